@@ -1,0 +1,202 @@
+/**
+ * Stage 2, assemble: merges loaded files and the prelude into one `Model`. Takes LoadedFile[];
+ * gives a Model in which every shape reference resolves, mixins are flattened and `apply` is
+ * merged. Every problem found is reported at once, each with its file position.
+ */
+import { AnvilError, didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
+import type { AstMember, AstRef, AstShape, LoadedFile, NodeValue, ShapeDefinition } from "../load/ast.js";
+import type { Member, Model, Shape } from "./model.js";
+import { preludeShapes } from "./prelude.js";
+import { isOpaqueTraitNamespace, mergeTraits, nodeEquals } from "./traits.js";
+import { flattenMixins } from "./mixins.js";
+import { checkReferences } from "./references.js";
+
+/** A shape definition together with the file it came from (for positions). */
+interface Defined {
+  def: ShapeDefinition;
+  file: LoadedFile;
+}
+
+/** Assembles loaded files into one model, or throws an AnvilError listing every problem. */
+export function assemble(files: LoadedFile[]): Model {
+  const problems: Diagnostic[] = [];
+  const shapes = new Map<string, Shape>();
+  for (const s of preludeShapes()) shapes.set(s.id, s);
+
+  const metadata = mergeMetadata(files, problems);
+  const defined = collectDefinitions(files, shapes, problems);
+  for (const { def } of defined.values()) shapes.set(def.id, toShape(def));
+
+  flattenMixins(shapes, defined, problems);
+  applyStatements(files, shapes, problems);
+  checkReferences(shapes, problems);
+  checkTraitsDefined(shapes, problems);
+
+  if (problems.length > 0) throw new AnvilError("model", problems);
+  return { metadata, shapes };
+}
+
+/** Metadata merges across files: arrays concatenate, equal values agree, anything else conflicts. */
+function mergeMetadata(files: LoadedFile[], problems: Diagnostic[]): Record<string, NodeValue> {
+  const out: Record<string, NodeValue> = {};
+  for (const f of files) {
+    for (const { key, value, location } of f.metadata) {
+      if (!Object.prototype.hasOwnProperty.call(out, key)) out[key] = value;
+      else {
+        const prev = out[key];
+        if (Array.isArray(prev) && Array.isArray(value)) out[key] = [...prev, ...value];
+        else if (!nodeEquals(prev, value)) {
+          problems.push({ message: `Metadata conflict for key "${key}"`, location, hint: "Only array metadata values can be merged across files" });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Collects every definition, rejecting duplicates (identical re-definitions are tolerated, as in Smithy). */
+function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, problems: Diagnostic[]): Map<string, Defined> {
+  const defined = new Map<string, Defined>();
+  const lowerIds = new Map<string, string>();
+  for (const s of shapes.keys()) lowerIds.set(s.toLowerCase(), s);
+  for (const file of files) {
+    for (const def of file.shapes) {
+      const prior = defined.get(def.id);
+      if (prior) {
+        if (!nodeEquals(prior.def.shape as unknown as NodeValue, def.shape as unknown as NodeValue)) {
+          problems.push({
+            message: `Shape ${def.id} is defined more than once (also at ${where(prior.def.location)})`,
+            location: def.location,
+            shapeId: def.id,
+            hint: "Rename one of the shapes or delete the duplicate",
+          });
+        }
+        continue;
+      }
+      if (shapes.has(def.id)) {
+        problems.push({ message: `Shape ${def.id} conflicts with a prelude shape`, location: def.location, shapeId: def.id });
+        continue;
+      }
+      const clash = lowerIds.get(def.id.toLowerCase());
+      if (clash !== undefined) {
+        problems.push({
+          message: `Shape id ${def.id} conflicts case-insensitively with ${clash}`,
+          location: def.location,
+          shapeId: def.id,
+          hint: "Smithy shape ids must be unique ignoring case",
+        });
+        continue;
+      }
+      lowerIds.set(def.id.toLowerCase(), def.id);
+      defined.set(def.id, { def, file });
+    }
+  }
+  return defined;
+}
+
+function where(loc: SourceLocation): string {
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}
+
+const ref = (r: AstRef | undefined) => r?.target;
+const refs = (r: AstRef[] | undefined) => r?.map((x) => x.target);
+const refMap = (r: Record<string, AstRef> | undefined) =>
+  r === undefined ? undefined : Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.target]));
+
+/** Converts one JSON-AST-shaped definition into an assembled shape (members still local only). */
+function toShape(def: ShapeDefinition): Shape {
+  const a: AstShape = def.shape;
+  const memberLoc = (name: string) => def.memberLocations?.[name] ?? def.locateMember?.(name) ?? def.location;
+  const member = (name: string, m: AstMember): Member => ({
+    name,
+    id: `${def.id}$${name}`,
+    target: m.target ?? "",
+    traits: { ...(m.traits ?? {}) },
+    location: memberLoc(name),
+  });
+  const members: Member[] = [];
+  if (a.members) for (const [name, m] of Object.entries(a.members)) members.push(member(name, m));
+  if (a.member) members.push(member("member", a.member));
+  if (a.key) members.push(member("key", a.key));
+  if (a.value) members.push(member("value", a.value));
+  return {
+    id: def.id,
+    type: a.type === "apply" ? "structure" : a.type,
+    traits: { ...(a.traits ?? {}) },
+    mixins: refs(a.mixins) ?? [],
+    members,
+    prelude: false,
+    location: def.location,
+    input: ref(a.input),
+    output: ref(a.output),
+    errors: refs(a.errors),
+    version: a.version,
+    operations: refs(a.operations),
+    resources: refs(a.resources),
+    rename: a.rename,
+    identifiers: refMap(a.identifiers),
+    properties: refMap(a.properties),
+    create: ref(a.create),
+    put: ref(a.put),
+    read: ref(a.read),
+    update: ref(a.update),
+    delete: ref(a.delete),
+    list: ref(a.list),
+    collectionOperations: refs(a.collectionOperations),
+  };
+}
+
+/** Merges `apply` statements into their target shape or member. */
+function applyStatements(files: LoadedFile[], shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+  for (const file of files) {
+    for (const apply of file.applies) {
+      const [shapeId, memberName] = apply.target.split("$");
+      const shape = shapes.get(shapeId);
+      const member = memberName === undefined ? undefined : shape?.members.find((m) => m.name === memberName);
+      if (!shape || (memberName !== undefined && !member)) {
+        const hint = didYouMean(apply.target, shapes.keys());
+        problems.push({
+          message: `apply targets ${apply.target}, which is not defined`,
+          location: apply.location,
+          shapeId: apply.target,
+          hint: hint ? `Did you mean ${hint}?` : "Define the shape, or fix the id",
+        });
+        continue;
+      }
+      if (shape.prelude) {
+        problems.push({ message: `Traits cannot be applied to prelude shape ${shapeId}`, location: apply.location, shapeId });
+        continue;
+      }
+      const traits = member ? member.traits : shape.traits;
+      for (const conflict of mergeTraits(traits, apply.traits)) {
+        problems.push({ message: `Conflicting values for trait ${conflict} on ${apply.target}`, location: apply.location, shapeId: apply.target });
+      }
+    }
+  }
+}
+
+/** Every trait used must be defined (a shape marked @trait), unless it belongs to a known add-on library. */
+function checkTraitsDefined(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+  const check = (traits: Record<string, NodeValue>, owner: string, location: SourceLocation | undefined) => {
+    for (const id of Object.keys(traits)) {
+      const def = shapes.get(id);
+      if (def && def.traits["smithy.api#trait"] !== undefined) continue;
+      if (!def && isOpaqueTraitNamespace(id)) continue;
+      const suggestion = didYouMean(
+        id,
+        [...shapes.values()].filter((s) => s.traits["smithy.api#trait"] !== undefined).map((s) => s.id),
+      );
+      problems.push({
+        message: def ? `${id} is applied as a trait but is not a trait shape` : `Unable to resolve trait ${id}`,
+        location,
+        shapeId: owner,
+        hint: suggestion ? `Did you mean ${suggestion}?` : "Define it with @trait, or check the spelling",
+      });
+    }
+  };
+  for (const s of shapes.values()) {
+    if (s.prelude) continue;
+    check(s.traits, s.id, s.location);
+    for (const m of s.members) check(m.traits, m.id, m.location);
+  }
+}

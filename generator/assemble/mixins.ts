@@ -1,0 +1,108 @@
+/**
+ * Mixin flattening and elided members: a shape that uses mixins gets the mixins' members (first,
+ * in mixin order) and their traits (but not `@mixin` itself or the mixin's `localTraits`); its
+ * own members and traits win. Elided IDL members (`$name`) take their target from the `for`
+ * resource's identifiers/properties, then from the mixins.
+ */
+import type { Diagnostic } from "../errors.js";
+import type { ShapeDefinition } from "../load/ast.js";
+import type { Member, Shape } from "./model.js";
+
+const MIXIN = "smithy.api#mixin";
+
+/** Flattens mixins in place on every shape that declares some, and resolves elided members. */
+export function flattenMixins(
+  shapes: Map<string, Shape>,
+  defined: Map<string, { def: ShapeDefinition }>,
+  problems: Diagnostic[],
+): void {
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (shape: Shape): void => {
+    const st = state.get(shape.id);
+    if (st === "done") return;
+    if (st === "visiting") {
+      problems.push({ message: `Mixin cycle through ${shape.id}`, location: shape.location, shapeId: shape.id });
+      return;
+    }
+    state.set(shape.id, "visiting");
+    const inheritedMembers: Member[] = [];
+    const inheritedTraits: Record<string, Shape["traits"][string]> = {};
+    for (const mixinId of shape.mixins) {
+      const mixin = shapes.get(mixinId);
+      if (!mixin) {
+        problems.push({ message: `${shape.id} uses mixin ${mixinId}, which is not defined`, location: shape.location, shapeId: shape.id });
+        continue;
+      }
+      if (mixin.traits[MIXIN] === undefined) {
+        problems.push({ message: `${shape.id} uses ${mixinId} as a mixin, but it is not marked @mixin`, location: shape.location, shapeId: shape.id });
+        continue;
+      }
+      visit(mixin);
+      const mixinTrait = mixin.traits[MIXIN];
+      const local = new Set<string>([MIXIN]);
+      if (mixinTrait && typeof mixinTrait === "object" && !Array.isArray(mixinTrait) && Array.isArray(mixinTrait.localTraits)) {
+        for (const t of mixinTrait.localTraits) if (typeof t === "string") local.add(t);
+      }
+      for (const [id, value] of Object.entries(mixin.traits)) if (!local.has(id)) inheritedTraits[id] = value;
+      for (const m of mixin.members) {
+        const prior = inheritedMembers.findIndex((x) => x.name === m.name);
+        const copy: Member = { ...m, id: `${shape.id}$${m.name}`, traits: { ...m.traits } };
+        if (prior >= 0) {
+          if (inheritedMembers[prior].target !== m.target) {
+            problems.push({ message: `Mixins of ${shape.id} define member "${m.name}" with different targets`, location: shape.location, shapeId: shape.id });
+          }
+          inheritedMembers[prior] = { ...inheritedMembers[prior], traits: { ...inheritedMembers[prior].traits, ...m.traits } };
+        } else inheritedMembers.push(copy);
+      }
+    }
+    resolveElided(shape, defined.get(shape.id)?.def, inheritedMembers, shapes, problems);
+    if (shape.mixins.length > 0) {
+      const merged: Member[] = inheritedMembers.map((m) => ({ ...m }));
+      for (const own of shape.members) {
+        const i = merged.findIndex((m) => m.name === own.name);
+        if (i < 0) merged.push(own);
+        else {
+          if (own.target !== merged[i].target) {
+            problems.push({
+              message: `Member ${own.id} redefines the target of a member it inherits from a mixin (${merged[i].target})`,
+              location: own.location,
+              shapeId: own.id,
+              hint: "A shape may only add traits to an inherited member",
+            });
+          }
+          merged[i] = { ...merged[i], traits: { ...merged[i].traits, ...own.traits }, location: own.location };
+        }
+      }
+      shape.members = merged;
+      shape.traits = { ...inheritedTraits, ...shape.traits };
+    }
+    state.set(shape.id, "done");
+  };
+  for (const s of shapes.values()) if (!s.prelude) visit(s);
+}
+
+/** Gives elided members (`$name`, target still empty) their target. */
+function resolveElided(
+  shape: Shape,
+  def: ShapeDefinition | undefined,
+  inherited: Member[],
+  shapes: Map<string, Shape>,
+  problems: Diagnostic[],
+): void {
+  for (const m of shape.members) {
+    if (m.target !== "") continue;
+    const resource = def?.forResource ? shapes.get(def.forResource) : undefined;
+    const fromResource = resource?.identifiers?.[m.name] ?? resource?.properties?.[m.name];
+    const fromMixin = inherited.find((x) => x.name === m.name)?.target;
+    const target = fromResource ?? fromMixin;
+    if (target) m.target = target;
+    else {
+      problems.push({
+        message: `Elided member $${m.name} of ${shape.id} matches no identifier or property of its resource and no mixin member`,
+        location: m.location,
+        shapeId: m.id,
+        hint: "Give the member an explicit target, or add it to the resource or a mixin",
+      });
+    }
+  }
+}

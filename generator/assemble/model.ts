@@ -1,0 +1,76 @@
+/**
+ * The assembled model: every file merged, the prelude in, `apply` merged, mixins flattened,
+ * every target checked. Later stages read only this.
+ */
+import type { SourceLocation } from "../errors.js";
+import type { NodeValue, ShapeType, Traits } from "../load/ast.js";
+
+/** A member after assembly: target resolved, traits merged (mixins and `apply` included). */
+export interface Member {
+  /** Member name (`member`, `key`, `value` for lists and maps). */
+  name: string;
+  /** Absolute id of the member: `ns#Shape$name`. */
+  id: string;
+  target: string;
+  traits: Traits;
+  location?: SourceLocation;
+}
+
+/** A shape after assembly. Fields that a shape type does not use are left undefined. */
+export interface Shape {
+  id: string;
+  type: ShapeType;
+  traits: Traits;
+  /** Mixins the shape declares (their members and traits are already merged in). */
+  mixins: string[];
+  /** Members in model order: structure/union/enum/intEnum members; `member` for lists; `key`, `value` for maps. */
+  members: Member[];
+  /** True for shapes of the built-in prelude (left out of `anvil ast`). */
+  prelude: boolean;
+  location?: SourceLocation;
+  input?: string;
+  output?: string;
+  errors?: string[];
+  version?: string;
+  operations?: string[];
+  resources?: string[];
+  rename?: Record<string, string>;
+  identifiers?: Record<string, string>;
+  properties?: Record<string, string>;
+  create?: string;
+  put?: string;
+  read?: string;
+  update?: string;
+  delete?: string;
+  list?: string;
+  collectionOperations?: string[];
+}
+
+/** The whole assembled model. `shapes` keeps definition order (prelude first). */
+export interface Model {
+  metadata: Record<string, NodeValue>;
+  shapes: Map<string, Shape>;
+}
+
+/** The member of a list/set, or undefined. */
+export function listMember(shape: Shape): Member | undefined {
+  return shape.type === "list" || shape.type === "set" ? shape.members[0] : undefined;
+}
+
+/** Looks a shape up, throwing an internal error if assembly let a dangling id through. */
+export function getShape(model: Model, id: string): Shape {
+  const s = model.shapes.get(id);
+  if (!s) throw new Error(`internal: shape ${id} not in the assembled model`);
+  return s;
+}
+
+/** Splits `ns#Name` into its parts. */
+export function splitId(id: string): { namespace: string; name: string; member?: string } {
+  const hash = id.indexOf("#");
+  const dollar = id.indexOf("$", hash);
+  return {
+    namespace: id.slice(0, hash),
+    name: dollar < 0 ? id.slice(hash + 1) : id.slice(hash + 1, dollar),
+    member: dollar < 0 ? undefined : id.slice(dollar + 1),
+  };
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * The `anvil` command. The only place that prints errors and chooses exit codes:
+ * 0 ok, 1 drift or invalid model, 2 usage or config error.
+ */
+import { readFileSync } from "node:fs";
+import { relative, resolve, basename } from "node:path";
+import { parseArgs } from "node:util";
+import { AnvilError, codeFrame, type Diagnostic } from "./errors.js";
+import { loadConfig, type Config } from "./config/index.js";
+import { generate } from "./pipeline.js";
+import { check, write } from "./write/index.js";
+import { loadFiles } from "./load/index.js";
+import { assemble } from "./assemble/index.js";
+import { preludeIds } from "./assemble/prelude.js";
+import { toJsonAst } from "./assemble/to-json-ast.js";
+import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
+
+const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed and validated TypeScript clients out.
+
+Usage:
+  anvil generate [--config FILE] [--out DIR] [--check] [--timings]
+  anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] --out DIR
+  anvil ast FILE...
+  anvil --help | --version
+
+Commands:
+  generate   Generate the clients codegen.yaml describes (default config: ./codegen.yaml).
+             --check     write nothing; print a unified diff of what would change and exit 1
+                         when the output is stale (the CI drift check)
+             --out DIR   output root (overrides the config's "out")
+             --model F   generate from model files directly, without a config file
+             --timings   print the time each pipeline stage took to stderr
+  ast        Load and assemble model files and print the model as Smithy JSON AST
+             (prelude left out, keys sorted).
+
+Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error.`;
+
+/** Prints a diagnostic with a code frame when the file can be read. */
+function printDiagnostic(d: Diagnostic): void {
+  const loc = d.location;
+  const where = loc ? `${loc.file}:${loc.line}:${loc.column}: ` : "";
+  process.stderr.write(`error: ${where}${d.message}${d.shapeId && !d.message.includes(d.shapeId) ? ` (${d.shapeId})` : ""}\n`);
+  if (loc) {
+    try {
+      process.stderr.write(`${codeFrame(readFileSync(loc.file, "utf8"), loc.line, loc.column)}\n`);
+    } catch {
+      // The file is not readable (in-memory input): the position alone must do.
+    }
+  }
+  if (d.hint) process.stderr.write(`  hint: ${d.hint}\n`);
+}
+
+function fail(e: unknown): number {
+  if (e instanceof AnvilError) {
+    for (const d of e.diagnostics) printDiagnostic(d);
+    if (e.diagnostics.length > 1) process.stderr.write(`${e.diagnostics.length} errors\n`);
+    return e.kind === "model" ? 1 : e.kind === "internal" ? 3 : 2;
+  }
+  process.stderr.write(`internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  return 3;
+}
+
+async function runGenerate(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      config: { type: "string" },
+      out: { type: "string" },
+      check: { type: "boolean", default: false },
+      timings: { type: "boolean", default: false },
+      model: { type: "string", multiple: true },
+      service: { type: "string" },
+      operations: { type: "string" },
+      name: { type: "string" },
+      validation: { type: "string" },
+    },
+    strict: true,
+  });
+  let config: Config;
+  if (values.model) {
+    if (!values.out) throw new AnvilError("usage", { message: "--model needs --out DIR" });
+    const name = values.name ?? basename(values.model[0]).replace(/\.(json|smithy)$/, "").replace(/-\d{4}-\d{2}-\d{2}$/, "").toLowerCase().replace(/[^a-z0-9._-]/g, "-");
+    const mode = values.validation ?? "reject";
+    if (!["reject", "warn", "off"].includes(mode)) throw new AnvilError("usage", { message: `--validation must be reject, warn or off` });
+    config = {
+      file: resolve("(command line)"),
+      displayFile: "(command line)",
+      out: resolve(values.out),
+      clients: [{
+        name,
+        models: values.model.map((m) => resolve(m)),
+        modelsAsWritten: values.model.map((m) => basename(m)),
+        service: values.service,
+        operations: values.operations?.split(",").map((s) => s.trim()).filter(Boolean),
+        validation: mode as "reject" | "warn" | "off",
+      }],
+    };
+  } else {
+    config = loadConfig(values.config ?? "codegen.yaml");
+    if (values.out) config.out = resolve(values.out);
+  }
+  const result = await generate(config);
+  for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
+  const displayRoot = relative(process.cwd(), config.out).split("\\").join("/") || ".";
+  if (values.timings) {
+    const total = Object.values(result.timings).reduce((a, b) => a + b, 0);
+    for (const [stage, ms] of Object.entries(result.timings)) process.stderr.write(`${stage.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms\n`);
+    process.stderr.write(`${"total".padEnd(10)} ${total.toFixed(1).padStart(8)} ms\n`);
+  }
+  if (values.check) {
+    const report = check(config.out, result.clients, displayRoot);
+    const count = report.changed.length + report.missing.length + report.extra.length;
+    if (count === 0) {
+      process.stdout.write(`anvil check: ${displayRoot} is up to date (${result.clients.length} client${result.clients.length === 1 ? "" : "s"}).\n`);
+      return 0;
+    }
+    process.stdout.write(report.diff);
+    process.stdout.write(
+      `anvil check: ${displayRoot} is stale: ${report.changed.length} changed, ${report.missing.length} missing, ${report.extra.length} extra. Run \`npm run generate\` and commit the result.\n`,
+    );
+    return 1;
+  }
+  write(config.out, result.clients);
+  const files = result.clients.reduce((n, c) => n + c.files.length, 0);
+  process.stdout.write(`anvil: wrote ${files} files to ${result.clients.map((c) => `${displayRoot}/${c.folder}`).join(", ")}\n`);
+  return 0;
+}
+
+function runAst(args: string[]): number {
+  if (args.length === 0) throw new AnvilError("usage", { message: "anvil ast needs at least one model file" });
+  const model = assemble(loadFiles(args, preludeIds()));
+  process.stdout.write(`${JSON.stringify(toJsonAst(model), null, 2)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      process.stdout.write(`${HELP}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version" || command === "-v") {
+      process.stdout.write(`${GENERATOR_VERSION}\n`);
+      return 0;
+    }
+    if (rest.includes("--help")) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (command === "generate") return await runGenerate(rest);
+    if (command === "ast") return runAst(rest);
+    throw new AnvilError("usage", { message: `Unknown command "${command}"`, hint: "Run anvil --help" });
+  } catch (e) {
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`error: ${e.message}\n  hint: run anvil --help\n`);
+      return 2;
+    }
+    return fail(e);
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

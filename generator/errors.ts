@@ -1,0 +1,122 @@
+/**
+ * The one error type the pipeline throws for bad input. Every stage reports problems as
+ * `AnvilError`s carrying a source position and a hint; only the CLI prints them and picks the
+ * exit code (`kind` decides it), so no stage ever calls `process.exit`.
+ */
+
+/** A position in an input file. Lines and columns are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What kind of input was wrong; the CLI maps `model` to exit 1 and `config`/`usage` to exit 2. */
+export type ErrorKind = "model" | "config" | "usage" | "internal";
+
+/** One problem found in the input. */
+export interface Diagnostic {
+  message: string;
+  location?: SourceLocation;
+  /** What the user can do about it. */
+  hint?: string;
+  /** The shape (or `shape$member`) the problem concerns, when there is one. */
+  shapeId?: string;
+}
+
+/** A failure caused by the input (model, config, command line), with every problem found. */
+export class AnvilError extends Error {
+  readonly kind: ErrorKind;
+  readonly diagnostics: Diagnostic[];
+
+  constructor(kind: ErrorKind, diagnostics: Diagnostic[] | Diagnostic) {
+    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
+    super(list.map(formatDiagnosticLine).join("\n"));
+    this.name = "AnvilError";
+    this.kind = kind;
+    this.diagnostics = list;
+  }
+}
+
+/** `file:line:col: message` (or just the message when there is no position). */
+export function formatDiagnosticLine(d: Diagnostic): string {
+  const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : "";
+  const shape = d.shapeId ? ` [${d.shapeId}]` : "";
+  return `${where}${d.message}${shape}`;
+}
+
+/** Converts a 0-based character offset in `text` to a 1-based line and column. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * A code frame: the offending line with one line of context either side and a caret under the
+ * column, as compilers print them.
+ */
+export function codeFrame(text: string, line: number, column: number): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const first = Math.max(1, line - 1);
+  const last = Math.min(lines.length, line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === line ? ">" : " ";
+    const src = (lines[n - 1] ?? "").replace(/\t/g, "  ");
+    out.push(`${marker} ${String(n).padStart(width)} | ${truncateLine(src, column)}`);
+    if (n === line) {
+      const before = (lines[n - 1] ?? "").slice(0, column - 1).replace(/\t/g, "  ");
+      const caretCol = Math.min(before.length, 120);
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(caretCol)}^`);
+    }
+  }
+  return out.join("\n");
+}
+
+/** Keeps very long lines (minified JSON) readable in a code frame. */
+function truncateLine(src: string, column: number): string {
+  if (src.length <= 160) return src;
+  const start = Math.max(0, column - 80);
+  return (start > 0 ? "…" : "") + src.slice(start, start + 160) + "…";
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1;
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + cost);
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate to `name`, if one is close enough to be a likely typo. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestScore) {
+      bestScore = d;
+      best = c;
+    }
+  }
+  if (best === undefined) return undefined;
+  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,740 @@
+/**
+ * The upper half of the IDL parser: the control, metadata and shape sections, every shape
+ * statement, `apply`, and error recovery (a bad statement is reported and parsing resumes at the
+ * next top-level statement). Produces a `ParsedIdl`: shapes with relative ids still as written,
+ * plus the fixups and trait sites that resolve.ts completes.
+ */
+import { didYouMean, type Diagnostic, type SourceLocation } from "../../errors.js";
+import type { ApplyStatement, AstMember, AstRef, AstShape, MetadataEntry, NodeValue, ShapeDefinition, ShapeType } from "../ast.js";
+import { IdlSyntaxError } from "./lexer.js";
+import { NodeParser, setOwn, type IdFixup, type PendingTrait, type TraitSite } from "./node-parser.js";
+import * as K from "./tokens.js";
+
+/** Everything read from one IDL file, before relative shape ids are resolved. */
+export interface ParsedIdl {
+  file: string;
+  text: string;
+  version: string;
+  namespace?: string;
+  /** Short name -> absolute id, from `use` statements. */
+  uses: Map<string, string>;
+  metadata: MetadataEntry[];
+  shapes: ShapeDefinition[];
+  applies: ApplyStatement[];
+  fixups: IdFixup[];
+  /** Fixups before this index were written before the namespace statement (metadata). */
+  namespaceFixupStart: number;
+  sites: TraitSite[];
+  /** Members of `enum` shapes without mixins, whose value defaults to their name. */
+  enumMembers: Array<{ member: AstMember; name: string }>;
+  diagnostics: Diagnostic[];
+  definedIds: string[];
+}
+
+const SIMPLE_TYPES: ReadonlySet<string> = new Set([
+  "blob", "boolean", "document", "string", "byte", "short", "integer", "long", "float", "double",
+  "bigInteger", "bigDecimal", "timestamp",
+]);
+const ALL_TYPES = [
+  ...SIMPLE_TYPES, "enum", "intEnum", "list", "set", "map", "structure", "union", "service", "resource", "operation",
+];
+const SHAPE_TYPE_SET: ReadonlySet<string> = new Set(ALL_TYPES);
+
+const SERVICE_PROPERTIES = ["version", "operations", "resources", "errors", "rename"];
+const RESOURCE_PROPERTIES = [
+  "identifiers", "properties", "create", "put", "read", "update", "delete", "list",
+  "operations", "collectionOperations", "resources",
+];
+const RESOURCE_SINGLE = new Set(["create", "put", "read", "update", "delete", "list"]);
+
+/** Member parsing differs by the shape that holds the members. */
+const STRUCTURE = 0;
+const UNION = 1;
+const COLLECTION = 2;
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+/** Parses one IDL file. Syntax errors are collected in `diagnostics`; parsing continues after them. */
+export class ShapeParser extends NodeParser {
+  private version = "1.0";
+  private namespace: string | undefined;
+  private readonly uses = new Map<string, string>();
+  private readonly metadata: MetadataEntry[] = [];
+  private readonly shapes: ShapeDefinition[] = [];
+  private readonly applies: ApplyStatement[] = [];
+  private readonly sites: TraitSite[] = [];
+  private readonly enumMembers: Array<{ member: AstMember; name: string }> = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly definedIds: string[] = [];
+  private namespaceFixupStart = 0;
+  private inputSuffix = "Input";
+  private outputSuffix = "Output";
+
+  /** Parses the whole file. */
+  parse(): ParsedIdl {
+    this.guard(() => {
+      this.skipWsAndDocs();
+      this.discardDocs();
+      this.parseControlSection();
+      this.skipWsAndDocs();
+      this.discardDocs();
+      this.parseMetadataSection();
+      this.parseShapeSection();
+    });
+    return {
+      file: this.file,
+      text: this.text,
+      version: this.version,
+      namespace: this.namespace,
+      uses: this.uses,
+      metadata: this.metadata,
+      shapes: this.shapes,
+      applies: this.applies,
+      fixups: this.fixups,
+      namespaceFixupStart: this.namespaceFixupStart,
+      sites: this.sites,
+      enumMembers: this.enumMembers,
+      diagnostics: this.diagnostics,
+      definedIds: this.definedIds,
+    };
+  }
+
+  // ---- diagnostics and recovery -------------------------------------------------------------
+
+  /** A location for a 0-based offset. */
+  locationAt(offset: number): SourceLocation {
+    return { file: this.file, ...this.positionOf(offset) };
+  }
+
+  private here(): SourceLocation {
+    return { file: this.file, line: this.tokLine, column: this.tokCol };
+  }
+
+  private report(e: IdlSyntaxError): void {
+    const d: Diagnostic = { message: e.message, location: this.locationAt(e.offset) };
+    if (e.hint) d.hint = e.hint;
+    if (e.shapeId) d.shapeId = e.shapeId;
+    this.diagnostics.push(d);
+  }
+
+  /** A problem that does not stop parsing (the shape is still complete). */
+  private problem(message: string, offset: number, shapeId?: string, hint?: string): void {
+    const d: Diagnostic = { message, location: this.locationAt(offset) };
+    if (shapeId) d.shapeId = shapeId;
+    if (hint) d.hint = hint;
+    this.diagnostics.push(d);
+  }
+
+  /** Runs a step; a syntax error is recorded and ends the step. Other errors propagate. */
+  private guard(step: () => void): boolean {
+    try {
+      step();
+      return true;
+    } catch (e) {
+      if (!(e instanceof IdlSyntaxError)) throw e;
+      this.report(e);
+      return false;
+    }
+  }
+
+  /**
+   * Skips to a token that likely starts the next statement: an identifier, trait, `$` or
+   * documentation comment at the start of a line.
+   */
+  private recover(): void {
+    while (this.tok !== K.EOF) {
+      const ok = this.guard(() => this.next());
+      if (!ok) return;
+      const t = this.tok;
+      if (this.tokCol === 1 && (t === K.IDENTIFIER || t === K.DOC_COMMENT || t === K.AT || t === K.DOLLAR)) return;
+    }
+  }
+
+  private requireV2(what: string, shapeId?: string): void {
+    if (this.version.startsWith("1")) throw this.fail(`${what} with version \`${this.version}\`.`, 'Start the file with `$version: "2"` to use Smithy 2.0 syntax', shapeId);
+  }
+
+  // ---- control and metadata -----------------------------------------------------------------
+
+  private parseControlSection(): void {
+    const seen = new Set<string>();
+    while (this.tok === K.DOLLAR) {
+      if (!this.guard(() => this.parseControlStatement(seen))) this.recover();
+    }
+  }
+
+  private parseControlStatement(seen: Set<string>): void {
+    this.next();
+    if (this.tok !== K.IDENTIFIER && this.tok !== K.STRING) throw this.unexpected([K.IDENTIFIER, K.STRING]);
+    const key = this.tok === K.STRING ? this.strValue : this.lexeme();
+    this.next();
+    this.skipSpaces();
+    this.expect(K.COLON, "A control statement is written `$name: value`");
+    this.next();
+    this.skipSpaces();
+    if (seen.has(key)) throw this.fail(`Duplicate control statement \`${key}\``, "Each control statement may appear once per file");
+    seen.add(key);
+    const valueOffset = this.tokStart;
+    const fixupMark = this.fixups.length;
+    const holder: Record<string, unknown> = {};
+    const value = this.parseNode(holder, "value");
+    this.fixups.length = fixupMark; // control values are not shape references
+    switch (key) {
+      case "version": {
+        if (typeof value !== "string") {
+          throw new IdlSyntaxError(`The $version control statement must have a string value, but found ${JSON.stringify(value)}`, valueOffset, 'Write `$version: "2"`');
+        }
+        if (!/^[12](\.0)?$/.test(value)) {
+          throw new IdlSyntaxError(`Unsupported Smithy version number: ${value}`, valueOffset, 'Supported versions are "1.0" and "2.0"');
+        }
+        this.version = value.length === 1 ? `${value}.0` : value;
+        break;
+      }
+      case "operationInputSuffix":
+      case "operationOutputSuffix": {
+        if (typeof value !== "string") throw new IdlSyntaxError(`The $${key} control statement must have a string value`, valueOffset);
+        if (key === "operationInputSuffix") this.inputSuffix = value;
+        else this.outputSuffix = value;
+        break;
+      }
+      default:
+      // Unknown control statements are ignored, as the specification requires.
+    }
+    this.expectBr();
+  }
+
+  private parseMetadataSection(): void {
+    for (;;) {
+      // Documentation comments here document nothing.
+      this.skipWsAndDocs();
+      this.discardDocs();
+      if (!this.isWord("metadata")) return;
+      if (!this.guard(() => this.parseMetadataStatement())) this.recover();
+    }
+  }
+
+  private parseMetadataStatement(): void {
+    const location = this.here();
+    this.next();
+    this.expectAndSkipSpaces("Write `metadata key = value`");
+    if (this.tok !== K.IDENTIFIER && this.tok !== K.STRING) throw this.unexpected([K.IDENTIFIER, K.STRING]);
+    const key = this.tok === K.STRING ? this.strValue : this.lexeme();
+    this.next();
+    this.skipSpaces();
+    this.expect(K.EQUAL, "Write `metadata key = value`");
+    this.next();
+    this.skipSpaces();
+    const entry: MetadataEntry = { key, value: null, location };
+    entry.value = this.parseNode(entry as unknown as Record<string, unknown>, "value");
+    this.metadata.push(entry);
+    this.expectBr();
+  }
+
+  // ---- shape section ------------------------------------------------------------------------
+
+  private parseShapeSection(): void {
+    this.skipWsAndDocs();
+    this.discardDocs();
+    if (!this.isWord("namespace")) {
+      if (this.tok !== K.EOF) {
+        throw this.fail(
+          `Expected a namespace definition but found ${K.describeFound(this.tok, this.lexeme())}`,
+          "Declare `namespace com.example` after control and metadata statements and before any shape, trait or apply",
+        );
+      }
+      return;
+    }
+    this.next();
+    this.expectAndSkipSpaces("Write `namespace com.example`");
+    this.namespace = this.parseNamespaceText();
+    this.namespaceFixupStart = this.fixups.length;
+    this.expectBr();
+    this.parseUseSection();
+    while (this.tok !== K.EOF) {
+      if (!this.guard(() => this.parseStatement())) this.recover();
+    }
+  }
+
+  private parseUseSection(): void {
+    for (;;) {
+      const mark = this.mark();
+      this.skipWsAndDocs();
+      this.discardDocs();
+      if (!this.isWord("use")) {
+        // Not a use statement: go back so documentation comments reach the first shape.
+        this.reset(mark);
+        return;
+      }
+      if (!this.guard(() => this.parseUseStatement())) this.recover();
+    }
+  }
+
+  private parseUseStatement(): void {
+    this.next();
+    this.expectAndSkipSpaces("Write `use com.example#Shape`");
+    const offset = this.tokStart;
+    const ns = this.parseNamespaceText();
+    this.expect(K.POUND, "A use statement names an absolute shape id: `namespace#Name`");
+    this.next();
+    this.expect(K.IDENTIFIER);
+    const name = this.lexeme();
+    this.next();
+    if (this.tok === K.DOLLAR) throw new IdlSyntaxError("Use statements cannot use members", offset, "Use the shape (without `$member`)");
+    const id = `${ns}#${name}`;
+    const previous = this.uses.get(name);
+    if (previous !== undefined && previous !== id) {
+      throw new IdlSyntaxError(`Cannot use name \`${id}\` because it conflicts with \`${previous}\``, offset, "Two use statements import the same short name; refer to one of them by its absolute id instead");
+    }
+    this.uses.set(name, id);
+    this.expectBr();
+  }
+
+  /** One shape or apply statement, with the documentation and traits before it. */
+  private parseStatement(): void {
+    const traits = this.parseDocsAndTraits();
+    if (this.tok === K.EOF) {
+      if (traits.some((t) => !t.doc)) throw this.unexpected([K.IDENTIFIER], "Traits must be followed by the shape they apply to");
+      return;
+    }
+    if (this.tok !== K.IDENTIFIER) throw this.unexpected([K.IDENTIFIER], "A shape statement starts with a shape type, e.g. `structure Name { ... }`");
+    const keyword = this.lexeme();
+    if (keyword === "apply") {
+      this.parseApply(traits);
+      return;
+    }
+    if (!SHAPE_TYPE_SET.has(keyword)) throw this.fail(`Unknown shape type: ${keyword}`, unknownStatementHint(keyword));
+    this.parseShape(keyword as ShapeType, traits);
+  }
+
+  private parseShape(type: ShapeType, traits: PendingTrait[]): void {
+    const location = this.here();
+    const typeOffset = this.tokStart;
+    if ((type === "enum" || type === "intEnum") && this.version.startsWith("1")) {
+      throw this.fail(`${type} shapes cannot be used in Smithy version ${this.version}`, 'Start the file with `$version: "2"`, or use a string with the @enum trait');
+    }
+    if (type === "set" && !this.version.startsWith("1")) {
+      throw this.fail(`set shapes cannot be used in Smithy version ${this.version}`, "Use a list shape with the @uniqueItems trait");
+    }
+    this.next();
+    this.expectAndSkipSpaces("The shape's name must follow its type on the same line");
+    this.expect(K.IDENTIFIER, "Shape names are identifiers: letters, digits and '_'");
+    const name = this.lexeme();
+    const imported = this.uses.get(name);
+    if (imported !== undefined) {
+      throw this.fail(`Shape name \`${name}\` conflicts with imported shape \`${imported}\``, "Rename the shape or remove the use statement");
+    }
+    const id = `${this.namespace}#${name}`;
+    this.next();
+    const shape: AstShape = { type };
+    const def: ShapeDefinition = { id, shape, location };
+    switch (type) {
+      case "list":
+      case "set":
+      case "map":
+      case "structure":
+      case "union":
+        this.parseForResource(def);
+        this.parseMixins(def);
+        this.parseMembers(def, type === "structure" ? STRUCTURE : type === "union" ? UNION : COLLECTION);
+        if (type === "list" || type === "set" || type === "map") this.moveCollectionMembers(def, typeOffset);
+        break;
+      case "enum":
+      case "intEnum":
+        this.parseMixins(def);
+        this.parseEnumMembers(def, type, typeOffset);
+        break;
+      case "service":
+      case "resource":
+        this.parseMixins(def);
+        this.parseEntityBody(def, type);
+        break;
+      case "operation":
+        this.parseMixins(def);
+        this.parseOperationBody(def, name);
+        break;
+      default:
+        this.parseMixins(def);
+    }
+    this.addShape(def, traits);
+    this.expectBr();
+  }
+
+  private addShape(def: ShapeDefinition, traits: PendingTrait[]): void {
+    this.shapes.push(def);
+    this.definedIds.push(def.id);
+    if (traits.length > 0) this.sites.push({ holder: def.shape, target: def.id, traits });
+  }
+
+  private parseForResource(def: ShapeDefinition): void {
+    this.skipSpaces();
+    if (!this.isWord("for")) return;
+    this.requireV2("Structures can only be bound to resources with Smithy version 2 or later. Attempted to bind a structure to a resource", def.id);
+    this.next();
+    this.expectAndSkipSpaces("Write `for ResourceName`");
+    const offset = this.tokStart;
+    const raw = this.parseShapeIdText();
+    def.forResource = raw;
+    this.addFixup(def as unknown as Record<string, unknown>, "forResource", raw, offset, false);
+  }
+
+  private parseMixins(def: ShapeDefinition): void {
+    this.skipSpaces();
+    if (!this.isWord("with")) return;
+    this.requireV2("Mixins can only be used with Smithy version 2 or later. Attempted to use mixins", def.id);
+    this.next();
+    this.skipWsAndDocs();
+    this.expect(K.LBRACKET, "Mixins are listed in brackets: `with [MixinA, MixinB]`");
+    this.next();
+    this.skipWsAndDocs();
+    const mixins: AstRef[] = [];
+    do {
+      mixins.push(this.parseRef());
+      this.skipWsAndDocs();
+    } while (this.tok !== K.RBRACKET);
+    this.next();
+    def.shape.mixins = mixins;
+  }
+
+  /** A shape id written where a reference is expected, as `{ target }` resolved later. */
+  private parseRef(): AstRef {
+    const offset = this.tokStart;
+    const raw = this.parseShapeIdText();
+    const ref: AstRef = { target: raw };
+    this.addFixup(ref as unknown as Record<string, unknown>, "target", raw, offset, false);
+    return ref;
+  }
+
+  // ---- members ------------------------------------------------------------------------------
+
+  private parseMembers(def: ShapeDefinition, kind: number): void {
+    this.skipWsAndDocs();
+    this.expect(K.LBRACE);
+    this.next();
+    this.skipWs();
+    const members: Record<string, AstMember> = {};
+    const locations: Record<string, SourceLocation> = {};
+    while (this.tok !== K.RBRACE && this.tok !== K.EOF) {
+      this.parseMember(def, members, locations, kind);
+      this.skipWs();
+    }
+    this.expect(K.RBRACE);
+    this.next();
+    def.shape.members = members;
+    def.memberLocations = locations;
+  }
+
+  private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>, kind: number): void {
+    const traits = this.parseDocsAndTraits();
+    if (this.tok === K.RBRACE && traits.every((t) => t.doc)) return; // a dangling documentation comment
+    const location = this.here();
+    const elided = this.tok === K.DOLLAR;
+    if (elided) this.next();
+    this.expect(K.IDENTIFIER, "A member is written `name: Target` (or `$name` to elide the target)");
+    const name = this.lexeme();
+    const memberId = `${def.id}$${name}`;
+    if (Object.hasOwn(members, name)) throw this.fail(`Duplicate member of \`${def.id}\`: '${name}'`, "Member names must be unique within a shape", def.id);
+    if (elided && this.version.startsWith("1")) throw this.fail("Members can only elide targets in IDL version 2 or later", 'Start the file with `$version: "2"`', memberId);
+    const member: AstMember = elided ? { elided: true } : {};
+    this.next();
+    if (!elided) {
+      this.skipSpaces();
+      this.expect(K.COLON, "A member is written `name: Target`");
+      this.next();
+      this.skipSpaces();
+      const offset = this.tokStart;
+      const raw = this.parseShapeIdText("A member's target shape follows the colon on the same line");
+      member.target = raw;
+      this.addFixup(member as unknown as Record<string, unknown>, "target", raw, offset, false);
+    }
+    this.skipSpaces();
+    if (kind === STRUCTURE && this.tok === K.EQUAL) {
+      if (this.version.startsWith("1")) throw this.fail("@default assignment is only supported in IDL version 2 or later", 'Start the file with `$version: "2"`', memberId);
+      const offset = this.tokStart;
+      this.next();
+      this.skipSpaces();
+      const trait: PendingTrait = { id: "smithy.api#default", value: null, offset, annotation: false };
+      trait.value = this.parseNode(trait as unknown as Record<string, unknown>, "value");
+      traits.push(trait);
+      this.expectBr();
+    }
+    setOwn(members, name, member);
+    setOwn(locations, name, location);
+    if (traits.length > 0) this.sites.push({ holder: member, target: memberId, traits });
+  }
+
+  /** Lists, sets and maps are parsed like structures, then their members are checked and moved. */
+  private moveCollectionMembers(def: ShapeDefinition, offset: number): void {
+    const shape = def.shape;
+    const members = shape.members ?? {};
+    delete shape.members;
+    const isMap = shape.type === "map";
+    const allowed = isMap ? ["key", "value"] : ["member"];
+    for (const name of Object.keys(members)) {
+      if (allowed.includes(name)) continue;
+      const where = def.memberLocations?.[name];
+      const message = isMap
+        ? `Map shapes may only have \`key\` and \`value\` members, but found \`${name}\``
+        : `${shape.type === "set" ? "Set" : "List"} shapes may only have a \`member\` member, but found \`${name}\``;
+      this.diagnostics.push({ message, location: where ?? this.locationAt(offset), shapeId: def.id });
+    }
+    if (isMap) {
+      if (members.key) shape.key = members.key;
+      if (members.value) shape.value = members.value;
+    } else if (members.member) shape.member = members.member;
+    // With mixins the missing members may be inherited; the assemble stage checks those.
+    if (!shape.mixins) {
+      const missing = allowed.filter((n) => !Object.hasOwn(members, n));
+      if (missing.length > 0) {
+        const what = missing.length === 1 ? "member" : "members";
+        this.problem(`Missing required ${what} of shape \`${def.id}\`: ${missing.join(", ")}`, offset, def.id, isMap ? "A map needs `key: KeyShape` and `value: ValueShape`" : "A list needs `member: MemberShape`");
+      }
+    }
+  }
+
+  private parseEnumMembers(def: ShapeDefinition, type: "enum" | "intEnum", typeOffset: number): void {
+    this.skipWsAndDocs();
+    this.expect(K.LBRACE);
+    this.next();
+    this.skipWs();
+    const members: Record<string, AstMember> = {};
+    const locations: Record<string, SourceLocation> = {};
+    while (this.tok !== K.RBRACE && this.tok !== K.EOF) {
+      const traits = this.parseDocsAndTraits();
+      if (this.tok === K.RBRACE && traits.every((t) => t.doc)) break;
+      const location = this.here();
+      this.expect(K.IDENTIFIER, "An enum member is a name, optionally followed by `= value`");
+      const name = this.lexeme();
+      const memberId = `${def.id}$${name}`;
+      if (Object.hasOwn(members, name)) throw this.fail(`Found conflicting member name, \`${name}\``, "Enum member names must be unique", def.id);
+      const member: AstMember = { target: "smithy.api#Unit" };
+      this.next();
+      this.skipSpaces();
+      if (this.tok === K.EQUAL) {
+        this.next();
+        this.skipSpaces();
+        const offset = this.tokStart;
+        const float = this.tok === K.NUMBER && this.numIsFloat;
+        const trait: PendingTrait = { id: "smithy.api#enumValue", value: null, offset, annotation: false };
+        trait.value = this.parseNode(trait as unknown as Record<string, unknown>, "value");
+        this.checkEnumValue(type, trait.value, float, offset, memberId);
+        traits.push(trait);
+        this.expectBr();
+      } else {
+        this.skipWs();
+        if (type === "enum" && !def.shape.mixins) this.enumMembers.push({ member, name });
+      }
+      setOwn(members, name, member);
+      setOwn(locations, name, location);
+      if (traits.length > 0) this.sites.push({ holder: member, target: memberId, traits });
+    }
+    this.expect(K.RBRACE);
+    this.next();
+    def.shape.members = members;
+    def.memberLocations = locations;
+    if (!def.shape.mixins && Object.keys(members).length === 0) {
+      this.problem(type === "enum" ? "enum must have at least one entry" : "intEnum shapes must have at least one member", typeOffset, def.id, "Add a member, e.g. `FOO`");
+    }
+  }
+
+  private checkEnumValue(type: "enum" | "intEnum", value: NodeValue, float: boolean, offset: number, memberId: string): void {
+    if (type === "enum") {
+      if (typeof value !== "string") this.problem(`enum members can only be assigned string values, but found: ${JSON.stringify(value)}`, offset, memberId, "Quote the value");
+      else if (value === "") this.problem("enum member values must not be empty", offset, memberId);
+      return;
+    }
+    if (typeof value !== "number") this.problem(`intEnum members require integer values, but found: ${JSON.stringify(value)}`, offset, memberId);
+    else if (float || !Number.isInteger(value)) this.problem("intEnum members do not support floating point values", offset, memberId);
+    else if (value < INT_MIN || value > INT_MAX) this.problem(`intEnum members must fit within an integer, but found: ${value}`, offset, memberId);
+  }
+
+  // ---- service and resource -----------------------------------------------------------------
+
+  private parseEntityBody(def: ShapeDefinition, type: "service" | "resource"): void {
+    this.skipWsAndDocs();
+    this.expect(K.LBRACE);
+    const bodyOffset = this.tokStart;
+    const mark = this.fixups.length;
+    const holder: Record<string, unknown> = {};
+    const body = this.parseNode(holder, "body") as Record<string, NodeValue>;
+    // Unquoted ids in the body were recorded as value fixups; take them back to find offsets.
+    const local = this.fixups.splice(mark);
+    const offsetOf = (container: object, key: string | number): number => {
+      for (const f of local) if (f.holder === container && f.key === key) return f.offset;
+      return bodyOffset;
+    };
+    const shape = def.shape;
+    const allowed = type === "service" ? SERVICE_PROPERTIES : RESOURCE_PROPERTIES;
+    const bad = (key: string, expected: string): IdlSyntaxError =>
+      new IdlSyntaxError(`The \`${key}\` property of ${type} \`${def.id}\` must be ${expected}`, offsetOf(body, key), undefined, def.id);
+    const ref = (value: string, offset: number): AstRef => {
+      const r: AstRef = { target: value };
+      this.addFixup(r as unknown as Record<string, unknown>, "target", value, offset, false);
+      return r;
+    };
+    const refList = (key: string): AstRef[] => {
+      const v = body[key];
+      if (!Array.isArray(v)) throw bad(key, "a list of shape ids");
+      return v.map((item, i) => {
+        if (typeof item !== "string") throw bad(key, "a list of shape ids");
+        return ref(item, offsetOf(v, i));
+      });
+    };
+    const refMap = (key: string): Record<string, AstRef> => {
+      const v = body[key];
+      if (typeof v !== "object" || v === null || Array.isArray(v)) throw bad(key, "an object of names to shape ids");
+      const out: Record<string, AstRef> = {};
+      for (const [name, target] of Object.entries(v)) {
+        if (typeof target !== "string") throw bad(key, "an object of names to shape ids");
+        setOwn(out, name, ref(target, offsetOf(v, name)));
+      }
+      return out;
+    };
+    for (const key of Object.keys(body)) {
+      if (!allowed.includes(key)) {
+        const guess = didYouMean(key, allowed);
+        throw new IdlSyntaxError(`Unknown property \`${key}\` for ${type} \`${def.id}\``, bodyOffset, guess ? `Did you mean \`${guess}\`? ` : `Known properties: ${allowed.join(", ")}`, def.id);
+      }
+      const value = body[key];
+      if (type === "service") {
+        switch (key) {
+          case "version":
+            if (typeof value !== "string") throw bad(key, "a string");
+            shape.version = value;
+            break;
+          case "rename": {
+            if (typeof value !== "object" || value === null || Array.isArray(value)) throw bad(key, "an object of absolute shape ids to names");
+            const rename: Record<string, string> = {};
+            for (const [from, to] of Object.entries(value)) {
+              if (typeof to !== "string") throw bad(key, "an object of absolute shape ids to names");
+              setOwn(rename, from, to);
+            }
+            shape.rename = rename;
+            break;
+          }
+          default:
+            shape[key as "operations" | "resources" | "errors"] = refList(key);
+        }
+      } else if (RESOURCE_SINGLE.has(key)) {
+        if (typeof value !== "string") throw bad(key, "a shape id");
+        shape[key as "create"] = ref(value, offsetOf(body, key));
+      } else if (key === "identifiers" || key === "properties") {
+        if (key === "properties") this.requireV2("Resource properties can only be used with Smithy version 2 or later. Attempted to use resource properties", def.id);
+        shape[key] = refMap(key);
+      } else {
+        shape[key as "operations" | "resources" | "collectionOperations"] = refList(key);
+      }
+    }
+  }
+
+  // ---- operation ----------------------------------------------------------------------------
+
+  private parseOperationBody(def: ShapeDefinition, name: string): void {
+    this.skipWsAndDocs();
+    this.expect(K.LBRACE);
+    this.next();
+    this.skipWsAndDocs();
+    const seen = new Set<string>();
+    const shape = def.shape;
+    while (this.tok !== K.RBRACE && this.tok !== K.EOF) {
+      this.expect(K.IDENTIFIER, "An operation's body holds `input`, `output` and `errors`");
+      const key = this.lexeme();
+      if (seen.has(key)) throw this.fail(`Duplicate operation ${key} property for \`${def.id}\``, "Each property may appear once", def.id);
+      seen.add(key);
+      if (key === "input" || key === "output") {
+        this.next();
+        this.skipWsAndDocs();
+        if (this.tok === K.WALRUS) {
+          this.requireV2("Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO", def.id);
+          this.discardDocs();
+          this.next();
+          this.skipWs();
+          const suffix = key === "input" ? this.inputSuffix : this.outputSuffix;
+          shape[key] = { target: this.parseInlineStructure(name + suffix, `smithy.api#${key}`) };
+        } else {
+          if (this.tok !== K.COLON) throw this.unexpected([K.COLON, K.WALRUS]);
+          this.next();
+          this.skipWsAndDocs();
+          shape[key] = this.parseRef();
+        }
+      } else if (key === "errors") {
+        this.next();
+        this.skipWsAndDocs();
+        this.expect(K.COLON);
+        this.next();
+        shape.errors = this.parseRefList();
+      } else {
+        const guess = didYouMean(key, ["input", "output", "errors"]);
+        throw this.fail(`Unknown property ${key} for ${def.id}`, guess ? `Did you mean \`${guess}\`?` : "Operations have `input`, `output` and `errors`", def.id);
+      }
+      if (this.tok !== K.RBRACE) this.expectAndSkipWhitespace();
+      this.skipWsAndDocs();
+    }
+    this.expect(K.RBRACE);
+    this.next();
+  }
+
+  private parseRefList(): AstRef[] {
+    this.skipWsAndDocs();
+    this.expect(K.LBRACKET);
+    this.next();
+    this.skipWsAndDocs();
+    const out: AstRef[] = [];
+    while (this.tok !== K.RBRACKET) {
+      out.push(this.parseRef());
+      this.skipWsAndDocs();
+    }
+    this.next();
+    return out;
+  }
+
+  /** `:= @traits with [Mixins] { members }`: defines `name` in the namespace and returns its id. */
+  private parseInlineStructure(name: string, ioTrait: string): string {
+    const traits = this.parseDocsAndTraits();
+    traits.push({ id: ioTrait, value: {}, offset: this.tokStart, annotation: false });
+    const id = `${this.namespace}#${name}`;
+    const def: ShapeDefinition = { id, shape: { type: "structure" }, location: this.here() };
+    this.parseMixins(def);
+    this.parseForResource(def);
+    this.parseMembers(def, STRUCTURE);
+    this.addShape(def, traits);
+    return id;
+  }
+
+  // ---- apply --------------------------------------------------------------------------------
+
+  private parseApply(traits: PendingTrait[]): void {
+    if (traits.some((t) => !t.doc)) throw this.fail("Traits applied to apply statement", "Write the trait after the target: `apply Target @trait`");
+    const location = this.here();
+    this.next();
+    this.expectAndSkipWhitespace();
+    const offset = this.tokStart;
+    const raw = this.parseShapeIdText("Write `apply Target @trait` or `apply Target { @a @b }`");
+    this.expectAndSkipWhitespace();
+    const list: PendingTrait[] = [];
+    if (this.tok === K.AT) list.push(this.parseTrait());
+    else if (this.tok === K.LBRACE) {
+      this.next();
+      this.skipWsAndDocs();
+      this.parseTraits(list);
+      this.skipWsAndDocs();
+      this.expect(K.RBRACE);
+      this.next();
+    } else throw this.unexpected([K.AT, K.LBRACE], "Write `apply Target @trait` or `apply Target { @a @b }`");
+    const stmt: ApplyStatement = { target: raw, traits: {}, location };
+    this.addFixup(stmt as unknown as Record<string, unknown>, "target", raw, offset, false);
+    this.applies.push(stmt);
+    if (list.length > 0) this.sites.push({ holder: stmt, target: raw, applyHolder: stmt, traits: list });
+    this.expectBr();
+  }
+}
+
+function unknownStatementHint(keyword: string): string {
+  switch (keyword) {
+    case "use": return "`use` statements must come right after the namespace statement, before any shape";
+    case "namespace": return "A file has one namespace statement, before its shapes";
+    case "metadata": return "`metadata` statements must come before the namespace statement";
+  }
+  const guess = didYouMean(keyword, ALL_TYPES);
+  return guess ? `Did you mean \`${guess}\`?` : `A shape statement starts with a shape type: ${ALL_TYPES.join(", ")}`;
+}

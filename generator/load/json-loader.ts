@@ -1,0 +1,168 @@
+/**
+ * Loads a Smithy JSON AST file. Parsing is `JSON.parse` (fast); positions are found only when
+ * something needs one (an error), by looking the shape's key up in the text.
+ */
+import { AnvilError, positionAt, type Diagnostic, type SourceLocation } from "../errors.js";
+import type { AstMember, AstShape, LoadedFile, NodeValue, ShapeDefinition, ShapeType } from "./ast.js";
+import { findJsonKey, findJsonSyntaxError } from "./json-syntax.js";
+
+const SHAPE_TYPES: ReadonlySet<string> = new Set<ShapeType | "apply">([
+  "blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double",
+  "bigInteger", "bigDecimal", "timestamp", "document", "enum", "intEnum",
+  "list", "set", "map", "structure", "union", "service", "resource", "operation", "apply",
+]);
+
+/** Shape id syntax: `namespace#Name`, namespaces dotted identifiers. */
+const ABSOLUTE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `apply` entries may also target a member: `namespace#Name$member`. */
+const APPLY_TARGET = new RegExp(`${ABSOLUTE_ID.source.slice(0, -1)}(\\$[A-Za-z_][A-Za-z0-9_]*)?$`);
+
+/** A location whose line and column are computed on first use (a key search in the text). */
+function lazyLocation(text: string, file: string, keys: string[]): SourceLocation {
+  let computed: { line: number; column: number } | undefined;
+  const compute = () => {
+    if (!computed) {
+      let at = 0;
+      for (const key of keys) {
+        const next = findJsonKey(text, key, at);
+        if (next < 0) break;
+        at = next;
+      }
+      computed = positionAt(text, at);
+    }
+    return computed;
+  };
+  return {
+    file,
+    get line() {
+      return compute().line;
+    },
+    get column() {
+      return compute().column;
+    },
+  } as SourceLocation;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Parses and checks the structure of one JSON AST file. */
+export function loadJsonAst(text: string, file: string): LoadedFile {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    const syntax = findJsonSyntaxError(text) ?? { offset: 0, message: "invalid JSON" };
+    const pos = positionAt(text, syntax.offset);
+    throw new AnvilError("model", {
+      message: `Malformed JSON: ${syntax.message}`,
+      location: { file, ...pos },
+      hint: "A Smithy JSON AST file must be one valid JSON object; was the file truncated?",
+    });
+  }
+  const problems: Diagnostic[] = [];
+  const at = (keys: string[]) => lazyLocation(text, file, keys);
+  if (!isObject(doc)) {
+    throw new AnvilError("model", { message: "A Smithy JSON AST must be a JSON object", location: { file, line: 1, column: 1 } });
+  }
+  if (typeof doc.smithy !== "string") {
+    problems.push({
+      message: 'Missing or non-string "smithy" version key',
+      location: at([]),
+      hint: 'Start the file with { "smithy": "2.0", ... }',
+    });
+  }
+  const version = typeof doc.smithy === "string" ? doc.smithy : "2.0";
+  if (typeof doc.smithy === "string" && !/^[12](\.0)?$/.test(doc.smithy)) {
+    problems.push({ message: `Unsupported Smithy version "${doc.smithy}"`, location: at(["smithy"]), hint: 'Use "1.0" or "2.0"' });
+  }
+  for (const key of Object.keys(doc)) {
+    if (key !== "smithy" && key !== "metadata" && key !== "shapes") {
+      problems.push({ message: `Unknown top-level key "${key}"`, location: at([key]), hint: 'Only "smithy", "metadata" and "shapes" are allowed' });
+    }
+  }
+  const metadata: LoadedFile["metadata"] = [];
+  if (doc.metadata !== undefined) {
+    if (!isObject(doc.metadata)) problems.push({ message: '"metadata" must be an object', location: at(["metadata"]) });
+    else for (const [key, value] of Object.entries(doc.metadata)) metadata.push({ key, value: value as NodeValue, location: at(["metadata", key]) });
+  }
+  const shapes: ShapeDefinition[] = [];
+  const applies: LoadedFile["applies"] = [];
+  if (doc.shapes !== undefined && !isObject(doc.shapes)) {
+    problems.push({ message: '"shapes" must be an object keyed by absolute shape id', location: at(["shapes"]) });
+  } else if (doc.shapes) {
+    for (const [id, raw] of Object.entries(doc.shapes)) {
+      const location = at(["shapes", id]);
+      const isApply = isObject(raw) && raw.type === "apply";
+      if (!(isApply ? APPLY_TARGET : ABSOLUTE_ID).test(id)) {
+        problems.push({ message: `Invalid shape id "${id}"`, location, hint: "Shape ids in a JSON AST are absolute: namespace#Name" });
+        continue;
+      }
+      if (!isObject(raw) || typeof raw.type !== "string" || !SHAPE_TYPES.has(raw.type)) {
+        const found = isObject(raw) ? JSON.stringify(raw.type) : JSON.stringify(raw);
+        problems.push({
+          message: `Shape has a missing or unknown "type" (found ${found})`,
+          location,
+          shapeId: id,
+          hint: `One of: ${[...SHAPE_TYPES].join(", ")}`,
+        });
+        continue;
+      }
+      const shape = raw as unknown as AstShape;
+      checkShapeStructure(id, shape, location, problems, (member) => at(["shapes", id, member]));
+      if (shape.type === "apply") {
+        applies.push({ target: id, traits: shape.traits ?? {}, location });
+      } else {
+        shapes.push({ id, shape, location, locateMember: (name) => at(["shapes", id, name]) });
+      }
+    }
+  }
+  if (problems.length > 0) throw new AnvilError("model", problems);
+  return { file, text, version, metadata, shapes, applies };
+}
+
+/** Checks the fields each shape type uses have the JSON AST's types, so later stages can trust them. */
+function checkShapeStructure(
+  id: string,
+  shape: AstShape,
+  location: SourceLocation,
+  problems: Diagnostic[],
+  memberAt: (name: string) => SourceLocation,
+): void {
+  const bad = (field: string, expected: string) =>
+    problems.push({ message: `"${field}" of ${id} must be ${expected}`, location: memberAt(field), shapeId: id });
+  const checkMember = (name: string, m: unknown, ctx: string) => {
+    if (!isObject(m) || typeof (m as AstMember).target !== "string") {
+      problems.push({ message: `${ctx} "${name}" of ${id} needs a string "target"`, location: memberAt(name), shapeId: `${id}$${name}` });
+    } else if (m.traits !== undefined && !isObject(m.traits)) {
+      problems.push({ message: `"traits" of ${id}$${name} must be an object`, location: memberAt(name), shapeId: `${id}$${name}` });
+    }
+  };
+  const checkRef = (field: string, v: unknown) => {
+    if (v !== undefined && (!isObject(v) || typeof v.target !== "string")) bad(field, 'an object with a string "target"');
+  };
+  const checkRefs = (field: string, v: unknown) => {
+    if (v === undefined) return;
+    if (!Array.isArray(v)) return bad(field, "an array of shape references");
+    v.forEach((r) => checkRef(field, r));
+  };
+  if (shape.traits !== undefined && !isObject(shape.traits)) bad("traits", "an object");
+  if (shape.members !== undefined) {
+    if (!isObject(shape.members)) bad("members", "an object");
+    else for (const [name, m] of Object.entries(shape.members)) checkMember(name, m, "Member");
+  }
+  for (const field of ["member", "key", "value"] as const) {
+    if (shape[field] !== undefined) checkMember(field, shape[field], "Member");
+  }
+  for (const field of ["input", "output", "create", "put", "read", "update", "delete", "list"] as const) checkRef(field, shape[field]);
+  for (const field of ["errors", "operations", "resources", "collectionOperations", "mixins"] as const) checkRefs(field, shape[field]);
+  for (const field of ["identifiers", "properties"] as const) {
+    const v = shape[field];
+    if (v === undefined) continue;
+    if (!isObject(v)) bad(field, "an object");
+    else for (const r of Object.values(v)) checkRef(field, r);
+  }
+  if (shape.version !== undefined && typeof shape.version !== "string") bad("version", "a string");
+}

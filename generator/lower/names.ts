@@ -1,0 +1,100 @@
+/**
+ * TypeScript naming: every name the generated code declares is decided here, once, so
+ * collisions with reserved words, globals and the generated runtime are resolved the same way
+ * on every run.
+ */
+
+/** ECMAScript and TypeScript reserved and contextual words that cannot (or should not) name a type or value. */
+const RESERVED = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
+  "while", "with", "implements", "interface", "let", "package", "private", "protected", "public", "static",
+  "yield", "await", "any", "unknown", "never", "number", "string", "boolean", "symbol", "object", "bigint",
+  "undefined", "type", "namespace", "module", "declare", "abstract", "as", "async", "keyof", "readonly",
+  "infer", "is", "asserts", "global", "require", "arguments", "eval",
+]);
+
+/** Globals a generated type must not shadow (the generated code or its users rely on them). */
+const GLOBALS = new Set([
+  "Array", "ArrayBuffer", "BigInt", "Boolean", "DataView", "Date", "Error", "EvalError", "Function",
+  "Infinity", "JSON", "Map", "Math", "NaN", "Number", "Object", "Promise", "Proxy", "RangeError",
+  "ReferenceError", "Reflect", "RegExp", "Set", "String", "Symbol", "SyntaxError", "TypeError",
+  "URIError", "URL", "Uint8Array", "WeakMap", "WeakSet", "Record", "Partial", "Required", "Readonly",
+  "Pick", "Omit", "Exclude", "Extract", "NonNullable", "ReturnType", "Awaited", "Iterable", "Iterator",
+  "PromiseLike", "ArrayLike", "PropertyKey", "TextEncoder", "TextDecoder", "AbortSignal", "AbortController",
+  "Response", "Request", "Headers", "Buffer", "console", "process", "globalThis", "fetch", "crypto",
+]);
+
+/** Names the generated files declare themselves (runtime classes, helper types). */
+export const RUNTIME_NAMES = new Set([
+  "ServiceException", "RequestValidationError", "ValidationIssue", "ValidationMode", "JsonRpcClient",
+  "ClientConfig", "InvokeOptions", "ErrorInit", "ResponseMetadata", "DocumentValue", "Credentials",
+  "CredentialProvider", "Transport", "HttpRequest", "HttpResponse", "ServiceDescriptor", "OperationDescriptor",
+]);
+
+/** True for a valid JavaScript identifier that is safe as a bare property name. */
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__";
+}
+
+/** A property key as written in a type or object literal: bare when an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : JSON.stringify(name);
+}
+
+/** A property read: `v.name`, or `v["name"]` when the name is not an identifier. */
+export function propertyAccess(target: string, name: string): string {
+  return isIdentifier(name) ? `${target}.${name}` : `${target}[${JSON.stringify(name)}]`;
+}
+
+/** True for names every object inherits (`constructor`, `toString`, `__proto__`, ...). */
+export function isPrototypeKey(name: string): boolean {
+  return name === "__proto__" || Object.prototype.hasOwnProperty.call(Object.prototype, name);
+}
+
+/**
+ * A key in an object literal that creates an own property. `__proto__: x` (quoted or not) would
+ * set the prototype instead, so that one name is written as a computed key.
+ */
+export function literalKey(name: string): string {
+  return name === "__proto__" ? `["__proto__"]` : propertyKey(name);
+}
+
+/** `GetEventPrediction` -> `getEventPrediction`; leading acronyms lowered as a unit (`ABCThing` -> `abcThing`). */
+export function camelCase(name: string): string {
+  const m = /^([A-Z]+)(?=[A-Z][a-z]|$|[0-9_])/.exec(name);
+  if (m && m[1].length > 1) return m[1].toLowerCase() + name.slice(m[1].length);
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** First letter upper-cased (`listOfEntities` -> `ListOfEntities`). */
+export function pascalCase(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Allocates unique names in one scope. A wanted name that is reserved, a global, or already taken
+ * gets a deterministic suffix: first `suffix`, then numbers.
+ */
+export class NameScope {
+  private readonly taken = new Set<string>();
+
+  constructor(reservedHere: Iterable<string> = []) {
+    for (const n of reservedHere) this.taken.add(n);
+  }
+
+  /** True when `name` cannot be used as is. */
+  isBlocked(name: string): boolean {
+    return RESERVED.has(name) || GLOBALS.has(name) || RUNTIME_NAMES.has(name) || this.taken.has(name);
+  }
+
+  /** Claims `wanted` or the first free variant of it. */
+  claim(wanted: string, suffix: string): string {
+    let name = wanted;
+    if (this.isBlocked(name)) name = `${wanted}${suffix}`;
+    for (let i = 2; this.isBlocked(name); i++) name = `${wanted}${suffix}${i}`;
+    this.taken.add(name);
+    return name;
+  }
+}

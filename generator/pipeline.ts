@@ -1,0 +1,81 @@
+/**
+ * The whole pipeline on one screen: load -> assemble -> select -> lower -> render -> format ->
+ * type-check. Writing or checking is the caller's choice (see write/).
+ */
+import { AnvilError } from "./errors.js";
+import type { ClientConfig, Config } from "./config/index.js";
+import { loadFiles } from "./load/index.js";
+import { assemble } from "./assemble/index.js";
+import { preludeIds } from "./assemble/prelude.js";
+import { select } from "./select/index.js";
+import { lower } from "./lower/index.js";
+import { render, type RenderedFile } from "./render/index.js";
+import { format } from "./format/index.js";
+import { typeCheck } from "./typecheck/index.js";
+import type { ClientOutput } from "./write/index.js";
+
+/** Milliseconds spent per stage, summed over clients. */
+export type Timings = Record<string, number>;
+
+/** The result of generating every client of a config, in memory. */
+export interface GenerateResult {
+  clients: ClientOutput[];
+  /** Notes for the user (e.g. a client left out for an unsupported protocol). */
+  notes: string[];
+  timings: Timings;
+}
+
+/** Options of a generation run. */
+export interface GenerateOptions {
+  /** Skip the type-check stage (only for tools that type-check separately). */
+  skipTypeCheck?: boolean;
+}
+
+/** Generates every client of `config` in memory. Throws AnvilError on bad input. */
+export async function generate(config: Config, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const timings: Timings = {};
+  const time = <T>(stage: string, fn: () => T): T => {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    }
+  };
+  const notes: string[] = [];
+  const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
+  for (const client of config.clients) {
+    const files = time("load", () => loadFiles(client.models, preludeIds()));
+    const model = time("assemble", () => assemble(files));
+    const selection = time("select", () => select(model, selectionRequest(client, config)));
+    const ir = time("lower", () => lower(model, selection, client));
+    if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
+    rendered.push({ folder: client.name, files: time("render", () => render(ir)) });
+  }
+  const start = performance.now();
+  const formatted = await Promise.all(rendered.map(async (c) => ({ folder: c.folder, files: await format(c.files) })));
+  timings.format = performance.now() - start;
+  if (!options.skipTypeCheck) {
+    const problems = time("typecheck", () => typeCheck(formatted));
+    if (problems.length > 0) {
+      throw new AnvilError(
+        "internal",
+        problems.slice(0, 50).map((p) => ({
+          message: `generated ${p.file}:${p.line}:${p.column} does not type-check: ${p.message}`,
+          hint: `produced by ${p.origin}`,
+        })),
+      );
+    }
+  }
+  return { clients: formatted.map((c) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })) })), notes, timings };
+}
+
+function selectionRequest(client: ClientConfig, config: Config) {
+  return {
+    service: client.service,
+    operations: client.operations,
+    origin: client.origins?.client ?? { file: config.displayFile, line: 1, column: 1 },
+    serviceOrigin: client.origins?.service,
+    operationOrigins: client.origins?.operations,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * Platform defaults for Node: keep-alive node:http(s) transport and node:crypto hashing.
+ * Generated package.json maps this file to default-transport.browser.ts for bundlers
+ * ("browser" field), so browser bundles never see node:http, node:https or node:crypto.
+ * Both files export the same names.
+ */
+import { NodeSha256 } from "./hash-node.js";
+import type { Sha256Constructor } from "./signer.js";
+import type { Transport } from "./transport.js";
+import { NodeHttpTransport } from "./transport-node.js";
+
+/** A new keep-alive node:http(s) transport (one per client; `destroy()` closes its sockets). */
+export function createDefaultTransport(): Transport {
+  return new NodeHttpTransport();
+}
+
+/** SHA-256 / HMAC-SHA256 for the signer: node:crypto. */
+export const DefaultSha256: Sha256Constructor = NodeSha256;

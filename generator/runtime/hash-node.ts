@@ -1,0 +1,38 @@
+/**
+ * SHA-256 and HMAC-SHA256 for the signer, backed by node:crypto (OpenSSL). Node-only: reached
+ * solely through default-transport.ts, which bundlers swap for the browser file.
+ */
+import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
+import type { Sha256Checksum, SigningSecret } from "./signer.js";
+
+/** Hash when built without a secret, HMAC keyed by `secret` otherwise. */
+export class NodeSha256 implements Sha256Checksum {
+  readonly #secret: SigningSecret | undefined;
+  #hash: Hash | Hmac;
+
+  constructor(secret?: SigningSecret) {
+    this.#secret = secret;
+    this.#hash = start(secret);
+  }
+
+  update(data: Uint8Array): void {
+    this.#hash.update(data);
+  }
+
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(this.#hash.digest());
+  }
+
+  reset(): void {
+    this.#hash = start(this.#secret);
+  }
+}
+
+function start(secret: SigningSecret | undefined): Hash | Hmac {
+  if (secret === undefined) return createHash("sha256");
+  if (typeof secret === "string") return createHmac("sha256", secret);
+  const key = ArrayBuffer.isView(secret)
+    ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength)
+    : new Uint8Array(secret);
+  return createHmac("sha256", key);
+}

@@ -1,0 +1,203 @@
+/**
+ * JSON (de)serialization helpers for awsJson clients: the conversions generated serializers call
+ * (timestamps, blobs, special floats, maps) and the tolerant readers deserializers use. Readers
+ * return undefined for absent or null values and never throw on unexpected types.
+ */
+
+/** Any JSON value (a Smithy document). */
+export type DocumentValue = null | boolean | number | string | DocumentValue[] | { [key: string]: DocumentValue };
+
+/** NaN and the infinities travel as strings in awsJson. */
+export function serFloat(n: number): number | string {
+  if (Number.isFinite(n)) return n;
+  return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+}
+
+/** Seconds since the epoch, fractional for sub-second precision. */
+export function serEpochSeconds(d: Date): number {
+  return d.getTime() / 1000;
+}
+
+/** RFC 3339 date-time in UTC, without a fraction when it would be zero. */
+export function serDateTime(d: Date): string {
+  return d.toISOString().replace(".000Z", "Z");
+}
+
+/** RFC 7231 IMF-fixdate (HTTP date). */
+export function serHttpDate(d: Date): string {
+  return d.toUTCString();
+}
+
+/** A bigint as a JSON number (precision beyond 2^53 is lost by JSON.stringify anyway). */
+export function serBigInt(n: bigint): number {
+  return Number(n);
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 (standard alphabet, padded). Works in Node and browsers without Buffer. */
+export function toBase64(bytes: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i] << 16) | ((i + 1 < bytes.length ? bytes[i + 1] : 0) << 8);
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : "=") + "=";
+  }
+  return out;
+}
+
+/** Decodes base64 (standard or URL alphabet; whitespace and padding tolerated). */
+export function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/[\s=]/g, "");
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    const v =
+      c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 71 : c >= 48 && c <= 57 ? c + 4 : c === 43 || c === 45 ? 62 : c === 47 || c === 95 ? 63 : -1;
+    if (v < 0) continue;
+    value = (value << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (value >> bits) & 255;
+    }
+  }
+  return o === out.length ? out : out.slice(0, o);
+}
+
+/** Copies a map through `f`, dropping null values; keys such as `__proto__` stay ordinary keys. */
+export function serMap<T, U>(m: Record<string, T>, f: (v: NonNullable<T>) => U): Record<string, U> {
+  const out: Record<string, U> = Object.create(null) as Record<string, U>;
+  for (const k of Object.keys(m)) {
+    const v = m[k];
+    if (v != null) out[k] = f(v as NonNullable<T>);
+  }
+  return out;
+}
+
+/** Like serMap, but a sparse map keeps its nulls. */
+export function serSparseMap<T, U>(m: Record<string, T | null>, f: (v: T) => U): Record<string, U | null> {
+  const out: Record<string, U | null> = Object.create(null) as Record<string, U | null>;
+  for (const k of Object.keys(m)) {
+    const v = m[k];
+    out[k] = v == null ? null : f(v);
+  }
+  return out;
+}
+
+/** An own property of `o`, never an inherited one (`constructor`, `toString`, ...). */
+export function own<T extends object>(o: T, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+/** The value as an object to read members from (`{}` when it is not a JSON object). */
+export function deObject(v: unknown): Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** A string, or undefined. */
+export function deString(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+
+/** A decimal kept as its exact text. */
+export function deDecimalString(v: unknown): string | undefined {
+  return typeof v === "number" ? String(v) : typeof v === "string" ? v : undefined;
+}
+
+/** A number; "NaN", "Infinity" and "-Infinity" strings become those values. */
+export function deNumber(v: unknown): number | undefined {
+  if (typeof v === "number") return v;
+  if (v === "NaN") return NaN;
+  if (v === "Infinity") return Infinity;
+  if (v === "-Infinity") return -Infinity;
+  return undefined;
+}
+
+/** A bigint from a JSON number or numeric string. */
+export function deBigInt(v: unknown): bigint | undefined {
+  if (typeof v === "number" && Number.isInteger(v)) return BigInt(v);
+  if (typeof v === "string" && /^-?\d+$/.test(v)) return BigInt(v);
+  return undefined;
+}
+
+/** A boolean, or undefined. */
+export function deBoolean(v: unknown): boolean | undefined {
+  return typeof v === "boolean" ? v : undefined;
+}
+
+/** A timestamp from epoch seconds (number) or a date string (RFC 3339 or HTTP date). */
+export function deTimestamp(v: unknown): Date | undefined {
+  if (typeof v === "number") return new Date(Math.round(v * 1000));
+  if (typeof v === "string") {
+    const d = new Date(v);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+  }
+  return undefined;
+}
+
+/** Bytes from base64 text. */
+export function deBlob(v: unknown): Uint8Array | undefined {
+  return typeof v === "string" ? fromBase64(v) : undefined;
+}
+
+/** Any JSON value, as is. */
+export function deDocument(v: unknown): DocumentValue | undefined {
+  return v === undefined ? undefined : (v as DocumentValue);
+}
+
+/** The empty structure `Unit`. */
+export function deUnit(v: unknown): Record<string, never> | undefined {
+  return v == null ? undefined : {};
+}
+
+/** A list, elements read by `f`; null or unreadable elements are dropped. */
+export function deList<T>(v: unknown, f: (e: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: T[] = [];
+  for (const e of v) {
+    if (e == null) continue;
+    const x = f(e);
+    if (x !== undefined) out.push(x);
+  }
+  return out;
+}
+
+/** A sparse list: null elements are kept. */
+export function deSparseList<T>(v: unknown, f: (e: unknown) => T | undefined): Array<T | null> | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.map((e) => (e == null ? null : (f(e) ?? null)));
+}
+
+/** A map, values read by `f`; null values are dropped; keys never touch prototypes. */
+export function deMap<T>(v: unknown, f: (e: unknown) => T | undefined): Record<string, T> | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const src = v as Record<string, unknown>;
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(src)) {
+    const e = src[k];
+    if (e == null) continue;
+    const x = f(e);
+    if (x !== undefined) Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** A sparse map: null values are kept. */
+export function deSparseMap<T>(v: unknown, f: (e: unknown) => T | undefined): Record<string, T | null> | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const src = v as Record<string, unknown>;
+  const out: Record<string, T | null> = {};
+  for (const k of Object.keys(src)) {
+    const e = src[k];
+    Object.defineProperty(out, k, { value: e == null ? null : (f(e) ?? null), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

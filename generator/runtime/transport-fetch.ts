@@ -1,0 +1,74 @@
+/**
+ * Transport over a WHATWG `fetch` (browsers, Deno, Bun, workers, or Node's own fetch). Given the
+ * fetch function explicitly so tests and callers can wrap or replace it.
+ */
+import { AbortError, NetworkError, TimeoutError } from "./errors.js";
+import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./transport.js";
+
+/** The subset of `fetch` this transport uses. */
+export type FetchFunction = typeof fetch;
+
+/** Sends requests with a fetch function. Stateless: the platform pools connections. */
+export class FetchTransport implements Transport {
+  readonly #fetch: FetchFunction;
+
+  constructor(fetchFunction: FetchFunction) {
+    this.#fetch = fetchFunction;
+  }
+
+  async handle(request: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
+    const { signal, timeoutMs } = options;
+    if (signal?.aborted) throw new AbortError(signal.reason);
+    const headers: Record<string, string> = {};
+    for (const name in request.headers) {
+      // fetch sets Host (and Content-Length) itself; browsers reject them as forbidden headers.
+      if (name !== "host" && name !== "content-length") headers[name] = request.headers[name] as string;
+    }
+    // One controller per attempt joins the caller's signal and the timeout.
+    const controller = signal === undefined && timeoutMs === undefined ? undefined : new AbortController();
+    let timedOut = false;
+    const onAbort = (): void => controller?.abort();
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            controller?.abort();
+          }, timeoutMs);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const response = await this.#fetch(request.url, {
+        method: request.method,
+        headers,
+        body: request.body,
+        signal: controller?.signal ?? null,
+      });
+      const body = await response.text();
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        responseHeaders[name] = value;
+      });
+      return { statusCode: response.status, headers: responseHeaders, body };
+    } catch (error) {
+      if (timedOut && timeoutMs !== undefined) {
+        throw new TimeoutError(`no complete response within ${timeoutMs} ms (requestTimeoutMs)`, timeoutMs);
+      }
+      if (signal?.aborted) throw new AbortError(signal.reason);
+      // fetch reports every network-level failure as a TypeError ("fetch failed", "Failed to fetch").
+      const code = causeCode(error);
+      throw new NetworkError(`network error: ${code ?? (error instanceof Error ? error.message : String(error))}`, {
+        code,
+        cause: error,
+      });
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+}
+
+/** Node's fetch puts the socket error (with its code) in `cause`. */
+function causeCode(error: unknown): string | undefined {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === "string" ? cause.code : undefined;
+}

@@ -1,0 +1,62 @@
+/**
+ * The seam between the client and the network. A transport sends one already-signed request and
+ * returns the whole response; it never retries, signs or parses JSON (the client does that), so a
+ * custom transport stays a few lines long.
+ */
+
+/** One HTTP request, ready to send. Built by the client once per attempt. */
+export interface HttpRequest {
+  method: string;
+  /** Full URL (`https://host[:port]/path`), for fetch-style transports. */
+  url: string;
+  protocol: "http:" | "https:";
+  /** Host name without brackets (an IPv6 literal is given as `::1`). */
+  hostname: string;
+  /** Port number, or undefined for the scheme's default port. */
+  port: number | undefined;
+  /** Path (and nothing else: awsJson never sends a query string). */
+  path: string;
+  /**
+   * Header names are lower case. Includes `host` (it is signed); fetch-based transports must drop
+   * it because fetch sets Host itself and treats it as a forbidden header.
+   */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One HTTP response with its body read to the end. */
+export interface HttpResponse {
+  statusCode: number;
+  /** Header names in lower case; a repeated header may arrive as an array. */
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  body: string;
+}
+
+/** Per-attempt options the client passes to a transport. */
+export interface TransportOptions {
+  /** Cancels the attempt; the transport rejects with an `AbortError` (see errors.ts). */
+  signal?: AbortSignal | undefined;
+  /**
+   * Time limit for the whole attempt (connect, send, wait, read the body), in milliseconds.
+   * When it passes the transport rejects with a `TimeoutError` (see errors.ts).
+   */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * Sends requests. Failures must be reported as `NetworkError` (retryable: connection refused or
+ * reset, DNS failure...), `TimeoutError` or `AbortError` from errors.ts; anything else thrown is
+ * treated as a non-retryable bug and passed to the caller as is.
+ */
+export interface Transport {
+  handle(request: HttpRequest, options: TransportOptions): Promise<HttpResponse>;
+  /** Releases pooled connections. Optional: a stateless transport needs nothing. */
+  destroy?(): void;
+}
+
+/** Reads one response header (name in lower case), joining repeated values with ", ". */
+export function headerValue(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  if (value === undefined || typeof value === "string") return value;
+  return value.join(", ");
+}

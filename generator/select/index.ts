@@ -1,0 +1,128 @@
+/**
+ * Stage 3, select: the service and the chosen operations, plus the closure of shapes they reach.
+ * Takes a Model and a choice (service id, operation names); gives a Selection whose `shapes`
+ * are in a stable order (first reached first, walking operations in the order chosen).
+ */
+import { AnvilError, didYouMean, type SourceLocation } from "../errors.js";
+import { getShape, splitId, type Model, type Shape } from "../assemble/model.js";
+
+/** What to generate. */
+export interface SelectionRequest {
+  service?: string;
+  operations?: string[];
+  /** Where the choice was written (codegen.yaml), for error positions. */
+  origin?: SourceLocation;
+  serviceOrigin?: SourceLocation;
+  /** Where each operation name was written, index for index. */
+  operationOrigins?: SourceLocation[];
+}
+
+/** The selected service, operations and every shape they reach. */
+export interface Selection {
+  service: Shape;
+  operations: Shape[];
+  /** Service-wide errors (modeled on the service shape). */
+  serviceErrors: Shape[];
+  /** Every non-prelude-simple shape reached, operations excluded, in reach order. */
+  shapes: Shape[];
+}
+
+/** Every operation a service binds, directly or through its resources, in model order. */
+export function serviceOperations(model: Model, service: Shape): Shape[] {
+  const out: Shape[] = [];
+  const seen = new Set<string>();
+  const addOp = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(getShape(model, id));
+  };
+  const visitResource = (id: string, path: Set<string>) => {
+    if (path.has(id)) return;
+    path.add(id);
+    const r = getShape(model, id);
+    for (const k of ["create", "put", "read", "update", "delete", "list"] as const) if (r[k]) addOp(r[k] as string);
+    for (const o of r.operations ?? []) addOp(o);
+    for (const o of r.collectionOperations ?? []) addOp(o);
+    for (const child of r.resources ?? []) visitResource(child, path);
+  };
+  for (const o of service.operations ?? []) addOp(o);
+  for (const r of service.resources ?? []) visitResource(r, new Set());
+  return out;
+}
+
+/** Selects the service and operations; an unknown one is a config error with a suggestion. */
+export function select(model: Model, request: SelectionRequest): Selection {
+  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude);
+  let service: Shape | undefined;
+  if (request.service) {
+    service = services.find((s) => s.id === request.service) ?? services.find((s) => splitId(s.id).name === request.service);
+    if (!service) {
+      const guess = didYouMean(request.service, services.map((s) => s.id));
+      throw new AnvilError("config", {
+        message: `Unknown service ${request.service}`,
+        location: request.serviceOrigin ?? request.origin,
+        hint: guess ? `Did you mean ${guess}?` : `The model defines: ${services.map((s) => s.id).join(", ") || "no service"}`,
+      });
+    }
+  } else if (services.length === 1) service = services[0];
+  else {
+    throw new AnvilError("config", {
+      message: services.length === 0 ? "The model defines no service" : `The model defines ${services.length} services; choose one with "service"`,
+      location: request.origin,
+      hint: services.length > 0 ? `One of: ${services.map((s) => s.id).join(", ")}` : "Add a service shape that binds your operations",
+    });
+  }
+  const all = serviceOperations(model, service);
+  let operations = all;
+  if (request.operations) {
+    const byName = new Map(all.map((o) => [splitId(o.id).name, o]));
+    operations = request.operations.map((name, index) => {
+      const op = byName.get(name) ?? all.find((o) => o.id === name);
+      if (!op) {
+        const guess = didYouMean(name, byName.keys());
+        throw new AnvilError("config", {
+          message: `Unknown operation "${name}" for service ${service.id}`,
+          location: request.operationOrigins?.[index] ?? request.origin,
+          hint: guess ? `Did you mean "${guess}"?` : `The service has ${all.length} operations`,
+        });
+      }
+      return op;
+    });
+  }
+  const serviceErrors = (service.errors ?? []).map((id) => getShape(model, id));
+  return { service, operations, serviceErrors, shapes: closure(model, operations, serviceErrors) };
+}
+
+/** Shapes reachable from the operations (inputs, outputs, errors, members, recursively). Terminates on recursion. */
+function closure(model: Model, operations: Shape[], serviceErrors: Shape[]): Shape[] {
+  const seen = new Set<string>();
+  const out: Shape[] = [];
+  const stack: string[] = [];
+  const push = (id: string | undefined) => {
+    if (id && !seen.has(id)) {
+      seen.add(id);
+      stack.push(id);
+    }
+  };
+  const drain = () => {
+    // Depth-first, in member order, with an explicit stack (deep models must not overflow).
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      const shape = getShape(model, id);
+      out.push(shape);
+      const next = shape.members.map((m) => m.target).filter((t) => !seen.has(t));
+      for (let i = next.length - 1; i >= 0; i--) push(next[i]);
+    }
+  };
+  for (const op of operations) {
+    for (const id of [op.input, op.output, ...(op.errors ?? [])]) {
+      push(id);
+      drain();
+    }
+  }
+  for (const e of serviceErrors) {
+    push(e.id);
+    drain();
+  }
+  return out;
+}

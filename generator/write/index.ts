@@ -1,0 +1,97 @@
+/**
+ * Stage 8, write or check. `write` puts every client folder in place atomically: files go to a
+ * temporary folder beside the output, then each client folder is swapped in by rename, so a
+ * failure leaves the previous output as it was. `check` writes nothing and reports drift.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { createTwoFilesPatch } from "diff";
+
+/** One client's output: its folder name under the output root and its files. */
+export interface ClientOutput {
+  folder: string;
+  files: Array<{ path: string; text: string }>;
+}
+
+/** Every file under `dir`, relative, sorted, with posix separators. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(relative(dir, p).split("\\").join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Writes every client folder, replacing what was there; nothing is half-written on failure. */
+export function write(outRoot: string, clients: ClientOutput[]): void {
+  mkdirSync(outRoot, { recursive: true });
+  const staging = mkdtempSync(join(outRoot, ".anvil-staging-"));
+  try {
+    for (const client of clients) {
+      for (const f of client.files) {
+        const path = join(staging, client.folder, f.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, f.text);
+      }
+    }
+    for (const client of clients) {
+      const target = join(outRoot, client.folder);
+      const old = join(staging, `${client.folder}.previous`);
+      if (existsSync(target)) renameSync(target, old);
+      try {
+        renameSync(join(staging, client.folder), target);
+      } catch (e) {
+        if (existsSync(old)) renameSync(old, target);
+        throw e;
+      }
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** What differs between the generated files and the disk. */
+export interface DriftReport {
+  changed: string[];
+  missing: string[];
+  extra: string[];
+  /** A unified diff of every difference. */
+  diff: string;
+}
+
+/** Compares generated files with what is on disk; writes nothing. */
+export function check(outRoot: string, clients: ClientOutput[], displayRoot: string): DriftReport {
+  const report: DriftReport = { changed: [], missing: [], extra: [], diff: "" };
+  const patches: string[] = [];
+  for (const client of clients) {
+    const dir = join(outRoot, client.folder);
+    const onDisk = new Set(listFiles(dir));
+    for (const f of [...client.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      const shown = `${displayRoot}/${client.folder}/${f.path}`;
+      if (!onDisk.has(f.path)) {
+        report.missing.push(shown);
+        patches.push(createTwoFilesPatch(shown, shown, "", f.text, "on disk (missing)", "generated"));
+        continue;
+      }
+      onDisk.delete(f.path);
+      const current = readFileSync(join(dir, f.path), "utf8");
+      if (current !== f.text) {
+        report.changed.push(shown);
+        patches.push(createTwoFilesPatch(shown, shown, current, f.text, "on disk", "generated"));
+      }
+    }
+    for (const extra of [...onDisk].sort()) {
+      const shown = `${displayRoot}/${client.folder}/${extra}`;
+      report.extra.push(shown);
+      patches.push(createTwoFilesPatch(shown, shown, readFileSync(join(dir, extra), "utf8"), "", "on disk", "generated (absent)"));
+    }
+  }
+  report.diff = patches.join("");
+  return report;
+}

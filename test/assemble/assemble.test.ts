@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { modelOf, errorOf } from "../helpers.js";
+
+const doc = (shapes: object) => ({ smithy: "2.0", shapes });
+
+describe("assemble", () => {
+  it("rejects a dangling target with the member's position and a suggestion", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#Input": { type: "structure", members: { name: { target: "ex#Nmae" } } }, "ex#Name": { type: "string" } })));
+    expect(e.kind).toBe("model");
+    const d = e.diagnostics[0];
+    expect(d.message).toContain("ex#Input$name targets ex#Nmae, which is not defined");
+    expect(d.hint).toBe("Did you mean ex#Name?");
+    expect(d.location).toMatchObject({ file: "a.json", line: 7, column: 9 });
+  });
+
+  it("reports every dangling reference, not only the first", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#Op": { type: "operation", input: { target: "ex#In" }, output: { target: "ex#Out" } } })));
+    expect(e.diagnostics).toHaveLength(2);
+  });
+
+  it("rejects a shape defined differently in two files", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#S": { type: "string" } }), doc({ "ex#S": { type: "integer" } })));
+    expect(e.diagnostics[0].message).toMatch(/defined more than once \(also at a\.json:\d+:\d+\)/);
+  });
+
+  it("rejects shape ids that differ only in case", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#Thing": { type: "string" }, "ex#thing": { type: "string" } })));
+    expect(e.diagnostics[0].message).toContain("conflicts case-insensitively");
+  });
+
+  it("merges files, metadata arrays and apply statements", () => {
+    const model = modelOf(
+      { smithy: "2.0", metadata: { list: ["a"] }, shapes: { "ex#S": { type: "structure", members: { m: { target: "smithy.api#String" } } } } },
+      { smithy: "2.0", metadata: { list: ["b"] }, shapes: { "ex#S$m": { type: "apply", traits: { "smithy.api#required": {} } }, "ex#S": { type: "apply", traits: { "smithy.api#documentation": "d" } } } },
+    );
+    expect(model.metadata.list).toEqual(["a", "b"]);
+    const s = model.shapes.get("ex#S");
+    expect(s?.traits["smithy.api#documentation"]).toBe("d");
+    expect(s?.members[0].traits["smithy.api#required"]).toEqual({});
+  });
+
+  it("flattens mixins: inherited members first, local traits kept out", () => {
+    const model = modelOf(
+      doc({
+        "ex#Base": { type: "structure", traits: { "smithy.api#mixin": { localTraits: ["smithy.api#documentation"] }, "smithy.api#documentation": "base", "smithy.api#sensitive": {} }, members: { id: { target: "smithy.api#String" } } },
+        "ex#Thing": { type: "structure", mixins: [{ target: "ex#Base" }], members: { id: { target: "smithy.api#String", traits: { "smithy.api#required": {} } }, extra: { target: "smithy.api#Integer" } } },
+      }),
+    );
+    const thing = model.shapes.get("ex#Thing");
+    expect(thing?.members.map((m) => [m.id, Object.keys(m.traits)])).toEqual([["ex#Thing$id", ["smithy.api#required"]], ["ex#Thing$extra", []]]);
+    expect(Object.keys(thing?.traits ?? {})).toEqual(["smithy.api#sensitive"]);
+  });
+
+  it("rejects a mixin cycle and a target redefined by a mixin user", () => {
+    const e = errorOf(() =>
+      modelOf(doc({
+        "ex#A": { type: "structure", mixins: [{ target: "ex#B" }], traits: { "smithy.api#mixin": {} }, members: {} },
+        "ex#B": { type: "structure", mixins: [{ target: "ex#A" }], traits: { "smithy.api#mixin": {} }, members: {} },
+      })),
+    );
+    expect(e.diagnostics.some((d) => d.message.includes("Mixin cycle"))).toBe(true);
+  });
+
+  it("rejects an unknown trait with a suggestion, but carries AWS traits as opaque values", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#S": { type: "string", traits: { "smithy.api#lenght": { min: 1 } } } })));
+    expect(e.diagnostics[0]).toMatchObject({ message: "Unable to resolve trait smithy.api#lenght", hint: "Did you mean smithy.api#length?" });
+    const ok = modelOf(doc({ "ex#S": { type: "string", traits: { "aws.api#arnReference": { type: "x" } } } }));
+    expect(ok.shapes.get("ex#S")?.traits["aws.api#arnReference"]).toEqual({ type: "x" });
+  });
+
+  it("accepts traits the model defines itself", () => {
+    const model = modelOf(doc({ "my.traits#flag": { type: "structure", members: {}, traits: { "smithy.api#trait": {} } }, "ex#S": { type: "string", traits: { "my.traits#flag": {} } } }));
+    expect(model.shapes.get("ex#S")?.traits["my.traits#flag"]).toEqual({});
+  });
+
+  it("rejects conflicting trait values from apply", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#S": { type: "string", traits: { "smithy.api#documentation": "a" } } }), doc({ "ex#S": { type: "apply", traits: { "smithy.api#documentation": "b" } } })));
+    expect(e.diagnostics[0].message).toContain("Conflicting values for trait smithy.api#documentation");
+  });
+});

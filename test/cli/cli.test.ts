@@ -1,0 +1,117 @@
+/**
+ * The anvil command as a user runs it: exit codes, the drift check, error output with
+ * positions, and that nothing is written when anything fails.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = new URL("../../", import.meta.url).pathname;
+const cli = join(root, "generator/cli.ts");
+let dir: string;
+
+function anvil(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, cli, ...args], { cwd: dir, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file under the output folder with its bytes, to prove nothing changed. */
+function snapshotTree(path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (p: string) => {
+    for (const e of readdirSync(p)) {
+      const full = join(p, e);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[full.slice(path.length)] = readFileSync(full, "utf8");
+    }
+  };
+  walk(path);
+  return out;
+}
+
+const specPath = () => join(dir, "specs/frauddetector.json");
+const spec = () => readFileSync(specPath(), "utf8");
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "anvil-cli-"));
+  cpSync(join(root, "specs"), join(dir, "specs"), { recursive: true });
+  cpSync(join(root, "codegen.yaml"), join(dir, "codegen.yaml"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("anvil CLI", () => {
+  it("prints help and version", () => {
+    expect(anvil("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("anvil generate") });
+    expect(anvil("--version").stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(anvil("frobnicate").code).toBe(2);
+  });
+
+  it("generates, then reports up to date, then reports drift with a diff and touches nothing", () => {
+    expect(anvil("generate").code).toBe(0);
+    const before = snapshotTree(join(dir, "generated"));
+    expect(anvil("generate", "--check")).toMatchObject({ code: 0, stdout: expect.stringContaining("up to date") });
+
+    const original = spec();
+    writeFileSync(specPath(), original.replace("The event ID to upload.", "The event ID you upload."));
+    const drift = anvil("generate", "--check");
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain("-   * The event ID to upload.");
+    expect(drift.stdout).toContain("+   * The event ID you upload.");
+    expect(drift.stdout).toMatch(/is stale: 1 changed, 0 missing, 0 extra/);
+    expect(snapshotTree(join(dir, "generated"))).toEqual(before);
+    writeFileSync(specPath(), original);
+  });
+
+  it("counts an extra file in the output folder as drift", () => {
+    writeFileSync(join(dir, "generated/frauddetector/stray.ts"), "export {};\n");
+    const r = anvil("generate", "--check");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("0 changed, 0 missing, 1 extra");
+    rmSync(join(dir, "generated/frauddetector/stray.ts"));
+  });
+
+  it("rejects a dangling target with file:line:col and a code frame, writing nothing", () => {
+    const before = snapshotTree(join(dir, "generated"));
+    const original = spec();
+    writeFileSync(specPath(), original.replace('"target": "com.amazonaws.frauddetector#listOfEntities"', '"target": "com.amazonaws.frauddetector#listOfEntites"'));
+    const r = anvil("generate");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/specs\/frauddetector\.json:\d+:\d+: Member of com\.amazonaws\.frauddetector#\w+\$entities targets com\.amazonaws\.frauddetector#listOfEntites/);
+    expect(r.stderr).toContain("hint: Did you mean com.amazonaws.frauddetector#listOfEntities?");
+    expect(r.stderr).toMatch(/^> +\d+ \|/m);
+    expect(snapshotTree(join(dir, "generated"))).toEqual(before);
+    writeFileSync(specPath(), original);
+  });
+
+  it("rejects a truncated JSON file with its position, writing nothing", () => {
+    const before = snapshotTree(join(dir, "generated"));
+    const original = spec();
+    writeFileSync(specPath(), original.slice(0, original.length / 2));
+    const r = anvil("generate");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/frauddetector\.json:\d+:\d+: Malformed JSON/);
+    expect(snapshotTree(join(dir, "generated"))).toEqual(before);
+    writeFileSync(specPath(), original);
+  });
+
+  it("rejects an unknown operation in codegen.yaml with exit 2 and a suggestion", () => {
+    const original = readFileSync(join(dir, "codegen.yaml"), "utf8");
+    writeFileSync(join(dir, "codegen.yaml"), original.replace("- GetEventPrediction", "- GetEventPrediktion"));
+    const r = anvil("generate");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/codegen\.yaml:\d+:\d+: Unknown operation "GetEventPrediktion"/);
+    expect(r.stderr).toContain('Did you mean "GetEventPrediction"?');
+    writeFileSync(join(dir, "codegen.yaml"), original);
+  });
+
+  it("prints a model as sorted JSON AST without the prelude", () => {
+    const r = anvil("ast", "specs/frauddetector.json");
+    expect(r.code).toBe(0);
+    const ast = JSON.parse(r.stdout);
+    expect(Object.keys(ast.shapes)).toContain("com.amazonaws.frauddetector#SendEvent");
+    expect(Object.keys(ast.shapes).some((k: string) => k.startsWith("smithy.api#"))).toBe(false);
+  });
+});

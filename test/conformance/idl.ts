@@ -1,0 +1,246 @@
+/**
+ * Smithy's own loader test corpus, run against anvil's load + assemble stages
+ * (/work/shared/smithy-conformance/idl, see its README for the upstream semantics):
+ *
+ * - idl/valid: each `X.smithy` and `X.json` (each with `__shared.json`) must assemble, and the two
+ *   models, serialised as normalised JSON AST (prelude left out, keys sorted, member order kept),
+ *   must be equal.
+ * - idl/forwardrefs: the three multi-file cases of the same upstream test.
+ * - idl/loader-invalid: every file must be rejected. We also count how many of our messages
+ *   contain the upstream expected text once each diagnostic is laid out the way Smithy prints a
+ *   validation event (`[ERROR] <shape or -> : <message> | Model`, with syntax errors prefixed by
+ *   `Syntax error at line L, column C: `). Only the layout is adapted; message text, line and
+ *   column are ours.
+ * - idl/errorfiles: anvil reports errors only (no warnings, notes or event ids), so a case passes
+ *   when our accept/reject decision matches whether the `.errors` file expects an ERROR or DANGER
+ *   event, and, when it does, at least one expected message is contained in ours.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AnvilError, type Diagnostic } from "../../generator/errors.js";
+import { loadSources, type SourceText } from "../../generator/load/index.js";
+import { assemble } from "../../generator/assemble/index.js";
+import { preludeIds } from "../../generator/assemble/prelude.js";
+import { toJsonAst } from "../../generator/assemble/to-json-ast.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Where the shared corpus lives (a sibling of the repository). */
+export const IDL_CORPUS = join(here, "../../../shared/smithy-conformance/idl");
+
+/** Totals over every folder. */
+export interface ConformanceTotals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface FolderResult extends ConformanceTotals {
+  name: string;
+  failures: string[];
+  note?: string;
+}
+
+function source(file: string): SourceText {
+  return { file, text: readFileSync(file, "utf8") };
+}
+
+/** Loads and assembles, returning the normalised JSON AST text. */
+function assembleToJson(files: string[]): string {
+  const model = assemble(loadSources(files.map(source), preludeIds()));
+  return JSON.stringify(toJsonAst(model), null, 1);
+}
+
+function walk(dir: string, ext: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p, ext));
+    else if (name.endsWith(ext)) out.push(p);
+  }
+  return out;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof AnvilError) return e.diagnostics.map((d) => `${d.location ? `${d.location.line}:${d.location.column} ` : ""}${d.message}`).join(" / ");
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/** First differing line of two texts, for a failure report. */
+function firstDifference(a: string, b: string): string {
+  const la = a.split("\n");
+  const lb = b.split("\n");
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) return `line ${i + 1}: idl ${JSON.stringify(la[i])} vs json ${JSON.stringify(lb[i])}`;
+  }
+  return "";
+}
+
+function runValid(root: string): FolderResult {
+  const dir = join(root, "valid");
+  const shared = join(dir, "__shared.json");
+  const result: FolderResult = { name: "idl/valid", passed: 0, failed: 0, skipped: 0, failures: [] };
+  for (const json of walk(dir, ".json")) {
+    if (json === shared) continue;
+    const idl = json.slice(0, -".json".length) + ".smithy";
+    const name = relative(dir, idl);
+    try {
+      const fromIdl = assembleToJson([idl, shared]);
+      const fromJson = assembleToJson([json, shared]);
+      if (fromIdl === fromJson) result.passed++;
+      else {
+        result.failed++;
+        result.failures.push(`${name}: models differ, ${firstDifference(fromIdl, fromJson)}`);
+      }
+    } catch (e) {
+      result.failed++;
+      result.failures.push(`${name}: ${describe(e)}`);
+    }
+  }
+  return result;
+}
+
+function runForwardRefs(root: string): FolderResult {
+  const dir = join(root, "forwardrefs");
+  const shared = join(root, "valid", "__shared.json");
+  const result: FolderResult = { name: "idl/forwardrefs", passed: 0, failed: 0, skipped: 0, failures: [] };
+  const cases: Array<[string, string[], string[]]> = [
+    ["use/use.smithy", [join(dir, "use/use.smithy"), shared], [join(dir, "use/result.json"), shared]],
+    ["use/no-use.smithy", [join(dir, "use/no-use.smithy"), shared], [join(dir, "use/result.json"), shared]],
+    ["resource", [join(dir, "resource/operation.smithy"), join(dir, "resource/resource.smithy")], [join(dir, "resource/result.json")]],
+  ];
+  for (const [name, idl, json] of cases) {
+    try {
+      const a = assembleToJson(idl);
+      const b = assembleToJson(json);
+      if (a === b) result.passed++;
+      else {
+        result.failed++;
+        result.failures.push(`${name}: models differ, ${firstDifference(a, b)}`);
+      }
+    } catch (e) {
+      result.failed++;
+      result.failures.push(`${name}: ${describe(e)}`);
+    }
+  }
+  return result;
+}
+
+/** Our diagnostics laid out as Smithy prints validation events (both with and without the syntax prefix). */
+function asSmithyEvents(diagnostics: Diagnostic[]): string {
+  const lines: string[] = [];
+  for (const d of diagnostics) {
+    const shape = d.shapeId ?? "-";
+    lines.push(`[ERROR] ${shape}: ${d.message} | Model`);
+    if (d.location) lines.push(`[ERROR] ${shape}: Syntax error at line ${d.location.line}, column ${d.location.column}: ${d.message} | Model`);
+  }
+  return normalise(lines.join("\n"));
+}
+
+function normalise(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, "\\n").replace(/\[EOF\]/g, "");
+}
+
+function runLoaderInvalid(root: string): FolderResult {
+  const dir = join(root, "invalid", "loader-invalid");
+  const result: FolderResult = { name: "idl/loader-invalid", passed: 0, failed: 0, skipped: 0, failures: [] };
+  let matched = 0;
+  const unmatched: string[] = [];
+  for (const file of walk(dir, ".smithy")) {
+    const name = relative(dir, file);
+    const text = readFileSync(file, "utf8");
+    const firstLine = text.split(/\r\n|\r|\n/, 1)[0];
+    const expected = normalise(firstLine.startsWith("// ") ? firstLine.slice(3) : firstLine.slice(2));
+    try {
+      assemble(loadSources([{ file, text }], preludeIds()));
+      result.failed++;
+      result.failures.push(`${name}: accepted, but Smithy rejects it with: ${expected}`);
+    } catch (e) {
+      if (!(e instanceof AnvilError)) {
+        result.failed++;
+        result.failures.push(`${name}: crashed: ${describe(e)}`);
+        continue;
+      }
+      result.passed++;
+      if (asSmithyEvents(e.diagnostics).includes(expected)) matched++;
+      else unmatched.push(`${name}: expected "${expected}", ours: ${describe(e)}`);
+    }
+  }
+  result.note = `${matched}/${result.passed} rejections carry Smithy's expected message text`;
+  result.failures.push(...unmatched.map((u) => `(message) ${u}`));
+  return result;
+}
+
+function runErrorFiles(root: string): FolderResult {
+  const dir = join(root, "invalid", "errorfiles-loader");
+  const result: FolderResult = { name: "idl/errorfiles", passed: 0, failed: 0, skipped: 0, failures: [] };
+  for (const errors of walk(dir, ".errors")) {
+    const base = errors.slice(0, -".errors".length);
+    const model = existsSync(`${base}.smithy`) ? `${base}.smithy` : `${base}.json`;
+    const name = basename(model);
+    const expected = readFileSync(errors, "utf8")
+      .split(/\r?\n/)
+      .map((l) => /^\[(SUPPRESSED|NOTE|WARNING|DANGER|ERROR)] ([^ ]+): ?(.*) \| ([^)]+)/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null);
+    const mustFail = expected.filter((m) => m[1] === "ERROR" || m[1] === "DANGER");
+    let rejected: AnvilError | undefined;
+    try {
+      assemble(loadSources([source(model)], preludeIds()));
+    } catch (e) {
+      if (!(e instanceof AnvilError)) {
+        result.failed++;
+        result.failures.push(`${name}: crashed: ${describe(e)}`);
+        continue;
+      }
+      rejected = e;
+    }
+    if (mustFail.length === 0) {
+      if (rejected) {
+        result.failed++;
+        result.failures.push(`${name}: rejected, but Smithy reports no error: ${describe(rejected)}`);
+      } else result.passed++;
+      continue;
+    }
+    if (!rejected) {
+      result.failed++;
+      result.failures.push(`${name}: accepted, but Smithy reports: ${mustFail.map((m) => m[3]).join(" / ")}`);
+      continue;
+    }
+    const ours = asSmithyEvents(rejected.diagnostics);
+    if (mustFail.some((m) => ours.includes(normalise(m[3])))) result.passed++;
+    else {
+      result.failed++;
+      result.failures.push(`${name}: rejected with other messages; expected ${mustFail.map((m) => m[3]).join(" / ")}; ours: ${describe(rejected)}`);
+    }
+  }
+  result.note = "decision (reject or accept) and at least one expected message; warnings, notes and event ids are not modelled";
+  return result;
+}
+
+/**
+ * Runs every IDL conformance folder, printing one line per folder (and failures when `verbose`).
+ * Returns the totals; with no corpus present, everything is reported as skipped.
+ */
+export async function runIdlConformance(options: { verbose?: boolean; root?: string } = {}): Promise<ConformanceTotals> {
+  const root = options.root ?? IDL_CORPUS;
+  if (!existsSync(root)) {
+    console.log(`idl: skipped, corpus not found at ${root}`);
+    return { passed: 0, failed: 0, skipped: 1 };
+  }
+  const folders = [runValid(root), runForwardRefs(root), runLoaderInvalid(root), runErrorFiles(root)];
+  const totals: ConformanceTotals = { passed: 0, failed: 0, skipped: 0 };
+  for (const f of folders) {
+    console.log(`${f.name}: ${f.passed} passed, ${f.failed} failed, ${f.skipped} skipped${f.note ? ` (${f.note})` : ""}`);
+    if (options.verbose) for (const line of f.failures) console.log(`  - ${line}`);
+    totals.passed += f.passed;
+    totals.failed += f.failed;
+    totals.skipped += f.skipped;
+  }
+  return totals;
+}
+
+// Run directly: `npx tsx test/conformance/idl.ts [--verbose]`.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const totals = await runIdlConformance({ verbose: process.argv.includes("--verbose") });
+  process.exitCode = totals.failed > 0 ? 1 : 0;
+}

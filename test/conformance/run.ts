@@ -1,0 +1,46 @@
+/**
+ * `npm run conformance [-- SUITE...]`: runs the conformance suites (all by default) and prints
+ * `N passed, N failed` per suite and in total; exits 1 when any case failed.
+ * Suites need ../shared/smithy-conformance; without it they report why and count nothing.
+ */
+import { existsSync } from "node:fs";
+
+/** One suite's counts. */
+export interface SuiteResult {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+type Suite = () => Promise<SuiteResult>;
+
+const SUITES: Record<string, () => Promise<Suite>> = {};
+
+async function main(): Promise<number> {
+  const shared = new URL("../../../shared/smithy-conformance/", import.meta.url).pathname;
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const names = wanted.length > 0 ? wanted : Object.keys(SUITES);
+  const unknown = names.filter((n) => !SUITES[n]);
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown suite(s): ${unknown.join(", ")}; available: ${Object.keys(SUITES).join(", ") || "none yet"}\n`);
+    return 2;
+  }
+  if (!existsSync(shared)) {
+    process.stdout.write(`conformance: ${shared} is absent, so no suite can run (they replay Smithy's own test corpus).\n0 passed, 0 failed\n`);
+    return 0;
+  }
+  const total: SuiteResult = { passed: 0, failed: 0, skipped: 0 };
+  for (const name of names) {
+    const run = await SUITES[name]();
+    const r = await run();
+    total.passed += r.passed;
+    total.failed += r.failed;
+    total.skipped += r.skipped;
+  }
+  process.stdout.write(`conformance total:\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+  return total.failed > 0 ? 1 : 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

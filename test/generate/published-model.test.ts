@@ -1,0 +1,43 @@
+/**
+ * Our spec against the published Fraud Detector model: generating the same two operations from
+ * both must give the same declarations (documentation aside). Needs ../shared; skips without it.
+ */
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/pipeline.js";
+import type { Config } from "../../generator/config/index.js";
+import { SHARED } from "../helpers.js";
+
+const published = `${SHARED}aws-models/frauddetector/service/2019-11-15/frauddetector-2019-11-15.json`;
+const spec = new URL("../../specs/frauddetector.json", import.meta.url).pathname;
+const here = existsSync(published);
+if (!here) console.warn(`skipping published-model comparison: ${published} is absent (../shared is not beside this checkout)`);
+
+function configFor(model: string): Config {
+  return {
+    file: "test",
+    displayFile: "test",
+    out: "/unused",
+    clients: [{ name: "fd", models: [model], modelsAsWritten: ["model.json"], service: "com.amazonaws.frauddetector#AWSHawksNestServiceFacade", operations: ["SendEvent", "GetEventPrediction"], validation: "reject" }],
+  };
+}
+
+/** Declarations only: comments, blank lines and our own-trait checks removed. */
+function declarations(text: string): string {
+  return text
+    .replace(/\/\*\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .join("\n");
+}
+
+describe.skipIf(!here)("published Fraud Detector model", () => {
+  it("yields the same types, errors, serializers and client as our spec", async () => {
+    const [ours, theirs] = await Promise.all([generate(configFor(spec), { skipTypeCheck: true }), generate(configFor(published), { skipTypeCheck: true })]);
+    const pick = (r: typeof ours, path: string) => declarations(r.clients[0].files.find((f) => f.path === path)?.text ?? "");
+    for (const path of ["types.ts", "errors.ts", "serde.ts", "client.ts", "index.ts"]) {
+      expect(pick(ours, path), path).toBe(pick(theirs, path));
+    }
+  });
+});

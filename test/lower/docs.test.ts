@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { docLines, htmlToText } from "../../generator/lower/docs.js";
+
+describe("documentation to TSDoc", () => {
+  it("turns AWS HTML into readable paragraphs", () => {
+    expect(htmlToText("<p>Use <code>SendEvent</code> to upload.</p><p>See <a href=\"https://x.test/a\">the guide</a>.</p>")).toEqual([
+      "Use `SendEvent` to upload.",
+      "See the guide (https://x.test/a).",
+    ]);
+    expect(htmlToText("<ul><li>one</li><li>two &amp; three</li></ul><important><p>Careful</p></important>")).toEqual(["- one", "- two & three", "Important:", "Careful"]);
+  });
+
+  it("cannot close the comment early or start a tag", () => {
+    const lines = docLines("ends */ here, opens /* there, @deprecated not really, mail a@b.c, ${x} {{y}} </script> `tick`");
+    const text = lines.join("\n");
+    expect(text).not.toContain("*/");
+    expect(text).not.toMatch(/(^|\s)@deprecated/);
+    expect(text).toContain("a@b.c");
+  });
+
+  it("replaces unpaired surrogates and wraps long paragraphs", () => {
+    expect(docLines("bad \uD800 pair")).toEqual(["bad \uFFFD pair"]);
+    const long = docLines("word ".repeat(60));
+    expect(long.length).toBeGreaterThan(2);
+    expect(Math.max(...long.map((l) => l.length))).toBeLessThanOrEqual(96);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { NameScope, camelCase, literalKey, propertyKey } from "../../generator/lower/names.js";
+
+describe("TypeScript names", () => {
+  it.each([
+    ["SendEvent", "sendEvent"],
+    ["GetEventPrediction", "getEventPrediction"],
+    ["ABCThing", "abcThing"],
+    ["S3", "s3"],
+    ["ListAWSAccounts", "listAWSAccounts"],
+  ])("camelCases %s as %s", (from, to) => expect(camelCase(from)).toBe(to));
+
+  it("renames shapes that collide with globals, keywords and runtime names, deterministically", () => {
+    const scope = new NameScope();
+    expect(["Date", "Error", "Object", "Record", "Uint8Array", "Promise", "ServiceException", "Entity"].map((n) => scope.claim(n, "Shape"))).toEqual([
+      "DateShape", "ErrorShape", "ObjectShape", "RecordShape", "Uint8ArrayShape", "PromiseShape", "ServiceExceptionShape", "Entity",
+    ]);
+    expect(scope.claim("Entity", "Shape")).toBe("EntityShape");
+    expect(scope.claim("Entity", "Shape")).toBe("EntityShape2");
+  });
+
+  it("quotes keys that are not identifiers and never writes a literal __proto__ key", () => {
+    expect(propertyKey("eventId")).toBe("eventId");
+    expect(propertyKey("__proto__")).toBe('"__proto__"');
+    expect(literalKey("__proto__")).toBe('["__proto__"]');
+    expect(literalKey("constructor")).toBe("constructor");
+  });
+});

@@ -1,0 +1,48 @@
+/** Shared setup for client tests: one loopback server per file, clients with instant backoff. */
+import { JsonRpcClient, type ClientConfig, type ValidationMode } from "../../generator/runtime/client.js";
+import { service, staticCredentials } from "./fixtures.js";
+import type { TestServer } from "./server.js";
+
+const clients: JsonRpcClient[] = [];
+
+/** A client for `server` with static credentials, region us-east-1 and zero-length backoff waits. */
+export function makeClient(server: TestServer, config: ClientConfig = {}, validation: ValidationMode = "reject"): JsonRpcClient {
+  const client = new JsonRpcClient(
+    service,
+    { region: "us-east-1", endpoint: server.url, credentials: staticCredentials, retry: { random: () => 0 }, ...config },
+    { validation },
+  );
+  clients.push(client);
+  return client;
+}
+
+/** Destroys every client made since the last call (closes keep-alive sockets). */
+export function destroyClients(): void {
+  for (const c of clients.splice(0)) c.destroy();
+}
+
+/** The rejection of `promise` (fails the test if it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the promise to reject, but it resolved");
+}
+
+/** Temporarily replaces some environment variables (undefined deletes). Returns a restore function. */
+export function setEnv(values: Record<string, string | undefined>): () => void {
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(values)) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The runtime ships verbatim inside generated clients: it must compile without the DOM lib, and
+ * a browser bundle (package.json "browser" field, as generated) must not contain node:http(s),
+ * node:crypto or the Node transport.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const runtimeDir = join(repo, "generator/runtime");
+
+describe("runtime portability", () => {
+  it("type-checks strictly with lib ES2022 and no DOM (noUncheckedIndexedAccess, exactOptionalPropertyTypes)", () => {
+    const configPath = join(here, "tsconfig.runtime.json");
+    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    if (!parsed) throw new Error("cannot read tsconfig.runtime.json");
+    expect(parsed.options.lib).toEqual(["lib.es2022.d.ts"]);
+    const program = ts.createProgram(parsed.fileNames, parsed.options);
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(messages).toEqual([]);
+  }, 60_000);
+
+  it("bundles for the browser through the generated package's browser field without any Node module", async () => {
+    const pkg = mkdtempSync(join(tmpdir(), "anvil-runtime-"));
+    try {
+      cpSync(runtimeDir, join(pkg, "runtime"), { recursive: true });
+      writeFileSync(join(pkg, "package.json"), JSON.stringify({
+        name: "bundle-probe",
+        type: "module",
+        browser: { "./runtime/default-transport.js": "./runtime/default-transport.browser.js" },
+      }));
+      writeFileSync(join(pkg, "app.ts"), [
+        'import { JsonRpcClient } from "./runtime/client.js";',
+        'import { ServiceException } from "./runtime/errors.js";',
+        'const client = new JsonRpcClient({ protocol: "awsJson1_1", serviceShapeName: "S", signingName: "s", endpointPrefix: "s", sdkId: "S", version: "1", errors: {},',
+        '  unknownError: (_b, i) => new ServiceException({ name: i.code, message: "", $fault: i.$fault, $metadata: i.$metadata }) },',
+        '  { region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } }, { validation: "reject" });',
+        'export const go = () => client.invoke({ name: "Op", serialize: () => "{}", deserialize: (b) => b }, {});',
+      ].join("\n"));
+      const result = await build({
+        entryPoints: [join(pkg, "app.ts")],
+        bundle: true,
+        platform: "browser",
+        format: "esm",
+        write: false,
+        metafile: true,
+        nodePaths: [join(repo, "node_modules")],
+        logLevel: "silent",
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.some((p) => p.endsWith("runtime/default-transport.browser.ts"))).toBe(true);
+      for (const forbidden of ["transport-node.ts", "hash-node.ts", "runtime/default-transport.ts"]) {
+        expect(inputs.filter((p) => p.endsWith(forbidden))).toEqual([]);
+      }
+      const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
+      expect(imports.filter((p) => p.startsWith("node:"))).toEqual([]);
+    } finally {
+      rmSync(pkg, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps Node built-ins in the Node-only files", () => {
+    const nodeOnly = new Set(["transport-node.ts", "hash-node.ts"]);
+    for (const file of readdirSync(runtimeDir).filter((f) => f.endsWith(".ts"))) {
+      const text = readFileSync(join(runtimeDir, file), "utf8");
+      if (/from "node:/.test(text)) expect(nodeOnly.has(file) ? file : `${file} imports node:*`).toBe(file);
+    }
+  });
+});
