@@ -3,17 +3,19 @@
  * The `anvil` command. The only place that prints errors and chooses exit codes:
  * 0 ok, 1 drift or invalid model, 2 usage or config error.
  */
-import { readFileSync } from "node:fs";
-import { relative, resolve, basename } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AnvilError, codeFrame, type Diagnostic } from "./errors.js";
 import { loadConfig, type Config } from "./config/index.js";
 import { generate } from "./pipeline.js";
+import { backgroundTypeChecker } from "./typecheck/index.js";
 import { check, write } from "./write/index.js";
 import { loadFiles } from "./load/index.js";
 import { assemble } from "./assemble/index.js";
 import { preludeIds } from "./assemble/prelude.js";
 import { toJsonAst } from "./assemble/to-json-ast.js";
+import { printIdlFiles } from "./load/idl/index.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 
 const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed and validated TypeScript clients out.
@@ -22,6 +24,7 @@ Usage:
   anvil generate [--config FILE] [--out DIR] [--check] [--timings]
   anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] --out DIR
   anvil ast FILE...
+  anvil idl FILE... [--out DIR]
   anvil --help | --version
 
 Commands:
@@ -33,6 +36,8 @@ Commands:
              --timings   print the time each pipeline stage took to stderr
   ast        Load and assemble model files and print the model as Smithy JSON AST
              (prelude left out, keys sorted).
+  idl        Load and assemble model files and print them as Smithy IDL, one file per
+             namespace (to stdout, or written as DIR/<namespace>.smithy with --out).
 
 Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error.`;
 
@@ -100,7 +105,7 @@ async function runGenerate(args: string[]): Promise<number> {
     config = loadConfig(values.config ?? "codegen.yaml");
     if (values.out) config.out = resolve(values.out);
   }
-  const result = await generate(config);
+  const result = await generate(config, { typeChecker: backgroundTypeChecker(config.clients.map((c) => c.name)) });
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
   const displayRoot = relative(process.cwd(), config.out).split("\\").join("/") || ".";
   if (values.timings) {
@@ -134,6 +139,18 @@ function runAst(args: string[]): number {
   return 0;
 }
 
+function runIdl(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, options: { out: { type: "string" } }, allowPositionals: true, strict: true });
+  if (positionals.length === 0) throw new AnvilError("usage", { message: "anvil idl needs at least one model file" });
+  const printed = printIdlFiles(toJsonAst(assemble(loadFiles(positionals, preludeIds()))));
+  if (values.out) {
+    mkdirSync(values.out, { recursive: true });
+    for (const p of printed) writeFileSync(join(values.out, `${p.namespace}.smithy`), p.text);
+    process.stdout.write(`anvil: wrote ${printed.map((p) => `${p.namespace}.smithy`).join(", ")} to ${values.out}\n`);
+  } else process.stdout.write(printed.map((p) => p.text).join("\n"));
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -151,6 +168,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "generate") return await runGenerate(rest);
     if (command === "ast") return runAst(rest);
+    if (command === "idl") return runIdl(rest);
     throw new AnvilError("usage", { message: `Unknown command "${command}"`, hint: "Run anvil --help" });
   } catch (e) {
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

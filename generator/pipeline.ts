@@ -11,7 +11,7 @@ import { select } from "./select/index.js";
 import { lower } from "./lower/index.js";
 import { render, type RenderedFile } from "./render/index.js";
 import { format } from "./format/index.js";
-import { typeCheck } from "./typecheck/index.js";
+import { inProcessTypeChecker, type TypeChecker } from "./typecheck/index.js";
 import type { ClientOutput } from "./write/index.js";
 
 /** Milliseconds spent per stage, summed over clients. */
@@ -29,6 +29,8 @@ export interface GenerateResult {
 export interface GenerateOptions {
   /** Skip the type-check stage (only for tools that type-check separately). */
   skipTypeCheck?: boolean;
+  /** The type checker to use (the CLI passes one that warmed up in a worker thread). */
+  typeChecker?: TypeChecker;
 }
 
 /** Generates every client of `config` in memory. Throws AnvilError on bad input. */
@@ -52,11 +54,23 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
     rendered.push({ folder: client.name, files: time("render", () => render(ir)) });
   }
+  // The rendered files are type-checked while Prettier formats them (formatting never changes
+  // what type-checks): with the CLI's worker-thread checker the two stages share the two cores.
+  const checkStart = performance.now();
+  const checking = options.skipTypeCheck
+    ? undefined
+    : (options.typeChecker ?? inProcessTypeChecker())(rendered).then((problems) => {
+        timings.typecheck = performance.now() - checkStart;
+        return problems;
+      });
+  checking?.catch(() => undefined); // awaited below; this only keeps a failed format from leaving it unhandled
   const start = performance.now();
   const formatted = await Promise.all(rendered.map(async (c) => ({ folder: c.folder, files: await format(c.files) })));
   timings.format = performance.now() - start;
-  if (!options.skipTypeCheck) {
-    const problems = time("typecheck", () => typeCheck(formatted));
+  if (checking) {
+    let problems = await checking;
+    // Positions are reported in the formatted files, the ones a user would open.
+    if (problems.length > 0) problems = await inProcessTypeChecker()(formatted);
     if (problems.length > 0) {
       throw new AnvilError(
         "internal",

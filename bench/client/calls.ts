@@ -7,6 +7,10 @@
  *   anvil     JsonRpcClient, default Node transport, validation on (a small hand-written validator)
  *   anvil-fetch  JsonRpcClient with config.fetch = Node's fetch
  *   aws-sdk   @aws-sdk/client-frauddetector SendEventCommand (reference), when installed
+ * then the client's own CPU with an in-memory transport (no network at all).
+ * Under tsx every named closure gets a `__name` wrapper; bench/client/compiled.ts runs this file
+ * as plain JavaScript, like a tsc-compiled client. BENCH_NO_SDK=1 skips the AWS SDK;
+ * BENCH_ONLY="<variant>" runs one variant (for --cpu-prof).
  *
  * Run: npx tsx bench/client/calls.ts [callsPerRound=4000] [rounds=5]
  */
@@ -163,8 +167,25 @@ async function main(): Promise<void> {
     const wall = median(samples.map((s) => s.wallMedianUs));
     console.log(`${name.padEnd(20)} ${cpu.toFixed(1).padStart(12)} ${(cpu / bare).toFixed(2).padStart(8)} ${wall.toFixed(1).padStart(16)}`);
   }
+  console.log(`anvil client code alone (in-memory transport, no network): ${(await inMemory()).toFixed(1)} µs/call`);
   child.disconnect();
   child.kill();
+}
+
+/** CPU of JsonRpcClient.invoke with a transport that answers at once: the client's own cost. */
+async function inMemory(): Promise<number> {
+  const response = { statusCode: 200, headers: {}, body: "{}" };
+  const client = new JsonRpcClient(
+    service,
+    { region: "us-east-1", endpoint: "http://127.0.0.1:9", credentials, transport: { handle: () => Promise.resolve(response) } },
+    { validation: "reject" },
+  );
+  const n = 100_000;
+  for (let i = 0; i < 20_000; i++) await client.invoke(sendEvent, input);
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) await client.invoke(sendEvent, input);
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / n;
 }
 
 function serve(): void {

@@ -7,7 +7,8 @@
  * Output: one JSON object per input line, in the same order:
  *   {"ok": true, "v": [true, false, ...]}   -- Pattern.compile(p).matcher(s).find() per candidate
  *   {"ok": false, "error": "<first line of the PatternSyntaxException message>"}
- * A find() that overflows the stack is reported as the string "overflow" in place of its boolean.
+ * A find() that overflows the stack is reported as the string "overflow" in place of its boolean,
+ * and one that runs past a deadline (2 s; catastrophic backtracking) as "timeout".
  *
  * Only the JSON this pipe needs is understood: objects, arrays, strings (with every escape,
  * lone surrogates included), numbers, true/false/null.
@@ -48,15 +49,39 @@ public class JavaMatch {
                 if (i > 0) sb.append(',');
                 String s = (String) candidates.get(i);
                 try {
-                    sb.append(compiled.matcher(s).find());
+                    sb.append(compiled.matcher(new Deadline(s, System.nanoTime() + 2_000_000_000L)).find());
                 } catch (StackOverflowError e) {
                     sb.append("\"overflow\"");
+                } catch (TimedOut e) {
+                    sb.append("\"timeout\"");
                 }
             }
             sb.append("]}");
             out.println(sb);
         }
         out.flush();
+    }
+
+    /** Thrown from inside the matcher when a find() runs too long. */
+    static final class TimedOut extends RuntimeException {
+        TimedOut() { super(null, null, false, false); }
+    }
+
+    /** The candidate string, checking the clock now and then as the matcher reads it. */
+    static final class Deadline implements CharSequence {
+        private final String text;
+        private final long deadline;
+        private int reads;
+
+        Deadline(String text, long deadline) { this.text = text; this.deadline = deadline; }
+
+        public char charAt(int index) {
+            if ((++reads & 0xFFFF) == 0 && System.nanoTime() > deadline) throw new TimedOut();
+            return text.charAt(index);
+        }
+        public int length() { return text.length(); }
+        public CharSequence subSequence(int start, int end) { return text.subSequence(start, end); }
+        public String toString() { return text; }
     }
 
     static String quote(String s) {

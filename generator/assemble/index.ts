@@ -4,12 +4,16 @@
  * merged. Every problem found is reported at once, each with its file position.
  */
 import { AnvilError, didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
-import type { AstMember, AstRef, AstShape, LoadedFile, NodeValue, ShapeDefinition } from "../load/ast.js";
-import type { Member, Model, Shape } from "./model.js";
+import type { ApplyStatement, LoadedFile, NodeValue, ShapeDefinition } from "../load/ast.js";
+import type { Model, Shape } from "./model.js";
 import { preludeShapes } from "./prelude.js";
+import { toShape } from "./to-shape.js";
 import { isOpaqueTraitNamespace, mergeTraits, nodeEquals } from "./traits.js";
 import { flattenMixins } from "./mixins.js";
 import { checkReferences } from "./references.js";
+// Hook added by the IDL parser work: rules in ./validate/ (implied enum values, annotation trait
+// values, trait value kinds, mixin type rules).
+import { runModelRules } from "./validate/index.js";
 
 /** A shape definition together with the file it came from (for positions). */
 interface Defined {
@@ -27,8 +31,10 @@ export function assemble(files: LoadedFile[]): Model {
   const defined = collectDefinitions(files, shapes, problems);
   for (const { def } of defined.values()) shapes.set(def.id, toShape(def));
 
+  const inheritedApplies = applyStatements(files, shapes, problems);
   flattenMixins(shapes, defined, problems);
-  applyStatements(files, shapes, problems);
+  applyToInherited(inheritedApplies, shapes, problems);
+  runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
 
@@ -98,69 +104,24 @@ function where(loc: SourceLocation): string {
   return `${loc.file}:${loc.line}:${loc.column}`;
 }
 
-const ref = (r: AstRef | undefined) => r?.target;
-const refs = (r: AstRef[] | undefined) => r?.map((x) => x.target);
-const refMap = (r: Record<string, AstRef> | undefined) =>
-  r === undefined ? undefined : Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.target]));
-
-/** Converts one JSON-AST-shaped definition into an assembled shape (members still local only). */
-function toShape(def: ShapeDefinition): Shape {
-  const a: AstShape = def.shape;
-  const memberLoc = (name: string) => def.memberLocations?.[name] ?? def.locateMember?.(name) ?? def.location;
-  const member = (name: string, m: AstMember): Member => ({
-    name,
-    id: `${def.id}$${name}`,
-    target: m.target ?? "",
-    traits: { ...(m.traits ?? {}) },
-    location: memberLoc(name),
-  });
-  const members: Member[] = [];
-  if (a.members) for (const [name, m] of Object.entries(a.members)) members.push(member(name, m));
-  if (a.member) members.push(member("member", a.member));
-  if (a.key) members.push(member("key", a.key));
-  if (a.value) members.push(member("value", a.value));
-  return {
-    id: def.id,
-    type: a.type === "apply" ? "structure" : a.type,
-    traits: { ...(a.traits ?? {}) },
-    mixins: refs(a.mixins) ?? [],
-    members,
-    prelude: false,
-    location: def.location,
-    input: ref(a.input),
-    output: ref(a.output),
-    errors: refs(a.errors),
-    version: a.version,
-    operations: refs(a.operations),
-    resources: refs(a.resources),
-    rename: a.rename,
-    identifiers: refMap(a.identifiers),
-    properties: refMap(a.properties),
-    create: ref(a.create),
-    put: ref(a.put),
-    read: ref(a.read),
-    update: ref(a.update),
-    delete: ref(a.delete),
-    list: ref(a.list),
-    collectionOperations: refs(a.collectionOperations),
-  };
-}
-
-/** Merges `apply` statements into their target shape or member. */
-function applyStatements(files: LoadedFile[], shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+/**
+ * Merges `apply` statements into their target shape or member. Runs before mixins are
+ * flattened, so traits applied to a mixin reach the shapes using it; an apply that targets a
+ * member the shape only inherits is returned and applied by `applyToInherited` afterwards.
+ */
+function applyStatements(files: LoadedFile[], shapes: Map<string, Shape>, problems: Diagnostic[]): ApplyStatement[] {
+  const deferred: ApplyStatement[] = [];
   for (const file of files) {
     for (const apply of file.applies) {
       const [shapeId, memberName] = apply.target.split("$");
       const shape = shapes.get(shapeId);
       const member = memberName === undefined ? undefined : shape?.members.find((m) => m.name === memberName);
+      if (shape && memberName !== undefined && !member && shape.mixins.length > 0) {
+        deferred.push(apply);
+        continue;
+      }
       if (!shape || (memberName !== undefined && !member)) {
-        const hint = didYouMean(apply.target, shapes.keys());
-        problems.push({
-          message: `apply targets ${apply.target}, which is not defined`,
-          location: apply.location,
-          shapeId: apply.target,
-          hint: hint ? `Did you mean ${hint}?` : "Define the shape, or fix the id",
-        });
+        reportMissingApplyTarget(apply, shapes, problems);
         continue;
       }
       if (shape.prelude) {
@@ -173,6 +134,27 @@ function applyStatements(files: LoadedFile[], shapes: Map<string, Shape>, proble
       }
     }
   }
+  return deferred;
+}
+
+/** Applies traits to members inherited from mixins: as for a local override, they win over inherited values. */
+function applyToInherited(deferred: ApplyStatement[], shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+  for (const apply of deferred) {
+    const [shapeId, memberName] = apply.target.split("$");
+    const member = shapes.get(shapeId)?.members.find((m) => m.name === memberName);
+    if (!member) reportMissingApplyTarget(apply, shapes, problems);
+    else member.traits = { ...member.traits, ...apply.traits };
+  }
+}
+
+function reportMissingApplyTarget(apply: ApplyStatement, shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+  const hint = didYouMean(apply.target, shapes.keys());
+  problems.push({
+    message: `apply targets ${apply.target}, which is not defined`,
+    location: apply.location,
+    shapeId: apply.target,
+    hint: hint ? `Did you mean ${hint}?` : "Define the shape, or fix the id",
+  });
 }
 
 /** Every trait used must be defined (a shape marked @trait), unless it belongs to a known add-on library. */

@@ -1,56 +1,20 @@
 /**
- * The Smithy prelude (`smithy.api`): simple types, `Unit`, and the prelude's trait shapes. The
- * trait definitions here are presence-only: which trait ids exist; the traits anvil gives
- * meaning to are read and checked where they are used.
+ * The Smithy prelude (`smithy.api`) as assembled shapes: simple types, `Unit` and every prelude
+ * trait definition, read from the IDL files in ./prelude/ (written in our own words).
  */
-import type { ShapeType, Traits } from "../load/ast.js";
+import { preludeFiles, publicPreludeIds } from "./prelude/index.js";
 import type { Shape } from "./model.js";
-
-const SIMPLE: Array<[string, ShapeType, Traits?]> = [
-  ["String", "string"], ["Blob", "blob"], ["BigInteger", "bigInteger"], ["BigDecimal", "bigDecimal"],
-  ["Timestamp", "timestamp"], ["Document", "document"], ["Boolean", "boolean"], ["Byte", "byte"],
-  ["Short", "short"], ["Integer", "integer"], ["Long", "long"], ["Float", "float"], ["Double", "double"],
-  ["PrimitiveBoolean", "boolean", { "smithy.api#default": false }],
-  ["PrimitiveByte", "byte", { "smithy.api#default": 0 }],
-  ["PrimitiveShort", "short", { "smithy.api#default": 0 }],
-  ["PrimitiveInteger", "integer", { "smithy.api#default": 0 }],
-  ["PrimitiveLong", "long", { "smithy.api#default": 0 }],
-  ["PrimitiveFloat", "float", { "smithy.api#default": 0 }],
-  ["PrimitiveDouble", "double", { "smithy.api#default": 0 }],
-];
-
-/** Every trait the Smithy 2.0 prelude defines. */
-const TRAITS = [
-  "addedDefault", "auth", "authDefinition", "box", "clientOptional", "cors", "default", "deprecated",
-  "documentation", "endpoint", "enum", "enumValue", "error", "eventHeader", "eventPayload", "examples",
-  "externalDocumentation", "hostLabel", "http", "httpApiKeyAuth", "httpBasicAuth", "httpBearerAuth",
-  "httpChecksumRequired", "httpDigestAuth", "httpError", "httpHeader", "httpLabel", "httpPayload",
-  "httpPrefixHeaders", "httpQuery", "httpQueryParams", "httpResponseCode", "idRef", "idempotencyToken",
-  "idempotent", "input", "internal", "jsonName", "length", "mediaType", "mixin", "nestedProperties",
-  "noReplace", "notProperty", "optionalAuth", "output", "paginated", "pattern", "private", "property",
-  "protocolDefinition", "range", "readonly", "recommended", "references", "requestCompression", "required",
-  "requiresLength", "resourceIdentifier", "retryable", "sensitive", "since", "sparse", "streaming",
-  "suppress", "tags", "timestampFormat", "title", "trait", "traitValidations", "uniqueItems", "unitType",
-  "unstable", "xmlAttribute", "xmlFlattened", "xmlName", "xmlNamespace",
-];
+import { toShape } from "./to-shape.js";
 
 let cache: Shape[] | undefined;
 
 /** The prelude's shapes, built once. Callers must not mutate them. */
 export function preludeShapes(): Shape[] {
-  if (cache) return cache;
-  const shape = (name: string, type: ShapeType, traits: Traits = {}): Shape => ({
-    id: `smithy.api#${name}`, type, traits, mixins: [], members: [], prelude: true,
-  });
-  cache = [
-    ...SIMPLE.map(([name, type, traits]) => shape(name, type, traits)),
-    shape("Unit", "structure", { "smithy.api#unitType": {} }),
-    ...TRAITS.map((name) => shape(name, "structure", { "smithy.api#trait": {} })),
-  ];
+  cache ??= preludeFiles().flatMap((f) => f.shapes.map((def) => toShape(def, true)));
   return cache;
 }
 
-/** Ids of every prelude shape (for relative id resolution in the IDL loader). */
+/** Ids other namespaces may refer to by a relative name (for the IDL loader's resolution). */
 export function preludeIds(): string[] {
-  return preludeShapes().map((s) => s.id);
+  return publicPreludeIds();
 }

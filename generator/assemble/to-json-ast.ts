@@ -53,7 +53,7 @@ export function shapeToAst(s: Shape): AstShape {
   if (Object.keys(s.traits).length > 0) out.traits = sortKeys(s.traits) as Record<string, NodeValue>;
   // Top-level keys sorted; member maps keep model order (it is part of the model).
   const sorted: Record<string, unknown> = {};
-  for (const k of Object.keys(out).sort()) sorted[k] = (out as Record<string, unknown>)[k];
+  for (const k of Object.keys(out).sort()) sorted[k] = (out as unknown as Record<string, unknown>)[k];
   return sorted as unknown as AstShape;
 }
 

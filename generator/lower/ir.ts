@@ -163,6 +163,8 @@ export interface ClientIR {
   errorRuntimeImports: string[];
   /** The generated package.json text. */
   packageJson: string;
+  /** The generated tsconfig.json text: how a vendoring project compiles the folder on its own. */
+  tsconfigJson: string;
   /** Map from shape id to the TS name declared for it (types and errors). */
   names: Record<string, string>;
 }

@@ -2,11 +2,20 @@
  * awsJson serialization decisions: for every structure and union the client sends or receives,
  * the expression that converts each member. Members that need no conversion are passed
  * through; timestamps, blobs, special floats and nested aggregates go through helpers of
- * runtime/serde.ts. Bodies hold only modeled members, in model order.
+ * runtime/serde.ts. Bodies hold only modeled members, in the order the AWS SDK for JavaScript v3
+ * writes them: members with `@required` first, then the others, each group in model order (JSON
+ * order means nothing to a service, but byte-identical bodies make the two clients comparable).
+ *
+ * Defaults (`@default`): a member the caller leaves out is sent with its default value, except in
+ * an operation's top-level input (the caller's choice is sent as is, as Smithy asks) and on
+ * `@clientOptional` members; a member the service leaves out is read as its default. A missing
+ * `@idempotencyToken` member gets a fresh UUID. (A structure that is some operation's input is
+ * treated as top-level wherever it appears.)
  */
 import type { Member, Model, Shape } from "../assemble/model.js";
 import { getShape } from "../assemble/model.js";
 import { isPrototypeKey, literalKey, propertyAccess } from "./names.js";
+import type { NodeValue } from "../load/ast.js";
 import type { SerdeFunctionIR } from "./ir.js";
 import { UNIT, isEnumTraitString, isRequiredMember, typeOf } from "./types.js";
 
@@ -16,6 +25,8 @@ export class SerdePlanner {
   readonly deserializers = new Map<string, SerdeFunctionIR>();
   readonly helpers = new Set<string>();
   readonly typeImports = new Set<string>();
+  /** Shapes that are some operation's input (computed on first use). */
+  private topLevelInputs: Set<string> | undefined;
 
   constructor(
     private readonly model: Model,
@@ -52,13 +63,87 @@ export class SerdePlanner {
     const fn: SerdeFunctionIR = { name, type: this.names[id], kind: s.type === "union" ? "union" : "structure", fields: [] };
     this.serializers.set(id, fn);
     this.typeImports.add(this.names[id]);
-    for (const m of s.members) {
+    const topLevel = this.isTopLevelInput(id);
+    const members = s.type === "union" ? s.members : wireOrder(s.members);
+    for (const m of members) {
       const access = this.read("v", m.name);
       const conv = this.serValue(m.target, access, m);
-      const expression = s.type === "union" ? conv ?? access : conv === undefined ? `${access} ?? undefined` : `${access} == null ? undefined : ${conv}`;
+      const absent = s.type === "union" ? "undefined" : this.absentValue(m, topLevel);
+      const expression = s.type === "union" ? conv ?? access : conv === undefined ? `${access} ?? ${absent}` : `${access} == null ? ${absent} : ${conv}`;
       fn.fields.push({ key: literalKey(m.name), memberName: m.name, expression, access });
     }
     return name;
+  }
+
+  /** True for a structure that is the input of some operation of the model (or carries `@input`). */
+  private isTopLevelInput(id: string): boolean {
+    if (this.topLevelInputs === undefined) {
+      this.topLevelInputs = new Set();
+      for (const shape of this.model.shapes.values()) {
+        if (shape.type === "operation" && shape.input !== undefined) this.topLevelInputs.add(shape.input);
+        if (shape.traits["smithy.api#input"] !== undefined) this.topLevelInputs.add(shape.id);
+      }
+    }
+    return this.topLevelInputs.has(id);
+  }
+
+  /** What a structure serializer writes for member `m` when the caller left it out. */
+  private absentValue(m: Member, topLevel: boolean): string {
+    if (m.traits["smithy.api#idempotencyToken"] !== undefined) return `${this.use("idempotencyToken")}()`;
+    if (topLevel) return "undefined";
+    return this.wireDefault(m) ?? "undefined";
+  }
+
+  /** The member's `@default` value, unless it has none, it is null, or the member is `@clientOptional`. */
+  private defaultOf(m: Member): NodeValue | undefined {
+    const value = m.traits["smithy.api#default"];
+    if (value === undefined || value === null || m.traits["smithy.api#clientOptional"] !== undefined) return undefined;
+    return value;
+  }
+
+  /** The JSON text of the member's default as it travels (timestamps in the member's format). */
+  private wireDefault(m: Member): string | undefined {
+    const value = this.defaultOf(m);
+    if (value === undefined) return undefined;
+    const target = getShape(this.model, m.target);
+    if (target.type === "timestamp") {
+      const date = defaultDate(value);
+      const f = this.timestampFormat(m, target);
+      return JSON.stringify(f === "date-time" ? date.toISOString().replace(".000Z", "Z") : f === "http-date" ? date.toUTCString() : date.getTime() / 1000);
+    }
+    return JSON.stringify(value);
+  }
+
+  /** A TS expression of the member's default as the client represents it, or undefined. */
+  private typedDefault(m: Member): string | undefined {
+    const value = this.defaultOf(m);
+    if (value === undefined) return undefined;
+    const target = getShape(this.model, m.target);
+    switch (target.type) {
+      case "timestamp":
+        return `new Date(${defaultDate(value).getTime()})`;
+      case "blob":
+        return `${this.use("fromBase64")}(${JSON.stringify(value)})`;
+      case "bigInteger":
+        return `BigInt(${JSON.stringify(String(value))})`;
+      case "bigDecimal":
+        return JSON.stringify(String(value));
+      case "enum":
+      case "intEnum":
+        this.typeImports.add(this.names[m.target]);
+        return `(${JSON.stringify(value)} as ${this.names[m.target]})`;
+      case "string":
+        if (isEnumTraitString(target)) {
+          this.typeImports.add(this.names[m.target]);
+          return `(${JSON.stringify(value)} as ${this.names[m.target]})`;
+        }
+        return JSON.stringify(value);
+      case "structure":
+      case "union":
+        return undefined;
+      default:
+        return JSON.stringify(value);
+    }
   }
 
   /** Expression converting a non-null value to its JSON form, or undefined when it passes through as is. */
@@ -122,11 +207,14 @@ export class SerdePlanner {
     return name;
   }
 
-  /** Expression reading a member from a parsed body object; required members of structures get a zero value when absent. */
-  deMember(m: Member, access: string, fillRequired: boolean): string {
+  /**
+   * Expression reading a member from a parsed body object. In structures (`fill`), an absent
+   * member with a `@default` reads as that default, and an absent required one as its zero value.
+   */
+  deMember(m: Member, access: string, fill: boolean): string {
     const expr = this.deValue(m.target, access, m);
-    const zero = fillRequired && isRequiredMember(m) ? this.zeroValue(m.target) : undefined;
-    return zero === undefined ? expr : `(${expr}) ?? ${zero}`;
+    const fallback = !fill ? undefined : (this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined));
+    return fallback === undefined ? expr : `(${expr}) ?? ${fallback}`;
   }
 
   /** Expression turning an unknown JSON value into the typed value (undefined when absent or null). */
@@ -207,7 +295,7 @@ export class SerdePlanner {
       case "intEnum":
         return `(0 as ${this.names[id]})`;
       case "bigInteger":
-        return "0n";
+        return "BigInt(0)";
       case "boolean":
         return "false";
       case "timestamp":
@@ -232,4 +320,46 @@ export class SerdePlanner {
   typeOf(id: string): string {
     return typeOf(this.model, id, this.names);
   }
+}
+
+/** A timestamp `@default` (epoch seconds, or a date-time string) as a Date. */
+function defaultDate(value: NodeValue): Date {
+  return typeof value === "number" ? new Date(Math.round(value * 1000)) : new Date(String(value));
+}
+
+/** Wire facts of an operation beyond its body (printed into the operation descriptor). */
+export interface OperationWire {
+  /** The `@endpoint` hostPrefix, e.g. `foo.{label}.` (each label names an input member). */
+  hostPrefix: string | undefined;
+  /** True when `@requestCompression` lists gzip, the one encoding the runtime sends. */
+  requestCompression: boolean;
+}
+
+/** Reads `@endpoint` and `@requestCompression` of an operation. */
+export function operationWire(op: Shape): OperationWire {
+  const endpoint = op.traits["smithy.api#endpoint"];
+  const hostPrefix = typeof endpoint === "object" && endpoint !== null && !Array.isArray(endpoint) ? endpoint.hostPrefix : undefined;
+  const compression = op.traits["smithy.api#requestCompression"];
+  const encodings = typeof compression === "object" && compression !== null && !Array.isArray(compression) ? compression.encodings : undefined;
+  return {
+    hostPrefix: typeof hostPrefix === "string" && hostPrefix !== "" ? hostPrefix : undefined,
+    requestCompression: Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
+  };
+}
+
+/** Wire facts of a service beyond its protocol (printed into the service descriptor). */
+export interface ServiceWire {
+  /** `aws.protocols#awsQueryCompatible`: send `x-amzn-query-mode`, expose awsQuery error codes. */
+  queryCompatible: boolean;
+}
+
+/** Reads the service traits that change the wire. */
+export function serviceWire(service: Shape): ServiceWire {
+  return { queryCompatible: service.traits["aws.protocols#awsQueryCompatible"] !== undefined };
+}
+
+/** Structure members in the AWS SDK's body order: `@required` ones first, then the rest, each in model order. */
+export function wireOrder(members: Member[]): Member[] {
+  const required = members.filter((m) => m.traits["smithy.api#required"] !== undefined);
+  return required.length === 0 || required.length === members.length ? members : [...required, ...members.filter((m) => m.traits["smithy.api#required"] === undefined)];
 }

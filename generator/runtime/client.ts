@@ -9,8 +9,9 @@
  * retry strategy whether (and when) to try again.
  */
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
-import { createDefaultTransport, DefaultSha256 } from "./default-transport.js";
-import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
+import { createDefaultTransport, defaultSigningCrypto } from "./default-transport.js";
+import { gzip, utf8Length } from "./body.js";
+import { expandHostPrefix, resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
 import {
   AbortError,
   ClientConfigError,
@@ -52,6 +53,11 @@ export interface ServiceDescriptor {
   unknownError: ErrorFactory;
   /** `smithy.rules#endpointRuleSet`, if the model has one. Not evaluated (see endpoint.ts). */
   endpointRuleSet?: unknown;
+  /**
+   * `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true`, and an error's
+   * `code` is the awsQuery code from the `x-amzn-query-error` header when the service sends one.
+   */
+  queryCompatible?: boolean;
 }
 
 /** What a generated client knows about one operation. */
@@ -64,6 +70,13 @@ export interface OperationDescriptor<I, O> {
   deserialize(body: unknown): O;
   /** Every constraint issue in the input; absent when the operation has no input. */
   validate?(input: unknown): ValidationIssue[];
+  /**
+   * `@endpoint` hostPrefix, e.g. `foo.{label}.`: prepended to the endpoint's host. Each `{name}`
+   * is the input member `name` (a `@hostLabel`), checked to be a valid DNS label before sending.
+   */
+  hostPrefix?: string;
+  /** `@requestCompression` with gzip: bodies of at least the configured size are sent gzipped. */
+  requestCompression?: "gzip";
 }
 
 /** `reject`: throw `RequestValidationError`, send nothing. `warn`: log and send. `off`: send. */
@@ -92,6 +105,12 @@ export interface ClientConfig {
   validation?: ValidationMode;
   /** Receives the `warn`-mode message. Default `console`. */
   logger?: { warn(message: string): void };
+  /** Do not prepend operations' `@endpoint` host prefixes to the host (e.g. for a proxy). Default false. */
+  disableHostPrefix?: boolean;
+  /** Send bodies of `@requestCompression` operations uncompressed. Default false. */
+  disableRequestCompression?: boolean;
+  /** Smallest body, in bytes, that `@requestCompression` operations compress. Default 10 240. */
+  requestMinCompressionSizeBytes?: number;
   /**
    * Advanced: retry tuning (backoff bases, quota figures, jitter source). Defaults are AWS
    * standard mode. Tests pass `{ random: () => 0 }` so backoff waits are 0 ms.
@@ -125,16 +144,22 @@ export class JsonRpcClient {
   readonly #contentType: string;
   readonly #targetPrefix: string;
   readonly #userAgent: string;
+  readonly #hostPrefixes: boolean;
+  /** Smallest body to gzip for `@requestCompression` operations; undefined when disabled. */
+  readonly #compressFrom: number | undefined;
 
   /** Throws `ClientConfigError` for an unusable configuration (no region, bad endpoint...). */
   constructor(service: ServiceDescriptor, config: ClientConfig, defaults: { validation: ValidationMode }) {
     const sdkId = service.sdkId;
     const contentType = Object.hasOwn(CONTENT_TYPES, service.protocol) ? CONTENT_TYPES[service.protocol] : undefined;
-    if (contentType === undefined) throw new ClientConfigError(`${sdkId} client: unsupported protocol "${String(service.protocol)}".`);
+    if (contentType === undefined)
+      throw new ClientConfigError(`${sdkId} client: unsupported protocol "${String(service.protocol)}".`);
     const region = resolveRegion(config.region, sdkId);
     const maxAttempts = config.maxAttempts ?? 3;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new ClientConfigError(`${sdkId} client: maxAttempts must be an integer of at least 1 (got ${String(maxAttempts)}).`);
+      throw new ClientConfigError(
+        `${sdkId} client: maxAttempts must be an integer of at least 1 (got ${String(maxAttempts)}).`,
+      );
     }
     const timeoutMs = config.requestTimeoutMs;
     if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
@@ -142,12 +167,22 @@ export class JsonRpcClient {
     }
     const validation = config.validation ?? defaults.validation;
     if (validation !== "reject" && validation !== "warn" && validation !== "off") {
-      throw new ClientConfigError(`${sdkId} client: validation must be "reject", "warn" or "off" (got "${String(validation)}").`);
+      throw new ClientConfigError(
+        `${sdkId} client: validation must be "reject", "warn" or "off" (got "${String(validation)}").`,
+      );
+    }
+    const compressFrom = config.requestMinCompressionSizeBytes ?? 10_240;
+    if (!Number.isInteger(compressFrom) || compressFrom < 0 || compressFrom > 10_485_760) {
+      throw new ClientConfigError(
+        `${sdkId} client: requestMinCompressionSizeBytes must be an integer from 0 to 10485760 (got ${String(compressFrom)}).`,
+      );
     }
     this.#service = service;
+    this.#hostPrefixes = config.disableHostPrefix !== true;
+    this.#compressFrom = config.disableRequestCompression === true ? undefined : compressFrom;
     this.#endpoint = resolveEndpoint(config.endpoint, service.endpointPrefix || service.signingName, region, sdkId);
     this.#credentials = new CredentialSource(config.credentials);
-    this.#signer = new RequestSigner({ region, service: service.signingName, sha256: DefaultSha256 });
+    this.#signer = new RequestSigner({ region, service: service.signingName, crypto: defaultSigningCrypto });
     this.#retry = new StandardRetryStrategy(maxAttempts, config.retry);
     this.#validation = validation;
     this.#logger = config.logger ?? console;
@@ -169,7 +204,10 @@ export class JsonRpcClient {
     const signal = options?.signal;
     if (signal?.aborted) throw new AbortError(signal.reason);
     if (this.#validation !== "off" && op.validate !== undefined) this.#validate(op, input);
-    const body = op.serialize(input);
+    const text = op.serialize(input);
+    const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : this.#hostPrefix(op, input);
+    // Compressed once, before the first attempt; every attempt sends (and signs) the same bytes.
+    const body = op.requestCompression === undefined ? text : await this.#compress(text);
     const target = this.#targetPrefix + op.name;
     const retry = this.#retry;
     const transportOptions = { signal, timeoutMs: this.#timeoutMs };
@@ -181,8 +219,9 @@ export class JsonRpcClient {
       let response: HttpResponse | undefined;
       let error: unknown;
       try {
-        const credentials = await this.#credentials.get();
-        const request = this.#newRequest(target, body);
+        // Cached credentials are read synchronously; each attempt is signed anew.
+        const credentials = this.#credentials.current() ?? (await this.#credentials.get());
+        const request = this.#newRequest(target, body, hostPrefix);
         await this.#signer.sign(request, credentials, new Date());
         request.headers["x-amz-user-agent"] = this.#userAgent;
         response = await this.#transport.handle(request, transportOptions);
@@ -222,16 +261,45 @@ export class JsonRpcClient {
     );
   }
 
-  #newRequest(target: string, body: string): HttpRequest {
+  /** The operation's host prefix with its labels filled in; refuses labels that are not DNS labels. */
+  #hostPrefix<I, O>(op: OperationDescriptor<I, O>, input: I): string {
+    const { prefix, invalid } = expandHostPrefix(op.hostPrefix ?? "", input);
+    if (invalid.length === 0) return prefix;
+    throw new RequestValidationError(
+      op.name,
+      invalid.map((path) => ({
+        path,
+        constraint: "hostLabel",
+        message:
+          "Must be a DNS host label (letters, digits and inner hyphens, 1 to 63 characters, dot-separated): it becomes part of the host name",
+      })),
+    );
+  }
+
+  /** The body gzipped when compression is on and it is at least the threshold, else as is. */
+  async #compress(text: string): Promise<string | Uint8Array> {
+    const from = this.#compressFrom;
+    return from === undefined || utf8Length(text) < from ? text : gzip(text);
+  }
+
+  #newRequest(target: string, body: string | Uint8Array, hostPrefix: string): HttpRequest {
     const e = this.#endpoint;
+    const headers: Record<string, string> = {
+      "content-type": this.#contentType,
+      host: hostPrefix + e.host,
+      "x-amz-target": target,
+      "content-length": String(typeof body === "string" ? utf8Length(body) : body.byteLength),
+    };
+    if (typeof body !== "string") headers["content-encoding"] = "gzip";
+    if (this.#service.queryCompatible === true) headers["x-amzn-query-mode"] = "true";
     return {
       method: "POST",
-      url: e.url,
+      url: hostPrefix === "" ? e.url : `${e.protocol}//${hostPrefix}${e.host}${e.path}`,
       protocol: e.protocol,
-      hostname: e.hostname,
+      hostname: hostPrefix + e.hostname,
       port: e.port,
       path: e.path,
-      headers: { "content-type": this.#contentType, host: e.host, "x-amz-target": target },
+      headers,
       body,
     };
   }
@@ -264,7 +332,12 @@ export class JsonRpcClient {
     return error; // AbortError, CredentialsError, bugs: as thrown
   }
 
-  #malformed<I, O>(op: OperationDescriptor<I, O>, response: HttpResponse, attempts: number, totalRetryDelay: number): ServiceException {
+  #malformed<I, O>(
+    op: OperationDescriptor<I, O>,
+    response: HttpResponse,
+    attempts: number,
+    totalRetryDelay: number,
+  ): ServiceException {
     const $metadata: ResponseMetadata = { httpStatusCode: response.statusCode, attempts, totalRetryDelay };
     const requestId = headerValue(response, "x-amzn-requestid") ?? headerValue(response, "x-amz-request-id");
     if (requestId !== undefined) $metadata.requestId = requestId;

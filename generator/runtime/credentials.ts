@@ -42,6 +42,8 @@ const MISSING =
 export class CredentialSource {
   readonly #provider: CredentialProvider | undefined;
   #current: Promise<Credentials> | undefined;
+  /** The settled value of `#current`, for callers that can skip an await. */
+  #value: Credentials | undefined;
   #refreshAt = Number.POSITIVE_INFINITY;
 
   constructor(configured: Credentials | CredentialProvider | undefined) {
@@ -50,8 +52,14 @@ export class CredentialSource {
     } else if (configured !== undefined) {
       checkShape(configured, "The `credentials` in the client config");
       this.#current = Promise.resolve(configured);
+      this.#value = configured;
       this.#refreshAt = refreshTime(configured);
     }
+  }
+
+  /** The cached credentials when they are fresh, else undefined (then call `get()`). */
+  current(): Credentials | undefined {
+    return this.#value !== undefined && Date.now() < this.#refreshAt ? this.#value : undefined;
   }
 
   /** The credentials to sign the next attempt with. */
@@ -68,11 +76,15 @@ export class CredentialSource {
       const env = credentialsFromEnv();
       if (env === undefined) return Promise.reject(new CredentialsError(MISSING));
       this.#current = Promise.resolve(env);
+      this.#value = env;
       return this.#current;
     }
     const pending = callProvider(provider).then(
       (credentials) => {
-        this.#refreshAt = refreshTime(credentials);
+        if (this.#current === pending) {
+          this.#value = credentials;
+          this.#refreshAt = refreshTime(credentials);
+        }
         return credentials;
       },
       (error: unknown) => {
@@ -81,6 +93,7 @@ export class CredentialSource {
       },
     );
     this.#current = pending;
+    this.#value = undefined;
     this.#refreshAt = Number.POSITIVE_INFINITY; // callers share `pending` until it settles
     return pending;
   }
@@ -99,9 +112,17 @@ async function callProvider(provider: CredentialProvider): Promise<Credentials> 
 
 function checkShape(value: unknown, source: string): asserts value is Credentials {
   const v = value as Partial<Credentials> | null | undefined;
-  if (typeof v !== "object" || v === null || typeof v.accessKeyId !== "string" || v.accessKeyId === "" ||
-      typeof v.secretAccessKey !== "string" || v.secretAccessKey === "") {
-    throw new CredentialsError(`${source} gave no usable credentials: accessKeyId and secretAccessKey must be non-empty strings.`);
+  if (
+    typeof v !== "object" ||
+    v === null ||
+    typeof v.accessKeyId !== "string" ||
+    v.accessKeyId === "" ||
+    typeof v.secretAccessKey !== "string" ||
+    v.secretAccessKey === ""
+  ) {
+    throw new CredentialsError(
+      `${source} gave no usable credentials: accessKeyId and secretAccessKey must be non-empty strings.`,
+    );
   }
 }
 

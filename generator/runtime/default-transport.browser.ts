@@ -3,8 +3,8 @@
  * hashing. Swapped in for default-transport.ts by the generated package.json "browser" field;
  * exports the same names.
  */
-import { WebCryptoSha256 } from "./hash-web.js";
-import type { Sha256Constructor } from "./signer.js";
+import { webSigningCrypto } from "./hash-web.js";
+import type { SigningCrypto } from "./signer.js";
 import type { Transport } from "./transport.js";
 import { FetchTransport } from "./transport-fetch.js";
 
@@ -13,5 +13,5 @@ export function createDefaultTransport(): Transport {
   return new FetchTransport((input, init) => globalThis.fetch(input, init));
 }
 
-/** SHA-256 / HMAC-SHA256 for the signer: WebCrypto (`crypto.subtle`). */
-export const DefaultSha256: Sha256Constructor = WebCryptoSha256;
+/** SHA-256 / HMAC-SHA256 for the signer: WebCrypto (`crypto.subtle`), asynchronous. */
+export const defaultSigningCrypto: SigningCrypto = webSigningCrypto;

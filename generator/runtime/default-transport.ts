@@ -4,8 +4,8 @@
  * ("browser" field), so browser bundles never see node:http, node:https or node:crypto.
  * Both files export the same names.
  */
-import { NodeSha256 } from "./hash-node.js";
-import type { Sha256Constructor } from "./signer.js";
+import { nodeSigningCrypto } from "./hash-node.js";
+import type { SigningCrypto } from "./signer.js";
 import type { Transport } from "./transport.js";
 import { NodeHttpTransport } from "./transport-node.js";
 
@@ -14,5 +14,5 @@ export function createDefaultTransport(): Transport {
   return new NodeHttpTransport();
 }
 
-/** SHA-256 / HMAC-SHA256 for the signer: node:crypto. */
-export const DefaultSha256: Sha256Constructor = NodeSha256;
+/** SHA-256 / HMAC-SHA256 for the signer: node:crypto, synchronous. */
+export const defaultSigningCrypto: SigningCrypto = nodeSigningCrypto;

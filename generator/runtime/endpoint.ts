@@ -59,18 +59,28 @@ export interface ResolvedEndpoint {
   port: number | undefined;
   /** The value of the signed `host` header: host name plus any non-default port. */
   host: string;
-  /** Request path: `/` unless the endpoint override has a base path. */
+  /**
+   * Request path: `/`, or the override's base path with a `/` appended when it lacks one (awsJson
+   * operations are at `/`, so `https://host/custom` sends to `/custom/`).
+   */
   path: string;
 }
 
 /** Parses `override` (a URL) or builds the default AWS endpoint for `endpointPrefix` in `region`. */
-export function resolveEndpoint(override: string | undefined, endpointPrefix: string, region: string, sdkId: string): ResolvedEndpoint {
+export function resolveEndpoint(
+  override: string | undefined,
+  endpointPrefix: string,
+  region: string,
+  sdkId: string,
+): ResolvedEndpoint {
   const text = override ?? `https://${endpointPrefix}.${region}.${dnsSuffixFor(region)}`;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new ClientConfigError(`${sdkId} client: endpoint "${text}" is not a URL (expected e.g. "https://host" or "http://127.0.0.1:8080").`);
+    throw new ClientConfigError(
+      `${sdkId} client: endpoint "${text}" is not a URL (expected e.g. "https://host" or "http://127.0.0.1:8080").`,
+    );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ClientConfigError(`${sdkId} client: endpoint "${text}" must use http: or https:.`);
@@ -79,12 +89,37 @@ export function resolveEndpoint(override: string | undefined, endpointPrefix: st
     throw new ClientConfigError(`${sdkId} client: endpoint must not contain a query, a fragment or user info.`);
   }
   const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+  const path = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
   return {
-    url: `${url.protocol}//${url.host}${url.pathname}`,
+    url: `${url.protocol}//${url.host}${path}`,
     protocol: url.protocol,
     hostname,
     port: url.port === "" ? undefined : Number(url.port),
     host: url.host,
-    path: url.pathname,
+    path,
   };
+}
+
+/** One or more dot-separated DNS labels: letters, digits and inner hyphens, 1 to 63 characters each. */
+const HOST_LABEL =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/**
+ * Fills an `@endpoint` hostPrefix such as `foo.{label}.` from the input. Returns the prefix, or
+ * the names of the `@hostLabel` members whose values cannot be part of a host name (missing, not
+ * a string, or not DNS labels): those are refused rather than sent to an unintended host.
+ */
+export function expandHostPrefix(template: string, input: unknown): { prefix: string; invalid: string[] } {
+  const invalid: string[] = [];
+  if (!template.includes("{")) return { prefix: template, invalid };
+  const prefix = template.replace(/\{([^}]*)\}/g, (_match, name: string) => {
+    const value =
+      typeof input === "object" && input !== null && Object.hasOwn(input, name)
+        ? (input as Record<string, unknown>)[name]
+        : undefined;
+    if (typeof value === "string" && HOST_LABEL.test(value)) return value;
+    invalid.push(name);
+    return "";
+  });
+  return { prefix, invalid };
 }

@@ -160,6 +160,8 @@ export function sanitizeErrorCode(raw: string): string {
 export interface ErrorTable {
   errors: Record<string, ErrorFactory>;
   unknownError: ErrorFactory;
+  /** `aws.protocols#awsQueryCompatible`: the exposed code comes from `x-amzn-query-error` when present. */
+  queryCompatible?: boolean;
 }
 
 /** Code used when an error response names no code at all (an HTML 502 from a proxy, say). */
@@ -169,6 +171,9 @@ export const UNKNOWN_ERROR_CODE = "UnknownError";
  * Turns a non-2xx awsJson response into the matching exception. Never throws a SyntaxError: a
  * body that is not a JSON object counts as `{}`. The code comes from the `X-Amzn-Errortype`
  * header, else `__type`, else `code`; an unknown or missing code goes to `table.unknownError`.
+ * For an awsQuery-compatible service the error's `code` is the `Code` of an
+ * `x-amzn-query-error: Code;Fault` header (the code its awsQuery clients knew), while the class
+ * is still chosen by the JSON error type.
  * `attempts` and `totalRetryDelay` start at 0 and are filled in by the client when it gives up.
  */
 export function parseErrorResponse(response: HttpResponse, table: ErrorTable): ServiceException {
@@ -185,16 +190,33 @@ export function parseErrorResponse(response: HttpResponse, table: ErrorTable): S
   const message =
     body === undefined
       ? describeBody(response)
-      : (stringField(body, "message") ?? stringField(body, "Message") ?? stringField(body, "errorMessage") ??
+      : (stringField(body, "message") ??
+        stringField(body, "Message") ??
+        stringField(body, "errorMessage") ??
         (rawCode === undefined ? describeBody(response) : undefined));
-  const init: ErrorInit = { code, message, $fault: status >= 500 ? "server" : "client", $metadata };
+  const queryCode = table.queryCompatible === true ? queryErrorCode(response) : undefined;
+  const init: ErrorInit = { code: queryCode ?? code, message, $fault: status >= 500 ? "server" : "client", $metadata };
   const factory = Object.hasOwn(table.errors, code) ? table.errors[code] : undefined;
   try {
     return (factory ?? table.unknownError)(body ?? {}, init);
   } catch {
     // A factory that trips over an unexpected body must not hide the service's answer.
-    return new ServiceException({ name: code, message: message ?? "", $fault: init.$fault, $metadata, code });
+    return new ServiceException({
+      name: code,
+      message: message ?? "",
+      $fault: init.$fault,
+      $metadata,
+      code: init.code,
+    });
   }
+}
+
+/** The `Code` part of an `x-amzn-query-error: Code;Fault` header, if there is one. */
+function queryErrorCode(response: HttpResponse): string | undefined {
+  const header = headerValue(response, "x-amzn-query-error");
+  if (header === undefined) return undefined;
+  const code = header.split(";")[0]?.trim();
+  return code === undefined || code === "" ? undefined : code;
 }
 
 /** `JSON.parse` for bodies that should hold an object; anything else (HTML, arrays, "") is undefined. */

@@ -2,13 +2,15 @@
  * SHA-256 and HMAC-SHA256 for the signer, backed by node:crypto (OpenSSL). Node-only: reached
  * solely through default-transport.ts, which bundlers swap for the browser file.
  */
-import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
-import type { Sha256Checksum, SigningSecret } from "./signer.js";
+import * as nodeCrypto from "node:crypto";
+import type { Sha256Checksum, SigningCrypto, SigningSecret } from "./signer.js";
 
-/** Hash when built without a secret, HMAC keyed by `secret` otherwise. */
+const { createHash, createHmac } = nodeCrypto;
+
+/** Hash when built without a secret, HMAC keyed by `secret` otherwise (the library's interface). */
 export class NodeSha256 implements Sha256Checksum {
   readonly #secret: SigningSecret | undefined;
-  #hash: Hash | Hmac;
+  #hash: nodeCrypto.Hash | nodeCrypto.Hmac;
 
   constructor(secret?: SigningSecret) {
     this.#secret = secret;
@@ -28,7 +30,7 @@ export class NodeSha256 implements Sha256Checksum {
   }
 }
 
-function start(secret: SigningSecret | undefined): Hash | Hmac {
+function start(secret: SigningSecret | undefined): nodeCrypto.Hash | nodeCrypto.Hmac {
   if (secret === undefined) return createHash("sha256");
   if (typeof secret === "string") return createHmac("sha256", secret);
   const key = ArrayBuffer.isView(secret)
@@ -36,3 +38,6 @@ function start(secret: SigningSecret | undefined): Hash | Hmac {
     : new Uint8Array(secret);
   return createHmac("sha256", key);
 }
+
+/** Synchronous node:crypto hashing for the signer. */
+export const nodeSigningCrypto: SigningCrypto = { Sha256: NodeSha256 };

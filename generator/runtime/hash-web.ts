@@ -1,13 +1,13 @@
 /**
  * SHA-256 and HMAC-SHA256 for the signer, backed by WebCrypto (`crypto.subtle`): the browser
- * counterpart of hash-node.ts. Works in Node too, but each call there costs hundreds of
- * microseconds (measured in bench/client/signers.ts), so Node uses node:crypto instead.
+ * counterpart of hash-node.ts. Works in Node too, but each operation there costs tens of
+ * microseconds (bench/client/signers.ts), so Node uses node:crypto instead.
  */
-import type { Sha256Checksum, SigningSecret } from "./signer.js";
+import type { Sha256Checksum, SigningCrypto, SigningSecret } from "./signer.js";
 
 const encoder = new TextEncoder();
 
-/** Hash when built without a secret, HMAC keyed by `secret` otherwise. */
+/** Hash when built without a secret, HMAC keyed by `secret` otherwise (the library's interface). */
 export class WebCryptoSha256 implements Sha256Checksum {
   readonly #secret: SigningSecret | undefined;
   #chunks: Uint8Array[] = [];
@@ -22,10 +22,8 @@ export class WebCryptoSha256 implements Sha256Checksum {
 
   async digest(): Promise<Uint8Array> {
     const data = concat(this.#chunks);
-    const subtle = globalThis.crypto.subtle;
-    if (this.#secret === undefined) return new Uint8Array(await subtle.digest("SHA-256", data));
-    const key = await subtle.importKey("raw", bytes(this.#secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    return new Uint8Array(await subtle.sign("HMAC", key, data));
+    if (this.#secret === undefined) return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data));
+    return new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", await importHmacKey(bytes(this.#secret)), data));
   }
 
   reset(): void {
@@ -33,9 +31,23 @@ export class WebCryptoSha256 implements Sha256Checksum {
   }
 }
 
+/** WebCrypto's HmacKey, named without the DOM lib. */
+type HmacKey = Awaited<ReturnType<Crypto["subtle"]["importKey"]>>;
+type Crypto = typeof globalThis.crypto;
+
+/** Imported HMAC keys by key bytes object: the daily signing key is imported once, not per call. */
+function importHmacKey(key: Uint8Array<ArrayBuffer>): Promise<HmacKey> {
+  return globalThis.crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+
+/** WebCrypto hashing for the signer (browsers and workers). */
+export const webSigningCrypto: SigningCrypto = { Sha256: WebCryptoSha256 };
+
 function bytes(secret: SigningSecret): Uint8Array<ArrayBuffer> {
   if (typeof secret === "string") return encoder.encode(secret);
-  const view = ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret);
+  const view = ArrayBuffer.isView(secret)
+    ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength)
+    : new Uint8Array(secret);
   return new Uint8Array(view); // a copy: WebCrypto wants an ArrayBuffer-backed view
 }
 

@@ -34,10 +34,7 @@ export const THROTTLING_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Error codes that name a transient server-side timeout. */
-export const TRANSIENT_ERROR_CODES: ReadonlySet<string> = new Set([
-  "RequestTimeout",
-  "RequestTimeoutException",
-]);
+export const TRANSIENT_ERROR_CODES: ReadonlySet<string> = new Set(["RequestTimeout", "RequestTimeoutException"]);
 
 /** HTTP statuses retried as transient server failures. */
 export const TRANSIENT_STATUS_CODES: ReadonlySet<number> = new Set([500, 502, 503, 504]);

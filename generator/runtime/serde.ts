@@ -28,6 +28,11 @@ export function serHttpDate(d: Date): string {
   return d.toUTCString();
 }
 
+/** A fresh `@idempotencyToken` value (a random UUID) for a member the caller left out. */
+export function idempotencyToken(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 /** A bigint as a JSON number (precision beyond 2^53 is lost by JSON.stringify anyway). */
 export function serBigInt(n: bigint): number {
   return Number(n);
@@ -37,15 +42,17 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Base64 (standard alphabet, padded). Works in Node and browsers without Buffer. */
 export function toBase64(bytes: Uint8Array): string {
+  const at = (i: number): number => bytes[i] ?? 0;
+  const digit = (n: number): string => B64.charAt(n & 63);
   let out = "";
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+    const n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
+    out += digit(n >> 18) + digit(n >> 12) + digit(n >> 6) + digit(n);
   }
   if (i < bytes.length) {
-    const n = (bytes[i] << 16) | ((i + 1 < bytes.length ? bytes[i + 1] : 0) << 8);
-    out += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : "=") + "=";
+    const n = (at(i) << 16) | (at(i + 1) << 8);
+    out += digit(n >> 18) + digit(n >> 12) + (i + 1 < bytes.length ? digit(n >> 6) : "=") + "=";
   }
   return out;
 }
@@ -60,7 +67,17 @@ export function fromBase64(text: string): Uint8Array {
   for (let i = 0; i < clean.length; i++) {
     const c = clean.charCodeAt(i);
     const v =
-      c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 71 : c >= 48 && c <= 57 ? c + 4 : c === 43 || c === 45 ? 62 : c === 47 || c === 95 ? 63 : -1;
+      c >= 65 && c <= 90
+        ? c - 65
+        : c >= 97 && c <= 122
+          ? c - 71
+          : c >= 48 && c <= 57
+            ? c + 4
+            : c === 43 || c === 45
+              ? 62
+              : c === 47 || c === 95
+                ? 63
+                : -1;
     if (v < 0) continue;
     value = (value << 6) | v;
     bits += 6;
@@ -185,7 +202,8 @@ export function deMap<T>(v: unknown, f: (e: unknown) => T | undefined): Record<s
     const e = src[k];
     if (e == null) continue;
     const x = f(e);
-    if (x !== undefined) Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    if (x !== undefined)
+      Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -197,7 +215,12 @@ export function deSparseMap<T>(v: unknown, f: (e: unknown) => T | undefined): Re
   const out: Record<string, T | null> = {};
   for (const k of Object.keys(src)) {
     const e = src[k];
-    Object.defineProperty(out, k, { value: e == null ? null : (f(e) ?? null), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, {
+      value: e == null ? null : (f(e) ?? null),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -21,7 +21,11 @@ export interface HttpRequest {
    * it because fetch sets Host itself and treats it as a forbidden header.
    */
   headers: Record<string, string>;
-  body: string;
+  /**
+   * The JSON text, or its gzip bytes for a `@requestCompression` operation (then the headers say
+   * `content-encoding: gzip`). `content-length` is already in the headers.
+   */
+  body: string | Uint8Array;
 }
 
 /** One HTTP response with its body read to the end. */

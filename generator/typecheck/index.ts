@@ -1,70 +1,59 @@
 /**
  * Stage 7, type-check: compiles the whole output in memory (strict, no emit) before anything is
  * written. A type error aborts generation with the diagnostics and the template behind them.
+ * The CLI starts the checker in a worker thread first thing, so its warm-up overlaps the other
+ * stages; tests and library callers check in-process.
  */
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Project, ts } from "ts-morph";
+import { Worker } from "node:worker_threads";
 import type { RenderedFile } from "../render/index.js";
+import { runtimeFileText, runtimeFiles } from "../runtime-files.js";
+import { TypeCheckSession, type CheckFile, type TypeCheckProblem } from "./checker.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export type { TypeCheckProblem } from "./checker.js";
 
-/**
- * The options a vendoring project is expected to use at least: strict, ES2022, Node types
- * (the Node transport imports node:http). No DOM lib: the runtime uses only globals Node
- * declares too, and leaving DOM out keeps this stage fast.
- */
-const COMPILER_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ["lib.es2022.d.ts"],
-  types: ["node"],
-  typeRoots: [join(ROOT, "node_modules", "@types")],
-  noEmit: true,
-  noUnusedLocals: true,
-  noImplicitOverride: true,
-  skipLibCheck: true,
-  isolatedModules: true,
-};
+/** Checks generated clients' files; returns every problem (empty when clean). */
+export type TypeChecker = (clients: Array<{ folder: string; files: RenderedFile[] }>) => Promise<TypeCheckProblem[]>;
 
-/** One type error, located in a generated file and attributed to what produced it. */
-export interface TypeCheckProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  origin: string;
+const toCheckFiles = (clients: Array<{ folder: string; files: RenderedFile[] }>): CheckFile[] =>
+  clients.flatMap((c) => c.files.filter((f) => f.path.endsWith(".ts")).map((f) => ({ folder: c.folder, path: f.path, text: f.text, origin: f.origin })));
+
+/** A checker running in this thread. */
+export function inProcessTypeChecker(): TypeChecker {
+  return async (clients) => new TypeCheckSession().check(toCheckFiles(clients));
 }
 
-/** Type-checks clients' files together; returns every problem (empty when clean). */
-export function typeCheck(clients: Array<{ folder: string; files: RenderedFile[] }>): TypeCheckProblem[] {
-  const project = new Project({ compilerOptions: COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true, skipLoadingLibFiles: false });
-  // Files live at a path inside the repo that is never written, so node_modules (@types/node,
-  // runtime dependencies) resolve as they would for a checked-out generated folder.
-  const base = join(ROOT, ".anvil-typecheck");
-  const origins = new Map<string, string>();
-  for (const client of clients) {
-    for (const f of client.files) {
-      if (!f.path.endsWith(".ts")) continue;
-      const path = join(base, client.folder, f.path);
-      project.createSourceFile(path, f.text, { overwrite: true });
-      origins.set(path, f.origin);
-    }
+/**
+ * A checker in a worker thread, warming up immediately. Falls back to checking in-process when
+ * a worker cannot load TypeScript sources (e.g. under a test runner's own module loader).
+ */
+export function backgroundTypeChecker(folders: string[]): TypeChecker {
+  let worker: Worker | undefined;
+  try {
+    const warm = folders.flatMap(runtimeCheckFiles);
+    worker = new Worker(new URL("./worker.ts", import.meta.url), { workerData: { warm } });
+    worker.unref();
+  } catch {
+    return inProcessTypeChecker();
   }
-  const diagnostics = project.getPreEmitDiagnostics();
-  return diagnostics.map((d) => {
-    const sf = d.getSourceFile();
-    const path = sf?.getFilePath() ?? "";
-    const start = d.getStart() ?? 0;
-    const pos = sf ? sf.getLineAndColumnAtPos(start) : { line: 0, column: 0 };
-    return {
-      file: path.startsWith(base) ? path.slice(base.length + 1) : path,
-      line: pos.line,
-      column: pos.column,
-      message: ts.flattenDiagnosticMessageText(d.compilerObject.messageText, "\n"),
-      origin: origins.get(path) ?? "(unknown)",
-    };
+  const w = worker;
+  let failed: Error | undefined;
+  w.on("error", (e) => {
+    failed = e;
   });
+  return (clients) =>
+    new Promise((resolve, reject) => {
+      if (failed) return inProcessTypeChecker()(clients).then(resolve, reject);
+      w.once("message", (m: { problems?: TypeCheckProblem[]; error?: string }) => {
+        void w.terminate();
+        if (m.error) reject(new Error(m.error));
+        else resolve(m.problems ?? []);
+      });
+      w.once("error", () => inProcessTypeChecker()(clients).then(resolve, reject));
+      w.postMessage(toCheckFiles(clients));
+    });
+}
+
+/** Runtime files, as the checker sees them in a client folder (for warming up). */
+export function runtimeCheckFiles(folder: string): CheckFile[] {
+  return runtimeFiles().map((rel) => ({ folder, path: `runtime/${rel}`, text: runtimeFileText(rel), origin: `generator/runtime/${rel}` }));
 }

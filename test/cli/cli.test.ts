@@ -32,7 +32,7 @@ function snapshotTree(path: string): Record<string, string> {
   return out;
 }
 
-const specPath = () => join(dir, "specs/frauddetector.json");
+const specPath = () => join(dir, "specs/frauddetector.smithy");
 const spec = () => readFileSync(specPath(), "utf8");
 
 beforeAll(() => {
@@ -76,23 +76,35 @@ describe("anvil CLI", () => {
   it("rejects a dangling target with file:line:col and a code frame, writing nothing", () => {
     const before = snapshotTree(join(dir, "generated"));
     const original = spec();
-    writeFileSync(specPath(), original.replace('"target": "com.amazonaws.frauddetector#listOfEntities"', '"target": "com.amazonaws.frauddetector#listOfEntites"'));
+    writeFileSync(specPath(), original.replace("entities: listOfEntities", "entities: listOfEntites"));
     const r = anvil("generate");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/specs\/frauddetector\.json:\d+:\d+: Member of com\.amazonaws\.frauddetector#\w+\$entities targets com\.amazonaws\.frauddetector#listOfEntites/);
+    expect(r.stderr).toMatch(/specs\/frauddetector\.smithy:\d+:\d+: Member of com\.amazonaws\.frauddetector#\w+\$entities targets com\.amazonaws\.frauddetector#listOfEntites/);
     expect(r.stderr).toContain("hint: Did you mean com.amazonaws.frauddetector#listOfEntities?");
     expect(r.stderr).toMatch(/^> +\d+ \|/m);
     expect(snapshotTree(join(dir, "generated"))).toEqual(before);
     writeFileSync(specPath(), original);
   });
 
-  it("rejects a truncated JSON file with its position, writing nothing", () => {
+  it("rejects a truncated JSON AST file with its position, writing nothing", () => {
     const before = snapshotTree(join(dir, "generated"));
-    const original = spec();
-    writeFileSync(specPath(), original.slice(0, original.length / 2));
+    const json = readFileSync(join(root, "test/fixtures/kitchen-sink.json"), "utf8");
+    writeFileSync(join(dir, "specs/extra.json"), json.slice(0, json.length / 2));
     const r = anvil("generate");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/frauddetector\.json:\d+:\d+: Malformed JSON/);
+    expect(r.stderr).toMatch(/specs\/extra\.json:\d+:\d+: Malformed JSON/);
+    expect(snapshotTree(join(dir, "generated"))).toEqual(before);
+    rmSync(join(dir, "specs/extra.json"));
+  });
+
+  it("rejects an IDL syntax error with its position and a code frame, writing nothing", () => {
+    const before = snapshotTree(join(dir, "generated"));
+    const original = spec();
+    writeFileSync(specPath(), original.replace("structure SendEventResult {}", "structure SendEventResult {"));
+    const r = anvil("generate");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/specs\/frauddetector\.smithy:\d+:\d+: /);
+    expect(r.stderr).toMatch(/^> +\d+ \|/m);
     expect(snapshotTree(join(dir, "generated"))).toEqual(before);
     writeFileSync(specPath(), original);
   });
@@ -108,7 +120,7 @@ describe("anvil CLI", () => {
   });
 
   it("prints a model as sorted JSON AST without the prelude", () => {
-    const r = anvil("ast", "specs/frauddetector.json");
+    const r = anvil("ast", "specs");
     expect(r.code).toBe(0);
     const ast = JSON.parse(r.stdout);
     expect(Object.keys(ast.shapes)).toContain("com.amazonaws.frauddetector#SendEvent");

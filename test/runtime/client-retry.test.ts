@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, NetworkError, TimeoutError } from "../../generator/runtime/errors.js";
 import { FakeServiceException, sendEvent, ThrottlingException, ValidationException, validInput } from "./fixtures.js";
@@ -77,6 +78,17 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("retries when the connection drops in the middle of the response body", async () => {
+    server.handler = (_r, res, i) => {
+      if (i > 0) return reply(res, 200, "{}");
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "content-length": "100" });
+      res.write('{"partial":');
+      setTimeout(() => res.socket?.destroy(), 5);
+    };
+    await expect(makeClient(server).invoke(sendEvent, validInput)).resolves.toEqual({ ok: true });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("reports a NetworkError with the socket code after every attempt was reset", async () => {
     server.handler = (_r, res) => res.socket?.destroy();
     const error = await rejectionOf(makeClient(server).invoke(sendEvent, validInput));
@@ -84,6 +96,14 @@ describe("retries", () => {
     expect(error).toMatchObject({ code: "ECONNRESET", $metadata: { attempts: 3 } });
     expect((error as Error).message).toMatch(/^FraudDetector\.SendEvent: network error: ECONNRESET; gave up after 3 attempts$/);
     expect(server.requests).toHaveLength(3);
+  });
+
+  it("retries a refused connection, then reports a NetworkError with ECONNREFUSED", async () => {
+    const closed = await TestServer.start();
+    await closed.close(); // its port now refuses connections
+    const error = await rejectionOf(makeClient(server, { endpoint: closed.url }).invoke(sendEvent, validInput));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: "ECONNREFUSED", $metadata: { attempts: 3 } });
   });
 
   it("times out each attempt after requestTimeoutMs, retries, then throws a clear TimeoutError", async () => {
@@ -139,6 +159,15 @@ describe("cancellation", () => {
     expect((error as Error).cause).toMatchObject({ message: "user gave up" });
     expect(Date.now() - abortedAt).toBeLessThan(200);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("leaves no listener on a long-lived signal after calls, retries and timeouts", async () => {
+    const controller = new AbortController();
+    server.handler = (_r, res, i) => (i % 3 === 2 ? reply(res, 200, "{}") : i % 3 === 1 ? undefined : reply(res, 503, "{}"));
+    const client = makeClient(server, { requestTimeoutMs: 30 });
+    for (let i = 0; i < 4; i++) await client.invoke(sendEvent, validInput, { signal: controller.signal });
+    expect(server.requests).toHaveLength(12);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("sends nothing when the signal is already aborted", async () => {

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, NetworkError, TimeoutError } from "../../generator/runtime/errors.js";
 import { FetchTransport } from "../../generator/runtime/transport-fetch.js";
@@ -42,6 +43,24 @@ describe("the fetch transport (config.fetch, here Node's own fetch)", () => {
     server.handler = (_r, res, i) => (i === 0 ? res.socket?.destroy() : reply(res, 200, "{}"));
     await makeClient(server, { fetch }).invoke(sendEvent, validInput);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it("retries when the connection drops in the middle of the response body", async () => {
+    server.handler = (_r, res, i) => {
+      if (i > 0) return reply(res, 200, "{}");
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "content-length": "100" });
+      res.write('{"partial":');
+      setTimeout(() => res.socket?.destroy(), 5);
+    };
+    await expect(makeClient(server, { fetch }).invoke(sendEvent, validInput)).resolves.toEqual({ ok: true });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("leaves no listener on a long-lived signal", async () => {
+    const controller = new AbortController();
+    const client = makeClient(server, { fetch, requestTimeoutMs: 1000 });
+    for (let i = 0; i < 3; i++) await client.invoke(sendEvent, validInput, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("gives up with a TimeoutError after requestTimeoutMs on every attempt", async () => {

@@ -43,6 +43,8 @@ const MISSING =
 export class CredentialSource {
   readonly #provider: CredentialProvider | undefined;
   #current: Promise<Credentials> | undefined;
+  /** The settled value of `#current`, for callers that can skip an await. */
+  #value: Credentials | undefined;
   #refreshAt = Number.POSITIVE_INFINITY;
 
   constructor(configured: Credentials | CredentialProvider | undefined) {
@@ -51,8 +53,14 @@ export class CredentialSource {
     } else if (configured !== undefined) {
       checkShape(configured, "The `credentials` in the client config");
       this.#current = Promise.resolve(configured);
+      this.#value = configured;
       this.#refreshAt = refreshTime(configured);
     }
+  }
+
+  /** The cached credentials when they are fresh, else undefined (then call `get()`). */
+  current(): Credentials | undefined {
+    return this.#value !== undefined && Date.now() < this.#refreshAt ? this.#value : undefined;
   }
 
   /** The credentials to sign the next attempt with. */
@@ -69,11 +77,15 @@ export class CredentialSource {
       const env = credentialsFromEnv();
       if (env === undefined) return Promise.reject(new CredentialsError(MISSING));
       this.#current = Promise.resolve(env);
+      this.#value = env;
       return this.#current;
     }
     const pending = callProvider(provider).then(
       (credentials) => {
-        this.#refreshAt = refreshTime(credentials);
+        if (this.#current === pending) {
+          this.#value = credentials;
+          this.#refreshAt = refreshTime(credentials);
+        }
         return credentials;
       },
       (error: unknown) => {
@@ -82,6 +94,7 @@ export class CredentialSource {
       },
     );
     this.#current = pending;
+    this.#value = undefined;
     this.#refreshAt = Number.POSITIVE_INFINITY; // callers share `pending` until it settles
     return pending;
   }

@@ -12,7 +12,11 @@ import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./t
 export interface NodeHttpTransportOptions {
   /** Most sockets kept per host (default: no limit, like Node's own agent). */
   maxSockets?: number;
-  /** Idle keep-alive sockets close after this many ms (default 15 000). */
+  /**
+   * Close keep-alive sockets idle for this many ms. Default: none (as the AWS SDK); sockets the
+   * server closes are dropped by the agent, and a request that races such a close fails with
+   * ECONNRESET, which the client retries. Setting it costs a few µs per call (socket timers).
+   */
   idleSocketTimeoutMs?: number;
 }
 
@@ -27,7 +31,7 @@ export class NodeHttpTransport implements Transport {
       // LIFO reuses the most recently used socket, so idle ones age out instead of all staying warm.
       scheduling: "lifo" as const,
       maxSockets: options.maxSockets ?? Number.POSITIVE_INFINITY,
-      timeout: options.idleSocketTimeoutMs ?? 15_000,
+      ...(options.idleSocketTimeoutMs === undefined ? {} : { timeout: options.idleSocketTimeoutMs }),
     };
     this.#http = new HttpAgent(agentOptions);
     this.#https = new HttpsAgent(agentOptions);
@@ -39,7 +43,7 @@ export class NodeHttpTransport implements Transport {
     return new Promise<HttpResponse>((resolve, reject) => {
       const https = request.protocol === "https:";
       const headers = request.headers;
-      headers["content-length"] = String(Buffer.byteLength(request.body));
+      headers["content-length"] ??= String(Buffer.byteLength(request.body));
       let timer: ReturnType<typeof setTimeout> | undefined;
       let settled = false;
       const finish = (error: Error | undefined, response?: HttpResponse): void => {
@@ -56,13 +60,14 @@ export class NodeHttpTransport implements Transport {
         req.destroy(error);
       };
       const onResponse = (res: IncomingMessage): void => {
-        res.setEncoding("utf8");
-        let body = "";
-        res.on("data", (chunk: string) => {
-          body += chunk;
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
         });
         res.on("end", () => {
-          finish(undefined, { statusCode: res.statusCode ?? 0, headers: res.headers, body });
+          const body =
+            chunks.length === 1 ? (chunks[0] as Buffer).toString("utf8") : Buffer.concat(chunks).toString("utf8");
+          finish(undefined, new NodeResponse(res, body));
         });
         res.on("error", (error: Error) => finish(networkError(error)));
       };
@@ -94,6 +99,23 @@ export class NodeHttpTransport implements Transport {
   destroy(): void {
     this.#http.destroy();
     this.#https.destroy();
+  }
+}
+
+/** A response whose headers object is built by Node only if someone reads it (success paths do not). */
+class NodeResponse implements HttpResponse {
+  readonly statusCode: number;
+  readonly body: string;
+  readonly #message: IncomingMessage;
+
+  constructor(message: IncomingMessage, body: string) {
+    this.statusCode = message.statusCode ?? 0;
+    this.body = body;
+    this.#message = message;
+  }
+
+  get headers(): IncomingMessage["headers"] {
+    return this.#message.headers;
   }
 }
 

@@ -7,20 +7,20 @@
  */
 import type { NodeValue } from "../ast.js";
 
-const ANNOTATION: unique symbol = Symbol("smithy.idl.annotation");
-
-type Marked = { [key: string]: NodeValue } & { [ANNOTATION]?: true };
+/**
+ * Annotation values are instances of this empty class: they read as `{}` everywhere (no own
+ * properties, JSON prints `{}`), and `instanceof` tells them apart without a side table.
+ */
+class AnnotationValue {}
 
 /** A fresh `{}` marked as written without a value. */
 export function annotationValue(): { [key: string]: NodeValue } {
-  const value: Marked = {};
-  Object.defineProperty(value, ANNOTATION, { value: true, enumerable: false });
-  return value;
+  return new AnnotationValue() as { [key: string]: NodeValue };
 }
 
 /** Whether a trait value was written as a bare annotation (`@foo`, `@foo()`). */
 export function isAnnotationValue(value: NodeValue | undefined): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && (value as Marked)[ANNOTATION] === true;
+  return value instanceof AnnotationValue;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { LoadedFile } from "../ast.js";
 import { resolveParsed } from "./resolve.js";
 import { ShapeParser } from "./shape-parser.js";
 
-export { printIdl } from "./print.js";
+export { printIdl, printIdlFiles, type PrintedIdl } from "./print.js";
 export { coerceAnnotation, isAnnotationValue } from "./annotation.js";
 
 /** An IDL file parsed but not yet resolved: relative ids need every file's defined ids. */

@@ -6,6 +6,10 @@
  * is whitespace-sensitive: statements end at line breaks and some productions need a space.
  */
 import * as K from "./tokens.js";
+
+// Token kinds copied into module constants: reading them through the module namespace on every
+// token costs a property getter call each time under the TypeScript loader.
+const { AT, COLON, COMMA, COMMENT, DOC_COMMENT, DOLLAR, DOT, EOF, EQUAL, ERROR, IDENTIFIER, LBRACE, LBRACKET, LPAREN, NEWLINE, NUMBER, POUND, RBRACE, RBRACKET, RPAREN, SPACE, STRING, TEXT_BLOCK, WALRUS } = K;
 import { decodeEscapes, decodeTextBlock, StringLiteralError } from "./strings.js";
 
 /** A syntax problem with a 0-based offset; the parser turns it into a diagnostic. */
@@ -29,9 +33,22 @@ for (let c = 97; c <= 122; c++) CLASS[c] = IDENT_START | IDENT_PART;
 for (let c = 48; c <= 57; c++) CLASS[c] = IDENT_PART;
 CLASS[95] = IDENT_START | IDENT_PART;
 
-/** Whether `c` can continue an identifier (`[A-Za-z0-9_]`). */
-export function isIdentPart(c: number): boolean {
-  return c < 128 && (CLASS[c] & IDENT_PART) !== 0;
+/**
+ * 1-based line and column of an offset, counting line breaks as the lexer does: LF, CRLF and a
+ * lone CR each end a line (so positions agree with code frames that split lines the same way).
+ */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
 }
 
 /** Scans IDL text one token at a time. */
@@ -45,7 +62,7 @@ export class Lexer {
   lineStart = 0;
 
   /** The current token. */
-  tok: number = K.EOF;
+  tok: number = EOF;
   tokStart = 0;
   tokEnd = 0;
   tokLine = 1;
@@ -55,14 +72,16 @@ export class Lexer {
   /** Value of a NUMBER token, and whether it was written with a fraction or exponent. */
   numValue = 0;
   numIsFloat = false;
+  /** Offset of the next carriage return at or after the last comment (Infinity if none). */
+  private nextCr = -1;
   /** What is wrong, for an ERROR token, and where (it may be inside the token). */
   errMsg = "";
   errOffset = 0;
 
+  /** Call `next()` to read the first token (it may throw, so it is not done here). */
   constructor(text: string) {
     this.text = text;
     this.len = text.length;
-    this.next();
   }
 
   /** The current token's source text. */
@@ -72,7 +91,7 @@ export class Lexer {
 
   /** Whether the current token is the identifier `word`. */
   isWord(word: string): boolean {
-    return this.tok === K.IDENTIFIER && this.tokEnd - this.tokStart === word.length && this.text.startsWith(word, this.tokStart);
+    return this.tok === IDENTIFIER && this.tokEnd - this.tokStart === word.length && this.text.startsWith(word, this.tokStart);
   }
 
   /** 1-based line and column of an offset at or before the current token (no rescan from the top). */
@@ -90,16 +109,7 @@ export class Lexer {
       }
       return { line, column: offset - lineStart + 1 };
     }
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || (c === 13 && this.text.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return { line, column: offset - lineStart + 1 };
+    return lineAndColumn(this.text, offset);
   }
 
   /** Saves the scan state, to look ahead and come back. */
@@ -110,6 +120,7 @@ export class Lexer {
   /** Restores a state saved by `mark` (only used where the token is not a literal). */
   reset(m: number[]): void {
     [this.pos, this.line, this.lineStart, this.tok, this.tokStart, this.tokEnd, this.tokLine, this.tokCol] = m;
+    this.nextCr = -1;
   }
 
   /** Advances to the next token and returns its kind. */
@@ -121,7 +132,7 @@ export class Lexer {
     this.tokCol = p - this.lineStart + 1;
     if (p >= this.len) {
       this.tokEnd = p;
-      return (this.tok = K.EOF);
+      return (this.tok = EOF);
     }
     const c = text.charCodeAt(p);
     switch (c) {
@@ -130,37 +141,41 @@ export class Lexer {
         p++;
         let d = text.charCodeAt(p);
         while (d === 32 || d === 9) d = text.charCodeAt(++p);
-        return this.finish(K.SPACE, p);
+        return this.finish(SPACE, p);
       }
       case 10:
         this.line++;
         this.lineStart = p + 1;
-        return this.finish(K.NEWLINE, p + 1);
+        return this.finish(NEWLINE, p + 1);
       case 13:
         p += text.charCodeAt(p + 1) === 10 ? 2 : 1;
         this.line++;
         this.lineStart = p;
-        return this.finish(K.NEWLINE, p);
-      case 44: return this.finish(K.COMMA, p + 1);
-      case 64: return this.finish(K.AT, p + 1);
-      case 36: return this.finish(K.DOLLAR, p + 1);
-      case 46: return this.finish(K.DOT, p + 1);
-      case 123: return this.finish(K.LBRACE, p + 1);
-      case 125: return this.finish(K.RBRACE, p + 1);
-      case 91: return this.finish(K.LBRACKET, p + 1);
-      case 93: return this.finish(K.RBRACKET, p + 1);
-      case 40: return this.finish(K.LPAREN, p + 1);
-      case 41: return this.finish(K.RPAREN, p + 1);
-      case 35: return this.finish(K.POUND, p + 1);
-      case 61: return this.finish(K.EQUAL, p + 1);
+        return this.finish(NEWLINE, p);
+      case 44: return this.finish(COMMA, p + 1);
+      case 64: return this.finish(AT, p + 1);
+      case 36: return this.finish(DOLLAR, p + 1);
+      case 46: return this.finish(DOT, p + 1);
+      case 123: return this.finish(LBRACE, p + 1);
+      case 125: return this.finish(RBRACE, p + 1);
+      case 91: return this.finish(LBRACKET, p + 1);
+      case 93: return this.finish(RBRACKET, p + 1);
+      case 40: return this.finish(LPAREN, p + 1);
+      case 41: return this.finish(RPAREN, p + 1);
+      case 35: return this.finish(POUND, p + 1);
+      case 61: return this.finish(EQUAL, p + 1);
       case 58:
-        return text.charCodeAt(p + 1) === 61 ? this.finish(K.WALRUS, p + 2) : this.finish(K.COLON, p + 1);
+        return text.charCodeAt(p + 1) === 61 ? this.finish(WALRUS, p + 2) : this.finish(COLON, p + 1);
       case 34: return this.scanString(p);
       case 47: return this.scanComment(p);
       default:
         if (c === 45 || (c >= 48 && c <= 57)) return this.scanNumber(p);
         if (c < 128 && (CLASS[c] & IDENT_START) !== 0) return this.scanIdentifier(p);
-        return this.error(`Unexpected character: '${String.fromCodePoint(text.codePointAt(p) ?? c)}'`, p + (c >= 0xd800 && c <= 0xdbff ? 2 : 1));
+        {
+          // A surrogate pair is one character; a lone surrogate is one code unit.
+          const pair = c >= 0xd800 && c <= 0xdbff && p + 1 < this.len && (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00;
+          return this.error(`Unexpected character: '${text.slice(p, pair ? p + 2 : p + 1)}'`, pair ? p + 2 : p + 1);
+        }
     }
   }
 
@@ -173,7 +188,7 @@ export class Lexer {
   private error(message: string, end: number, at = this.tokStart): number {
     this.errMsg = message;
     this.errOffset = at;
-    return this.finish(K.ERROR, end);
+    return this.finish(ERROR, end);
   }
 
   private scanIdentifier(p: number): number {
@@ -190,23 +205,37 @@ export class Lexer {
     }
     let c = text.charCodeAt(p);
     while (c < 128 && (CLASS[c] & IDENT_PART) !== 0) c = text.charCodeAt(++p);
-    return this.finish(K.IDENTIFIER, p);
+    return this.finish(IDENTIFIER, p);
   }
 
   private scanComment(p: number): number {
     const text = this.text;
     if (text.charCodeAt(p + 1) !== 47) return this.error("Expected a '/' to follow '/' to form a comment.", p + 1);
-    const kind = text.charCodeAt(p + 2) === 47 ? K.DOC_COMMENT : K.COMMENT;
-    p += 2;
+    const kind = text.charCodeAt(p + 2) === 47 ? DOC_COMMENT : COMMENT;
     // A comment runs to the end of its line and includes the line break.
-    let c = text.charCodeAt(p);
-    while (p < this.len && c !== 10 && c !== 13) c = text.charCodeAt(++p);
-    if (p < this.len) {
-      p += c === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
+    const end = this.lineEnd(p + 2);
+    if (end < this.len) {
+      p = end + 1;
       this.line++;
       this.lineStart = p;
-    }
+    } else p = this.len;
     return this.finish(kind, p);
+  }
+
+  /**
+   * Offset of the line break that ends the line holding `p`: its line feed, or a lone carriage
+   * return (old Mac line endings); the text length on the last line. `indexOf` finds line feeds
+   * fast; carriage returns are looked up once and cached, as most files have none.
+   */
+  private lineEnd(p: number): number {
+    const text = this.text;
+    let lf = text.indexOf("\n", p);
+    if (lf < 0) lf = this.len;
+    if (this.nextCr < p) {
+      this.nextCr = text.indexOf("\r", p);
+      if (this.nextCr < 0) this.nextCr = Infinity;
+    }
+    return this.nextCr < lf && text.charCodeAt(this.nextCr + 1) !== 10 ? this.nextCr : lf;
   }
 
   private scanNumber(p: number): number {
@@ -237,7 +266,7 @@ export class Lexer {
     }
     this.numValue = Number(text.slice(start, p));
     this.numIsFloat = float;
-    return this.finish(K.NUMBER, p);
+    return this.finish(NUMBER, p);
   }
 
   private scanString(p: number): number {
@@ -245,7 +274,7 @@ export class Lexer {
     if (text.charCodeAt(p + 1) === 34) {
       if (text.charCodeAt(p + 2) === 34) return this.scanTextBlock(p + 3);
       this.strValue = "";
-      return this.finish(K.STRING, p + 2);
+      return this.finish(STRING, p + 2);
     }
     p++;
     const contentStart = p;
@@ -275,7 +304,7 @@ export class Lexer {
       if (e instanceof StringLiteralError) return this.error(`Error parsing quoted string: ${e.message}`, end);
       throw e;
     }
-    return this.finish(K.STRING, end);
+    return this.finish(STRING, end);
   }
 
   private scanTextBlock(p: number): number {
@@ -296,7 +325,7 @@ export class Lexer {
       if (e instanceof StringLiteralError) return this.error(`Error parsing text block: ${e.message}`, end);
       throw e;
     }
-    return this.finish(K.TEXT_BLOCK, end);
+    return this.finish(TEXT_BLOCK, end);
   }
 
   /** Moves the line counter over the line breaks inside a literal. */
@@ -325,7 +354,7 @@ export class Lexer {
     this.pos = this.tokStart = this.tokEnd = this.len;
     this.tokLine = this.line;
     this.tokCol = this.len - this.lineStart + 1;
-    this.tok = K.EOF;
+    this.tok = EOF;
     throw new IdlSyntaxError(`Expected: '"', but found '[EOF]'`, this.len, "A string is missing its closing quote; look for the first unclosed \" above this point");
   }
 }

@@ -1,51 +1,58 @@
 /**
  * The lower half of the IDL parser: whitespace and line-break productions, documentation comment
  * buffering, shape id lexemes, node values and trait applications. Shape statements build on it
- * (shape-parser.ts). Relative shape ids are kept as written and recorded as `IdFixup`s; they are
+ * (shape-parser.ts). Relative shape ids are kept as written and recorded in a fixup table; they are
  * resolved once every file's shapes are known (resolve.ts).
  */
 import type { NodeValue, Traits } from "../ast.js";
+import { annotationValue as importedAnnotationValue } from "./annotation.js";
 import { IdlSyntaxError, Lexer } from "./lexer.js";
+import { nodeEquals } from "./node-equals.js";
+import { PUBLIC_PRELUDE_NAMES as importedPreludeNames } from "./prelude-names.js";
 import * as K from "./tokens.js";
 
-/** A shape id written in the file, to be made absolute in place once all shapes are known. */
-export interface IdFixup {
-  holder: Record<string, unknown> | unknown[];
-  key: string | number;
-  raw: string;
-  offset: number;
-  /** Node values that are unquoted shape ids must name a defined shape; targets are checked later. */
-  syntactic: boolean;
-}
+// Token kinds copied into module constants: reading them through the module namespace on every
+// token costs a property getter call each time under the TypeScript loader.
+const { AT, COLON, COMMA, COMMENT, DOC_COMMENT, DOLLAR, DOT, EOF, ERROR, IDENTIFIER, LBRACE, LBRACKET, LPAREN, NEWLINE, NUMBER, POUND, RBRACE, RBRACKET, RPAREN, SPACE, STRING, TEXT_BLOCK } = K;
 
-/** A trait written before a shape or member (or in an apply statement), id not yet resolved. */
-export interface PendingTrait {
+/**
+ * Shape ids written in the file, to be made absolute in place once all shapes are known. A flat
+ * table, `FIXUP_STRIDE` slots per id (no object per id): the holder object or array, the key in
+ * it, the id as written, and `offset * 2 + 1` for unquoted node values (which must name a defined
+ * shape) or `offset * 2` for targets (checked by the assemble stage).
+ */
+export type FixupTable = unknown[];
+export const FIXUP_STRIDE = 4;
+
+/**
+ * A trait written twice on one shape or member with different values. The parser keeps the first;
+ * this one goes to the assemble stage as an apply statement, which merges or rejects it.
+ */
+export interface DuplicateTrait {
+  /** Trait id as the parser keyed it (resolved in `finish` when relative). */
   id: string;
   value: NodeValue;
   offset: number;
-  /** Written without a value (`@foo` or `@foo()`): the value depends on the trait's shape type. */
-  annotation: boolean;
-  /** Made from `///` documentation comments. */
-  doc?: boolean;
+  /** The shape or member written for, once known. */
+  target?: string;
+  /** Or the apply statement it was written in (its target is resolved in `finish`). */
+  applyOf?: { target: string };
 }
 
-/** Where resolved traits go: a shape, a member or an apply statement, and the traits written for it. */
-export interface TraitSite {
-  holder: { traits?: Traits };
-  /** Absolute id of the shape or member, or a raw id (apply statements) resolved with the fixups. */
-  target: string;
-  /** The apply statement whose target is resolved by a fixup. */
-  applyHolder?: { target: string };
-  traits: PendingTrait[];
-}
+/** Anything traits can be attached to: a shape, a member, an apply statement. */
+export type TraitHolder = { traits?: Traits };
 
 /** Deepest nesting of node values accepted; deeper input is certainly not a real model. */
 export const MAX_NODE_DEPTH = 256;
 
 const DOCUMENTATION = "smithy.api#documentation";
+const PRELUDE = "smithy.api";
+// Bound locally: calls through an import binding cost a getter call each under the TypeScript loader.
+const annotationValue = importedAnnotationValue;
+const PUBLIC_PRELUDE_NAMES = importedPreludeNames;
 
-const NODE_START = [K.STRING, K.TEXT_BLOCK, K.NUMBER, K.IDENTIFIER, K.LBRACE, K.LBRACKET];
-const TRAIT_BODY_START = [K.LBRACE, K.LBRACKET, K.TEXT_BLOCK, K.STRING, K.NUMBER, K.IDENTIFIER];
+const NODE_START = [STRING, TEXT_BLOCK, NUMBER, IDENTIFIER, LBRACE, LBRACKET];
+const TRAIT_BODY_START = [LBRACE, LBRACKET, TEXT_BLOCK, STRING, NUMBER, IDENTIFIER];
 
 /** Sets an own property, also for the key `__proto__` (a legal member name and object key). */
 export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
@@ -56,12 +63,40 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
 /** Token handling shared by every statement of the IDL. */
 export class NodeParser extends Lexer {
   readonly file: string;
-  readonly fixups: IdFixup[] = [];
-  /** Documentation comment lines seen since they were last consumed or discarded. */
-  private docLines: string[] = [];
+  readonly fixups: FixupTable = [];
+  /** The file's namespace, once its statement is read. */
+  namespace: string | undefined;
+  /** Short name -> absolute id, from `use` statements. */
+  readonly uses = new Map<string, string>();
+  /** Every shape, member and apply statement given traits, with its id (or apply statement). */
+  readonly traitHolders: TraitHolder[] = [];
+  readonly traitTargets: Array<string | { target: string }> = [];
+  readonly duplicates: DuplicateTrait[] = [];
+  /** Whether some trait was keyed by a relative id that only `finish` can resolve. */
+  hasRelativeTraitIds = false;
+  /** Relative trait names keyed as prelude traits (`required` -> `smithy.api#required`). */
+  readonly guessedPrelude = new Set<string>();
+  /** What the last `parseDocsAndTraits` read: any `@` trait, any documentation comment. */
+  sawTraits = false;
+  sawDocs = false;
+  private readonly traitKeys = new Map<string, string>();
+  /**
+   * Documentation comment lines seen since they were last consumed or discarded, as offsets into
+   * the text (start, end, start, end...): strings are only made for comments that document
+   * something.
+   */
+  private readonly docRanges: number[] = [];
   private depth = 0;
 
-  constructor(text: string, file: string) {
+  /**
+   * `guessPrelude`: key relative trait ids that name a prelude shape as that prelude trait while
+   * parsing (checked in `finish`, which parses again without guessing if one was wrong).
+   */
+  constructor(
+    text: string,
+    file: string,
+    private readonly guessPrelude = true,
+  ) {
     super(text);
     this.file = file;
   }
@@ -75,7 +110,7 @@ export class NodeParser extends Lexer {
 
   /** "Expected X but found Y" at the current token (or the lexer's own message for a bad token). */
   unexpected(kinds: number[], hint?: string): IdlSyntaxError {
-    if (this.tok === K.ERROR) return new IdlSyntaxError(this.errMsg, this.errOffset, hint);
+    if (this.tok === ERROR) return new IdlSyntaxError(this.errMsg, this.errOffset, hint);
     const found = K.describeFound(this.tok, this.lexeme());
     const message =
       kinds.length === 1
@@ -91,20 +126,20 @@ export class NodeParser extends Lexer {
   // ---- whitespace ---------------------------------------------------------------------------
 
   skipSpaces(): void {
-    while (this.tok === K.SPACE) this.next();
+    while (this.tok === SPACE) this.next();
   }
 
   /** Skips spaces, newlines, commas and line comments (not documentation comments). */
   skipWs(): void {
-    while (this.tok <= K.COMMENT) this.next();
+    while (this.tok <= COMMENT) this.next();
   }
 
   /** Skips whitespace and documentation comments, keeping the comments' text for a shape. */
   skipWsAndDocs(): void {
     for (;;) {
       const t = this.tok;
-      if (t <= K.COMMENT) this.next();
-      else if (t === K.DOC_COMMENT) {
+      if (t <= COMMENT) this.next();
+      else if (t === DOC_COMMENT) {
         this.bufferDoc();
         this.next();
       } else return;
@@ -112,13 +147,13 @@ export class NodeParser extends Lexer {
   }
 
   expectAndSkipSpaces(hint?: string): void {
-    this.expect(K.SPACE, hint);
+    this.expect(SPACE, hint);
     this.skipSpaces();
   }
 
   /** One or more whitespace tokens (including comments), then any whitespace. */
   expectAndSkipWhitespace(): void {
-    if (this.tok > K.COMMENT) {
+    if (this.tok > COMMENT) {
       throw this.fail(`Expected one or more whitespace characters, but found ${K.describeFound(this.tok, this.lexeme())}`, "Separate these with a space or a line break");
     }
     this.skipWsAndDocs();
@@ -126,13 +161,13 @@ export class NodeParser extends Lexer {
 
   /** The BR production: optional spaces (and commas), then a line break, comment or end of file. */
   expectBr(): void {
-    while (this.tok === K.SPACE || this.tok === K.COMMA) this.next();
-    this.docLines.length = 0;
+    while (this.tok === SPACE || this.tok === COMMA) this.next();
+    if (this.docRanges.length !== 0) this.docRanges.length = 0;
     const t = this.tok;
-    if (t === K.NEWLINE || t === K.COMMENT || t === K.DOC_COMMENT) {
+    if (t === NEWLINE || t === COMMENT || t === DOC_COMMENT) {
       this.next();
       this.skipWs();
-    } else if (t !== K.EOF) {
+    } else if (t !== EOF) {
       throw this.fail(`Expected a line break, but found ${K.describeFound(t, this.lexeme())}`, "Each statement ends at the end of its line; start the next one on a new line");
     }
   }
@@ -149,39 +184,120 @@ export class NodeParser extends Lexer {
       e--;
       if (text.charCodeAt(e - 1) === 13) e--;
     } else if (last === 13) e--;
-    this.docLines.push(s < e ? text.slice(s, e) : "");
+    this.docRanges.push(s, s < e ? e : s);
   }
 
   /** Drops documentation comments that are not attached to anything. */
   discardDocs(): void {
-    this.docLines.length = 0;
+    if (this.docRanges.length !== 0) this.docRanges.length = 0;
+  }
+
+  /** The buffered documentation lines joined with line feeds. */
+  private takeDocs(): string {
+    const r = this.docRanges;
+    const text = this.text;
+    let out: string;
+    if (r.length === 2) out = text.slice(r[0], r[1]);
+    else {
+      const lines: string[] = new Array<string>(r.length / 2);
+      for (let i = 0; i < r.length; i += 2) lines[i / 2] = text.slice(r[i], r[i + 1]);
+      out = lines.join("\n");
+    }
+    r.length = 0;
+    return out;
   }
 
   /**
    * Parses what may precede a shape or member: documentation comments (only when they come
-   * first), then traits. Documentation becomes a `smithy.api#documentation` trait.
+   * first), then traits. Returns their trait map (documentation as `smithy.api#documentation`),
+   * or undefined when there is none; the caller attaches it with `attachTraits`.
    */
-  parseDocsAndTraits(): PendingTrait[] {
-    this.docLines.length = 0;
+  parseDocsAndTraits(): Traits | undefined {
+    if (this.docRanges.length !== 0) this.docRanges.length = 0;
     this.skipWs();
-    let doc: PendingTrait | undefined;
-    if (this.tok === K.DOC_COMMENT) {
-      const offset = this.tokStart;
+    let docOffset = -1;
+    let doc = "";
+    if (this.tok === DOC_COMMENT) {
+      docOffset = this.tokStart;
       this.skipWsAndDocs();
-      doc = { id: DOCUMENTATION, value: this.docLines.join("\n"), offset, annotation: false, doc: true };
-      this.docLines.length = 0;
+      doc = this.takeDocs();
     }
-    const traits: PendingTrait[] = [];
-    this.parseTraits(traits);
-    if (doc) traits.push(doc);
+    this.sawDocs = docOffset >= 0;
+    this.sawTraits = this.tok === AT;
+    // Most members have no traits at all: no map is made for them.
+    if (!this.sawTraits && !this.sawDocs) return undefined;
+    const traits = this.parseTraits(undefined);
+    return this.sawDocs ? this.addTrait(traits, DOCUMENTATION, doc, docOffset, this.fixups.length) : traits;
+  }
+
+  /** Parses `@trait` applications (each followed by optional whitespace) into `traits`. */
+  parseTraits(traits: Traits | undefined): Traits | undefined {
+    while (this.tok === AT) {
+      traits = this.parseTrait(traits);
+      this.skipWsAndDocs();
+    }
     return traits;
   }
 
-  /** Parses `@trait` applications (each followed by optional whitespace) into `out`. */
-  parseTraits(out: PendingTrait[]): void {
-    while (this.tok === K.AT) {
-      out.push(this.parseTrait());
-      this.skipWsAndDocs();
+  /**
+   * The key a trait id gets while parsing: absolute ids and `use`d names are final; a prelude
+   * name is taken as the prelude trait (checked in `finish`); other relative names stay as written.
+   */
+  private traitKey(raw: string): string {
+    let key = this.traitKeys.get(raw);
+    if (key !== undefined) return key;
+    if (raw.indexOf("#") >= 0) key = raw;
+    else {
+      const used = this.uses.get(raw);
+      if (used !== undefined) key = used;
+      else if (this.namespace === PRELUDE || (this.guessPrelude && PUBLIC_PRELUDE_NAMES.has(raw))) {
+        if (this.namespace !== PRELUDE) this.guessedPrelude.add(raw);
+        key = `${PRELUDE}#${raw}`;
+      } else {
+        this.hasRelativeTraitIds = true;
+        key = raw;
+      }
+    }
+    this.traitKeys.set(raw, key);
+    return key;
+  }
+
+  /**
+   * Adds a trait to a map (made when undefined). A trait already there with an equal value is
+   * dropped; with another value it becomes a `DuplicateTrait`. `fixupMark` is where the value's
+   * shape id fixups start, so a top-level one can follow the value.
+   */
+  addTrait(traits: Traits | undefined, id: string, value: NodeValue, offset: number, fixupMark: number): Traits {
+    if (traits === undefined) traits = {};
+    if (!Object.hasOwn(traits, id)) {
+      setOwn(traits, id, value);
+      return traits;
+    }
+    if (!nodeEquals(traits[id], value)) {
+      const dup: DuplicateTrait = { id, value, offset };
+      const f = this.fixups;
+      for (let i = fixupMark; i < f.length; i += FIXUP_STRIDE) {
+        if (f[i] === traits && f[i + 1] === id) {
+          f[i] = dup;
+          f[i + 1] = "value";
+        }
+      }
+      this.duplicates.push(dup);
+    }
+    return traits;
+  }
+
+  /** Attaches parsed traits to what they were written for, and labels duplicates found since `dupMark`. */
+  attachTraits(holder: TraitHolder, traits: Traits | undefined, target: string | { target: string }, dupMark: number): void {
+    if (traits === undefined) return;
+    holder.traits = traits;
+    this.traitHolders.push(holder);
+    this.traitTargets.push(target);
+    const d = this.duplicates;
+    for (let i = dupMark; i < d.length; i++) {
+      if (d[i].target !== undefined || d[i].applyOf !== undefined) continue;
+      if (typeof target === "string") d[i].target = target;
+      else d[i].applyOf = target;
     }
   }
 
@@ -190,28 +306,28 @@ export class NodeParser extends Lexer {
   /** Reads `ns.a#Name$member` (each part optional but the first) and returns it as written. */
   parseShapeIdText(hint?: string): string {
     const start = this.tokStart;
-    this.expect(K.IDENTIFIER, hint);
+    this.expect(IDENTIFIER, hint);
     let end = this.tokEnd;
     this.next();
     let dotted = false;
-    while (this.tok === K.DOT) {
+    while (this.tok === DOT) {
       dotted = true;
       this.next();
-      this.expect(K.IDENTIFIER);
+      this.expect(IDENTIFIER);
       end = this.tokEnd;
       this.next();
     }
     let absolute = false;
-    if (this.tok === K.POUND) {
+    if (this.tok === POUND) {
       absolute = true;
       this.next();
-      this.expect(K.IDENTIFIER);
+      this.expect(IDENTIFIER);
       end = this.tokEnd;
       this.next();
     }
-    if (this.tok === K.DOLLAR) {
+    if (this.tok === DOLLAR) {
       this.next();
-      this.expect(K.IDENTIFIER);
+      this.expect(IDENTIFIER);
       end = this.tokEnd;
       this.next();
     }
@@ -225,12 +341,12 @@ export class NodeParser extends Lexer {
   /** Reads a namespace (`a.b.c`). */
   parseNamespaceText(): string {
     const start = this.tokStart;
-    this.expect(K.IDENTIFIER);
+    this.expect(IDENTIFIER);
     let end = this.tokEnd;
     this.next();
-    while (this.tok === K.DOT) {
+    while (this.tok === DOT) {
       this.next();
-      this.expect(K.IDENTIFIER);
+      this.expect(IDENTIFIER);
       end = this.tokEnd;
       this.next();
     }
@@ -239,7 +355,7 @@ export class NodeParser extends Lexer {
 
   /** Records a shape id to resolve later, stored at `holder[key]`. */
   addFixup(holder: Record<string, unknown> | unknown[], key: string | number, raw: string, offset: number, syntactic: boolean): void {
-    this.fixups.push({ holder, key, raw, offset, syntactic });
+    this.fixups.push(holder, key, raw, offset * 2 + (syntactic ? 1 : 0));
   }
 
   // ---- node values --------------------------------------------------------------------------
@@ -247,22 +363,22 @@ export class NodeParser extends Lexer {
   /** Parses a node value to be stored at `holder[key]` (needed to resolve unquoted shape ids). */
   parseNode(holder: Record<string, unknown> | unknown[], key: string | number): NodeValue {
     switch (this.tok) {
-      case K.STRING:
-      case K.TEXT_BLOCK: {
+      case STRING:
+      case TEXT_BLOCK: {
         const v = this.strValue;
         this.next();
         return v;
       }
-      case K.NUMBER: {
+      case NUMBER: {
         const v = this.numValue;
         this.next();
         return v;
       }
-      case K.IDENTIFIER:
+      case IDENTIFIER:
         return this.identifierValue(this.tokStart, this.parseShapeIdText(), holder, key);
-      case K.LBRACE:
+      case LBRACE:
         return this.parseObject();
-      case K.LBRACKET:
+      case LBRACKET:
         return this.parseArray();
       default:
         throw this.unexpected(NODE_START);
@@ -274,7 +390,7 @@ export class NodeParser extends Lexer {
     if (raw === "true") return true;
     if (raw === "false") return false;
     if (raw === "null") return null;
-    this.fixups.push({ holder, key, raw, offset, syntactic: true });
+    this.fixups.push(holder, key, raw, offset * 2 + 1);
     return raw;
   }
 
@@ -289,7 +405,7 @@ export class NodeParser extends Lexer {
     const out: NodeValue[] = [];
     this.next();
     this.skipWsAndDocs();
-    while (this.tok !== K.RBRACKET) {
+    while (this.tok !== RBRACKET) {
       out.push(this.parseNode(out, out.length));
       this.skipWsAndDocs();
     }
@@ -305,15 +421,15 @@ export class NodeParser extends Lexer {
     this.skipWsAndDocs();
     for (;;) {
       const t = this.tok;
-      if (t === K.RBRACE) break;
-      if (t !== K.STRING && t !== K.IDENTIFIER) {
-        throw t === K.EOF ? this.unexpected([K.RBRACE]) : this.unexpected([K.RBRACE, K.STRING, K.IDENTIFIER]);
+      if (t === RBRACE) break;
+      if (t !== STRING && t !== IDENTIFIER) {
+        throw t === EOF ? this.unexpected([RBRACE]) : this.unexpected([RBRACE, STRING, IDENTIFIER]);
       }
-      const key = t === K.STRING ? this.strValue : this.lexeme();
+      const key = t === STRING ? this.strValue : this.lexeme();
       const keyOffset = this.tokStart;
       this.next();
       this.skipWsAndDocs();
-      this.expect(K.COLON);
+      this.expect(COLON);
       this.next();
       this.skipWsAndDocs();
       const value = this.parseNode(out, key);
@@ -328,54 +444,54 @@ export class NodeParser extends Lexer {
 
   // ---- traits -------------------------------------------------------------------------------
 
-  /** `@id`, `@id()`, `@id(value)` or `@id(key: value, ...)`. */
-  parseTrait(): PendingTrait {
+  /** `@id`, `@id()`, `@id(value)` or `@id(key: value, ...)`, added to `traits`. */
+  parseTrait(traits: Traits | undefined): Traits {
     const offset = this.tokStart;
     this.next();
-    const id = this.parseShapeIdText();
-    const trait: PendingTrait = { id, value: null, offset, annotation: true };
-    if (this.tok !== K.LPAREN) return trait;
+    const key = this.traitKey(this.parseShapeIdText());
+    if (this.tok !== LPAREN) return this.addTrait(traits, key, annotationValue(), offset, this.fixups.length);
     this.next();
     this.skipWsAndDocs();
-    if (this.tok === K.RPAREN) {
+    if (this.tok === RPAREN) {
       this.next();
-      return trait;
+      return this.addTrait(traits, key, annotationValue(), offset, this.fixups.length);
     }
-    trait.annotation = false;
-    trait.value = this.parseTraitBody(trait);
+    if (traits === undefined) traits = {};
+    const fixupMark = this.fixups.length;
+    const value = this.parseTraitBody(traits, key);
     this.skipWsAndDocs();
-    this.expect(K.RPAREN, "A trait's value ends with ')'");
+    this.expect(RPAREN, "A trait's value ends with ')'");
     this.next();
-    return trait;
+    return this.addTrait(traits, key, value, offset, fixupMark);
   }
 
-  private parseTraitBody(trait: PendingTrait): NodeValue {
-    const holder = trait as unknown as Record<string, unknown>;
+  /** The value inside a trait's parentheses; an unquoted id is recorded at `traits[key]`. */
+  private parseTraitBody(traits: Traits, key: string): NodeValue {
+    const holder = traits as Record<string, unknown>;
     switch (this.tok) {
-      case K.LBRACE:
-      case K.LBRACKET:
-      case K.TEXT_BLOCK:
-      case K.NUMBER:
-        return this.parseNode(holder, "value");
-      case K.STRING: {
+      case LBRACE:
+      case LBRACKET:
+      case TEXT_BLOCK:
+      case NUMBER:
+        return this.parseNode(holder, key);
+      case STRING: {
         const s = this.strValue;
-        const offset = this.tokStart;
         this.next();
         this.skipWsAndDocs();
-        if (this.tok !== K.COLON) return s;
+        if (this.tok !== COLON) return s;
         this.next();
         this.skipWsAndDocs();
-        return this.parseStructuredTrait(s, offset);
+        return this.parseStructuredTrait(s);
       }
-      case K.IDENTIFIER: {
+      case IDENTIFIER: {
         const offset = this.tokStart;
         const raw = this.parseShapeIdText();
         this.skipWsAndDocs();
-        if (this.tok === K.RPAREN || isQualified(raw)) return this.identifierValue(offset, raw, holder, "value");
-        this.expect(K.COLON);
+        if (this.tok === RPAREN || isQualified(raw)) return this.identifierValue(offset, raw, holder, key);
+        this.expect(COLON);
         this.next();
         this.skipWsAndDocs();
-        return this.parseStructuredTrait(raw, offset);
+        return this.parseStructuredTrait(raw);
       }
       default:
         throw this.unexpected(TRAIT_BODY_START);
@@ -383,18 +499,18 @@ export class NodeParser extends Lexer {
   }
 
   /** `key: value, key: value` inside a trait's parentheses (no braces). */
-  private parseStructuredTrait(firstKey: string, _firstOffset: number): NodeValue {
+  private parseStructuredTrait(firstKey: string): NodeValue {
     this.enter();
     const out: { [key: string]: NodeValue } = {};
     setOwn(out, firstKey, this.parseNode(out, firstKey));
     this.skipWsAndDocs();
-    while (this.tok !== K.RPAREN) {
-      if (this.tok !== K.IDENTIFIER && this.tok !== K.STRING) throw this.unexpected([K.IDENTIFIER, K.STRING]);
-      const key = this.tok === K.STRING ? this.strValue : this.lexeme();
+    while (this.tok !== RPAREN) {
+      if (this.tok !== IDENTIFIER && this.tok !== STRING) throw this.unexpected([IDENTIFIER, STRING]);
+      const key = this.tok === STRING ? this.strValue : this.lexeme();
       const keyOffset = this.tokStart;
       this.next();
       this.skipWsAndDocs();
-      this.expect(K.COLON);
+      this.expect(COLON);
       this.next();
       this.skipWsAndDocs();
       const value = this.parseNode(out, key);
@@ -418,14 +534,14 @@ function isQualified(raw: string): boolean {
 
 /** A generic hint for common "expected" failures. */
 function hintFor(kinds: number[], found: number): string | undefined {
-  if (found === K.EOF) return "The file ended early; look for an unclosed '{', '[' or '(' above";
+  if (found === EOF) return "The file ended early; look for an unclosed '{', '[' or '(' above";
   if (kinds.length === 1) {
     switch (kinds[0]) {
-      case K.RBRACE: return "Check for a missing '}' or a stray token before it";
-      case K.COLON: return "Write `name: value` (a colon between a key and its value)";
-      case K.IDENTIFIER: return "A name is expected here: letters, digits and '_', starting with a letter";
-      case K.SPACE: return "Put a space here, on the same line";
-      case K.LBRACE: return "A '{' is expected here to open the shape's body";
+      case RBRACE: return "Check for a missing '}' or a stray token before it";
+      case COLON: return "Write `name: value` (a colon between a key and its value)";
+      case IDENTIFIER: return "A name is expected here: letters, digits and '_', starting with a letter";
+      case SPACE: return "Put a space here, on the same line";
+      case LBRACE: return "A '{' is expected here to open the shape's body";
     }
   }
   return undefined;

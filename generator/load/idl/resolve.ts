@@ -1,59 +1,92 @@
 /**
  * Completes a parsed IDL file once every file's shape ids are known: relative shape ids become
  * absolute (use statements, then the file's namespace across the whole model, then the prelude),
- * trait lists become trait maps, and the checks that need resolved ids run.
+ * trait ids the parser could not settle are fixed, and the checks that need resolved ids run.
  * See https://smithy.io/2.0/spec/idl.html#relative-shape-id-resolution.
  */
-import { AnvilError, positionAt, type Diagnostic } from "../../errors.js";
-import type { ApplyStatement, LoadedFile, NodeValue, Traits } from "../ast.js";
-import { annotationValue } from "./annotation.js";
-import { setOwn } from "./node-parser.js";
-import type { ParsedIdl } from "./shape-parser.js";
+import { AnvilError, type Diagnostic } from "../../errors.js";
+import { lineAndColumn } from "./lexer.js";
+import { nodeEquals } from "./node-equals.js";
+import type { ApplyStatement, LoadedFile, Traits } from "../ast.js";
+import { FIXUP_STRIDE as IMPORTED_STRIDE, setOwn as importedSetOwn } from "./node-parser.js";
+import { ShapeParser, type ParsedIdl } from "./shape-parser.js";
 
 const PRELUDE = "smithy.api";
+// Bound locally: calls through an import binding cost a getter call each under the TypeScript loader.
+const setOwn = importedSetOwn;
+const FIXUP_STRIDE = IMPORTED_STRIDE;
 
 /** Resolves one parsed file. Throws an `AnvilError` listing every problem found. */
 export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => boolean): LoadedFile {
   const diagnostics: Diagnostic[] = [];
-  const at = (offset: number) => ({ file: p.file, ...positionAt(p.text, offset) });
+  const at = (offset: number) => ({ file: p.file, ...lineAndColumn(p.text, offset) });
   const inNamespace = makeResolver(p.namespace, p.uses, isDefined);
   // Metadata comes before the namespace statement, so only the prelude applies to it.
   const beforeNamespace = makeResolver(undefined, new Map(), isDefined);
 
   const fixups = p.fixups;
-  for (let i = 0; i < fixups.length; i++) {
-    const f = fixups[i];
-    const resolve = i < p.namespaceFixupStart ? beforeNamespace : inNamespace;
-    const id = resolve(f.raw);
-    (f.holder as Record<string | number, unknown>)[f.key] = id;
-    if (f.syntactic) {
+  for (let i = 0; i < fixups.length; i += FIXUP_STRIDE) {
+    const raw = fixups[i + 2] as string;
+    const code = fixups[i + 3] as number;
+    const id = (i < p.namespaceFixupStart ? beforeNamespace : inNamespace)(raw);
+    (fixups[i] as Record<string | number, unknown>)[fixups[i + 1] as string | number] = id;
+    if ((code & 1) === 1) {
       const dollar = id.indexOf("$");
       const root = dollar < 0 ? id : id.slice(0, dollar);
       if (!isDefined(root)) {
         diagnostics.push({
-          message: `Syntactic shape ID \`${f.raw}\` does not resolve to a valid shape ID: \`${id}\`. Did you mean to quote this string? Are you missing a model file?`,
-          location: at(f.offset),
+          message: `Syntactic shape ID \`${raw}\` does not resolve to a valid shape ID: \`${id}\`. Did you mean to quote this string? Are you missing a model file?`,
+          location: at(code >> 1),
           hint: 'An unquoted value is a shape id; quote it ("...") if you meant a string, or add the model file that defines it',
         });
       }
     }
   }
 
-  const extraApplies: ApplyStatement[] = [];
-  for (const site of p.sites) {
-    const target = site.applyHolder ? site.applyHolder.target : site.target;
-    const traits: Traits = site.holder.traits ?? {};
-    for (const t of site.traits) {
-      const id = inNamespace(t.id);
-      const value: NodeValue = t.annotation ? annotationValue() : t.value;
-      if (!Object.hasOwn(traits, id)) {
-        setOwn(traits, id, value);
-      } else if (!nodeEquals(traits[id], value)) {
-        // The same trait twice on one shape: the assemble stage merges or rejects it like an apply.
-        extraApplies.push({ target, traits: { [id]: value }, location: at(t.offset) });
+  // Trait ids: the parser keyed relative names of prelude shapes as prelude traits. If a shape
+  // of that name exists in this namespace (in any file), or the prelude lacks it, the guess was
+  // wrong: parse the file again without guessing (rare) and resolve that instead.
+  if (p.namespace !== undefined && p.namespace !== PRELUDE) {
+    for (const name of p.guessedPrelude) {
+      if (isDefined(`${p.namespace}#${name}`) || !isDefined(`${PRELUDE}#${name}`)) {
+        return resolveParsed(new ShapeParser(p.text, p.file, false).parse(), isDefined);
       }
     }
-    if (site.applyHolder || Object.keys(traits).length > 0) site.holder.traits = traits;
+  }
+  const traitId = (key: string): string => (key.indexOf("#") < 0 ? inNamespace(key) : key);
+  const targetOf = (t: string | { target: string }): string => (typeof t === "string" ? t : t.target);
+  const extraApplies: ApplyStatement[] = [];
+  if (p.hasRelativeTraitIds) {
+    const holders = p.traitHolders;
+    for (let h = 0; h < holders.length; h++) {
+      const traits = holders[h].traits as Traits;
+      let stale = false;
+      for (const key in traits) {
+        if (key.indexOf("#") < 0) {
+          stale = true;
+          break;
+        }
+      }
+      if (!stale) continue;
+      const rekeyed: Traits = {};
+      for (const key in traits) {
+        const id = traitId(key);
+        if (!Object.hasOwn(rekeyed, id)) setOwn(rekeyed, id, traits[key]);
+        else if (!nodeEquals(rekeyed[id], traits[key])) {
+          // Written once relative and once absolute: the assemble stage merges or rejects it.
+          const target = targetOf(p.traitTargets[h]);
+          const root = target.indexOf("$") < 0 ? target : target.slice(0, target.indexOf("$"));
+          const location = p.shapes.find((d) => d.id === root)?.location ?? at(0);
+          extraApplies.push({ target, traits: { [id]: traits[key] }, location });
+        }
+      }
+      holders[h].traits = rekeyed;
+    }
+  }
+  for (const d of p.duplicates) {
+    const target = d.target ?? d.applyOf?.target;
+    if (target === undefined) continue; // its statement failed to parse and was reported
+    extraApplies.push({ target, traits: { [traitId(d.id)]: d.value }, location: at(d.offset) });
   }
 
   for (const { member, name } of p.enumMembers) {
@@ -123,20 +156,4 @@ function checkVersion1Traits(p: ParsedIdl, out: Diagnostic[]): void {
       }
     }
   }
-}
-
-/** Deep equality of node values (object key order ignored). */
-export function nodeEquals(a: NodeValue | undefined, b: NodeValue | undefined): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!nodeEquals(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!Object.hasOwn(b, k) || !nodeEquals(a[k], b[k])) return false;
-  return true;
 }

@@ -2,13 +2,20 @@
  * The upper half of the IDL parser: the control, metadata and shape sections, every shape
  * statement, `apply`, and error recovery (a bad statement is reported and parsing resumes at the
  * next top-level statement). Produces a `ParsedIdl`: shapes with relative ids still as written,
- * plus the fixups and trait sites that resolve.ts completes.
+ * plus the fixups and trait maps that resolve.ts completes.
  */
 import { didYouMean, type Diagnostic, type SourceLocation } from "../../errors.js";
-import type { ApplyStatement, AstMember, AstRef, AstShape, MetadataEntry, NodeValue, ShapeDefinition, ShapeType } from "../ast.js";
+import type { ApplyStatement, AstMember, AstRef, AstShape, MetadataEntry, NodeValue, ShapeDefinition, ShapeType, Traits } from "../ast.js";
+import { convertEntityBody } from "./entity-body.js";
 import { IdlSyntaxError } from "./lexer.js";
-import { NodeParser, setOwn, type IdFixup, type PendingTrait, type TraitSite } from "./node-parser.js";
+import { FIXUP_STRIDE, NodeParser, setOwn as importedSetOwn, type DuplicateTrait, type FixupTable, type TraitHolder } from "./node-parser.js";
 import * as K from "./tokens.js";
+
+// Token kinds copied into module constants: reading them through the module namespace on every
+// token costs a property getter call each time under the TypeScript loader.
+// Imported functions used per member are bound locally for the same reason.
+const setOwn = importedSetOwn;
+const { AT, COLON, DOC_COMMENT, DOLLAR, EOF, EQUAL, IDENTIFIER, LBRACE, LBRACKET, NUMBER, POUND, RBRACE, RBRACKET, STRING, WALRUS } = K;
 
 /** Everything read from one IDL file, before relative shape ids are resolved. */
 export interface ParsedIdl {
@@ -21,10 +28,17 @@ export interface ParsedIdl {
   metadata: MetadataEntry[];
   shapes: ShapeDefinition[];
   applies: ApplyStatement[];
-  fixups: IdFixup[];
-  /** Fixups before this index were written before the namespace statement (metadata). */
+  fixups: FixupTable;
+  /** Fixup slots before this index were written before the namespace statement (metadata). */
   namespaceFixupStart: number;
-  sites: TraitSite[];
+  /** Shapes, members and apply statements with traits, and their ids (or apply statements). */
+  traitHolders: TraitHolder[];
+  traitTargets: Array<string | { target: string }>;
+  duplicates: DuplicateTrait[];
+  /** Whether some trait id stayed relative (resolved in `finish`). */
+  hasRelativeTraitIds: boolean;
+  /** Relative trait names keyed as prelude traits while parsing (checked in `finish`). */
+  guessedPrelude: Set<string>;
   /** Members of `enum` shapes without mixins, whose value defaults to their name. */
   enumMembers: Array<{ member: AstMember; name: string }>;
   diagnostics: Diagnostic[];
@@ -40,13 +54,6 @@ const ALL_TYPES = [
 ];
 const SHAPE_TYPE_SET: ReadonlySet<string> = new Set(ALL_TYPES);
 
-const SERVICE_PROPERTIES = ["version", "operations", "resources", "errors", "rename"];
-const RESOURCE_PROPERTIES = [
-  "identifiers", "properties", "create", "put", "read", "update", "delete", "list",
-  "operations", "collectionOperations", "resources",
-];
-const RESOURCE_SINGLE = new Set(["create", "put", "read", "update", "delete", "list"]);
-
 /** Member parsing differs by the shape that holds the members. */
 const STRUCTURE = 0;
 const UNION = 1;
@@ -58,12 +65,11 @@ const INT_MAX = 2147483647;
 /** Parses one IDL file. Syntax errors are collected in `diagnostics`; parsing continues after them. */
 export class ShapeParser extends NodeParser {
   private version = "1.0";
-  private namespace: string | undefined;
-  private readonly uses = new Map<string, string>();
+  /** Whether the file is Smithy 1.0 (no 2.0-only syntax allowed). */
+  private v1 = true;
   private readonly metadata: MetadataEntry[] = [];
   private readonly shapes: ShapeDefinition[] = [];
   private readonly applies: ApplyStatement[] = [];
-  private readonly sites: TraitSite[] = [];
   private readonly enumMembers: Array<{ member: AstMember; name: string }> = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly definedIds: string[] = [];
@@ -74,6 +80,7 @@ export class ShapeParser extends NodeParser {
   /** Parses the whole file. */
   parse(): ParsedIdl {
     this.guard(() => {
+      this.next();
       this.skipWsAndDocs();
       this.discardDocs();
       this.parseControlSection();
@@ -93,7 +100,11 @@ export class ShapeParser extends NodeParser {
       applies: this.applies,
       fixups: this.fixups,
       namespaceFixupStart: this.namespaceFixupStart,
-      sites: this.sites,
+      traitHolders: this.traitHolders,
+      traitTargets: this.traitTargets,
+      duplicates: this.duplicates,
+      hasRelativeTraitIds: this.hasRelativeTraitIds,
+      guessedPrelude: this.guessedPrelude,
       enumMembers: this.enumMembers,
       diagnostics: this.diagnostics,
       definedIds: this.definedIds,
@@ -143,34 +154,34 @@ export class ShapeParser extends NodeParser {
    * documentation comment at the start of a line.
    */
   private recover(): void {
-    while (this.tok !== K.EOF) {
+    while (this.tok !== EOF) {
       const ok = this.guard(() => this.next());
       if (!ok) return;
       const t = this.tok;
-      if (this.tokCol === 1 && (t === K.IDENTIFIER || t === K.DOC_COMMENT || t === K.AT || t === K.DOLLAR)) return;
+      if (this.tokCol === 1 && (t === IDENTIFIER || t === DOC_COMMENT || t === AT || t === DOLLAR)) return;
     }
   }
 
   private requireV2(what: string, shapeId?: string): void {
-    if (this.version.startsWith("1")) throw this.fail(`${what} with version \`${this.version}\`.`, 'Start the file with `$version: "2"` to use Smithy 2.0 syntax', shapeId);
+    if (this.v1) throw this.fail(`${what} with version \`${this.version}\`.`, 'Start the file with `$version: "2"` to use Smithy 2.0 syntax', shapeId);
   }
 
   // ---- control and metadata -----------------------------------------------------------------
 
   private parseControlSection(): void {
     const seen = new Set<string>();
-    while (this.tok === K.DOLLAR) {
+    while (this.tok === DOLLAR) {
       if (!this.guard(() => this.parseControlStatement(seen))) this.recover();
     }
   }
 
   private parseControlStatement(seen: Set<string>): void {
     this.next();
-    if (this.tok !== K.IDENTIFIER && this.tok !== K.STRING) throw this.unexpected([K.IDENTIFIER, K.STRING]);
-    const key = this.tok === K.STRING ? this.strValue : this.lexeme();
+    if (this.tok !== IDENTIFIER && this.tok !== STRING) throw this.unexpected([IDENTIFIER, STRING]);
+    const key = this.tok === STRING ? this.strValue : this.lexeme();
     this.next();
     this.skipSpaces();
-    this.expect(K.COLON, "A control statement is written `$name: value`");
+    this.expect(COLON, "A control statement is written `$name: value`");
     this.next();
     this.skipSpaces();
     if (seen.has(key)) throw this.fail(`Duplicate control statement \`${key}\``, "Each control statement may appear once per file");
@@ -189,6 +200,7 @@ export class ShapeParser extends NodeParser {
           throw new IdlSyntaxError(`Unsupported Smithy version number: ${value}`, valueOffset, 'Supported versions are "1.0" and "2.0"');
         }
         this.version = value.length === 1 ? `${value}.0` : value;
+        this.v1 = this.version.startsWith("1");
         break;
       }
       case "operationInputSuffix":
@@ -218,11 +230,11 @@ export class ShapeParser extends NodeParser {
     const location = this.here();
     this.next();
     this.expectAndSkipSpaces("Write `metadata key = value`");
-    if (this.tok !== K.IDENTIFIER && this.tok !== K.STRING) throw this.unexpected([K.IDENTIFIER, K.STRING]);
-    const key = this.tok === K.STRING ? this.strValue : this.lexeme();
+    if (this.tok !== IDENTIFIER && this.tok !== STRING) throw this.unexpected([IDENTIFIER, STRING]);
+    const key = this.tok === STRING ? this.strValue : this.lexeme();
     this.next();
     this.skipSpaces();
-    this.expect(K.EQUAL, "Write `metadata key = value`");
+    this.expect(EQUAL, "Write `metadata key = value`");
     this.next();
     this.skipSpaces();
     const entry: MetadataEntry = { key, value: null, location };
@@ -237,7 +249,7 @@ export class ShapeParser extends NodeParser {
     this.skipWsAndDocs();
     this.discardDocs();
     if (!this.isWord("namespace")) {
-      if (this.tok !== K.EOF) {
+      if (this.tok !== EOF) {
         throw this.fail(
           `Expected a namespace definition but found ${K.describeFound(this.tok, this.lexeme())}`,
           "Declare `namespace com.example` after control and metadata statements and before any shape, trait or apply",
@@ -251,7 +263,7 @@ export class ShapeParser extends NodeParser {
     this.namespaceFixupStart = this.fixups.length;
     this.expectBr();
     this.parseUseSection();
-    while (this.tok !== K.EOF) {
+    while (this.tok !== EOF) {
       if (!this.guard(() => this.parseStatement())) this.recover();
     }
   }
@@ -275,12 +287,12 @@ export class ShapeParser extends NodeParser {
     this.expectAndSkipSpaces("Write `use com.example#Shape`");
     const offset = this.tokStart;
     const ns = this.parseNamespaceText();
-    this.expect(K.POUND, "A use statement names an absolute shape id: `namespace#Name`");
+    this.expect(POUND, "A use statement names an absolute shape id: `namespace#Name`");
     this.next();
-    this.expect(K.IDENTIFIER);
+    this.expect(IDENTIFIER);
     const name = this.lexeme();
     this.next();
-    if (this.tok === K.DOLLAR) throw new IdlSyntaxError("Use statements cannot use members", offset, "Use the shape (without `$member`)");
+    if (this.tok === DOLLAR) throw new IdlSyntaxError("Use statements cannot use members", offset, "Use the shape (without `$member`)");
     const id = `${ns}#${name}`;
     const previous = this.uses.get(name);
     if (previous !== undefined && previous !== id) {
@@ -292,33 +304,34 @@ export class ShapeParser extends NodeParser {
 
   /** One shape or apply statement, with the documentation and traits before it. */
   private parseStatement(): void {
+    const dupMark = this.duplicates.length;
     const traits = this.parseDocsAndTraits();
-    if (this.tok === K.EOF) {
-      if (traits.some((t) => !t.doc)) throw this.unexpected([K.IDENTIFIER], "Traits must be followed by the shape they apply to");
+    if (this.tok === EOF) {
+      if (this.sawTraits) throw this.unexpected([IDENTIFIER], "Traits must be followed by the shape they apply to");
       return;
     }
-    if (this.tok !== K.IDENTIFIER) throw this.unexpected([K.IDENTIFIER], "A shape statement starts with a shape type, e.g. `structure Name { ... }`");
+    if (this.tok !== IDENTIFIER) throw this.unexpected([IDENTIFIER], "A shape statement starts with a shape type, e.g. `structure Name { ... }`");
     const keyword = this.lexeme();
     if (keyword === "apply") {
-      this.parseApply(traits);
+      this.parseApply();
       return;
     }
     if (!SHAPE_TYPE_SET.has(keyword)) throw this.fail(`Unknown shape type: ${keyword}`, unknownStatementHint(keyword));
-    this.parseShape(keyword as ShapeType, traits);
+    this.parseShape(keyword as ShapeType, traits, dupMark);
   }
 
-  private parseShape(type: ShapeType, traits: PendingTrait[]): void {
+  private parseShape(type: ShapeType, traits: Traits | undefined, dupMark: number): void {
     const location = this.here();
     const typeOffset = this.tokStart;
-    if ((type === "enum" || type === "intEnum") && this.version.startsWith("1")) {
+    if ((type === "enum" || type === "intEnum") && this.v1) {
       throw this.fail(`${type} shapes cannot be used in Smithy version ${this.version}`, 'Start the file with `$version: "2"`, or use a string with the @enum trait');
     }
-    if (type === "set" && !this.version.startsWith("1")) {
+    if (type === "set" && !this.v1) {
       throw this.fail(`set shapes cannot be used in Smithy version ${this.version}`, "Use a list shape with the @uniqueItems trait");
     }
     this.next();
     this.expectAndSkipSpaces("The shape's name must follow its type on the same line");
-    this.expect(K.IDENTIFIER, "Shape names are identifiers: letters, digits and '_'");
+    this.expect(IDENTIFIER, "Shape names are identifiers: letters, digits and '_'");
     const name = this.lexeme();
     const imported = this.uses.get(name);
     if (imported !== undefined) {
@@ -356,14 +369,14 @@ export class ShapeParser extends NodeParser {
       default:
         this.parseMixins(def);
     }
-    this.addShape(def, traits);
+    this.addShape(def, traits, dupMark);
     this.expectBr();
   }
 
-  private addShape(def: ShapeDefinition, traits: PendingTrait[]): void {
+  private addShape(def: ShapeDefinition, traits: Traits | undefined, dupMark: number): void {
     this.shapes.push(def);
     this.definedIds.push(def.id);
-    if (traits.length > 0) this.sites.push({ holder: def.shape, target: def.id, traits });
+    this.attachTraits(def.shape, traits, def.id, dupMark);
   }
 
   private parseForResource(def: ShapeDefinition): void {
@@ -384,14 +397,14 @@ export class ShapeParser extends NodeParser {
     this.requireV2("Mixins can only be used with Smithy version 2 or later. Attempted to use mixins", def.id);
     this.next();
     this.skipWsAndDocs();
-    this.expect(K.LBRACKET, "Mixins are listed in brackets: `with [MixinA, MixinB]`");
+    this.expect(LBRACKET, "Mixins are listed in brackets: `with [MixinA, MixinB]`");
     this.next();
     this.skipWsAndDocs();
     const mixins: AstRef[] = [];
     do {
       mixins.push(this.parseRef());
       this.skipWsAndDocs();
-    } while (this.tok !== K.RBRACKET);
+    } while (this.tok !== RBRACKET);
     this.next();
     def.shape.mixins = mixins;
   }
@@ -409,37 +422,37 @@ export class ShapeParser extends NodeParser {
 
   private parseMembers(def: ShapeDefinition, kind: number): void {
     this.skipWsAndDocs();
-    this.expect(K.LBRACE);
+    this.expect(LBRACE);
     this.next();
     this.skipWs();
     const members: Record<string, AstMember> = {};
     const locations: Record<string, SourceLocation> = {};
-    while (this.tok !== K.RBRACE && this.tok !== K.EOF) {
+    while (this.tok !== RBRACE && this.tok !== EOF) {
       this.parseMember(def, members, locations, kind);
       this.skipWs();
     }
-    this.expect(K.RBRACE);
+    this.expect(RBRACE);
     this.next();
     def.shape.members = members;
     def.memberLocations = locations;
   }
 
   private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>, kind: number): void {
-    const traits = this.parseDocsAndTraits();
-    if (this.tok === K.RBRACE && traits.every((t) => t.doc)) return; // a dangling documentation comment
+    const dupMark = this.duplicates.length;
+    let traits = this.parseDocsAndTraits();
+    if (this.tok === RBRACE && !this.sawTraits) return; // nothing, or a dangling documentation comment
     const location = this.here();
-    const elided = this.tok === K.DOLLAR;
+    const elided = this.tok === DOLLAR;
     if (elided) this.next();
-    this.expect(K.IDENTIFIER, "A member is written `name: Target` (or `$name` to elide the target)");
+    this.expect(IDENTIFIER, "A member is written `name: Target` (or `$name` to elide the target)");
     const name = this.lexeme();
-    const memberId = `${def.id}$${name}`;
     if (Object.hasOwn(members, name)) throw this.fail(`Duplicate member of \`${def.id}\`: '${name}'`, "Member names must be unique within a shape", def.id);
-    if (elided && this.version.startsWith("1")) throw this.fail("Members can only elide targets in IDL version 2 or later", 'Start the file with `$version: "2"`', memberId);
+    if (elided && this.v1) throw this.fail("Members can only elide targets in IDL version 2 or later", 'Start the file with `$version: "2"`', `${def.id}$${name}`);
     const member: AstMember = elided ? { elided: true } : {};
     this.next();
     if (!elided) {
       this.skipSpaces();
-      this.expect(K.COLON, "A member is written `name: Target`");
+      this.expect(COLON, "A member is written `name: Target`");
       this.next();
       this.skipSpaces();
       const offset = this.tokStart;
@@ -448,19 +461,25 @@ export class ShapeParser extends NodeParser {
       this.addFixup(member as unknown as Record<string, unknown>, "target", raw, offset, false);
     }
     this.skipSpaces();
-    if (kind === STRUCTURE && this.tok === K.EQUAL) {
-      if (this.version.startsWith("1")) throw this.fail("@default assignment is only supported in IDL version 2 or later", 'Start the file with `$version: "2"`', memberId);
+    if (kind === STRUCTURE && this.tok === EQUAL) {
+      if (this.v1) throw this.fail("@default assignment is only supported in IDL version 2 or later", 'Start the file with `$version: "2"`', `${def.id}$${name}`);
       const offset = this.tokStart;
       this.next();
       this.skipSpaces();
-      const trait: PendingTrait = { id: "smithy.api#default", value: null, offset, annotation: false };
-      trait.value = this.parseNode(trait as unknown as Record<string, unknown>, "value");
-      traits.push(trait);
+      traits = this.parseAssignment(traits, "smithy.api#default", offset);
       this.expectBr();
     }
     setOwn(members, name, member);
     setOwn(locations, name, location);
-    if (traits.length > 0) this.sites.push({ holder: member, target: memberId, traits });
+    if (traits !== undefined) this.attachTraits(member, traits, `${def.id}$${name}`, dupMark);
+  }
+
+  /** `= value` sugar: the value becomes trait `id` (its unquoted ids are recorded in the map). */
+  private parseAssignment(traits: Traits | undefined, id: string, offset: number): Traits {
+    const target = traits ?? {};
+    const mark = this.fixups.length;
+    const value = this.parseNode(target as Record<string, unknown>, id);
+    return this.addTrait(target, id, value, offset, mark);
   }
 
   /** Lists, sets and maps are parsed like structures, then their members are checked and moved. */
@@ -494,31 +513,30 @@ export class ShapeParser extends NodeParser {
 
   private parseEnumMembers(def: ShapeDefinition, type: "enum" | "intEnum", typeOffset: number): void {
     this.skipWsAndDocs();
-    this.expect(K.LBRACE);
+    this.expect(LBRACE);
     this.next();
     this.skipWs();
     const members: Record<string, AstMember> = {};
     const locations: Record<string, SourceLocation> = {};
-    while (this.tok !== K.RBRACE && this.tok !== K.EOF) {
-      const traits = this.parseDocsAndTraits();
-      if (this.tok === K.RBRACE && traits.every((t) => t.doc)) break;
+    while (this.tok !== RBRACE && this.tok !== EOF) {
+      const dupMark = this.duplicates.length;
+      let traits = this.parseDocsAndTraits();
+      if (this.tok === RBRACE && !this.sawTraits) break;
       const location = this.here();
-      this.expect(K.IDENTIFIER, "An enum member is a name, optionally followed by `= value`");
+      this.expect(IDENTIFIER, "An enum member is a name, optionally followed by `= value`");
       const name = this.lexeme();
       const memberId = `${def.id}$${name}`;
       if (Object.hasOwn(members, name)) throw this.fail(`Found conflicting member name, \`${name}\``, "Enum member names must be unique", def.id);
       const member: AstMember = { target: "smithy.api#Unit" };
       this.next();
       this.skipSpaces();
-      if (this.tok === K.EQUAL) {
+      if (this.tok === EQUAL) {
         this.next();
         this.skipSpaces();
         const offset = this.tokStart;
-        const float = this.tok === K.NUMBER && this.numIsFloat;
-        const trait: PendingTrait = { id: "smithy.api#enumValue", value: null, offset, annotation: false };
-        trait.value = this.parseNode(trait as unknown as Record<string, unknown>, "value");
-        this.checkEnumValue(type, trait.value, float, offset, memberId);
-        traits.push(trait);
+        const float = this.tok === NUMBER && this.numIsFloat;
+        traits = this.parseAssignment(traits, "smithy.api#enumValue", offset);
+        this.checkEnumValue(type, traits["smithy.api#enumValue"], float, offset, memberId);
         this.expectBr();
       } else {
         this.skipWs();
@@ -526,9 +544,9 @@ export class ShapeParser extends NodeParser {
       }
       setOwn(members, name, member);
       setOwn(locations, name, location);
-      if (traits.length > 0) this.sites.push({ holder: member, target: memberId, traits });
+      if (traits !== undefined) this.attachTraits(member, traits, memberId, dupMark);
     }
-    this.expect(K.RBRACE);
+    this.expect(RBRACE);
     this.next();
     def.shape.members = members;
     def.memberLocations = locations;
@@ -552,99 +570,43 @@ export class ShapeParser extends NodeParser {
 
   private parseEntityBody(def: ShapeDefinition, type: "service" | "resource"): void {
     this.skipWsAndDocs();
-    this.expect(K.LBRACE);
+    this.expect(LBRACE);
     const bodyOffset = this.tokStart;
     const mark = this.fixups.length;
-    const holder: Record<string, unknown> = {};
-    const body = this.parseNode(holder, "body") as Record<string, NodeValue>;
+    const body = this.parseNode({}, "body") as Record<string, NodeValue>;
     // Unquoted ids in the body were recorded as value fixups; take them back to find offsets.
     const local = this.fixups.splice(mark);
-    const offsetOf = (container: object, key: string | number): number => {
-      for (const f of local) if (f.holder === container && f.key === key) return f.offset;
-      return bodyOffset;
-    };
-    const shape = def.shape;
-    const allowed = type === "service" ? SERVICE_PROPERTIES : RESOURCE_PROPERTIES;
-    const bad = (key: string, expected: string): IdlSyntaxError =>
-      new IdlSyntaxError(`The \`${key}\` property of ${type} \`${def.id}\` must be ${expected}`, offsetOf(body, key), undefined, def.id);
-    const ref = (value: string, offset: number): AstRef => {
-      const r: AstRef = { target: value };
-      this.addFixup(r as unknown as Record<string, unknown>, "target", value, offset, false);
-      return r;
-    };
-    const refList = (key: string): AstRef[] => {
-      const v = body[key];
-      if (!Array.isArray(v)) throw bad(key, "a list of shape ids");
-      return v.map((item, i) => {
-        if (typeof item !== "string") throw bad(key, "a list of shape ids");
-        return ref(item, offsetOf(v, i));
-      });
-    };
-    const refMap = (key: string): Record<string, AstRef> => {
-      const v = body[key];
-      if (typeof v !== "object" || v === null || Array.isArray(v)) throw bad(key, "an object of names to shape ids");
-      const out: Record<string, AstRef> = {};
-      for (const [name, target] of Object.entries(v)) {
-        if (typeof target !== "string") throw bad(key, "an object of names to shape ids");
-        setOwn(out, name, ref(target, offsetOf(v, name)));
-      }
-      return out;
-    };
-    for (const key of Object.keys(body)) {
-      if (!allowed.includes(key)) {
-        const guess = didYouMean(key, allowed);
-        throw new IdlSyntaxError(`Unknown property \`${key}\` for ${type} \`${def.id}\``, bodyOffset, guess ? `Did you mean \`${guess}\`? ` : `Known properties: ${allowed.join(", ")}`, def.id);
-      }
-      const value = body[key];
-      if (type === "service") {
-        switch (key) {
-          case "version":
-            if (typeof value !== "string") throw bad(key, "a string");
-            shape.version = value;
-            break;
-          case "rename": {
-            if (typeof value !== "object" || value === null || Array.isArray(value)) throw bad(key, "an object of absolute shape ids to names");
-            const rename: Record<string, string> = {};
-            for (const [from, to] of Object.entries(value)) {
-              if (typeof to !== "string") throw bad(key, "an object of absolute shape ids to names");
-              setOwn(rename, from, to);
-            }
-            shape.rename = rename;
-            break;
-          }
-          default:
-            shape[key as "operations" | "resources" | "errors"] = refList(key);
+    convertEntityBody(def, type, body, {
+      bodyOffset,
+      offsetOf: (container, key) => {
+        for (let i = 0; i < local.length; i += FIXUP_STRIDE) {
+          if (local[i] === container && local[i + 1] === key) return (local[i + 3] as number) >> 1;
         }
-      } else if (RESOURCE_SINGLE.has(key)) {
-        if (typeof value !== "string") throw bad(key, "a shape id");
-        shape[key as "create"] = ref(value, offsetOf(body, key));
-      } else if (key === "identifiers" || key === "properties") {
-        if (key === "properties") this.requireV2("Resource properties can only be used with Smithy version 2 or later. Attempted to use resource properties", def.id);
-        shape[key] = refMap(key);
-      } else {
-        shape[key as "operations" | "resources" | "collectionOperations"] = refList(key);
-      }
-    }
+        return bodyOffset;
+      },
+      addFixup: (holder, key, raw, offset) => this.addFixup(holder, key, raw, offset, false),
+      requireV2: (what, shapeId) => this.requireV2(what, shapeId),
+    });
   }
 
   // ---- operation ----------------------------------------------------------------------------
 
   private parseOperationBody(def: ShapeDefinition, name: string): void {
     this.skipWsAndDocs();
-    this.expect(K.LBRACE);
+    this.expect(LBRACE);
     this.next();
     this.skipWsAndDocs();
     const seen = new Set<string>();
     const shape = def.shape;
-    while (this.tok !== K.RBRACE && this.tok !== K.EOF) {
-      this.expect(K.IDENTIFIER, "An operation's body holds `input`, `output` and `errors`");
+    while (this.tok !== RBRACE && this.tok !== EOF) {
+      this.expect(IDENTIFIER, "An operation's body holds `input`, `output` and `errors`");
       const key = this.lexeme();
       if (seen.has(key)) throw this.fail(`Duplicate operation ${key} property for \`${def.id}\``, "Each property may appear once", def.id);
       seen.add(key);
       if (key === "input" || key === "output") {
         this.next();
         this.skipWsAndDocs();
-        if (this.tok === K.WALRUS) {
+        if (this.tok === WALRUS) {
           this.requireV2("Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO", def.id);
           this.discardDocs();
           this.next();
@@ -652,7 +614,7 @@ export class ShapeParser extends NodeParser {
           const suffix = key === "input" ? this.inputSuffix : this.outputSuffix;
           shape[key] = { target: this.parseInlineStructure(name + suffix, `smithy.api#${key}`) };
         } else {
-          if (this.tok !== K.COLON) throw this.unexpected([K.COLON, K.WALRUS]);
+          if (this.tok !== COLON) throw this.unexpected([COLON, WALRUS]);
           this.next();
           this.skipWsAndDocs();
           shape[key] = this.parseRef();
@@ -660,27 +622,27 @@ export class ShapeParser extends NodeParser {
       } else if (key === "errors") {
         this.next();
         this.skipWsAndDocs();
-        this.expect(K.COLON);
+        this.expect(COLON);
         this.next();
         shape.errors = this.parseRefList();
       } else {
         const guess = didYouMean(key, ["input", "output", "errors"]);
         throw this.fail(`Unknown property ${key} for ${def.id}`, guess ? `Did you mean \`${guess}\`?` : "Operations have `input`, `output` and `errors`", def.id);
       }
-      if (this.tok !== K.RBRACE) this.expectAndSkipWhitespace();
+      if (this.tok !== RBRACE) this.expectAndSkipWhitespace();
       this.skipWsAndDocs();
     }
-    this.expect(K.RBRACE);
+    this.expect(RBRACE);
     this.next();
   }
 
   private parseRefList(): AstRef[] {
     this.skipWsAndDocs();
-    this.expect(K.LBRACKET);
+    this.expect(LBRACKET);
     this.next();
     this.skipWsAndDocs();
     const out: AstRef[] = [];
-    while (this.tok !== K.RBRACKET) {
+    while (this.tok !== RBRACKET) {
       out.push(this.parseRef());
       this.skipWsAndDocs();
     }
@@ -690,41 +652,44 @@ export class ShapeParser extends NodeParser {
 
   /** `:= @traits with [Mixins] { members }`: defines `name` in the namespace and returns its id. */
   private parseInlineStructure(name: string, ioTrait: string): string {
-    const traits = this.parseDocsAndTraits();
-    traits.push({ id: ioTrait, value: {}, offset: this.tokStart, annotation: false });
+    const dupMark = this.duplicates.length;
+    const traits = this.addTrait(this.parseDocsAndTraits(), ioTrait, {}, this.tokStart, this.fixups.length);
     const id = `${this.namespace}#${name}`;
     const def: ShapeDefinition = { id, shape: { type: "structure" }, location: this.here() };
-    this.parseMixins(def);
+    // `for` may come before or after the mixins here (Smithy's own parser reads it after).
     this.parseForResource(def);
+    this.parseMixins(def);
+    if (def.forResource === undefined) this.parseForResource(def);
     this.parseMembers(def, STRUCTURE);
-    this.addShape(def, traits);
+    this.addShape(def, traits, dupMark);
     return id;
   }
 
   // ---- apply --------------------------------------------------------------------------------
 
-  private parseApply(traits: PendingTrait[]): void {
-    if (traits.some((t) => !t.doc)) throw this.fail("Traits applied to apply statement", "Write the trait after the target: `apply Target @trait`");
+  private parseApply(): void {
+    if (this.sawTraits) throw this.fail("Traits applied to apply statement", "Write the trait after the target: `apply Target @trait`");
     const location = this.here();
     this.next();
     this.expectAndSkipWhitespace();
     const offset = this.tokStart;
     const raw = this.parseShapeIdText("Write `apply Target @trait` or `apply Target { @a @b }`");
     this.expectAndSkipWhitespace();
-    const list: PendingTrait[] = [];
-    if (this.tok === K.AT) list.push(this.parseTrait());
-    else if (this.tok === K.LBRACE) {
+    const dupMark = this.duplicates.length;
+    let traits: Traits | undefined;
+    if (this.tok === AT) traits = this.parseTrait(undefined);
+    else if (this.tok === LBRACE) {
       this.next();
       this.skipWsAndDocs();
-      this.parseTraits(list);
+      traits = this.parseTraits(undefined);
       this.skipWsAndDocs();
-      this.expect(K.RBRACE);
+      this.expect(RBRACE);
       this.next();
-    } else throw this.unexpected([K.AT, K.LBRACE], "Write `apply Target @trait` or `apply Target { @a @b }`");
-    const stmt: ApplyStatement = { target: raw, traits: {}, location };
+    } else throw this.unexpected([AT, LBRACE], "Write `apply Target @trait` or `apply Target { @a @b }`");
+    const stmt: ApplyStatement = { target: raw, traits: traits ?? {}, location };
     this.addFixup(stmt as unknown as Record<string, unknown>, "target", raw, offset, false);
     this.applies.push(stmt);
-    if (list.length > 0) this.sites.push({ holder: stmt, target: raw, applyHolder: stmt, traits: list });
+    this.attachTraits(stmt, traits, stmt, dupMark);
     this.expectBr();
   }
 }

@@ -5,30 +5,31 @@
  * (`RBRACE('}')`), so users moving between tools see the same words.
  */
 
-export const SPACE = 0;
-export const NEWLINE = 1;
-export const COMMA = 2;
-export const COMMENT = 3;
-export const DOC_COMMENT = 4;
-export const AT = 5;
-export const STRING = 6;
-export const TEXT_BLOCK = 7;
-export const COLON = 8;
-export const WALRUS = 9;
-export const IDENTIFIER = 10;
-export const DOT = 11;
-export const POUND = 12;
-export const DOLLAR = 13;
-export const NUMBER = 14;
-export const LBRACE = 15;
-export const RBRACE = 16;
-export const LBRACKET = 17;
-export const RBRACKET = 18;
-export const LPAREN = 19;
-export const RPAREN = 20;
-export const EQUAL = 21;
-export const EOF = 22;
-export const ERROR = 23;
+// Typed `number` (not literal types) so TypeScript does not narrow `tok` across `next()` calls.
+export const SPACE: number = 0;
+export const NEWLINE: number = 1;
+export const COMMA: number = 2;
+export const COMMENT: number = 3;
+export const DOC_COMMENT: number = 4;
+export const AT: number = 5;
+export const STRING: number = 6;
+export const TEXT_BLOCK: number = 7;
+export const COLON: number = 8;
+export const WALRUS: number = 9;
+export const IDENTIFIER: number = 10;
+export const DOT: number = 11;
+export const POUND: number = 12;
+export const DOLLAR: number = 13;
+export const NUMBER: number = 14;
+export const LBRACE: number = 15;
+export const RBRACE: number = 16;
+export const LBRACKET: number = 17;
+export const RBRACKET: number = 18;
+export const LPAREN: number = 19;
+export const RPAREN: number = 20;
+export const EQUAL: number = 21;
+export const EOF: number = 22;
+export const ERROR: number = 23;
 
 const NAMES = [
   "SPACE", "NEWLINE", "COMMA", "COMMENT", "DOC_COMMENT", "AT", "STRING", "TEXT_BLOCK", "COLON", "WALRUS",
@@ -44,9 +45,9 @@ const EXAMPLES = [
 /** Longest lexeme quoted in a message; longer ones (a big text block) are cut. */
 const MAX_LEXEME = 120;
 
-/** Whether a token kind is insignificant whitespace (spaces, newlines, commas, line comments). */
-export function isWhitespace(kind: number): boolean {
-  return kind <= COMMENT;
+/** The name of a token kind (`LBRACE`). */
+export function tokenName(kind: number): string {
+  return NAMES[kind];
 }
 
 /** `RBRACE('}')`: how a message names a token kind that was expected. */

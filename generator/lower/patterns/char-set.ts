@@ -55,8 +55,12 @@ export function not(set: CharSet): CharSet {
   return set.kind === "not" ? set.of : { kind: "not", of: set };
 }
 
-/** Every code point in any of `sets`; explicit ranges are merged. */
+/** Every code point in any of `sets`; explicit ranges (negated ones too) are merged. */
 export function union(...sets: CharSet[]): CharSet {
+  const explicitParts = sets.map(explicitRanges);
+  if (explicitParts.every((r) => r !== undefined)) {
+    return { kind: "ranges", ranges: normalizeRanges(explicitParts.flatMap((r) => r ?? [])) };
+  }
   const flat: CharSet[] = [];
   const explicit: CodeRange[] = [];
   const visit = (s: CharSet): void => {
@@ -169,10 +173,10 @@ function hex(cp: number, width: number): string {
 }
 
 /**
- * One code point written for a `u`-flag RegExp. Printable ASCII and visible non-ASCII letters,
- * digits, punctuation and symbols stay as they are (escaped where they are syntax); everything
- * else (controls, spaces other than U+0020, marks, surrogates, unassigned) becomes an escape, so
- * the generated source shows what it matches.
+ * One code point written for a `u`-flag RegExp. Printable ASCII and visible BMP letters, digits,
+ * punctuation and symbols stay as they are (escaped where they are syntax); everything else
+ * (controls, spaces other than U+0020, marks, surrogates, specials, unassigned, characters
+ * outside the BMP) becomes an escape, so the generated source shows what it matches.
  */
 export function escapeCodePoint(cp: number, inClass: boolean): string {
   const syntax = inClass ? SYNTAX_INSIDE : SYNTAX_OUTSIDE;
@@ -181,7 +185,10 @@ export function escapeCodePoint(cp: number, inClass: boolean): string {
   if (named) return named;
   if (cp >= 0x20 && cp < 0x7f) return String.fromCodePoint(cp);
   const isSurrogate = cp >= 0xd800 && cp <= 0xdfff;
-  if (cp >= 0xa0 && !isSurrogate && VISIBLE.test(String.fromCodePoint(cp))) return String.fromCodePoint(cp);
+  const isSpecial = cp >= 0xfff0 && cp <= 0xffff;
+  if (cp >= 0xa0 && cp < 0x10000 && !isSurrogate && !isSpecial && VISIBLE.test(String.fromCodePoint(cp))) {
+    return String.fromCodePoint(cp);
+  }
   if (cp < 0x100) return `\\x${hex(cp, 2)}`;
   if (cp < 0x10000) return `\\u${hex(cp, 4)}`;
   return `\\u{${hex(cp, 1)}}`;
@@ -201,7 +208,7 @@ function rangeText(list: readonly CodeRange[]): string {
  * The members of `set` written as the inside of one `[...]`, when that is possible: explicit
  * ranges, properties and negated properties, or a union of those.
  */
-function classBody(set: CharSet): string | undefined {
+export function classBody(set: CharSet): string | undefined {
   switch (set.kind) {
     case "ranges":
       return rangeText(set.ranges);
@@ -231,6 +238,11 @@ export function emitCharSet(set: CharSet): string {
   if (isEverything(set)) return "[^]";
   const single = singleCodePoint(set);
   if (single !== undefined) return escapeCodePoint(single, false);
+  if (set.kind === "ranges" && set.ranges.length > 0 && set.ranges[set.ranges.length - 1][1] === MAX_CODE_POINT) {
+    // A set that runs to the last code point reads better as what it leaves out.
+    const outside = complementRanges(set.ranges);
+    if (outside.length <= set.ranges.length) return `[^${rangeText(outside)}]`;
+  }
   const body = classBody(set);
   if (body !== undefined) return `[${body}]`;
   if (set.kind === "not") {

@@ -48,10 +48,13 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 export function parseUrl(value: string): RuleRecord | undefined {
   const match = /^(https?):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(?:#.*)?$/i.exec(value);
   if (!match || match[4] !== undefined) return undefined;
-  const authority = match[2].slice(match[2].lastIndexOf("@") + 1);
-  const host = authority.startsWith("[") ? authority.slice(0, authority.indexOf("]") + 1) : authority.split(":")[0];
+  const whole = match[2] ?? "";
+  const authority = whole.slice(whole.lastIndexOf("@") + 1);
+  const host = authority.startsWith("[")
+    ? authority.slice(0, authority.indexOf("]") + 1)
+    : (authority.split(":")[0] ?? "");
   if (!host) return undefined;
-  const path = match[3];
+  const path = match[3] ?? "";
   return {
     scheme: match[1],
     authority,

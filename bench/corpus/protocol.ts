@@ -1,0 +1,57 @@
+/**
+ * Messages between the corpus runner and its worker processes, and the name a model's client
+ * gets (the same rule as `anvil generate --model`).
+ */
+import { basename } from "node:path";
+
+/** Runner -> worker: generate one model. */
+export interface Job {
+  model: string;
+}
+
+/** What went wrong with one model, classified so the summary can group by cause. */
+export interface Failure {
+  /** Where it failed: a pipeline stage, "type-check" (generated but not clean), "crash" or "timeout". */
+  stage: string;
+  /** `model`, `config`, `usage`, `internal` (AnvilError kinds), or `exception` for anything else. */
+  kind: string;
+  /** The first message, as reported. */
+  message: string;
+  /** Further messages (at most a few), for the detailed report. */
+  more: string[];
+}
+
+/** Worker -> runner: the outcome of one job. */
+export interface Outcome {
+  model: string;
+  /** Load and assemble succeeded. */
+  loaded: boolean;
+  /** Every stage up to formatting succeeded and the files were written. */
+  generated: boolean;
+  /** The output type-checked without a problem. */
+  clean: boolean;
+  files: number;
+  bytes: number;
+  notes: string[];
+  /** Milliseconds per stage (the pipeline's timings plus `write`). */
+  timings: Record<string, number>;
+  ms: number;
+  failure?: Failure;
+  /** The worker process's peak resident set so far, in bytes. */
+  maxRss: number;
+}
+
+/** Worker -> runner, once at start-up: ready for jobs. */
+export interface Ready {
+  ready: true;
+  warmMs: number;
+}
+
+/** The client (folder) name for a model file: `frauddetector-2019-11-15.json` -> `frauddetector`. */
+export function clientName(model: string): string {
+  return basename(model)
+    .replace(/\.(json|smithy)$/, "")
+    .replace(/-\d{4}-\d{2}-\d{2}$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, "-");
+}

@@ -1,0 +1,111 @@
+/**
+ * `npm run corpus [-- --limit N] [-- --filter NAME]`: generates every model of the AWS corpus
+ * (all operations, types, validators, and the client where the protocol is supported) with two
+ * worker processes, type-checks each output, and prints a summary: models loaded, generated,
+ * type-check clean, failures grouped by cause, total time, peak memory, time per stage.
+ *
+ * Output goes to a temporary folder (removed per model unless --keep); the full report is
+ * written there as corpus-report.json. Exit code 0 when every model generated and type-checked.
+ *
+ * Options: --dir DIR (default ../shared/aws-models), --limit N, --filter NAME (substring of the
+ * file name; repeatable or comma-separated), --workers N (default 2), --timeout SECONDS (per
+ * model, default 600), --keep, --json FILE (also write the report there).
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { runPool } from "./pool.js";
+import { Progress } from "./progress.js";
+import { buildReport, formatReport, modelLabel } from "./summary.js";
+
+const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
+
+/** Every `.json` file under `dir`, sorted by path; dot-folders (tooling such as .scripts/) are skipped. */
+function findModels(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".json")) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: "string", default: join(ROOT, "..", "shared", "aws-models") },
+      limit: { type: "string" },
+      filter: { type: "string", multiple: true },
+      workers: { type: "string", default: "2" },
+      timeout: { type: "string", default: "600" },
+      keep: { type: "boolean", default: false },
+      json: { type: "string" },
+    },
+    strict: true,
+  });
+  const dir = resolve(values.dir);
+  if (!existsSync(dir)) {
+    process.stderr.write(`corpus: ${dir} is absent (the shared AWS models live in ../shared beside this checkout); nothing to run\n`);
+    return 2;
+  }
+  const filters = (values.filter ?? []).flatMap((f) => f.split(",")).map((f) => f.trim().toLowerCase()).filter(Boolean);
+  let models = findModels(dir).filter((m) => filters.length === 0 || filters.some((f) => modelLabel(m).toLowerCase().includes(f)));
+  if (values.limit) models = models.slice(0, Number(values.limit));
+  if (models.length === 0) {
+    process.stderr.write(`corpus: no model under ${dir} matches\n`);
+    return 2;
+  }
+  // Largest first: the big models start early, so the two workers finish close together.
+  const jobs = models.map((model) => ({ model, size: statSync(model).size })).sort((a, b) => b.size - a.size).map(({ model }) => ({ model }));
+  const outRoot = mkdtempSync(join(tmpdir(), "anvil-corpus-"));
+  const workers = Math.max(1, Number(values.workers));
+  process.stderr.write(`corpus: ${models.length} models from ${dir}, ${workers} workers, output in ${outRoot}\n`);
+
+  const progress = new Progress(models.length);
+  const started = performance.now();
+  const { outcomes, workersPeak, workerPeak } = await runPool(
+    jobs,
+    {
+      workers,
+      outRoot,
+      keep: values.keep,
+      timeoutMs: Number(values.timeout) * 1000,
+      recycleBytes: 1.25 * 1024 ** 3,
+      onStart: (w, job) => progress.start(w, modelLabel(job.model)),
+    },
+    (w, o) => {
+      const ok = o.generated && o.clean;
+      progress.finish(w, modelLabel(o.model), ok, o.ms, ok ? "" : `${o.failure?.stage}: ${o.failure?.message.slice(0, 160)}`);
+    },
+  );
+  const wallMs = performance.now() - started;
+  progress.end();
+  const report = buildReport(outcomes, wallMs, workers, { workersPeak, workerPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 });
+  process.stdout.write(`${formatReport(report)}\n`);
+  const reportPath = join(outRoot, "corpus-report.json");
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  writeFileSync(reportPath, json);
+  if (values.json) writeFileSync(resolve(values.json), json);
+  process.stdout.write(`report: ${reportPath}${values.keep ? `\noutput kept in ${outRoot}` : ""}\n`);
+  if (!values.keep) {
+    for (const e of readdirSync(outRoot)) if (e !== "corpus-report.json") rmSync(join(outRoot, e), { recursive: true, force: true });
+  }
+  return report.clean === report.models ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`corpus: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

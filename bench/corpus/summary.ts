@@ -1,0 +1,109 @@
+/**
+ * The corpus summary: counts, failures grouped by cause (each cause with the models it hit),
+ * time, memory, and where the time went per stage.
+ */
+import type { Failure, Outcome } from "./protocol.js";
+import { duration } from "./progress.js";
+
+/** Memory figures sampled while the corpus ran, in bytes. */
+export interface MemoryFigures {
+  /** Highest sum of the workers' resident sets seen at one moment. */
+  workersPeak: number;
+  /** Highest resident set of a single worker. */
+  workerPeak: number;
+  /** The runner's own peak. */
+  runnerPeak: number;
+}
+
+/** The whole run, as written to the JSON report. */
+export interface CorpusReport {
+  models: number;
+  loaded: number;
+  generated: number;
+  clean: number;
+  wallMs: number;
+  workers: number;
+  memory: MemoryFigures;
+  stageMs: Record<string, number>;
+  causes: Array<{ cause: string; models: string[]; example: Failure }>;
+  outcomes: Outcome[];
+}
+
+/**
+ * A failure's cause, with the specifics that differ between models (quoted names, shape ids,
+ * numbers, positions) replaced, so one bug hitting fifty models is one line.
+ */
+export function causeOf(f: Failure): string {
+  const message = f.message
+    .replace(/^[\w./-]+\.ts:\d+:\d+: /, (m) => `${m.split(":")[0].split("/").pop()}: `)
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, "…")
+    .replace(/\b[A-Za-z_][\w.]*#[A-Za-z_]\w*(\$\w+)?/g, "ID")
+    .replace(/\b\d+(\.\d+)?\b/g, "N")
+    .slice(0, 200);
+  return `${f.stage} (${f.kind}): ${message}`;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Builds the report from the outcomes. */
+export function buildReport(outcomes: Outcome[], wallMs: number, workers: number, memory: MemoryFigures): CorpusReport {
+  const stageMs: Record<string, number> = {};
+  for (const o of outcomes) for (const [stage, ms] of Object.entries(o.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+  const byCause = new Map<string, { cause: string; models: string[]; example: Failure }>();
+  for (const o of outcomes) {
+    if (!o.failure) continue;
+    const cause = causeOf(o.failure);
+    const entry = byCause.get(cause) ?? { cause, models: [], example: o.failure };
+    entry.models.push(modelLabel(o.model));
+    byCause.set(cause, entry);
+  }
+  return {
+    models: outcomes.length,
+    loaded: outcomes.filter((o) => o.loaded).length,
+    generated: outcomes.filter((o) => o.generated).length,
+    clean: outcomes.filter((o) => o.clean).length,
+    wallMs,
+    workers,
+    memory,
+    stageMs,
+    causes: [...byCause.values()].sort((a, b) => b.models.length - a.models.length || (a.cause < b.cause ? -1 : 1)),
+    outcomes,
+  };
+}
+
+/** `.../aws-models/s3/service/2006-03-01/s3-2006-03-01.json` -> `s3-2006-03-01`. */
+export function modelLabel(path: string): string {
+  return (path.split("/").pop() ?? path).replace(/\.json$/, "");
+}
+
+/** The human-readable summary. */
+export function formatReport(r: CorpusReport): string {
+  const lines: string[] = [];
+  const pct = (n: number) => `${n}/${r.models}`;
+  lines.push("== anvil corpus");
+  lines.push(`models loaded         ${pct(r.loaded)}`);
+  lines.push(`generated             ${pct(r.generated)}`);
+  lines.push(`type-check clean      ${pct(r.clean)}`);
+  lines.push(`total time            ${duration(r.wallMs)} wall, ${r.workers} workers (sum of per-model times ${duration(r.outcomes.reduce((a, o) => a + o.ms, 0))})`);
+  lines.push(`peak memory           ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker, ${mb(r.memory.runnerPeak)} runner`);
+  const notes = r.outcomes.filter((o) => o.notes.length > 0).length;
+  if (notes > 0) lines.push(`client left out       ${notes} models (protocol not supported yet; types and validators generated)`);
+  const stageTotal = Object.values(r.stageMs).reduce((a, b) => a + b, 0);
+  lines.push("time per stage (summed over models):");
+  for (const [stage, ms] of Object.entries(r.stageMs).sort((a, b) => b[1] - a[1])) {
+    lines.push(`  ${stage.padEnd(10)} ${duration(ms).padStart(8)}  ${((ms / Math.max(1, stageTotal)) * 100).toFixed(1).padStart(5)}%`);
+  }
+  const slowest = [...r.outcomes].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  lines.push(`slowest: ${slowest.map((o) => `${modelLabel(o.model)} ${duration(o.ms)}`).join(", ")}`);
+  if (r.causes.length === 0) lines.push("failures: none");
+  else {
+    lines.push(`failures by cause (${r.causes.length} causes, ${r.models - r.clean} models):`);
+    for (const c of r.causes) {
+      const shown = c.models.slice(0, 12).join(", ") + (c.models.length > 12 ? `, … (${c.models.length - 12} more)` : "");
+      lines.push(`  ${String(c.models.length).padStart(4)}  ${c.cause}`);
+      lines.push(`        e.g. ${c.example.message.slice(0, 300)}`);
+      lines.push(`        models: ${shown}`);
+    }
+  }
+  return lines.join("\n");
+}

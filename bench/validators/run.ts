@@ -1,0 +1,81 @@
+/**
+ * Validator speed: ns per validation of valid and invalid SendEvent and GetEventPrediction
+ * requests, anvil's generated validators side by side with ajv (allErrors, an equivalent JSON
+ * Schema) and zod 4, in one process, interleaved round by round; medians over the rounds.
+ * `npx tsx bench/validators/run.ts [--rounds N]`. Not a test: it prints figures.
+ */
+import { rmSync } from "node:fs";
+import { Ajv } from "ajv";
+import { isIso8601Utc } from "../../generator/runtime/validate.js";
+import { fraudDetectorValidators, validator } from "../../test/validators/generated.js";
+import { invalidGetEventPrediction, invalidSendEvent, validGetEventPrediction, validSendEvent } from "./inputs.js";
+import { getEventPredictionSchema, getEventPredictionZod, sendEventSchema, sendEventZod } from "./schemas.js";
+
+type Check = (value: unknown) => unknown;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+let sink = 0;
+
+/** ns per call of `fn(input)`, over one batch. */
+function batch(fn: Check, input: unknown, calls: number): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) {
+    const r = fn(input);
+    if (r === undefined) sink++;
+  }
+  return Number(process.hrtime.bigint() - start) / calls;
+}
+
+/** Runs the comparison and prints one table. */
+export async function runValidatorsBench(rounds = 21, calls = 20_000): Promise<void> {
+  const { dir, module } = await fraudDetectorValidators();
+  try {
+    const ajv = new Ajv({ allErrors: true });
+    ajv.addFormat("iso8601Utc", { type: "string", validate: isIso8601Utc });
+    ajv.addKeyword({ keyword: "uint8array", validate: (_schema: unknown, data: unknown) => data instanceof Uint8Array });
+    const ajvSend = ajv.compile(sendEventSchema);
+    const ajvPredict = ajv.compile(getEventPredictionSchema);
+    const anvilSend = validator(module, "validateSendEventRequest");
+    const anvilPredict = validator(module, "validateGetEventPredictionRequest");
+
+    const cases: Array<{ name: string; input: unknown; valid: boolean; anvil: Check; ajv: Check; zod: Check }> = [
+      { name: "SendEvent, valid", input: validSendEvent, valid: true, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
+      { name: "SendEvent, invalid", input: invalidSendEvent, valid: false, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
+      { name: "GetEventPrediction, valid", input: validGetEventPrediction, valid: true, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
+      { name: "GetEventPrediction, invalid", input: invalidGetEventPrediction, valid: false, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
+    ];
+    // The three must agree on each input, or the comparison means nothing.
+    for (const c of cases) {
+      const anvilOk = (c.anvil(c.input) as unknown[]).length === 0;
+      const ajvOk = c.ajv(c.input) === true;
+      const zodOk = (c.zod(c.input) as { success: boolean }).success;
+      if (anvilOk !== c.valid || ajvOk !== c.valid || zodOk !== c.valid) {
+        throw new Error(`${c.name}: validators disagree (anvil ${anvilOk}, ajv ${ajvOk}, zod ${zodOk})`);
+      }
+    }
+    const samples = new Map<string, number[]>();
+    for (const c of cases) for (const who of ["anvil", "ajv", "zod"] as const) batch(c[who], c.input, calls); // warm-up
+    for (let r = 0; r < rounds; r++) {
+      for (const c of cases) {
+        for (const who of ["anvil", "ajv", "zod"] as const) {
+          const key = `${c.name}|${who}`;
+          samples.set(key, [...(samples.get(key) ?? []), batch(c[who], c.input, calls)]);
+        }
+      }
+    }
+    console.log(`validators: ns per validation, median of ${rounds} rounds of ${calls} calls (Node ${process.version})`);
+    console.log(`${"input".padEnd(30)}${"anvil".padStart(9)}${"ajv".padStart(9)}${"zod".padStart(9)}${"ajv/anvil".padStart(11)}${"zod/anvil".padStart(11)}`);
+    for (const c of cases) {
+      const [a, j, z] = (["anvil", "ajv", "zod"] as const).map((who) => median(samples.get(`${c.name}|${who}`) as number[]));
+      console.log(`${c.name.padEnd(30)}${a.toFixed(0).padStart(9)}${j.toFixed(0).padStart(9)}${z.toFixed(0).padStart(9)}${`${(j / a).toFixed(2)}x`.padStart(11)}${`${(z / a).toFixed(2)}x`.padStart(11)}`);
+    }
+    if (sink < 0) console.log(sink);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf("--rounds");
+  await runValidatorsBench(i > 0 ? Number(process.argv[i + 1]) : undefined);
+}

@@ -1,0 +1,111 @@
+/**
+ * Small code-building atoms for the validator planner: a line writer with fresh local names, and
+ * path expressions that stay unevaluated parts until an issue needs them (so the happy path never
+ * concatenates a string).
+ */
+
+/** Fresh local variable names, unique within one generated function. */
+export class LocalNames {
+  private next = 0;
+
+  /** `prefix` followed by a number never used before in this function. */
+  fresh(prefix: string): string {
+    return `${prefix}${this.next++}`;
+  }
+}
+
+/** Lines of a function body being written, with indentation. */
+export class Writer {
+  readonly lines: string[] = [];
+
+  constructor(
+    readonly locals: LocalNames,
+    private depth = 1,
+  ) {}
+
+  /** A writer for a block that may be discarded (shares the local names, so names stay unique). */
+  scratch(): Writer {
+    return new Writer(this.locals, this.depth);
+  }
+
+  line(text: string): void {
+    this.lines.push(`${"  ".repeat(this.depth)}${text}`);
+  }
+
+  /** `head {`, then the lines `body` writes one level deeper, then `}`. */
+  block(head: string, body: () => void): void {
+    this.line(`${head} {`);
+    this.depth++;
+    body();
+    this.depth--;
+    this.line("}");
+  }
+
+  /** Appends another writer's lines (a scratch block that was kept). */
+  append(other: Writer): void {
+    this.lines.push(...other.lines);
+  }
+}
+
+type Part =
+  | { literal: string }
+  | { expression: string }
+  /** A computed segment: an index (`escape: false`) or a map key, escaped only when the path is built. */
+  | { segment: string; escape: boolean };
+
+/**
+ * A JSON Pointer as a JavaScript expression, built from literal and computed parts. It is
+ * evaluated only when an issue is reported, so the happy path never builds a string.
+ */
+export class PathExpr {
+  private constructor(private readonly parts: readonly Part[]) {}
+
+  /** The value itself: `""`. */
+  static root(): PathExpr {
+    return new PathExpr([]);
+  }
+
+  /** A path computed by an expression (a helper's `at(p, k)`). */
+  static expression(text: string): PathExpr {
+    return new PathExpr([{ expression: text }]);
+  }
+
+  /** Appends literal text (merged with a preceding literal). */
+  literal(text: string): PathExpr {
+    const last = this.parts[this.parts.length - 1];
+    if (last && "literal" in last) return new PathExpr([...this.parts.slice(0, -1), { literal: last.literal + text }]);
+    return new PathExpr([...this.parts, { literal: text }]);
+  }
+
+  /** Appends `/` and a computed segment: a list index, or a map key (`escape`: RFC 6901). */
+  segment(expression: string, escape: boolean): PathExpr {
+    return new PathExpr([...this.literal("/").parts, { segment: expression, escape }]);
+  }
+
+  /** The JavaScript expression (`"/entities/" + i0`, `at(p, k) + "/eventId"`, `""`). */
+  toString(): string {
+    return render(this.parts);
+  }
+
+  /**
+   * The two arguments a helper takes for this path: the path up to its last computed segment,
+   * and that segment unescaped (or `undefined`), so that calling a helper concatenates nothing.
+   */
+  helperArguments(): [string, string] {
+    const last = this.parts[this.parts.length - 1];
+    if (!last || !("segment" in last)) return [render(this.parts), "undefined"];
+    const before = this.parts.slice(0, -1);
+    const slash = before[before.length - 1] as { literal: string };
+    const prefix = slash.literal === "/" ? before.slice(0, -1) : [...before.slice(0, -1), { literal: slash.literal.slice(0, -1) }];
+    return [render(prefix), last.segment];
+  }
+}
+
+function render(parts: readonly Part[]): string {
+  if (parts.length === 0) return '""';
+  const text = parts.map((p) =>
+    "literal" in p ? JSON.stringify(p.literal) : "expression" in p ? p.expression : p.escape ? `pointerSegment(${p.segment})` : p.segment,
+  );
+  // A path never starts with a computed segment: one always follows a literal "/", so `+` concatenates strings.
+  return text.join(" + ");
+}

@@ -1,0 +1,182 @@
+/**
+ * Wire features the Fraud Detector model does not use but other awsJson models do, through the
+ * runtime client (generator/runtime/client.ts) with descriptors as generated code writes them:
+ * gzip request compression (`@requestCompression`, checked against a real loopback server that
+ * decompresses), `@endpoint` host prefixes with `@hostLabel` members, awsQuery compatibility, and
+ * a Content-Length on every request.
+ */
+import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { JsonRpcClient, type ClientConfig, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
+import { RequestValidationError, ServiceException } from "../../generator/runtime/errors.js";
+import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
+import { TestServer } from "../runtime/server.js";
+import { credentials, rejectionOf } from "./helpers.js";
+
+const service: ServiceDescriptor = {
+  protocol: "awsJson1_0",
+  serviceShapeName: "TestService",
+  signingName: "test",
+  endpointPrefix: "test",
+  sdkId: "Test",
+  version: "2024-01-01",
+  errors: {},
+  unknownError: (_b, i) => new ServiceException({ name: i.code, message: i.message ?? "", $fault: i.$fault, $metadata: i.$metadata, code: i.code }),
+};
+
+interface Input {
+  label?: string;
+  data?: string;
+}
+
+function operation(extra: Partial<OperationDescriptor<Input, Record<string, never>>>): OperationDescriptor<Input, Record<string, never>> {
+  return { name: "Put", serialize: (i) => JSON.stringify({ label: i.label, data: i.data }), deserialize: () => ({}), ...extra };
+}
+
+/** A transport that records requests and answers 200 `{}` (or `response`). */
+function recorder(response: HttpResponse = { statusCode: 200, headers: {}, body: "{}" }): Transport & { sent: HttpRequest[] } {
+  const sent: HttpRequest[] = [];
+  return { sent, handle: (request) => (sent.push(request), Promise.resolve(response)) };
+}
+
+function client(config: ClientConfig, descriptor: ServiceDescriptor = service): JsonRpcClient {
+  return new JsonRpcClient(descriptor, { region: "us-east-1", endpoint: "https://example.com", credentials, ...config }, { validation: "off" });
+}
+
+/** The bytes a client with default compression settings sends for `input`. */
+async function gzipOf(op: OperationDescriptor<Input, Record<string, never>>, input: Input): Promise<Uint8Array> {
+  const wire = recorder();
+  await client({ transport: wire }).invoke(op, input);
+  return wire.sent[0]?.body as Uint8Array;
+}
+
+let server: TestServer;
+const made: JsonRpcClient[] = [];
+beforeAll(async () => {
+  server = await TestServer.start();
+});
+afterEach(() => {
+  for (const c of made.splice(0)) c.destroy();
+  server.reset();
+});
+afterAll(() => server.close());
+
+describe("request compression", () => {
+  const big = "x".repeat(20_000);
+  const compressed = operation({ requestCompression: "gzip" });
+
+  it("gzips a large body into bytes that inflate to the JSON, with a matching Content-Length", async () => {
+    const wire = recorder();
+    await client({ transport: wire }).invoke(compressed, { data: big });
+    const sent = wire.sent[0] as HttpRequest;
+    expect(sent.headers["content-encoding"]).toBe("gzip");
+    expect(sent.body).toBeInstanceOf(Uint8Array);
+    expect(sent.headers["content-length"]).toBe(String((sent.body as Uint8Array).byteLength));
+    expect(JSON.parse(gunzipSync(sent.body as Uint8Array).toString("utf8"))).toEqual({ data: big });
+  });
+
+  it("sends the gzip bytes over a real socket, signed over the compressed body", async () => {
+    const c = new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials }, { validation: "off" });
+    made.push(c);
+    await c.invoke(compressed, { data: big });
+    const received = server.requests[0];
+    expect(received?.headers["content-encoding"]).toBe("gzip");
+    const length = Number(received?.headers["content-length"]);
+    expect(length).toBeGreaterThan(0);
+    expect(length).toBeLessThan(big.length / 10);
+    const gzipped = gzipOf(compressed, { data: big });
+    expect(received?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(await gzipped).digest("hex"));
+  });
+
+  it("leaves a body under the threshold (10 KiB by default) uncompressed", async () => {
+    const wire = recorder();
+    await client({ transport: wire }).invoke(compressed, { data: "small" });
+    expect(wire.sent[0]?.headers["content-encoding"]).toBeUndefined();
+    expect(wire.sent[0]?.body).toBe('{"data":"small"}');
+  });
+
+  it("honours disableRequestCompression and requestMinCompressionSizeBytes", async () => {
+    const off = recorder();
+    await client({ transport: off, disableRequestCompression: true }).invoke(compressed, { data: big });
+    expect(typeof off.sent[0]?.body).toBe("string");
+    const low = recorder();
+    await client({ transport: low, requestMinCompressionSizeBytes: 0 }).invoke(compressed, { data: "small" });
+    expect(low.sent[0]?.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("never compresses an operation without @requestCompression", async () => {
+    const wire = recorder();
+    await client({ transport: wire }).invoke(operation({}), { data: big });
+    expect(typeof wire.sent[0]?.body).toBe("string");
+  });
+});
+
+describe("host prefix", () => {
+  it("prepends a static prefix to the host (and the signed host header)", async () => {
+    const wire = recorder();
+    await client({ transport: wire }).invoke(operation({ hostPrefix: "data." }), {});
+    expect(wire.sent[0]).toMatchObject({ hostname: "data.example.com", url: "https://data.example.com/" });
+    expect(wire.sent[0]?.headers.host).toBe("data.example.com");
+    expect(wire.sent[0]?.headers.authorization).toContain("SignedHeaders=content-type;host;");
+  });
+
+  it("fills a label from the input member", async () => {
+    const wire = recorder();
+    await client({ transport: wire }).invoke(operation({ hostPrefix: "{label}.api." }), { label: "acct-42" });
+    expect(wire.sent[0]?.headers.host).toBe("acct-42.api.example.com");
+  });
+
+  it("refuses a label that is not a DNS label, before sending anything", async () => {
+    const wire = recorder();
+    for (const label of ["evil.com/", "a b", "", "-x", undefined]) {
+      const error = await rejectionOf(client({ transport: wire }).invoke(operation({ hostPrefix: "{label}." }), { label }));
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error).toMatchObject({ issues: [{ path: "label", constraint: "hostLabel" }] });
+    }
+    expect(wire.sent).toHaveLength(0);
+  });
+
+  it("leaves the host alone when disableHostPrefix is set", async () => {
+    const wire = recorder();
+    await client({ transport: wire, disableHostPrefix: true }).invoke(operation({ hostPrefix: "data." }), {});
+    expect(wire.sent[0]?.headers.host).toBe("example.com");
+  });
+});
+
+describe("awsQuery compatibility", () => {
+  const queryService: ServiceDescriptor = { ...service, queryCompatible: true };
+
+  it("sends x-amzn-query-mode only for a query-compatible service", async () => {
+    const on = recorder();
+    await client({ transport: on }, queryService).invoke(operation({}), {});
+    expect(on.sent[0]?.headers["x-amzn-query-mode"]).toBe("true");
+    const off = recorder();
+    await client({ transport: off }).invoke(operation({}), {});
+    expect(off.sent[0]?.headers["x-amzn-query-mode"]).toBeUndefined();
+  });
+
+  it("exposes the awsQuery code from x-amzn-query-error as the error's code", async () => {
+    const response = { statusCode: 400, headers: { "x-amzn-query-error": "AWS.SimpleQueueService.NonExistentQueue;Sender" }, body: '{"__type":"com.example#QueueDoesNotExist"}' };
+    const error = await rejectionOf(client({ transport: recorder(response), maxAttempts: 1 }, queryService).invoke(operation({}), {}));
+    expect(error).toMatchObject({ code: "AWS.SimpleQueueService.NonExistentQueue" });
+    const plain = await rejectionOf(client({ transport: recorder(response), maxAttempts: 1 }).invoke(operation({}), {}));
+    expect(plain).toMatchObject({ code: "QueueDoesNotExist" });
+  });
+});
+
+describe("Content-Length", () => {
+  it("counts UTF-8 bytes, not UTF-16 units", async () => {
+    const wire = recorder();
+    const data = "é😀\u{10FFFF}中";
+    await client({ transport: wire }).invoke(operation({}), { data });
+    const body = wire.sent[0]?.body as string;
+    expect(wire.sent[0]?.headers["content-length"]).toBe(String(Buffer.byteLength(body)));
+  });
+
+  it("ends a base path with / (awsJson operations live at /)", async () => {
+    const wire = recorder();
+    await client({ transport: wire, endpoint: "https://example.com/custom" }).invoke(operation({}), {});
+    expect(wire.sent[0]).toMatchObject({ path: "/custom/", url: "https://example.com/custom/" });
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Runs hostile models through the whole pipeline (load, assemble, select, lower, render, format,
+ * type-check, write) from a temporary folder, with one type-check session per test file so
+ * each case costs its own check only. Also builds the small awsJson service the cases start from.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll } from "vitest";
+import type { Config } from "../../generator/config/index.js";
+import { AnvilError } from "../../generator/errors.js";
+import { generate, type GenerateResult } from "../../generator/pipeline.js";
+import { TypeCheckSession, type CheckFile } from "../../generator/typecheck/checker.js";
+import type { TypeChecker } from "../../generator/typecheck/index.js";
+import { write } from "../../generator/write/index.js";
+
+/** A JSON AST shape, loosely typed: hostile models are exactly the ones a strict type would reject. */
+export type AstShape = Record<string, unknown>;
+
+let session: TypeCheckSession | undefined;
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A type checker backed by this file's session: checks one output, then releases its files. */
+export const sharedTypeChecker: TypeChecker = async (clients) => {
+  session ??= new TypeCheckSession();
+  const files: CheckFile[] = clients.flatMap((c) => c.files.filter((f) => f.path.endsWith(".ts")).map((f) => ({ folder: c.folder, path: f.path, text: f.text, origin: f.origin })));
+  try {
+    return session.check(files);
+  } finally {
+    session.release(files);
+  }
+};
+
+/** A fresh temporary folder, removed after the file's tests. */
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `anvil-hostile-${label}-`));
+  scratch.push(dir);
+  return dir;
+}
+
+/** Options of one hostile run. */
+export interface RunOptions {
+  service?: string;
+  operations?: string[];
+  /** Model file name (its extension picks the loader). */
+  fileName?: string;
+  /** Client folder name. */
+  name?: string;
+}
+
+/** What a run produced: the in-memory result and the files as written to disk. */
+export interface RunResult {
+  result: GenerateResult;
+  out: string;
+  /** Relative path -> text, read back from the output folder. */
+  written: Map<string, string>;
+  /** The text of one generated file of the (single) client. */
+  file(path: string): string;
+}
+
+/**
+ * Writes `model` (an object is serialized as JSON) to a temporary file and runs the whole
+ * pipeline on it, type-check included, then writes the output. Throws what the pipeline throws.
+ */
+export async function runPipeline(model: object | string, options: RunOptions = {}): Promise<RunResult> {
+  const dir = tempDir("model");
+  const file = join(dir, options.fileName ?? "model.json");
+  writeFileSync(file, typeof model === "string" ? model : JSON.stringify(model, null, 1));
+  const name = options.name ?? "hostile";
+  const config: Config = {
+    file: join(dir, "codegen.yaml"),
+    displayFile: "codegen.yaml",
+    out: join(dir, "out"),
+    clients: [{ name, models: [file], modelsAsWritten: [options.fileName ?? "model.json"], service: options.service, operations: options.operations, validation: "reject" }],
+  };
+  const result = await generate(config, { typeChecker: sharedTypeChecker });
+  write(config.out, result.clients);
+  const written = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else written.set(relative(join(config.out, name), p).split("\\").join("/"), readFileSync(p, "utf8"));
+    }
+  };
+  walk(join(config.out, name));
+  return {
+    result,
+    out: join(config.out, name),
+    written,
+    file: (path) => {
+      const text = written.get(path);
+      if (text === undefined) throw new Error(`no ${path} in the output (have ${[...written.keys()].filter((k) => !k.startsWith("runtime/")).join(", ")})`);
+      return text;
+    },
+  };
+}
+
+/** Runs the pipeline and returns the AnvilError it throws (failing when it succeeds or throws anything else). */
+export async function pipelineError(model: object | string, options: RunOptions = {}): Promise<AnvilError> {
+  try {
+    await runPipeline(model, options);
+  } catch (e) {
+    if (e instanceof AnvilError) return e;
+    throw e;
+  }
+  throw new Error("expected an AnvilError, but generation succeeded");
+}
+
+/** The namespace every builder below uses. */
+export const NS = "example.hostile";
+
+/** `example.hostile#Name`. */
+export const id = (name: string) => `${NS}#${name}`;
+
+/**
+ * A minimal awsJson1_1 service: one operation `Op` with the given input and output structure
+ * members (or none), plus `extra` shapes. Enough for every stage to run, nothing more.
+ */
+export function serviceModel(input: Record<string, AstShape> | undefined, extra: Record<string, AstShape> = {}, output?: Record<string, AstShape>): { smithy: string; shapes: Record<string, AstShape> } {
+  const shapes: Record<string, AstShape> = {
+    [id("Service")]: {
+      type: "service",
+      version: "2024-01-01",
+      operations: [{ target: id("Op") }],
+      traits: { "aws.protocols#awsJson1_1": {}, "aws.api#service": { sdkId: "Hostile" }, "aws.auth#sigv4": { name: "hostile" } },
+    },
+    [id("Op")]: {
+      type: "operation",
+      input: { target: input ? id("OpInput") : "smithy.api#Unit" },
+      output: { target: output ? id("OpOutput") : "smithy.api#Unit" },
+    },
+    ...extra,
+  };
+  if (input) shapes[id("OpInput")] = { type: "structure", members: input, traits: { "smithy.api#input": {} } };
+  if (output) shapes[id("OpOutput")] = { type: "structure", members: output, traits: { "smithy.api#output": {} } };
+  return { smithy: "2.0", shapes };
+}
+
+/** A member targeting a shape of this namespace (or an absolute id). */
+export const member = (target: string, traits?: Record<string, unknown>): AstShape => ({ target: target.includes("#") ? target : id(target), ...(traits ? { traits } : {}) });

@@ -1,0 +1,125 @@
+/**
+ * Decisions taken at generation time (lower/validation): names and their collisions, what is
+ * inlined, recursion, untranslatable patterns, bad trait values.
+ */
+import { describe, expect, it } from "vitest";
+import { lower } from "../../generator/lower/index.js";
+import { lowerValidators } from "../../generator/lower/validation/index.js";
+import { select } from "../../generator/select/index.js";
+import { errorOf, modelOf } from "../helpers.js";
+import { validationModel } from "./fixture-model.js";
+import { validator, validatorsOfModel } from "./generated.js";
+
+/** A model with one operation whose input has the given members; extra shapes as given. */
+function modelWith(members: Record<string, object>, shapes: Record<string, object> = {}, inputTraits: Record<string, unknown> = {}) {
+  return {
+    smithy: "2.0",
+    shapes: {
+      "a.b#Service": { type: "service", version: "1", operations: [{ target: "a.b#Op" }], traits: { "aws.protocols#awsJson1_1": {} } },
+      "a.b#Op": { type: "operation", input: { target: "a.b#OpInput" } },
+      "a.b#OpInput": { type: "structure", members, traits: { "smithy.api#input": {}, ...inputTraits } },
+      ...shapes,
+    },
+  };
+}
+
+function irOf(doc: object) {
+  const model = modelOf(doc);
+  return lower(model, select(model, {}), { name: "t", models: [], modelsAsWritten: ["t.json"], validation: "reject" });
+}
+
+describe("validator names", () => {
+  it("PascalCases list and map names and resolves collisions the same way every run", () => {
+    const doc = modelWith(
+      { a: { target: "a.b#Thing" }, b: { target: "c.d#thing" }, c: { target: "a.b#items" }, d: { target: "c.d#items" }, e: { target: "a.b#byName" } },
+      {
+        "a.b#Thing": { type: "structure", members: {} },
+        "c.d#thing": { type: "list", member: { target: "smithy.api#String" } },
+        "a.b#items": { type: "list", member: { target: "smithy.api#String" } },
+        "c.d#items": { type: "list", member: { target: "smithy.api#String" } },
+        "a.b#byName": { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } },
+      },
+    );
+    const names = irOf(doc).validators?.validatorNames;
+    expect(names).toEqual({
+      "a.b#OpInput": "validateOpInput",
+      "a.b#Thing": "validateThing",
+      "c.d#thing": "validateThingList",
+      "a.b#items": "validateItems",
+      "c.d#items": "validateItemsList",
+      "a.b#byName": "validateByName",
+    });
+    expect(irOf(doc).validators?.validatorNames).toEqual(names);
+  });
+
+  it("renames a shape whose guard would shadow a runtime helper (isPlainObject)", () => {
+    const ir = irOf(modelWith({ p: { target: "a.b#PlainObject" } }, { "a.b#PlainObject": { type: "structure", members: {} } }));
+    expect(ir.validators?.validatorNames["a.b#PlainObject"]).toBe("validatePlainObjectShape");
+    expect(ir.validators?.guardNames["a.b#PlainObject"]).toBe("isPlainObjectShape");
+  });
+
+  it("names the input validators the client uses", () => {
+    const ir = irOf(validationModel);
+    expect(ir.operations.map((o) => o.validator)).toEqual(["validateCheckInput"]);
+  });
+
+  it("generates nothing for error structures", () => {
+    const doc = modelWith({}, {});
+    (doc.shapes as Record<string, object>)["a.b#Op"] = { type: "operation", input: { target: "a.b#OpInput" }, errors: [{ target: "a.b#Oops" }] };
+    (doc.shapes as Record<string, object>)["a.b#Oops"] = { type: "structure", members: {}, traits: { "smithy.api#error": "client" } };
+    expect(Object.keys(irOf(doc).validators?.validatorNames ?? {})).toEqual(["a.b#OpInput"]);
+  });
+});
+
+describe("generated code", () => {
+  it("inlines what an operation input reaches, so checking it calls no helper", () => {
+    const ir = irOf(modelWith({ list: { target: "a.b#List" } }, { "a.b#List": { type: "list", member: { target: "a.b#Item" } }, "a.b#Item": { type: "structure", members: { id: { target: "smithy.api#String", traits: { "smithy.api#required": {} } } } } }));
+    const input = ir.validators?.helpers.find((h) => h.name === "check$OpInput");
+    expect(input?.body.join("\n")).not.toContain("check$");
+    expect(input?.body.join("\n")).toContain('"/list/" + i');
+  });
+
+  it("gives recursive shapes helpers that track enclosing values, and only them", () => {
+    const ir = irOf(validationModel);
+    const recursive = ir.validators?.helpers.filter((h) => h.params.includes("seen")).map((h) => h.name).sort();
+    expect(recursive).toEqual(["check$Node", "check$NodeList"]);
+  });
+
+  it("leaves out a pattern with no exact JavaScript equivalent, says so in the code, and reports it", async () => {
+    const doc = modelWith({ odd: { target: "a.b#Odd" } }, { "a.b#Odd": { type: "string", traits: { "smithy.api#pattern": "\\p{InGreek}+", "smithy.api#length": { max: 3 } } } });
+    const ir = irOf(doc);
+    expect(ir.validators?.skippedPatterns).toEqual([{ shapeId: "a.b#Odd", pattern: "\\p{InGreek}+", reason: expect.any(String) as string }]);
+    const { module, text } = await validatorsOfModel(doc);
+    expect(text).toContain('// Not checked: @pattern "\\\\p{InGreek}+" of a.b#Odd');
+    const validate = validator(module, "validateOpInput");
+    expect(validate({ odd: "abc" })).toEqual([]);
+    expect(validate({ odd: "abcd" }).map((i) => i.constraint)).toEqual(["length"]);
+  });
+
+  it("shares one compiled RegExp between shapes with the same pattern", () => {
+    const doc = modelWith(
+      { a: { target: "a.b#A" }, b: { target: "a.b#B" } },
+      { "a.b#A": { type: "string", traits: { "smithy.api#pattern": "^x+$" } }, "a.b#B": { type: "string", traits: { "smithy.api#pattern": "^x+$", "smithy.api#length": { max: 2 } } } },
+    );
+    expect(irOf(doc).validators?.constants.filter((c) => c.expression.startsWith("new RegExp"))).toHaveLength(1);
+  });
+
+  it("uses a Set for enums of many values and a comparison chain for few", () => {
+    const many = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`V${i}`, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } }]));
+    const doc = modelWith({ e: { target: "a.b#Many" } }, { "a.b#Many": { type: "enum", members: many } });
+    const ir = irOf(doc);
+    expect(ir.validators?.constants.some((c) => c.expression.startsWith("new Set<string>"))).toBe(true);
+  });
+});
+
+describe("model errors", () => {
+  it("rejects @requiredTogether naming a member the structure does not have", () => {
+    const doc = modelWith({ a: { target: "smithy.api#String" } }, {}, { "anvil.traits#requiredTogether": [["a", "nope"]] });
+    (doc.shapes as Record<string, object>)["anvil.traits#requiredTogether"] = { type: "list", member: { target: "anvil.traits#Group" }, traits: { "smithy.api#trait": {} } };
+    (doc.shapes as Record<string, object>)["anvil.traits#Group"] = { type: "list", member: { target: "smithy.api#String" } };
+    const model = modelOf(doc);
+    const error = errorOf(() => lowerValidators(model, select(model, {}), {}));
+    expect(error.diagnostics[0].message).toContain('unknown members: "nope"');
+    expect(error.diagnostics[0].shapeId).toBe("a.b#OpInput");
+  });
+});
