@@ -6,6 +6,8 @@ import { runGenerateBench } from "./generate.js";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   generate: () => runGenerateBench(),
+  validators: () => import("./validators/run.js").then((m) => m.runValidatorsBench()),
+  idl: () => import("./idl/parse.js").then((m) => m.runIdlBench()),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

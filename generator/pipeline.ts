@@ -52,6 +52,9 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     const selection = time("select", () => select(model, selectionRequest(client, config)));
     const ir = time("lower", () => lower(model, selection, client));
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
+    for (const skipped of ir.validators?.skippedPatterns ?? []) {
+      notes.push(`${client.name}: @pattern of ${skipped.shapeId} left out of the validators (${skipped.reason}): ${skipped.pattern}`);
+    }
     rendered.push({ folder: client.name, files: time("render", () => render(ir)) });
   }
   // The rendered files are type-checked while Prettier formats them (formatting never changes

@@ -1,79 +1,160 @@
 /**
- * Browser bundle of a tiny app calling JsonRpcClient, laid out like a generated client (runtime/
- * copied verbatim, package.json "browser" field mapping default-transport.js to its browser twin),
- * bundled by esbuild with platform=browser and minify. Also bundles each signing library alone,
- * for the choice between aws4fetch and @smithy/signature-v4.
- * Run: npx tsx bench/client/bundle.ts
+ * Bundle size of a small app that calls both operations (SendEvent, then GetEventPrediction),
+ * built by esbuild (bundle, minify, ESM) for platform browser and node, with the generated
+ * FraudDetectorClient and with @aws-sdk/client-frauddetector. Sizes are minified bytes and gzip
+ * (level 9) bytes. For the generated client the largest inputs of each bundle are listed
+ * (esbuild metafile), so it is clear what the bytes are spent on.
+ *
+ * The generated folder's own package.json maps runtime/default-transport.js to its browser twin
+ * (`browser` field), which esbuild honours for platform browser: browser bundles hold fetch and
+ * WebCrypto code, node bundles node:http(s) and node:crypto.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
+import { REPO, scratchDir } from "./build.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "../..");
+type Platform = "browser" | "node";
 
-async function bundle(dir: string, entry: string, source: string): Promise<{ min: number; gzip: number; meta: Metafile }> {
-  const file = join(dir, entry);
-  writeFileSync(file, source);
+/** One bundle's figures. */
+export interface BundleFigures {
+  minBytes: number;
+  gzipBytes: number;
+  /** Largest inputs by bytes in the minified output (generated client only). */
+  top: Array<{ input: string; bytes: number }>;
+  /** Minified bytes per origin: generated code, runtime/, each npm package (generated client only). */
+  groups: Record<string, number>;
+  /** `node:` modules the bundle imports (a browser bundle should have none). */
+  nodeImports: string[];
+}
+
+export interface BundleResult {
+  /** variant -> platform -> figures */
+  variants: Record<string, Record<Platform, BundleFigures>>;
+}
+
+const INPUTS = `
+  const sendEventInput = {
+    eventId: "evt-0001", eventTypeName: "registration", eventTimestamp: "2024-05-01T12:00:00Z",
+    eventVariables: { email_address: "someone@example.com" }, entities: [{ entityType: "customer", entityId: "cust-42" }],
+  };
+  const predictionInput = { ...sendEventInput, detectorId: "sample_detector" };
+`;
+
+const APPS: Record<string, string> = {
+  anvil: `
+    import { FraudDetectorClient } from ${JSON.stringify(join(REPO, "generated/frauddetector/index.js"))};
+    ${INPUTS}
+    export async function run(credentials) {
+      const client = new FraudDetectorClient({ region: "us-east-1", credentials });
+      await client.sendEvent(sendEventInput);
+      return client.getEventPrediction(predictionInput);
+    }
+  `,
+  "aws-sdk v3": `
+    import { FraudDetectorClient, SendEventCommand, GetEventPredictionCommand } from "@aws-sdk/client-frauddetector";
+    ${INPUTS}
+    export async function run(credentials) {
+      const client = new FraudDetectorClient({ region: "us-east-1", credentials });
+      await client.send(new SendEventCommand(sendEventInput));
+      return client.send(new GetEventPredictionCommand(predictionInput));
+    }
+  `,
+};
+
+async function bundle(file: string, platform: Platform, withTop: boolean): Promise<BundleFigures> {
   const result = await build({
     entryPoints: [file],
     bundle: true,
     minify: true,
-    platform: "browser",
+    platform,
     format: "esm",
+    target: "es2022",
     write: false,
     metafile: true,
-    nodePaths: [join(repo, "node_modules")],
+    nodePaths: [join(REPO, "node_modules")],
     logLevel: "error",
   });
   const out = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { min: out.byteLength, gzip: gzipSync(out, { level: 9 }).byteLength, meta: result.metafile };
+  return {
+    minBytes: out.byteLength,
+    gzipBytes: gzipSync(out, { level: 9 }).byteLength,
+    top: withTop ? topInputs(result.metafile) : [],
+    groups: withTop ? groupInputs(result.metafile) : {},
+    nodeImports: nodeImports(result.metafile),
+  };
 }
 
-const dir = mkdtempSync(join(tmpdir(), "anvil-bundle-"));
-try {
-  cpSync(join(repo, "generator/runtime"), join(dir, "runtime"), { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({
-    name: "bundle-probe",
-    type: "module",
-    browser: { "./runtime/default-transport.js": "./runtime/default-transport.browser.js" },
+function topInputs(meta: Metafile): Array<{ input: string; bytes: number }> {
+  const output = Object.values(meta.outputs)[0];
+  const rows = Object.entries(output?.inputs ?? {}).map(([path, i]) => ({
+    input: path.replace(/^.*node_modules\//, "").replace(/^.*generated\/frauddetector\//, "frauddetector/"),
+    bytes: i.bytesInOutput,
   }));
-  const app = await bundle(dir, "app.ts", `
-    import { JsonRpcClient } from "./runtime/client.js";
-    import { ServiceException } from "./runtime/errors.js";
-    const client = new JsonRpcClient({ protocol: "awsJson1_1", serviceShapeName: "AWSHawksNestServiceFacade", signingName: "frauddetector",
-      endpointPrefix: "frauddetector", sdkId: "FraudDetector", version: "2019-11-15", errors: {},
-      unknownError: (_b, i) => new ServiceException({ name: i.code, message: i.message ?? "", $fault: i.$fault, $metadata: i.$metadata }) },
-      { region: "us-east-1" }, { validation: "reject" });
-    export const sendEvent = (input: { eventId: string }) =>
-      client.invoke({ name: "SendEvent", serialize: (i: { eventId: string }) => JSON.stringify({ eventId: i.eventId }), deserialize: () => ({}) }, input);
-  `);
-  const inputs = Object.keys(app.meta.inputs);
-  const nodeImports = Object.values(app.meta.inputs).flatMap((i) => i.imports.map((x) => x.path)).filter((p) => p.startsWith("node:"));
-  const own = inputs.filter((p) => !p.includes("node_modules"));
-  console.log(`app calling JsonRpcClient: ${app.min} B minified, ${app.gzip} B gzip`);
-  console.log(`  runtime files bundled: ${own.map((p) => p.split("/").pop()).join(", ")}`);
-  console.log(`  node: imports: ${nodeImports.length === 0 ? "none" : nodeImports.join(", ")}`);
-  const output = Object.values(app.meta.outputs)[0];
-  const byInput = Object.entries(output?.inputs ?? {}).map(([p, i]) => [p.replace(/^.*node_modules\//, "").replace(/^.*runtime\//, "runtime/"), i.bytesInOutput] as const);
-  byInput.sort((a, b) => b[1] - a[1]);
-  console.log(`  bytes in the minified output, largest inputs: ${byInput.slice(0, 8).map(([p, n]) => `${p} ${n}`).join(", ")}`);
-  const aws4fetch = await bundle(dir, "aws4fetch.ts", `
-    import { AwsV4Signer } from "aws4fetch";
-    export const sign = (body: string) => new AwsV4Signer({ url: "https://x.us-east-1.amazonaws.com/", method: "POST", headers: { "content-type": "a" },
-      body, accessKeyId: "a", secretAccessKey: "b", service: "x", region: "us-east-1", allHeaders: true }).sign();
-  `);
-  const smithy = await bundle(dir, "smithy.ts", `
-    import { SignatureV4 } from "@smithy/signature-v4";
-    import { WebCryptoSha256 } from "./runtime/hash-web.js";
-    export const sign = (body: string) => new SignatureV4({ credentials: { accessKeyId: "a", secretAccessKey: "b" }, region: "us-east-1", service: "x", sha256: WebCryptoSha256 })
-      .sign({ method: "POST", protocol: "https:", hostname: "h", path: "/", query: {}, headers: { host: "h" }, body });
-  `);
-  console.log(`signer alone, aws4fetch: ${aws4fetch.min} B minified, ${aws4fetch.gzip} B gzip`);
-  console.log(`signer alone, @smithy/signature-v4 + WebCrypto hash: ${smithy.min} B minified, ${smithy.gzip} B gzip`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  return rows.sort((a, b) => b.bytes - a.bytes).slice(0, 12);
+}
+
+/** Bytes by origin: `generated` (the model's files), `runtime/`, each npm package, the app itself. */
+function groupInputs(meta: Metafile): Record<string, number> {
+  const output = Object.values(meta.outputs)[0];
+  const groups: Record<string, number> = {};
+  for (const [path, i] of Object.entries(output?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//.exec(path);
+    const group = pkg ? (pkg[1] as string) : path.includes("generated/frauddetector/runtime/") ? "runtime/" : path.includes("generated/frauddetector/") ? "generated (types, serde, client, errors, validators)" : "app";
+    groups[group] = (groups[group] ?? 0) + i.bytesInOutput;
+  }
+  return Object.fromEntries(Object.entries(groups).sort((a, b) => b[1] - a[1]));
+}
+
+function nodeImports(meta: Metafile): string[] {
+  const found = new Set<string>();
+  for (const input of Object.values(meta.inputs)) for (const i of input.imports) if (i.path.startsWith("node:") || i.external) found.add(i.path);
+  return [...found].sort();
+}
+
+/** Bundles each app for each platform. */
+export async function measureBundles(): Promise<BundleResult> {
+  const scratch = scratchDir("bundle");
+  try {
+    const variants: BundleResult["variants"] = {};
+    for (const [name, source] of Object.entries(APPS)) {
+      const file = join(scratch.dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.mjs`);
+      writeFileSync(file, source);
+      variants[name] = {
+        browser: await bundle(file, "browser", name === "anvil"),
+        node: await bundle(file, "node", name === "anvil"),
+      };
+    }
+    return { variants };
+  } finally {
+    scratch.remove();
+  }
+}
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+
+/** The result as a table, with the generated client's share of the SDK's size and its largest inputs. */
+export function formatBundles(r: BundleResult): string {
+  const lines = ["bundle size (esbuild --bundle --minify, ESM; an app calling SendEvent and GetEventPrediction)", "    variant          platform    minified        gzip   node: imports"];
+  for (const [name, platforms] of Object.entries(r.variants)) {
+    for (const platform of ["browser", "node"] as const) {
+      const f = platforms[platform];
+      lines.push(`    ${name.padEnd(16)} ${platform.padEnd(8)} ${kb(f.minBytes).padStart(10)} ${kb(f.gzipBytes).padStart(11)}   ${f.nodeImports.join(" ") || "none"}`);
+    }
+  }
+  const ours = r.variants.anvil;
+  const sdk = r.variants["aws-sdk v3"];
+  if (ours && sdk) {
+    for (const platform of ["browser", "node"] as const) {
+      lines.push(
+        `  anvil / aws-sdk, ${platform}: ${((100 * ours[platform].minBytes) / sdk[platform].minBytes).toFixed(1)}% minified, ${((100 * ours[platform].gzipBytes) / sdk[platform].gzipBytes).toFixed(1)}% gzip`,
+      );
+    }
+    for (const platform of ["browser", "node"] as const) {
+      lines.push(`  anvil ${platform} bundle by origin (minified bytes): ${Object.entries(ours[platform].groups).map(([g, n]) => `${g} ${n}`).join(", ")}`);
+      lines.push(`  largest inputs of the anvil ${platform} bundle (minified bytes): ${ours[platform].top.map((t) => `${t.input} ${t.bytes}`).join(", ")}`);
+    }
+  }
+  return lines.join("\n");
 }

@@ -1,35 +1,34 @@
 /**
- * Per-call client cost against a loopback server running in another process (child_process.fork),
- * so only the client's CPU is counted (process.cpuUsage covers this process only).
+ * Per-call cost of a client against a loopback server in another process (child_process.fork),
+ * so process.cpuUsage() counts the client's CPU only. Side by side, sending the same bytes to the
+ * same server, one call in flight:
  *
- * Variants, all sending the same body to the same server, sequentially (one call in flight):
- *   bare      hand-written node:http keep-alive POST of the same bytes and headers (the floor)
- *   anvil     JsonRpcClient, default Node transport, validation on (a small hand-written validator)
- *   anvil-fetch  JsonRpcClient with config.fetch = Node's fetch
- *   aws-sdk   @aws-sdk/client-frauddetector SendEventCommand (reference), when installed
- * then the client's own CPU with an in-memory transport (no network at all).
- * Under tsx every named closure gets a `__name` wrapper; bench/client/compiled.ts runs this file
- * as plain JavaScript, like a tsc-compiled client. BENCH_NO_SDK=1 skips the AWS SDK;
- * BENCH_ONLY="<variant>" runs one variant (for --cpu-prof).
+ *   bare node:http   a hand-written keep-alive POST of the same body with the same header names
+ *                    (no signing, no validation): the floor
+ *   anvil            the generated FraudDetectorClient (generated/frauddetector/), defaults:
+ *                    node:http keep-alive transport, input validation on, SigV4
+ *   aws-sdk v3       @aws-sdk/client-frauddetector's FraudDetectorClient.send(command)
  *
- * Run: npx tsx bench/client/calls.ts [callsPerRound=4000] [rounds=5]
+ * for SendEvent (response `{}`) and GetEventPrediction (a realistic ~600-byte prediction).
+ * Rounds interleave the variants so machine noise hits them alike; figures are medians over
+ * rounds. Also reports the anvil client's own CPU with an in-memory transport (no network).
+ *
+ * Meant to run as plain JavaScript (bench/client/index.ts bundles it with esbuild; under tsx every
+ * closure gets a `__name` wrapper that compiled code does not have). `--json` prints the result
+ * as one JSON line for index.ts.
  */
 import { fork } from "node:child_process";
-import { createServer, Agent, request } from "node:http";
+import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { JsonRpcClient, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
-import { ServiceException, type ValidationIssue } from "../../generator/runtime/errors.js";
+import { FraudDetectorClient as SdkClient, GetEventPredictionCommand, SendEventCommand } from "@aws-sdk/client-frauddetector";
+import { FraudDetectorClient } from "../../generated/frauddetector/index.js";
+import type { GetEventPredictionRequest, SendEventRequest } from "../../generated/frauddetector/index.js";
+import { se_GetEventPredictionRequest, se_SendEventRequest } from "../../generated/frauddetector/serde.js";
 
-interface SendEventInput {
-  eventId: string;
-  eventTypeName: string;
-  eventTimestamp: string;
-  eventVariables: Record<string, string>;
-  entities: { entityType: string; entityId: string }[];
-}
+const credentials = { accessKeyId: "AKIDBENCHMARK000", secretAccessKey: "benchmarkSecretKey/0000000000000000000000" };
 
-const input: SendEventInput = {
+export const sendEventInput: SendEventRequest = {
   eventId: "evt-0001",
   eventTypeName: "registration",
   eventTimestamp: "2024-05-01T12:00:00Z",
@@ -37,52 +36,64 @@ const input: SendEventInput = {
   entities: [{ entityType: "customer", entityId: "cust-42" }],
 };
 
-const service: ServiceDescriptor = {
-  protocol: "awsJson1_1",
-  serviceShapeName: "AWSHawksNestServiceFacade",
-  signingName: "frauddetector",
-  endpointPrefix: "frauddetector",
-  sdkId: "FraudDetector",
-  version: "2019-11-15",
-  errors: {},
-  unknownError: (_b, i) => new ServiceException({ name: i.code, message: i.message ?? "", $fault: i.$fault, $metadata: i.$metadata }),
+export const predictionInput: GetEventPredictionRequest = {
+  detectorId: "sample_detector",
+  detectorVersionId: "1",
+  eventId: "evt-0002",
+  eventTypeName: "registration",
+  entities: [{ entityType: "customer", entityId: "cust-42" }],
+  eventTimestamp: "2024-05-01T12:00:00Z",
+  eventVariables: { email_address: "someone@example.com", ip_address: "192.0.2.10", billing_postal: "98101" },
 };
 
-const ID = /^[0-9a-z_-]+$/;
-const sendEvent: OperationDescriptor<SendEventInput, Record<string, never>> = {
-  name: "SendEvent",
-  serialize: (i) =>
-    JSON.stringify({ eventId: i.eventId, eventTypeName: i.eventTypeName, eventTimestamp: i.eventTimestamp, eventVariables: i.eventVariables, entities: i.entities }),
-  deserialize: () => ({}),
-  validate: (raw) => {
-    const i = raw as SendEventInput;
-    const issues: ValidationIssue[] = [];
-    if (typeof i.eventId !== "string" || i.eventId.length < 1 || i.eventId.length > 64 || !ID.test(i.eventId)) issues.push({ path: "eventId", constraint: "pattern", message: "bad" });
-    if (typeof i.eventTypeName !== "string" || !ID.test(i.eventTypeName)) issues.push({ path: "eventTypeName", constraint: "pattern", message: "bad" });
-    if (Object.keys(i.eventVariables).length < 1) issues.push({ path: "eventVariables", constraint: "length", message: "bad" });
-    if (!Array.isArray(i.entities)) issues.push({ path: "entities", constraint: "required", message: "bad" });
-    return issues;
-  },
-};
+/** What the server answers to GetEventPrediction. */
+export const PREDICTION_RESPONSE = JSON.stringify({
+  modelScores: [
+    {
+      modelVersion: { modelId: "sample_fraud_model", modelType: "ONLINE_FRAUD_INSIGHTS", modelVersionNumber: "1.0", arn: "arn:aws:frauddetector:us-east-1:123456789012:model-version/ONLINE_FRAUD_INSIGHTS/sample_fraud_model/1.0" },
+      scores: { sample_fraud_model_insightscore: 912.0 },
+    },
+  ],
+  ruleResults: [
+    { ruleId: "high_fraud_risk", outcomes: ["verify_customer"] },
+    { ruleId: "low_fraud_risk", outcomes: [] },
+  ],
+  externalModelOutputs: [],
+});
 
-const credentials = { accessKeyId: "AKIDBENCHMARK000", secretAccessKey: "benchmarkSecretKey/0000000000000000000000" };
-
+type Operation = "SendEvent" | "GetEventPrediction";
 type Call = () => Promise<unknown>;
 
-function bareCall(port: number): Call {
+/** One operation's figures for one variant: medians over rounds. */
+export interface CallFigures {
+  cpuUs: number;
+  wallMedianUs: number;
+}
+
+/** The whole result, as printed with --json. */
+export interface CallsResult {
+  node: string;
+  callsPerRound: number;
+  rounds: number;
+  /** variant -> operation -> figures */
+  variants: Record<string, Record<Operation, CallFigures>>;
+  /** The anvil client's CPU per SendEvent with a transport that answers at once. */
+  inMemoryUs: number;
+}
+
+function bare(port: number, op: Operation): Call {
   const agent = new Agent({ keepAlive: true });
-  const body = sendEvent.serialize(input);
-  const length = String(Buffer.byteLength(body));
-  // Same header names and sizes as the signed request (values are realistic stand-ins).
+  const body = JSON.stringify(op === "SendEvent" ? se_SendEventRequest(sendEventInput) : se_GetEventPredictionRequest(predictionInput));
+  // The header names and value sizes of a signed request (values are stand-ins).
   const headers = {
     "content-type": "application/x-amz-json-1.1",
     host: `127.0.0.1:${port}`,
-    "x-amz-target": "AWSHawksNestServiceFacade.SendEvent",
+    "x-amz-target": `AWSHawksNestServiceFacade.${op}`,
+    "content-length": String(Buffer.byteLength(body)),
     "x-amz-date": "20240501T120000Z",
     "x-amz-content-sha256": "a".repeat(64),
     authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/20240501/us-east-1/frauddetector/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, Signature=${"b".repeat(64)}`,
     "x-amz-user-agent": "anvil api/FraudDetector#2019-11-15",
-    "content-length": length,
   };
   return () =>
     new Promise((resolve, reject) => {
@@ -97,32 +108,19 @@ function bareCall(port: number): Call {
     });
 }
 
-function anvilCall(port: number, withFetch: boolean): Call {
-  const client = new JsonRpcClient(
-    service,
-    { region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials, ...(withFetch ? { fetch } : {}) },
-    { validation: "reject" },
-  );
-  return () => client.invoke(sendEvent, input);
+function anvil(port: number, op: Operation): Call {
+  const client = new FraudDetectorClient({ region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials });
+  return op === "SendEvent" ? () => client.sendEvent(sendEventInput) : () => client.getEventPrediction(predictionInput);
 }
 
-async function sdkCall(port: number): Promise<Call | undefined> {
-  try {
-    const sdk = await import("@aws-sdk/client-frauddetector");
-    const client = new sdk.FraudDetectorClient({ region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials });
-    const command = new sdk.SendEventCommand(input);
-    return () => client.send(command);
-  } catch {
-    return undefined;
-  }
+function sdk(port: number, op: Operation): Call {
+  const client = new SdkClient({ region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials });
+  return op === "SendEvent"
+    ? () => client.send(new SendEventCommand(sendEventInput))
+    : () => client.send(new GetEventPredictionCommand(predictionInput));
 }
 
-interface Sample {
-  cpuUs: number;
-  wallMedianUs: number;
-}
-
-async function round(call: Call, n: number): Promise<Sample> {
+async function round(call: Call, n: number): Promise<CallFigures> {
   const walls = new Float64Array(n);
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
@@ -140,60 +138,70 @@ function median(values: number[]): number {
   return s[s.length >> 1] as number;
 }
 
-async function main(): Promise<void> {
-  const n = Number(process.argv[2] ?? 4000);
-  const rounds = Number(process.argv[3] ?? 5);
-  const child = fork(fileURLToPath(import.meta.url), ["--server"], { stdio: "inherit" });
-  const port = await new Promise<number>((resolve) => child.once("message", (m) => resolve(Number(m))));
-  const variants: [string, Call][] = [
-    ["bare node:http", bareCall(port)],
-    ["anvil (node:http)", anvilCall(port, false)],
-    ["anvil (fetch)", anvilCall(port, true)],
-  ];
-  const sdk = process.env.BENCH_NO_SDK ? undefined : await sdkCall(port);
-  if (sdk) variants.push(["aws-sdk v3", sdk]);
-  const only = process.env.BENCH_ONLY; // profile one variant: BENCH_ONLY="anvil (node:http)"
-  if (only) variants.splice(0, variants.length, ...variants.filter(([name]) => name === only));
-  for (const [, call] of variants) for (let i = 0; i < 1500; i++) await call(); // warm up JIT and sockets
-  const results = new Map<string, Sample[]>(variants.map(([name]) => [name, []]));
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, call] of variants) results.get(name)?.push(await round(call, n));
-  }
-  const bare = median((results.get("bare node:http") ?? [...results.values()][0] ?? []).map((s) => s.cpuUs));
-  console.log(`node ${process.version}, ${n} sequential calls x ${rounds} rounds per variant; medians over rounds`);
-  console.log("variant               cpu µs/call   x bare   wall median µs");
-  for (const [name, samples] of results) {
-    const cpu = median(samples.map((s) => s.cpuUs));
-    const wall = median(samples.map((s) => s.wallMedianUs));
-    console.log(`${name.padEnd(20)} ${cpu.toFixed(1).padStart(12)} ${(cpu / bare).toFixed(2).padStart(8)} ${wall.toFixed(1).padStart(16)}`);
-  }
-  console.log(`anvil client code alone (in-memory transport, no network): ${(await inMemory()).toFixed(1)} µs/call`);
-  child.disconnect();
-  child.kill();
-}
-
-/** CPU of JsonRpcClient.invoke with a transport that answers at once: the client's own cost. */
+/** CPU per SendEvent of the generated client with a transport that answers at once. */
 async function inMemory(): Promise<number> {
   const response = { statusCode: 200, headers: {}, body: "{}" };
-  const client = new JsonRpcClient(
-    service,
-    { region: "us-east-1", endpoint: "http://127.0.0.1:9", credentials, transport: { handle: () => Promise.resolve(response) } },
-    { validation: "reject" },
-  );
-  const n = 100_000;
-  for (let i = 0; i < 20_000; i++) await client.invoke(sendEvent, input);
+  const client = new FraudDetectorClient({ region: "us-east-1", credentials, transport: { handle: () => Promise.resolve(response) } });
+  const n = 50_000;
+  for (let i = 0; i < 10_000; i++) await client.sendEvent(sendEventInput);
   const cpu0 = process.cpuUsage();
-  for (let i = 0; i < n; i++) await client.invoke(sendEvent, input);
+  for (let i = 0; i < n; i++) await client.sendEvent(sendEventInput);
   const cpu = process.cpuUsage(cpu0);
   return (cpu.user + cpu.system) / n;
 }
 
+/** Runs every variant and operation against a server in a child process. */
+export async function measureCalls(n: number, rounds: number): Promise<CallsResult> {
+  const child = fork(fileURLToPath(import.meta.url), ["--server"], { stdio: "inherit" });
+  try {
+    const port = await new Promise<number>((resolve) => child.once("message", (m) => resolve(Number(m))));
+    const makers: Array<[string, (port: number, op: Operation) => Call]> = [
+      ["bare node:http", bare],
+      ["anvil", anvil],
+      ["aws-sdk v3", sdk],
+    ];
+    const ops: Operation[] = ["SendEvent", "GetEventPrediction"];
+    const calls = makers.flatMap(([name, make]) => ops.map((op) => ({ name, op, call: make(port, op), samples: [] as CallFigures[] })));
+    for (const c of calls) for (let i = 0; i < 1500; i++) await c.call(); // JIT and sockets warm
+    for (let r = 0; r < rounds; r++) for (const c of calls) c.samples.push(await round(c.call, n));
+    const variants: CallsResult["variants"] = {};
+    for (const c of calls) {
+      (variants[c.name] ??= {} as Record<Operation, CallFigures>)[c.op] = {
+        cpuUs: median(c.samples.map((s) => s.cpuUs)),
+        wallMedianUs: median(c.samples.map((s) => s.wallMedianUs)),
+      };
+    }
+    return { node: process.version, callsPerRound: n, rounds, variants, inMemoryUs: await inMemory() };
+  } finally {
+    child.disconnect();
+    child.kill();
+  }
+}
+
+/** The result as a table with ratios to the bare POST. */
+export function formatCalls(r: CallsResult): string {
+  const lines = [`per-call cost, node ${r.node}, ${r.callsPerRound} sequential calls x ${r.rounds} rounds per variant, medians over rounds`];
+  for (const op of ["SendEvent", "GetEventPrediction"] as const) {
+    const floor = r.variants["bare node:http"]?.[op];
+    lines.push(`  ${op}`, "    variant            cpu µs/call   x bare   wall median µs   x bare");
+    for (const [name, figures] of Object.entries(r.variants)) {
+      const f = figures[op];
+      const cpuRatio = floor ? (f.cpuUs / floor.cpuUs).toFixed(2) : "-";
+      const wallRatio = floor ? (f.wallMedianUs / floor.wallMedianUs).toFixed(2) : "-";
+      lines.push(`    ${name.padEnd(16)} ${f.cpuUs.toFixed(1).padStart(13)} ${cpuRatio.padStart(8)} ${f.wallMedianUs.toFixed(1).padStart(16)} ${wallRatio.padStart(8)}`);
+    }
+  }
+  lines.push(`  anvil client code alone (in-memory transport, SendEvent): ${r.inMemoryUs.toFixed(1)} µs CPU/call`);
+  return lines.join("\n");
+}
+
 function serve(): void {
   const server = createServer((req, res) => {
+    const prediction = req.headers["x-amz-target"] === "AWSHawksNestServiceFacade.GetEventPrediction";
     req.resume();
     req.on("end", () => {
       res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "3f1b5c9e-0000-4000-8000-000000000000" });
-      res.end("{}");
+      res.end(prediction ? PREDICTION_RESPONSE : "{}");
     });
   });
   server.keepAliveTimeout = 60_000;
@@ -201,6 +209,12 @@ function serve(): void {
   process.on("disconnect", () => process.exit(0));
 }
 
-
-if (process.argv[2] === "--server") serve();
-else await main();
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] === self) {
+  if (process.argv[2] === "--server") serve();
+  else {
+    const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+    const result = await measureCalls(Number(args[0] ?? 2000), Number(args[1] ?? 5));
+    process.stdout.write(process.argv.includes("--json") ? `${JSON.stringify(result)}\n` : `${formatCalls(result)}\n`);
+  }
+}

@@ -2,10 +2,13 @@
  * Micro-benchmark: CPU per SigV4 signature of one awsJson request, in this process (no network):
  *   aws4fetch                      (WebCrypto only; it cannot be given another hash)
  *   @smithy/signature-v4 sign()    with a node:crypto hash and with a WebCrypto hash
- *   runtime RequestSigner          library path and precomputed path (node:crypto)
+ *   runtime RequestSigner          (generator/runtime/signer.ts: the library's sign(), node:crypto)
+ *   synchronous node:crypto        a minimal straight-line SigV4 for this request shape, written
+ *                                  here only as a reference point for what signing must cost
  * All produce the same Authorization header (checked before timing).
  * Run: npx tsx bench/client/signers.ts [signaturesPerRound=20000]
  */
+import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { AwsV4Signer } from "aws4fetch";
 import { NodeSha256, nodeSigningCrypto } from "../../generator/runtime/hash-node.js";
@@ -50,16 +53,39 @@ function smithy(sha256: typeof NodeSha256 | typeof WebCryptoSha256): Signer {
   };
 }
 
-function runtime(path: "auto" | "library"): Signer {
-  const signer = new RequestSigner({ region: "us-east-1", service: "frauddetector", crypto: nodeSigningCrypto, path });
+function runtime(): Signer {
+  const signer = new RequestSigner({ region: "us-east-1", service: "frauddetector", crypto: nodeSigningCrypto });
   return async () => {
     const request: HttpRequest = {
       method: "POST", url: `https://${host}/`, protocol: "https:", hostname: host, port: undefined, path: "/",
       headers: { ...baseHeaders, host }, body,
     };
-    const pending = signer.sign(request, creds, date);
-    if (pending) await pending;
+    await signer.sign(request, creds, date);
     return request.headers.authorization ?? "";
+  };
+}
+
+/** Reference only: SigV4 for exactly this request shape, synchronous, with the day's key cached. */
+function straightLine(): Signer {
+  let keyDay = "";
+  let key: Buffer = Buffer.alloc(0);
+  const names = ["content-type", "host", "x-amz-content-sha256", "x-amz-date", "x-amz-target"];
+  return async () => {
+    const day = amzDate.slice(0, 8);
+    if (day !== keyDay) {
+      let k: Buffer = createHmac("sha256", `AWS4${creds.secretAccessKey}`).update(day).digest();
+      for (const part of ["us-east-1", "frauddetector", "aws4_request"]) k = createHmac("sha256", k).update(part).digest();
+      key = k;
+      keyDay = day;
+    }
+    const payload = createHash("sha256").update(body).digest("hex");
+    const headers: Record<string, string> = { ...baseHeaders, host, "x-amz-content-sha256": payload, "x-amz-date": amzDate };
+    let canonical = "POST\n/\n\n";
+    for (const n of names) canonical += `${n}:${headers[n]}\n`;
+    canonical += `\n${names.join(";")}\n${payload}`;
+    const scope = `${day}/us-east-1/frauddetector/aws4_request`;
+    const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${createHash("sha256").update(canonical).digest("hex")}`;
+    return `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${names.join(";")}, Signature=${createHmac("sha256", key).update(toSign).digest("hex")}`;
   };
 }
 
@@ -67,8 +93,8 @@ const variants: [string, Signer][] = [
   ["aws4fetch (WebCrypto)", aws4fetch],
   ["@smithy sign(), node:crypto", smithy(NodeSha256)],
   ["@smithy sign(), WebCrypto", smithy(WebCryptoSha256)],
-  ["runtime, library path", runtime("library")],
-  ["runtime, precomputed", runtime("auto")],
+  ["runtime RequestSigner", runtime()],
+  ["synchronous node:crypto", straightLine()],
 ];
 
 const reference = await variants[1]![1]();

@@ -63,8 +63,8 @@ function loadIdl(sources: Array<{ file: string; text: string }>, known: string[]
   for (const p of pending) p.finish((id) => ids.has(id));
 }
 
-
-function main(): void {
+/** Parse throughput over the corpus and on a big AWS model printed as IDL, beside JSON.parse of the same model. */
+export function runIdlBench(): void {
   if (!existsSync(shared)) {
     console.log(`bench/idl: skipped, ${shared} not found`);
     return;
@@ -99,4 +99,4 @@ function main(): void {
   console.log(`  MB/s, JSON.parse / IDL: ${ratio(jsonBytes / jsonMs.median, idlBytes / idlMs.median)}x median, ${ratio(jsonBytes / jsonMs.min, idlBytes / idlMs.min)}x min`);
 }
 
-main();
+if (import.meta.url === `file://${process.argv[1]}`) runIdlBench();

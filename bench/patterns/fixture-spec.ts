@@ -116,6 +116,8 @@ export const FIXTURE: FixtureSpec[] = [
   { pattern: "^(?>a|ab)c$", why: "an atomic group keeps its first match", strings: ["abc", "ac"] },
   { pattern: "^\\d++\\d$", why: "a possessive plus gives nothing back", strings: ["12", "1"] },
   { pattern: "^x*?y{1,3}?z$", why: "lazy quantifiers", strings: ["xxyz", "yyyz", "yyyyz"] },
+  { pattern: "^(?:a|){2}b$", why: "an empty pass ends a Java loop early; with no assertion inside, the verdicts agree", strings: ["ab", "aab", "b", "aaab"] },
+  { pattern: "(?:\\G|x){2}y", why: "Java ends a loop at its first empty pass: \\G then x is not two passes", strings: ["xy", "y", "xxy"], translates: false },
 
   // Groups and back-references
   { pattern: "^(.)\\1$", why: "a back-reference to a group that has matched", strings: ["aa", "ab", "\u{1F600}\u{1F600}"] },

@@ -20,7 +20,7 @@ const seed = Number(process.argv[3] ?? 1);
 const random = prng(seed);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
-const LITERALS = ["a", "b", "c", "A", "-", "_", ":", " ", "é", "\\.", "\\:", "\\-", "\\_", "\\ ", "\\#", "x", "1", "\\t", "\\n", "\\u00e9", "\\x41", "\\x{1D400}", "\\0101", "\\cA", "}", "]", "\u{1D400}", "\\uD835\\uDC00"];
+const LITERALS = ["a", "b", "c", "#", "\n", "\\Qa#b\\E", "(?-x)", "A", "-", "_", ":", " ", "é", "\\.", "\\:", "\\-", "\\_", "\\ ", "\\#", "x", "1", "\\t", "\\n", "\\u00e9", "\\x41", "\\x{1D400}", "\\0101", "\\cA", "}", "]", "\u{1D400}", "\\uD835\\uDC00"];
 const CLASS_ITEMS = ["a-c", "x", "\\w", "\\d", "\\s", "\\S", "\\W", "\\h", "\\v", "-", "_", "\\-", ":", "\\p{L}", "\\p{Alnum}", "\\p{Punct}", "\\P{L}", "\\p{IsAlphabetic}", "\\p{Lu}", "\\p{javaLowerCase}", "A-Z", "é", "\\x{1D400}-\\x{1D4FF}", "&", "^", "\\[", "\\]", "\\\\", "\\u0085", "\\x20-\\x7E"];
 const ATOMS = [".", "\\w", "\\s", "\\S", "\\d", "\\b", "\\B", "\\R", "\\h", "\\v", "\\p{L}", "\\pL", "\\p{Print}", "\\P{Alpha}", "\\p{IsWhite_Space}", "$", "^", "\\A", "\\z", "\\Z", "\\G"];
 const FLAGS = ["(?i)", "(?s)", "(?m)", "(?d)", "(?x)", "(?-i)", "(?is)", "(?mi)", "(?u)"];

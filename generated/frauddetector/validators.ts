@@ -168,32 +168,28 @@ const TYPE_FLOAT: Requirement = {
 const ENUM_MODEL_SOURCE: Requirement = { constraint: "enum", text: "Member must satisfy enum value set: [SAGEMAKER]" };
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#SendEventRequest`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#SendEventRequest`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateSendEventRequest(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$SendEventRequest(value, "", undefined, out);
-    }
+    else check$SendEventRequest(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateSendEventRequest} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#SendEventRequest`).
- */
+/** True when {@link validateSendEventRequest} finds no issue. */
 export function isSendEventRequest(value: unknown): value is SendEventRequest {
   return validateSendEventRequest(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#EventVariableMap`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#EventVariableMap`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateEventVariableMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -210,448 +206,373 @@ export function validateEventVariableMap(value: unknown): ValidationIssue[] {
   return out;
 }
 
-/**
- * True when {@link validateEventVariableMap} finds no issue in `value` (a valid map `com.amazonaws.frauddetector#EventVariableMap`).
- */
+/** True when {@link validateEventVariableMap} finds no issue. */
 export function isEventVariableMap(value: unknown): value is Record<string, string> {
   return validateEventVariableMap(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#listOfEntities`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#listOfEntities`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateListOfEntities(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isList(value)) report(out, "", TYPE_LIST);
-    else {
-      check$ListOfEntities(value, "", undefined, out);
-    }
+    else check$ListOfEntities(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateListOfEntities} finds no issue in `value` (a valid list `com.amazonaws.frauddetector#listOfEntities`).
- */
+/** True when {@link validateListOfEntities} finds no issue. */
 export function isListOfEntities(value: unknown): value is Entity[] {
   return validateListOfEntities(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#Entity`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#Entity`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateEntity(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$Entity(value, "", undefined, out);
-    }
+    else check$Entity(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateEntity} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#Entity`).
- */
+/** True when {@link validateEntity} finds no issue. */
 export function isEntity(value: unknown): value is Entity {
   return validateEntity(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#SendEventResult`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#SendEventResult`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateSendEventResult(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$SendEventResult(value, "", undefined, out);
-    }
+    else check$SendEventResult(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateSendEventResult} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#SendEventResult`).
- */
+/** True when {@link validateSendEventResult} finds no issue. */
 export function isSendEventResult(value: unknown): value is SendEventResult {
   return validateSendEventResult(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionRequest`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionRequest`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateGetEventPredictionRequest(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$GetEventPredictionRequest(value, "", undefined, out);
-    }
+    else check$GetEventPredictionRequest(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateGetEventPredictionRequest} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#GetEventPredictionRequest`).
- */
+/** True when {@link validateGetEventPredictionRequest} finds no issue. */
 export function isGetEventPredictionRequest(value: unknown): value is GetEventPredictionRequest {
   return validateGetEventPredictionRequest(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateExternalModelEndpointDataBlobMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_MAP);
-    else {
-      check$ExternalModelEndpointDataBlobMap(value, "", undefined, out);
-    }
+    else check$ExternalModelEndpointDataBlobMap(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateExternalModelEndpointDataBlobMap} finds no issue in `value` (a valid map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`).
- */
+/** True when {@link validateExternalModelEndpointDataBlobMap} finds no issue. */
 export function isExternalModelEndpointDataBlobMap(value: unknown): value is Record<string, ModelEndpointDataBlob> {
   return validateExternalModelEndpointDataBlobMap(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateModelEndpointDataBlob(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$ModelEndpointDataBlob(value, "", undefined, out);
-    }
+    else check$ModelEndpointDataBlob(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateModelEndpointDataBlob} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`).
- */
+/** True when {@link validateModelEndpointDataBlob} finds no issue. */
 export function isModelEndpointDataBlob(value: unknown): value is ModelEndpointDataBlob {
   return validateModelEndpointDataBlob(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionResult`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionResult`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateGetEventPredictionResult(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$GetEventPredictionResult(value, "", undefined, out);
-    }
+    else check$GetEventPredictionResult(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateGetEventPredictionResult} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#GetEventPredictionResult`).
- */
+/** True when {@link validateGetEventPredictionResult} finds no issue. */
 export function isGetEventPredictionResult(value: unknown): value is GetEventPredictionResult {
   return validateGetEventPredictionResult(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfModelScores`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfModelScores`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateListOfModelScores(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isList(value)) report(out, "", TYPE_LIST);
-    else {
-      check$ListOfModelScores(value, "", undefined, out);
-    }
+    else check$ListOfModelScores(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateListOfModelScores} finds no issue in `value` (a valid list `com.amazonaws.frauddetector#ListOfModelScores`).
- */
+/** True when {@link validateListOfModelScores} finds no issue. */
 export function isListOfModelScores(value: unknown): value is ModelScores[] {
   return validateListOfModelScores(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelScores`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelScores`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateModelScores(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$ModelScores(value, "", undefined, out);
-    }
+    else check$ModelScores(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateModelScores} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#ModelScores`).
- */
+/** True when {@link validateModelScores} finds no issue. */
 export function isModelScores(value: unknown): value is ModelScores {
   return validateModelScores(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelVersion`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelVersion`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateModelVersion(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$ModelVersion(value, "", undefined, out);
-    }
+    else check$ModelVersion(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateModelVersion} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#ModelVersion`).
- */
+/** True when {@link validateModelVersion} finds no issue. */
 export function isModelVersion(value: unknown): value is ModelVersion {
   return validateModelVersion(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ModelPredictionMap`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ModelPredictionMap`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateModelPredictionMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_MAP);
-    else {
-      check$ModelPredictionMap(value, "", undefined, out);
-    }
+    else check$ModelPredictionMap(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateModelPredictionMap} finds no issue in `value` (a valid map `com.amazonaws.frauddetector#ModelPredictionMap`).
- */
+/** True when {@link validateModelPredictionMap} finds no issue. */
 export function isModelPredictionMap(value: unknown): value is Record<string, number> {
   return validateModelPredictionMap(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfRuleResults`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfRuleResults`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateListOfRuleResults(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isList(value)) report(out, "", TYPE_LIST);
-    else {
-      check$ListOfRuleResults(value, "", undefined, out);
-    }
+    else check$ListOfRuleResults(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateListOfRuleResults} finds no issue in `value` (a valid list `com.amazonaws.frauddetector#ListOfRuleResults`).
- */
+/** True when {@link validateListOfRuleResults} finds no issue. */
 export function isListOfRuleResults(value: unknown): value is RuleResult[] {
   return validateListOfRuleResults(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#RuleResult`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#RuleResult`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateRuleResult(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$RuleResult(value, "", undefined, out);
-    }
+    else check$RuleResult(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateRuleResult} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#RuleResult`).
- */
+/** True when {@link validateRuleResult} finds no issue. */
 export function isRuleResult(value: unknown): value is RuleResult {
   return validateRuleResult(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfStrings`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfStrings`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateListOfStrings(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isList(value)) report(out, "", TYPE_LIST);
-    else {
-      check$ListOfStrings(value, "", undefined, out);
-    }
+    else check$ListOfStrings(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateListOfStrings} finds no issue in `value` (a valid list `com.amazonaws.frauddetector#ListOfStrings`).
- */
+/** True when {@link validateListOfStrings} finds no issue. */
 export function isListOfStrings(value: unknown): value is string[] {
   return validateListOfStrings(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateListOfExternalModelOutputs(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isList(value)) report(out, "", TYPE_LIST);
-    else {
-      check$ListOfExternalModelOutputs(value, "", undefined, out);
-    }
+    else check$ListOfExternalModelOutputs(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateListOfExternalModelOutputs} finds no issue in `value` (a valid list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`).
- */
+/** True when {@link validateListOfExternalModelOutputs} finds no issue. */
 export function isListOfExternalModelOutputs(value: unknown): value is ExternalModelOutputs[] {
   return validateListOfExternalModelOutputs(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelOutputs`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelOutputs`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateExternalModelOutputs(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$ExternalModelOutputs(value, "", undefined, out);
-    }
+    else check$ExternalModelOutputs(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateExternalModelOutputs} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#ExternalModelOutputs`).
- */
+/** True when {@link validateExternalModelOutputs} finds no issue. */
 export function isExternalModelOutputs(value: unknown): value is ExternalModelOutputs {
   return validateExternalModelOutputs(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelSummary`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelSummary`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateExternalModelSummary(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else {
-      check$ExternalModelSummary(value, "", undefined, out);
-    }
+    else check$ExternalModelSummary(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateExternalModelSummary} finds no issue in `value` (a valid structure `com.amazonaws.frauddetector#ExternalModelSummary`).
- */
+/** True when {@link validateExternalModelSummary} finds no issue. */
 export function isExternalModelSummary(value: unknown): value is ExternalModelSummary {
   return validateExternalModelSummary(value).length === 0;
 }
 
 /**
- * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelPredictionMap`: every issue found, none when valid.
- * Never throws (a value that cannot be read is a `type` issue).
+ * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelPredictionMap`.
+ * Returns every issue found (none when valid); never throws.
  */
 export function validateExternalModelPredictionMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_MAP);
-    else {
-      check$ExternalModelPredictionMap(value, "", undefined, out);
-    }
+    else check$ExternalModelPredictionMap(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
   return out;
 }
 
-/**
- * True when {@link validateExternalModelPredictionMap} finds no issue in `value` (a valid map `com.amazonaws.frauddetector#ExternalModelPredictionMap`).
- */
+/** True when {@link validateExternalModelPredictionMap} finds no issue. */
 export function isExternalModelPredictionMap(value: unknown): value is Record<string, string> {
   return validateExternalModelPredictionMap(value).length === 0;
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#SendEventRequest` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#SendEventRequest`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$SendEventRequest(
   v: Record<string, unknown>,
@@ -661,28 +582,22 @@ function check$SendEventRequest(
 ): void {
   const m0: unknown = v.eventId;
   if (m0 == null) report(out, at(p, k) + "/eventId", REQUIRED);
-  else {
-    if (typeof m0 !== "string") report(out, at(p, k) + "/eventId", TYPE_STRING);
-    else if ((m0.length < 1 || m0.length > 64) && lengthOutside(m0, 1, 64))
-      reportLength(out, at(p, k) + "/eventId", codePointLength(m0), LENGTH_1_64);
-    else if (!PATTERN_0.test(m0)) report(out, at(p, k) + "/eventId", PATTERN_0_TEXT);
-  }
+  else if (typeof m0 !== "string") report(out, at(p, k) + "/eventId", TYPE_STRING);
+  else if ((m0.length < 1 || m0.length > 64) && lengthOutside(m0, 1, 64))
+    reportLength(out, at(p, k) + "/eventId", codePointLength(m0), LENGTH_1_64);
+  else if (!PATTERN_0.test(m0)) report(out, at(p, k) + "/eventId", PATTERN_0_TEXT);
   const m1: unknown = v.eventTypeName;
   if (m1 == null) report(out, at(p, k) + "/eventTypeName", REQUIRED);
-  else {
-    if (typeof m1 !== "string") report(out, at(p, k) + "/eventTypeName", TYPE_STRING);
-    else if ((m1.length < 1 || m1.length > 64) && lengthOutside(m1, 1, 64))
-      reportLength(out, at(p, k) + "/eventTypeName", codePointLength(m1), LENGTH_1_64);
-    else if (!PATTERN_0.test(m1)) report(out, at(p, k) + "/eventTypeName", PATTERN_0_TEXT);
-  }
+  else if (typeof m1 !== "string") report(out, at(p, k) + "/eventTypeName", TYPE_STRING);
+  else if ((m1.length < 1 || m1.length > 64) && lengthOutside(m1, 1, 64))
+    reportLength(out, at(p, k) + "/eventTypeName", codePointLength(m1), LENGTH_1_64);
+  else if (!PATTERN_0.test(m1)) report(out, at(p, k) + "/eventTypeName", PATTERN_0_TEXT);
   const m2: unknown = v.eventTimestamp;
   if (m2 == null) report(out, at(p, k) + "/eventTimestamp", REQUIRED);
-  else {
-    if (typeof m2 !== "string") report(out, at(p, k) + "/eventTimestamp", TYPE_STRING);
-    else if ((m2.length < 19 || m2.length > 30) && lengthOutside(m2, 10, 30))
-      reportLength(out, at(p, k) + "/eventTimestamp", codePointLength(m2), LENGTH_10_30);
-    else if (!isIso8601Utc(m2)) report(out, at(p, k) + "/eventTimestamp", ISO8601_UTC);
-  }
+  else if (typeof m2 !== "string") report(out, at(p, k) + "/eventTimestamp", TYPE_STRING);
+  else if ((m2.length < 19 || m2.length > 30) && lengthOutside(m2, 10, 30))
+    reportLength(out, at(p, k) + "/eventTimestamp", codePointLength(m2), LENGTH_10_30);
+  else if (!isIso8601Utc(m2)) report(out, at(p, k) + "/eventTimestamp", ISO8601_UTC);
   const m3: unknown = v.eventVariables;
   if (m3 == null) report(out, at(p, k) + "/eventVariables", REQUIRED);
   else {
@@ -696,28 +611,24 @@ function check$SendEventRequest(
           reportLength(out, at(p, k) + "/eventVariables", codePointLength(k6), LENGTH_1_64);
         const e7: unknown = m3[k6];
         if (e7 == null) report(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), NOT_NULL_ITEM);
-        else {
-          if (typeof e7 !== "string") report(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), TYPE_STRING);
-          else if ((e7.length < 1 || e7.length > 8192) && lengthOutside(e7, 1, 8192))
-            reportLength(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), codePointLength(e7), LENGTH_1_8192);
-        }
+        else if (typeof e7 !== "string") report(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), TYPE_STRING);
+        else if ((e7.length < 1 || e7.length > 8192) && lengthOutside(e7, 1, 8192))
+          reportLength(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), codePointLength(e7), LENGTH_1_8192);
       }
     }
   }
   const m8: unknown = v.assignedLabel;
-  if (m8 != null) {
+  if (m8 != null)
     if (typeof m8 !== "string") report(out, at(p, k) + "/assignedLabel", TYPE_STRING);
     else if ((m8.length < 1 || m8.length > 64) && lengthOutside(m8, 1, 64))
       reportLength(out, at(p, k) + "/assignedLabel", codePointLength(m8), LENGTH_1_64);
     else if (!PATTERN_0.test(m8)) report(out, at(p, k) + "/assignedLabel", PATTERN_0_TEXT);
-  }
   const m9: unknown = v.labelTimestamp;
-  if (m9 != null) {
+  if (m9 != null)
     if (typeof m9 !== "string") report(out, at(p, k) + "/labelTimestamp", TYPE_STRING);
     else if ((m9.length < 19 || m9.length > 30) && lengthOutside(m9, 10, 30))
       reportLength(out, at(p, k) + "/labelTimestamp", codePointLength(m9), LENGTH_10_30);
     else if (!isIso8601Utc(m9)) report(out, at(p, k) + "/labelTimestamp", ISO8601_UTC);
-  }
   const m10: unknown = v.entities;
   if (m10 == null) report(out, at(p, k) + "/entities", REQUIRED);
   else {
@@ -731,17 +642,13 @@ function check$SendEventRequest(
           else {
             const m13: unknown = e12.entityType;
             if (m13 == null) report(out, at(p, k) + "/entities/" + i11 + "/entityType", REQUIRED);
-            else {
-              if (typeof m13 !== "string") report(out, at(p, k) + "/entities/" + i11 + "/entityType", TYPE_STRING);
-            }
+            else if (typeof m13 !== "string") report(out, at(p, k) + "/entities/" + i11 + "/entityType", TYPE_STRING);
             const m14: unknown = e12.entityId;
             if (m14 == null) report(out, at(p, k) + "/entities/" + i11 + "/entityId", REQUIRED);
-            else {
-              if (typeof m14 !== "string") report(out, at(p, k) + "/entities/" + i11 + "/entityId", TYPE_STRING);
-              else if ((m14.length < 1 || m14.length > 256) && lengthOutside(m14, 1, 256))
-                reportLength(out, at(p, k) + "/entities/" + i11 + "/entityId", codePointLength(m14), LENGTH_1_256);
-              else if (!PATTERN_1.test(m14)) report(out, at(p, k) + "/entities/" + i11 + "/entityId", PATTERN_1_TEXT);
-            }
+            else if (typeof m14 !== "string") report(out, at(p, k) + "/entities/" + i11 + "/entityId", TYPE_STRING);
+            else if ((m14.length < 1 || m14.length > 256) && lengthOutside(m14, 1, 256))
+              reportLength(out, at(p, k) + "/entities/" + i11 + "/entityId", codePointLength(m14), LENGTH_1_256);
+            else if (!PATTERN_1.test(m14)) report(out, at(p, k) + "/entities/" + i11 + "/entityId", PATTERN_1_TEXT);
           }
         }
       }
@@ -754,8 +661,7 @@ function check$SendEventRequest(
 }
 
 /**
- * Checks the entries of a `com.amazonaws.frauddetector#EventVariableMap` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The entries of `com.amazonaws.frauddetector#EventVariableMap`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$EventVariableMap(
   v: Record<string, unknown>,
@@ -770,17 +676,14 @@ function check$EventVariableMap(
       reportLength(out, at(p, k), codePointLength(k2), LENGTH_1_64);
     const e3: unknown = v[k2];
     if (e3 == null) report(out, at(p, k) + "/" + pointerSegment(k2), NOT_NULL_ITEM);
-    else {
-      if (typeof e3 !== "string") report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_STRING);
-      else if ((e3.length < 1 || e3.length > 8192) && lengthOutside(e3, 1, 8192))
-        reportLength(out, at(p, k) + "/" + pointerSegment(k2), codePointLength(e3), LENGTH_1_8192);
-    }
+    else if (typeof e3 !== "string") report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_STRING);
+    else if ((e3.length < 1 || e3.length > 8192) && lengthOutside(e3, 1, 8192))
+      reportLength(out, at(p, k) + "/" + pointerSegment(k2), codePointLength(e3), LENGTH_1_8192);
   }
 }
 
 /**
- * Checks the items of a `com.amazonaws.frauddetector#listOfEntities` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The items of `com.amazonaws.frauddetector#listOfEntities`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ListOfEntities(
   v: readonly unknown[],
@@ -796,25 +699,20 @@ function check$ListOfEntities(
       else {
         const m2: unknown = e1.entityType;
         if (m2 == null) report(out, at(p, k) + "/" + i0 + "/entityType", REQUIRED);
-        else {
-          if (typeof m2 !== "string") report(out, at(p, k) + "/" + i0 + "/entityType", TYPE_STRING);
-        }
+        else if (typeof m2 !== "string") report(out, at(p, k) + "/" + i0 + "/entityType", TYPE_STRING);
         const m3: unknown = e1.entityId;
         if (m3 == null) report(out, at(p, k) + "/" + i0 + "/entityId", REQUIRED);
-        else {
-          if (typeof m3 !== "string") report(out, at(p, k) + "/" + i0 + "/entityId", TYPE_STRING);
-          else if ((m3.length < 1 || m3.length > 256) && lengthOutside(m3, 1, 256))
-            reportLength(out, at(p, k) + "/" + i0 + "/entityId", codePointLength(m3), LENGTH_1_256);
-          else if (!PATTERN_1.test(m3)) report(out, at(p, k) + "/" + i0 + "/entityId", PATTERN_1_TEXT);
-        }
+        else if (typeof m3 !== "string") report(out, at(p, k) + "/" + i0 + "/entityId", TYPE_STRING);
+        else if ((m3.length < 1 || m3.length > 256) && lengthOutside(m3, 1, 256))
+          reportLength(out, at(p, k) + "/" + i0 + "/entityId", codePointLength(m3), LENGTH_1_256);
+        else if (!PATTERN_1.test(m3)) report(out, at(p, k) + "/" + i0 + "/entityId", PATTERN_1_TEXT);
       }
     }
   }
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#Entity` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#Entity`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$Entity(
   v: Record<string, unknown>,
@@ -824,22 +722,17 @@ function check$Entity(
 ): void {
   const m0: unknown = v.entityType;
   if (m0 == null) report(out, at(p, k) + "/entityType", REQUIRED);
-  else {
-    if (typeof m0 !== "string") report(out, at(p, k) + "/entityType", TYPE_STRING);
-  }
+  else if (typeof m0 !== "string") report(out, at(p, k) + "/entityType", TYPE_STRING);
   const m1: unknown = v.entityId;
   if (m1 == null) report(out, at(p, k) + "/entityId", REQUIRED);
-  else {
-    if (typeof m1 !== "string") report(out, at(p, k) + "/entityId", TYPE_STRING);
-    else if ((m1.length < 1 || m1.length > 256) && lengthOutside(m1, 1, 256))
-      reportLength(out, at(p, k) + "/entityId", codePointLength(m1), LENGTH_1_256);
-    else if (!PATTERN_1.test(m1)) report(out, at(p, k) + "/entityId", PATTERN_1_TEXT);
-  }
+  else if (typeof m1 !== "string") report(out, at(p, k) + "/entityId", TYPE_STRING);
+  else if ((m1.length < 1 || m1.length > 256) && lengthOutside(m1, 1, 256))
+    reportLength(out, at(p, k) + "/entityId", codePointLength(m1), LENGTH_1_256);
+  else if (!PATTERN_1.test(m1)) report(out, at(p, k) + "/entityId", PATTERN_1_TEXT);
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#SendEventResult` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#SendEventResult`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$SendEventResult(
   v: Record<string, unknown>,
@@ -849,8 +742,7 @@ function check$SendEventResult(
 ): void {}
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#GetEventPredictionRequest` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#GetEventPredictionRequest`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$GetEventPredictionRequest(
   v: Record<string, unknown>,
@@ -858,128 +750,80 @@ function check$GetEventPredictionRequest(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   const m0: unknown = v.detectorId;
-  if (m0 == null) report(out, at(p, k) + "/detectorId", REQUIRED);
-  else {
-    if (typeof m0 !== "string") report(out, at(p, k) + "/detectorId", TYPE_STRING);
-  }
+  if (m0 == null) report(out, here + "/detectorId", REQUIRED);
+  else if (typeof m0 !== "string") report(out, here + "/detectorId", TYPE_STRING);
   const m1: unknown = v.detectorVersionId;
-  if (m1 != null) {
-    if (typeof m1 !== "string") report(out, at(p, k) + "/detectorVersionId", TYPE_STRING);
+  if (m1 != null)
+    if (typeof m1 !== "string") report(out, here + "/detectorVersionId", TYPE_STRING);
     else if ((m1.length < 1 || m1.length > 5) && lengthOutside(m1, 1, 5))
-      reportLength(out, at(p, k) + "/detectorVersionId", codePointLength(m1), LENGTH_1_5);
-    else if (!PATTERN_2.test(m1)) report(out, at(p, k) + "/detectorVersionId", PATTERN_2_TEXT);
-  }
+      reportLength(out, here + "/detectorVersionId", codePointLength(m1), LENGTH_1_5);
+    else if (!PATTERN_2.test(m1)) report(out, here + "/detectorVersionId", PATTERN_2_TEXT);
   const m2: unknown = v.eventId;
-  if (m2 == null) report(out, at(p, k) + "/eventId", REQUIRED);
-  else {
-    if (typeof m2 !== "string") report(out, at(p, k) + "/eventId", TYPE_STRING);
-  }
+  if (m2 == null) report(out, here + "/eventId", REQUIRED);
+  else if (typeof m2 !== "string") report(out, here + "/eventId", TYPE_STRING);
   const m3: unknown = v.eventTypeName;
-  if (m3 == null) report(out, at(p, k) + "/eventTypeName", REQUIRED);
-  else {
-    if (typeof m3 !== "string") report(out, at(p, k) + "/eventTypeName", TYPE_STRING);
-  }
+  if (m3 == null) report(out, here + "/eventTypeName", REQUIRED);
+  else if (typeof m3 !== "string") report(out, here + "/eventTypeName", TYPE_STRING);
   const m4: unknown = v.entities;
-  if (m4 == null) report(out, at(p, k) + "/entities", REQUIRED);
+  if (m4 == null) report(out, here + "/entities", REQUIRED);
   else {
-    if (!isList(m4)) report(out, at(p, k) + "/entities", TYPE_LIST);
+    if (!isList(m4)) report(out, here + "/entities", TYPE_LIST);
     else {
       for (let i5 = 0; i5 < m4.length; i5++) {
         const e6: unknown = m4[i5];
-        if (e6 == null) report(out, at(p, k) + "/entities/" + i5, NOT_NULL_ITEM);
+        if (e6 == null) report(out, here + "/entities/" + i5, NOT_NULL_ITEM);
         else {
-          if (!isPlainObject(e6)) report(out, at(p, k) + "/entities/" + i5, TYPE_STRUCTURE);
+          if (!isPlainObject(e6)) report(out, here + "/entities/" + i5, TYPE_STRUCTURE);
           else {
             const m7: unknown = e6.entityType;
-            if (m7 == null) report(out, at(p, k) + "/entities/" + i5 + "/entityType", REQUIRED);
-            else {
-              if (typeof m7 !== "string") report(out, at(p, k) + "/entities/" + i5 + "/entityType", TYPE_STRING);
-            }
+            if (m7 == null) report(out, here + "/entities/" + i5 + "/entityType", REQUIRED);
+            else if (typeof m7 !== "string") report(out, here + "/entities/" + i5 + "/entityType", TYPE_STRING);
             const m8: unknown = e6.entityId;
-            if (m8 == null) report(out, at(p, k) + "/entities/" + i5 + "/entityId", REQUIRED);
-            else {
-              if (typeof m8 !== "string") report(out, at(p, k) + "/entities/" + i5 + "/entityId", TYPE_STRING);
-              else if ((m8.length < 1 || m8.length > 256) && lengthOutside(m8, 1, 256))
-                reportLength(out, at(p, k) + "/entities/" + i5 + "/entityId", codePointLength(m8), LENGTH_1_256);
-              else if (!PATTERN_1.test(m8)) report(out, at(p, k) + "/entities/" + i5 + "/entityId", PATTERN_1_TEXT);
-            }
+            if (m8 == null) report(out, here + "/entities/" + i5 + "/entityId", REQUIRED);
+            else if (typeof m8 !== "string") report(out, here + "/entities/" + i5 + "/entityId", TYPE_STRING);
+            else if ((m8.length < 1 || m8.length > 256) && lengthOutside(m8, 1, 256))
+              reportLength(out, here + "/entities/" + i5 + "/entityId", codePointLength(m8), LENGTH_1_256);
+            else if (!PATTERN_1.test(m8)) report(out, here + "/entities/" + i5 + "/entityId", PATTERN_1_TEXT);
           }
         }
       }
     }
   }
   const m9: unknown = v.eventTimestamp;
-  if (m9 == null) report(out, at(p, k) + "/eventTimestamp", REQUIRED);
-  else {
-    if (typeof m9 !== "string") report(out, at(p, k) + "/eventTimestamp", TYPE_STRING);
-    else if ((m9.length < 19 || m9.length > 30) && lengthOutside(m9, 10, 30))
-      reportLength(out, at(p, k) + "/eventTimestamp", codePointLength(m9), LENGTH_10_30);
-    else if (!isIso8601Utc(m9)) report(out, at(p, k) + "/eventTimestamp", ISO8601_UTC);
-  }
+  if (m9 == null) report(out, here + "/eventTimestamp", REQUIRED);
+  else if (typeof m9 !== "string") report(out, here + "/eventTimestamp", TYPE_STRING);
+  else if ((m9.length < 19 || m9.length > 30) && lengthOutside(m9, 10, 30))
+    reportLength(out, here + "/eventTimestamp", codePointLength(m9), LENGTH_10_30);
+  else if (!isIso8601Utc(m9)) report(out, here + "/eventTimestamp", ISO8601_UTC);
   const m10: unknown = v.eventVariables;
-  if (m10 == null) report(out, at(p, k) + "/eventVariables", REQUIRED);
+  if (m10 == null) report(out, here + "/eventVariables", REQUIRED);
   else {
-    if (!isPlainObject(m10)) report(out, at(p, k) + "/eventVariables", TYPE_MAP);
+    if (!isPlainObject(m10)) report(out, here + "/eventVariables", TYPE_MAP);
     else {
       const ks11 = Object.keys(m10);
-      if (ks11.length < 1) reportLength(out, at(p, k) + "/eventVariables", ks11.length, LENGTH_MIN_1);
+      if (ks11.length < 1) reportLength(out, here + "/eventVariables", ks11.length, LENGTH_MIN_1);
       for (let j12 = 0; j12 < ks11.length; j12++) {
         const k13 = ks11[j12];
         if ((k13.length < 1 || k13.length > 64) && lengthOutside(k13, 1, 64))
-          reportLength(out, at(p, k) + "/eventVariables", codePointLength(k13), LENGTH_1_64);
+          reportLength(out, here + "/eventVariables", codePointLength(k13), LENGTH_1_64);
         const e14: unknown = m10[k13];
-        if (e14 == null) report(out, at(p, k) + "/eventVariables/" + pointerSegment(k13), NOT_NULL_ITEM);
-        else {
-          if (typeof e14 !== "string") report(out, at(p, k) + "/eventVariables/" + pointerSegment(k13), TYPE_STRING);
-          else if ((e14.length < 1 || e14.length > 8192) && lengthOutside(e14, 1, 8192))
-            reportLength(out, at(p, k) + "/eventVariables/" + pointerSegment(k13), codePointLength(e14), LENGTH_1_8192);
-        }
+        if (e14 == null) report(out, here + "/eventVariables/" + pointerSegment(k13), NOT_NULL_ITEM);
+        else if (typeof e14 !== "string") report(out, here + "/eventVariables/" + pointerSegment(k13), TYPE_STRING);
+        else if ((e14.length < 1 || e14.length > 8192) && lengthOutside(e14, 1, 8192))
+          reportLength(out, here + "/eventVariables/" + pointerSegment(k13), codePointLength(e14), LENGTH_1_8192);
       }
     }
   }
   const m15: unknown = v.externalModelEndpointDataBlobs;
-  if (m15 != null) {
-    if (!isPlainObject(m15)) report(out, at(p, k) + "/externalModelEndpointDataBlobs", TYPE_MAP);
-    else {
-      const ks16 = Object.keys(m15);
-      for (let j17 = 0; j17 < ks16.length; j17++) {
-        const k18 = ks16[j17];
-        if ((k18.length < 1 || k18.length > 63) && lengthOutside(k18, 1, 63))
-          reportLength(out, at(p, k) + "/externalModelEndpointDataBlobs", codePointLength(k18), LENGTH_1_63);
-        else if (!PATTERN_3.test(k18)) report(out, at(p, k) + "/externalModelEndpointDataBlobs", PATTERN_3_TEXT);
-        const e19: unknown = m15[k18];
-        if (e19 == null) report(out, at(p, k) + "/externalModelEndpointDataBlobs/*", NOT_NULL_ITEM);
-        else {
-          if (!isPlainObject(e19)) report(out, at(p, k) + "/externalModelEndpointDataBlobs/*", TYPE_STRUCTURE);
-          else {
-            const m20: unknown = e19.byteBuffer;
-            if (m20 != null) {
-              if (!(m20 instanceof Uint8Array))
-                report(out, at(p, k) + "/externalModelEndpointDataBlobs/*/byteBuffer", TYPE_BLOB);
-            }
-            const m21: unknown = e19.contentType;
-            if (m21 != null) {
-              if (typeof m21 !== "string")
-                report(out, at(p, k) + "/externalModelEndpointDataBlobs/*/contentType", TYPE_STRING);
-              else if ((m21.length < 1 || m21.length > 1024) && lengthOutside(m21, 1, 1024))
-                reportLength(
-                  out,
-                  at(p, k) + "/externalModelEndpointDataBlobs/*/contentType",
-                  codePointLength(m21),
-                  LENGTH_1_1024,
-                );
-            }
-          }
-        }
-      }
-    }
-  }
+  if (m15 != null)
+    if (!isPlainObject(m15)) report(out, here + "/externalModelEndpointDataBlobs", TYPE_MAP);
+    else check$ExternalModelEndpointDataBlobMap(m15, here + "/externalModelEndpointDataBlobs", undefined, out);
 }
 
 /**
- * Checks the entries of a `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The entries of `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ExternalModelEndpointDataBlobMap(
   v: Record<string, unknown>,
@@ -999,23 +843,19 @@ function check$ExternalModelEndpointDataBlobMap(
       if (!isPlainObject(e3)) report(out, at(p, k) + "/*", TYPE_STRUCTURE);
       else {
         const m4: unknown = e3.byteBuffer;
-        if (m4 != null) {
-          if (!(m4 instanceof Uint8Array)) report(out, at(p, k) + "/*/byteBuffer", TYPE_BLOB);
-        }
+        if (m4 != null) if (!(m4 instanceof Uint8Array)) report(out, at(p, k) + "/*/byteBuffer", TYPE_BLOB);
         const m5: unknown = e3.contentType;
-        if (m5 != null) {
+        if (m5 != null)
           if (typeof m5 !== "string") report(out, at(p, k) + "/*/contentType", TYPE_STRING);
           else if ((m5.length < 1 || m5.length > 1024) && lengthOutside(m5, 1, 1024))
             reportLength(out, at(p, k) + "/*/contentType", codePointLength(m5), LENGTH_1_1024);
-        }
       }
     }
   }
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#ModelEndpointDataBlob` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#ModelEndpointDataBlob`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ModelEndpointDataBlob(
   v: Record<string, unknown>,
@@ -1024,20 +864,16 @@ function check$ModelEndpointDataBlob(
   out: ValidationIssue[],
 ): void {
   const m0: unknown = v.byteBuffer;
-  if (m0 != null) {
-    if (!(m0 instanceof Uint8Array)) report(out, at(p, k) + "/byteBuffer", TYPE_BLOB);
-  }
+  if (m0 != null) if (!(m0 instanceof Uint8Array)) report(out, at(p, k) + "/byteBuffer", TYPE_BLOB);
   const m1: unknown = v.contentType;
-  if (m1 != null) {
+  if (m1 != null)
     if (typeof m1 !== "string") report(out, at(p, k) + "/contentType", TYPE_STRING);
     else if ((m1.length < 1 || m1.length > 1024) && lengthOutside(m1, 1, 1024))
       reportLength(out, at(p, k) + "/contentType", codePointLength(m1), LENGTH_1_1024);
-  }
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#GetEventPredictionResult` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#GetEventPredictionResult`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$GetEventPredictionResult(
   v: Record<string, unknown>,
@@ -1045,32 +881,23 @@ function check$GetEventPredictionResult(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   const m0: unknown = v.modelScores;
-  if (m0 != null) {
-    if (!isList(m0)) report(out, at(p, k) + "/modelScores", TYPE_LIST);
-    else {
-      check$ListOfModelScores(m0, at(p, k) + "/modelScores", undefined, out);
-    }
-  }
+  if (m0 != null)
+    if (!isList(m0)) report(out, here + "/modelScores", TYPE_LIST);
+    else check$ListOfModelScores(m0, here + "/modelScores", undefined, out);
   const m1: unknown = v.ruleResults;
-  if (m1 != null) {
-    if (!isList(m1)) report(out, at(p, k) + "/ruleResults", TYPE_LIST);
-    else {
-      check$ListOfRuleResults(m1, at(p, k) + "/ruleResults", undefined, out);
-    }
-  }
+  if (m1 != null)
+    if (!isList(m1)) report(out, here + "/ruleResults", TYPE_LIST);
+    else check$ListOfRuleResults(m1, here + "/ruleResults", undefined, out);
   const m2: unknown = v.externalModelOutputs;
-  if (m2 != null) {
-    if (!isList(m2)) report(out, at(p, k) + "/externalModelOutputs", TYPE_LIST);
-    else {
-      check$ListOfExternalModelOutputs(m2, at(p, k) + "/externalModelOutputs", undefined, out);
-    }
-  }
+  if (m2 != null)
+    if (!isList(m2)) report(out, here + "/externalModelOutputs", TYPE_LIST);
+    else check$ListOfExternalModelOutputs(m2, here + "/externalModelOutputs", undefined, out);
 }
 
 /**
- * Checks the items of a `com.amazonaws.frauddetector#ListOfModelScores` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The items of `com.amazonaws.frauddetector#ListOfModelScores`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ListOfModelScores(
   v: readonly unknown[],
@@ -1078,21 +905,17 @@ function check$ListOfModelScores(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   for (let i0 = 0; i0 < v.length; i0++) {
     const e1: unknown = v[i0];
-    if (e1 == null) report(out, at(p, k) + "/" + i0, NOT_NULL_ITEM);
-    else {
-      if (!isPlainObject(e1)) report(out, at(p, k) + "/" + i0, TYPE_STRUCTURE);
-      else {
-        check$ModelScores(e1, at(p, k), i0, out);
-      }
-    }
+    if (e1 == null) report(out, here + "/" + i0, NOT_NULL_ITEM);
+    else if (!isPlainObject(e1)) report(out, here + "/" + i0, TYPE_STRUCTURE);
+    else check$ModelScores(e1, here, i0, out);
   }
 }
 
 /**
- * Checks the items of a `com.amazonaws.frauddetector#ListOfRuleResults` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The items of `com.amazonaws.frauddetector#ListOfRuleResults`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ListOfRuleResults(
   v: readonly unknown[],
@@ -1100,21 +923,17 @@ function check$ListOfRuleResults(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   for (let i0 = 0; i0 < v.length; i0++) {
     const e1: unknown = v[i0];
-    if (e1 == null) report(out, at(p, k) + "/" + i0, NOT_NULL_ITEM);
-    else {
-      if (!isPlainObject(e1)) report(out, at(p, k) + "/" + i0, TYPE_STRUCTURE);
-      else {
-        check$RuleResult(e1, at(p, k), i0, out);
-      }
-    }
+    if (e1 == null) report(out, here + "/" + i0, NOT_NULL_ITEM);
+    else if (!isPlainObject(e1)) report(out, here + "/" + i0, TYPE_STRUCTURE);
+    else check$RuleResult(e1, here, i0, out);
   }
 }
 
 /**
- * Checks the items of a `com.amazonaws.frauddetector#ListOfExternalModelOutputs` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The items of `com.amazonaws.frauddetector#ListOfExternalModelOutputs`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ListOfExternalModelOutputs(
   v: readonly unknown[],
@@ -1122,21 +941,17 @@ function check$ListOfExternalModelOutputs(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   for (let i0 = 0; i0 < v.length; i0++) {
     const e1: unknown = v[i0];
-    if (e1 == null) report(out, at(p, k) + "/" + i0, NOT_NULL_ITEM);
-    else {
-      if (!isPlainObject(e1)) report(out, at(p, k) + "/" + i0, TYPE_STRUCTURE);
-      else {
-        check$ExternalModelOutputs(e1, at(p, k), i0, out);
-      }
-    }
+    if (e1 == null) report(out, here + "/" + i0, NOT_NULL_ITEM);
+    else if (!isPlainObject(e1)) report(out, here + "/" + i0, TYPE_STRUCTURE);
+    else check$ExternalModelOutputs(e1, here, i0, out);
   }
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#ModelScores` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#ModelScores`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ModelScores(
   v: Record<string, unknown>,
@@ -1144,25 +959,19 @@ function check$ModelScores(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   const m0: unknown = v.modelVersion;
-  if (m0 != null) {
-    if (!isPlainObject(m0)) report(out, at(p, k) + "/modelVersion", TYPE_STRUCTURE);
-    else {
-      check$ModelVersion(m0, at(p, k) + "/modelVersion", undefined, out);
-    }
-  }
+  if (m0 != null)
+    if (!isPlainObject(m0)) report(out, here + "/modelVersion", TYPE_STRUCTURE);
+    else check$ModelVersion(m0, here + "/modelVersion", undefined, out);
   const m1: unknown = v.scores;
-  if (m1 != null) {
-    if (!isPlainObject(m1)) report(out, at(p, k) + "/scores", TYPE_MAP);
-    else {
-      check$ModelPredictionMap(m1, at(p, k) + "/scores", undefined, out);
-    }
-  }
+  if (m1 != null)
+    if (!isPlainObject(m1)) report(out, here + "/scores", TYPE_MAP);
+    else check$ModelPredictionMap(m1, here + "/scores", undefined, out);
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#RuleResult` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#RuleResult`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$RuleResult(
   v: Record<string, unknown>,
@@ -1170,22 +979,17 @@ function check$RuleResult(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   const m0: unknown = v.ruleId;
-  if (m0 != null) {
-    if (typeof m0 !== "string") report(out, at(p, k) + "/ruleId", TYPE_STRING);
-  }
+  if (m0 != null) if (typeof m0 !== "string") report(out, here + "/ruleId", TYPE_STRING);
   const m1: unknown = v.outcomes;
-  if (m1 != null) {
-    if (!isList(m1)) report(out, at(p, k) + "/outcomes", TYPE_LIST);
-    else {
-      check$ListOfStrings(m1, at(p, k) + "/outcomes", undefined, out);
-    }
-  }
+  if (m1 != null)
+    if (!isList(m1)) report(out, here + "/outcomes", TYPE_LIST);
+    else check$ListOfStrings(m1, here + "/outcomes", undefined, out);
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#ExternalModelOutputs` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#ExternalModelOutputs`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ExternalModelOutputs(
   v: Record<string, unknown>,
@@ -1193,25 +997,19 @@ function check$ExternalModelOutputs(
   k: string | number | undefined,
   out: ValidationIssue[],
 ): void {
+  const here = at(p, k);
   const m0: unknown = v.externalModel;
-  if (m0 != null) {
-    if (!isPlainObject(m0)) report(out, at(p, k) + "/externalModel", TYPE_STRUCTURE);
-    else {
-      check$ExternalModelSummary(m0, at(p, k) + "/externalModel", undefined, out);
-    }
-  }
+  if (m0 != null)
+    if (!isPlainObject(m0)) report(out, here + "/externalModel", TYPE_STRUCTURE);
+    else check$ExternalModelSummary(m0, here + "/externalModel", undefined, out);
   const m1: unknown = v.outputs;
-  if (m1 != null) {
-    if (!isPlainObject(m1)) report(out, at(p, k) + "/outputs", TYPE_MAP);
-    else {
-      check$ExternalModelPredictionMap(m1, at(p, k) + "/outputs", undefined, out);
-    }
-  }
+  if (m1 != null)
+    if (!isPlainObject(m1)) report(out, here + "/outputs", TYPE_MAP);
+    else check$ExternalModelPredictionMap(m1, here + "/outputs", undefined, out);
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#ModelVersion` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#ModelVersion`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ModelVersion(
   v: Record<string, unknown>,
@@ -1221,43 +1019,31 @@ function check$ModelVersion(
 ): void {
   const m0: unknown = v.modelId;
   if (m0 == null) report(out, at(p, k) + "/modelId", REQUIRED);
-  else {
-    if (typeof m0 !== "string") report(out, at(p, k) + "/modelId", TYPE_STRING);
-    else if ((m0.length < 1 || m0.length > 64) && lengthOutside(m0, 1, 64))
-      reportLength(out, at(p, k) + "/modelId", codePointLength(m0), LENGTH_1_64);
-    else if (!PATTERN_4.test(m0)) report(out, at(p, k) + "/modelId", PATTERN_4_TEXT);
-  }
+  else if (typeof m0 !== "string") report(out, at(p, k) + "/modelId", TYPE_STRING);
+  else if ((m0.length < 1 || m0.length > 64) && lengthOutside(m0, 1, 64))
+    reportLength(out, at(p, k) + "/modelId", codePointLength(m0), LENGTH_1_64);
+  else if (!PATTERN_4.test(m0)) report(out, at(p, k) + "/modelId", PATTERN_4_TEXT);
   const m1: unknown = v.modelType;
   if (m1 == null) report(out, at(p, k) + "/modelType", REQUIRED);
-  else {
-    if (typeof m1 !== "string") report(out, at(p, k) + "/modelType", TYPE_STRING);
-    else if (
-      m1 !== "ONLINE_FRAUD_INSIGHTS" &&
-      m1 !== "TRANSACTION_FRAUD_INSIGHTS" &&
-      m1 !== "ACCOUNT_TAKEOVER_INSIGHTS"
-    )
-      report(out, at(p, k) + "/modelType", ENUM_MODEL_TYPE_ENUM);
-  }
+  else if (typeof m1 !== "string") report(out, at(p, k) + "/modelType", TYPE_STRING);
+  else if (m1 !== "ONLINE_FRAUD_INSIGHTS" && m1 !== "TRANSACTION_FRAUD_INSIGHTS" && m1 !== "ACCOUNT_TAKEOVER_INSIGHTS")
+    report(out, at(p, k) + "/modelType", ENUM_MODEL_TYPE_ENUM);
   const m2: unknown = v.modelVersionNumber;
   if (m2 == null) report(out, at(p, k) + "/modelVersionNumber", REQUIRED);
-  else {
-    if (typeof m2 !== "string") report(out, at(p, k) + "/modelVersionNumber", TYPE_STRING);
-    else if ((m2.length < 5 || m2.length > 7) && lengthOutside(m2, 3, 7))
-      reportLength(out, at(p, k) + "/modelVersionNumber", codePointLength(m2), LENGTH_3_7);
-    else if (!PATTERN_5.test(m2)) report(out, at(p, k) + "/modelVersionNumber", PATTERN_5_TEXT);
-  }
+  else if (typeof m2 !== "string") report(out, at(p, k) + "/modelVersionNumber", TYPE_STRING);
+  else if ((m2.length < 5 || m2.length > 7) && lengthOutside(m2, 3, 7))
+    reportLength(out, at(p, k) + "/modelVersionNumber", codePointLength(m2), LENGTH_3_7);
+  else if (!PATTERN_5.test(m2)) report(out, at(p, k) + "/modelVersionNumber", PATTERN_5_TEXT);
   const m3: unknown = v.arn;
-  if (m3 != null) {
+  if (m3 != null)
     if (typeof m3 !== "string") report(out, at(p, k) + "/arn", TYPE_STRING);
     else if ((m3.length < 1 || m3.length > 256) && lengthOutside(m3, 1, 256))
       reportLength(out, at(p, k) + "/arn", codePointLength(m3), LENGTH_1_256);
     else if (!PATTERN_6.test(m3)) report(out, at(p, k) + "/arn", PATTERN_6_TEXT);
-  }
 }
 
 /**
- * Checks the entries of a `com.amazonaws.frauddetector#ModelPredictionMap` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The entries of `com.amazonaws.frauddetector#ModelPredictionMap`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ModelPredictionMap(
   v: Record<string, unknown>,
@@ -1270,16 +1056,13 @@ function check$ModelPredictionMap(
     const k2 = ks0[j1];
     const e3: unknown = v[k2];
     if (e3 == null) report(out, at(p, k) + "/" + pointerSegment(k2), NOT_NULL_ITEM);
-    else {
-      if (typeof e3 !== "number" || (Number.isFinite(e3) && !Number.isFinite(Math.fround(e3))))
-        report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_FLOAT);
-    }
+    else if (typeof e3 !== "number" || (Number.isFinite(e3) && !Number.isFinite(Math.fround(e3))))
+      report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_FLOAT);
   }
 }
 
 /**
- * Checks the items of a `com.amazonaws.frauddetector#ListOfStrings` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The items of `com.amazonaws.frauddetector#ListOfStrings`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ListOfStrings(
   v: readonly unknown[],
@@ -1290,15 +1073,12 @@ function check$ListOfStrings(
   for (let i0 = 0; i0 < v.length; i0++) {
     const e1: unknown = v[i0];
     if (e1 == null) report(out, at(p, k) + "/" + i0, NOT_NULL_ITEM);
-    else {
-      if (typeof e1 !== "string") report(out, at(p, k) + "/" + i0, TYPE_STRING);
-    }
+    else if (typeof e1 !== "string") report(out, at(p, k) + "/" + i0, TYPE_STRING);
   }
 }
 
 /**
- * Checks the members of a `com.amazonaws.frauddetector#ExternalModelSummary` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The members of `com.amazonaws.frauddetector#ExternalModelSummary`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ExternalModelSummary(
   v: Record<string, unknown>,
@@ -1307,19 +1087,15 @@ function check$ExternalModelSummary(
   out: ValidationIssue[],
 ): void {
   const m0: unknown = v.modelEndpoint;
-  if (m0 != null) {
-    if (typeof m0 !== "string") report(out, at(p, k) + "/modelEndpoint", TYPE_STRING);
-  }
+  if (m0 != null) if (typeof m0 !== "string") report(out, at(p, k) + "/modelEndpoint", TYPE_STRING);
   const m1: unknown = v.modelSource;
-  if (m1 != null) {
+  if (m1 != null)
     if (typeof m1 !== "string") report(out, at(p, k) + "/modelSource", TYPE_STRING);
     else if (m1 !== "SAGEMAKER") report(out, at(p, k) + "/modelSource", ENUM_MODEL_SOURCE);
-  }
 }
 
 /**
- * Checks the entries of a `com.amazonaws.frauddetector#ExternalModelPredictionMap` (its own type and length are checked by the caller),
- * at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).
+ * The entries of `com.amazonaws.frauddetector#ExternalModelPredictionMap`, at path `p` + `/k` (its type and length: the caller's).
  */
 function check$ExternalModelPredictionMap(
   v: Record<string, unknown>,
@@ -1332,8 +1108,6 @@ function check$ExternalModelPredictionMap(
     const k2 = ks0[j1];
     const e3: unknown = v[k2];
     if (e3 == null) report(out, at(p, k) + "/" + pointerSegment(k2), NOT_NULL_ITEM);
-    else {
-      if (typeof e3 !== "string") report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_STRING);
-    }
+    else if (typeof e3 !== "string") report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_STRING);
   }
 }

@@ -33,6 +33,13 @@ export const RUNTIME_NAMES = new Set([
   "CredentialProvider", "Transport", "HttpRequest", "HttpResponse", "ServiceDescriptor", "OperationDescriptor",
 ]);
 
+/**
+ * Names a client method must not take: the client's own members, every name objects inherit
+ * (`constructor`, `toString`, `__proto__`, ...), and `then`, which would make the client a
+ * thenable that `await` and promise resolution call.
+ */
+export const CLIENT_MEMBER_NAMES: readonly string[] = ["destroy", "config", "core", "then", ...Object.getOwnPropertyNames(Object.prototype)];
+
 /** True for a valid JavaScript identifier that is safe as a bare property name. */
 export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__";

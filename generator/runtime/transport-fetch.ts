@@ -40,7 +40,8 @@ export class FetchTransport implements Transport {
       const response = await this.#fetch(request.url, {
         method: request.method,
         headers,
-        body: request.body,
+        // A gzip body is copied into a plain ArrayBuffer-backed array, the one kind BodyInit names.
+        body: typeof request.body === "string" ? request.body : request.body.slice(),
         signal: controller?.signal ?? null,
       });
       const body = await response.text();

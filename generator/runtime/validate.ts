@@ -9,7 +9,19 @@
  * decided the key is not sensitive.
  */
 
-/** Which constraint an issue breaks. */
+/**
+ * Which constraint an issue breaks:
+ * - `required`: a `@required` member is missing or null (`@clientOptional` and `@idempotencyToken`
+ *   members are not required: the client fills tokens in);
+ * - `type`: the JavaScript value is not of the shape's type (string, integer within the type's
+ *   bits, `Date`, `Uint8Array`, array, plain object...), or null inside a non-`@sparse` list or map;
+ * - `length`, `pattern`, `range`, `uniqueItems`: Smithy's constraint traits (a map key breaking its
+ *   shape's constraints is reported at the map);
+ * - `enum`: a value this client does not know; Smithy enums are open, so callers may accept it;
+ * - `union`: not exactly one member set;
+ * - `requiredTogether`, `iso8601Utc`: anvil's own traits;
+ * - `cycle`: a value of a recursive shape contains itself (reported where the cycle closes).
+ */
 export type ValidationConstraint =
   | "required"
   | "type"
@@ -160,7 +172,7 @@ export function isIso8601Utc(s: string): boolean {
   if (twoDigits(s, 0) < 0 || twoDigits(s, 2) < 0 || month < 1 || month > 12 || day < 1) return false;
   if (s[4] !== "-" || s[7] !== "-" || s[10] !== "T" || s[13] !== ":" || s[16] !== ":") return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return false;
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31))) return false;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0) return false;
   if (second > 59 && !(second === 60 && hour === 23 && minute === 59)) return false;
   let i = 19;

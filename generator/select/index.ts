@@ -5,6 +5,7 @@
  */
 import { AnvilError, didYouMean, type SourceLocation } from "../errors.js";
 import { getShape, splitId, type Model, type Shape } from "../assemble/model.js";
+import { checkCollectionRecursion } from "./collection-recursion.js";
 
 /** What to generate. */
 export interface SelectionRequest {
@@ -90,7 +91,9 @@ export function select(model: Model, request: SelectionRequest): Selection {
     });
   }
   const serviceErrors = (service.errors ?? []).map((id) => getShape(model, id));
-  return { service, operations, serviceErrors, shapes: closure(model, operations, serviceErrors) };
+  const shapes = closure(model, operations, serviceErrors);
+  checkCollectionRecursion(shapes, model.shapes);
+  return { service, operations, serviceErrors, shapes };
 }
 
 /** Shapes reachable from the operations (inputs, outputs, errors, members, recursively). Terminates on recursion. */

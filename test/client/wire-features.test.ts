@@ -89,6 +89,14 @@ describe("request compression", () => {
     expect(received?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(await gzipped).digest("hex"));
   });
 
+  it("sends the gzip bytes through the fetch transport too", async () => {
+    const c = new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials, fetch }, { validation: "off" });
+    made.push(c);
+    await c.invoke(compressed, { data: big });
+    expect(server.requests[0]?.headers["content-encoding"]).toBe("gzip");
+    expect(server.requests[0]?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(await gzipOf(compressed, { data: big })).digest("hex"));
+  });
+
   it("leaves a body under the threshold (10 KiB by default) uncompressed", async () => {
     const wire = recorder();
     await client({ transport: wire }).invoke(compressed, { data: "small" });

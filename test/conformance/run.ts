@@ -17,6 +17,7 @@ type Suite = () => Promise<SuiteResult>;
 /** Each suite is imported only when it runs. */
 const SUITES: Record<string, () => Promise<Suite>> = {
   idl: async () => (await import("./idl.js")).runIdlConformance,
+  validation: async () => (await import("./validation.js")).runValidationConformance,
 };
 
 async function main(): Promise<number> {

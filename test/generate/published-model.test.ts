@@ -2,7 +2,9 @@
  * Our spec against the published Fraud Detector model: generating the same two operations from
  * both must give the same declarations (documentation aside). Needs ../shared; skips without it.
  */
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
 import type { Config } from "../../generator/config/index.js";
@@ -38,6 +40,24 @@ describe.skipIf(!here)("published Fraud Detector model", () => {
     const pick = (r: typeof ours, path: string) => declarations(r.clients[0].files.find((f) => f.path === path)?.text ?? "");
     for (const path of ["types.ts", "errors.ts", "serde.ts", "client.ts", "index.ts"]) {
       expect(pick(ours, path), path).toBe(pick(theirs, path));
+    }
+  });
+
+  it("yields the same validators once our own two traits (not in the published model) are taken out", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "anvil-published-"));
+    try {
+      cpSync(spec, dir, { recursive: true });
+      const file = join(dir, "frauddetector.smithy");
+      const text = readFileSync(file, "utf8");
+      const stripped = text.replace(/^@iso8601Utc\n/m, "").replace(/^@requiredTogether\(.*\)\n/m, "");
+      expect(stripped).not.toBe(text);
+      writeFileSync(file, stripped);
+      const [ours, theirs] = await Promise.all([generate(configFor(dir), { skipTypeCheck: true }), generate(configFor(published), { skipTypeCheck: true })]);
+      const validators = (r: typeof ours) => declarations(r.clients[0].files.find((f) => f.path === "validators.ts")?.text ?? "");
+      expect(validators(ours)).not.toBe("");
+      expect(validators(ours)).toBe(validators(theirs));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -18,9 +18,10 @@ describe("vendoring generated/frauddetector", () => {
     cpSync(join(root, "generated/frauddetector"), dest, { recursive: true });
     const pkg = JSON.parse(readFileSync(join(dest, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     // "Install" exactly the declared packages by linking the repo's installed copies.
-    mkdirSync(join(dest, "node_modules", "@types"), { recursive: true });
     for (const name of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]) {
-      symlinkSync(join(root, "node_modules", name), join(dest, "node_modules", name), "dir");
+      const link = join(dest, "node_modules", name);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(join(root, "node_modules", name), link, "dir");
     }
     const tsc = join(root, "node_modules/typescript/bin/tsc");
     const r = spawnSync(process.execPath, [tsc, "--strict", "-p", dest], { encoding: "utf8" });

@@ -20,7 +20,9 @@ export type AstShape = Record<string, unknown>;
 let session: TypeCheckSession | undefined;
 const scratch: string[] = [];
 afterAll(() => {
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  // ANVIL_KEEP_HOSTILE=1 keeps the models and outputs for a look after a failure.
+  if (process.env.ANVIL_KEEP_HOSTILE === "1") console.log(`kept: ${scratch.join(" ")}`);
+  else for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A type checker backed by this file's session: checks one output, then releases its files. */
@@ -99,6 +101,20 @@ export async function runPipeline(model: object | string, options: RunOptions = 
   };
 }
 
+/**
+ * Runs the pipeline and gives either its output or the model/config error it reports. A type
+ * error in the output (kind "internal") or any other exception is rethrown: for a hostile model,
+ * those are the failures these tests exist to catch.
+ */
+export async function outcomeOf(model: object | string, options: RunOptions = {}): Promise<{ run: RunResult; error?: undefined } | { run?: undefined; error: AnvilError }> {
+  try {
+    return { run: await runPipeline(model, options) };
+  } catch (e) {
+    if (e instanceof AnvilError && e.kind !== "internal") return { error: e };
+    throw e;
+  }
+}
+
 /** Runs the pipeline and returns the AnvilError it throws (failing when it succeeds or throws anything else). */
 export async function pipelineError(model: object | string, options: RunOptions = {}): Promise<AnvilError> {
   try {
@@ -118,7 +134,8 @@ export const id = (name: string) => `${NS}#${name}`;
 
 /**
  * A minimal awsJson1_1 service: one operation `Op` with the given input and output structure
- * members (or none), plus `extra` shapes. Enough for every stage to run, nothing more.
+ * members (or none) and one error `Failed`, plus `extra` shapes. Enough for every stage to
+ * run, nothing more.
  */
 export function serviceModel(input: Record<string, AstShape> | undefined, extra: Record<string, AstShape> = {}, output?: Record<string, AstShape>): { smithy: string; shapes: Record<string, AstShape> } {
   const shapes: Record<string, AstShape> = {
@@ -132,7 +149,9 @@ export function serviceModel(input: Record<string, AstShape> | undefined, extra:
       type: "operation",
       input: { target: input ? id("OpInput") : "smithy.api#Unit" },
       output: { target: output ? id("OpOutput") : "smithy.api#Unit" },
+      errors: [{ target: id("Failed") }],
     },
+    [id("Failed")]: { type: "structure", members: { message: { target: "smithy.api#String" } }, traits: { "smithy.api#error": "client" } },
     ...extra,
   };
   if (input) shapes[id("OpInput")] = { type: "structure", members: input, traits: { "smithy.api#input": {} } };

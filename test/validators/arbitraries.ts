@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { Member, Model, Shape } from "../../generator/assemble/model.js";
 import { getShape } from "../../generator/assemble/model.js";
-import { isRequiredMember } from "../../generator/lower/types.js";
+import { isRequiredMember as requiredInType } from "../../generator/lower/types.js";
 import {
   enumValuesOf,
   isIso8601Utc,
@@ -20,6 +20,11 @@ import {
   requiredTogetherOf,
   type Facts,
 } from "../../generator/lower/validation/constraints.js";
+
+/** Required at run time: @required, not @clientOptional, and not an @idempotencyToken (the client fills those). */
+function isRequiredMember(m: Member): boolean {
+  return requiredInType(m) && m.traits["smithy.api#idempotencyToken"] === undefined;
+}
 
 const INT_BITS: Record<string, [number, number]> = {
   byte: [-128, 127],

@@ -4,15 +4,20 @@
  * (path and constraint), with edge values: bounds exactly, one past, astral characters, empty,
  * huge. Messages are checked word for word where Smithy pins them.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ValidationIssue } from "../../generator/runtime/validate.js";
 import { validationModel, validCheckInput } from "./fixture-model.js";
 import { validator, validatorsOfModel } from "./generated.js";
 
 let validate: (value: unknown) => ValidationIssue[];
+let dir: string;
 beforeAll(async () => {
-  validate = validator((await validatorsOfModel(validationModel)).module, "validateCheckInput");
+  const generated = await validatorsOfModel(validationModel);
+  validate = validator(generated.module, "validateCheckInput");
+  dir = generated.dir;
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** An own data property, even for `__proto__`. */
 function set(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -54,6 +59,8 @@ describe("required", () => {
     ["null counts as missing", "required", null, ["/required required"]],
     ["an empty string is present", "required", "", []],
     ["@clientOptional lifts @required", "clientOptional", undefined, []],
+    ["a missing @idempotencyToken is no issue (the client fills it in)", "token", undefined, []],
+    ["a given @idempotencyToken is still checked", "token", 5, ["/token type"]],
     ["a nested required member is reported at its path", "nested", { note: "n" }, ["/nested/id required"]],
     ["an optional member may be absent", "nested", undefined, []],
     ["an optional member given null is absent (as in Smithy's JSON protocols)", "nested", null, []],

@@ -15,6 +15,7 @@ const INTEGER = "smithy.api#Integer";
 const inputMembers: Record<string, ReturnType<typeof member>> = {
   required: member(STRING, { "smithy.api#required": {} }),
   clientOptional: member(STRING, { "smithy.api#required": {}, "smithy.api#clientOptional": {} }),
+  token: member(STRING, { "smithy.api#required": {}, "smithy.api#idempotencyToken": {} }),
   string: member("LengthString"),
   minString: member("MinString"),
   maxString: member("MaxString"),
@@ -132,6 +133,7 @@ export function validCheckInput(): Record<string, unknown> {
   const input: Record<string, unknown> = {
     required: "r",
     clientOptional: "c",
+    token: "t",
     string: "abc",
     minString: "ab",
     maxString: "abcd",

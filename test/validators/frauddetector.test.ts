@@ -74,7 +74,7 @@ describe("the generated module", () => {
     const lines = text().split("\n");
     const exports = lines.flatMap((l, i) => (l.startsWith("export function") ? [i] : []));
     expect(exports).toHaveLength(expected.length * 2);
-    for (const i of exports) expect(lines[i - 1], lines[i]).toBe(" */");
+    for (const i of exports) expect(lines[i - 1].endsWith("*/"), lines[i]).toBe(true);
   });
 
   it("compiles each pattern once, at module load, and never builds one in a function", () => {

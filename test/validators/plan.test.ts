@@ -2,8 +2,12 @@
  * Decisions taken at generation time (lower/validation): names and their collisions, what is
  * inlined, recursion, untranslatable patterns, bad trait values.
  */
+import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lower } from "../../generator/lower/index.js";
+import { render } from "../../generator/render/index.js";
+import { format } from "../../generator/format/index.js";
+import { inProcessTypeChecker } from "../../generator/typecheck/index.js";
 import { lowerValidators } from "../../generator/lower/validation/index.js";
 import { select } from "../../generator/select/index.js";
 import { errorOf, modelOf } from "../helpers.js";
@@ -89,7 +93,8 @@ describe("generated code", () => {
     const doc = modelWith({ odd: { target: "a.b#Odd" } }, { "a.b#Odd": { type: "string", traits: { "smithy.api#pattern": "\\p{InGreek}+", "smithy.api#length": { max: 3 } } } });
     const ir = irOf(doc);
     expect(ir.validators?.skippedPatterns).toEqual([{ shapeId: "a.b#Odd", pattern: "\\p{InGreek}+", reason: expect.any(String) as string }]);
-    const { module, text } = await validatorsOfModel(doc);
+    const { module, text, dir } = await validatorsOfModel(doc);
+    rmSync(dir, { recursive: true, force: true });
     expect(text).toContain('// Not checked: @pattern "\\\\p{InGreek}+" of a.b#Odd');
     const validate = validator(module, "validateOpInput");
     expect(validate({ odd: "abc" })).toEqual([]);
@@ -110,6 +115,18 @@ describe("generated code", () => {
     const ir = irOf(doc);
     expect(ir.validators?.constants.some((c) => c.expression.startsWith("new Set<string>"))).toBe(true);
   });
+});
+
+describe("type-checking", () => {
+  it("the validators of the fixture model (every shape type, recursion, unions, bigint, enum sets) type-check strictly", async () => {
+    const many = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`V${i}`, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } }]));
+    const doc = structuredClone(validationModel) as { shapes: Record<string, { members?: Record<string, object> }> };
+    doc.shapes["test.v#Many"] = { type: "enum", members: many } as never;
+    (doc.shapes["test.v#CheckInput"].members as Record<string, object>).many = { target: "test.v#Many" };
+    const wanted = new Set(["validators.ts", "types.ts", "runtime/validate.ts"]);
+    const files = await format(render(irOf(doc)).filter((f) => wanted.has(f.path)));
+    expect(await inProcessTypeChecker()([{ folder: "fixture", files }])).toEqual([]);
+  }, 60_000);
 });
 
 describe("model errors", () => {

@@ -4,7 +4,8 @@
  * constraint gives exactly one issue, with that constraint, at that path.
  */
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Model } from "../../generator/assemble/model.js";
 import { getShape } from "../../generator/assemble/model.js";
 import { loadFiles } from "../../generator/load/index.js";
@@ -24,10 +25,14 @@ interface Subject {
 }
 
 const subjects: Subject[] = [];
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 beforeAll(async () => {
   const fixture = await validatorsOfModel(validationModel);
+  dirs.push(fixture.dir);
   subjects.push({ name: "fixture", model: modelOf(validationModel), module: fixture.module, validatorNames: fixture.ir.validators?.validatorNames ?? {} });
   const fd = await fraudDetectorValidators();
+  dirs.push(fd.dir);
   const fdModel = assemble(loadFiles([new URL("../../specs", import.meta.url).pathname], preludeIds()));
   const names = Object.fromEntries(
     Object.keys(fd.module)

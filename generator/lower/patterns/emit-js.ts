@@ -17,7 +17,19 @@
  */
 import { type CharSet, emitCharSet, explicitRanges } from "./char-set.js";
 import type { AnchorKind, JavaNode } from "./java-ast.js";
-import { JavaSyntaxError, MAX_REPS, UnsupportedJavaConstruct } from "./parse-java.js";
+import {
+  alwaysNullable,
+  checkBackrefs,
+  checkLookbehinds,
+  groupBodies,
+  groupsIn,
+  javaDeterministic,
+  maxLength,
+  nullable,
+  someNode,
+  startsSafely,
+} from "./java-checks.js";
+import { MAX_REPS, UnsupportedJavaConstruct } from "./parse-java.js";
 
 /** A piece of regex source and how tightly it binds. */
 interface Piece {
@@ -89,185 +101,6 @@ function boundary(negate: boolean, left: WordSide, right: WordSide): string {
   return negate ? `(?:${before}${after}|${notBefore}${notAfter})` : `(?:${before}${notAfter}|${notBefore}${after})`;
 }
 
-/** The longest match of `node` in code points (Infinity when unbounded). */
-export function maxLength(node: JavaNode): number {
-  switch (node.type) {
-    case "char":
-      return 1;
-    case "anchor":
-    case "look":
-      return 0;
-    case "lineBreak":
-      return 2;
-    case "backref":
-      return Infinity;
-    case "seq":
-      return node.items.reduce((sum, item) => sum + maxLength(item), 0);
-    case "alt":
-      return Math.max(...node.branches.map(maxLength));
-    case "group":
-    case "atomic":
-      return maxLength(node.body);
-    case "repeat": {
-      const body = maxLength(node.body);
-      if (body === 0) return 0;
-      return node.max >= MAX_REPS ? Infinity : body * node.max;
-    }
-  }
-}
-
-function someNode(node: JavaNode, test: (n: JavaNode) => boolean): boolean {
-  if (test(node)) return true;
-  switch (node.type) {
-    case "seq":
-      return node.items.some((n) => someNode(n, test));
-    case "alt":
-      return node.branches.some((n) => someNode(n, test));
-    case "group":
-    case "atomic":
-    case "look":
-    case "repeat":
-      return someNode(node.body, test);
-    default:
-      return false;
-  }
-}
-
-function groupsIn(node: JavaNode): Set<number> {
-  const found = new Set<number>();
-  someNode(node, (n) => {
-    if (n.type === "group" && n.capture !== null) found.add(n.capture);
-    return false;
-  });
-  return found;
-}
-
-/**
- * Java treats a group body as "deterministic" (and repeats it without backtracking into earlier
- * repetitions) when it has no alternation and no variable quantifier outside lookarounds.
- */
-function javaDeterministic(node: JavaNode): boolean {
-  switch (node.type) {
-    case "alt":
-      return false;
-    case "repeat":
-      return node.min === node.max && javaDeterministic(node.body);
-    case "seq":
-      return node.items.every(javaDeterministic);
-    case "group":
-    case "atomic":
-      return javaDeterministic(node.body);
-    default:
-      return true;
-  }
-}
-
-/**
- * Checks every back-reference: the group it names must have matched on every path that reaches
- * it, counting JavaScript's reset of a quantified group's captures at each repetition.
- * Returns the groups certainly set after `node` matches, given those set before.
- */
-function checkBackrefs(node: JavaNode, before: ReadonlySet<number>): Set<number> {
-  switch (node.type) {
-    case "char":
-    case "anchor":
-    case "lineBreak":
-      return new Set(before);
-    case "backref":
-      if (!before.has(node.group)) {
-        throw new UnsupportedJavaConstruct(
-          `back-reference \\${node.group} may run before group ${node.group} has matched (Java fails it, JavaScript matches empty)`,
-        );
-      }
-      return new Set(before);
-    case "seq":
-      return node.items.reduce<Set<number>>((acc, item) => checkBackrefs(item, acc), new Set(before));
-    case "alt": {
-      const outs = node.branches.map((b) => checkBackrefs(b, before));
-      return new Set([...outs[0]].filter((g) => outs.every((o) => o.has(g))));
-    }
-    case "group": {
-      const out = checkBackrefs(node.body, before);
-      if (node.capture !== null) out.add(node.capture);
-      return out;
-    }
-    case "atomic":
-      return checkBackrefs(node.body, before);
-    case "look": {
-      const out = checkBackrefs(node.body, before);
-      // A lookbehind's captures come from JavaScript's right-to-left matching: do not rely on them.
-      return node.negate || node.behind ? new Set(before) : out;
-    }
-    case "repeat": {
-      const inner = groupsIn(node.body);
-      const inside = new Set([...before].filter((g) => !inner.has(g)));
-      const out = checkBackrefs(node.body, inside);
-      if (node.min >= 1) return out;
-      return new Set([...before].filter((g) => out.has(g)));
-    }
-  }
-}
-
-/** Like {@link someNode}, but not looking inside lookarounds (whose length Java ignores). */
-function someOnPath(node: JavaNode, test: (n: JavaNode) => boolean): boolean {
-  if (test(node)) return true;
-  if (node.type === "look") return false;
-  switch (node.type) {
-    case "seq":
-      return node.items.some((n) => someOnPath(n, test));
-    case "alt":
-      return node.branches.some((n) => someOnPath(n, test));
-    case "group":
-    case "atomic":
-    case "repeat":
-      return someOnPath(node.body, test);
-    default:
-      return false;
-  }
-}
-
-function checkLookbehinds(node: JavaNode): void {
-  someNode(node, (n) => {
-    if (n.type !== "look" || !n.behind) return false;
-    // Java sizes a lookbehind from its parts; a back-reference, or a quantified group that can
-    // match in more than one way, has no "obvious maximum length" and Java rejects the pattern.
-    const unsized = (m: JavaNode): boolean =>
-      m.type === "backref" ||
-      (m.type === "repeat" &&
-        m.body.type === "group" &&
-        !(m.min === 0 && m.max === 1) &&
-        m.mode !== "possessive" &&
-        !javaDeterministic(m.body));
-    if (someOnPath(n.body, unsized)) {
-      throw new JavaSyntaxError("Look-behind group does not have an obvious maximum length");
-    }
-    if (someNode(n.body, (m) => m.type === "backref")) {
-      throw new UnsupportedJavaConstruct("back-reference inside a lookbehind");
-    }
-    // JavaScript matches a lookbehind right to left, so the lookahead-and-back-reference spelling
-    // of an atomic group cannot work inside one.
-    const needsAtomic = (m: JavaNode): boolean =>
-      (m.type === "atomic" && !javaDeterministic(m.body)) || (m.type === "repeat" && m.mode === "possessive");
-    if (someNode(n.body, needsAtomic)) {
-      throw new UnsupportedJavaConstruct("atomic group or possessive quantifier inside a lookbehind");
-    }
-    if (maxLength(n.body) === Infinity) {
-      throw new UnsupportedJavaConstruct("lookbehind of unbounded length (Java bounds it in ways JavaScript does not)");
-    }
-    if (n.countsUnits && someOnPath(n.body, (m) => m.type === "char" && mayMatchAstral(m.set))) {
-      throw new UnsupportedJavaConstruct(
-        "lookbehind that can match a character outside the BMP: Java measures its reach in UTF-16 units here",
-      );
-    }
-    return false;
-  });
-}
-
-function mayMatchAstral(set: CharSet): boolean {
-  const r = explicitRanges(set);
-  return r === undefined || r.some(([, hi]) => hi > 0xffff);
-}
-
 function quantifierText(min: number, max: number, lazy: boolean): string {
   const unbounded = max >= MAX_REPS;
   let q: string;
@@ -284,6 +117,8 @@ function quantifierText(min: number, max: number, lazy: boolean): string {
 class Emitter {
   private jsGroups = 0;
   private readonly groupMap = new Map<number, number>();
+
+  constructor(private readonly groups: ReadonlyMap<number, JavaNode>) {}
 
   emit(node: JavaNode): Piece {
     switch (node.type) {
@@ -373,6 +208,14 @@ class Emitter {
       // empty repetition, so `X{2,}` is X and `X*` is nothing at all.
       return min === 0 ? { text: "", kind: "seq" } : this.emit(body);
     }
+    if (min >= 1 && max >= 2 && nullable(body, this.groups) && someNode(body, (n) => n.type === "anchor" || n.type === "look" || n.type === "backref")) {
+      // Java ends a repetition at its first empty pass, even below the minimum; JavaScript lets
+      // empty passes count towards the minimum anywhere. They disagree when the body can match
+      // empty only where some assertion holds.
+      throw new UnsupportedJavaConstruct(
+        "a group repeated at least once that can match empty where an assertion holds (Java stops at the first empty repetition)",
+      );
+    }
     // Java runs each repetition of a non-group atom, or of a "deterministic" group under `*`,
     // `+` or `{n,m}`, to its first match only; that differs from backtracking only for `\R`.
     const isOptional = min === 0 && max === 1;
@@ -394,54 +237,6 @@ class Emitter {
   }
 }
 
-/** True when `node` can match the empty string. */
-function nullable(node: JavaNode): boolean {
-  switch (node.type) {
-    case "char":
-    case "lineBreak":
-      return false;
-    case "anchor":
-    case "look":
-    case "backref":
-      return true;
-    case "seq":
-      return node.items.every(nullable);
-    case "alt":
-      return node.branches.some(nullable);
-    case "group":
-    case "atomic":
-      return nullable(node.body);
-    case "repeat":
-      return node.min === 0 || nullable(node.body);
-  }
-}
-
-/**
- * True when every match of `node` begins with `^` or by consuming a character. Otherwise an
- * empty match made of zero-width tests may be tried, and V8 tries those even between the two
- * halves of a surrogate pair (where it sees no character on either side): that needs a guard.
- */
-function startsSafely(node: JavaNode): boolean {
-  switch (node.type) {
-    case "char":
-    case "lineBreak":
-      return true;
-    case "anchor":
-      return node.kind === "start";
-    case "seq":
-      return node.items.length > 0 && startsSafely(node.items[0]);
-    case "alt":
-      return node.branches.every(startsSafely);
-    case "group":
-    case "atomic":
-      return startsSafely(node.body);
-    case "repeat":
-      return node.min >= 1 && startsSafely(node.body);
-    default:
-      return false;
-  }
-}
-
 /** Refuses a match start that is not a code point boundary (see {@link startsSafely}). */
 const START_GUARD = "(?:^|(?<=[^])|(?=[^]))";
 
@@ -453,7 +248,9 @@ const START_GUARD = "(?:^|(?<=[^])|(?=[^]))";
 export function emitJavaScript(root: JavaNode): string {
   checkBackrefs(root, new Set());
   checkLookbehinds(root);
-  const piece = new Emitter().emit(root);
-  if (startsSafely(root) || !nullable(root)) return piece.text;
+  const piece = new Emitter(groupBodies(root)).emit(root);
+  // Only an empty match that depends on an assertion can land inside a surrogate pair; a pattern
+  // that matches empty unconditionally already matches at index 0.
+  if (startsSafely(root) || !nullable(root) || alwaysNullable(root)) return piece.text;
   return `${START_GUARD}${piece.kind === "alt" ? `(?:${piece.text})` : piece.text}`;
 }

@@ -73,6 +73,3 @@ export type JavaNode =
   | { readonly type: "backref"; readonly group: number }
   /** `\R`: `\r\n` or one of `[\n\x0B\f\r\x85\u2028\u2029]`. */
   | { readonly type: "lineBreak" };
-
-/** The empty sequence, which matches the empty string. */
-export const EMPTY: JavaNode = { type: "seq", items: [] };

@@ -14,7 +14,7 @@
  * express throws {@link UnsupportedJavaConstruct}.
  */
 import { type CharSet, and, classBody, codePoints, escapeCodePoint, not, ranges, union } from "./char-set.js";
-import { EMPTY, type AnchorKind, type JavaNode, type QuantifierMode } from "./java-ast.js";
+import type { AnchorKind, JavaNode, QuantifierMode } from "./java-ast.js";
 import {
   ASCII_DIGIT,
   ASCII_SPACE,
@@ -700,7 +700,10 @@ class Parser {
     }
     try {
       const set = javaProperty(name, complement, this.has(CASE_INSENSITIVE));
-      this.notes.add(`Java property \\p{${name}} written with its JavaScript meaning`);
+      const inner = set.kind === "not" ? set.of : set;
+      if (!(inner.kind === "prop" && inner.name === name)) {
+        this.notes.add(`Java's \\p{${name}} written out with its Java meaning`);
+      }
       return set;
     } catch (e) {
       if (e instanceof UnknownJavaProperty) throw this.error(e.message);

@@ -41,6 +41,22 @@ export class Writer {
     this.line("}");
   }
 
+  /**
+   * `head stmt` when `body` writes a single statement line, else `head {`, the lines, `}`
+   * (fewer braces, shorter files; `head` ends with `else` or a condition in parentheses).
+   */
+  branch(head: string, body: (w: Writer) => void): void {
+    const inner = new Writer(this.locals, this.depth + 1);
+    body(inner);
+    if (inner.lines.length === 1 && !inner.lines[0].trimStart().startsWith("const ") && !inner.lines[0].trimStart().startsWith("//")) {
+      this.line(`${head} ${inner.lines[0].trim()}`);
+    } else {
+      this.line(`${head} {`);
+      this.lines.push(...inner.lines);
+      this.line("}");
+    }
+  }
+
   /** Appends another writer's lines (a scratch block that was kept). */
   append(other: Writer): void {
     this.lines.push(...other.lines);

@@ -148,13 +148,10 @@ export class ValidatorPlanner {
       case "structure":
       case "union": {
         const type = `if (!isPlainObject(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT[s.type], `TYPE_${s.type.toUpperCase()}`)}`;
-        const inner = w.scratch();
-        this.contents(inner, x, f, path, scope, options.helper);
-        if (inner.lines.length === 1) return w.line(`${type} else ${inner.lines[0].trim()}`);
-        return w.block(`${type} else`, () => this.contents(w, x, f, path, scope, options.helper));
+        return w.branch(`${type} else`, (b) => this.contents(b, x, f, path, scope, options.helper));
       }
       case "map":
-        return w.block(`if (!isPlainObject(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.map, "TYPE_MAP")} else`, () => {
+        return w.branch(`if (!isPlainObject(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.map, "TYPE_MAP")} else`, (w) => {
           const length = lengthOf(f);
           let keys: string | undefined;
           if (length) {
@@ -167,7 +164,7 @@ export class ValidatorPlanner {
         });
       case "list":
       case "set":
-        return w.block(`if (!isList(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.list, "TYPE_LIST")} else`, () => {
+        return w.branch(`if (!isList(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.list, "TYPE_LIST")} else`, (w) => {
           const length = lengthOf(f);
           if (length) w.line(`if (${this.outside(`${x}.length`, length)}) ${this.lengthIssue(path, `${x}.length`, length)}`);
           if (isUnique(f)) w.line(`if (hasDuplicates(${x})) ${this.issue(path, "uniqueItems", msg.UNIQUE_ITEMS, "UNIQUE_ITEMS")}`);
@@ -362,11 +359,12 @@ export class ValidatorPlanner {
       w.line(`const ${local}: unknown = ${this.read(x, m.name)};`);
       const memberPath = path.literal(`/${m.name}`);
       const facts = memberFacts(this.model, m, f.sensitive);
-      if (isRequiredMember(m)) {
-        w.block(`if (${local} == null) ${this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")} else`, () =>
-          this.value(w, local, facts, memberPath, scope),
+      // A missing @idempotencyToken member is not an issue: the serializer fills one in.
+      if (isRequiredMember(m) && m.traits["smithy.api#idempotencyToken"] === undefined) {
+        w.branch(`if (${local} == null) ${this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")} else`, (b) =>
+          this.value(b, local, facts, memberPath, scope),
         );
-      } else w.block(`if (${local} != null)`, () => this.value(w, local, facts, memberPath, scope));
+      } else w.branch(`if (${local} != null)`, (b) => this.value(b, local, facts, memberPath, scope));
     }
     for (const group of requiredTogetherOf(f.shape)) {
       const set = group.map((n) => `${locals.get(n)} != null`);
@@ -435,8 +433,8 @@ export class ValidatorPlanner {
 
   /** A list item or map value: null is allowed only in `@sparse` collections. */
   private nullableItem(w: Writer, e: string, facts: Facts, path: PathExpr, scope: Scope, sparse: boolean): void {
-    if (sparse) w.block(`if (${e} != null)`, () => this.value(w, e, facts, path, scope));
-    else w.block(`if (${e} == null) ${this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")} else`, () => this.value(w, e, facts, path, scope));
+    if (sparse) w.branch(`if (${e} != null)`, (b) => this.value(b, e, facts, path, scope));
+    else w.branch(`if (${e} == null) ${this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")} else`, (b) => this.value(b, e, facts, path, scope));
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -468,9 +466,8 @@ export class ValidatorPlanner {
       name,
       params: `v: ${list ? "readonly unknown[]" : "Record<string, unknown>"}, p: string, k: string | number | undefined, out: ValidationIssue[]${recursive ? ", seen: object[]" : ""}`,
       doc: [
-        `Checks the ${list ? "items" : f.shape.type === "map" ? "entries" : "members"} of a \`${escapeCommentText(f.shape.id)}\` (its own type and length are checked by the caller),`,
-        "at the path `p`, followed by the segment `k` when there is one (joined only if an issue is reported).",
-        ...(recursive ? ["The shape can contain itself: `seen` holds the enclosing values, so a cyclic value is reported, not followed."] : []),
+        `The ${list ? "items" : f.shape.type === "map" ? "entries" : "members"} of \`${escapeCommentText(f.shape.id)}\`, at path \`p\` + \`/k\` (its type and length: the caller's).`,
+        ...(recursive ? ["Recursive: `seen` holds the enclosing values, so a cycle is reported, not followed."] : []),
       ],
       body: w.lines,
     });

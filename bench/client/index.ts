@@ -1,0 +1,91 @@
+/**
+ * The client benchmarks in one run, each side by side with @aws-sdk/client-frauddetector and a
+ * bare node:http keep-alive POST of the same bytes, then the issue's targets checked against the
+ * figures (reported, never asserted: benchmarks do not fail):
+ *
+ * - per-call CPU and wall time against a loopback server in another process (calls.ts, compiled
+ *   to plain JavaScript and run in its own process); target: CPU within 1.3x of the bare POST;
+ * - cold start as whole processes (cold-start.ts); target: under half of the SDK's;
+ * - bundle size of a small app calling both operations (bundle.ts); target: under 10% of the SDK's.
+ *
+ * Sizes of a run: BENCH_CALLS (calls per round, default 2000), BENCH_ROUNDS (5), BENCH_COLD_RUNS (11).
+ * Run: `npx tsx bench/client/index.ts`, or `runClientBench()` from bench/run.ts.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compileScript, REPO, scratchDir } from "./build.js";
+import { formatBundles, measureBundles, type BundleResult } from "./bundle.js";
+import type { CallsResult } from "./calls.js";
+import { formatCalls } from "./calls.js";
+import { formatColdStart, measureColdStart, type ColdStartResult } from "./cold-start.js";
+
+/** Everything one run measured. */
+export interface ClientBenchResult {
+  calls: CallsResult;
+  coldStart: ColdStartResult;
+  bundles: BundleResult;
+}
+
+/** Runs calls.ts as compiled JavaScript in a fresh process and parses its JSON line. */
+async function runCalls(n: number, rounds: number): Promise<CallsResult> {
+  const scratch = scratchDir("calls");
+  try {
+    const script = await compileScript(join(REPO, "bench/client/calls.ts"), scratch.dir, "calls");
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--no-warnings", script, String(n), String(rounds), "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+      let text = "";
+      child.stdout.setEncoding("utf8");
+      child.stdout.on("data", (c: string) => (text += c));
+      child.on("error", reject);
+      child.on("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(`calls bench exited with ${code}`))));
+    });
+    return JSON.parse(out.trim().split("\n").pop() ?? "{}") as CallsResult;
+  } finally {
+    scratch.remove();
+  }
+}
+
+/** The three targets of the issue against this run's figures. */
+export function formatTargets(r: ClientBenchResult): string {
+  const lines = ["targets"];
+  const bare = r.calls.variants["bare node:http"];
+  const ours = r.calls.variants.anvil;
+  const sdk = r.calls.variants["aws-sdk v3"];
+  if (bare && ours && sdk) {
+    for (const op of ["SendEvent", "GetEventPrediction"] as const) {
+      const ratio = ours[op].cpuUs / bare[op].cpuUs;
+      lines.push(`  per-call CPU, ${op}: ${ratio.toFixed(2)}x the bare POST (target <= 1.30: ${ratio <= 1.3 ? "met" : "NOT met"}); ${(sdk[op].cpuUs / ours[op].cpuUs).toFixed(2)}x below the SDK`);
+    }
+  }
+  const cold = r.coldStart.variants;
+  if (cold.anvil && cold["aws-sdk v3"]) {
+    const ratio = cold.anvil.processMs / cold["aws-sdk v3"].processMs;
+    lines.push(`  cold start (whole process): ${ratio.toFixed(2)}x the SDK's (target < 0.50: ${ratio < 0.5 ? "met" : "NOT met"})`);
+  }
+  const b = r.bundles.variants;
+  if (b.anvil && b["aws-sdk v3"]) {
+    for (const platform of ["browser", "node"] as const) {
+      const min = b.anvil[platform].minBytes / b["aws-sdk v3"][platform].minBytes;
+      const gz = b.anvil[platform].gzipBytes / b["aws-sdk v3"][platform].gzipBytes;
+      lines.push(`  bundle, ${platform}: ${(100 * min).toFixed(1)}% minified, ${(100 * gz).toFixed(1)}% gzip of the SDK's (target < 10%: ${min < 0.1 && gz < 0.1 ? "met" : "NOT met"})`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Runs every client benchmark, prints each table and the targets, and returns the figures. */
+export async function runClientBench(): Promise<ClientBenchResult> {
+  const env = process.env;
+  const calls = await runCalls(Number(env.BENCH_CALLS ?? 2000), Number(env.BENCH_ROUNDS ?? 5));
+  console.log(formatCalls(calls));
+  const coldStart = await measureColdStart(Number(env.BENCH_COLD_RUNS ?? 11));
+  console.log(formatColdStart(coldStart));
+  const bundles = await measureBundles();
+  console.log(formatBundles(bundles));
+  const result = { calls, coldStart, bundles };
+  console.log(formatTargets(result));
+  return result;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runClientBench();
