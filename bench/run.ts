@@ -7,6 +7,7 @@ import { runGenerateBench } from "./generate.js";
 const BENCHES: Record<string, () => Promise<void> | void> = {
   generate: () => runGenerateBench(),
   validators: () => import("./validators/run.js").then((m) => m.runValidatorsBench()),
+  client: () => import("./client/index.js").then((m) => m.runClientBench()).then(() => undefined),
   idl: () => import("./idl/parse.js").then((m) => m.runIdlBench()),
 };
 

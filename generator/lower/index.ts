@@ -11,7 +11,7 @@ import { docLines, escapeCommentText } from "./docs.js";
 import { memberDoc, shapeDoc } from "./member-docs.js";
 import type { ClientIR, EnumIR, ErrorIR, InterfaceIR, OperationIR, TypeDeclIR, UnionIR } from "./ir.js";
 import { CLIENT_MEMBER_NAMES, NameScope, camelCase, literalKey, pascalCase, propertyKey } from "./names.js";
-import { SerdePlanner } from "./serde.js";
+import { SerdePlanner, operationWire, serviceWire } from "./serde.js";
 import { UNIT, isEnumTraitString, isNamedShape, isRequiredMember, typeOf } from "./types.js";
 import { lowerValidators } from "./validation/index.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
@@ -82,6 +82,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       validator: input ? validators?.validatorNames[input] : undefined,
       errors: (op.errors ?? []).map((e) => names[e]),
       doc: operationDoc(op, opName),
+      ...operationWire(op),
       deprecated: deprecated === undefined ? undefined : str(obj(deprecated).message) ?? "",
     };
   });
@@ -109,6 +110,8 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       version: service.version ?? "",
       doc: shapeDoc(service, "A client for the service"),
       title: str(service.traits["smithy.api#title"]),
+      ...serviceWire(service),
+      endpointRuleSet: service.traits["smithy.rules#endpointRuleSet"] === undefined ? undefined : JSON.stringify(service.traits["smithy.rules#endpointRuleSet"]),
     },
     clientName,
     configName,

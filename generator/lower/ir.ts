@@ -103,6 +103,10 @@ export interface OperationIR {
   errors: string[];
   doc: Doc;
   deprecated?: string;
+  /** `@endpoint(hostPrefix)`, with `{label}`s filled from input members at run time. */
+  hostPrefix?: string;
+  /** `@requestCompression` with gzip: the body is gzipped (above the client's threshold). */
+  requestCompression: boolean;
 }
 
 /** The service, as the runtime needs it. */
@@ -116,6 +120,10 @@ export interface ServiceIR {
   version: string;
   doc: Doc;
   title?: string;
+  /** `@awsQueryCompatible`: errors may carry an awsQuery code in `x-amzn-query-error`. */
+  queryCompatible: boolean;
+  /** The model's `smithy.rules#endpointRuleSet` as JSON text, when it has one (printed into endpoint-rules.ts). */
+  endpointRuleSet?: string;
 }
 
 /** A whole generated client folder. */

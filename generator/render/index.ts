@@ -30,6 +30,7 @@ const CLIENT_TEMPLATES: Array<[string, string, (ir: ClientIR) => boolean]> = [
   ["errors.ts", "errors.ts.hbs", () => true],
   ["serde.ts", "serde.ts.hbs", (ir) => ir.clientSupported],
   ["client.ts", "client.ts.hbs", (ir) => ir.clientSupported],
+  ["endpoint-rules.ts", "endpoint-rules.ts.hbs", (ir) => ir.clientSupported && ir.service.endpointRuleSet !== undefined],
   ["validators.ts", "validators.ts.hbs", (ir) => ir.hasValidators],
   ["index.ts", "index.ts.hbs", () => true],
 ];

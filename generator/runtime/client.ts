@@ -51,8 +51,12 @@ export interface ServiceDescriptor {
   errors: Record<string, ErrorFactory>;
   /** Builds the service's base exception for an unknown or missing code. */
   unknownError: ErrorFactory;
-  /** `smithy.rules#endpointRuleSet`, if the model has one. Not evaluated (see endpoint.ts). */
-  endpointRuleSet?: unknown;
+  /**
+   * The endpoint the model's `smithy.rules#endpointRuleSet` gives for a region (generated clients
+   * pass the evaluator from runtime/rules/ when the model has rules). Without it, or when
+   * `config.endpoint` is set, the endpoint is derived as endpoint.ts describes.
+   */
+  endpointFromRules?: (region: string) => string;
   /**
    * `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true`, and an error's
    * `code` is the awsQuery code from the `x-amzn-query-error` header when the service sends one.
@@ -180,7 +184,12 @@ export class JsonRpcClient {
     this.#service = service;
     this.#hostPrefixes = config.disableHostPrefix !== true;
     this.#compressFrom = config.disableRequestCompression === true ? undefined : compressFrom;
-    this.#endpoint = resolveEndpoint(config.endpoint, service.endpointPrefix || service.signingName, region, sdkId);
+    this.#endpoint = resolveEndpoint(
+      config.endpoint ?? rulesEndpoint(service, region),
+      service.endpointPrefix || service.signingName,
+      region,
+      sdkId,
+    );
     this.#credentials = new CredentialSource(config.credentials);
     this.#signer = new RequestSigner({ region, service: service.signingName, crypto: defaultSigningCrypto });
     this.#retry = new StandardRetryStrategy(maxAttempts, config.retry);
@@ -251,12 +260,18 @@ export class JsonRpcClient {
     if (this.#ownsTransport) this.#transport.destroy?.();
   }
 
+  /**
+   * Validates input before anything is sent. An unknown enum value alone never rejects: Smithy
+   * enums are open and clients must be able to send values they do not know, so `enum` issues are
+   * logged as in `warn` mode; any other issue rejects with every issue listed.
+   */
   #validate<I, O>(op: OperationDescriptor<I, O>, input: I): void {
     const issues = op.validate?.(input) ?? [];
     if (issues.length === 0) return;
-    if (this.#validation === "reject") throw new RequestValidationError(op.name, issues);
+    if (this.#validation === "reject" && issues.some((i) => i.constraint !== "enum"))
+      throw new RequestValidationError(op.name, issues);
     this.#logger.warn(
-      `${this.#service.sdkId}.${op.name}: input has ${issues.length} validation issue(s); sending anyway (validation: "warn")\n` +
+      `${this.#service.sdkId}.${op.name}: input has ${issues.length} validation issue(s); sending anyway (validation: "${this.#validation}")\n` +
         formatIssues(issues),
     );
   }
@@ -348,5 +363,15 @@ export class JsonRpcClient {
       $fault: "server",
       $metadata,
     });
+  }
+}
+
+/** The endpoint the service's rules give for `region`, or undefined when it has none; a rule's error becomes a config error. */
+function rulesEndpoint(service: ServiceDescriptor, region: string): string | undefined {
+  if (service.endpointFromRules === undefined) return undefined;
+  try {
+    return service.endpointFromRules(region);
+  } catch (e) {
+    throw new ClientConfigError(`${service.sdkId} client: no endpoint for region "${region}": ${(e as Error).message}`);
   }
 }

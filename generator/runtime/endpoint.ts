@@ -2,8 +2,9 @@
  * Region and endpoint resolution, done once per client (never per call).
  *
  * Default endpoint: `https://{endpointPrefix}.{region}.{dnsSuffix}`, the DNS suffix chosen by the
- * region's partition as published in the AWS SDKs' partitions.json. FIPS and dual-stack endpoints
- * and a model's `smithy.rules#endpointRuleSet` are not evaluated: pass `endpoint` for those.
+ * region's partition as published in the AWS SDKs' partitions.json. A client whose model has a
+ * `smithy.rules#endpointRuleSet` resolves through rules/ instead (see client.ts); FIPS and
+ * dual-stack endpoints are not selected: pass `endpoint` for those.
  */
 import { ClientConfigError } from "./errors.js";
 

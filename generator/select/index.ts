@@ -3,7 +3,7 @@
  * Takes a Model and a choice (service id, operation names); gives a Selection whose `shapes`
  * are in a stable order (first reached first, walking operations in the order chosen).
  */
-import { AnvilError, didYouMean, type SourceLocation } from "../errors.js";
+import { AnvilError, didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
 import { getShape, splitId, type Model, type Shape } from "../assemble/model.js";
 import { checkCollectionRecursion } from "./collection-recursion.js";
 
@@ -91,9 +91,34 @@ export function select(model: Model, request: SelectionRequest): Selection {
     });
   }
   const serviceErrors = (service.errors ?? []).map((id) => getShape(model, id));
+  checkOperationShapes(model, service, operations);
   const shapes = closure(model, operations, serviceErrors);
   checkCollectionRecursion(shapes, model.shapes);
   return { service, operations, serviceErrors, shapes };
+}
+
+/**
+ * Operation inputs and outputs must be structures, and errors structures with `@error`
+ * (Smithy's rules): anything else would be declared twice or have no type to generate.
+ */
+function checkOperationShapes(model: Model, service: Shape, operations: Shape[]): void {
+  const problems: Diagnostic[] = [];
+  const check = (owner: Shape, role: string, id: string | undefined, needsError: boolean) => {
+    if (id === undefined || id === "smithy.api#Unit") return;
+    const target = getShape(model, id);
+    if (target.type !== "structure") {
+      problems.push({ message: `The ${role} of ${owner.id} targets ${target.type} ${id}; it must be a structure`, location: owner.location, shapeId: owner.id });
+    } else if (needsError && target.traits["smithy.api#error"] === undefined) {
+      problems.push({ message: `${owner.id} lists ${id} as an error, but ${id} has no @error trait`, location: target.location ?? owner.location, shapeId: id, hint: 'Add @error("client") or @error("server") to the structure' });
+    }
+  };
+  for (const op of operations) {
+    check(op, "input", op.input, false);
+    check(op, "output", op.output, false);
+    for (const e of op.errors ?? []) check(op, "error", e, true);
+  }
+  for (const e of service.errors ?? []) check(service, "error", e, true);
+  if (problems.length > 0) throw new AnvilError("model", problems);
 }
 
 /** Shapes reachable from the operations (inputs, outputs, errors, members, recursively). Terminates on recursion. */

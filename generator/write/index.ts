@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { createTwoFilesPatch } from "diff";
+import { AnvilError } from "../errors.js";
 
 /** One client's output: its folder name under the output root and its files. */
 export interface ClientOutput {
@@ -28,8 +29,37 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/**
+ * Checks that every client folder is one plain path segment and every file path stays inside its
+ * folder, before anything is touched: a folder named `..` or a file named `../x` would otherwise
+ * write (or replace!) something outside the output root.
+ */
+function checkPaths(clients: ClientOutput[]): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const badSegment = (s: string) => s === "" || s === "." || s === ".." || /[\\/\0]/.test(s) || s.startsWith(".anvil-staging-");
+  for (const client of clients) {
+    if (badSegment(client.folder)) problems.push(`client folder ${JSON.stringify(client.folder)} is not a plain folder name`);
+    if (seen.has(client.folder)) problems.push(`client folder ${JSON.stringify(client.folder)} is given twice`);
+    seen.add(client.folder);
+    const files = new Set(client.files.map((f) => f.path));
+    if (files.size !== client.files.length) problems.push(`a file of ${client.folder} is given twice`);
+    for (const f of client.files) {
+      const segments = f.path.split("/");
+      if (segments.some(badSegment)) problems.push(`file ${JSON.stringify(f.path)} of ${client.folder} is not a relative path inside its folder`);
+      // `a` and `a/b` cannot both be files.
+      for (let i = 1; i < segments.length; i++) {
+        const dir = segments.slice(0, i).join("/");
+        if (files.has(dir)) problems.push(`file ${JSON.stringify(dir)} of ${client.folder} is also the folder of ${JSON.stringify(f.path)}`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new AnvilError("usage", problems.map((message) => ({ message, hint: "Client names are lowercase letters, digits, . _ - (see codegen.yaml reference)" })));
+}
+
 /** Writes every client folder, replacing what was there; nothing is half-written on failure. */
 export function write(outRoot: string, clients: ClientOutput[]): void {
+  checkPaths(clients);
   mkdirSync(outRoot, { recursive: true });
   const staging = mkdtempSync(join(outRoot, ".anvil-staging-"));
   try {
@@ -67,6 +97,7 @@ export interface DriftReport {
 
 /** Compares generated files with what is on disk; writes nothing. */
 export function check(outRoot: string, clients: ClientOutput[], displayRoot: string): DriftReport {
+  checkPaths(clients);
   const report: DriftReport = { changed: [], missing: [], extra: [], diff: "" };
   const patches: string[] = [];
   for (const client of clients) {

@@ -99,7 +99,7 @@ export async function runProtocol(protocol: Protocol): Promise<Outcome[]> {
         outcomes.push({ id: c.id, status: "skipped", detail: skip });
         continue;
       }
-      const target = findOperation(model, generated.services, c.owner);
+      const target = findOperation(generated.services, c.owner);
       if (target === undefined) {
         outcomes.push({ id: c.id, status: "failed", detail: `no generated service has an operation for ${c.owner.id}` });
         continue;
@@ -135,7 +135,7 @@ function collectCases(model: Model, protocol: Protocol): TestCase[] {
 }
 
 /** The service and operation to call for a case: the operation itself, or the first operation that can return the error. */
-function findOperation(model: Model, services: GeneratedService[], owner: Shape): { service: GeneratedService; operation: Shape } | undefined {
+function findOperation(services: GeneratedService[], owner: Shape): { service: GeneratedService; operation: Shape } | undefined {
   for (const service of services) {
     for (const operation of service.selection.operations) {
       if (owner.type === "operation" ? operation.id === owner.id : (operation.errors ?? []).includes(owner.id) || (service.service.errors ?? []).includes(owner.id)) {
@@ -143,7 +143,6 @@ function findOperation(model: Model, services: GeneratedService[], owner: Shape)
       }
     }
   }
-  void model;
   return undefined;
 }
 

@@ -18,6 +18,7 @@ type Suite = () => Promise<SuiteResult>;
 const SUITES: Record<string, () => Promise<Suite>> = {
   idl: async () => (await import("./idl.js")).runIdlConformance,
   validation: async () => (await import("./validation.js")).runValidationConformance,
+  protocol: async () => (await import("./protocol.js")).runProtocolConformance,
 };
 
 async function main(): Promise<number> {

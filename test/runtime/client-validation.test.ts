@@ -69,6 +69,17 @@ describe("input validation", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("reject mode sends an unknown enum value (Smithy enums are open) and warns instead", async () => {
+    const logger = collectingLogger();
+    const enumOnly = { ...sendEvent, validate: () => [{ path: "/kind", constraint: "enum" as const, message: "Value at '/kind' failed to satisfy constraint: Member must satisfy enum value set: [A, B]" }] };
+    await makeClient(server, { logger }, "reject").invoke(enumOnly, validInput);
+    expect(server.requests).toHaveLength(1);
+    expect(logger.messages[0]).toContain("1 validation issue(s)");
+    const mixed = { ...sendEvent, validate: () => [...enumOnly.validate(), { path: "/eventId", constraint: "pattern" as const, message: "bad" }] };
+    expect(await rejectionOf(makeClient(server, { logger }, "reject").invoke(mixed, validInput))).toBeInstanceOf(RequestValidationError);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("sends an operation that has no validator in every mode", async () => {
     const { validate: _dropped, ...noValidator } = sendEvent;
     await makeClient(server, {}, "reject").invoke(noValidator, badInput);

@@ -62,9 +62,9 @@ async function librarySign(req: HttpRequest, creds: Creds, date: Date, region: s
 /** aws4fetch's signature (independent code, WebCrypto) of the same request. */
 async function aws4fetchSign(req: HttpRequest, creds: Creds, date: Date, region: string, service: string): Promise<string> {
   const { host: _host, ...headers } = req.headers;
-  const bodyHash = createHash("sha256").update(req.body).digest("hex");
+  const bodyHash = createHash("sha256").update(req.body as string).digest("hex");
   const signer = new AwsV4Signer({
-    url: req.url, method: req.method, headers: { ...headers, "x-amz-content-sha256": bodyHash }, body: req.body,
+    url: req.url, method: req.method, headers: { ...headers, "x-amz-content-sha256": bodyHash }, body: req.body as string,
     ...creds, service, region, datetime: date.toISOString().replace(/[:-]|\.\d{3}/g, ""), allHeaders: true,
   });
   return (await signer.sign()).headers.get("authorization") ?? "";

@@ -62,7 +62,7 @@ export async function generateProtocolClients(corpus: string, protocol: "awsJson
     for (const service of services) {
       const selection = select(model, { service: service.id });
       const name = service.id.slice(service.id.indexOf("#") + 1).toLowerCase();
-      const ir = withWire(lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${protocol}`], validation: "reject" }), selection);
+      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${protocol}`], validation: "reject" });
       const dir = join(root, name);
       for (const file of render(ir)) {
         const path = join(dir, file.path);
@@ -80,17 +80,3 @@ export async function generateProtocolClients(corpus: string, protocol: "awsJson
   return { model, services: out, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/**
- * The host prefix, request compression and awsQuery-compatibility facts the client template
- * prints. lower() is meant to add them (`...operationWire(op)` per operation, `...serviceWire(service)`
- * on the service); until it does, they are added here, from the same functions. Once lower()
- * provides them this changes nothing.
- */
-function withWire(ir: ClientIR, selection: Selection): ClientIR {
-  ir.operations.forEach((op, i) => {
-    const shape = selection.operations[i];
-    if (!("requestCompression" in op) && shape !== undefined) Object.assign(op, operationWire(shape));
-  });
-  if (!("queryCompatible" in ir.service)) Object.assign(ir.service, serviceWire(selection.service));
-  return ir;
-}
