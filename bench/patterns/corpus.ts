@@ -1,12 +1,16 @@
 /**
  * The @pattern translator against every distinct pattern of the shared AWS models.
  *
- *   npx tsx bench/patterns/corpus.ts [models-dir] [--no-java] [--redos] [--show N]
+ *   npx tsx bench/patterns/corpus.ts [models-dir] [--no-java] [--redos [--before]] [--show N]
  *
  * Prints how many patterns translate (by flag set), how many do not and why, and, when `java` is
  * on PATH, compares Java's `find()` with the translated RegExp on ~48 candidate strings per
  * pattern (sampled matches and near misses), printing every disagreement. `--redos` also times
- * the translations of patterns with nested quantifiers on adversarial strings.
+ * the translations of patterns with nested quantifiers on adversarial strings: sampled ones of
+ * ~60 characters, and pumped ones of 250, 1,000 and 4,000 characters, from which it tells how
+ * the time grows (linear, quadratic, worse, past the deadline); for each pattern that is not
+ * linear it also times the longest input its shapes' `@length` lets through. `--before` times
+ * the same patterns emitted without the nested-quantifier rewrites too.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -16,12 +20,14 @@ import { candidates } from "./candidates.js";
 import { loadCorpusPatterns } from "./corpus-patterns.js";
 import { classify } from "./classify.js";
 import { type JavaRequest, javaAvailable, runJava } from "./java.js";
-import { attackStrings, hasNestedQuantifiers, timeAttack } from "./redos.js";
+import { emitJavaScript } from "../../generator/lower/patterns/emit-js.js";
+import { type Growth, type GrowthClass, attackStrings, classifyGrowth, hasNestedQuantifiers, pumpedAttacks, timeAttack, timeGrowth } from "./redos.js";
 
 const args = process.argv.slice(2);
 const dir = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--show") ?? fileURLToPath(new URL("../../../shared/aws-models", import.meta.url));
 const useJava = !args.includes("--no-java");
 const checkRedos = args.includes("--redos");
+const withoutRewrites = args.includes("--before");
 const showIndex = args.indexOf("--show");
 const show = showIndex >= 0 ? Number(args[showIndex + 1]) : 20;
 
@@ -119,17 +125,54 @@ if (!checkRedos) {
   for (const r of nested.slice(0, show)) console.log(`  ${JSON.stringify(r.pattern)} (e.g. ${r.uses[0]})`);
   if (nested.length > show) console.log(`  ... ${nested.length - show} more; --redos times each on adversarial strings`);
 } else {
-  const timed = nested.map((r, i) => {
+  reportRedos(nested);
+}
+
+/** What bounds a pattern's input: the largest `@length` max over its uses, or null if one has none. */
+function inputBound(maxLengths: readonly (number | null)[]): number | null {
+  return maxLengths.some((m) => m === null) ? null : Math.max(...(maxLengths as number[]));
+}
+
+function reportRedos(patterns: typeof results): void {
+  const lengths = [250, 1000, 4000];
+  const rows = patterns.map((r, i) => {
+    const root = parseJavaPattern(r.pattern).root;
     const translated = r.result.ok ? r.result : undefined;
-    const timing = translated
-      ? timeAttack(translated.source, translated.flags, attackStrings(parseJavaPattern(r.pattern).root, i + 1), 3000)
-      : "timeout";
-    return { ...r, timing };
+    const short = translated ? timeAttack(translated.source, translated.flags, attackStrings(root, i + 1), 3000) : "timeout";
+    const sets = lengths.map((length) => ({ length, inputs: pumpedAttacks(root, i + 1, length) }));
+    const time = (source: string): Growth => timeGrowth(source, "u", sets, 5000);
+    const after = translated ? time(translated.source) : { points: [], timedOutAt: lengths[0] };
+    // The same emitter without the rewrites of nested-quantifiers.ts: what the translation was before them.
+    const before = withoutRewrites ? time(emitJavaScript(root)) : undefined;
+    return { ...r, short, after, before, bound: inputBound(r.maxLengths) };
   });
-  const slow = timed.filter((t) => t.timing === "timeout" || t.timing > 50);
-  console.log(`  timed on adversarial strings (~60 chars): ${slow.length} take over 50 ms or time out (3 s)`);
-  for (const t of slow) {
-    const label = t.timing === "timeout" ? ">3 s" : `${t.timing.toFixed(0)} ms`;
+  const slowShort = rows.filter((t) => t.short === "timeout" || t.short > 50);
+  console.log(`  on the sampled adversarial strings (~60 chars): ${slowShort.length} take over 50 ms or time out (3 s)`);
+  for (const t of slowShort) {
+    const label = t.short === "timeout" ? ">3 s" : `${t.short.toFixed(0)} ms`;
     console.log(`  ${label.padStart(6)}  ${JSON.stringify(t.pattern)} (${t.uses.length} uses, e.g. ${t.uses[0]})`);
+  }
+  const tally = (key: "after" | "before"): string => {
+    const counts = new Map<GrowthClass, number>();
+    for (const row of rows) {
+      const g = row[key];
+      if (g) counts.set(classifyGrowth(g), (counts.get(classifyGrowth(g)) ?? 0) + 1);
+    }
+    return (["linear", "quadratic", "worse", "timeout"] as const).map((c) => `${counts.get(c) ?? 0} ${c}`).join(", ");
+  };
+  console.log(`  slowest pumped attack, ${lengths.join("/")} chars (5 s deadline): ${tally("after")}`);
+  if (withoutRewrites) console.log(`    without the nested-quantifier rewrites: ${tally("before")}`);
+  for (const row of rows) {
+    const growthClass = classifyGrowth(row.after);
+    if (growthClass === "linear") continue;
+    const last = row.after.points[row.after.points.length - 1];
+    const measured = row.after.timedOutAt !== undefined ? `deadline at ${row.after.timedOutAt} chars` : `${last.worstMs.toFixed(1)} ms at ${last.length} chars`;
+    let bounded = "no @length max on some use";
+    if (row.bound !== null && row.result.ok) {
+      const atBound = timeGrowth(row.result.source, "u", [{ length: row.bound, inputs: pumpedAttacks(parseJavaPattern(row.pattern).root, 7, row.bound) }], 5000);
+      const worst = atBound.timedOutAt !== undefined ? ">5 s" : `${(atBound.points[0]?.worstMs ?? 0).toFixed(1)} ms`;
+      bounded = `@length max ${row.bound} on every use: ${worst} there`;
+    }
+    console.log(`  ${growthClass.padEnd(9)} ${measured}; ${bounded}: ${JSON.stringify(row.pattern)} (e.g. ${row.uses[0]})`);
   }
 }

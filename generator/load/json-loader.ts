@@ -15,6 +15,9 @@ const SHAPE_TYPES: ReadonlySet<string> = new Set<ShapeType | "apply">([
 /** Shape id syntax: `namespace#Name`, namespaces dotted identifiers. */
 const ABSOLUTE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Smithy's identifier grammar for member names: leading underscores, then a letter. */
+const MEMBER_NAME = /^_*[A-Za-z][A-Za-z0-9_]*$/;
+
 /** `apply` entries may also target a member: `namespace#Name$member`. */
 const APPLY_TARGET = new RegExp(`${ABSOLUTE_ID.source.slice(0, -1)}(\\$[A-Za-z_][A-Za-z0-9_]*)?$`);
 
@@ -151,7 +154,13 @@ function checkShapeStructure(
   if (shape.traits !== undefined && !isObject(shape.traits)) bad("traits", "an object");
   if (shape.members !== undefined) {
     if (!isObject(shape.members)) bad("members", "an object");
-    else for (const [name, m] of Object.entries(shape.members)) checkMember(name, m, "Member");
+    else {
+      for (const [name, m] of Object.entries(shape.members)) {
+        if (!MEMBER_NAME.test(name)) {
+          problems.push({ message: `Invalid member name ${JSON.stringify(name)} in ${id}`, location: memberAt(name), shapeId: id, hint: "Member names are identifiers: letters, digits and _, starting with a letter (after any leading _)" });
+        } else checkMember(name, m, "Member");
+      }
+    }
   }
   for (const field of ["member", "key", "value"] as const) {
     if (shape[field] !== undefined) checkMember(field, shape[field], "Member");

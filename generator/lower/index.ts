@@ -9,7 +9,7 @@ import { getShape, splitId } from "../assemble/model.js";
 import type { Selection } from "../select/index.js";
 import { docLines, escapeCommentText } from "./docs.js";
 import { memberDoc, shapeDoc } from "./member-docs.js";
-import type { ClientIR, EnumIR, ErrorIR, InterfaceIR, OperationIR, TypeDeclIR, UnionIR } from "./ir.js";
+import type { ClientIR, EnumIR, ErrorIR, InterfaceIR, OperationIR, SerdeFunctionIR, TypeDeclIR, UnionIR } from "./ir.js";
 import { CLIENT_MEMBER_NAMES, NameScope, camelCase, literalKey, pascalCase, propertyKey } from "./names.js";
 import { SerdePlanner, operationWire, serviceWire } from "./serde.js";
 import { UNIT, isEnumTraitString, isNamedShape, isRequiredMember, typeOf } from "./types.js";
@@ -61,7 +61,9 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   for (const s of selection.shapes) if (s.type === "document") usesDocument = true;
 
   const serde = new SerdePlanner(model, names);
-  const errorShapes = uniqueShapes([...selection.operations.flatMap((o) => (o.errors ?? []).map((e) => getShape(model, e))), ...selection.serviceErrors]);
+  // Every error the selection reaches gets its class, also one only a member targets (event
+  // stream unions carry errors as members) and no operation lists.
+  const errorShapes = uniqueShapes([...selection.operations.flatMap((o) => (o.errors ?? []).map((e) => getShape(model, e))), ...selection.serviceErrors, ...named.filter(isError)]);
   const errors: ErrorIR[] = errorShapes.map((s) => lowerError(model, s, names, serde));
 
   const validators = lowerValidators(model, selection, names);
@@ -91,6 +93,10 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const errorRuntimeImports = [...new Set(errorReads.match(/\bde[A-Z][A-Za-z]*\b/g) ?? [])].sort();
   const declared = new Set(Object.values(names));
   const errorTypeImports = [...new Set(errorReads.match(/\b[A-Z][A-Za-z0-9_]*\b/g) ?? [])].filter((n) => declared.has(n) && !errors.some((e) => e.name === n)).sort();
+  // A member typed by an error structure refers to its class in errors.ts.
+  const errorNames = new Set(errors.map((e) => e.name));
+  const memberTypes = types.flatMap((t) => (t.kind === "interface" ? t.properties.map((p) => p.type) : t.kind === "union" ? t.variants.map((v) => v.type) : [])).join(" ");
+  const typesErrorImports = [...new Set(memberTypes.match(/\b[A-Za-z_$][\w$]*\b/g) ?? [])].filter((n) => errorNames.has(n)).sort();
   const clientTypeImports = [...new Set(operations.flatMap((o) => [o.inputType, o.outputType]).filter((t) => !t.startsWith("Record<")))].sort();
   const validation = config.validation;
   const sources = config.modelsAsWritten;
@@ -127,7 +133,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     operations,
     serializers: [...serde.serializers.values()],
     deserializers: [...serde.deserializers.values()],
-    serdeImports: [...serde.helpers].sort(),
+    serdeImports: helpersUsedIn(serde.helpers, [...serde.serializers.values()], [...serde.deserializers.values()]),
     serdeTypeImports: [...serde.typeImports].sort(),
     clientTypeImports,
     clientSerdeImports: [...new Set(operations.flatMap((o) => [o.serializer, o.deserializer]).filter((x): x is string => x !== undefined))].sort(),
@@ -135,6 +141,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     hasValidators: validators !== undefined,
     validators,
     errorTypeImports,
+    typesErrorImports,
     errorSerdeImports,
     errorRuntimeImports,
     packageJson: packageJson(config.name, sdkId, service.version ?? "", clientSupported),
@@ -300,4 +307,16 @@ function packageJson(folder: string, sdkId: string, version: string, withClient:
     engines: { node: ">=20" },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/**
+ * The runtime helpers serde.ts itself calls. The planner also hands helpers to the readers of
+ * error fields, which live in errors.ts and import their own; importing those here too would be
+ * an unused import.
+ */
+function helpersUsedIn(helpers: ReadonlySet<string>, serializers: readonly SerdeFunctionIR[], deserializers: readonly SerdeFunctionIR[]): string[] {
+  const code = JSON.stringify([serializers, deserializers]);
+  // The template opens every deserializer that reads a member with `deObject(v)`.
+  const used = [...helpers].filter((h) => new RegExp(`\\b${h}\\b`).test(code) || (h === "deObject" && deserializers.some((d) => d.fields.length > 0)));
+  return used.sort();
 }

@@ -165,6 +165,8 @@ export interface ClientIR {
   validators?: ValidatorsIR;
   /** Types errors.ts imports from types.ts. */
   errorTypeImports: string[];
+  /** Error classes types.ts imports from errors.ts (members whose target is an error structure). */
+  typesErrorImports: string[];
   /** Generated `de_*` functions errors.ts imports from serde.ts. */
   errorSerdeImports: string[];
   /** Runtime serde helpers errors.ts imports from runtime/serde.ts. */

@@ -67,7 +67,9 @@ export class SerdePlanner {
     const members = s.type === "union" ? s.members : wireOrder(s.members);
     for (const m of members) {
       const access = this.read("v", m.name);
-      const conv = this.serValue(m.target, access, m);
+      // A read through `own()` is a call, which the `== null` test before it cannot narrow.
+      const present = isPrototypeKey(m.name) ? `(${access} as NonNullable<${fn.type}[${JSON.stringify(m.name)}]>)` : access;
+      const conv = this.serValue(m.target, present, m);
       const absent = s.type === "union" ? "undefined" : this.absentValue(m, topLevel);
       const expression = s.type === "union" ? conv ?? access : conv === undefined ? `${access} ?? ${absent}` : `${access} == null ? ${absent} : ${conv}`;
       fn.fields.push({ key: literalKey(m.name), memberName: m.name, expression, access });

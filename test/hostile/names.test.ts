@@ -115,6 +115,27 @@ describe("hostile names", () => {
   });
 });
 
+describe("inherited member names on aggregate targets", () => {
+  it("compiles and round-trips a structure, list and map under __proto__, constructor and toString", async () => {
+    const model = serviceModel(
+      JSON.parse('{"__proto__":{"target":"example.hostile#Inner"},"constructor":{"target":"example.hostile#Names"},"toString":{"target":"example.hostile#Counts"}}'),
+      {
+        [id("Inner")]: { type: "structure", members: { v: member("smithy.api#String") } },
+        [id("Names")]: { type: "list", member: member("smithy.api#String") },
+        [id("Counts")]: { type: "map", key: member("smithy.api#String"), value: member("smithy.api#Integer") },
+      },
+      JSON.parse('{"__proto__":{"target":"example.hostile#Inner"},"constructor":{"target":"example.hostile#Names"}}'),
+    );
+    const run = await runPipeline(model);
+    const serde = await importGenerated<Record<string, (v: unknown) => unknown>>(run, "serde.ts");
+    const input = JSON.parse('{"__proto__":{"v":"p"},"constructor":["a"],"toString":{"k":1}}');
+    expect(JSON.stringify(serde.se_OpInput(input))).toBe('{"__proto__":{"v":"p"},"constructor":["a"],"toString":{"k":1}}');
+    const read = serde.de_OpOutput(JSON.parse('{"__proto__":{"v":"q"},"constructor":["b"]}')) as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(read, "__proto__")?.value).toEqual({ v: "q" });
+    expect(read.constructor).toEqual(["b"]);
+  });
+});
+
 describe("names that differ only in case", () => {
   it("shape names conflicting case-insensitively are a model error or distinct declarations", async () => {
     const model = serviceModel({ a: member("Widget"), b: member("widget") }, {

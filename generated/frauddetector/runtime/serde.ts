@@ -111,7 +111,10 @@ export function serSparseMap<T, U>(m: Record<string, T | null>, f: (v: T) => U):
 }
 
 /** An own property of `o`, never an inherited one (`constructor`, `toString`, ...). */
-export function own<T extends object>(o: T, key: string): unknown {
+export function own<T extends object, K extends keyof T & string>(o: T, key: K): T[K] | undefined;
+/** An own property of `o`, never an inherited one (`constructor`, `toString`, ...). */
+export function own(o: object, key: string): unknown;
+export function own(o: object, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 }
 

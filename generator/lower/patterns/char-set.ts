@@ -271,3 +271,41 @@ export function emitCharSet(set: CharSet): string {
   // Unreachable: every kind is handled above.
   return `[${classBody(set) ?? ""}]`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Comparing sets (for the rewrites of nested-quantifiers.ts)
+
+function rangesWithin(inner: readonly CodeRange[], outer: readonly CodeRange[]): boolean {
+  return inner.every(([lo, hi]) => outer.some(([olo, ohi]) => olo <= lo && hi <= ohi));
+}
+
+/**
+ * True when every member of `a` is certainly in `b`. Exact for explicit sets; with properties it
+ * answers true only for what it can see structurally (the same property, parts of a union), so a
+ * false answer may mean "not known".
+ */
+export function isSubset(a: CharSet, b: CharSet): boolean {
+  const ea = explicitRanges(a);
+  const eb = explicitRanges(b);
+  if (ea && eb) return rangesWithin(ea, normalizeRanges(eb));
+  if (ea && ea.length === 0) return true;
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  if (a.kind === "union") return a.of.every((part) => isSubset(part, b));
+  if (b.kind === "union") {
+    if (b.of.some((part) => isSubset(a, part))) return true;
+    const explicitPart = b.of.filter((part) => explicitRanges(part) !== undefined);
+    return ea !== undefined && explicitPart.length > 0 && isSubset(a, union(...explicitPart));
+  }
+  return false;
+}
+
+/** True when `set` certainly has no member (known only for explicit sets). */
+export function isEmptySet(set: CharSet): boolean {
+  const r = explicitRanges(set);
+  return r !== undefined && r.length === 0;
+}
+
+/** The members of `a` that are not in `b`. */
+export function minus(a: CharSet, b: CharSet): CharSet {
+  return and(a, not(b));
+}

@@ -15,8 +15,13 @@
  * `$` matching before a final line terminator, `.` excluding `\u0085`, ASCII-only `\s`, `\b` on
  * letters of every script, Java's quirks in class syntax (`[\w-_]`) and quantifiers (`{2}{3}`),
  * possessive quantifiers and atomic groups, back-references to groups that did not match.
+ *
+ * Nested and overlapping quantifiers that would backtrack catastrophically (`^([0-9]+)+$` on a
+ * long run of digits and a letter) are rewritten, where an exact rewrite is known, into forms that
+ * match the same strings (nested-quantifiers.ts).
  */
 import { emitJavaScript } from "./emit-js.js";
+import { rewriteNestedQuantifiers } from "./nested-quantifiers.js";
 import { JavaSyntaxError, UnsupportedJavaConstruct, parseJavaPattern } from "./parse-java.js";
 
 /** A Java pattern's JavaScript equivalent, or why there is none. */
@@ -47,8 +52,12 @@ export function translatePattern(javaPattern: string): PatternTranslation {
   let notes: string[];
   try {
     const parsed = parseJavaPattern(javaPattern);
-    source = emitJavaScript(parsed.root);
+    const untangled = rewriteNestedQuantifiers(parsed.root);
+    source = emitJavaScript(untangled.root);
     notes = [...parsed.notes];
+    if (untangled.rules.length > 0) {
+      notes.push("nested quantifiers rewritten to a form that matches the same strings without catastrophic backtracking");
+    }
     if (parsed.needlessEscapes.length > 0) {
       notes.unshift(`needless escapes ${parsed.needlessEscapes.map((e) => `\`${e}\``).join(" ")} read as plain characters`);
     }
