@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Fixed fast-check seed (ANVIL_FUZZ_SEED overrides; "random" explores).
+    setupFiles: ["test/setup.ts"],
   },
 });

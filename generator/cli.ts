@@ -22,7 +22,7 @@ const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed an
 
 Usage:
   anvil generate [--config FILE] [--out DIR] [--check] [--timings]
-  anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] --out DIR
+  anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] [--validation MODE] --out DIR
   anvil ast FILE...
   anvil idl FILE... [--out DIR]
   anvil --help | --version
@@ -33,13 +33,15 @@ Commands:
                          when the output is stale (the CI drift check)
              --out DIR   output root (overrides the config's "out")
              --model F   generate from model files directly, without a config file
+                         (all operations unless --operations names some; --validation
+                         reject|warn|off sets the client's default mode)
              --timings   print the time each pipeline stage took to stderr
   ast        Load and assemble model files and print the model as Smithy JSON AST
              (prelude left out, keys sorted).
   idl        Load and assemble model files and print them as Smithy IDL, one file per
              namespace (to stdout, or written as DIR/<namespace>.smithy with --out).
 
-Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error.`;
+Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error, 3 internal error.`;
 
 /** Prints a diagnostic with a code frame when the file can be read. */
 function printDiagnostic(d: Diagnostic): void {

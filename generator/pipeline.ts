@@ -52,6 +52,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     const selection = time("select", () => select(model, selectionRequest(client, config)));
     const ir = time("lower", () => lower(model, selection, client));
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
+    for (const left of ir.leftOutOperations) notes.push(`${client.name}: ${left.note}`);
     for (const skipped of ir.validators?.skippedPatterns ?? []) {
       notes.push(`${client.name}: @pattern of ${skipped.shapeId} left out of the validators (${skipped.reason}): ${skipped.pattern}`);
     }

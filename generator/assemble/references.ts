@@ -36,10 +36,18 @@ export function checkReferences(shapes: Map<string, Shape>, problems: Diagnostic
         problems.push({ message: `Member ${m.id} cannot target ${t.type} ${m.target}`, location: m.location, shapeId: m.id });
       } else if (t.traits["smithy.api#mixin"] !== undefined) {
         problems.push({ message: `Member ${m.id} cannot target mixin ${m.target}`, location: m.location, shapeId: m.id });
+      } else if (m.target === "smithy.api#Unit" && s.type !== "union" && s.type !== "enum" && s.type !== "intEnum") {
+        // Unit stands for "no value": only a union variant (or an enum member) may be one.
+        problems.push({ message: `Member ${m.id} cannot target smithy.api#Unit: only members of unions and enums can`, location: m.location, shapeId: m.id, hint: "Target a structure with no members, or make the container a union" });
       }
     }
     expect(s, "Input", s.input, ["structure"]);
     expect(s, "Output", s.output, ["structure"]);
+    for (const [what, target] of [["input", s.input], ["output", s.output]] as const) {
+      if (target !== undefined && shapes.get(target)?.traits["smithy.api#error"] !== undefined) {
+        problems.push({ message: `Operation ${what} targets an invalid structure \`${target}\` that is marked with the \`error\` trait`, location: s.location, shapeId: s.id, hint: "An error is listed in `errors`, never used as input or output" });
+      }
+    }
     for (const e of s.errors ?? []) expect(s, "Error", e, ["structure"]);
     for (const o of s.operations ?? []) expect(s, "Operation binding", o, ["operation"]);
     for (const o of s.collectionOperations ?? []) expect(s, "Collection operation", o, ["operation"]);

@@ -10,7 +10,7 @@ import type { Selection } from "../select/index.js";
 import { docLines, escapeCommentText } from "./docs.js";
 import { memberDoc, shapeDoc } from "./member-docs.js";
 import type { ClientIR, EnumIR, ErrorIR, InterfaceIR, OperationIR, SerdeFunctionIR, TypeDeclIR, UnionIR } from "./ir.js";
-import { CLIENT_MEMBER_NAMES, NameScope, camelCase, literalKey, pascalCase, propertyKey } from "./names.js";
+import { CLIENT_MEMBER_NAMES, NameScope, camelCase, identifiersIn, literalKey, pascalCase, propertyKey } from "./names.js";
 import { SerdePlanner, operationWire, serviceWire } from "./serde.js";
 import { UNIT, isEnumTraitString, isNamedShape, isRequiredMember, typeOf } from "./types.js";
 import { lowerValidators } from "./validation/index.js";
@@ -64,11 +64,17 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
   const errorShapes = uniqueShapes([...selection.operations.flatMap((o) => (o.errors ?? []).map((e) => getShape(model, e))), ...selection.serviceErrors, ...named.filter(isError)]);
-  const errors: ErrorIR[] = errorShapes.map((s) => lowerError(model, s, names, serde));
+  const errors: ErrorIR[] = errorShapes.map((s) => lowerError(model, s, names, clientSupported ? serde : undefined));
 
   const validators = lowerValidators(model, selection, names);
   const methods = new NameScope(CLIENT_MEMBER_NAMES);
-  const operations: OperationIR[] = selection.operations.map((op) => {
+  // Event streams (and other streaming members) need framing the runtime does not speak yet:
+  // such operations keep their types and validators but get no method.
+  const leftOutOperations = selection.operations
+    .filter((op) => streamingMember(model, op) !== undefined)
+    .map((op) => ({ name: splitId(op.id).name, note: `${splitId(op.id).name} streams ${streamingMember(model, op)}, which anvil's client does not support yet: its types and validators were generated, the method was left out.` }));
+  const callable = clientSupported ? selection.operations.filter((op) => streamingMember(model, op) === undefined) : selection.operations;
+  const operations: OperationIR[] = callable.map((op) => {
     const opName = splitId(op.id).name;
     const input = op.input && op.input !== UNIT ? op.input : undefined;
     const output = op.output && op.output !== UNIT ? op.output : undefined;
@@ -92,11 +98,13 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const errorSerdeImports = [...new Set(errorReads.match(/\bde_[A-Za-z0-9_]+/g) ?? [])].sort();
   const errorRuntimeImports = [...new Set(errorReads.match(/\bde[A-Z][A-Za-z]*\b/g) ?? [])].sort();
   const declared = new Set(Object.values(names));
-  const errorTypeImports = [...new Set(errorReads.match(/\b[A-Z][A-Za-z0-9_]*\b/g) ?? [])].filter((n) => declared.has(n) && !errors.some((e) => e.name === n)).sort();
+  // Types come from the fields' declared types only: a read mentions member names in strings.
+  const errorFieldTypes = errors.flatMap((e) => e.fields.map((f) => f.type)).join(" ");
+  const errorTypeImports = identifiersIn(errorFieldTypes).filter((n) => (declared.has(n) || (n === "DocumentValue" && usesDocument)) && !errors.some((e) => e.name === n));
   // A member typed by an error structure refers to its class in errors.ts.
   const errorNames = new Set(errors.map((e) => e.name));
   const memberTypes = types.flatMap((t) => (t.kind === "interface" ? t.properties.map((p) => p.type) : t.kind === "union" ? t.variants.map((v) => v.type) : [])).join(" ");
-  const typesErrorImports = [...new Set(memberTypes.match(/\b[A-Za-z_$][\w$]*\b/g) ?? [])].filter((n) => errorNames.has(n)).sort();
+  const typesErrorImports = identifiersIn(memberTypes).filter((n) => errorNames.has(n));
   const clientTypeImports = [...new Set(operations.flatMap((o) => [o.inputType, o.outputType]).filter((t) => !t.startsWith("Record<")))].sort();
   const validation = config.validation;
   const sources = config.modelsAsWritten;
@@ -123,6 +131,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     configName,
     baseExceptionName,
     clientSupported,
+    leftOutOperations: clientSupported ? leftOutOperations : [],
     clientNote: clientSupported
       ? undefined
       : `The ${protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`,
@@ -134,7 +143,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     serializers: [...serde.serializers.values()],
     deserializers: [...serde.deserializers.values()],
     serdeImports: helpersUsedIn(serde.helpers, [...serde.serializers.values()], [...serde.deserializers.values()]),
-    serdeTypeImports: [...serde.typeImports].sort(),
+    serdeTypeImports: namesUsedIn(serde.typeImports, [...serde.serializers.values(), ...serde.deserializers.values()]),
     clientTypeImports,
     clientSerdeImports: [...new Set(operations.flatMap((o) => [o.serializer, o.deserializer]).filter((x): x is string => x !== undefined))].sort(),
     clientValidatorImports: [...new Set(operations.map((o) => o.validator).filter((x): x is string => x !== undefined))].sort(),
@@ -246,7 +255,12 @@ function lowerEnum(s: Shape, name: string): EnumIR {
 /** Names an error class already has (from Error and ServiceException): a member so named gets a `Value` suffix. */
 const ERROR_CLASS_MEMBERS = new Set(["constructor", "name", "stack", "cause", "code", "$fault", "$metadata", "$retryable", "__proto__", "toString"]);
 
-function lowerError(model: Model, s: Shape, names: Record<string, string>, serde: SerdePlanner): ErrorIR {
+/**
+ * An error class. With a client (`serde` given), its constructor reads the parsed response body;
+ * without one (a protocol the client does not speak yet) there is no serde.ts, and the
+ * constructor takes the members as they are, for a transport of the user's own.
+ */
+function lowerError(model: Model, s: Shape, names: Record<string, string>, serde: SerdePlanner | undefined): ErrorIR {
   const fault = s.traits["smithy.api#error"] === "server" ? "server" : "client";
   const status = s.traits["smithy.api#httpError"];
   const retryable = s.traits["smithy.api#retryable"];
@@ -266,7 +280,7 @@ function lowerError(model: Model, s: Shape, names: Record<string, string>, serde
         type: typeOf(model, m.target, names),
         optional: !isRequiredMember(m),
         doc: memberDoc(model, m),
-        read: serde.deMember(m, `b[${JSON.stringify(m.name)}]`, true),
+        read: serde ? serde.deMember(m, `b[${JSON.stringify(m.name)}]`, true) : `fields[${JSON.stringify(m.name)}]`,
       })),
   };
 }
@@ -314,9 +328,43 @@ function packageJson(folder: string, sdkId: string, version: string, withClient:
  * error fields, which live in errors.ts and import their own; importing those here too would be
  * an unused import.
  */
+/** The code of serde.ts's functions: each function's type, then its field expressions, one per line. */
+function serdeCode(functions: readonly SerdeFunctionIR[]): string {
+  return functions.flatMap((f) => [`type ${f.type}`, ...f.fields.flatMap((x) => [x.expression, x.access])]).join("\n");
+}
+
+/**
+ * The types serde.ts's own functions name (error readers plan some too). A type appears as a
+ * function's own type or after `as`; member names, which may spell a type's name, never do.
+ */
+function namesUsedIn(candidates: ReadonlySet<string>, functions: readonly SerdeFunctionIR[]): string[] {
+  const code = serdeCode(functions);
+  return [...candidates].filter((n) => new RegExp(`\\b(?:as|type) ${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(code)).sort();
+}
+
+/**
+ * The runtime helpers serde.ts itself calls. The planner also hands helpers to the readers of
+ * error fields, which live in errors.ts and import their own; importing those here too would be
+ * an unused import.
+ */
 function helpersUsedIn(helpers: ReadonlySet<string>, serializers: readonly SerdeFunctionIR[], deserializers: readonly SerdeFunctionIR[]): string[] {
-  const code = JSON.stringify([serializers, deserializers]);
+  const code = serdeCode([...serializers, ...deserializers]);
+  // A helper is called (`deString(`) or passed (`.map(deString)`); a member named like one is only
+  // read (`b.deString`) or quoted (`b["deString"]`).
+  const called = (h: string) => new RegExp(`(?<![\\w$."])${h}(?![\\w$"])`).test(code);
   // The template opens every deserializer that reads a member with `deObject(v)`.
-  const used = [...helpers].filter((h) => new RegExp(`\\b${h}\\b`).test(code) || (h === "deObject" && deserializers.some((d) => d.fields.length > 0)));
-  return used.sort();
+  return [...helpers].filter((h) => called(h) || (h === "deObject" && deserializers.some((d) => d.fields.length > 0))).sort();
+}
+
+/** `input member X (an event stream)` when a member of the operation's input or output streams. */
+function streamingMember(model: Model, op: Shape): string | undefined {
+  for (const [side, id] of [["input", op.input], ["output", op.output]] as const) {
+    if (id === undefined || id === UNIT) continue;
+    for (const m of getShape(model, id).members) {
+      const target = getShape(model, m.target);
+      if (target.traits["smithy.api#streaming"] === undefined) continue;
+      return `${side} member ${m.name} (${target.type === "union" ? "an event stream" : "a streaming blob"})`;
+    }
+  }
+  return undefined;
 }

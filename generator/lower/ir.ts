@@ -141,6 +141,8 @@ export interface ClientIR {
   clientSupported: boolean;
   /** Said in the output and on stderr when the client is left out. */
   clientNote?: string;
+  /** Operations the client has no method for (streaming), each with the note said about it. */
+  leftOutOperations: Array<{ name: string; note: string }>;
   defaultValidation: ValidationMode;
   types: TypeDeclIR[];
   /** True when some type uses DocumentValue. */

@@ -105,3 +105,8 @@ export class NameScope {
     return name;
   }
 }
+
+/** The distinct identifiers in a TypeScript type expression, sorted. */
+export function identifiersIn(typeText: string): string[] {
+  return [...new Set(typeText.match(/(?<![\w$])[A-Za-z_$][\w$]*/g) ?? [])].sort();
+}

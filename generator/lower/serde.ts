@@ -313,6 +313,9 @@ export class SerdePlanner {
         return "{}";
       case "structure":
         return `${this.deserializerFor(id)}({})`;
+      case "union":
+        // A union with no member set reads as an unknown variant: `{ $unknown: ["", undefined] }`.
+        return `${this.deserializerFor(id)}({})`;
       default:
         return undefined;
     }

@@ -77,4 +77,40 @@ describe("assemble", () => {
     const e = errorOf(() => modelOf(doc({ "ex#S": { type: "string", traits: { "smithy.api#documentation": "a" } } }), doc({ "ex#S": { type: "apply", traits: { "smithy.api#documentation": "b" } } })));
     expect(e.diagnostics[0].message).toContain("Conflicting values for trait smithy.api#documentation");
   });
+
+  // Both were found by the JSON AST fuzzer: they used to reach the generated code.
+  it("rejects a @default its target cannot hold, naming the member", () => {
+    const e = errorOf(() =>
+      modelOf(
+        doc({
+          "ex#S": {
+            type: "structure",
+            members: {
+              a: { target: "smithy.api#String", traits: { "smithy.api#default": 0 } },
+              b: { target: "smithy.api#Integer", traits: { "smithy.api#default": 1.5 } },
+              c: { target: "ex#Color", traits: { "smithy.api#default": "PURPLE" } },
+              d: { target: "ex#Names", traits: { "smithy.api#default": ["x"] } },
+              ok: { target: "smithy.api#Integer", traits: { "smithy.api#default": 0 } },
+            },
+          },
+          "ex#Color": { type: "enum", members: { RED: { target: "smithy.api#Unit" } } },
+          "ex#Names": { type: "list", member: { target: "smithy.api#String" } },
+        }),
+      ),
+    );
+    expect(e.diagnostics.map((d) => d.shapeId)).toEqual(["ex#S$a", "ex#S$b", "ex#S$c", "ex#S$d"]);
+    expect(e.diagnostics[0].message).toBe("Invalid @default on ex#S$a: expected a string; found number value, `0`");
+    expect(e.diagnostics[2].message).toContain('expected one of the enum\'s values ("RED")');
+  });
+
+  it("rejects a structure member that targets smithy.api#Unit, and accepts a union variant that does", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#S": { type: "structure", members: { a: { target: "smithy.api#Unit" } } } })));
+    expect(e.diagnostics[0].message).toBe("Member ex#S$a cannot target smithy.api#Unit: only members of unions and enums can");
+    expect(() => modelOf(doc({ "ex#U": { type: "union", members: { a: { target: "smithy.api#Unit" } } } }))).not.toThrow();
+  });
+
+  it("rejects an error structure used as an operation's output", () => {
+    const e = errorOf(() => modelOf(doc({ "ex#Op": { type: "operation", output: { target: "ex#Oops" } }, "ex#Oops": { type: "structure", members: {}, traits: { "smithy.api#error": "client" } } })));
+    expect(e.diagnostics[0].message).toBe("Operation output targets an invalid structure `ex#Oops` that is marked with the `error` trait");
+  });
 });

@@ -46,7 +46,7 @@ describe("random models", () => {
     let compiled = 0;
     await fc.assert(
       fc.asyncProperty(modelPlanArb, async (plan) => {
-        const { run } = await outcomeOf(buildModel(plan));
+        const { run } = await outcomeOf(buildModel(plan) as object);
         if (run) compiled++;
       }),
       { numRuns: SCALE * 20 },

@@ -45,7 +45,7 @@ export function checkTraitValueKinds(shapes: Map<string, Shape>, problems: Diagn
   }
 }
 
-function kindProblem(v: NodeValue, type: ShapeType): { expected: string } | undefined {
+export function kindProblem(v: NodeValue, type: ShapeType): { expected: string } | undefined {
   switch (type) {
     case "document":
       return undefined;
@@ -75,7 +75,7 @@ function kindProblem(v: NodeValue, type: ShapeType): { expected: string } | unde
   }
 }
 
-function describe(v: NodeValue): string {
+export function describe(v: NodeValue): string {
   if (v === null) return "null value";
   if (Array.isArray(v)) return "array value";
   if (typeof v === "object") return "object value";

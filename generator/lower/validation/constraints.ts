@@ -55,7 +55,9 @@ export function memberFacts(model: Model, member: Member, enclosingSensitive: bo
 
 /** `@length`, when present. */
 export function lengthOf(f: Facts): Bounds | undefined {
-  return bounds(f.traits[LENGTH]);
+  const b = bounds(f.traits[LENGTH]);
+  // `@length(min: 0)` holds for every value: no check to write.
+  return b === undefined || ((b.min ?? 0) <= 0 && b.max === undefined) ? undefined : b;
 }
 
 /** `@range`, when present. */

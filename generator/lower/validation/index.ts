@@ -9,7 +9,7 @@ import type { Model, Shape } from "../../assemble/model.js";
 import { splitId } from "../../assemble/model.js";
 import type { Selection } from "../../select/index.js";
 import { escapeCommentText } from "../docs.js";
-import { NameScope, pascalCase } from "../names.js";
+import { NameScope, identifiersIn, pascalCase } from "../names.js";
 import { UNIT, typeOf } from "../types.js";
 import { REQUIRED_TOGETHER, shapeFacts } from "./constraints.js";
 import { ValidatorPlanner, hasValidator, type ConstantIR, type HelperIR, type SkippedPatternIR } from "./plan.js";
@@ -134,7 +134,7 @@ export function lowerValidators(model: Model, selection: Selection, names: Recor
   }
   const errorNames = new Set(selection.shapes.filter((s) => s.traits["smithy.api#error"] !== undefined).map((s) => names[s.id]));
   const declared = new Set(Object.values(names));
-  const referenced = new Set(validators.flatMap((v) => v.type.match(/\b[A-Z][A-Za-z0-9_]*\b/g) ?? []).filter((n) => declared.has(n) || n === "DocumentValue"));
+  const referenced = new Set(validators.flatMap((v) => identifiersIn(v.type)).filter((n) => declared.has(n) || n === "DocumentValue"));
   const text = [...validators.flatMap((v) => v.body), ...planner.helpers.flatMap((h) => h.body)].join("\n");
   return {
     validatorNames,
