@@ -7,7 +7,9 @@
 import { Worker } from "node:worker_threads";
 import type { RenderedFile } from "../render/index.js";
 import { runtimeFileText, runtimeFiles } from "../runtime-files.js";
-import { TypeCheckSession, type CheckFile, type TypeCheckProblem } from "./checker.js";
+// Only types from checker.ts here: importing it loads ts-morph (half a second), which the CLI
+// leaves to the worker thread and loads in this thread only when it must check in-process.
+import type { CheckFile, TypeCheckProblem } from "./checker.js";
 
 export type { TypeCheckProblem } from "./checker.js";
 
@@ -19,7 +21,10 @@ const toCheckFiles = (clients: Array<{ folder: string; files: RenderedFile[] }>)
 
 /** A checker running in this thread. */
 export function inProcessTypeChecker(): TypeChecker {
-  return async (clients) => new TypeCheckSession().check(toCheckFiles(clients));
+  return async (clients) => {
+    const { TypeCheckSession } = await import("./checker.js");
+    return new TypeCheckSession().check(toCheckFiles(clients));
+  };
 }
 
 /**
