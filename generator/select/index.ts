@@ -68,7 +68,7 @@ export function select(model: Model, request: SelectionRequest): Selection {
   } else if (services.length === 1) service = services[0];
   else {
     throw new AnvilError("config", {
-      message: services.length === 0 ? "The model defines no service" : `The model defines ${services.length} services; choose one with ${request.origin.file === "(command line)" ? "--service" : '"service" in the config'}`,
+      message: services.length === 0 ? "The model defines no service" : `The model defines ${services.length} services; choose one with ${request.origin?.file === "(command line)" ? "--service" : '"service" in the config'}`,
       location: request.origin,
       hint: services.length > 0 ? `One of: ${services.map((s) => s.id).join(", ")}` : "Add a service shape that binds your operations",
     });
