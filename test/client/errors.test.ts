@@ -2,7 +2,7 @@
  * Error responses through the generated FraudDetectorClient and a real loopback server: every
  * modeled error becomes its generated class, anything else the service's base exception.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AccessDeniedException,
   ConflictException,
@@ -14,18 +14,10 @@ import {
   ThrottlingException,
   ValidationException,
 } from "../../generated/frauddetector/index.js";
-import { reply, TestServer } from "../runtime/server.js";
-import { clientFor, destroyClients, getEventPredictionInput, rejectionOf, sendEventInput } from "./helpers.js";
+import { reply } from "../runtime/server.js";
+import { clientFor, getEventPredictionInput, loopbackServerForFile, rejectionOf, sendEventInput } from "./helpers.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 /** Each modeled error with the status the model gives it, its fault, and how many attempts the client makes (3 for retryable ones). */
 const MODELED = [

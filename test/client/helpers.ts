@@ -5,7 +5,10 @@
  */
 import { FraudDetectorClient, type FraudDetectorClientConfig } from "../../generated/frauddetector/index.js";
 import type { GetEventPredictionRequest, SendEventRequest } from "../../generated/frauddetector/index.js";
+import { track } from "../runtime/helpers.js";
 import type { TestServer } from "../runtime/server.js";
+
+export { destroyClients, loopbackServerForFile, rejectionOf } from "../runtime/helpers.js";
 
 export const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 
@@ -34,8 +37,6 @@ export const getEventPredictionInput: GetEventPredictionRequest = {
   },
 };
 
-const clients: FraudDetectorClient[] = [];
-
 /** A generated client for `server`; `destroyClients()` closes its sockets. */
 export function clientFor(server: TestServer, config: FraudDetectorClientConfig = {}): FraudDetectorClient {
   const client = new FraudDetectorClient({
@@ -45,21 +46,5 @@ export function clientFor(server: TestServer, config: FraudDetectorClientConfig 
     retry: { random: () => 0 },
     ...config,
   });
-  clients.push(client);
-  return client;
-}
-
-/** Destroys every client made since the last call. */
-export function destroyClients(): void {
-  for (const c of clients.splice(0)) c.destroy();
-}
-
-/** The rejection of `promise` (throws when it resolves). */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the promise to reject, but it resolved");
+  return track(client);
 }

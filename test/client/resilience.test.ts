@@ -2,20 +2,12 @@
  * Retries, timeouts and cancellation of the generated FraudDetectorClient against a real
  * loopback server: the server counts what actually arrived.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ThrottlingException, ValidationException } from "../../generated/frauddetector/index.js";
-import { reply, TestServer } from "../runtime/server.js";
-import { clientFor, destroyClients, rejectionOf, sendEventInput } from "./helpers.js";
+import { reply } from "../runtime/server.js";
+import { clientFor, loopbackServerForFile, rejectionOf, sendEventInput } from "./helpers.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 /** Fails the first `n` requests with `status` and `body`, then answers 200 `{}`. */
 function failFirst(n: number, status: number, body: string): void {

@@ -3,20 +3,12 @@
  * for SendEvent and GetEventPrediction, and how responses are decoded into the typed outputs.
  */
 import { createHash } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ModelTypeEnum } from "../../generated/frauddetector/index.js";
-import { reply, TestServer } from "../runtime/server.js";
-import { clientFor, destroyClients, getEventPredictionInput, sendEventInput } from "./helpers.js";
+import { reply } from "../runtime/server.js";
+import { clientFor, getEventPredictionInput, loopbackServerForFile, sendEventInput } from "./helpers.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 describe("SendEvent round trip", () => {
   it("POSTs only the modeled members, required first in model order, to / with the awsJson1_1 headers, signed", async () => {

@@ -4,20 +4,12 @@
  * validators.ts (the client's default mode is `reject`).
  */
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RequestValidationError, type SendEventRequest } from "../../generated/frauddetector/index.js";
-import { reply, TestServer } from "../runtime/server.js";
-import { clientFor, destroyClients, rejectionOf, SECRET_EMAIL, SECRET_ENTITY_ID, sendEventInput } from "./helpers.js";
+import { reply } from "../runtime/server.js";
+import { clientFor, loopbackServerForFile, rejectionOf, SECRET_EMAIL, SECRET_ENTITY_ID, sendEventInput } from "./helpers.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 /** Breaks three constraints; the @sensitive entityId is one of the bad values. */
 const badSecret = "SECRET VALUE WITH SPACES!";

@@ -6,26 +6,15 @@
  * verify when the captured request is re-signed at its own x-amz-date by @smithy/signature-v4.
  */
 import { FraudDetectorClient as SdkClient, GetEventPredictionCommand, SendEventCommand } from "@aws-sdk/client-frauddetector";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { GetEventPredictionRequest, SendEventRequest } from "../../generated/frauddetector/index.js";
 import { authorizationBySmithy } from "../runtime/verify.js";
-import { type CapturedRequest, TestServer } from "../runtime/server.js";
-import { clientFor, credentials, destroyClients, getEventPredictionInput, sendEventInput } from "./helpers.js";
+import { track } from "../runtime/helpers.js";
+import type { CapturedRequest } from "../runtime/server.js";
+import { clientFor, credentials, getEventPredictionInput, loopbackServerForFile, sendEventInput } from "./helpers.js";
 
-let server: TestServer;
-let sdk: SdkClient;
-beforeAll(async () => {
-  server = await TestServer.start();
-  sdk = new SdkClient({ region: "us-east-1", endpoint: server.url, credentials, maxAttempts: 1 });
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(async () => {
-  sdk.destroy();
-  await server.close();
-});
+const server = await loopbackServerForFile();
+const sdk = track(new SdkClient({ region: "us-east-1", endpoint: server.url, credentials, maxAttempts: 1 }));
 
 /** Inputs beyond the shared fixtures: optional members, unicode, members given out of model order. */
 const sendEvents: SendEventRequest[] = [

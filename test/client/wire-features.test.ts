@@ -7,12 +7,12 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { JsonRpcClient, type ClientConfig, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
 import { RequestValidationError, ServiceException } from "../../generator/runtime/errors.js";
 import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
-import { TestServer } from "../runtime/server.js";
-import { credentials, rejectionOf } from "./helpers.js";
+import { track } from "../runtime/helpers.js";
+import { credentials, loopbackServerForFile, rejectionOf } from "./helpers.js";
 
 const service: ServiceDescriptor = {
   protocol: "awsJson1_0",
@@ -51,16 +51,7 @@ async function gzipOf(op: OperationDescriptor<Input, Record<string, never>>, inp
   return wire.sent[0]?.body as Uint8Array;
 }
 
-let server: TestServer;
-const made: JsonRpcClient[] = [];
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  for (const c of made.splice(0)) c.destroy();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 describe("request compression", () => {
   const big = "x".repeat(20_000);
@@ -77,8 +68,7 @@ describe("request compression", () => {
   });
 
   it("sends the gzip bytes over a real socket, signed over the compressed body", async () => {
-    const c = new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials }, { validation: "off" });
-    made.push(c);
+    const c = track(new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials }, { validation: "off" }));
     await c.invoke(compressed, { data: big });
     const received = server.requests[0];
     expect(received?.headers["content-encoding"]).toBe("gzip");
@@ -90,8 +80,7 @@ describe("request compression", () => {
   });
 
   it("sends the gzip bytes through the fetch transport too", async () => {
-    const c = new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials, fetch }, { validation: "off" });
-    made.push(c);
+    const c = track(new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials, fetch }, { validation: "off" }));
     await c.invoke(compressed, { data: big });
     expect(server.requests[0]?.headers["content-encoding"]).toBe("gzip");
     expect(server.requests[0]?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(await gzipOf(compressed, { data: big })).digest("hex"));

@@ -1,19 +1,11 @@
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ServiceException } from "../../generator/runtime/errors.js";
 import { FakeServiceException, sendEvent, ValidationException, validInput } from "./fixtures.js";
-import { destroyClients, makeClient, rejectionOf } from "./helpers.js";
-import { reply, TestServer } from "./server.js";
+import { loopbackServerForFile, makeClient, rejectionOf } from "./helpers.js";
+import { reply } from "./server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 async function errorFor(status: number, body: string, headers: Record<string, string> = {}): Promise<unknown> {
   server.handler = (_r, res) => reply(res, status, body, headers);

@@ -1,19 +1,11 @@
 import { getEventListeners } from "node:events";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AbortError, NetworkError, TimeoutError } from "../../generator/runtime/errors.js";
 import { FakeServiceException, sendEvent, ThrottlingException, ValidationException, validInput } from "./fixtures.js";
-import { destroyClients, makeClient, rejectionOf } from "./helpers.js";
+import { loopbackServerForFile, makeClient, rejectionOf } from "./helpers.js";
 import { reply, TestServer } from "./server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 /** Answers with `first` for the first `n` requests, then 200 `{}`. */
 function failFirst(n: number, status: number, body: string): void {

@@ -1,21 +1,13 @@
 import { createHash } from "node:crypto";
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CredentialsError } from "../../generator/runtime/errors.js";
 import { sendEvent, staticCredentials, validInput } from "./fixtures.js";
-import { destroyClients, makeClient, rejectionOf, setEnv } from "./helpers.js";
-import { reply, TestServer } from "./server.js";
+import { loopbackServerForFile, makeClient, rejectionOf, setEnv } from "./helpers.js";
+import { reply } from "./server.js";
 import { authorizationByAws4fetch, authorizationBySmithy, signedHeaderNames } from "./verify.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 describe("a successful call", () => {
   it("POSTs the serialized body to / with the awsJson headers and returns the deserialized output", async () => {

@@ -1,20 +1,12 @@
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RequestValidationError } from "../../generator/runtime/errors.js";
 import { sendEvent, validatorCalls, validInput, type SendEventInput } from "./fixtures.js";
-import { destroyClients, makeClient, rejectionOf } from "./helpers.js";
-import { TestServer } from "./server.js";
+import { loopbackServerForFile, makeClient, rejectionOf } from "./helpers.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
+const server = await loopbackServerForFile(() => {
   validatorCalls.count = 0;
 });
-afterAll(() => server.close());
 
 /** Three problems: bad eventId pattern, empty eventVariables, missing entities. */
 const badInput: SendEventInput = { eventId: "BAD ID secret-value!", eventTypeName: "registration", eventVariables: {} };

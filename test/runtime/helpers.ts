@@ -1,9 +1,33 @@
 /** Shared setup for client tests: one loopback server per file, clients with instant backoff. */
+import { afterAll, afterEach } from "vitest";
 import { JsonRpcClient, type ClientConfig, type ValidationMode } from "../../generator/runtime/client.js";
 import { service, staticCredentials } from "./fixtures.js";
-import type { TestServer } from "./server.js";
+import { TestServer } from "./server.js";
 
-const clients: JsonRpcClient[] = [];
+/** Clients made by a test, runtime or generated: destroyed after it so no keep-alive socket lingers. */
+const clients: Array<{ destroy(): void }> = [];
+
+/** Registers `client` for `destroyClients()` and returns it. */
+export function track<T extends { destroy(): void }>(client: T): T {
+  clients.push(client);
+  return client;
+}
+
+/**
+ * Starts a loopback server for the calling test file (top-level `await`): after each test, the
+ * clients made are destroyed and the server forgets its requests and handler; it closes after
+ * the file. `afterEachTest` runs after those (per-file counters and the like).
+ */
+export async function loopbackServerForFile(afterEachTest?: () => void): Promise<TestServer> {
+  const server = await TestServer.start();
+  afterEach(() => {
+    destroyClients();
+    server.reset();
+    afterEachTest?.();
+  });
+  afterAll(() => server.close());
+  return server;
+}
 
 /** A client for `server` with static credentials, region us-east-1 and zero-length backoff waits. */
 export function makeClient(server: TestServer, config: ClientConfig = {}, validation: ValidationMode = "reject"): JsonRpcClient {
@@ -12,8 +36,7 @@ export function makeClient(server: TestServer, config: ClientConfig = {}, valida
     { region: "us-east-1", endpoint: server.url, credentials: staticCredentials, retry: { random: () => 0 }, ...config },
     { validation },
   );
-  clients.push(client);
-  return client;
+  return track(client);
 }
 
 /** Destroys every client made since the last call (closes keep-alive sockets). */

@@ -1,21 +1,13 @@
 import { getEventListeners } from "node:events";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AbortError, NetworkError, TimeoutError } from "../../generator/runtime/errors.js";
 import { FetchTransport } from "../../generator/runtime/transport-fetch.js";
 import { sendEvent, staticCredentials, validInput } from "./fixtures.js";
-import { destroyClients, makeClient, rejectionOf } from "./helpers.js";
+import { loopbackServerForFile, makeClient, rejectionOf } from "./helpers.js";
 import { reply, TestServer } from "./server.js";
 import { authorizationByAws4fetch } from "./verify.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(() => {
-  destroyClients();
-  server.reset();
-});
-afterAll(() => server.close());
+const server = await loopbackServerForFile();
 
 describe("the fetch transport (config.fetch, here Node's own fetch)", () => {
   it("round-trips a call with a signature that verifies, letting fetch set Host", async () => {
