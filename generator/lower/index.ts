@@ -70,10 +70,13 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const methods = new NameScope(CLIENT_MEMBER_NAMES);
   // Event streams (and other streaming members) need framing the runtime does not speak yet:
   // such operations keep their types and validators but get no method.
-  const leftOutOperations = selection.operations
-    .filter((op) => streamingMember(model, op) !== undefined)
-    .map((op) => ({ name: splitId(op.id).name, note: `${splitId(op.id).name} streams ${streamingMember(model, op)}, which anvil's client does not support yet: its types and validators were generated, the method was left out.` }));
-  const callable = clientSupported ? selection.operations.filter((op) => streamingMember(model, op) === undefined) : selection.operations;
+  const streams = new Map(selection.operations.map((op) => [op.id, streamingMember(model, op)]));
+  const leftOutOperations = selection.operations.flatMap((op) => {
+    const stream = streams.get(op.id);
+    const name = splitId(op.id).name;
+    return stream === undefined ? [] : [{ name, note: `${name} streams ${stream}, which anvil's client does not support yet: its types and validators were generated, the method was left out.` }];
+  });
+  const callable = clientSupported ? selection.operations.filter((op) => streams.get(op.id) === undefined) : selection.operations;
   const operations: OperationIR[] = callable.map((op) => {
     const opName = splitId(op.id).name;
     const input = op.input && op.input !== UNIT ? op.input : undefined;
