@@ -104,6 +104,8 @@ export async function runPool(jobs: Job[], options: PoolOptions, onDone: (worker
         generated: false,
         clean: false,
         files: 0,
+        lines: 0,
+        validatorLines: 0,
         bytes: 0,
         notes: [],
         timings: {},

@@ -32,6 +32,9 @@ export interface Outcome {
   clean: boolean;
   files: number;
   bytes: number;
+  /** Lines of the generated .ts files, runtime copies left out, and of validators.ts alone. */
+  lines: number;
+  validatorLines: number;
   notes: string[];
   /** Milliseconds per stage (the pipeline's timings plus `write`). */
   timings: Record<string, number>;

@@ -89,6 +89,12 @@ export function formatReport(r: CorpusReport): string {
   const notes = r.outcomes.filter((o) => o.notes.length > 0).length;
   if (notes > 0) lines.push(`client left out       ${notes} models (protocol not supported yet; types and validators generated)`);
   const stageTotal = Object.values(r.stageMs).reduce((a, b) => a + b, 0);
+  const generatedLines = r.outcomes.reduce((a, o) => a + o.lines, 0);
+  const largest = [...r.outcomes].sort((a, b) => b.lines - a.lines).slice(0, 3);
+  const dynamodb = r.outcomes.find((o) => /^dynamodb-\d/.test(modelLabel(o.model)));
+  const linesOf = (o: Outcome) => `${modelLabel(o.model)} ${o.lines.toLocaleString("en-US")} (validators.ts ${o.validatorLines.toLocaleString("en-US")})`;
+  lines.push(`generated lines       ${generatedLines.toLocaleString("en-US")} (runtime copies left out); largest: ${largest.map(linesOf).join(", ")}`);
+  if (dynamodb) lines.push(`dynamodb client       ${linesOf(dynamodb)}`);
   lines.push("time per stage (summed over models):");
   for (const [stage, ms] of Object.entries(r.stageMs).sort((a, b) => b[1] - a[1])) {
     lines.push(`  ${stage.padEnd(10)} ${duration(ms).padStart(8)}  ${((ms / Math.max(1, stageTotal)) * 100).toFixed(1).padStart(5)}%`);

@@ -55,7 +55,7 @@ async function run(job: Job): Promise<Outcome> {
     clients: [{ name, models: [job.model], modelsAsWritten: [job.model.split("/").pop() as string], validation: "reject" }],
   };
   let problems: TypeCheckProblem[] = [];
-  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, notes: [], timings: {}, ms: 0, maxRss: 0 };
+  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, lines: 0, validatorLines: 0, notes: [], timings: {}, ms: 0, maxRss: 0 };
   try {
     const result = await generate(config, {
       // The session's own checker: problems are recorded, not thrown, so "generated" and
@@ -81,7 +81,13 @@ async function run(job: Job): Promise<Outcome> {
     outcome.timings = result.timings;
     for (const c of result.clients) {
       outcome.files += c.files.length;
-      for (const f of c.files) outcome.bytes += Buffer.byteLength(f.text);
+      for (const f of c.files) {
+        outcome.bytes += Buffer.byteLength(f.text);
+        if (!f.path.endsWith(".ts") || f.path.startsWith("runtime/")) continue;
+        const lines = f.text.split("\n").length - 1;
+        outcome.lines += lines;
+        if (f.path === "validators.ts") outcome.validatorLines += lines;
+      }
     }
     outcome.clean = problems.length === 0;
     if (!outcome.clean) {

@@ -10,8 +10,17 @@
  */
 import { isSymbolRef, type CodeSymbol, type SymbolRef } from "./symbol.js";
 
-/** One part of a fragment: literal text, or a reference printed as the symbol's local name. */
-export type CodePart = string | SymbolRef;
+/**
+ * An object-literal property whose value is a reference: printed as the shorthand `Name` when the
+ * symbol's local name is the key, else as `key: LocalName` (an import may have been aliased).
+ */
+export interface PropertyPart {
+  readonly property: string;
+  readonly ref: SymbolRef;
+}
+
+/** One part of a fragment: literal text, a reference printed as the symbol's local name, or a property. */
+export type CodePart = string | SymbolRef | PropertyPart;
 
 /** A fragment of generated TypeScript. Immutable. */
 export class Code {
@@ -30,7 +39,7 @@ export class Code {
 
   /** The symbols this fragment references. */
   refs(): SymbolRef[] {
-    return this.parts.filter(isSymbolRef);
+    return this.parts.flatMap((p) => (typeof p === "string" ? [] : isSymbolRef(p) ? [p] : [p.ref]));
   }
 
   /** True when the fragment prints nothing. */
@@ -43,7 +52,17 @@ export class Code {
    * files print Code through a GeneratedFile, which imports and aliases.
    */
   toString(): string {
-    return this.parts.map((p) => (typeof p === "string" ? p : p.symbol.name)).join("");
+    return this.parts
+      .map((p) =>
+        typeof p === "string"
+          ? p
+          : isSymbolRef(p)
+            ? p.symbol.name
+            : p.property === p.ref.symbol.name
+              ? p.property
+              : `${p.property}: ${p.ref.symbol.name}`,
+      )
+      .join("");
   }
 }
 
@@ -73,6 +92,11 @@ export function joinCode(items: readonly Codeable[], separator: string): Code {
     parts.push(...partsOf(item));
   });
   return new Code(parts);
+}
+
+/** `key: Value` in an object literal, written `Value` when the value's local name is the key. */
+export function shorthandProperty(property: string, s: CodeSymbol): Code {
+  return new Code([{ property, ref: valueRef(s) }]);
 }
 
 /** A reference to `s` used as a value (and so maybe as a type too). */

@@ -10,7 +10,12 @@
  */
 import { posix } from "node:path";
 import type { Code } from "./code.js";
-import type { CodeSymbol } from "./symbol.js";
+import { isSymbolRef, type CodeSymbol } from "./symbol.js";
+
+/** A key as written in an object literal: bare when an identifier, quoted otherwise. */
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__" ? name : JSON.stringify(name);
+}
 
 /** An imported symbol: its local name and whether any reference used it as a value. */
 interface Imported {
@@ -40,7 +45,11 @@ export class GeneratedFile {
     let out = "";
     for (const part of fragment.parts) {
       if (typeof part === "string") out += part;
-      else out += this.localName(part.symbol, part.usage === "value");
+      else if (isSymbolRef(part)) out += this.localName(part.symbol, part.usage === "value");
+      else {
+        const local = this.localName(part.ref.symbol, true);
+        out += local === part.property ? local : `${propertyKey(part.property)}: ${local}`;
+      }
     }
     return out;
   }
@@ -70,7 +79,10 @@ export class GeneratedFile {
       byModule.set(imp.symbol.module, list);
     }
     const statements = [...byModule.entries()]
-      .map(([module, list]) => ({ specifier: this.specifier(module), list: list.sort((a, b) => compare(a.symbol.name, b.symbol.name)) }))
+      .map(([module, list]) => ({
+        specifier: this.specifier(module),
+        list: list.sort((a, b) => compare(a.symbol.name, b.symbol.name)),
+      }))
       .sort((a, b) => compare(a.specifier, b.specifier))
       .map(({ specifier, list }) => {
         const typeOnly = list.every((i) => !i.asValue);

@@ -4,6 +4,17 @@
  * writes its own imports. Not a stage: it decides nothing about Smithy.
  */
 export { symbol, isSymbolRef, type CodeSymbol, type SymbolRef } from "./symbol.js";
-export { Code, code, joinCode, toCode, typeRef, valueRef, type CodePart, type Codeable } from "./code.js";
+export {
+  Code,
+  code,
+  joinCode,
+  shorthandProperty,
+  toCode,
+  typeRef,
+  valueRef,
+  type CodePart,
+  type Codeable,
+  type PropertyPart,
+} from "./code.js";
 export { GeneratedFile } from "./file.js";
 export { runtime } from "./runtime-symbols.js";

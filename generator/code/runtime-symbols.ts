@@ -51,7 +51,15 @@ export const runtime = {
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */
 export const RUNTIME_REEXPORTS = {
-  errors: ["ServiceException", "RequestValidationError", "NetworkError", "TimeoutError", "AbortError", "CredentialsError", "ClientConfigError"] as Array<ValueName<typeof errorsModule>>,
+  errors: [
+    "ServiceException",
+    "RequestValidationError",
+    "NetworkError",
+    "TimeoutError",
+    "AbortError",
+    "CredentialsError",
+    "ClientConfigError",
+  ] as Array<ValueName<typeof errorsModule>>,
   errorTypes: ["ResponseMetadata"] as ErrorsTypes[],
   clientTypes: ["InvokeOptions", "ValidationMode"] as ClientTypes[],
   validateTypes: ["ValidationConstraint", "ValidationIssue"] as ValidateTypes[],

@@ -41,8 +41,11 @@ export class ClientNames {
    */
   localName(module: ClientModule, wanted: string, suffix: string): CodeSymbol {
     const scope = this.file(module);
-    let name = claimIn([scope], wanted, suffix);
-    for (let i = 2; this.exported.isBlocked(name); i++) name = claimIn([scope], `${wanted}${suffix}${i}`, suffix);
+    const blocked = (n: string) => scope.isBlocked(n) || this.exported.isBlocked(n);
+    let name = wanted;
+    if (blocked(name)) name = `${wanted}${suffix}`;
+    for (let i = 2; blocked(name); i++) name = `${wanted}${suffix}${i}`;
+    scope.reserve(name);
     return symbol(name, module);
   }
 

@@ -15,7 +15,8 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
 /** The declaration of one named shape (not an error: those are classes in errors.ts). */
 export function lowerDeclaration(model: Model, s: Shape, symbols: ShapeSymbols): TypeDeclIR {
   const name = symbols[s.id].name;
-  if (s.type === "enum" || s.type === "intEnum" || isEnumTraitString(s)) return { interface: undefined, enum: lowerEnum(s, name), union: undefined };
+  if (s.type === "enum" || s.type === "intEnum" || isEnumTraitString(s))
+    return { interface: undefined, enum: lowerEnum(s, name), union: undefined };
   if (s.type === "union") return { interface: undefined, enum: undefined, union: lowerUnion(model, s, name, symbols) };
   return { interface: lowerInterface(model, s, name, symbols), enum: undefined, union: undefined };
 }
@@ -59,18 +60,34 @@ function lowerEnum(s: Shape, name: string): EnumIR {
     values = defs.map((d) => {
       const value = String(d.value);
       const wanted = str(d.name) ?? (value.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([0-9])/, "_$1") || "_");
-      return { key: literalKey(keys.claim(wanted, "_")), literal: JSON.stringify(value), doc: docLines(str(d.documentation)) };
+      return {
+        key: literalKey(keys.claim(wanted, "_")),
+        literal: JSON.stringify(value),
+        doc: docLines(str(d.documentation)),
+      };
     });
   } else {
     values = s.members.map((m) => {
       const v = m.traits["smithy.api#enumValue"];
-      const literal = isInt ? String(typeof v === "number" ? v : 0) : JSON.stringify(typeof v === "string" ? v : m.name);
+      const literal = isInt
+        ? String(typeof v === "number" ? v : 0)
+        : JSON.stringify(typeof v === "string" ? v : m.name);
       const own = docLines(str(m.traits["smithy.api#documentation"]));
       // The values object is a literal: a `__proto__` key there would set its prototype instead.
-      return { key: literalKey(m.name), literal, doc: own.length > 0 ? own : [`The value ${escapeCommentText(literal)}.`] };
+      return {
+        key: literalKey(m.name),
+        literal,
+        doc: own.length > 0 ? own : [`The value ${escapeCommentText(literal)}.`],
+      };
     });
   }
   const open = isInt ? "(number & {})" : "(string & {})";
   const literals = [...new Set(values.map((v) => v.literal))];
-  return { kind: "enum", name, doc: shapeDoc(s, isInt ? "The intEnum" : "The enum"), typeExpression: [...literals, open].join(" | "), values };
+  return {
+    kind: "enum",
+    name,
+    doc: shapeDoc(s, isInt ? "The intEnum" : "The enum"),
+    typeExpression: [...literals, open].join(" | "),
+    values,
+  };
 }

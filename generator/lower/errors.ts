@@ -17,7 +17,19 @@ import type { SerdePlanner } from "./serde.js";
 import { isRequiredMember, typeOf, type ShapeSymbols } from "./type-expressions.js";
 
 /** Names an error class already has, from Error, ServiceException and Object.prototype. */
-const ERROR_CLASS_MEMBERS = ["constructor", "name", "message", "stack", "cause", "code", "$fault", "$metadata", "$retryable", "__proto__", ...Object.getOwnPropertyNames(Object.prototype)];
+const ERROR_CLASS_MEMBERS = [
+  "constructor",
+  "name",
+  "message",
+  "stack",
+  "cause",
+  "code",
+  "$fault",
+  "$metadata",
+  "$retryable",
+  "__proto__",
+  ...Object.getOwnPropertyNames(Object.prototype),
+];
 
 /**
  * An error class. With a client (`serde` given), its constructor reads the parsed response body
@@ -41,12 +53,22 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde:
     };
   });
   let constructorInput = code``;
-  if (fields.length > 0) constructorInput = serde ? code`, b: Record<string, unknown>` : code`, fields: { ${joinFieldTypes(fields)} }`;
+  if (fields.length > 0)
+    constructorInput = serde ? code`, b: Record<string, unknown>` : code`, fields: { ${joinFieldTypes(fields)} }`;
   return {
     name: symbols[s.id].name,
     wireCode: splitId(s.id).name,
     fault: s.traits["smithy.api#error"] === "server" ? "server" : "client",
-    retryable: retryable === undefined ? undefined : { throttling: typeof retryable === "object" && retryable !== null && !Array.isArray(retryable) && retryable.throttling === true },
+    retryable:
+      retryable === undefined
+        ? undefined
+        : {
+            throttling:
+              typeof retryable === "object" &&
+              retryable !== null &&
+              !Array.isArray(retryable) &&
+              retryable.throttling === true,
+          },
     doc: shapeDoc(s, "The error"),
     fields,
     constructorInput: code`init: ${typeRef(runtime.errors("ErrorInit"))}${constructorInput}`,
@@ -55,7 +77,10 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde:
 
 /** `"a"?: T; "b": U` for a client-less constructor's `fields` parameter. */
 function joinFieldTypes(fields: ErrorFieldIR[]): Code {
-  return fields.reduce<Code>((acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type};`, code``);
+  return fields.reduce<Code>(
+    (acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type};`,
+    code``,
+  );
 }
 
 /** Each member's class property name (see the module comment for the order of claims). */

@@ -8,7 +8,7 @@
  */
 import type { Model, Shape } from "../assemble/model.js";
 import { getShape, splitId } from "../assemble/model.js";
-import { code, runtime, typeRef, valueRef, type CodeSymbol } from "../code/index.js";
+import { code, runtime, shorthandProperty, typeRef, valueRef, type CodeSymbol } from "../code/index.js";
 import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
 import type { ClientConfig } from "../config/index.js";
 import type { Selection } from "../select/index.js";
@@ -42,11 +42,25 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs);
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
-  const errorShapes = uniqueShapes([...selection.operations.flatMap((o) => (o.errors ?? []).map((e) => getShape(model, e))), ...selection.serviceErrors, ...named.filter(isError)]);
+  const errorShapes = uniqueShapes([
+    ...selection.operations.flatMap((o) => (o.errors ?? []).map((e) => getShape(model, e))),
+    ...selection.serviceErrors,
+    ...named.filter(isError),
+  ]);
   const errors = errorShapes.map((s) => lowerError(model, s, symbols, clientSupported ? serde : undefined));
   const { callable, leftOut } = partitionStreaming(model, selection.operations);
-  const operations = clientSupported ? lowerOperations({ model, symbols, names, serde, validators: validators?.validatorSymbols ?? {} }, callable) : [];
-  const client = clientFile(names, clientSymbol, configSymbol, baseException, errorShapes, symbols, service.endpointRuleSet !== undefined);
+  const operations = clientSupported
+    ? lowerOperations({ model, symbols, names, serde, validators: validators?.validatorSymbols ?? {} }, callable)
+    : [];
+  const client = clientFile(
+    names,
+    clientSymbol,
+    configSymbol,
+    baseException,
+    errorShapes,
+    symbols,
+    service.endpointRuleSet !== undefined,
+  );
 
   const modules: ClientModule[] = ["types", "errors"];
   if (clientSupported) modules.push("serde", "client");
@@ -63,7 +77,9 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     serviceException: code`${valueRef(runtime.errors("ServiceException"))}`,
     errorInit: code`${typeRef(runtime.errors("ErrorInit"))}`,
     clientSupported,
-    clientNote: clientSupported ? undefined : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`,
+    clientNote: clientSupported
+      ? undefined
+      : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`,
     leftOutOperations: clientSupported ? leftOut : [],
     defaultValidation: config.validation,
     types,
@@ -73,8 +89,16 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     deserializers: serde.deserializers,
     client,
     validators,
-    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client),
-    modules: modules.map((name): GeneratedModule => ({ name, declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])] })),
+    index: indexFile(
+      clientSupported,
+      validators !== undefined,
+      selection.shapes.some((s) => s.type === "document"),
+      client,
+    ),
+    modules: modules.map((name): GeneratedModule => ({
+      name,
+      declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])],
+    })),
     packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported),
     tsconfigJson: tsconfigJson(),
     symbols,
@@ -82,16 +106,33 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
 }
 
 /** Claims every named shape's TS name, in shape-id order so a clash resolves the same way whatever the reach order. */
-function shapeSymbols(named: Shape[], names: ClientNames, rename: Record<string, string>, isError: (s: Shape) => boolean): Record<string, CodeSymbol> {
+function shapeSymbols(
+  named: Shape[],
+  names: ClientNames,
+  rename: Record<string, string>,
+  isError: (s: Shape) => boolean,
+): Record<string, CodeSymbol> {
   const out: Record<string, CodeSymbol> = {};
   for (const s of [...named].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    out[s.id] = names.exportedName(isError(s) ? "errors" : "types", pascalCase(rename[s.id] ?? splitId(s.id).name), "Shape");
+    out[s.id] = names.exportedName(
+      isError(s) ? "errors" : "types",
+      pascalCase(rename[s.id] ?? splitId(s.id).name),
+      "Shape",
+    );
   }
   return out;
 }
 
 /** What client.ts declares and names besides its operations. */
-function clientFile(names: ClientNames, clientSymbol: CodeSymbol, configSymbol: CodeSymbol, baseException: CodeSymbol, errorShapes: Shape[], symbols: Record<string, CodeSymbol>, withRules: boolean): ClientFileIR {
+function clientFile(
+  names: ClientNames,
+  clientSymbol: CodeSymbol,
+  configSymbol: CodeSymbol,
+  baseException: CodeSymbol,
+  errorShapes: Shape[],
+  symbols: Record<string, CodeSymbol>,
+  withRules: boolean,
+): ClientFileIR {
   const serviceConst = names.localName("client", "service", "Descriptor");
   const rules = withRules ? names.localName("endpoint-rules", "endpointRuleSet", "_") : undefined;
   return {
@@ -106,18 +147,28 @@ function clientFile(names: ClientNames, clientSymbol: CodeSymbol, configSymbol: 
     baseException: code`${valueRef(baseException)}`,
     errorTable: errorShapes.map((s) => {
       const wire = splitId(s.id).name;
-      const cls = symbols[s.id];
-      return { wireCode: wire, entry: wire === cls.name ? code`${valueRef(cls)}` : code`${JSON.stringify(wire)}: ${valueRef(cls)}` };
+      return { wireCode: wire, entry: shorthandProperty(wire, symbols[s.id]) };
     }),
-    endpointFromRules: rules ? code`(region) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { Region: region, UseFIPS: false, UseDualStack: false }).url` : undefined,
+    endpointFromRules: rules
+      ? code`(region) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { Region: region, UseFIPS: false, UseDualStack: false }).url`
+      : undefined,
   };
 }
 
 /** index.ts: the generated modules re-exported whole, and the runtime names a user needs. */
-function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocument: boolean, client: ClientFileIR): IndexIR {
+function indexFile(
+  clientSupported: boolean,
+  hasValidators: boolean,
+  usesDocument: boolean,
+  client: ClientFileIR,
+): IndexIR {
   const named: IndexIR["named"] = [];
   const add = (module: string, values: readonly string[], types: readonly string[]) =>
-    named.push(values.length === 0 ? { module, names: [...types], typeOnly: true } : { module, names: [...values, ...types.map((t) => `type ${t}`)], typeOnly: false });
+    named.push(
+      values.length === 0
+        ? { module, names: [...types], typeOnly: true }
+        : { module, names: [...values, ...types.map((t) => `type ${t}`)], typeOnly: false },
+    );
   if (clientSupported) add("./client.js", [client.className], [client.configName]);
   add("./runtime/errors.js", RUNTIME_REEXPORTS.errors, RUNTIME_REEXPORTS.errorTypes);
   if (clientSupported) add("./runtime/client.js", [], RUNTIME_REEXPORTS.clientTypes);

@@ -5,7 +5,7 @@
  */
 
 /** ECMAScript and TypeScript reserved and contextual words that cannot (or should not) name a type or value. */
-const RESERVED = new Set([
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
   "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
   "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
@@ -16,7 +16,7 @@ const RESERVED = new Set([
 ]);
 
 /** Globals a generated type must not shadow (the generated code or its users rely on them). */
-const GLOBALS = new Set([
+export const GLOBAL_NAMES: ReadonlySet<string> = new Set([
   "Array", "ArrayBuffer", "BigInt", "Boolean", "DataView", "Date", "Error", "EvalError", "Function",
   "Infinity", "JSON", "Map", "Math", "NaN", "Number", "Object", "Promise", "Proxy", "RangeError",
   "ReferenceError", "Reflect", "RegExp", "Set", "String", "Symbol", "SyntaxError", "TypeError",
@@ -103,7 +103,7 @@ export class NameScope {
 
   /** True when `name` cannot be used as is. */
   isBlocked(name: string): boolean {
-    return (this.blocksKeywords && (RESERVED.has(name) || GLOBALS.has(name))) || this.taken.has(name);
+    return (this.blocksKeywords && (RESERVED_WORDS.has(name) || GLOBAL_NAMES.has(name))) || this.taken.has(name);
   }
 
   /** Claims `wanted` or the first free variant of it. */

@@ -14,7 +14,8 @@ import type { SerdePlanner } from "./serde.js";
 import { EMPTY_OBJECT_TYPE, UNIT, typeOf, type ShapeSymbols } from "./type-expressions.js";
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** What operations lowering needs besides the model. */
 export interface OperationContext {
@@ -27,14 +28,21 @@ export interface OperationContext {
 }
 
 /** Splits the selected operations into those the client calls and those it leaves out (with a note each). */
-export function partitionStreaming(model: Model, operations: Shape[]): { callable: Shape[]; leftOut: Array<{ name: string; note: string }> } {
+export function partitionStreaming(
+  model: Model,
+  operations: Shape[],
+): { callable: Shape[]; leftOut: Array<{ name: string; note: string }> } {
   const callable: Shape[] = [];
   const leftOut: Array<{ name: string; note: string }> = [];
   for (const op of operations) {
     const stream = streamingMember(model, op);
     const name = splitId(op.id).name;
     if (stream === undefined) callable.push(op);
-    else leftOut.push({ name, note: `${name} streams ${stream}, which anvil's client does not support yet: its types and validators were generated, the method was left out.` });
+    else
+      leftOut.push({
+        name,
+        note: `${name} streams ${stream}, which anvil's client does not support yet: its types and validators were generated, the method was left out.`,
+      });
   }
   return { callable, leftOut };
 }
@@ -57,13 +65,20 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       descriptor: ctx.names.localName("client", `${name}Operation`, "Descriptor").name,
       inputType,
       outputType: output ? typeOf(ctx.model, output, ctx.symbols) : EMPTY_OBJECT_TYPE,
-      serialize: input && hasMembers(ctx.model, input) ? code`(input) => JSON.stringify(${valueRef(ctx.serde.serializerFor(input))}(input))` : code`() => "{}"`,
-      deserialize: output && hasMembers(ctx.model, output) ? code`${valueRef(ctx.serde.deserializerFor(output))}` : code`() => ({})`,
+      serialize:
+        input && hasMembers(ctx.model, input)
+          ? code`(input) => JSON.stringify(${valueRef(ctx.serde.serializerFor(input))}(input))`
+          : code`() => "{}"`,
+      deserialize:
+        output && hasMembers(ctx.model, output)
+          ? code`${valueRef(ctx.serde.deserializerFor(output))}`
+          : code`() => ({})`,
       validate: validator ? code`${valueRef(validator)}` : undefined,
       inputOptional: input === undefined,
       doc: operationDoc(op, name),
       hostPrefix: hostPrefix !== undefined && hostPrefix !== "" ? JSON.stringify(hostPrefix) : undefined,
-      requestCompression: Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
+      requestCompression:
+        Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
     };
   });
 }
@@ -86,7 +101,10 @@ function operationDoc(op: Shape, opName: string): string[] {
 
 /** `input member X (an event stream)` when a member of the operation's input or output streams. */
 function streamingMember(model: Model, op: Shape): string | undefined {
-  for (const [side, id] of [["input", op.input], ["output", op.output]] as const) {
+  for (const [side, id] of [
+    ["input", op.input],
+    ["output", op.output],
+  ] as const) {
     if (id === undefined || id === UNIT) continue;
     for (const m of getShape(model, id).members) {
       const target = getShape(model, m.target);

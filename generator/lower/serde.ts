@@ -58,7 +58,9 @@ export class SerdePlanner {
    * so a missing `constructor` member is absent rather than `Object`.
    */
   readMember(target: string, name: string): Code {
-    return isPrototypeKey(name) ? code`${helper("own")}(${target}, ${JSON.stringify(name)})` : code`${propertyAccess(target, name)}`;
+    return isPrototypeKey(name)
+      ? code`${helper("own")}(${target}, ${JSON.stringify(name)})`
+      : code`${propertyAccess(target, name)}`;
   }
 
   private timestampFormat(member: Member | undefined, target: Shape): string {
@@ -76,12 +78,25 @@ export class SerdePlanner {
     this.serializerSymbols.set(id, fn);
     const s = getShape(this.model, id);
     const type = this.typeOfNamed(id);
-    const ir: SerdeFunctionIR = { name: fn.name, type, doc: `Serializes ${fn.name.slice(3)} to its JSON form.`, structure: undefined, dropsNulls: undefined, unionSerializer: undefined, unionDeserializer: undefined, readsBody: undefined };
+    const ir: SerdeFunctionIR = {
+      name: fn.name,
+      type,
+      doc: `Serializes ${fn.name.slice(3)} to its JSON form.`,
+      structure: undefined,
+      dropsNulls: undefined,
+      unionSerializer: undefined,
+      unionDeserializer: undefined,
+      readsBody: undefined,
+    };
     this.serializerFns.set(id, ir);
     if (s.type === "union") {
       ir.unionSerializer = s.members.map((m) => {
         const access = this.readMember("v", m.name);
-        return { test: code`${access} !== undefined`, key: literalKey(m.name), expression: this.serValue(m.target, this.narrowed(access, m, type), m) ?? access };
+        return {
+          test: code`${access} !== undefined`,
+          key: literalKey(m.name),
+          expression: this.serValue(m.target, this.narrowed(access, m, type), m) ?? access,
+        };
       });
     } else {
       const topLevel = this.topLevelInputs.has(id);
@@ -132,7 +147,13 @@ export class SerdePlanner {
     if (target.type === "timestamp") {
       const date = defaultDate(value);
       const f = this.timestampFormat(m, target);
-      return JSON.stringify(f === "date-time" ? date.toISOString().replace(".000Z", "Z") : f === "http-date" ? date.toUTCString() : date.getTime() / 1000);
+      return JSON.stringify(
+        f === "date-time"
+          ? date.toISOString().replace(".000Z", "Z")
+          : f === "http-date"
+            ? date.toUTCString()
+            : date.getTime() / 1000,
+      );
     }
     return JSON.stringify(value);
   }
@@ -201,13 +222,25 @@ export class SerdePlanner {
     this.deserializerSymbols.set(id, fn);
     const s = getShape(this.model, id);
     const type = this.typeOfNamed(id);
-    const ir: SerdeFunctionIR = { name: fn.name, type, doc: `Reads ${fn.name.slice(3)} from parsed JSON, ignoring members the model does not define.`, structure: undefined, dropsNulls: undefined, unionSerializer: undefined, unionDeserializer: undefined, readsBody: undefined };
+    const ir: SerdeFunctionIR = {
+      name: fn.name,
+      type,
+      doc: `Reads ${fn.name.slice(3)} from parsed JSON, ignoring members the model does not define.`,
+      structure: undefined,
+      dropsNulls: undefined,
+      unionSerializer: undefined,
+      unionDeserializer: undefined,
+      readsBody: undefined,
+    };
     this.deserializerFns.set(id, ir);
     if (s.type === "union") {
       ir.unionDeserializer = s.members.map((m) => ({ key: literalKey(m.name), expression: this.reader(m.target, m) }));
       ir.readsBody = code`${helper("deUnion")}<${type}>`;
     } else {
-      ir.structure = s.members.map((m) => ({ key: literalKey(m.name), expression: this.deMember(m, this.readMember("b", m.name), true) }));
+      ir.structure = s.members.map((m) => ({
+        key: literalKey(m.name),
+        expression: this.deMember(m, this.readMember("b", m.name), true),
+      }));
       if (s.members.length > 0) ir.readsBody = helper("deObject");
     }
     return fn;
@@ -219,7 +252,9 @@ export class SerdePlanner {
    */
   deMember(m: Member, access: Code, fill: boolean): Code {
     const expr = this.deValue(m.target, access, m);
-    const fallback = !fill ? undefined : (this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined));
+    const fallback = !fill
+      ? undefined
+      : (this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined));
     return fallback === undefined ? expr : code`(${expr}) ?? ${fallback}`;
   }
 
@@ -227,16 +262,25 @@ export class SerdePlanner {
   private deValue(id: string, value: Code, member: Member): Code {
     if (id === UNIT) return code`${helper("deUnit")}(${value})`;
     const s = getShape(this.model, id);
-    const aggregate = () => (this.isEmptyStructure(s) ? code`${value} == null ? undefined : {}` : code`${value} == null ? undefined : ${valueRef(this.deserializerFor(id))}(${value})`);
+    const aggregate = () =>
+      this.isEmptyStructure(s)
+        ? code`${value} == null ? undefined : {}`
+        : code`${value} == null ? undefined : ${valueRef(this.deserializerFor(id))}(${value})`;
     const call = (name: Parameters<typeof runtime.serde>[0]) => () => code`${helper(name)}(${value})`;
-    const enumValue = (name: "deString" | "deNumber") => () => code`${helper(name)}(${value}) as ${this.typeOfNamed(id)} | undefined`;
-    const collection = (sparse: boolean, dense: "deList" | "deMap", sparseName: "deSparseList" | "deSparseMap", element: Member) =>
-      code`${helper(sparse ? sparseName : dense)}(${value}, ${this.reader(element.target, element)})`;
+    const enumValue = (name: "deString" | "deNumber") => () =>
+      code`${helper(name)}(${value}) as ${this.typeOfNamed(id)} | undefined`;
+    const collection = (
+      sparse: boolean,
+      dense: "deList" | "deMap",
+      sparseName: "deSparseList" | "deSparseMap",
+      element: Member,
+    ) => code`${helper(sparse ? sparseName : dense)}(${value}, ${this.reader(element.target, element)})`;
     return visitShape<Code>(s, {
       ...this.scalarReaders(call),
       enum: enumValue("deString"),
       intEnum: enumValue("deNumber"),
-      list: (list, element) => collection(list.traits["smithy.api#sparse"] !== undefined, "deList", "deSparseList", element),
+      list: (list, element) =>
+        collection(list.traits["smithy.api#sparse"] !== undefined, "deList", "deSparseList", element),
       map: (map, _key, v) => collection(map.traits["smithy.api#sparse"] !== undefined, "deMap", "deSparseMap", v),
       structure: aggregate,
       union: aggregate,
@@ -261,7 +305,8 @@ export class SerdePlanner {
   private reader(id: string, member: Member): Code {
     if (id === UNIT) return helper("deUnit");
     const s = getShape(this.model, id);
-    const deserializer = () => (this.isEmptyStructure(s) ? code`() => ({})` : code`${valueRef(this.deserializerFor(id))}`);
+    const deserializer = () =>
+      this.isEmptyStructure(s) ? code`() => ({})` : code`${valueRef(this.deserializerFor(id))}`;
     const arrow = () => undefined;
     const direct = visitShape<Code | undefined>(s, {
       ...this.scalarReaders((name) => () => helper(name)),
@@ -337,5 +382,7 @@ function defaultDate(value: NodeValue): Date {
 /** Structure members in the AWS SDK's body order: `@required` ones first, then the rest, each in model order. */
 export function wireOrder(members: Member[]): Member[] {
   const required = members.filter((m) => m.traits["smithy.api#required"] !== undefined);
-  return required.length === 0 || required.length === members.length ? members : [...required, ...members.filter((m) => m.traits["smithy.api#required"] === undefined)];
+  return required.length === 0 || required.length === members.length
+    ? members
+    : [...required, ...members.filter((m) => m.traits["smithy.api#required"] === undefined)];
 }

@@ -12,10 +12,18 @@ import { pascalCase } from "./naming.js";
 /** Protocols the client runtime speaks. */
 const SUPPORTED_PROTOCOLS = ["aws.protocols#awsJson1_1", "aws.protocols#awsJson1_0"];
 /** Protocols anvil recognises (the others get types and validators only, and a note). */
-const KNOWN_PROTOCOLS = [...SUPPORTED_PROTOCOLS, "aws.protocols#restJson1", "aws.protocols#restXml", "aws.protocols#awsQuery", "aws.protocols#ec2Query", "smithy.protocols#rpcv2Cbor"];
+const KNOWN_PROTOCOLS = [
+  ...SUPPORTED_PROTOCOLS,
+  "aws.protocols#restJson1",
+  "aws.protocols#restXml",
+  "aws.protocols#awsQuery",
+  "aws.protocols#ec2Query",
+  "smithy.protocols#rpcv2Cbor",
+];
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The service facts, the client's class-name base, and whether the runtime speaks its protocol. */
 export function lowerService(service: Shape): { service: ServiceIR; baseName: string; clientSupported: boolean } {
@@ -23,8 +31,15 @@ export function lowerService(service: Shape): { service: ServiceIR; baseName: st
   const sigv4 = obj(service.traits["aws.auth#sigv4"]);
   const serviceName = splitId(service.id).name;
   const sdkId = str(serviceTrait.sdkId) ?? serviceName;
-  checkServiceStrings(service, { "aws.api#service sdkId": sdkId, "aws.api#service endpointPrefix": str(serviceTrait.endpointPrefix), "aws.auth#sigv4 name": str(sigv4.name), version: service.version });
-  const fromSdkId = pascalCase(sdkId.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : "")));
+  checkServiceStrings(service, {
+    "aws.api#service sdkId": sdkId,
+    "aws.api#service endpointPrefix": str(serviceTrait.endpointPrefix),
+    "aws.auth#sigv4 name": str(sigv4.name),
+    version: service.version,
+  });
+  const fromSdkId = pascalCase(
+    sdkId.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : "")),
+  );
   const protocolTrait = KNOWN_PROTOCOLS.find((p) => service.traits[p] !== undefined);
   const rules = service.traits["smithy.rules#endpointRuleSet"];
   return {

@@ -24,7 +24,9 @@ export function isRequiredMember(m: Member): boolean {
 
 /** True when the shape gets a named declaration in types.ts (or errors.ts). */
 export function isNamedShape(s: Shape): boolean {
-  return s.type === "structure" || s.type === "union" || s.type === "enum" || s.type === "intEnum" || isEnumTraitString(s);
+  return (
+    s.type === "structure" || s.type === "union" || s.type === "enum" || s.type === "intEnum" || isEnumTraitString(s)
+  );
 }
 
 /** The type of an operation input or output that is absent or `Unit`: an empty object. */
