@@ -101,6 +101,7 @@ async function runGenerate(args: string[]): Promise<number> {
         service: values.service,
         operations: values.operations?.split(",").map((s) => s.trim()).filter(Boolean),
         validation: mode as "reject" | "warn" | "off",
+        command: modelCommand(values, name),
       }],
     };
   } else {
@@ -184,3 +185,13 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
+
+/** The `--model` command line as a client's README shows it: file names, never absolute paths. */
+function modelCommand(values: { model?: string[]; service?: string; operations?: string; validation?: string }, name: string): string {
+  const parts = ["npx anvil generate", ...(values.model ?? []).map((m) => `--model ${basename(m)}`)];
+  if (values.service) parts.push(`--service ${values.service}`);
+  if (values.operations) parts.push(`--operations ${values.operations}`);
+  if (values.validation) parts.push(`--validation ${values.validation}`);
+  parts.push(`--name ${name}`, "--out DIR");
+  return parts.join(" ");
+}

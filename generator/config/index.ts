@@ -3,7 +3,7 @@
  * is a `config` error (exit 2). Paths in the config are relative to the config file.
  */
 import { readFileSync } from "node:fs";
-import { dirname, resolve, relative, sep } from "node:path";
+import { basename, dirname, resolve, relative, sep } from "node:path";
 import { existsSync } from "node:fs";
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode } from "yaml";
 import { AnvilError, didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
@@ -27,6 +27,8 @@ export interface ClientConfig {
   validation: ValidationMode;
   /** Where `service` and each entry of `operations` were written, for errors found later. */
   origins?: { client?: SourceLocation; service?: SourceLocation; operations?: SourceLocation[] };
+  /** The command that regenerates this client, as the client's README shows it (default `npx anvil generate`). */
+  command?: string;
 }
 
 /** The whole configuration. */
@@ -154,5 +156,8 @@ export function parseConfig(text: string, path: string): Config {
     });
   }
   if (problems.length > 0) throw new AnvilError("config", problems);
+  // What the clients' READMEs show: the config's own name only, so the text is the same on every machine.
+  const configName = basename(path);
+  for (const c of clients) c.command = configName === "codegen.yaml" ? "npx anvil generate" : `npx anvil generate --config ${configName}`;
   return { file: resolve(path), displayFile, out, clients };
 }

@@ -21,7 +21,9 @@ import { pascalCase } from "./naming.js";
 import { lowerOperations, partitionStreaming } from "./operations.js";
 import { packageJson, tsconfigJson } from "./packaging.js";
 import { SerdePlanner } from "./serde.js";
+import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
+import { runtimeDependencies } from "../runtime-files.js";
 import { UNIT, isNamedShape } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
 
@@ -62,6 +64,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     service.endpointRuleSet !== undefined,
   );
 
+  const clientNote = clientSupported ? undefined : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`;
   const modules: ClientModule[] = ["types", "errors"];
   if (clientSupported) modules.push("serde", "client");
   if (clientSupported && service.endpointRuleSet !== undefined) modules.push("endpoint-rules");
@@ -99,6 +102,19 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       name,
       declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])],
     })),
+    readme: lowerReadme({
+      config,
+      service,
+      serviceShape: selection.service,
+      clientName: clientSymbol.name,
+      clientSupported,
+      clientNote,
+      leftOut: clientSupported ? leftOut : [],
+      operations,
+      selected: selection.operations,
+      errorNames: Object.fromEntries(errorShapes.map((s) => [s.id, symbols[s.id].name])),
+      dependencies: runtimeDependencies(),
+    }),
     packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported),
     tsconfigJson: tsconfigJson(),
     symbols,

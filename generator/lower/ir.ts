@@ -176,6 +176,26 @@ export interface IndexIR {
   named: Array<{ module: string; names: string[]; typeOnly: boolean }>;
 }
 
+/** The client folder's README.md (Markdown text, escaped). */
+export interface ReadmeIR {
+  title: string;
+  summary: string;
+  protocol: string;
+  clientName: string;
+  clientSupported: boolean;
+  clientNote: string | undefined;
+  /** A method to show in the example, when the client has one. */
+  example: string | undefined;
+  operations: Array<{ method: string; summary: string; input: string; output: string; errors: string }>;
+  defaultValidation: ValidationMode;
+  /** `pkg@range pkg@range`: what a vendoring app installs. */
+  install: string;
+  generatedBy: string;
+  sources: string;
+  /** The command that regenerates the folder. */
+  command: string;
+}
+
 /** A whole generated client folder. */
 export interface ClientIR {
   folder: string;
@@ -205,6 +225,7 @@ export interface ClientIR {
   index: IndexIR;
   /** The modules to print, in order, each with its declared names. */
   modules: GeneratedModule[];
+  readme: ReadmeIR;
   /** The generated package.json text. */
   packageJson: string;
   /** The generated tsconfig.json text: how a vendoring project compiles the folder on its own. */

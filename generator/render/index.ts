@@ -56,7 +56,7 @@ function templates(): Map<string, Handlebars.TemplateDelegate<ClientIR>> {
   }
   compiled = new Map();
   for (const f of readdirSync(TEMPLATES_DIR).sort()) {
-    if (!f.endsWith(".ts.hbs")) continue;
+    if (!f.endsWith(".ts.hbs") && !f.endsWith(".md.hbs")) continue;
     const text = readFileSync(join(TEMPLATES_DIR, f), "utf8");
     compiled.set(f, hbs.compile<ClientIR>(text, { noEscape: true, strict: true, preventIndent: true, knownHelpersOnly: false }));
   }
@@ -73,6 +73,9 @@ export function render(ir: ClientIR): RenderedFile[] {
     if (!fn) throw new Error(`internal: template ${template} is missing`);
     files.push({ path: `${module.name}.ts`, text: printModule(fn, ir, module), origin: `templates/${template}` });
   }
+  const readme = t.get("README.md.hbs");
+  if (!readme) throw new Error("internal: template README.md.hbs is missing");
+  files.push({ path: "README.md", text: readme(ir, { data: { file: new GeneratedFile("README", []) } }), origin: "templates/README.md.hbs" });
   for (const rel of runtimeFiles()) {
     files.push({ path: `runtime/${rel}`, text: runtimeFileText(rel), origin: `generator/runtime/${rel}`, preformatted: true });
   }
