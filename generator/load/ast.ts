@@ -81,6 +81,11 @@ export interface ShapeDefinition {
   memberLocations?: Record<string, SourceLocation>;
   /** Finds a member's position on demand (the JSON loader's alternative to `memberLocations`). */
   locateMember?: (name: string) => SourceLocation;
+  /**
+   * Where a trait of the shape (or of `member`) was written, found on demand; undefined when the
+   * loader cannot tell (errors then point at the shape or member).
+   */
+  locateTrait?: (traitId: string, member?: string) => SourceLocation | undefined;
   /** IDL: the resource named by `for Resource`, whose identifiers/properties elided members may use. */
   forResource?: string;
 }
@@ -91,6 +96,8 @@ export interface ApplyStatement {
   target: string;
   traits: Traits;
   location: SourceLocation;
+  /** Where one of its traits was written, found on demand. */
+  locateTrait?: (traitId: string) => SourceLocation | undefined;
 }
 
 /** A metadata entry, with where it was written (metadata merges across files). */

@@ -47,6 +47,11 @@ function lazyLocation(text: string, file: string, keys: string[]): SourceLocatio
   } as SourceLocation;
 }
 
+/** A JSON value's kind as Smithy names it in messages (`string`, `array`, `object`...). */
+function jsonKind(v: unknown): string {
+  return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -79,7 +84,7 @@ export function loadJsonAst(text: string, file: string): LoadedFile {
   }
   const version = typeof doc.smithy === "string" ? doc.smithy : "2.0";
   if (typeof doc.smithy === "string" && !/^[12](\.0)?$/.test(doc.smithy)) {
-    problems.push({ message: `Unsupported Smithy version "${doc.smithy}"`, location: at(["smithy"]), hint: 'Use "1.0" or "2.0"' });
+    problems.push({ message: `Unsupported Smithy version number: ${doc.smithy}`, location: at(["smithy"]), hint: 'Use "1.0" or "2.0"' });
   }
   for (const key of Object.keys(doc)) {
     if (key !== "smithy" && key !== "metadata" && key !== "shapes") {
@@ -88,19 +93,19 @@ export function loadJsonAst(text: string, file: string): LoadedFile {
   }
   const metadata: LoadedFile["metadata"] = [];
   if (doc.metadata !== undefined) {
-    if (!isObject(doc.metadata)) problems.push({ message: '"metadata" must be an object', location: at(["metadata"]) });
+    if (!isObject(doc.metadata)) problems.push({ message: `Expected \`metadata\` to be an object; found ${jsonKind(doc.metadata)}`, location: at(["metadata"]), hint: "\"metadata\" is an object of keys and values" });
     else for (const [key, value] of Object.entries(doc.metadata)) metadata.push({ key, value: value as NodeValue, location: at(["metadata", key]) });
   }
   const shapes: ShapeDefinition[] = [];
   const applies: LoadedFile["applies"] = [];
   if (doc.shapes !== undefined && !isObject(doc.shapes)) {
-    problems.push({ message: '"shapes" must be an object keyed by absolute shape id', location: at(["shapes"]) });
+    problems.push({ message: `Expected \`shapes\` to be an object; found ${jsonKind(doc.shapes)}`, hint: "\"shapes\" is an object keyed by absolute shape id", location: at(["shapes"]) });
   } else if (doc.shapes) {
     for (const [id, raw] of Object.entries(doc.shapes)) {
       const location = at(["shapes", id]);
       const isApply = isObject(raw) && raw.type === "apply";
       if (!(isApply ? APPLY_TARGET : ABSOLUTE_ID).test(id)) {
-        problems.push({ message: `Invalid shape id "${id}"`, location, hint: "Shape ids in a JSON AST are absolute: namespace#Name" });
+        problems.push({ message: `Invalid shape ID: ${id}`, location, hint: "Shape ids in a JSON AST are absolute: namespace#Name" });
         continue;
       }
       if (!isObject(raw) || typeof raw.type !== "string" || !SHAPE_TYPES.has(raw.type)) {
@@ -116,9 +121,15 @@ export function loadJsonAst(text: string, file: string): LoadedFile {
       const shape = raw as unknown as AstShape;
       checkShapeStructure(id, shape, location, problems, (member) => at(["shapes", id, member]));
       if (shape.type === "apply") {
-        applies.push({ target: id, traits: shape.traits ?? {}, location });
+        applies.push({ target: id, traits: shape.traits ?? {}, location, locateTrait: (t) => at(["shapes", id, "traits", t]) });
       } else {
-        shapes.push({ id, shape, location, locateMember: (name) => at(["shapes", id, name]) });
+        shapes.push({
+          id,
+          shape,
+          location,
+          locateMember: (name) => at(["shapes", id, name]),
+          locateTrait: (t, member) => jsonTraitLocation(text, file, id, shape, t, member),
+        });
       }
     }
   }
@@ -174,4 +185,57 @@ function checkShapeStructure(
     else for (const r of Object.values(v)) checkRef(field, r);
   }
   if (shape.version !== undefined && typeof shape.version !== "string") bad("version", "a string");
+}
+
+/**
+ * Where a trait is written in a JSON AST: the key `"<trait id>"` inside the shape's (or the
+ * member's) `"traits"` object. Keys are looked up in order (shape, then `members`/member name,
+ * then `traits`); a member's trait is searched after the member's key, a shape's after the last
+ * member when the shape's `traits` follow its members.
+ */
+function jsonTraitLocation(text: string, file: string, id: string, shape: AstShape, traitId: string, member?: string): SourceLocation | undefined {
+  let at = findJsonKey(text, id, text.indexOf('"shapes"'));
+  if (at < 0) return undefined;
+  if (member !== undefined) {
+    if (member !== "member" && member !== "key" && member !== "value") at = findJsonKey(text, "members", at);
+    if (at >= 0) at = findJsonKey(text, member, at);
+  } else {
+    // Skip past the members so a member's own "traits" is not taken for the shape's.
+    const names = Object.keys(shape.members ?? {});
+    const last = names.length > 0 ? names[names.length - 1] : shape.value ? "value" : shape.member ? "member" : undefined;
+    const membersAt = last === undefined ? -1 : findJsonKey(text, last, at);
+    const traitsAt = findJsonKey(text, "traits", at);
+    if (membersAt >= 0 && traitsAt > membersAt) {
+      // The shape's traits come after its members: find the "traits" key at the shape's level,
+      // the first one after the members' own traits objects have closed.
+      const after = findJsonKey(text, traitId, findJsonKey(text, "traits", closingOf(text, membersAt)));
+      return after < 0 ? undefined : { file, ...positionAt(text, after) };
+    }
+  }
+  if (at < 0) return undefined;
+  at = findJsonKey(text, "traits", at);
+  if (at >= 0) at = findJsonKey(text, traitId, at);
+  return at < 0 ? undefined : { file, ...positionAt(text, at) };
+}
+
+/** The offset just past the value that follows the key at `keyAt` (strings and nesting respected). */
+function closingOf(text: string, keyAt: number): number {
+  let i = text.indexOf(":", keyAt) + 1;
+  let depth = 0;
+  let inString = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth <= 0) return i + 1;
+    } else if (depth === 0 && c === ",") return i;
+  }
+  return i;
 }
