@@ -200,16 +200,16 @@ function jsonTraitLocation(text: string, file: string, id: string, shape: AstSha
     if (member !== "member" && member !== "key" && member !== "value") at = findJsonKey(text, "members", at);
     if (at >= 0) at = findJsonKey(text, member, at);
   } else {
-    // Skip past the members so a member's own "traits" is not taken for the shape's.
-    const names = Object.keys(shape.members ?? {});
-    const last = names.length > 0 ? names[names.length - 1] : shape.value ? "value" : shape.member ? "member" : undefined;
-    const membersAt = last === undefined ? -1 : findJsonKey(text, last, at);
+    // The shape's own "traits" key: before its members, or after every member's value has closed
+    // (a member's own "traits" must not be taken for the shape's).
+    const memberKeys = (["members", "member", "key", "value"] as const).filter((k) => shape[k] !== undefined);
     const traitsAt = findJsonKey(text, "traits", at);
-    if (membersAt >= 0 && traitsAt > membersAt) {
-      // The shape's traits come after its members: find the "traits" key at the shape's level,
-      // the first one after the members' own traits objects have closed.
-      const after = findJsonKey(text, traitId, findJsonKey(text, "traits", closingOf(text, membersAt)));
-      return after < 0 ? undefined : { file, ...positionAt(text, after) };
+    const firstMember = Math.min(...memberKeys.map((k) => findJsonKey(text, k, at)).filter((o) => o >= 0));
+    if (memberKeys.length > 0 && traitsAt > firstMember) {
+      const afterMembers = Math.max(...memberKeys.map((k) => closingOf(text, findJsonKey(text, k, at))));
+      const traits = findJsonKey(text, "traits", afterMembers);
+      const found = traits < 0 ? -1 : findJsonKey(text, traitId, traits);
+      return found < 0 ? undefined : { file, ...positionAt(text, found) };
     }
   }
   if (at < 0) return undefined;
