@@ -27,7 +27,9 @@ export function assemble(files: LoadedFile[]): Model {
   const shapes = new Map<string, Shape>();
   for (const s of preludeShapes()) shapes.set(s.id, s);
 
+  for (const f of files) problems.push(...(f.warnings ?? []));
   const metadata = mergeMetadata(files, problems);
+  checkValidatorMetadata(metadata, files, problems);
   const defined = collectDefinitions(files, shapes, problems);
   for (const { def } of defined.values()) shapes.set(def.id, toShape(def));
 
@@ -38,6 +40,7 @@ export function assemble(files: LoadedFile[]): Model {
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
   validateTraits(shapes, problems);
+  warnDeprecatedSets(shapes, problems);
 
   const errors = problems.filter(isFatal);
   const warnings = problems.filter((p) => !isFatal(p));
@@ -63,6 +66,20 @@ function mergeMetadata(files: LoadedFile[], problems: Diagnostic[]): Record<stri
   return out;
 }
 
+/**
+ * `metadata validators` and `suppressions` must be arrays (what they hold is read by the
+ * validators of issue 17); anything else is Smithy's loading error.
+ */
+function checkValidatorMetadata(metadata: Record<string, NodeValue>, files: LoadedFile[], problems: Diagnostic[]): void {
+  for (const key of ["validators", "suppressions", "severityOverrides"]) {
+    const v = metadata[key];
+    if (v === undefined || Array.isArray(v)) continue;
+    const found = v === null ? "null" : typeof v === "object" ? "object" : typeof v;
+    const location = files.flatMap((f) => f.metadata).find((m) => m.key === key)?.location;
+    problems.push({ message: `${key} must be an array. Found ${found}.`, location, hint: `metadata ${key} is a list: ${key} = [ ... ]` });
+  }
+}
+
 /** Collects every definition, rejecting duplicates (identical re-definitions are tolerated, as in Smithy). */
 function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, problems: Diagnostic[]): Map<string, Defined> {
   const defined = new Map<string, Defined>();
@@ -72,7 +89,15 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, pro
     for (const def of file.shapes) {
       const prior = defined.get(def.id);
       if (prior) {
-        if (!nodeEquals(prior.def.shape as unknown as NodeValue, def.shape as unknown as NodeValue)) {
+        if (nodeEquals(prior.def.shape as unknown as NodeValue, def.shape as unknown as NodeValue)) {
+          problems.push({
+            message: `Ignoring duplicate but equivalent shape definition: ${def.id} defined at ${where(def.location)} and ${where(prior.def.location)}`,
+            location: def.location,
+            shapeId: def.id,
+            severity: "NOTE",
+            eventId: "Model.IgnoredDuplicateDefinition",
+          });
+        } else {
           problems.push({
             message: `Conflicting shape definition for \`${def.id}\` found at ${where(def.location)} and ${where(prior.def.location)}`,
             location: def.location,
@@ -172,6 +197,21 @@ function reportMissingApplyTarget(apply: ApplyStatement, shapes: Map<string, Sha
     location: apply.location,
     hint: hint ? `Did you mean ${hint}?` : "Define the shape, or fix the id",
   });
+}
+
+/** `set` is Smithy 1.0's unique list: still read (as a list), with Smithy's deprecation warning. */
+function warnDeprecatedSets(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+  for (const s of shapes.values()) {
+    if (s.prelude || s.type !== "set") continue;
+    problems.push({
+      message: "Set shapes are deprecated and have been removed in Smithy IDL v2. Use a list shape with the @uniqueItems trait instead.",
+      location: s.location,
+      shapeId: s.id,
+      severity: "WARNING",
+      eventId: "ModelDeprecation",
+      hint: `Write \`@uniqueItems list ${s.id.slice(s.id.indexOf("#") + 1)} { ... }\``,
+    });
+  }
 }
 
 /** Every trait used must be defined (a shape marked @trait), unless it belongs to a known add-on library. */

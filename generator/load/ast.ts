@@ -3,7 +3,7 @@
  * produce these, with every shape id absolute, so the assemble stage serves both formats.
  * See https://smithy.io/2.0/spec/json-ast.html.
  */
-import type { SourceLocation } from "../errors.js";
+import type { Diagnostic, SourceLocation } from "../errors.js";
 
 /** A Smithy node value: what a trait value or a metadata entry is. */
 export type NodeValue = null | boolean | number | string | NodeValue[] | { [key: string]: NodeValue };
@@ -119,4 +119,6 @@ export interface LoadedFile {
   metadata: MetadataEntry[];
   shapes: ShapeDefinition[];
   applies: ApplyStatement[];
+  /** Events found while loading that do not stop generation (Smithy WARNINGs), with positions. */
+  warnings?: Diagnostic[];
 }

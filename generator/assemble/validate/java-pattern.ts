@@ -9,17 +9,21 @@ import { translatePattern } from "../../lower/patterns/translate.js";
 
 const compiled = new Map<string, RegExp | undefined>();
 
-/** Why Java's `Pattern.compile` rejects `pattern`, or undefined when it compiles. */
+const syntaxErrors = new Map<string, string | undefined>();
+
+/** Why Java's `Pattern.compile` rejects `pattern`, or undefined when it compiles (cached: models repeat patterns). */
 export function javaPatternSyntaxError(pattern: string): string | undefined {
+  if (syntaxErrors.has(pattern)) return syntaxErrors.get(pattern);
+  let problem: string | undefined;
   try {
     parseJavaPattern(pattern);
-    return undefined;
   } catch (e) {
     // Only a syntax error is Java's rejection; a construct the translator cannot express in
     // JavaScript is valid Java, reported (and left out of the validator) by the lower stage.
-    if (e instanceof JavaSyntaxError) return e.message;
-    return undefined;
+    if (e instanceof JavaSyntaxError) problem = e.message;
   }
+  syntaxErrors.set(pattern, problem);
+  return problem;
 }
 
 /** The pattern as a JavaScript RegExp with Java's meaning, or undefined when it has none. */

@@ -38,6 +38,8 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
         diagnostics.push({
           message: `Syntactic shape ID \`${raw}\` does not resolve to a valid shape ID: \`${id}\`. Did you mean to quote this string? Are you missing a model file?`,
           location: at(code >> 1),
+          severity: "DANGER",
+          eventId: "SyntacticShapeIdTarget",
           hint: 'An unquoted value is a shape id; quote it ("...") if you meant a string, or add the model file that defines it',
         });
       }
@@ -102,6 +104,18 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
   }
 
   if (p.version.startsWith("1")) checkVersion1Traits(p, diagnostics);
+  const warnings: Diagnostic[] = [];
+  for (const id of p.uses.values()) {
+    if (isDefined(id)) continue;
+    const offset = p.text.search(new RegExp(`\\buse\\s+${id.replace(/[.#$]/g, "\\$&")}`));
+    warnings.push({
+      message: `Use statement refers to undefined shape: ${id}`,
+      location: at(Math.max(0, offset)),
+      severity: "WARNING",
+      eventId: "Model",
+      hint: "Remove the use statement, or add the model file that defines the shape",
+    });
+  }
   attachTraitLocators(p, at);
 
   const all = [...p.diagnostics, ...diagnostics];
@@ -113,6 +127,7 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
     metadata: p.metadata,
     shapes: p.shapes,
     applies: extraApplies.length > 0 ? [...p.applies, ...extraApplies] : p.applies,
+    warnings,
   };
 }
 

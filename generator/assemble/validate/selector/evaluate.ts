@@ -40,9 +40,12 @@ export class SelectorIndex {
   readonly nodes: SelectorNode[] = [];
   private readonly byId = new Map<string, SelectorNode>();
   private readonly forward = new Map<SelectorNode, Array<[string, SelectorNode]>>();
-  private reverseEdges: Map<SelectorNode, SelectorNode[]> | undefined;
+  private reverseEdges: Map<SelectorNode, Array<[string, SelectorNode]>> | undefined;
   private readonly results = new Map<string, Set<SelectorNode> | UnsupportedSelector>();
   private readonly inner = new Map<Step[], Map<SelectorNode, boolean>>();
+  private readonly parsed = new Map<string, Step[] | UnsupportedSelector>();
+  private readonly whole = new Map<Step[], Set<SelectorNode>>();
+  private readonly prefixes = new Map<Step[], { prefix: Step[]; suffix: Step[] }>();
 
   constructor(shapes: Map<string, Shape>) {
     for (const shape of shapes.values()) {
@@ -59,6 +62,52 @@ export class SelectorIndex {
   /** The node of a shape or member id. */
   node(id: string): SelectorNode | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * Whether the selector matches one node, or the reason it cannot be evaluated. A selector made
+   * of filters only (no `>` at its top level: most trait selectors) is tested on that node alone;
+   * others are evaluated once over the whole model and the result is cached.
+   */
+  matchesNode(selector: string, node: SelectorNode): boolean | UnsupportedSelector {
+    let steps = this.parsed.get(selector);
+    if (steps === undefined) {
+      try {
+        steps = parseSelector(selector);
+      } catch (e) {
+        if (!(e instanceof UnsupportedSelector)) throw e;
+        steps = e;
+      }
+      this.parsed.set(selector, steps);
+    }
+    if (steps instanceof UnsupportedSelector) return steps;
+    try {
+      return this.nodeMatches(steps, node);
+    } catch (e) {
+      if (!(e instanceof UnsupportedSelector)) throw e;
+      return e;
+    }
+  }
+
+  private nodeMatches(steps: Step[], node: SelectorNode): boolean {
+    if (steps.every(isFilter)) return this.any(steps, node);
+    // A lone `:is(a, b > c, ...)`: the node matches when one alternative selects it.
+    if (steps.length === 1 && steps[0].kind === "is") return steps[0].selectors.some((alt) => this.nodeMatches(alt, node));
+    // `prefix > filters` (or `-[rel]->`): the node passes the filters and one of the nodes with an
+    // edge to it matches the prefix. Walking backwards costs what the node's neighbours cost.
+    let k = steps.length - 1;
+    while (k >= 0 && isFilter(steps[k])) k--;
+    const step = steps[k];
+    if (step.kind === "neighbor" && !step.recursive && !step.reverse) {
+      let split = this.prefixes.get(steps);
+      if (!split) this.prefixes.set(steps, (split = { prefix: steps.slice(0, k), suffix: steps.slice(k + 1) }));
+      if (split.suffix.length > 0 && !this.any(split.suffix, node)) return false;
+      const { prefix } = split;
+      return (this.reverse().get(node) ?? []).some(([rel, from]) => (!step.relationships || step.relationships.includes(rel)) && (prefix.length === 0 || this.nodeMatches(prefix, from)));
+    }
+    let all = this.whole.get(steps);
+    if (all === undefined) this.whole.set(steps, (all = this.run(steps, new Set(this.nodes))));
+    return all.has(node);
   }
 
   /** Every node the selector matches, or the reason it cannot be evaluated. */
@@ -105,7 +154,7 @@ export class SelectorIndex {
         return out;
       case "neighbor":
         if (step.reverse) {
-          for (const n of input) for (const r of this.reverse().get(n) ?? []) out.add(r);
+          for (const n of input) for (const [, r] of this.reverse().get(n) ?? []) out.add(r);
           return out;
         }
         if (step.recursive) {
@@ -135,10 +184,53 @@ export class SelectorIndex {
     if (!memo) this.inner.set(steps, (memo = new Map()));
     let r = memo.get(n);
     if (r === undefined) {
-      r = this.run(steps, new Set([n])).size > 0;
+      r = this.anyFrom(steps, 0, n);
       memo.set(n, r);
     }
     return r;
+  }
+
+  /** Whether steps[i..] applied to node `n` select anything: a depth-first search, no sets built. */
+  private anyFrom(steps: Step[], i: number, n: SelectorNode): boolean {
+    if (i === steps.length) return true;
+    const step = steps[i];
+    switch (step.kind) {
+      case "type":
+        return isType(n, step.type) && this.anyFrom(steps, i + 1, n);
+      case "attr":
+        return attributeMatches(n, step) && this.anyFrom(steps, i + 1, n);
+      case "test":
+        return step.selectors.some((s) => this.any(s, n)) && this.anyFrom(steps, i + 1, n);
+      case "not":
+        return !step.selectors.some((s) => this.any(s, n)) && this.anyFrom(steps, i + 1, n);
+      case "is":
+        for (const alt of step.selectors) {
+          if (alt.every(isFilter)) {
+            if (this.any(alt, n) && this.anyFrom(steps, i + 1, n)) return true;
+          } else {
+            for (const r of this.run(alt, new Set([n]))) if (this.anyFrom(steps, i + 1, r)) return true;
+          }
+        }
+        return false;
+      case "neighbor": {
+        if (step.reverse) return (this.reverse().get(n) ?? []).some(([, r]) => this.anyFrom(steps, i + 1, r));
+        if (!step.recursive) {
+          return this.edges(n).some(([rel, next]) => (!step.relationships || step.relationships.includes(rel)) && this.anyFrom(steps, i + 1, next));
+        }
+        const seen = new Set<SelectorNode>();
+        const stack = [n];
+        while (stack.length > 0) {
+          const cur = stack.pop() as SelectorNode;
+          for (const [, next] of this.edges(cur)) {
+            if (seen.has(next)) continue;
+            seen.add(next);
+            if (this.anyFrom(steps, i + 1, next)) return true;
+            stack.push(next);
+          }
+        }
+        return false;
+      }
+    }
   }
 
   /** Directed relationships of a node, labelled as Smithy's selector relationship names. */
@@ -169,14 +261,15 @@ export class SelectorIndex {
     return e;
   }
 
-  private reverse(): Map<SelectorNode, SelectorNode[]> {
+  /** Incoming edges of every node, with their relationship. */
+  private reverse(): Map<SelectorNode, Array<[string, SelectorNode]>> {
     if (this.reverseEdges) return this.reverseEdges;
-    const r = new Map<SelectorNode, SelectorNode[]>();
+    const r = new Map<SelectorNode, Array<[string, SelectorNode]>>();
     for (const n of this.nodes) {
-      for (const [, next] of this.edges(n)) {
+      for (const [rel, next] of this.edges(n)) {
         let list = r.get(next);
         if (!list) r.set(next, (list = []));
-        list.push(n);
+        list.push([rel, n]);
       }
     }
     this.reverseEdges = r;
@@ -225,4 +318,11 @@ function compare(actual: string, op: string, values: string[], caseInsensitive: 
     }
   };
   return op === "!=" ? values.every(test) : values.some(test);
+}
+
+/** Whether a step only keeps or drops the node it is given (so a selector of such steps can be tested per node). */
+function isFilter(step: Step): boolean {
+  if (step.kind === "type" || step.kind === "attr" || step.kind === "test" || step.kind === "not") return true;
+  if (step.kind === "is") return step.selectors.every((s) => s.every(isFilter));
+  return false;
 }

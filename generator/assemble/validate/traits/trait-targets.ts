@@ -15,13 +15,14 @@ export function checkTraitTargets(ctx: TraitValidationContext): void {
       if (!def) continue;
       const selector = ctx.traitDefinition(def).selector;
       if (selector === undefined || selector.trim() === "*") continue;
-      const matches = ctx.selectors().matches(selector);
+      const node = ctx.selectors().node(holder.id);
+      if (!node) continue;
+      const matches = ctx.selectors().matchesNode(selector, node);
       if (matches instanceof UnsupportedSelector) {
         ctx.unsupportedSelectors.add(selector);
         continue;
       }
-      const node = ctx.selectors().node(holder.id);
-      if (node && matches.has(node)) continue;
+      if (matches) continue;
       const sanitized = selector.replace(/\n\s*/g, " ");
       ctx.report(holder, traitId, {
         message: `Trait \`${idiomaticName(traitId)}\` cannot be applied to \`${holder.id}\`. This trait may only be applied to shapes that match the following selector: ${sanitized}`,
