@@ -17,6 +17,9 @@ export function flattenMixins(
   problems: Diagnostic[],
 ): void {
   const state = new Map<string, "visiting" | "done">();
+  // Shapes whose mixins could not be applied: to the shapes that use them in turn they are as
+  // good as missing, and Smithy reports each link of such a chain.
+  const failed = new Set<string>();
   const visit = (shape: Shape): void => {
     const st = state.get(shape.id);
     if (st === "done") return;
@@ -32,6 +35,7 @@ export function flattenMixins(
       const mixin = shapes.get(mixinId);
       if (!mixin) {
         problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: "Define the mixin, or fix its id" });
+        failed.add(shape.id);
         continue;
       }
       if (mixin.traits[MIXIN] === undefined) {
@@ -39,6 +43,11 @@ export function flattenMixins(
         continue;
       }
       visit(mixin);
+      if (failed.has(mixinId)) {
+        problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: `${mixinId} could not be built: fix its own mixins first` });
+        failed.add(shape.id);
+        continue;
+      }
       const mixinTrait = mixin.traits[MIXIN];
       const local = new Set<string>([MIXIN]);
       if (mixinTrait && typeof mixinTrait === "object" && !Array.isArray(mixinTrait) && Array.isArray(mixinTrait.localTraits)) {
