@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { AnvilError, codeFrame, type Diagnostic } from "./errors.js";
+import { AnvilError, codeFrame, isFatal, type Diagnostic } from "./errors.js";
 import { loadConfig, type Config } from "./config/index.js";
 import { generate } from "./pipeline.js";
 import { backgroundTypeChecker } from "./typecheck/index.js";
@@ -43,11 +43,13 @@ Commands:
 
 Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error, 3 internal error.`;
 
-/** Prints a diagnostic with a code frame when the file can be read. */
+/** Prints a diagnostic (an error, or a warning when its severity says so) with a code frame when the file can be read. */
 function printDiagnostic(d: Diagnostic): void {
   const loc = d.location;
   const where = loc ? `${loc.file}:${loc.line}:${loc.column}: ` : "";
-  process.stderr.write(`error: ${where}${d.message}${d.shapeId && !d.message.includes(d.shapeId) ? ` (${d.shapeId})` : ""}\n`);
+  const label = isFatal(d) ? "error" : d.severity === "NOTE" ? "note" : "warning";
+  const id = d.eventId ? ` [${d.eventId}]` : "";
+  process.stderr.write(`${label}: ${where}${d.message}${d.shapeId && !d.message.includes(d.shapeId) ? ` (${d.shapeId})` : ""}${label === "error" ? "" : id}\n`);
   if (loc) {
     try {
       process.stderr.write(`${codeFrame(readFileSync(loc.file, "utf8"), loc.line, loc.column)}\n`);
@@ -60,6 +62,7 @@ function printDiagnostic(d: Diagnostic): void {
 
 function fail(e: unknown): number {
   if (e instanceof AnvilError) {
+    for (const d of e.warnings) printDiagnostic(d);
     for (const d of e.diagnostics) printDiagnostic(d);
     if (e.diagnostics.length > 1) process.stderr.write(`${e.diagnostics.length} errors\n`);
     return e.kind === "model" ? 1 : e.kind === "internal" ? 3 : 2;
@@ -109,6 +112,7 @@ async function runGenerate(args: string[]): Promise<number> {
     if (values.out) config.out = resolve(values.out);
   }
   const result = await generate(config, { typeChecker: backgroundTypeChecker(config.clients.map((c) => c.name)) });
+  for (const w of result.warnings) printDiagnostic(w);
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
   const displayRoot = relative(process.cwd(), config.out).split("\\").join("/") || ".";
   if (values.timings) {
@@ -138,6 +142,7 @@ async function runGenerate(args: string[]): Promise<number> {
 function runAst(args: string[]): number {
   if (args.length === 0) throw new AnvilError("usage", { message: "anvil ast needs at least one model file" });
   const model = assemble(loadFiles(args, preludeIds()));
+  for (const w of model.warnings ?? []) printDiagnostic(w);
   process.stdout.write(`${JSON.stringify(toJsonAst(model), null, 2)}\n`);
   return 0;
 }
@@ -145,7 +150,9 @@ function runAst(args: string[]): number {
 function runIdl(args: string[]): number {
   const { values, positionals } = parseArgs({ args, options: { out: { type: "string" } }, allowPositionals: true, strict: true });
   if (positionals.length === 0) throw new AnvilError("usage", { message: "anvil idl needs at least one model file" });
-  const printed = printIdlFiles(toJsonAst(assemble(loadFiles(positionals, preludeIds()))));
+  const model = assemble(loadFiles(positionals, preludeIds()));
+  for (const w of model.warnings ?? []) printDiagnostic(w);
+  const printed = printIdlFiles(toJsonAst(model));
   if (values.out) {
     mkdirSync(values.out, { recursive: true });
     for (const p of printed) writeFileSync(join(values.out, `${p.namespace}.smithy`), p.text);

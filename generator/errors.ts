@@ -22,19 +22,34 @@ export interface Diagnostic {
   hint?: string;
   /** The shape (or `shape$member`) the problem concerns, when there is one. */
   shapeId?: string;
+  /** Smithy's severity; absent means ERROR. Only ERROR and DANGER stop generation. */
+  severity?: Severity;
+  /** Smithy's validation event id (`TraitValue`, `TraitTarget`...), for validators anvil models. */
+  eventId?: string;
+}
+
+/** Smithy's validation event severities. */
+export type Severity = "ERROR" | "DANGER" | "WARNING" | "NOTE";
+
+/** Whether a diagnostic stops generation (ERROR or DANGER, as in `smithy validate`). */
+export function isFatal(d: Diagnostic): boolean {
+  return d.severity === undefined || d.severity === "ERROR" || d.severity === "DANGER";
 }
 
 /** A failure caused by the input (model, config, command line), with every problem found. */
 export class AnvilError extends Error {
   readonly kind: ErrorKind;
   readonly diagnostics: Diagnostic[];
+  /** Warnings and notes found along with the errors (printed, never the cause of the failure). */
+  readonly warnings: Diagnostic[];
 
-  constructor(kind: ErrorKind, diagnostics: Diagnostic[] | Diagnostic) {
+  constructor(kind: ErrorKind, diagnostics: Diagnostic[] | Diagnostic, warnings: Diagnostic[] = []) {
     const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
     super(list.map(formatDiagnosticLine).join("\n"));
     this.name = "AnvilError";
     this.kind = kind;
     this.diagnostics = list;
+    this.warnings = warnings;
   }
 }
 

@@ -2,7 +2,7 @@
  * The whole pipeline on one screen: load -> assemble -> select -> lower -> render -> format ->
  * type-check. Writing or checking is the caller's choice (see write/).
  */
-import { AnvilError } from "./errors.js";
+import { AnvilError, type Diagnostic } from "./errors.js";
 import type { ClientConfig, Config } from "./config/index.js";
 import { loadFiles } from "./load/index.js";
 import { assemble } from "./assemble/index.js";
@@ -22,6 +22,8 @@ export interface GenerateResult {
   clients: ClientOutput[];
   /** Notes for the user (e.g. a client left out for an unsupported protocol). */
   notes: string[];
+  /** Model validation warnings (Smithy WARNING/NOTE events): printed, never a failure. */
+  warnings: Diagnostic[];
   timings: Timings;
 }
 
@@ -45,10 +47,12 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     }
   };
   const notes: string[] = [];
+  const warnings: Diagnostic[] = [];
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
   for (const client of config.clients) {
     const files = time("load", () => loadFiles(client.models, preludeIds()));
     const model = time("assemble", () => assemble(files));
+    warnings.push(...(model.warnings ?? []));
     const selection = time("select", () => select(model, selectionRequest(client, config)));
     const ir = time("lower", () => lower(model, selection, client));
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
@@ -85,7 +89,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
       );
     }
   }
-  return { clients: formatted.map((c) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })) })), notes, timings };
+  return { clients: formatted.map((c) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })) })), notes, warnings, timings };
 }
 
 function selectionRequest(client: ClientConfig, config: Config) {

@@ -3,9 +3,9 @@
  * gives a Model in which every shape reference resolves, mixins are flattened and `apply` is
  * merged. Every problem found is reported at once, each with its file position.
  */
-import { AnvilError, didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
+import { AnvilError, didYouMean, isFatal, type Diagnostic, type SourceLocation } from "../errors.js";
 import type { ApplyStatement, LoadedFile, NodeValue, ShapeDefinition } from "../load/ast.js";
-import type { Model, Shape } from "./model.js";
+import { chainLocators, type Model, type Shape, type TraitLocator } from "./model.js";
 import { preludeShapes } from "./prelude.js";
 import { toShape } from "./to-shape.js";
 import { isOpaqueTraitNamespace, mergeTraits, nodeEquals } from "./traits.js";
@@ -13,7 +13,7 @@ import { flattenMixins } from "./mixins.js";
 import { checkReferences } from "./references.js";
 // Hook added by the IDL parser work: rules in ./validate/ (implied enum values, annotation trait
 // values, trait value kinds, mixin type rules).
-import { runModelRules } from "./validate/index.js";
+import { runModelRules, validateTraits } from "./validate/index.js";
 
 /** A shape definition together with the file it came from (for positions). */
 interface Defined {
@@ -27,7 +27,9 @@ export function assemble(files: LoadedFile[]): Model {
   const shapes = new Map<string, Shape>();
   for (const s of preludeShapes()) shapes.set(s.id, s);
 
+  for (const f of files) problems.push(...(f.warnings ?? []));
   const metadata = mergeMetadata(files, problems);
+  checkValidatorMetadata(metadata, files, problems);
   const defined = collectDefinitions(files, shapes, problems);
   for (const { def } of defined.values()) shapes.set(def.id, toShape(def));
 
@@ -37,9 +39,13 @@ export function assemble(files: LoadedFile[]): Model {
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
+  validateTraits(shapes, problems);
+  warnDeprecatedSets(shapes, problems);
 
-  if (problems.length > 0) throw new AnvilError("model", problems);
-  return { metadata, shapes };
+  const errors = problems.filter(isFatal);
+  const warnings = problems.filter((p) => !isFatal(p));
+  if (errors.length > 0) throw new AnvilError("model", errors, warnings);
+  return { metadata, shapes, warnings };
 }
 
 /** Metadata merges across files: arrays concatenate, equal values agree, anything else conflicts. */
@@ -52,12 +58,26 @@ function mergeMetadata(files: LoadedFile[], problems: Diagnostic[]): Record<stri
         const prev = out[key];
         if (Array.isArray(prev) && Array.isArray(value)) out[key] = [...prev, ...value];
         else if (!nodeEquals(prev, value)) {
-          problems.push({ message: `Metadata conflict for key "${key}"`, location, hint: "Only array metadata values can be merged across files" });
+          problems.push({ message: `Metadata conflict for key \`${key}\`. Defined in both ${where(location)} and an earlier statement`, location, hint: "Only array metadata values can be merged across files" });
         }
       }
     }
   }
   return out;
+}
+
+/**
+ * `metadata validators` and `suppressions` must be arrays (what they hold is read by the
+ * validators of issue 17); anything else is Smithy's loading error.
+ */
+function checkValidatorMetadata(metadata: Record<string, NodeValue>, files: LoadedFile[], problems: Diagnostic[]): void {
+  for (const key of ["validators", "suppressions", "severityOverrides"]) {
+    const v = metadata[key];
+    if (v === undefined || Array.isArray(v)) continue;
+    const found = v === null ? "null" : typeof v === "object" ? "object" : typeof v;
+    const location = files.flatMap((f) => f.metadata).find((m) => m.key === key)?.location;
+    problems.push({ message: `${key} must be an array. Found ${found}.`, location, hint: `metadata ${key} is a list: ${key} = [ ... ]` });
+  }
 }
 
 /** Collects every definition, rejecting duplicates (identical re-definitions are tolerated, as in Smithy). */
@@ -69,9 +89,17 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, pro
     for (const def of file.shapes) {
       const prior = defined.get(def.id);
       if (prior) {
-        if (!nodeEquals(prior.def.shape as unknown as NodeValue, def.shape as unknown as NodeValue)) {
+        if (nodeEquals(prior.def.shape as unknown as NodeValue, def.shape as unknown as NodeValue)) {
           problems.push({
-            message: `Shape ${def.id} is defined more than once (also at ${where(prior.def.location)})`,
+            message: `Ignoring duplicate but equivalent shape definition: ${def.id} defined at ${where(def.location)} and ${where(prior.def.location)}`,
+            location: def.location,
+            shapeId: def.id,
+            severity: "NOTE",
+            eventId: "Model.IgnoredDuplicateDefinition",
+          });
+        } else {
+          problems.push({
+            message: `Conflicting shape definition for \`${def.id}\` found at ${where(def.location)} and ${where(prior.def.location)}`,
             location: def.location,
             shapeId: def.id,
             hint: "Rename one of the shapes or delete the duplicate",
@@ -125,12 +153,19 @@ function applyStatements(files: LoadedFile[], shapes: Map<string, Shape>, proble
         continue;
       }
       if (shape.prelude) {
-        problems.push({ message: `Traits cannot be applied to prelude shape ${shapeId}`, location: apply.location, shapeId });
+        problems.push({
+          message: `Cannot apply ${Object.keys(apply.traits).map((t) => `\`${t}\``).join(", ")} to an immutable prelude shape defined in \`smithy.api\`.`,
+          location: apply.location,
+          shapeId,
+          hint: "Define a shape of your own that targets the prelude shape, and apply the trait to it",
+        });
         continue;
       }
-      const traits = member ? member.traits : shape.traits;
+      const holder = member ?? shape;
+      holder.locateTrait = chainLocators(applyLocator(apply), holder.locateTrait);
+      const traits = holder.traits;
       for (const conflict of mergeTraits(traits, apply.traits)) {
-        problems.push({ message: `Conflicting values for trait ${conflict} on ${apply.target}`, location: apply.location, shapeId: apply.target });
+        problems.push({ message: `Conflicting \`${conflict}\` trait found on shape \`${apply.target}\`.`, location: apply.location, shapeId: apply.target, hint: "A trait applied twice must have the same value (lists concatenate)" });
       }
     }
   }
@@ -143,18 +178,40 @@ function applyToInherited(deferred: ApplyStatement[], shapes: Map<string, Shape>
     const [shapeId, memberName] = apply.target.split("$");
     const member = shapes.get(shapeId)?.members.find((m) => m.name === memberName);
     if (!member) reportMissingApplyTarget(apply, shapes, problems);
-    else member.traits = { ...member.traits, ...apply.traits };
+    else {
+      member.traits = { ...member.traits, ...apply.traits };
+      member.locateTrait = chainLocators(applyLocator(apply), member.locateTrait);
+    }
   }
+}
+
+/** An apply statement's traits are located in the statement (at the trait when the loader knows). */
+function applyLocator(apply: ApplyStatement): TraitLocator {
+  return (id) => (Object.hasOwn(apply.traits, id) ? (apply.locateTrait?.(id) ?? apply.location) : undefined);
 }
 
 function reportMissingApplyTarget(apply: ApplyStatement, shapes: Map<string, Shape>, problems: Diagnostic[]): void {
   const hint = didYouMean(apply.target, shapes.keys());
   problems.push({
-    message: `apply targets ${apply.target}, which is not defined`,
+    message: `Trait ${Object.keys(apply.traits).map((t) => `\`${t.startsWith("smithy.api#") ? t.slice(11) : t}\``).join(", ")} applied to unknown shape \`${apply.target}\``,
     location: apply.location,
-    shapeId: apply.target,
     hint: hint ? `Did you mean ${hint}?` : "Define the shape, or fix the id",
   });
+}
+
+/** `set` is Smithy 1.0's unique list: still read (as a list), with Smithy's deprecation warning. */
+function warnDeprecatedSets(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+  for (const s of shapes.values()) {
+    if (s.prelude || s.type !== "set") continue;
+    problems.push({
+      message: "Set shapes are deprecated and have been removed in Smithy IDL v2. Use a list shape with the @uniqueItems trait instead.",
+      location: s.location,
+      shapeId: s.id,
+      severity: "WARNING",
+      eventId: "ModelDeprecation",
+      hint: `Write \`@uniqueItems list ${s.id.slice(s.id.indexOf("#") + 1)} { ... }\``,
+    });
+  }
 }
 
 /** Every trait used must be defined (a shape marked @trait), unless it belongs to a known add-on library. */
@@ -169,10 +226,14 @@ function checkTraitsDefined(shapes: Map<string, Shape>, problems: Diagnostic[]):
         [...shapes.values()].filter((s) => s.traits["smithy.api#trait"] !== undefined).map((s) => s.id),
       );
       problems.push({
-        message: def ? `${id} is applied as a trait but is not a trait shape` : `Unable to resolve trait ${id}`,
+        // Smithy's wording: a shape that is not a trait is reported on that shape; a key that is
+        // not even a shape id (JSON AST traits are absolute) is an invalid id.
+        message: def
+          ? `Shape \`${id}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`
+          : !id.includes("#") ? `Invalid shape ID: ${id}` : `Unable to resolve trait \`${id}\`. If this is a custom trait, then it must be defined before it can be used in a model.`,
         location,
-        shapeId: owner,
-        hint: suggestion ? `Did you mean ${suggestion}?` : "Define it with @trait, or check the spelling",
+        shapeId: def ? id : owner,
+        hint: def ? `${id} is applied to ${owner}` : suggestion ? `Did you mean ${suggestion}?` : "Define it with @trait, or check the spelling",
       });
     }
   };

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../errors.js";
 import type { ShapeDefinition } from "../load/ast.js";
-import type { Member, Shape } from "./model.js";
+import { chainLocators, type Member, type Shape, type TraitLocator } from "./model.js";
 
 const MIXIN = "smithy.api#mixin";
 
@@ -17,6 +17,9 @@ export function flattenMixins(
   problems: Diagnostic[],
 ): void {
   const state = new Map<string, "visiting" | "done">();
+  // Shapes whose mixins could not be applied: to the shapes that use them in turn they are as
+  // good as missing, and Smithy reports each link of such a chain.
+  const failed = new Set<string>();
   const visit = (shape: Shape): void => {
     const st = state.get(shape.id);
     if (st === "done") return;
@@ -27,23 +30,31 @@ export function flattenMixins(
     state.set(shape.id, "visiting");
     const inheritedMembers: Member[] = [];
     const inheritedTraits: Record<string, Shape["traits"][string]> = {};
+    let inheritedLocator: TraitLocator | undefined;
     for (const mixinId of shape.mixins) {
       const mixin = shapes.get(mixinId);
       if (!mixin) {
-        problems.push({ message: `${shape.id} uses mixin ${mixinId}, which is not defined`, location: shape.location, shapeId: shape.id });
+        problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: "Define the mixin, or fix its id" });
+        failed.add(shape.id);
         continue;
       }
       if (mixin.traits[MIXIN] === undefined) {
-        problems.push({ message: `${shape.id} uses ${mixinId} as a mixin, but it is not marked @mixin`, location: shape.location, shapeId: shape.id });
+        problems.push({ message: `Attempted to use ${mixinId} as a mixin, but it is not marked with the mixin trait`, location: shape.location, shapeId: shape.id, eventId: "Target", hint: `Mark ${mixinId} with @mixin` });
         continue;
       }
       visit(mixin);
+      if (failed.has(mixinId)) {
+        problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: `${mixinId} could not be built: fix its own mixins first` });
+        failed.add(shape.id);
+        continue;
+      }
       const mixinTrait = mixin.traits[MIXIN];
       const local = new Set<string>([MIXIN]);
       if (mixinTrait && typeof mixinTrait === "object" && !Array.isArray(mixinTrait) && Array.isArray(mixinTrait.localTraits)) {
         for (const t of mixinTrait.localTraits) if (typeof t === "string") local.add(t);
       }
       for (const [id, value] of Object.entries(mixin.traits)) if (!local.has(id)) inheritedTraits[id] = value;
+      inheritedLocator = chainLocators(inheritedLocator, mixin.locateTrait);
       for (const m of mixin.members) {
         const prior = inheritedMembers.findIndex((x) => x.name === m.name);
         const copy: Member = { ...m, id: `${shape.id}$${m.name}`, traits: { ...m.traits } };
@@ -51,7 +62,11 @@ export function flattenMixins(
           if (inheritedMembers[prior].target !== m.target) {
             problems.push({ message: `Mixins of ${shape.id} define member "${m.name}" with different targets`, location: shape.location, shapeId: shape.id });
           }
-          inheritedMembers[prior] = { ...inheritedMembers[prior], traits: { ...inheritedMembers[prior].traits, ...m.traits } };
+          inheritedMembers[prior] = {
+            ...inheritedMembers[prior],
+            traits: { ...inheritedMembers[prior].traits, ...m.traits },
+            locateTrait: chainLocators(m.locateTrait, inheritedMembers[prior].locateTrait),
+          };
         } else inheritedMembers.push(copy);
       }
     }
@@ -70,11 +85,17 @@ export function flattenMixins(
               hint: "A shape may only add traits to an inherited member",
             });
           }
-          merged[i] = { ...merged[i], traits: { ...merged[i].traits, ...own.traits }, location: own.location };
+          merged[i] = {
+            ...merged[i],
+            traits: { ...merged[i].traits, ...own.traits },
+            location: own.location,
+            locateTrait: chainLocators(own.locateTrait, merged[i].locateTrait),
+          };
         }
       }
       shape.members = merged;
       shape.traits = { ...inheritedTraits, ...shape.traits };
+      shape.locateTrait = chainLocators(shape.locateTrait, inheritedLocator);
     }
     state.set(shape.id, "done");
   };

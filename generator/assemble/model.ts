@@ -2,7 +2,7 @@
  * The assembled model: every file merged, the prelude in, `apply` merged, mixins flattened,
  * every target checked. Later stages read only this.
  */
-import type { SourceLocation } from "../errors.js";
+import type { Diagnostic, SourceLocation } from "../errors.js";
 import type { NodeValue, ShapeType, Traits } from "../load/ast.js";
 
 /** A member after assembly: target resolved, traits merged (mixins and `apply` included). */
@@ -14,6 +14,23 @@ export interface Member {
   target: string;
   traits: Traits;
   location?: SourceLocation;
+  /** Where one of its traits was written (own, applied or inherited), when the loader knows. */
+  locateTrait?: TraitLocator;
+}
+
+/** Finds where a trait of a shape or member was written; undefined when unknown. */
+export type TraitLocator = (traitId: string) => SourceLocation | undefined;
+
+/** Where a trait of `holder` was written, else the holder's own position. */
+export function traitLocation(holder: { location?: SourceLocation; locateTrait?: TraitLocator }, traitId: string): SourceLocation | undefined {
+  return holder.locateTrait?.(traitId) ?? holder.location;
+}
+
+/** A locator asking `first`, then `second`. */
+export function chainLocators(first: TraitLocator | undefined, second: TraitLocator | undefined): TraitLocator | undefined {
+  if (!first) return second;
+  if (!second) return first;
+  return (id) => first(id) ?? second(id);
 }
 
 /** A shape after assembly. Fields that a shape type does not use are left undefined. */
@@ -28,6 +45,8 @@ export interface Shape {
   /** True for shapes of the built-in prelude (left out of `anvil ast`). */
   prelude: boolean;
   location?: SourceLocation;
+  /** Where one of its traits was written (own, applied or inherited), when the loader knows. */
+  locateTrait?: TraitLocator;
   input?: string;
   output?: string;
   errors?: string[];
@@ -50,6 +69,8 @@ export interface Shape {
 export interface Model {
   metadata: Record<string, NodeValue>;
   shapes: Map<string, Shape>;
+  /** Validation events that do not stop generation (Smithy's WARNING and NOTE), for the CLI to print. */
+  warnings?: Diagnostic[];
 }
 
 /** The member of a list/set, or undefined. */

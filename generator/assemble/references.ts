@@ -55,11 +55,15 @@ export function checkReferences(shapes: Map<string, Shape>, problems: Diagnostic
     for (const k of ["create", "put", "read", "update", "delete", "list"] as const) expect(s, `Lifecycle "${k}"`, s[k], ["operation"]);
     for (const [name, id] of Object.entries(s.identifiers ?? {})) expect(s, `Identifier "${name}"`, id, ["string", "enum"]);
     for (const [name, id] of Object.entries(s.properties ?? {})) expect(s, `Property "${name}"`, id, []);
-    if (s.type === "list" || s.type === "set") {
-      if (s.members.length !== 1 || s.members[0].name !== "member") problems.push({ message: `List ${s.id} needs exactly one member named "member"`, location: s.location, shapeId: s.id });
-    }
-    if (s.type === "map" && (s.members.length !== 2 || !s.members.some((m) => m.name === "key") || !s.members.some((m) => m.name === "value"))) {
-      problems.push({ message: `Map ${s.id} needs a "key" and a "value" member`, location: s.location, shapeId: s.id });
+    const required = s.type === "list" || s.type === "set" ? ["member"] : s.type === "map" ? ["key", "value"] : [];
+    const absent = required.filter((name) => !s.members.some((m) => m.name === name));
+    if (absent.length > 0) {
+      problems.push({
+        message: `Missing required member${absent.length > 1 ? "s" : ""} of shape \`${s.id}\`: ${absent.join(", ")}`,
+        location: s.location,
+        shapeId: s.id,
+        hint: s.type === "map" ? "A map has a `key` and a `value` member" : "A list has one member, named `member`",
+      });
     }
   }
 }

@@ -20,6 +20,7 @@ export function toShape(def: ShapeDefinition, prelude = false): Shape {
     target: m.target ?? "",
     traits: { ...(m.traits ?? {}) },
     location: memberLoc(name),
+    locateTrait: def.locateTrait ? (t) => def.locateTrait?.(t, name) : undefined,
   });
   const members: Member[] = [];
   if (a.members) for (const [name, m] of Object.entries(a.members)) members.push(member(name, m));
@@ -34,6 +35,7 @@ export function toShape(def: ShapeDefinition, prelude = false): Shape {
     members,
     prelude,
     location: def.location,
+    locateTrait: def.locateTrait ? (t) => def.locateTrait?.(t) : undefined,
     input: ref(a.input),
     output: ref(a.output),
     errors: refs(a.errors),

@@ -3,7 +3,7 @@
  * produce these, with every shape id absolute, so the assemble stage serves both formats.
  * See https://smithy.io/2.0/spec/json-ast.html.
  */
-import type { SourceLocation } from "../errors.js";
+import type { Diagnostic, SourceLocation } from "../errors.js";
 
 /** A Smithy node value: what a trait value or a metadata entry is. */
 export type NodeValue = null | boolean | number | string | NodeValue[] | { [key: string]: NodeValue };
@@ -81,6 +81,11 @@ export interface ShapeDefinition {
   memberLocations?: Record<string, SourceLocation>;
   /** Finds a member's position on demand (the JSON loader's alternative to `memberLocations`). */
   locateMember?: (name: string) => SourceLocation;
+  /**
+   * Where a trait of the shape (or of `member`) was written, found on demand; undefined when the
+   * loader cannot tell (errors then point at the shape or member).
+   */
+  locateTrait?: (traitId: string, member?: string) => SourceLocation | undefined;
   /** IDL: the resource named by `for Resource`, whose identifiers/properties elided members may use. */
   forResource?: string;
 }
@@ -91,6 +96,8 @@ export interface ApplyStatement {
   target: string;
   traits: Traits;
   location: SourceLocation;
+  /** Where one of its traits was written, found on demand. */
+  locateTrait?: (traitId: string) => SourceLocation | undefined;
 }
 
 /** A metadata entry, with where it was written (metadata merges across files). */
@@ -112,4 +119,6 @@ export interface LoadedFile {
   metadata: MetadataEntry[];
   shapes: ShapeDefinition[];
   applies: ApplyStatement[];
+  /** Events found while loading that do not stop generation (Smithy WARNINGs), with positions. */
+  warnings?: Diagnostic[];
 }

@@ -57,8 +57,13 @@ function checkPaths(clients: ClientOutput[]): void {
   if (problems.length > 0) throw new AnvilError("usage", problems.map((message) => ({ message, hint: "Client names are lowercase letters, digits, . _ - (see codegen.yaml reference)" })));
 }
 
-/** Writes every client folder, replacing what was there; nothing is half-written on failure. */
-export function write(outRoot: string, clients: ClientOutput[]): void {
+/**
+ * Writes every client folder, replacing what was there: all of them or none. Every folder is
+ * staged first; then each existing folder is moved aside and its new one moved in; if any rename
+ * fails, the folders already swapped are put back (new ones removed, old ones restored), so a
+ * multi-client config never leaves some clients updated and others not.
+ */
+export function write(outRoot: string, clients: ClientOutput[], fs: WriteFs = nodeFs): void {
   checkPaths(clients);
   mkdirSync(outRoot, { recursive: true });
   const staging = mkdtempSync(join(outRoot, ".anvil-staging-"));
@@ -70,19 +75,45 @@ export function write(outRoot: string, clients: ClientOutput[]): void {
         writeFileSync(path, f.text);
       }
     }
-    for (const client of clients) {
-      const target = join(outRoot, client.folder);
-      const old = join(staging, `${client.folder}.previous`);
-      if (existsSync(target)) renameSync(target, old);
-      try {
-        renameSync(join(staging, client.folder), target);
-      } catch (e) {
-        if (existsSync(old)) renameSync(old, target);
-        throw e;
-      }
-    }
+    swapAll(outRoot, staging, clients.map((c) => c.folder), fs);
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** The file-system calls of the swap phase; tests replace `rename` to make one fail. */
+export interface WriteFs {
+  rename(from: string, to: string): void;
+}
+
+const nodeFs: WriteFs = { rename: renameSync };
+
+/**
+ * Moves each staged folder into place, keeping the old one in the staging folder until every
+ * swap succeeded; on a failure, undoes the swaps done so far in reverse order and rethrows.
+ */
+function swapAll(outRoot: string, staging: string, folders: string[], fs: WriteFs): void {
+  const done: Array<{ target: string; old?: string; staged: string }> = [];
+  try {
+    for (const folder of folders) {
+      const target = join(outRoot, folder);
+      const staged = join(staging, folder);
+      const step: { target: string; old?: string; staged: string } = { target, staged };
+      if (existsSync(target)) {
+        const old = join(staging, `${folder}.previous`);
+        fs.rename(target, old);
+        step.old = old;
+      }
+      done.push(step);
+      fs.rename(staged, target);
+    }
+  } catch (e) {
+    for (const step of done.reverse()) {
+      // The new folder (if it got in) goes back to staging, which is deleted afterwards.
+      if (existsSync(step.target) && !existsSync(step.staged)) renameSync(step.target, step.staged);
+      if (step.old !== undefined && existsSync(step.old)) renameSync(step.old, step.target);
+    }
+    throw e;
   }
 }
 

@@ -77,7 +77,7 @@ export async function runProtocolConformance(options: { verbose?: boolean } = {}
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const o of outcomes) counts[o.status]++;
     for (const o of outcomes) {
-      if (o.status === "failed" || (options.verbose && o.status === "skipped")) process.stdout.write(`  ${o.status === "failed" ? "FAIL" : "skip"} ${protocol} ${o.id}: ${o.detail ?? ""}\n`);
+      if (o.status === "failed" || o.status === "skipped") process.stdout.write(`  ${o.status === "failed" ? "FAIL" : "skip"} ${protocol} ${o.id}: ${o.detail ?? ""}\n`);
     }
     process.stdout.write(`protocol ${protocol}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
     total.passed += counts.passed;

@@ -1,7 +1,8 @@
 /**
  * `npm run conformance [-- SUITE...]`: runs the conformance suites (all by default) and prints
  * `N passed, N failed` per suite and in total; exits 1 when any case failed.
- * Suites need ../shared/smithy-conformance; without it they report why and count nothing.
+ * Suites need ../shared/smithy-conformance: without it the run prints where it looked and exits 1,
+ * because a gate that checked nothing must not pass. Every skipped case prints its reason.
  */
 import { existsSync } from "node:fs";
 
@@ -31,8 +32,11 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!existsSync(shared)) {
-    process.stdout.write(`conformance: ${shared} is absent, so no suite can run (they replay Smithy's own test corpus).\n0 passed, 0 failed\n`);
-    return 0;
+    process.stderr.write(
+      `conformance: the corpus is missing: looked for ${shared} (../shared/smithy-conformance beside the checkout).\n` +
+        `No suite can run without it (they replay Smithy's own test corpus), so this run fails.\n`,
+    );
+    return 1;
   }
   const total: SuiteResult = { passed: 0, failed: 0, skipped: 0 };
   for (const name of names) {
@@ -41,6 +45,10 @@ async function main(): Promise<number> {
     total.passed += r.passed;
     total.failed += r.failed;
     total.skipped += r.skipped;
+    if (r.passed + r.failed === 0) {
+      process.stderr.write(`conformance: suite ${name} ran no case (its part of the corpus is missing?); failing the run\n`);
+      total.failed++;
+    }
   }
   process.stdout.write(`conformance total:\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
   return total.failed > 0 ? 1 : 0;

@@ -1,17 +1,23 @@
 /**
- * `@pattern` values that no regex engine accepts must not break generation or the client: the
- * output compiles, the pattern is reported and left out of the validator (the other constraints
- * of the same member still apply). Patterns that are valid but carry comment markers, line
- * separators or template syntax must stay inert wherever the pattern text is printed.
+ * `@pattern` values Java rejects make the model invalid (Smithy rejects them too): generation
+ * stops with each pattern named at its position. Patterns Java accepts but JavaScript cannot
+ * express must not break generation or the client: the output compiles, the pattern is reported
+ * and left out of the validator (the other constraints of the same member still apply). Patterns
+ * that are valid but carry comment markers, line separators or template syntax must stay inert
+ * wherever the pattern text is printed.
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Project } from "ts-morph";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AnvilError } from "../../generator/errors.js";
 import { id, member, runPipeline, serviceModel, type AstShape, type RunResult } from "./harness.js";
 
 /** Invalid as Java and as JavaScript (with and without the `u` flag). */
 const INVALID_EVERYWHERE = ["[a-", "(?<name", "a{2,1}", "(unclosed", "trailing\\", "*leading", "[z-a]"];
+
+/** Valid Java that no JavaScript RegExp expresses exactly (Unicode blocks, grapheme clusters, Unicode case folding). */
+const JAVA_ONLY = ["\\p{InGreek}+", "\\X", "(?iu)straße"];
 
 /** Valid patterns whose text is hostile to the code it is printed in. */
 const HOSTILE_VALID: Array<[name: string, pattern: string, matching: string, notMatching: string]> = [
@@ -22,10 +28,10 @@ const HOSTILE_VALID: Array<[name: string, pattern: string, matching: string, not
   ["template", "^\\$\\{x\\}`$", "${x}`", "x"],
 ];
 
-function patternModel() {
+function patternModel(bad: string[] = JAVA_ONLY) {
   const input: Record<string, AstShape> = {};
   const extra: Record<string, AstShape> = {};
-  INVALID_EVERYWHERE.forEach((pattern, i) => {
+  bad.forEach((pattern, i) => {
     extra[id(`Bad${i}`)] = { type: "string", traits: { "smithy.api#pattern": pattern, "smithy.api#length": { max: 5 } } };
     input[`bad${i}`] = member(`Bad${i}`);
   });
@@ -38,15 +44,34 @@ function patternModel() {
 
 type Validate = (v: unknown) => Array<{ path: string; constraint?: string; code?: string }>;
 
-describe("patterns no engine accepts", () => {
+describe("patterns Java would not compile", () => {
+  it("stop generation with one error per pattern, at the pattern, with Java's reason", async () => {
+    let error: unknown;
+    try {
+      await runPipeline(patternModel(INVALID_EVERYWHERE));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AnvilError);
+    const diagnostics = (error as AnvilError).diagnostics;
+    expect(diagnostics.map((d) => d.eventId)).toEqual(INVALID_EVERYWHERE.map(() => "PatternTrait"));
+    INVALID_EVERYWHERE.forEach((pattern, i) => {
+      expect(diagnostics[i].message).toContain(`Java would not compile \`${pattern}\``);
+      expect(diagnostics[i].shapeId).toBe(id(`Bad${i}`));
+      expect(diagnostics[i].location?.line).toBeGreaterThan(1);
+    });
+  });
+});
+
+describe("patterns only Java can express", () => {
   let run: RunResult;
   beforeAll(async () => {
     run = await runPipeline(patternModel());
   });
 
-  it("generates compiling output, each bad pattern named in the validators and never compiled", () => {
+  it("generates compiling output, each such pattern named in the validators and never compiled", () => {
     const validators = run.file("validators.ts");
-    for (const pattern of INVALID_EVERYWHERE) {
+    for (const pattern of JAVA_ONLY) {
       expect(validators, pattern).toContain(JSON.stringify(pattern));
       expect(validators, pattern).not.toContain(`new RegExp(${JSON.stringify(pattern)}`);
     }

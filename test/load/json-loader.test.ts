@@ -40,7 +40,7 @@ describe("JSON AST loader", () => {
   it("rejects relative shape ids and members without targets, all at once", () => {
     const text = JSON.stringify({ smithy: "2.0", shapes: { Relative: { type: "string" }, "ex#S": { type: "structure", members: { a: {} } } } }, null, 1);
     const e = errorOf(() => loadJsonAst(text, "r.json"));
-    expect(e.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('Invalid shape id "Relative"'), expect.stringContaining('Member "a"')]);
+    expect(e.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("Invalid shape ID: Relative"), expect.stringContaining('Member "a"')]);
   });
 });
 

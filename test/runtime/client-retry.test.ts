@@ -7,6 +7,14 @@ import { reply, TestServer } from "./server.js";
 
 const server = await loopbackServerForFile();
 
+/**
+ * A request timeout no loopback answer comes near, even on a loaded CI machine: tests that need an
+ * attempt to time out get a server that never answers, never a short race against a real reply.
+ */
+const GENEROUS_TIMEOUT_MS = 1000;
+/** "Promptly", for a cancellation that would otherwise wait forever (or 10 s): generous for load. */
+const PROMPT_MS = 2000;
+
 /** Answers with `first` for the first `n` requests, then 200 `{}`. */
 function failFirst(n: number, status: number, body: string): void {
   server.handler = (_r, res, i) => (i < n ? reply(res, status, body) : reply(res, 200, "{}"));
@@ -115,7 +123,10 @@ describe("retries", () => {
     server.handler = (_r, res, i) => {
       if (i > 0) reply(res, 200, "{}");
     };
-    await expect(makeClient(server, { requestTimeoutMs: 40 }).invoke(sendEvent, validInput)).resolves.toEqual({ ok: true });
+    // Only the first attempt may time out: its server never answers. The bound is generous so a
+    // loaded machine cannot make the answering attempt time out too.
+    const client = makeClient(server, { requestTimeoutMs: GENEROUS_TIMEOUT_MS, retry: { random: () => 0 } });
+    await expect(client.invoke(sendEvent, validInput)).resolves.toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
   });
 });
@@ -131,7 +142,7 @@ describe("cancellation", () => {
     const error = await rejectionOf(call);
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).name).toBe("AbortError");
-    expect(Date.now() - abortedAt).toBeLessThan(200);
+    expect(Date.now() - abortedAt).toBeLessThan(PROMPT_MS);
     await new Promise((r) => setTimeout(r, 50));
     expect(server.requests).toHaveLength(1);
   });
@@ -149,16 +160,19 @@ describe("cancellation", () => {
     const error = await rejectionOf(call);
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).cause).toMatchObject({ message: "user gave up" });
-    expect(Date.now() - abortedAt).toBeLessThan(200);
+    expect(Date.now() - abortedAt).toBeLessThan(PROMPT_MS);
     expect(server.requests).toHaveLength(1);
   });
 
   it("leaves no listener on a long-lived signal after calls, retries and timeouts", async () => {
     const controller = new AbortController();
+    // Each call: a 503 (retried), an attempt whose server never answers (timed out, retried), a 200.
+    // Only the attempt that gets no answer can time out, whatever the machine's load: the bound
+    // is generous and backoff waits are zero.
     server.handler = (_r, res, i) => (i % 3 === 2 ? reply(res, 200, "{}") : i % 3 === 1 ? undefined : reply(res, 503, "{}"));
-    const client = makeClient(server, { requestTimeoutMs: 30 });
-    for (let i = 0; i < 4; i++) await client.invoke(sendEvent, validInput, { signal: controller.signal });
-    expect(server.requests).toHaveLength(12);
+    const client = makeClient(server, { requestTimeoutMs: GENEROUS_TIMEOUT_MS, retry: { random: () => 0 } });
+    for (let i = 0; i < 2; i++) await client.invoke(sendEvent, validInput, { signal: controller.signal });
+    expect(server.requests).toHaveLength(6);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 

@@ -1,19 +1,21 @@
 /**
- * Assemble-stage rules added for Smithy's loader conformance corpus (called from assemble/index.ts
- * once mixins are flattened and `apply` is merged): implied enum values, annotation trait values,
- * trait value kinds, the mixin type rules, and default values that fit their targets.
+ * Assemble-stage rules (called from assemble/index.ts once mixins are flattened and `apply` is
+ * merged): implied enum values, annotation trait values, the mixin type rules, default values
+ * that fit their targets; then, once references are checked, the trait validators (./traits/).
  */
 import type { Diagnostic } from "../../errors.js";
 import type { Shape } from "../model.js";
 import { checkDefaultValues } from "./default-values.js";
 import { addImpliedEnumValues } from "./enum-values.js";
 import { checkMixinKinds } from "./mixin-kinds.js";
-import { checkTraitValueKinds } from "./trait-types.js";
+import { coerceAnnotationTraits } from "./trait-types.js";
+
+export { validateTraits, TRAIT_VALIDATORS } from "./traits/index.js";
 
 /** Completes and checks the flattened shapes in place, adding every problem found to `problems`. */
 export function runModelRules(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
   addImpliedEnumValues(shapes);
-  checkTraitValueKinds(shapes, problems);
+  coerceAnnotationTraits(shapes);
   checkMixinKinds(shapes, problems);
   checkDefaultValues(shapes, problems);
 }

@@ -1,10 +1,8 @@
 /**
- * Annotation traits and trait value kinds. `@foo` (no value) becomes `[]` for list traits, stays
- * `{}` for structure and map traits, and has no valid value for other trait types; then every
- * trait value must be the JSON kind its trait shape takes (a string for a string trait, an object
- * for a structure trait...). Only the outer kind is checked here.
+ * Annotation traits and value kinds. `@foo` (no value) becomes `[]` for list traits, stays `{}`
+ * for structure and map traits, and has no valid value for other trait types (the TraitValue
+ * validator reports it). `kindProblem` tells which JSON kind a shape type's values take.
  */
-import type { Diagnostic, SourceLocation } from "../../errors.js";
 import type { NodeValue, ShapeType, Traits } from "../../load/ast.js";
 import { coerceAnnotation } from "../../load/idl/annotation.js";
 import type { Shape } from "../model.js";
@@ -19,32 +17,22 @@ function traitType(id: string, shapes: Map<string, Shape>): ShapeType | undefine
   return preludeShapeType(id) ?? def?.type;
 }
 
-/** Coerces annotation values in place and reports values of the wrong kind. */
-export function checkTraitValueKinds(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
-  const visit = (traits: Traits, owner: string, location: SourceLocation | undefined) => {
-    for (const id of Object.keys(traits)) {
-      const type = traitType(id, shapes);
-      const value = coerceAnnotation(traits[id], type);
-      traits[id] = value;
-      if (type === undefined) continue;
-      const problem = kindProblem(value, type);
-      if (problem) {
-        problems.push({
-          message: `Error validating trait \`${id}\`: Expected ${problem.expected} value for ${type} shape, \`${id}\`; found ${describe(value)}`,
-          location,
-          shapeId: owner,
-          hint: value === null ? `@${id.slice(id.indexOf("#") + 1)} needs a value here: write @trait(value)` : `Give the trait a ${problem.expected} value`,
-        });
-      }
-    }
+/**
+ * Coerces annotation values in place (`@tags` becomes `[]`). Whether each value fits its trait
+ * shape is checked afterwards by the TraitValue validator (./traits/trait-values.ts).
+ */
+export function coerceAnnotationTraits(shapes: Map<string, Shape>): void {
+  const visit = (traits: Traits) => {
+    for (const id of Object.keys(traits)) traits[id] = coerceAnnotation(traits[id], traitType(id, shapes));
   };
   for (const s of shapes.values()) {
     if (s.prelude) continue;
-    visit(s.traits, s.id, s.location);
-    for (const m of s.members) visit(m.traits, m.id, m.location);
+    visit(s.traits);
+    for (const m of s.members) visit(m.traits);
   }
 }
 
+/** The JSON kind a value of `type` must have, when `v` does not have it. */
 export function kindProblem(v: NodeValue, type: ShapeType): { expected: string } | undefined {
   switch (type) {
     case "document":
@@ -75,6 +63,7 @@ export function kindProblem(v: NodeValue, type: ShapeType): { expected: string }
   }
 }
 
+/** How Smithy describes a node value in messages (`string value, `"x"``). */
 export function describe(v: NodeValue): string {
   if (v === null) return "null value";
   if (Array.isArray(v)) return "array value";

@@ -72,6 +72,11 @@ export class NodeParser extends Lexer {
   readonly traitHolders: TraitHolder[] = [];
   readonly traitTargets: Array<string | { target: string }> = [];
   readonly duplicates: DuplicateTrait[] = [];
+  /**
+   * Where each trait was written (offset of its `@`, or of the doc comment), by trait map and the
+   * key the parser gave it: later stages point errors about a trait value at the trait itself.
+   */
+  readonly traitOffsets = new Map<Traits, Record<string, number>>();
   /** Whether some trait was keyed by a relative id that only `finish` can resolve. */
   hasRelativeTraitIds = false;
   /** Relative trait names keyed as prelude traits (`required` -> `smithy.api#required`). */
@@ -271,6 +276,9 @@ export class NodeParser extends Lexer {
     if (traits === undefined) traits = {};
     if (!Object.hasOwn(traits, id)) {
       setOwn(traits, id, value);
+      let offsets = this.traitOffsets.get(traits);
+      if (offsets === undefined) this.traitOffsets.set(traits, (offsets = {}));
+      setOwn(offsets, id, offset);
       return traits;
     }
     if (!nodeEquals(traits[id], value)) {

@@ -8,6 +8,7 @@ import { AnvilError, type Diagnostic } from "../../errors.js";
 import { lineAndColumn } from "./lexer.js";
 import { nodeEquals } from "./node-equals.js";
 import type { ApplyStatement, LoadedFile, Traits } from "../ast.js";
+import type { SourceLocation } from "../../errors.js";
 import { FIXUP_STRIDE as IMPORTED_STRIDE, setOwn as importedSetOwn } from "./node-parser.js";
 import { ShapeParser, type ParsedIdl } from "./shape-parser.js";
 
@@ -37,6 +38,8 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
         diagnostics.push({
           message: `Syntactic shape ID \`${raw}\` does not resolve to a valid shape ID: \`${id}\`. Did you mean to quote this string? Are you missing a model file?`,
           location: at(code >> 1),
+          severity: "DANGER",
+          eventId: "SyntacticShapeIdTarget",
           hint: 'An unquoted value is a shape id; quote it ("...") if you meant a string, or add the model file that defines it',
         });
       }
@@ -69,8 +72,12 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
       }
       if (!stale) continue;
       const rekeyed: Traits = {};
+      const offsets = p.traitOffsets.get(traits);
+      const reOffsets: Record<string, number> = {};
+      if (offsets) p.traitOffsets.set(rekeyed, reOffsets);
       for (const key in traits) {
         const id = traitId(key);
+        if (offsets?.[key] !== undefined && reOffsets[id] === undefined) setOwn(reOffsets, id, offsets[key]);
         if (!Object.hasOwn(rekeyed, id)) setOwn(rekeyed, id, traits[key]);
         else if (!nodeEquals(rekeyed[id], traits[key])) {
           // Written once relative and once absolute: the assemble stage merges or rejects it.
@@ -97,6 +104,19 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
   }
 
   if (p.version.startsWith("1")) checkVersion1Traits(p, diagnostics);
+  const warnings: Diagnostic[] = [];
+  for (const id of p.uses.values()) {
+    if (isDefined(id)) continue;
+    const offset = p.text.search(new RegExp(`\\buse\\s+${id.replace(/[.#$]/g, "\\$&")}`));
+    warnings.push({
+      message: `Use statement refers to undefined shape: ${id}`,
+      location: at(Math.max(0, offset)),
+      severity: "WARNING",
+      eventId: "Model",
+      hint: "Remove the use statement, or add the model file that defines the shape",
+    });
+  }
+  attachTraitLocators(p, at);
 
   const all = [...p.diagnostics, ...diagnostics];
   if (all.length > 0) throw new AnvilError("model", all);
@@ -107,6 +127,7 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
     metadata: p.metadata,
     shapes: p.shapes,
     applies: extraApplies.length > 0 ? [...p.applies, ...extraApplies] : p.applies,
+    warnings,
   };
 }
 
@@ -156,4 +177,24 @@ function checkVersion1Traits(p: ParsedIdl, out: Diagnostic[]): void {
       }
     }
   }
+}
+
+/**
+ * Gives every shape definition and apply statement a `locateTrait`, answering from the offsets
+ * the parser recorded (looked up only when an error needs a position).
+ */
+function attachTraitLocators(p: ParsedIdl, at: (offset: number) => SourceLocation): void {
+  const find = (traits: Traits | undefined, traitId: string): SourceLocation | undefined => {
+    const offset = traits === undefined ? undefined : p.traitOffsets.get(traits)?.[traitId];
+    return offset === undefined ? undefined : at(offset);
+  };
+  for (const def of p.shapes) {
+    const shape = def.shape;
+    def.locateTrait = (traitId, member) => {
+      if (member === undefined) return find(shape.traits, traitId);
+      const m = shape.members?.[member] ?? (member === "member" ? shape.member : member === "key" ? shape.key : member === "value" ? shape.value : undefined);
+      return find(m?.traits, traitId);
+    };
+  }
+  for (const apply of p.applies) apply.locateTrait = (traitId) => find(apply.traits, traitId);
 }

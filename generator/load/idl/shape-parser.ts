@@ -29,6 +29,8 @@ export interface ParsedIdl {
   shapes: ShapeDefinition[];
   applies: ApplyStatement[];
   fixups: FixupTable;
+  /** Offsets of trait applications, by trait map and parser key (see NodeParser.traitOffsets). */
+  traitOffsets: Map<Traits, Record<string, number>>;
   /** Fixup slots before this index were written before the namespace statement (metadata). */
   namespaceFixupStart: number;
   /** Shapes, members and apply statements with traits, and their ids (or apply statements). */
@@ -99,6 +101,7 @@ export class ShapeParser extends NodeParser {
       shapes: this.shapes,
       applies: this.applies,
       fixups: this.fixups,
+      traitOffsets: this.traitOffsets,
       namespaceFixupStart: this.namespaceFixupStart,
       traitHolders: this.traitHolders,
       traitTargets: this.traitTargets,

@@ -1,10 +1,17 @@
 /**
  * AWS partition facts for the `aws.partition` rules-engine function.
  *
- * Facts from the public partitions.json (version 1.1) that AWS SDKs ship (aws-sdk-js-v3
- * `util-endpoints/src/lib/aws/partitions.json`, as published in `@aws-sdk/core` 3.x in 2026).
- * Region descriptions are left out; they play no part in resolution. Rows, not objects, to keep
- * the bundle small.
+ * Today's facts, as the AWS SDK ships them: `partitionsInfo` of
+ * `@aws-sdk/core` 3.981.2 (`dist-es/submodules/client/util-endpoints/lib/aws/partitions.js`, the
+ * partitions.json of aws-sdk-js-v3, version 1.1), the newest on npm when checked (2026-12-02).
+ * Data only, copied row by row. test/runtime/rules/partitions-current.test.ts compares this table
+ * with the installed SDK's, so it cannot silently fall behind an `npm update`.
+ *
+ * The shared corpus models (2025-04-02) carry endpointTests written against the facts of their
+ * day, when the ISO partitions had no dual-stack: 1,460 of their 13,494 cases expect the older
+ * answer and are listed, with that reason, by test/runtime/rules/corpus.test.ts (all 13,494 pass
+ * against the 2025-04-01 facts). Region descriptions are left out; they play no part in
+ * resolution. Rows, not objects, to keep the bundle small.
  */
 
 /**

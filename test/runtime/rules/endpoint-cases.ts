@@ -99,12 +99,5 @@ export function runCase(
   return undefined;
 }
 
-/**
- * The partition facts as published when the shared models were taken (aws/api-models-aws,
- * 2025-04-02): the ISO partitions and aws-eusc did not support dual-stack then, and their
- * dual-stack suffix was their plain DNS suffix (public partitions.json of that time). Derived
- * from the shipped table so every other fact stays the same.
- */
-export const PARTITIONS_2025_04: readonly PartitionRow[] = PARTITIONS.map((row) =>
-  /^aws-(iso|eusc)/.test(row[0]) ? [row[0], row[1], row[2], row[2], row[4], row[5], row[6], false] : row,
-);
+/** The partition facts the shared models' endpointTests were written against (npm, 2025-04-01). */
+export { PARTITIONS_2025_04_01 as PARTITIONS_2025_04 } from "./partitions-2025-04-01.js";

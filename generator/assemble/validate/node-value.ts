@@ -1,0 +1,233 @@
+/**
+ * Validates a node value against a shape, as Smithy's NodeValidationVisitor does for trait
+ * values: the JSON kind each shape type takes, whole numbers in range for integer types, required
+ * and unknown structure members (unknown ones are a WARNING, as in Smithy), union values with one
+ * member, list items and map entries, and the constraint traits of the shapes and members the
+ * value passes through (`@length`, `@range`, `@pattern`, enum values, `@uniqueItems`). Message
+ * texts are Smithy's, so they compare with its errorfiles.
+ */
+import type { Severity } from "../../errors.js";
+import type { NodeValue } from "../../load/ast.js";
+import type { Member, Shape } from "../model.js";
+import { javaPatternRegExp } from "./java-pattern.js";
+
+/** One problem in a value: where in it (`max`, `items.0`), what, and how bad. */
+export interface NodeProblem {
+  /** Path segments from the root value, joined with `.` in messages. */
+  path: string[];
+  message: string;
+  severity: Severity;
+  /** Event id parts after the validator's own id (`UnknownMember.<shape>.<member>`). */
+  eventIdSuffix?: string;
+}
+
+const INTEGER_BOUNDS: Record<string, [bigint, bigint] | undefined> = {
+  byte: [-128n, 127n],
+  short: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  intEnum: [-2147483648n, 2147483647n],
+  long: [-(2n ** 63n), 2n ** 63n - 1n],
+  bigInteger: undefined,
+};
+
+const LENGTH = "smithy.api#length";
+const RANGE = "smithy.api#range";
+const PATTERN = "smithy.api#pattern";
+const ENUM = "smithy.api#enum";
+const ENUM_VALUE = "smithy.api#enumValue";
+const REQUIRED = "smithy.api#required";
+const UNIQUE_ITEMS = "smithy.api#uniqueItems";
+const SPARSE = "smithy.api#sparse";
+
+/** Validates `value` against `shape`; every problem found, in Smithy's order. */
+export function validateNodeValue(value: NodeValue, shape: Shape, shapes: Map<string, Shape>): NodeProblem[] {
+  const problems: NodeProblem[] = [];
+  visitShape(value, shape, [], shapes, problems, 0);
+  return problems;
+}
+
+function kindOf(v: NodeValue): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "object") return "object";
+  return typeof v;
+}
+
+function invalidShape(value: NodeValue, shape: Shape, expected: string): string {
+  let message = `Expected ${expected} value for ${shape.type} shape, \`${shape.id}\`; found ${kindOf(value)} value`;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") message += `, \`${String(value)}\``;
+  return message;
+}
+
+function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<string, Shape>, out: NodeProblem[], depth: number): void {
+  // Recursive trait shapes (a structure holding a list of itself) end where the value ends; the
+  // depth bound only guards against a pathological value.
+  if (depth > 64) return;
+  const error = (message: string): void => void out.push({ path, message, severity: "ERROR" });
+  switch (shape.type) {
+    case "document":
+      return;
+    case "blob":
+    case "string":
+    case "enum":
+      if (typeof value !== "string") return error(invalidShape(value, shape, "string"));
+      return constraints(value, shape, path, out, shape.id);
+    case "boolean":
+      if (typeof value !== "boolean") error(invalidShape(value, shape, "boolean"));
+      return;
+    case "timestamp":
+      if (typeof value !== "string" && typeof value !== "number") error(invalidShape(value, shape, "timestamp"));
+      return;
+    case "float":
+    case "double":
+      if (typeof value !== "number" && typeof value !== "string") return error(invalidShape(value, shape, "number"));
+      return constraints(value, shape, path, out, shape.id);
+    case "bigDecimal":
+      if (typeof value !== "number") return error(invalidShape(value, shape, "number"));
+      return constraints(value, shape, path, out, shape.id);
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "bigInteger":
+    case "intEnum": {
+      if (typeof value !== "number") return error(invalidShape(value, shape, "number"));
+      const type = shape.type === "intEnum" ? "integer" : shape.type;
+      if (!Number.isInteger(value)) return error(`${shape.type} shapes must not have floating point values, but found \`${value}\` provided for \`${shape.id}\``);
+      const bounds = INTEGER_BOUNDS[type];
+      const big = BigInt(value);
+      if (bounds && big < bounds[0]) return error(`${shape.type} value must be > ${bounds[0]}, but found ${big}`);
+      if (bounds && big > bounds[1]) return error(`${shape.type} value must be < ${bounds[1]}, but found ${big}`);
+      return constraints(value, shape, path, out, shape.id);
+    }
+    case "list":
+    case "set": {
+      if (!Array.isArray(value)) return error(invalidShape(value, shape, "array"));
+      constraints(value, shape, path, out, shape.id);
+      const member = shape.members[0];
+      if (member) value.forEach((item, i) => visitMember(item, member, shape, [...path, String(i)], shapes, out, depth));
+      return;
+    }
+    case "map": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return error(invalidShape(value, shape, "object"));
+      constraints(value, shape, path, out, shape.id);
+      const key = shape.members.find((m) => m.name === "key");
+      const val = shape.members.find((m) => m.name === "value");
+      for (const [k, v] of Object.entries(value)) {
+        if (key) visitMember(k, key, shape, [...path, `${k} (map-key)`], shapes, out, depth);
+        if (val) visitMember(v, val, shape, [...path, k], shapes, out, depth);
+      }
+      return;
+    }
+    case "structure": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return error(invalidShape(value, shape, "object"));
+      const byName = new Map(shape.members.map((m) => [m.name, m]));
+      for (const [k, v] of Object.entries(value)) {
+        const m = byName.get(k);
+        if (!m) out.push({ path, message: `Member \`${k}\` does not exist in \`${shape.id}\``, severity: "WARNING", eventIdSuffix: `UnknownMember.${shape.id}.${k}` });
+        else visitMember(v, m, shape, [...path, k], shapes, out, depth);
+      }
+      for (const m of shape.members) {
+        if (m.traits[REQUIRED] !== undefined && !Object.hasOwn(value, m.name)) {
+          error(`Missing required structure member \`${m.name}\` for \`${shape.id}\``);
+        }
+      }
+      return;
+    }
+    case "union": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return error(invalidShape(value, shape, "object"));
+      const entries = Object.entries(value);
+      if (entries.length > 1) return error("union values can contain a value for only a single member");
+      for (const [k, v] of entries) {
+        const m = shape.members.find((x) => x.name === k);
+        if (!m) out.push({ path, message: `Member \`${k}\` does not exist in \`${shape.id}\``, severity: "ERROR", eventIdSuffix: `UnknownMember.${shape.id}.${k}` });
+        else visitMember(v, m, shape, [...path, k], shapes, out, depth);
+      }
+      return;
+    }
+    default:
+      error(`Encountered invalid shape type: ${shape.type}`);
+  }
+}
+
+function visitMember(value: NodeValue, member: Member, container: Shape, path: string[], shapes: Map<string, Shape>, out: NodeProblem[], depth: number): void {
+  if (value === null) {
+    const nullable =
+      (container.type === "list" || container.type === "set" || container.type === "map") ? container.traits[SPARSE] !== undefined : member.traits[REQUIRED] === undefined;
+    if (!nullable) {
+      const message =
+        container.type === "structure" ? `Required structure member \`${member.name}\` for \`${container.id}\` cannot be null`
+        : container.type === "map" ? `Non-sparse map shape \`${container.id}\` cannot contain null values`
+        : `Non-sparse list shape \`${container.id}\` cannot contain null values`;
+      out.push({ path, message, severity: "ERROR" });
+    }
+    return;
+  }
+  // Constraint traits on the member apply to the value as well as those on the target.
+  constraintsOf(value, member.traits, path, out, member.id);
+  const target = shapes.get(member.target);
+  if (target) visitShape(value, target, path, shapes, out, depth + 1);
+}
+
+function constraints(value: NodeValue, shape: Shape, path: string[], out: NodeProblem[], id: string): void {
+  constraintsOf(value, shape.traits, path, out, id);
+  if (shape.type === "enum" && typeof value === "string") {
+    const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
+    if (!values.includes(value)) {
+      out.push({ path, message: `String value provided for \`${id}\` must be one of the following values: ${values.map(String).join(", ")}`, severity: "ERROR" });
+    }
+  }
+  if (shape.type === "intEnum" && typeof value === "number") {
+    const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
+    if (!values.includes(value)) {
+      out.push({ path, message: `Integer value provided for \`${id}\` must be one of the following values: ${values.map(String).join(", ")}, but found ${value}`, severity: "ERROR" });
+    }
+  }
+}
+
+/** `@length`, `@range`, `@pattern`, the 1.0 `@enum` and `@uniqueItems` of a shape or member, applied to a value. */
+function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], out: NodeProblem[], id: string): void {
+  const error = (message: string): void => void out.push({ path, message, severity: "ERROR" });
+  const length = traits[LENGTH];
+  if (length && typeof length === "object" && !Array.isArray(length)) {
+    const min = typeof length.min === "number" ? length.min : undefined;
+    const max = typeof length.max === "number" ? length.max : undefined;
+    if (typeof value === "string") {
+      const n = [...value].length;
+      if (min !== undefined && n < min) error(`String value provided for \`${id}\` must be >= ${min} characters, but the provided value is only ${n} characters.`);
+      if (max !== undefined && n > max) error(`String value provided for \`${id}\` must be <= ${max} characters, but the provided value is ${n} characters.`);
+    } else if (Array.isArray(value)) {
+      if (min !== undefined && value.length < min) error(`Value provided for \`${id}\` must have at least ${min} elements, but the provided value only has ${value.length} elements`);
+      if (max !== undefined && value.length > max) error(`Value provided for \`${id}\` must have no more than ${max} elements, but the provided value has ${value.length} elements`);
+    } else if (value !== null && typeof value === "object") {
+      const n = Object.keys(value).length;
+      if (min !== undefined && n < min) error(`Value provided for \`${id}\` must have at least ${min} entries, but the provided value only has ${n} entries`);
+      if (max !== undefined && n > max) error(`Value provided for \`${id}\` must have no more than ${max} entries, but the provided value has ${n} entries`);
+    }
+  }
+  const range = traits[RANGE];
+  if (range && typeof range === "object" && !Array.isArray(range) && typeof value === "number") {
+    if (typeof range.min === "number" && value < range.min) error(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found ${value}`);
+    if (typeof range.max === "number" && value > range.max) error(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found ${value}`);
+  }
+  const pattern = traits[PATTERN];
+  if (typeof pattern === "string" && typeof value === "string") {
+    const re = javaPatternRegExp(pattern);
+    if (re && !re.test(value)) error(`String value provided for \`${id}\` must match regular expression: ${pattern}`);
+  }
+  const enumTrait = traits[ENUM];
+  if (Array.isArray(enumTrait) && typeof value === "string") {
+    const values = enumTrait.map((e) => (e && typeof e === "object" && !Array.isArray(e) ? e.value : undefined));
+    if (!values.includes(value)) error(`String value provided for \`${id}\` must be one of the following values: ${values.map(String).join(", ")}`);
+  }
+  if (traits[UNIQUE_ITEMS] !== undefined && Array.isArray(value)) {
+    const seen = new Set<string>();
+    const dupes = new Set<string>();
+    for (const item of value) {
+      const key = JSON.stringify(item);
+      if (seen.has(key)) dupes.add(typeof item === "string" ? item : key);
+      seen.add(key);
+    }
+    if (dupes.size > 0) error(`Value provided for \`${id}\` must have unique items, but the following items had multiple entries: [\`${[...dupes].join("`, `")}\`]`);
+  }
+}

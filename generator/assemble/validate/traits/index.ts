@@ -1,0 +1,34 @@
+/**
+ * Trait validation, as Smithy's built-in validators do it: each validator is one function over
+ * the assembled shapes, listed here with the event id it emits. Adding a validator is adding a
+ * file and a line to TRAIT_VALIDATORS (issue 17 grows this list).
+ */
+import type { Diagnostic } from "../../../errors.js";
+import type { Shape } from "../../model.js";
+import { checkConstraintTraits, checkJsonNames } from "./constraint-traits.js";
+import { TraitValidationContext } from "./context.js";
+import { checkTraitConflicts } from "./trait-conflicts.js";
+import { checkTraitTargets } from "./trait-targets.js";
+import { checkTraitValues } from "./trait-values.js";
+
+/** One validator: the Smithy event ids it emits and the check itself. */
+export interface TraitValidator {
+  eventIds: string[];
+  run(ctx: TraitValidationContext): void;
+}
+
+/** Every trait validator anvil runs, in the order their events are reported. */
+export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
+  { eventIds: ["TraitValue"], run: checkTraitValues },
+  { eventIds: ["TraitTarget"], run: checkTraitTargets },
+  { eventIds: ["TraitConflict"], run: checkTraitConflicts },
+  { eventIds: ["LengthTrait", "RangeTrait", "PatternTrait"], run: checkConstraintTraits },
+  { eventIds: ["JsonName"], run: checkJsonNames },
+];
+
+/** Runs every trait validator; events (errors and warnings) are added to `events`. */
+export function validateTraits(shapes: Map<string, Shape>, events: Diagnostic[]): TraitValidationContext {
+  const ctx = new TraitValidationContext(shapes, events);
+  for (const v of TRAIT_VALIDATORS) v.run(ctx);
+  return ctx;
+}

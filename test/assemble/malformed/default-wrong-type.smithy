@@ -1,0 +1,7 @@
+$version: "2"
+namespace example.malformed
+
+structure Settings {
+    //! ERROR - count | Invalid @default on example.malformed#Settings$count: expected a number
+    count: Integer = "ten"
+}
