@@ -4,21 +4,7 @@
  */
 import type { NodeValue, Traits } from "../load/ast.js";
 
-/**
- * Namespaces whose traits anvil carries as opaque values without a definition in the model: AWS
- * and Smithy add-on trait libraries that published models use but do not define.
- */
-const OPAQUE_TRAIT_NAMESPACES = [
-  "aws.api", "aws.auth", "aws.protocols", "aws.customizations", "aws.iam", "aws.cloudformation",
-  "aws.apigateway", "aws.endpoints", "aws.test", "smithy.rules", "smithy.waiters", "smithy.test",
-  "smithy.protocols", "smithy.framework", "smithy.mqtt", "smithy.openapi", "smithy.synthetic",
-];
-
-/** True when a trait in this namespace may be used without its definition being in the model. */
-export function isOpaqueTraitNamespace(traitId: string): boolean {
-  const ns = traitId.slice(0, traitId.indexOf("#"));
-  return OPAQUE_TRAIT_NAMESPACES.includes(ns);
-}
+export { isOpaqueTraitNamespace } from "../load/opaque-namespaces.js";
 
 /** Structural equality of node values (object key order ignored). */
 export function nodeEquals(a: NodeValue, b: NodeValue): boolean {

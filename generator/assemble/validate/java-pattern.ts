@@ -4,8 +4,8 @@
  * (a pattern Java rejects is an invalid model: Smithy fails on it), and what JavaScript RegExp
  * means the same (to check pattern-constrained values inside trait values).
  */
-import { JavaSyntaxError, parseJavaPattern } from "../../lower/patterns/parse-java.js";
-import { translatePattern } from "../../lower/patterns/translate.js";
+import { JavaSyntaxError, parseJavaPattern } from "../../patterns/parse-java.js";
+import { translatePattern } from "../../patterns/translate.js";
 
 const compiled = new Map<string, RegExp | undefined>();
 
