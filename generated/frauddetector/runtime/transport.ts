@@ -59,6 +59,14 @@ export interface Transport {
   destroy?(): void;
 }
 
+/** What the client tells the platform's default transport (default-transport*.ts). */
+export interface DefaultTransportOptions {
+  /** Most sockets per host (Node; browsers pool connections themselves). */
+  maxSockets?: number | undefined;
+  /** Receives the transport's warnings (a call waiting for a socket). */
+  logger?: { warn(message: string): void } | undefined;
+}
+
 /** Reads one response header (name in lower case), joining repeated values with ", ". */
 export function headerValue(response: HttpResponse, name: string): string | undefined {
   const value = response.headers[name];
