@@ -186,6 +186,20 @@ class NodeResponse implements HttpResponse {
   get headers(): IncomingMessage["headers"] {
     return this.#message.headers;
   }
+
+  /** One header from the raw list, without building `headers` (the client reads `date` on every response). */
+  header(name: string): string | undefined {
+    const raw = this.#message.rawHeaders;
+    let value: string | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const key = raw[i] as string;
+      if (key.length === name.length && key.toLowerCase() === name) {
+        const v = raw[i + 1] as string;
+        value = value === undefined ? v : `${value}, ${v}`;
+      }
+    }
+    return value;
+  }
 }
 
 /** Wraps a socket-level failure (ECONNRESET, ECONNREFUSED, ENOTFOUND...) as a retryable error. */

@@ -484,10 +484,8 @@ export class JsonRpcClient {
  * `Age` (then it came from a cache and its `Date` is old).
  */
 function serverDate(response: HttpResponse): string | undefined {
-  const headers = response.headers;
-  const date = headers.date;
-  if (date === undefined || headers.age !== undefined) return undefined;
-  return typeof date === "string" ? date : date[0];
+  const date = headerValue(response, "date");
+  return date === undefined || headerValue(response, "age") !== undefined ? undefined : date;
 }
 
 /** A configured value as an error message shows it. */
