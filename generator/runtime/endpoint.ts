@@ -40,11 +40,13 @@ export function resolveRegion(configured: string | undefined, sdkId: string): st
   if (region === undefined || region === "") {
     throw new ClientConfigError(
       `${sdkId} client: no region. Pass \`region\` in the client config (e.g. "us-east-1") or set AWS_REGION.`,
+      "region",
     );
   }
   if (!REGION_PATTERN.test(region)) {
     throw new ClientConfigError(
       `${sdkId} client: region "${region}" is not a valid region name (letters, digits and hyphens, e.g. "us-east-1").`,
+      "region",
     );
   }
   return region;
@@ -81,13 +83,17 @@ export function resolveEndpoint(
   } catch {
     throw new ClientConfigError(
       `${sdkId} client: endpoint "${text}" is not a URL (expected e.g. "https://host" or "http://127.0.0.1:8080").`,
+      "endpoint",
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ClientConfigError(`${sdkId} client: endpoint "${text}" must use http: or https:.`);
+    throw new ClientConfigError(`${sdkId} client: endpoint "${text}" must use http: or https:.`, "endpoint");
   }
   if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
-    throw new ClientConfigError(`${sdkId} client: endpoint must not contain a query, a fragment or user info.`);
+    throw new ClientConfigError(
+      `${sdkId} client: endpoint must not contain a query, a fragment or user info.`,
+      "endpoint",
+    );
   }
   const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
   const path = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;

@@ -26,6 +26,11 @@ export interface ResponseMetadata {
   attempts: number;
   /** Milliseconds spent waiting between attempts. */
   totalRetryDelay: number;
+  /**
+   * Set on a clock-skew error (`InvalidSignatureException`, `RequestTimeTooSkewed`...) when the
+   * client corrected its signing clock from the response's `Date`, which makes it retryable.
+   */
+  clockSkewCorrected?: boolean;
 }
 
 /** What an error factory receives besides the parsed body. */
@@ -143,9 +148,13 @@ export class CredentialsError extends Error {
 
 /** The client configuration is unusable (missing region, bad endpoint...). Thrown by the constructor. */
 export class ClientConfigError extends Error {
-  constructor(message: string) {
+  /** The configuration key at fault, e.g. `maxSockets`, when one is. */
+  readonly key: string | undefined;
+
+  constructor(message: string, key?: string) {
     super(message);
     this.name = "ClientConfigError";
+    this.key = key;
   }
 }
 

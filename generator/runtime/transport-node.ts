@@ -9,31 +9,67 @@ import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./t
 
 /** Options of the Node transport. */
 export interface NodeHttpTransportOptions {
-  /** Most sockets kept per host (default: no limit, like Node's own agent). */
-  maxSockets?: number;
+  /**
+   * Most sockets open at once per host (`scheme://host:port`); further requests wait for a free
+   * one. Default 50, as the AWS SDK's Node handler. Not used with `httpAgent`/`httpsAgent`.
+   */
+  maxSockets?: number | undefined;
   /**
    * Close keep-alive sockets idle for this many ms. Default: none (as the AWS SDK); sockets the
    * server closes are dropped by the agent, and a request that races such a close fails with
    * ECONNRESET, which the client retries. Setting it costs a few µs per call (socket timers).
+   * Not used with `httpAgent`/`httpsAgent`.
    */
   idleSocketTimeoutMs?: number;
+  /** Your own agent for http: endpoints (its `maxSockets` rules); `destroy()` leaves it open. */
+  httpAgent?: HttpAgent;
+  /** Your own agent for https: endpoints (its `maxSockets` rules); `destroy()` leaves it open. */
+  httpsAgent?: HttpsAgent;
+  /** Receives the warning about requests waiting for a socket. Default `console`. */
+  logger?: { warn(message: string): void } | undefined;
+  /** A request that waits this long (ms) for a socket logs the warning. Default 1000. */
+  socketWaitWarningMs?: number;
+}
+
+/** Default socket limit per host, the AWS SDK's. */
+export const DEFAULT_MAX_SOCKETS = 50;
+
+/** The socket-wait warning is logged at most once per this many ms (the AWS SDK's interval). */
+export const SOCKET_WARNING_INTERVAL_MS = 15_000;
+
+/** One agent and what the transport knows of its use. */
+interface Pool {
+  readonly agent: HttpAgent;
+  /** Whether the caller passed it in (then it is not destroyed, and its setting is named so). */
+  readonly external: boolean;
+  /** Requests between `handle()` and their end: an upper bound of the sockets in use. */
+  inFlight: number;
 }
 
 /** Sends requests with node:http(s) over keep-alive connections. Call `destroy()` to close them. */
 export class NodeHttpTransport implements Transport {
-  readonly #http: HttpAgent;
-  readonly #https: HttpsAgent;
+  readonly #http: Pool;
+  readonly #https: Pool;
+  readonly #logger: { warn(message: string): void };
+  readonly #socketWaitWarningMs: number;
+  #lastWarning = Number.NEGATIVE_INFINITY;
 
   constructor(options: NodeHttpTransportOptions = {}) {
     const agentOptions = {
       keepAlive: true,
       // LIFO reuses the most recently used socket, so idle ones age out instead of all staying warm.
       scheduling: "lifo" as const,
-      maxSockets: options.maxSockets ?? Number.POSITIVE_INFINITY,
+      maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS,
       ...(options.idleSocketTimeoutMs === undefined ? {} : { timeout: options.idleSocketTimeoutMs }),
     };
-    this.#http = new HttpAgent(agentOptions);
-    this.#https = new HttpsAgent(agentOptions);
+    this.#http = options.httpAgent
+      ? { agent: options.httpAgent, external: true, inFlight: 0 }
+      : { agent: new HttpAgent(agentOptions), external: false, inFlight: 0 };
+    this.#https = options.httpsAgent
+      ? { agent: options.httpsAgent, external: true, inFlight: 0 }
+      : { agent: new HttpsAgent(agentOptions), external: false, inFlight: 0 };
+    this.#logger = options.logger ?? console;
+    this.#socketWaitWarningMs = options.socketWaitWarningMs ?? 1000;
   }
 
   handle(request: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
@@ -41,14 +77,18 @@ export class NodeHttpTransport implements Transport {
     if (signal?.aborted) return Promise.reject(new AbortError(signal.reason));
     return new Promise<HttpResponse>((resolve, reject) => {
       const https = request.protocol === "https:";
+      const pool = https ? this.#https : this.#http;
       const headers = request.headers;
       headers["content-length"] ??= String(Buffer.byteLength(request.body));
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let waitTimer: ReturnType<typeof setTimeout> | undefined;
       let settled = false;
       const finish = (error: Error | undefined, response?: HttpResponse): void => {
         if (settled) return;
         settled = true;
+        pool.inFlight--;
         if (timer !== undefined) clearTimeout(timer);
+        if (waitTimer !== undefined) clearTimeout(waitTimer);
         signal?.removeEventListener("abort", onAbort);
         if (error === undefined) resolve(response as HttpResponse);
         else reject(error);
@@ -72,7 +112,7 @@ export class NodeHttpTransport implements Transport {
       };
       const req = (https ? httpsRequest : httpRequest)(
         {
-          agent: https ? this.#https : this.#http,
+          agent: pool.agent,
           method: request.method,
           hostname: request.hostname,
           port: request.port,
@@ -81,7 +121,21 @@ export class NodeHttpTransport implements Transport {
         },
         onResponse,
       );
+      pool.inFlight++;
       req.on("error", (error: Error) => finish(networkError(error)));
+      // More requests than sockets: this one may queue in the agent. Only then is a timer armed.
+      if (pool.inFlight > pool.agent.maxSockets) {
+        const onSocket = (): void => {
+          if (waitTimer !== undefined) clearTimeout(waitTimer);
+          waitTimer = undefined;
+        };
+        req.once("socket", onSocket);
+        waitTimer = setTimeout(() => {
+          waitTimer = undefined;
+          req.off("socket", onSocket);
+          if (!settled) this.#warnSocketWait(pool, request);
+        }, this.#socketWaitWarningMs);
+      }
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
           const error = new TimeoutError(`no complete response within ${timeoutMs} ms (requestTimeoutMs)`, timeoutMs);
@@ -94,10 +148,26 @@ export class NodeHttpTransport implements Transport {
     });
   }
 
-  /** Closes every pooled socket, in use or idle (a request still in flight fails with a NetworkError). */
+  /** Closes every pooled socket of the agents it made, in use or idle (a request still in flight fails with a NetworkError). */
   destroy(): void {
-    this.#http.destroy();
-    this.#https.destroy();
+    if (!this.#http.external) this.#http.agent.destroy();
+    if (!this.#https.external) this.#https.agent.destroy();
+  }
+
+  /** The AWS SDK's "socket usage at capacity" warning, naming the setting to change; at most once per interval. */
+  #warnSocketWait(pool: Pool, request: HttpRequest): void {
+    const now = performance.now();
+    if (now - this.#lastWarning < SOCKET_WARNING_INTERVAL_MS) return;
+    this.#lastWarning = now;
+    const max = pool.agent.maxSockets;
+    const setting = pool.external
+      ? `the maxSockets of the ${request.protocol === "https:" ? "httpsAgent" : "httpAgent"} you passed`
+      : "`maxSockets` in the client config";
+    this.#logger.warn(
+      `anvil client: a request to ${request.hostname} waited more than ${this.#socketWaitWarningMs} ms for a socket: ` +
+        `${pool.inFlight} requests in flight, at most ${max} sockets per host (${setting}). ` +
+        `Raise ${setting} or send fewer requests at once. (Logged at most once every ${SOCKET_WARNING_INTERVAL_MS / 1000} s.)`,
+    );
   }
 }
 
@@ -115,6 +185,20 @@ class NodeResponse implements HttpResponse {
 
   get headers(): IncomingMessage["headers"] {
     return this.#message.headers;
+  }
+
+  /** One header from the raw list, without building `headers` (the client reads `date` on every response). */
+  header(name: string): string | undefined {
+    const raw = this.#message.rawHeaders;
+    let value: string | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const key = raw[i] as string;
+      if (key.length === name.length && key.toLowerCase() === name) {
+        const v = raw[i + 1] as string;
+        value = value === undefined ? v : `${value}, ${v}`;
+      }
+    }
+    return value;
   }
 }
 

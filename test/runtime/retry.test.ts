@@ -8,6 +8,13 @@ function serviceError(code: string, status: number, retryable?: { throttling: bo
   return e;
 }
 
+/** A clock-skew error the client corrected its clock for (client.ts sets the flag). */
+function skewed(code: string, status: number): ServiceException {
+  const e = serviceError(code, status);
+  e.$metadata.clockSkewCorrected = true;
+  return e;
+}
+
 describe("classifyRetry", () => {
   it.each([
     ["429 with any code", serviceError("Whatever", 429), "throttling"],
@@ -23,6 +30,8 @@ describe("classifyRetry", () => {
     ["@retryable", serviceError("Custom", 409, { throttling: false }), "transient"],
     ["network error", new NetworkError("x", { code: "ECONNRESET" }), "transient"],
     ["timeout", new TimeoutError("x", 10), "timeout"],
+    ["InvalidSignatureException after a clock correction", skewed("InvalidSignatureException", 403), "transient"],
+    ["InvalidSignatureException without one", serviceError("InvalidSignatureException", 403), undefined],
     ["400 ValidationException", serviceError("ValidationException", 400), undefined],
     ["403 AccessDeniedException", serviceError("AccessDeniedException", 403), undefined],
     ["404", serviceError("ResourceNotFoundException", 404), undefined],

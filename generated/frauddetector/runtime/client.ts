@@ -5,10 +5,13 @@
  * signs, retries and maps errors.
  *
  * One call, in order: abort check; input validation (`reject` throws before anything is sent,
- * `warn` logs, `off` skips); serialize once; then per attempt: credentials, a fresh request,
- * SigV4 signature, send; 2xx -> parse and deserialize; otherwise map to an exception and ask the
- * retry strategy whether (and when) to try again.
+ * `warn` logs, `off` skips); serialize once; then per attempt: a send token in adaptive retry
+ * mode (rate-limiter.ts), credentials, a fresh request, SigV4 signature at the skew-corrected
+ * time (clock.ts), send; every response's `Date` may correct the clock; 2xx -> parse and
+ * deserialize; otherwise map to an exception and ask the retry strategy whether (and when) to
+ * try again.
  */
+import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
 import { createDefaultTransport, defaultSigningCrypto } from "./default-transport.js";
 import { gzip, utf8Length } from "./body.js";
@@ -28,7 +31,15 @@ import {
   type ResponseMetadata,
   type ValidationIssue,
 } from "./errors.js";
-import { sleep, StandardRetryStrategy, type RetryOptions, type RetryTicket } from "./retry.js";
+import { AdaptiveRateLimiter } from "./rate-limiter.js";
+import {
+  classifyRetry,
+  sleep,
+  STANDARD_RETRY_OPTIONS,
+  StandardRetryStrategy,
+  type RetryOptions,
+  type RetryTicket,
+} from "./retry.js";
 import { RequestSigner } from "./signer.js";
 import { FetchTransport } from "./transport-fetch.js";
 import { headerValue, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
@@ -88,6 +99,13 @@ export interface OperationDescriptor<I, O> {
 /** `reject`: throw `RequestValidationError`, send nothing. `warn`: log and send. `off`: send. */
 export type ValidationMode = "reject" | "warn" | "off";
 
+/**
+ * `standard`: retries with exponential backoff and a retry quota (retry.ts). `adaptive`: the same
+ * plus a client-side rate limiter that slows every call of the client down while the service
+ * throttles (rate-limiter.ts).
+ */
+export type RetryMode = "standard" | "adaptive";
+
 /** Client configuration (every field optional). */
 export interface ClientConfig {
   /** Default: AWS_REGION, else AWS_DEFAULT_REGION. Required one way or the other. */
@@ -99,6 +117,26 @@ export interface ClientConfig {
   /** Attempts per call, retries included. Default 3. */
   maxAttempts?: number;
   /**
+   * `standard` (default) or `adaptive`: adaptive also limits this client's send rate after
+   * throttling responses (measured rate, token bucket, CUBIC), so a high-volume caller slows
+   * itself down instead of spending its attempts on throttled requests.
+   */
+  retryMode?: RetryMode;
+  /**
+   * Milliseconds to add to the local clock when signing, for a clock you know to be off (e.g.
+   * `-7_200_000` when it is 2 hours ahead). Default 0. The client also corrects it by itself from
+   * the service's `Date` header (a response more than 5 minutes off, or a clock-skew error, which
+   * is then retried); in browsers only when the service exposes `Date` to CORS.
+   */
+  systemClockOffset?: number;
+  /**
+   * Node: most sockets open at once per host; further calls wait for a free one, and a call that
+   * waits more than a second logs a warning (at most once every 15 s). Default 50, as the AWS SDK.
+   * For your own agent, pass `transport: new NodeHttpTransport({ httpsAgent })` instead. Browsers
+   * pool connections themselves; not allowed with `transport` or `fetch`.
+   */
+  maxSockets?: number;
+  /**
    * Time limit per attempt in ms (connect to last body byte); a timed-out attempt is retried.
    * Default: none, as in the AWS SDK; pass an `AbortSignal` or this to bound a call.
    */
@@ -109,7 +147,7 @@ export interface ClientConfig {
   transport?: Transport;
   /** Overrides the generated client's default validation mode. */
   validation?: ValidationMode;
-  /** Receives the `warn`-mode message. Default `console`. */
+  /** Receives the `warn`-mode message and the transport's socket-wait warning. Default `console`. */
   logger?: { warn(message: string): void };
   /** Do not prepend operations' `@endpoint` host prefixes to the host (e.g. for a proxy). Default false. */
   disableHostPrefix?: boolean;
@@ -144,6 +182,9 @@ export class JsonRpcClient {
   readonly #signer: RequestSigner;
   readonly #credentials: CredentialSource;
   readonly #retry: StandardRetryStrategy;
+  /** The adaptive-mode rate limiter; undefined in standard mode. */
+  readonly #limiter: AdaptiveRateLimiter | undefined;
+  readonly #clock: SigningClock;
   readonly #validation: ValidationMode;
   readonly #logger: { warn(message: string): void };
   readonly #timeoutMs: number | undefined;
@@ -164,23 +205,59 @@ export class JsonRpcClient {
     const maxAttempts = config.maxAttempts ?? 3;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
       throw new ClientConfigError(
-        `${sdkId} client: maxAttempts must be an integer of at least 1 (got ${String(maxAttempts)}).`,
+        `${sdkId} client: maxAttempts must be an integer of at least 1 (got ${shown(maxAttempts)}).`,
+        "maxAttempts",
       );
     }
     const timeoutMs = config.requestTimeoutMs;
-    if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-      throw new ClientConfigError(`${sdkId} client: requestTimeoutMs must be a positive number of milliseconds.`);
+    if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+      throw new ClientConfigError(
+        `${sdkId} client: requestTimeoutMs must be a positive number of milliseconds (got ${shown(timeoutMs)}).`,
+        "requestTimeoutMs",
+      );
     }
+    const retryMode = config.retryMode ?? "standard";
+    if (retryMode !== "standard" && retryMode !== "adaptive") {
+      throw new ClientConfigError(
+        `${sdkId} client: retryMode must be "standard" or "adaptive" (got ${shown(retryMode)}).`,
+        "retryMode",
+      );
+    }
+    const clockOffset = config.systemClockOffset ?? 0;
+    if (typeof clockOffset !== "number" || !Number.isFinite(clockOffset)) {
+      throw new ClientConfigError(
+        `${sdkId} client: systemClockOffset must be a finite number of milliseconds (got ${shown(clockOffset)}).`,
+        "systemClockOffset",
+      );
+    }
+    const maxSockets = config.maxSockets;
+    if (maxSockets !== undefined) {
+      if (!(maxSockets === Number.POSITIVE_INFINITY || (Number.isInteger(maxSockets) && maxSockets >= 1))) {
+        throw new ClientConfigError(
+          `${sdkId} client: maxSockets must be a whole number of at least 1, or Infinity (got ${shown(maxSockets)}).`,
+          "maxSockets",
+        );
+      }
+      if (config.transport !== undefined || config.fetch !== undefined) {
+        throw new ClientConfigError(
+          `${sdkId} client: maxSockets applies to the default Node transport; with \`${config.transport !== undefined ? "transport" : "fetch"}\` set, limit connections there.`,
+          "maxSockets",
+        );
+      }
+    }
+    checkRetryOptions(config.retry, sdkId);
     const validation = config.validation ?? defaults.validation;
     if (validation !== "reject" && validation !== "warn" && validation !== "off") {
       throw new ClientConfigError(
-        `${sdkId} client: validation must be "reject", "warn" or "off" (got "${String(validation)}").`,
+        `${sdkId} client: validation must be "reject", "warn" or "off" (got ${shown(validation)}).`,
+        "validation",
       );
     }
     const compressFrom = config.requestMinCompressionSizeBytes ?? 10_240;
     if (!Number.isInteger(compressFrom) || compressFrom < 0 || compressFrom > 10_485_760) {
       throw new ClientConfigError(
-        `${sdkId} client: requestMinCompressionSizeBytes must be an integer from 0 to 10485760 (got ${String(compressFrom)}).`,
+        `${sdkId} client: requestMinCompressionSizeBytes must be an integer from 0 to 10485760 (got ${shown(compressFrom)}).`,
+        "requestMinCompressionSizeBytes",
       );
     }
     this.#service = service;
@@ -195,6 +272,8 @@ export class JsonRpcClient {
     this.#credentials = new CredentialSource(config.credentials);
     this.#signer = new RequestSigner({ region, service: service.signingName, crypto: defaultSigningCrypto });
     this.#retry = new StandardRetryStrategy(maxAttempts, config.retry);
+    this.#limiter = retryMode === "adaptive" ? new AdaptiveRateLimiter() : undefined;
+    this.#clock = new SigningClock(clockOffset);
     this.#validation = validation;
     this.#logger = config.logger ?? console;
     this.#timeoutMs = timeoutMs;
@@ -205,7 +284,10 @@ export class JsonRpcClient {
       this.#transport = config.transport;
       this.#ownsTransport = false;
     } else {
-      this.#transport = config.fetch !== undefined ? new FetchTransport(config.fetch) : createDefaultTransport();
+      this.#transport =
+        config.fetch !== undefined
+          ? new FetchTransport(config.fetch)
+          : createDefaultTransport({ maxSockets, logger: this.#logger });
       this.#ownsTransport = true;
     }
   }
@@ -221,6 +303,8 @@ export class JsonRpcClient {
     const body = op.requestCompression === undefined ? text : await this.#compress(text);
     const target = this.#targetPrefix + op.name;
     const retry = this.#retry;
+    const limiter = this.#limiter;
+    const clock = this.#clock;
     const transportOptions = { signal, timeoutMs: this.#timeoutMs };
     let attempt = 0;
     let totalRetryDelay = 0;
@@ -229,25 +313,47 @@ export class JsonRpcClient {
       attempt++;
       let response: HttpResponse | undefined;
       let error: unknown;
+      let sent = false;
+      let sentAt = 0;
+      const offset = clock.offsetMs;
       try {
+        if (limiter !== undefined) {
+          const wait = limiter.acquire(signal);
+          if (wait !== undefined) await wait;
+        }
         // Cached credentials are read synchronously; each attempt is signed anew.
         const credentials = this.#credentials.current() ?? (await this.#credentials.get());
         const request = this.#newRequest(target, body, hostPrefix);
-        await this.#signer.sign(request, credentials, new Date());
+        sentAt = Date.now();
+        await this.#signer.sign(request, credentials, new Date(sentAt + offset));
         request.headers["x-amz-user-agent"] = this.#userAgent;
+        sent = true;
         response = await this.#transport.handle(request, transportOptions);
       } catch (caught) {
         error = caught;
       }
       if (response !== undefined) {
+        const corrected = clock.observe(serverDate(response), sentAt, Date.now());
         const status = response.statusCode;
         if (status >= 200 && status < 300) {
           retry.recordSuccess(ticket);
+          limiter?.update(false);
           const parsed = parseJsonObject(response.body);
           if (parsed === undefined) throw this.#malformed(op, response, attempt, totalRetryDelay);
           return op.deserialize(parsed);
         }
-        error = parseErrorResponse(response, this.#service);
+        const failure = parseErrorResponse(response, this.#service);
+        if (
+          (corrected || offsetMoved(offset, clock.offsetMs)) &&
+          (CLOCK_SKEW_ERROR_CODES.has(failure.code) || CLOCK_SKEW_ERROR_CODES.has(failure.name))
+        ) {
+          failure.$metadata.clockSkewCorrected = true;
+        }
+        error = failure;
+      }
+      // Adaptive mode learns from every attempt that reached the network, aborts aside.
+      if (limiter !== undefined && sent && !(error instanceof AbortError)) {
+        limiter.update(classifyRetry(error) === "throttling");
       }
       const next = retry.retryAfter(error, attempt);
       if (next === undefined) throw this.#finalError(op, error, attempt, totalRetryDelay);
@@ -255,6 +361,11 @@ export class JsonRpcClient {
       await sleep(next.delayMs, signal);
       totalRetryDelay += next.delayMs;
     }
+  }
+
+  /** Milliseconds the client adds to its clock when signing (configured, then learnt from responses). */
+  get systemClockOffset(): number {
+    return this.#clock.offsetMs;
   }
 
   /** Closes the keep-alive sockets of the transport this client created (not of one passed in). */
@@ -365,6 +476,39 @@ export class JsonRpcClient {
       $fault: "server",
       $metadata,
     });
+  }
+}
+
+/**
+ * The service's clock as a response states it: its `Date` header, unless the response also has
+ * `Age` (then it came from a cache and its `Date` is old).
+ */
+function serverDate(response: HttpResponse): string | undefined {
+  const date = headerValue(response, "date");
+  return date === undefined || headerValue(response, "age") !== undefined ? undefined : date;
+}
+
+/** A configured value as an error message shows it. */
+function shown(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** Every `retry` field must be a number of at least 0 (`random`: a function). */
+function checkRetryOptions(options: Partial<RetryOptions> | undefined, sdkId: string): void {
+  if (options === undefined) return;
+  for (const key of Object.keys(STANDARD_RETRY_OPTIONS) as Array<keyof RetryOptions>) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (key === "random") {
+      if (typeof value !== "function") {
+        throw new ClientConfigError(`${sdkId} client: retry.random must be a function.`, "retry.random");
+      }
+    } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new ClientConfigError(
+        `${sdkId} client: retry.${key} must be a finite number of at least 0 (got ${shown(value)}).`,
+        `retry.${key}`,
+      );
+    }
   }
 }
 

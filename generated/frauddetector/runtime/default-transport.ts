@@ -7,12 +7,15 @@
  */
 import { nodeSigningCrypto } from "./hash-node.js";
 import type { SigningCrypto } from "./signer.js";
-import type { Transport } from "./transport.js";
+import type { DefaultTransportOptions, Transport } from "./transport.js";
 import { NodeHttpTransport } from "./transport-node.js";
 
-/** A new keep-alive node:http(s) transport (one per client; `destroy()` closes its sockets). */
-export function createDefaultTransport(): Transport {
-  return new NodeHttpTransport();
+/**
+ * A new keep-alive node:http(s) transport (one per client; `destroy()` closes its sockets), at
+ * most `maxSockets` sockets per host (default 50), warning through `logger` when calls wait.
+ */
+export function createDefaultTransport(options: DefaultTransportOptions = {}): Transport {
+  return new NodeHttpTransport(options);
 }
 
 /** SHA-256 / HMAC-SHA256 for the signer: node:crypto, synchronous. */

@@ -45,6 +45,8 @@ export function classifyRetry(error: unknown): RetryKind | undefined {
   if (error instanceof TimeoutError) return "timeout";
   if (error instanceof NetworkError) return "transient";
   if (!(error instanceof ServiceException)) return undefined; // AbortError and unknown throws
+  // A clock-skew error after the client corrected its clock (clock.ts): the next attempt can pass.
+  if (error.$metadata.clockSkewCorrected === true) return "transient";
   if (error.$retryable !== undefined) return error.$retryable.throttling ? "throttling" : "transient";
   const status = error.$metadata.httpStatusCode;
   if (status === 429 || THROTTLING_ERROR_CODES.has(error.code)) return "throttling";

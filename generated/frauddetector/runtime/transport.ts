@@ -35,6 +35,11 @@ export interface HttpResponse {
   /** Header names in lower case; a repeated header may arrive as an array. */
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   body: string;
+  /**
+   * Optional: one header (name in lower case, repeated values joined with ", ") without touching
+   * `headers`, for transports that build `headers` only when asked. `headerValue` uses it.
+   */
+  header?(name: string): string | undefined;
 }
 
 /** Per-attempt options the client passes to a transport. */
@@ -59,8 +64,17 @@ export interface Transport {
   destroy?(): void;
 }
 
+/** What the client tells the platform's default transport (default-transport*.ts). */
+export interface DefaultTransportOptions {
+  /** Most sockets per host (Node; browsers pool connections themselves). */
+  maxSockets?: number | undefined;
+  /** Receives the transport's warnings (a call waiting for a socket). */
+  logger?: { warn(message: string): void } | undefined;
+}
+
 /** Reads one response header (name in lower case), joining repeated values with ", ". */
 export function headerValue(response: HttpResponse, name: string): string | undefined {
+  if (response.header !== undefined) return response.header(name);
   const value = response.headers[name];
   if (value === undefined || typeof value === "string") return value;
   return value.join(", ");
