@@ -86,19 +86,27 @@ const PATTERN_6 = new RegExp(
 );
 const TYPE_STRUCTURE: Requirement = { constraint: "type", text: "Member must be a structure (a plain object)" };
 const REQUIRED: Requirement = { constraint: "required", text: "Member must not be null" };
+const TYPE_STRING: Requirement = { constraint: "type", text: "Member must be a string" };
+const LENGTH_1_64: Requirement = { constraint: "length", text: "Member must have length between 1 and 64, inclusive" };
 const PATTERN_0_TEXT: Requirement = {
   constraint: "pattern",
   text: "Member must satisfy regular expression pattern: ^[0-9a-z_-]+$",
 };
-const LENGTH_1_64: Requirement = { constraint: "length", text: "Member must have length between 1 and 64, inclusive" };
-const TYPE_STRING: Requirement = { constraint: "type", text: "Member must be a string" };
+const LENGTH_10_30: Requirement = {
+  constraint: "length",
+  text: "Member must have length between 10 and 30, inclusive",
+};
 const ISO8601_UTC: Requirement = {
   constraint: "iso8601Utc",
   text: "Member must be an ISO 8601 timestamp in UTC: YYYY-MM-DDThh:mm:ss, optional fraction, then Z or +00:00",
 };
-const LENGTH_10_30: Requirement = {
-  constraint: "length",
-  text: "Member must have length between 10 and 30, inclusive",
+const REQUIRED_WITH_ASSIGNED_LABEL: Requirement = {
+  constraint: "requiredTogether",
+  text: "Member must not be null when labelTimestamp is set (assignedLabel and labelTimestamp are required together)",
+};
+const REQUIRED_WITH_LABEL_TIMESTAMP: Requirement = {
+  constraint: "requiredTogether",
+  text: "Member must not be null when assignedLabel is set (assignedLabel and labelTimestamp are required together)",
 };
 const TYPE_MAP: Requirement = { constraint: "type", text: "Member must be a map (a plain object)" };
 const LENGTH_MIN_1: Requirement = { constraint: "length", text: "Member must have length greater than or equal to 1" };
@@ -111,32 +119,24 @@ const LENGTH_1_8192: Requirement = {
   text: "Member must have length between 1 and 8192, inclusive",
 };
 const TYPE_LIST: Requirement = { constraint: "type", text: "Member must be a list (an array)" };
-const PATTERN_1_TEXT: Requirement = {
-  constraint: "pattern",
-  text: "Member must satisfy regular expression pattern: ^[0-9A-Za-z_.@+-]+$",
-};
 const LENGTH_1_256: Requirement = {
   constraint: "length",
   text: "Member must have length between 1 and 256, inclusive",
 };
-const REQUIRED_WITH_ASSIGNED_LABEL: Requirement = {
-  constraint: "requiredTogether",
-  text: "Member must not be null when labelTimestamp is set (assignedLabel and labelTimestamp are required together)",
+const PATTERN_1_TEXT: Requirement = {
+  constraint: "pattern",
+  text: "Member must satisfy regular expression pattern: ^[0-9A-Za-z_.@+-]+$",
 };
-const REQUIRED_WITH_LABEL_TIMESTAMP: Requirement = {
-  constraint: "requiredTogether",
-  text: "Member must not be null when assignedLabel is set (assignedLabel and labelTimestamp are required together)",
-};
+const LENGTH_1_5: Requirement = { constraint: "length", text: "Member must have length between 1 and 5, inclusive" };
 const PATTERN_2_TEXT: Requirement = {
   constraint: "pattern",
   text: "Member must satisfy regular expression pattern: ^([1-9][0-9]*)$",
 };
-const LENGTH_1_5: Requirement = { constraint: "length", text: "Member must have length between 1 and 5, inclusive" };
+const LENGTH_1_63: Requirement = { constraint: "length", text: "Member must have length between 1 and 63, inclusive" };
 const PATTERN_3_TEXT: Requirement = {
   constraint: "pattern",
   text: "Member must satisfy regular expression pattern: ^[0-9A-Za-z_-]+$",
 };
-const LENGTH_1_63: Requirement = { constraint: "length", text: "Member must have length between 1 and 63, inclusive" };
 const TYPE_BLOB: Requirement = { constraint: "type", text: "Member must be a Uint8Array" };
 const LENGTH_1_1024: Requirement = {
   constraint: "length",
@@ -150,11 +150,11 @@ const ENUM_MODEL_TYPE_ENUM: Requirement = {
   constraint: "enum",
   text: "Member must satisfy enum value set: [ONLINE_FRAUD_INSIGHTS, TRANSACTION_FRAUD_INSIGHTS, ACCOUNT_TAKEOVER_INSIGHTS]",
 };
+const LENGTH_3_7: Requirement = { constraint: "length", text: "Member must have length between 3 and 7, inclusive" };
 const PATTERN_5_TEXT: Requirement = {
   constraint: "pattern",
   text: "Member must satisfy regular expression pattern: ^[1-9][0-9]{0,3}\\.[0-9]{1,2}$",
 };
-const LENGTH_3_7: Requirement = { constraint: "length", text: "Member must have length between 3 and 7, inclusive" };
 const PATTERN_6_TEXT: Requirement = {
   constraint: "pattern",
   text: "Member must satisfy regular expression pattern: ^arn\\:aws[a-z-]{0,15}\\:frauddetector\\:[a-z0-9-]{3,20}\\:[0-9]{12}\\:[^\\s]{2,128}$",
@@ -172,8 +172,83 @@ const ENUM_MODEL_SOURCE: Requirement = { constraint: "enum", text: "Member must 
 export function validateSendEventRequest(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$SendEventRequest(value, "", undefined, out);
+    if (!isPlainObject(value)) {
+      report(out, "", TYPE_STRUCTURE);
+    } else {
+      const eventId: unknown = value.eventId;
+      if (eventId == null) {
+        report(out, "/eventId", REQUIRED);
+      } else if (typeof eventId !== "string") {
+        report(out, "/eventId", TYPE_STRING);
+      } else if ((eventId.length < 1 || eventId.length > 64) && lengthOutside(eventId, 1, 64)) {
+        reportLength(out, "/eventId", codePointLength(eventId), LENGTH_1_64);
+      } else if (!PATTERN_0.test(eventId)) {
+        report(out, "/eventId", PATTERN_0_TEXT);
+      }
+      const eventTypeName: unknown = value.eventTypeName;
+      if (eventTypeName == null) {
+        report(out, "/eventTypeName", REQUIRED);
+      } else if (typeof eventTypeName !== "string") {
+        report(out, "/eventTypeName", TYPE_STRING);
+      } else if ((eventTypeName.length < 1 || eventTypeName.length > 64) && lengthOutside(eventTypeName, 1, 64)) {
+        reportLength(out, "/eventTypeName", codePointLength(eventTypeName), LENGTH_1_64);
+      } else if (!PATTERN_0.test(eventTypeName)) {
+        report(out, "/eventTypeName", PATTERN_0_TEXT);
+      }
+      const eventTimestamp: unknown = value.eventTimestamp;
+      if (eventTimestamp == null) {
+        report(out, "/eventTimestamp", REQUIRED);
+      } else if (typeof eventTimestamp !== "string") {
+        report(out, "/eventTimestamp", TYPE_STRING);
+      } else if ((eventTimestamp.length < 19 || eventTimestamp.length > 30) && lengthOutside(eventTimestamp, 10, 30)) {
+        reportLength(out, "/eventTimestamp", codePointLength(eventTimestamp), LENGTH_10_30);
+      } else if (!isIso8601Utc(eventTimestamp)) {
+        report(out, "/eventTimestamp", ISO8601_UTC);
+      }
+      const eventVariables: unknown = value.eventVariables;
+      if (eventVariables == null) {
+        report(out, "/eventVariables", REQUIRED);
+      } else {
+        checkEventVariableMap(eventVariables, "", "eventVariables", out);
+      }
+      const assignedLabel: unknown = value.assignedLabel;
+      if (assignedLabel != null) {
+        if (typeof assignedLabel !== "string") {
+          report(out, "/assignedLabel", TYPE_STRING);
+        } else if ((assignedLabel.length < 1 || assignedLabel.length > 64) && lengthOutside(assignedLabel, 1, 64)) {
+          reportLength(out, "/assignedLabel", codePointLength(assignedLabel), LENGTH_1_64);
+        } else if (!PATTERN_0.test(assignedLabel)) {
+          report(out, "/assignedLabel", PATTERN_0_TEXT);
+        }
+      }
+      const labelTimestamp: unknown = value.labelTimestamp;
+      if (labelTimestamp != null) {
+        if (typeof labelTimestamp !== "string") {
+          report(out, "/labelTimestamp", TYPE_STRING);
+        } else if (
+          (labelTimestamp.length < 19 || labelTimestamp.length > 30) &&
+          lengthOutside(labelTimestamp, 10, 30)
+        ) {
+          reportLength(out, "/labelTimestamp", codePointLength(labelTimestamp), LENGTH_10_30);
+        } else if (!isIso8601Utc(labelTimestamp)) {
+          report(out, "/labelTimestamp", ISO8601_UTC);
+        }
+      }
+      const entities: unknown = value.entities;
+      if (entities == null) {
+        report(out, "/entities", REQUIRED);
+      } else {
+        checkListOfEntities(entities, "", "entities", out);
+      }
+      if (assignedLabel != null || labelTimestamp != null) {
+        if (assignedLabel == null) {
+          report(out, "/assignedLabel", REQUIRED_WITH_ASSIGNED_LABEL);
+        }
+        if (labelTimestamp == null) {
+          report(out, "/labelTimestamp", REQUIRED_WITH_LABEL_TIMESTAMP);
+        }
+      }
+    }
   } catch {
     reportUnreadable(out);
   }
@@ -192,12 +267,7 @@ export function isSendEventRequest(value: unknown): value is SendEventRequest {
 export function validateEventVariableMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_MAP);
-    else {
-      const ks0 = Object.keys(value);
-      if (ks0.length < 1) reportLength(out, "", ks0.length, LENGTH_MIN_1);
-      check$EventVariableMap(value, "", undefined, out);
-    }
+    checkEventVariableMap(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -216,8 +286,7 @@ export function isEventVariableMap(value: unknown): value is Record<string, stri
 export function validateListOfEntities(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isList(value)) report(out, "", TYPE_LIST);
-    else check$ListOfEntities(value, "", undefined, out);
+    checkListOfEntities(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -236,8 +305,7 @@ export function isListOfEntities(value: unknown): value is Entity[] {
 export function validateEntity(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$Entity(value, "", undefined, out);
+    checkEntity(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -256,7 +324,9 @@ export function isEntity(value: unknown): value is Entity {
 export function validateSendEventResult(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
+    if (!isPlainObject(value)) {
+      report(out, "", TYPE_STRUCTURE);
+    }
   } catch {
     reportUnreadable(out);
   }
@@ -275,8 +345,72 @@ export function isSendEventResult(value: unknown): value is SendEventResult {
 export function validateGetEventPredictionRequest(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$GetEventPredictionRequest(value, "", undefined, out);
+    if (!isPlainObject(value)) {
+      report(out, "", TYPE_STRUCTURE);
+    } else {
+      const detectorId: unknown = value.detectorId;
+      if (detectorId == null) {
+        report(out, "/detectorId", REQUIRED);
+      } else if (typeof detectorId !== "string") {
+        report(out, "/detectorId", TYPE_STRING);
+      }
+      const detectorVersionId: unknown = value.detectorVersionId;
+      if (detectorVersionId != null) {
+        if (typeof detectorVersionId !== "string") {
+          report(out, "/detectorVersionId", TYPE_STRING);
+        } else if (
+          (detectorVersionId.length < 1 || detectorVersionId.length > 5) &&
+          lengthOutside(detectorVersionId, 1, 5)
+        ) {
+          reportLength(out, "/detectorVersionId", codePointLength(detectorVersionId), LENGTH_1_5);
+        } else if (!PATTERN_2.test(detectorVersionId)) {
+          report(out, "/detectorVersionId", PATTERN_2_TEXT);
+        }
+      }
+      const eventId: unknown = value.eventId;
+      if (eventId == null) {
+        report(out, "/eventId", REQUIRED);
+      } else if (typeof eventId !== "string") {
+        report(out, "/eventId", TYPE_STRING);
+      }
+      const eventTypeName: unknown = value.eventTypeName;
+      if (eventTypeName == null) {
+        report(out, "/eventTypeName", REQUIRED);
+      } else if (typeof eventTypeName !== "string") {
+        report(out, "/eventTypeName", TYPE_STRING);
+      }
+      const entities: unknown = value.entities;
+      if (entities == null) {
+        report(out, "/entities", REQUIRED);
+      } else {
+        checkListOfEntities(entities, "", "entities", out);
+      }
+      const eventTimestamp: unknown = value.eventTimestamp;
+      if (eventTimestamp == null) {
+        report(out, "/eventTimestamp", REQUIRED);
+      } else if (typeof eventTimestamp !== "string") {
+        report(out, "/eventTimestamp", TYPE_STRING);
+      } else if ((eventTimestamp.length < 19 || eventTimestamp.length > 30) && lengthOutside(eventTimestamp, 10, 30)) {
+        reportLength(out, "/eventTimestamp", codePointLength(eventTimestamp), LENGTH_10_30);
+      } else if (!isIso8601Utc(eventTimestamp)) {
+        report(out, "/eventTimestamp", ISO8601_UTC);
+      }
+      const eventVariables: unknown = value.eventVariables;
+      if (eventVariables == null) {
+        report(out, "/eventVariables", REQUIRED);
+      } else {
+        checkEventVariableMap(eventVariables, "", "eventVariables", out);
+      }
+      const externalModelEndpointDataBlobs: unknown = value.externalModelEndpointDataBlobs;
+      if (externalModelEndpointDataBlobs != null) {
+        checkExternalModelEndpointDataBlobMap(
+          externalModelEndpointDataBlobs,
+          "",
+          "externalModelEndpointDataBlobs",
+          out,
+        );
+      }
+    }
   } catch {
     reportUnreadable(out);
   }
@@ -295,8 +429,7 @@ export function isGetEventPredictionRequest(value: unknown): value is GetEventPr
 export function validateExternalModelEndpointDataBlobMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_MAP);
-    else check$ExternalModelEndpointDataBlobMap(value, "", undefined, out);
+    checkExternalModelEndpointDataBlobMap(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -315,8 +448,7 @@ export function isExternalModelEndpointDataBlobMap(value: unknown): value is Rec
 export function validateModelEndpointDataBlob(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$ModelEndpointDataBlob(value, "", undefined, out);
+    checkModelEndpointDataBlob(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -335,8 +467,22 @@ export function isModelEndpointDataBlob(value: unknown): value is ModelEndpointD
 export function validateGetEventPredictionResult(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$GetEventPredictionResult(value, "", undefined, out);
+    if (!isPlainObject(value)) {
+      report(out, "", TYPE_STRUCTURE);
+    } else {
+      const modelScores: unknown = value.modelScores;
+      if (modelScores != null) {
+        checkListOfModelScores(modelScores, "", "modelScores", out);
+      }
+      const ruleResults: unknown = value.ruleResults;
+      if (ruleResults != null) {
+        checkListOfRuleResults(ruleResults, "", "ruleResults", out);
+      }
+      const externalModelOutputs: unknown = value.externalModelOutputs;
+      if (externalModelOutputs != null) {
+        checkListOfExternalModelOutputs(externalModelOutputs, "", "externalModelOutputs", out);
+      }
+    }
   } catch {
     reportUnreadable(out);
   }
@@ -355,8 +501,7 @@ export function isGetEventPredictionResult(value: unknown): value is GetEventPre
 export function validateListOfModelScores(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isList(value)) report(out, "", TYPE_LIST);
-    else check$ListOfModelScores(value, "", undefined, out);
+    checkListOfModelScores(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -375,8 +520,7 @@ export function isListOfModelScores(value: unknown): value is ModelScores[] {
 export function validateModelScores(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$ModelScores(value, "", undefined, out);
+    checkModelScores(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -395,8 +539,7 @@ export function isModelScores(value: unknown): value is ModelScores {
 export function validateModelVersion(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$ModelVersion(value, "", undefined, out);
+    checkModelVersion(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -415,8 +558,7 @@ export function isModelVersion(value: unknown): value is ModelVersion {
 export function validateModelPredictionMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_MAP);
-    else check$ModelPredictionMap(value, "", undefined, out);
+    checkModelPredictionMap(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -435,8 +577,7 @@ export function isModelPredictionMap(value: unknown): value is Record<string, nu
 export function validateListOfRuleResults(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isList(value)) report(out, "", TYPE_LIST);
-    else check$ListOfRuleResults(value, "", undefined, out);
+    checkListOfRuleResults(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -455,8 +596,7 @@ export function isListOfRuleResults(value: unknown): value is RuleResult[] {
 export function validateRuleResult(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$RuleResult(value, "", undefined, out);
+    checkRuleResult(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -475,8 +615,7 @@ export function isRuleResult(value: unknown): value is RuleResult {
 export function validateListOfStrings(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isList(value)) report(out, "", TYPE_LIST);
-    else check$ListOfStrings(value, "", undefined, out);
+    checkListOfStrings(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -495,8 +634,7 @@ export function isListOfStrings(value: unknown): value is string[] {
 export function validateListOfExternalModelOutputs(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isList(value)) report(out, "", TYPE_LIST);
-    else check$ListOfExternalModelOutputs(value, "", undefined, out);
+    checkListOfExternalModelOutputs(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -515,8 +653,7 @@ export function isListOfExternalModelOutputs(value: unknown): value is ExternalM
 export function validateExternalModelOutputs(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$ExternalModelOutputs(value, "", undefined, out);
+    checkExternalModelOutputs(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -535,8 +672,7 @@ export function isExternalModelOutputs(value: unknown): value is ExternalModelOu
 export function validateExternalModelSummary(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$ExternalModelSummary(value, "", undefined, out);
+    checkExternalModelSummary(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -555,8 +691,7 @@ export function isExternalModelSummary(value: unknown): value is ExternalModelSu
 export function validateExternalModelPredictionMap(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
-    if (!isPlainObject(value)) report(out, "", TYPE_MAP);
-    else check$ExternalModelPredictionMap(value, "", undefined, out);
+    checkExternalModelPredictionMap(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -569,532 +704,481 @@ export function isExternalModelPredictionMap(value: unknown): value is Record<st
 }
 
 /**
- * The members of `com.amazonaws.frauddetector#SendEventRequest`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the map `com.amazonaws.frauddetector#EventVariableMap`; its path is `base` followed by `segment` (when given).
  */
-function check$SendEventRequest(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
+function checkEventVariableMap(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  const m0: unknown = v.eventId;
-  if (m0 == null) report(out, at(p, k) + "/eventId", REQUIRED);
-  else if (typeof m0 !== "string") report(out, at(p, k) + "/eventId", TYPE_STRING);
-  else if ((m0.length < 1 || m0.length > 64) && lengthOutside(m0, 1, 64))
-    reportLength(out, at(p, k) + "/eventId", codePointLength(m0), LENGTH_1_64);
-  else if (!PATTERN_0.test(m0)) report(out, at(p, k) + "/eventId", PATTERN_0_TEXT);
-  const m1: unknown = v.eventTypeName;
-  if (m1 == null) report(out, at(p, k) + "/eventTypeName", REQUIRED);
-  else if (typeof m1 !== "string") report(out, at(p, k) + "/eventTypeName", TYPE_STRING);
-  else if ((m1.length < 1 || m1.length > 64) && lengthOutside(m1, 1, 64))
-    reportLength(out, at(p, k) + "/eventTypeName", codePointLength(m1), LENGTH_1_64);
-  else if (!PATTERN_0.test(m1)) report(out, at(p, k) + "/eventTypeName", PATTERN_0_TEXT);
-  const m2: unknown = v.eventTimestamp;
-  if (m2 == null) report(out, at(p, k) + "/eventTimestamp", REQUIRED);
-  else if (typeof m2 !== "string") report(out, at(p, k) + "/eventTimestamp", TYPE_STRING);
-  else if ((m2.length < 19 || m2.length > 30) && lengthOutside(m2, 10, 30))
-    reportLength(out, at(p, k) + "/eventTimestamp", codePointLength(m2), LENGTH_10_30);
-  else if (!isIso8601Utc(m2)) report(out, at(p, k) + "/eventTimestamp", ISO8601_UTC);
-  const m3: unknown = v.eventVariables;
-  if (m3 == null) report(out, at(p, k) + "/eventVariables", REQUIRED);
-  else {
-    if (!isPlainObject(m3)) report(out, at(p, k) + "/eventVariables", TYPE_MAP);
-    else {
-      const ks4 = Object.keys(m3);
-      if (ks4.length < 1) reportLength(out, at(p, k) + "/eventVariables", ks4.length, LENGTH_MIN_1);
-      for (let j5 = 0; j5 < ks4.length; j5++) {
-        const k6 = ks4[j5];
-        if ((k6.length < 1 || k6.length > 64) && lengthOutside(k6, 1, 64))
-          reportLength(out, at(p, k) + "/eventVariables", codePointLength(k6), LENGTH_1_64);
-        const e7: unknown = m3[k6];
-        if (e7 == null) report(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), NOT_NULL_ITEM);
-        else if (typeof e7 !== "string") report(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), TYPE_STRING);
-        else if ((e7.length < 1 || e7.length > 8192) && lengthOutside(e7, 1, 8192))
-          reportLength(out, at(p, k) + "/eventVariables/" + pointerSegment(k6), codePointLength(e7), LENGTH_1_8192);
-      }
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_MAP);
+    return;
+  }
+  const keys = Object.keys(value);
+  if (keys.length < 1) {
+    reportLength(out, at(base, segment), keys.length, LENGTH_MIN_1);
+  }
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if ((key.length < 1 || key.length > 64) && lengthOutside(key, 1, 64)) {
+      reportLength(out, at(base, segment), codePointLength(key), LENGTH_1_64);
     }
-  }
-  const m8: unknown = v.assignedLabel;
-  if (m8 != null)
-    if (typeof m8 !== "string") report(out, at(p, k) + "/assignedLabel", TYPE_STRING);
-    else if ((m8.length < 1 || m8.length > 64) && lengthOutside(m8, 1, 64))
-      reportLength(out, at(p, k) + "/assignedLabel", codePointLength(m8), LENGTH_1_64);
-    else if (!PATTERN_0.test(m8)) report(out, at(p, k) + "/assignedLabel", PATTERN_0_TEXT);
-  const m9: unknown = v.labelTimestamp;
-  if (m9 != null)
-    if (typeof m9 !== "string") report(out, at(p, k) + "/labelTimestamp", TYPE_STRING);
-    else if ((m9.length < 19 || m9.length > 30) && lengthOutside(m9, 10, 30))
-      reportLength(out, at(p, k) + "/labelTimestamp", codePointLength(m9), LENGTH_10_30);
-    else if (!isIso8601Utc(m9)) report(out, at(p, k) + "/labelTimestamp", ISO8601_UTC);
-  const m10: unknown = v.entities;
-  if (m10 == null) report(out, at(p, k) + "/entities", REQUIRED);
-  else {
-    if (!isList(m10)) report(out, at(p, k) + "/entities", TYPE_LIST);
-    else {
-      for (let i11 = 0; i11 < m10.length; i11++) {
-        const e12: unknown = m10[i11];
-        if (e12 == null) report(out, at(p, k) + "/entities/" + i11, NOT_NULL_ITEM);
-        else {
-          if (!isPlainObject(e12)) report(out, at(p, k) + "/entities/" + i11, TYPE_STRUCTURE);
-          else {
-            const m13: unknown = e12.entityType;
-            if (m13 == null) report(out, at(p, k) + "/entities/" + i11 + "/entityType", REQUIRED);
-            else if (typeof m13 !== "string") report(out, at(p, k) + "/entities/" + i11 + "/entityType", TYPE_STRING);
-            const m14: unknown = e12.entityId;
-            if (m14 == null) report(out, at(p, k) + "/entities/" + i11 + "/entityId", REQUIRED);
-            else if (typeof m14 !== "string") report(out, at(p, k) + "/entities/" + i11 + "/entityId", TYPE_STRING);
-            else if ((m14.length < 1 || m14.length > 256) && lengthOutside(m14, 1, 256))
-              reportLength(out, at(p, k) + "/entities/" + i11 + "/entityId", codePointLength(m14), LENGTH_1_256);
-            else if (!PATTERN_1.test(m14)) report(out, at(p, k) + "/entities/" + i11 + "/entityId", PATTERN_1_TEXT);
-          }
-        }
-      }
-    }
-  }
-  if (m8 != null || m9 != null) {
-    if (m8 == null) report(out, at(p, k) + "/assignedLabel", REQUIRED_WITH_ASSIGNED_LABEL);
-    if (m9 == null) report(out, at(p, k) + "/labelTimestamp", REQUIRED_WITH_LABEL_TIMESTAMP);
-  }
-}
-
-/**
- * The entries of `com.amazonaws.frauddetector#EventVariableMap`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$EventVariableMap(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const ks0 = Object.keys(v);
-  for (let j1 = 0; j1 < ks0.length; j1++) {
-    const k2 = ks0[j1];
-    if ((k2.length < 1 || k2.length > 64) && lengthOutside(k2, 1, 64))
-      reportLength(out, at(p, k), codePointLength(k2), LENGTH_1_64);
-    const e3: unknown = v[k2];
-    if (e3 == null) report(out, at(p, k) + "/" + pointerSegment(k2), NOT_NULL_ITEM);
-    else if (typeof e3 !== "string") report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_STRING);
-    else if ((e3.length < 1 || e3.length > 8192) && lengthOutside(e3, 1, 8192))
-      reportLength(out, at(p, k) + "/" + pointerSegment(k2), codePointLength(e3), LENGTH_1_8192);
-  }
-}
-
-/**
- * The items of `com.amazonaws.frauddetector#listOfEntities`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$ListOfEntities(
-  v: readonly unknown[],
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  for (let i0 = 0; i0 < v.length; i0++) {
-    const e1: unknown = v[i0];
-    if (e1 == null) report(out, at(p, k) + "/" + i0, NOT_NULL_ITEM);
-    else {
-      if (!isPlainObject(e1)) report(out, at(p, k) + "/" + i0, TYPE_STRUCTURE);
-      else {
-        const m2: unknown = e1.entityType;
-        if (m2 == null) report(out, at(p, k) + "/" + i0 + "/entityType", REQUIRED);
-        else if (typeof m2 !== "string") report(out, at(p, k) + "/" + i0 + "/entityType", TYPE_STRING);
-        const m3: unknown = e1.entityId;
-        if (m3 == null) report(out, at(p, k) + "/" + i0 + "/entityId", REQUIRED);
-        else if (typeof m3 !== "string") report(out, at(p, k) + "/" + i0 + "/entityId", TYPE_STRING);
-        else if ((m3.length < 1 || m3.length > 256) && lengthOutside(m3, 1, 256))
-          reportLength(out, at(p, k) + "/" + i0 + "/entityId", codePointLength(m3), LENGTH_1_256);
-        else if (!PATTERN_1.test(m3)) report(out, at(p, k) + "/" + i0 + "/entityId", PATTERN_1_TEXT);
-      }
+    const variableValue: unknown = value[key];
+    if (variableValue == null) {
+      report(out, at(base, segment) + "/" + pointerSegment(key), NOT_NULL_ITEM);
+    } else if (typeof variableValue !== "string") {
+      report(out, at(base, segment) + "/" + pointerSegment(key), TYPE_STRING);
+    } else if ((variableValue.length < 1 || variableValue.length > 8192) && lengthOutside(variableValue, 1, 8192)) {
+      reportLength(out, at(base, segment) + "/" + pointerSegment(key), codePointLength(variableValue), LENGTH_1_8192);
     }
   }
 }
 
 /**
- * The members of `com.amazonaws.frauddetector#Entity`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the list `com.amazonaws.frauddetector#listOfEntities`; its path is `base` followed by `segment` (when given).
  */
-function check$Entity(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
+function checkListOfEntities(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  const m0: unknown = v.entityType;
-  if (m0 == null) report(out, at(p, k) + "/entityType", REQUIRED);
-  else if (typeof m0 !== "string") report(out, at(p, k) + "/entityType", TYPE_STRING);
-  const m1: unknown = v.entityId;
-  if (m1 == null) report(out, at(p, k) + "/entityId", REQUIRED);
-  else if (typeof m1 !== "string") report(out, at(p, k) + "/entityId", TYPE_STRING);
-  else if ((m1.length < 1 || m1.length > 256) && lengthOutside(m1, 1, 256))
-    reportLength(out, at(p, k) + "/entityId", codePointLength(m1), LENGTH_1_256);
-  else if (!PATTERN_1.test(m1)) report(out, at(p, k) + "/entityId", PATTERN_1_TEXT);
-}
-
-/**
- * The members of `com.amazonaws.frauddetector#GetEventPredictionRequest`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$GetEventPredictionRequest(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const here = at(p, k);
-  const m0: unknown = v.detectorId;
-  if (m0 == null) report(out, here + "/detectorId", REQUIRED);
-  else if (typeof m0 !== "string") report(out, here + "/detectorId", TYPE_STRING);
-  const m1: unknown = v.detectorVersionId;
-  if (m1 != null)
-    if (typeof m1 !== "string") report(out, here + "/detectorVersionId", TYPE_STRING);
-    else if ((m1.length < 1 || m1.length > 5) && lengthOutside(m1, 1, 5))
-      reportLength(out, here + "/detectorVersionId", codePointLength(m1), LENGTH_1_5);
-    else if (!PATTERN_2.test(m1)) report(out, here + "/detectorVersionId", PATTERN_2_TEXT);
-  const m2: unknown = v.eventId;
-  if (m2 == null) report(out, here + "/eventId", REQUIRED);
-  else if (typeof m2 !== "string") report(out, here + "/eventId", TYPE_STRING);
-  const m3: unknown = v.eventTypeName;
-  if (m3 == null) report(out, here + "/eventTypeName", REQUIRED);
-  else if (typeof m3 !== "string") report(out, here + "/eventTypeName", TYPE_STRING);
-  const m4: unknown = v.entities;
-  if (m4 == null) report(out, here + "/entities", REQUIRED);
-  else {
-    if (!isList(m4)) report(out, here + "/entities", TYPE_LIST);
-    else {
-      for (let i5 = 0; i5 < m4.length; i5++) {
-        const e6: unknown = m4[i5];
-        if (e6 == null) report(out, here + "/entities/" + i5, NOT_NULL_ITEM);
-        else {
-          if (!isPlainObject(e6)) report(out, here + "/entities/" + i5, TYPE_STRUCTURE);
-          else {
-            const m7: unknown = e6.entityType;
-            if (m7 == null) report(out, here + "/entities/" + i5 + "/entityType", REQUIRED);
-            else if (typeof m7 !== "string") report(out, here + "/entities/" + i5 + "/entityType", TYPE_STRING);
-            const m8: unknown = e6.entityId;
-            if (m8 == null) report(out, here + "/entities/" + i5 + "/entityId", REQUIRED);
-            else if (typeof m8 !== "string") report(out, here + "/entities/" + i5 + "/entityId", TYPE_STRING);
-            else if ((m8.length < 1 || m8.length > 256) && lengthOutside(m8, 1, 256))
-              reportLength(out, here + "/entities/" + i5 + "/entityId", codePointLength(m8), LENGTH_1_256);
-            else if (!PATTERN_1.test(m8)) report(out, here + "/entities/" + i5 + "/entityId", PATTERN_1_TEXT);
-          }
-        }
-      }
-    }
+  const path = at(base, segment);
+  if (!isList(value)) {
+    report(out, path, TYPE_LIST);
+    return;
   }
-  const m9: unknown = v.eventTimestamp;
-  if (m9 == null) report(out, here + "/eventTimestamp", REQUIRED);
-  else if (typeof m9 !== "string") report(out, here + "/eventTimestamp", TYPE_STRING);
-  else if ((m9.length < 19 || m9.length > 30) && lengthOutside(m9, 10, 30))
-    reportLength(out, here + "/eventTimestamp", codePointLength(m9), LENGTH_10_30);
-  else if (!isIso8601Utc(m9)) report(out, here + "/eventTimestamp", ISO8601_UTC);
-  const m10: unknown = v.eventVariables;
-  if (m10 == null) report(out, here + "/eventVariables", REQUIRED);
-  else {
-    if (!isPlainObject(m10)) report(out, here + "/eventVariables", TYPE_MAP);
-    else {
-      const ks11 = Object.keys(m10);
-      if (ks11.length < 1) reportLength(out, here + "/eventVariables", ks11.length, LENGTH_MIN_1);
-      for (let j12 = 0; j12 < ks11.length; j12++) {
-        const k13 = ks11[j12];
-        if ((k13.length < 1 || k13.length > 64) && lengthOutside(k13, 1, 64))
-          reportLength(out, here + "/eventVariables", codePointLength(k13), LENGTH_1_64);
-        const e14: unknown = m10[k13];
-        if (e14 == null) report(out, here + "/eventVariables/" + pointerSegment(k13), NOT_NULL_ITEM);
-        else if (typeof e14 !== "string") report(out, here + "/eventVariables/" + pointerSegment(k13), TYPE_STRING);
-        else if ((e14.length < 1 || e14.length > 8192) && lengthOutside(e14, 1, 8192))
-          reportLength(out, here + "/eventVariables/" + pointerSegment(k13), codePointLength(e14), LENGTH_1_8192);
-      }
-    }
-  }
-  const m15: unknown = v.externalModelEndpointDataBlobs;
-  if (m15 != null)
-    if (!isPlainObject(m15)) report(out, here + "/externalModelEndpointDataBlobs", TYPE_MAP);
-    else check$ExternalModelEndpointDataBlobMap(m15, here + "/externalModelEndpointDataBlobs", undefined, out);
-}
-
-/**
- * The entries of `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$ExternalModelEndpointDataBlobMap(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const ks0 = Object.keys(v);
-  for (let j1 = 0; j1 < ks0.length; j1++) {
-    const k2 = ks0[j1];
-    if ((k2.length < 1 || k2.length > 63) && lengthOutside(k2, 1, 63))
-      reportLength(out, at(p, k), codePointLength(k2), LENGTH_1_63);
-    else if (!PATTERN_3.test(k2)) report(out, at(p, k), PATTERN_3_TEXT);
-    const e3: unknown = v[k2];
-    if (e3 == null) report(out, at(p, k) + "/*", NOT_NULL_ITEM);
-    else {
-      if (!isPlainObject(e3)) report(out, at(p, k) + "/*", TYPE_STRUCTURE);
-      else {
-        const m4: unknown = e3.byteBuffer;
-        if (m4 != null) if (!(m4 instanceof Uint8Array)) report(out, at(p, k) + "/*/byteBuffer", TYPE_BLOB);
-        const m5: unknown = e3.contentType;
-        if (m5 != null)
-          if (typeof m5 !== "string") report(out, at(p, k) + "/*/contentType", TYPE_STRING);
-          else if ((m5.length < 1 || m5.length > 1024) && lengthOutside(m5, 1, 1024))
-            reportLength(out, at(p, k) + "/*/contentType", codePointLength(m5), LENGTH_1_1024);
-      }
+  for (let i = 0; i < value.length; i++) {
+    const entity: unknown = value[i];
+    if (entity == null) {
+      report(out, path + "/" + i, NOT_NULL_ITEM);
+    } else {
+      checkEntity(entity, path, i, out);
     }
   }
 }
 
 /**
- * The members of `com.amazonaws.frauddetector#ModelEndpointDataBlob`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the structure `com.amazonaws.frauddetector#Entity`; its path is `base` followed by `segment` (when given).
  */
-function check$ModelEndpointDataBlob(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const m0: unknown = v.byteBuffer;
-  if (m0 != null) if (!(m0 instanceof Uint8Array)) report(out, at(p, k) + "/byteBuffer", TYPE_BLOB);
-  const m1: unknown = v.contentType;
-  if (m1 != null)
-    if (typeof m1 !== "string") report(out, at(p, k) + "/contentType", TYPE_STRING);
-    else if ((m1.length < 1 || m1.length > 1024) && lengthOutside(m1, 1, 1024))
-      reportLength(out, at(p, k) + "/contentType", codePointLength(m1), LENGTH_1_1024);
-}
-
-/**
- * The members of `com.amazonaws.frauddetector#GetEventPredictionResult`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$GetEventPredictionResult(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const here = at(p, k);
-  const m0: unknown = v.modelScores;
-  if (m0 != null)
-    if (!isList(m0)) report(out, here + "/modelScores", TYPE_LIST);
-    else check$ListOfModelScores(m0, here + "/modelScores", undefined, out);
-  const m1: unknown = v.ruleResults;
-  if (m1 != null)
-    if (!isList(m1)) report(out, here + "/ruleResults", TYPE_LIST);
-    else check$ListOfRuleResults(m1, here + "/ruleResults", undefined, out);
-  const m2: unknown = v.externalModelOutputs;
-  if (m2 != null)
-    if (!isList(m2)) report(out, here + "/externalModelOutputs", TYPE_LIST);
-    else check$ListOfExternalModelOutputs(m2, here + "/externalModelOutputs", undefined, out);
-}
-
-/**
- * The items of `com.amazonaws.frauddetector#ListOfModelScores`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$ListOfModelScores(
-  v: readonly unknown[],
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const here = at(p, k);
-  for (let i0 = 0; i0 < v.length; i0++) {
-    const e1: unknown = v[i0];
-    if (e1 == null) report(out, here + "/" + i0, NOT_NULL_ITEM);
-    else if (!isPlainObject(e1)) report(out, here + "/" + i0, TYPE_STRUCTURE);
-    else check$ModelScores(e1, here, i0, out);
+function checkEntity(value: unknown, base: string, segment: string | number | undefined, out: ValidationIssue[]): void {
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_STRUCTURE);
+    return;
+  }
+  const entityType: unknown = value.entityType;
+  if (entityType == null) {
+    report(out, at(base, segment) + "/entityType", REQUIRED);
+  } else if (typeof entityType !== "string") {
+    report(out, at(base, segment) + "/entityType", TYPE_STRING);
+  }
+  const entityId: unknown = value.entityId;
+  if (entityId == null) {
+    report(out, at(base, segment) + "/entityId", REQUIRED);
+  } else if (typeof entityId !== "string") {
+    report(out, at(base, segment) + "/entityId", TYPE_STRING);
+  } else if ((entityId.length < 1 || entityId.length > 256) && lengthOutside(entityId, 1, 256)) {
+    reportLength(out, at(base, segment) + "/entityId", codePointLength(entityId), LENGTH_1_256);
+  } else if (!PATTERN_1.test(entityId)) {
+    report(out, at(base, segment) + "/entityId", PATTERN_1_TEXT);
   }
 }
 
 /**
- * The items of `com.amazonaws.frauddetector#ListOfRuleResults`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`; its path is `base` followed by `segment` (when given).
  */
-function check$ListOfRuleResults(
-  v: readonly unknown[],
-  p: string,
-  k: string | number | undefined,
+function checkExternalModelEndpointDataBlobMap(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  const here = at(p, k);
-  for (let i0 = 0; i0 < v.length; i0++) {
-    const e1: unknown = v[i0];
-    if (e1 == null) report(out, here + "/" + i0, NOT_NULL_ITEM);
-    else if (!isPlainObject(e1)) report(out, here + "/" + i0, TYPE_STRUCTURE);
-    else check$RuleResult(e1, here, i0, out);
+  const path = at(base, segment);
+  if (!isPlainObject(value)) {
+    report(out, path, TYPE_MAP);
+    return;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if ((key.length < 1 || key.length > 63) && lengthOutside(key, 1, 63)) {
+      reportLength(out, path, codePointLength(key), LENGTH_1_63);
+    } else if (!PATTERN_3.test(key)) {
+      report(out, path, PATTERN_3_TEXT);
+    }
+    const modelEndpointDataBlob: unknown = value[key];
+    if (modelEndpointDataBlob == null) {
+      report(out, path + "/*", NOT_NULL_ITEM);
+    } else {
+      checkModelEndpointDataBlobSensitive(modelEndpointDataBlob, path + "/*", undefined, out);
+    }
   }
 }
 
 /**
- * The items of `com.amazonaws.frauddetector#ListOfExternalModelOutputs`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`; its path is `base` followed by `segment` (when given).
  */
-function check$ListOfExternalModelOutputs(
-  v: readonly unknown[],
-  p: string,
-  k: string | number | undefined,
+function checkModelEndpointDataBlobSensitive(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  const here = at(p, k);
-  for (let i0 = 0; i0 < v.length; i0++) {
-    const e1: unknown = v[i0];
-    if (e1 == null) report(out, here + "/" + i0, NOT_NULL_ITEM);
-    else if (!isPlainObject(e1)) report(out, here + "/" + i0, TYPE_STRUCTURE);
-    else check$ExternalModelOutputs(e1, here, i0, out);
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_STRUCTURE);
+    return;
+  }
+  const byteBuffer: unknown = value.byteBuffer;
+  if (byteBuffer != null) {
+    if (!(byteBuffer instanceof Uint8Array)) {
+      report(out, at(base, segment) + "/byteBuffer", TYPE_BLOB);
+    }
+  }
+  const contentType: unknown = value.contentType;
+  if (contentType != null) {
+    if (typeof contentType !== "string") {
+      report(out, at(base, segment) + "/contentType", TYPE_STRING);
+    } else if ((contentType.length < 1 || contentType.length > 1024) && lengthOutside(contentType, 1, 1024)) {
+      reportLength(out, at(base, segment) + "/contentType", codePointLength(contentType), LENGTH_1_1024);
+    }
   }
 }
 
 /**
- * The members of `com.amazonaws.frauddetector#ModelScores`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`; its path is `base` followed by `segment` (when given).
  */
-function check$ModelScores(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
+function checkModelEndpointDataBlob(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  const here = at(p, k);
-  const m0: unknown = v.modelVersion;
-  if (m0 != null)
-    if (!isPlainObject(m0)) report(out, here + "/modelVersion", TYPE_STRUCTURE);
-    else check$ModelVersion(m0, here + "/modelVersion", undefined, out);
-  const m1: unknown = v.scores;
-  if (m1 != null)
-    if (!isPlainObject(m1)) report(out, here + "/scores", TYPE_MAP);
-    else check$ModelPredictionMap(m1, here + "/scores", undefined, out);
-}
-
-/**
- * The members of `com.amazonaws.frauddetector#RuleResult`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$RuleResult(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const here = at(p, k);
-  const m0: unknown = v.ruleId;
-  if (m0 != null) if (typeof m0 !== "string") report(out, here + "/ruleId", TYPE_STRING);
-  const m1: unknown = v.outcomes;
-  if (m1 != null)
-    if (!isList(m1)) report(out, here + "/outcomes", TYPE_LIST);
-    else check$ListOfStrings(m1, here + "/outcomes", undefined, out);
-}
-
-/**
- * The members of `com.amazonaws.frauddetector#ExternalModelOutputs`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$ExternalModelOutputs(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const here = at(p, k);
-  const m0: unknown = v.externalModel;
-  if (m0 != null)
-    if (!isPlainObject(m0)) report(out, here + "/externalModel", TYPE_STRUCTURE);
-    else check$ExternalModelSummary(m0, here + "/externalModel", undefined, out);
-  const m1: unknown = v.outputs;
-  if (m1 != null)
-    if (!isPlainObject(m1)) report(out, here + "/outputs", TYPE_MAP);
-    else check$ExternalModelPredictionMap(m1, here + "/outputs", undefined, out);
-}
-
-/**
- * The members of `com.amazonaws.frauddetector#ModelVersion`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$ModelVersion(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const m0: unknown = v.modelId;
-  if (m0 == null) report(out, at(p, k) + "/modelId", REQUIRED);
-  else if (typeof m0 !== "string") report(out, at(p, k) + "/modelId", TYPE_STRING);
-  else if ((m0.length < 1 || m0.length > 64) && lengthOutside(m0, 1, 64))
-    reportLength(out, at(p, k) + "/modelId", codePointLength(m0), LENGTH_1_64);
-  else if (!PATTERN_4.test(m0)) report(out, at(p, k) + "/modelId", PATTERN_4_TEXT);
-  const m1: unknown = v.modelType;
-  if (m1 == null) report(out, at(p, k) + "/modelType", REQUIRED);
-  else if (typeof m1 !== "string") report(out, at(p, k) + "/modelType", TYPE_STRING);
-  else if (m1 !== "ONLINE_FRAUD_INSIGHTS" && m1 !== "TRANSACTION_FRAUD_INSIGHTS" && m1 !== "ACCOUNT_TAKEOVER_INSIGHTS")
-    report(out, at(p, k) + "/modelType", ENUM_MODEL_TYPE_ENUM);
-  const m2: unknown = v.modelVersionNumber;
-  if (m2 == null) report(out, at(p, k) + "/modelVersionNumber", REQUIRED);
-  else if (typeof m2 !== "string") report(out, at(p, k) + "/modelVersionNumber", TYPE_STRING);
-  else if ((m2.length < 5 || m2.length > 7) && lengthOutside(m2, 3, 7))
-    reportLength(out, at(p, k) + "/modelVersionNumber", codePointLength(m2), LENGTH_3_7);
-  else if (!PATTERN_5.test(m2)) report(out, at(p, k) + "/modelVersionNumber", PATTERN_5_TEXT);
-  const m3: unknown = v.arn;
-  if (m3 != null)
-    if (typeof m3 !== "string") report(out, at(p, k) + "/arn", TYPE_STRING);
-    else if ((m3.length < 1 || m3.length > 256) && lengthOutside(m3, 1, 256))
-      reportLength(out, at(p, k) + "/arn", codePointLength(m3), LENGTH_1_256);
-    else if (!PATTERN_6.test(m3)) report(out, at(p, k) + "/arn", PATTERN_6_TEXT);
-}
-
-/**
- * The entries of `com.amazonaws.frauddetector#ModelPredictionMap`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$ModelPredictionMap(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {
-  const ks0 = Object.keys(v);
-  for (let j1 = 0; j1 < ks0.length; j1++) {
-    const k2 = ks0[j1];
-    const e3: unknown = v[k2];
-    if (e3 == null) report(out, at(p, k) + "/" + pointerSegment(k2), NOT_NULL_ITEM);
-    else if (typeof e3 !== "number" || (Number.isFinite(e3) && !Number.isFinite(Math.fround(e3))))
-      report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_FLOAT);
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_STRUCTURE);
+    return;
+  }
+  const byteBuffer: unknown = value.byteBuffer;
+  if (byteBuffer != null) {
+    if (!(byteBuffer instanceof Uint8Array)) {
+      report(out, at(base, segment) + "/byteBuffer", TYPE_BLOB);
+    }
+  }
+  const contentType: unknown = value.contentType;
+  if (contentType != null) {
+    if (typeof contentType !== "string") {
+      report(out, at(base, segment) + "/contentType", TYPE_STRING);
+    } else if ((contentType.length < 1 || contentType.length > 1024) && lengthOutside(contentType, 1, 1024)) {
+      reportLength(out, at(base, segment) + "/contentType", codePointLength(contentType), LENGTH_1_1024);
+    }
   }
 }
 
 /**
- * The items of `com.amazonaws.frauddetector#ListOfStrings`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the list `com.amazonaws.frauddetector#ListOfModelScores`; its path is `base` followed by `segment` (when given).
  */
-function check$ListOfStrings(
-  v: readonly unknown[],
-  p: string,
-  k: string | number | undefined,
+function checkListOfModelScores(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  for (let i0 = 0; i0 < v.length; i0++) {
-    const e1: unknown = v[i0];
-    if (e1 == null) report(out, at(p, k) + "/" + i0, NOT_NULL_ITEM);
-    else if (typeof e1 !== "string") report(out, at(p, k) + "/" + i0, TYPE_STRING);
+  const path = at(base, segment);
+  if (!isList(value)) {
+    report(out, path, TYPE_LIST);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const modelScores: unknown = value[i];
+    if (modelScores == null) {
+      report(out, path + "/" + i, NOT_NULL_ITEM);
+    } else {
+      checkModelScores(modelScores, path, i, out);
+    }
   }
 }
 
 /**
- * The members of `com.amazonaws.frauddetector#ExternalModelSummary`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the list `com.amazonaws.frauddetector#ListOfRuleResults`; its path is `base` followed by `segment` (when given).
  */
-function check$ExternalModelSummary(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
+function checkListOfRuleResults(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  const m0: unknown = v.modelEndpoint;
-  if (m0 != null) if (typeof m0 !== "string") report(out, at(p, k) + "/modelEndpoint", TYPE_STRING);
-  const m1: unknown = v.modelSource;
-  if (m1 != null)
-    if (typeof m1 !== "string") report(out, at(p, k) + "/modelSource", TYPE_STRING);
-    else if (m1 !== "SAGEMAKER") report(out, at(p, k) + "/modelSource", ENUM_MODEL_SOURCE);
+  const path = at(base, segment);
+  if (!isList(value)) {
+    report(out, path, TYPE_LIST);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const ruleResult: unknown = value[i];
+    if (ruleResult == null) {
+      report(out, path + "/" + i, NOT_NULL_ITEM);
+    } else {
+      checkRuleResult(ruleResult, path, i, out);
+    }
+  }
 }
 
 /**
- * The entries of `com.amazonaws.frauddetector#ExternalModelPredictionMap`, at path `p` + `/k` (its type and length: the caller's).
+ * Checks a value against the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`; its path is `base` followed by `segment` (when given).
  */
-function check$ExternalModelPredictionMap(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
+function checkListOfExternalModelOutputs(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
   out: ValidationIssue[],
 ): void {
-  const ks0 = Object.keys(v);
-  for (let j1 = 0; j1 < ks0.length; j1++) {
-    const k2 = ks0[j1];
-    const e3: unknown = v[k2];
-    if (e3 == null) report(out, at(p, k) + "/" + pointerSegment(k2), NOT_NULL_ITEM);
-    else if (typeof e3 !== "string") report(out, at(p, k) + "/" + pointerSegment(k2), TYPE_STRING);
+  const path = at(base, segment);
+  if (!isList(value)) {
+    report(out, path, TYPE_LIST);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const externalModelOutputs: unknown = value[i];
+    if (externalModelOutputs == null) {
+      report(out, path + "/" + i, NOT_NULL_ITEM);
+    } else {
+      checkExternalModelOutputs(externalModelOutputs, path, i, out);
+    }
+  }
+}
+
+/**
+ * Checks a value against the structure `com.amazonaws.frauddetector#ModelScores`; its path is `base` followed by `segment` (when given).
+ */
+function checkModelScores(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  const path = at(base, segment);
+  if (!isPlainObject(value)) {
+    report(out, path, TYPE_STRUCTURE);
+    return;
+  }
+  const modelVersion: unknown = value.modelVersion;
+  if (modelVersion != null) {
+    checkModelVersion(modelVersion, path, "modelVersion", out);
+  }
+  const scores: unknown = value.scores;
+  if (scores != null) {
+    checkModelPredictionMap(scores, path, "scores", out);
+  }
+}
+
+/**
+ * Checks a value against the structure `com.amazonaws.frauddetector#RuleResult`; its path is `base` followed by `segment` (when given).
+ */
+function checkRuleResult(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  const path = at(base, segment);
+  if (!isPlainObject(value)) {
+    report(out, path, TYPE_STRUCTURE);
+    return;
+  }
+  const ruleId: unknown = value.ruleId;
+  if (ruleId != null) {
+    if (typeof ruleId !== "string") {
+      report(out, path + "/ruleId", TYPE_STRING);
+    }
+  }
+  const outcomes: unknown = value.outcomes;
+  if (outcomes != null) {
+    checkListOfStrings(outcomes, path, "outcomes", out);
+  }
+}
+
+/**
+ * Checks a value against the structure `com.amazonaws.frauddetector#ExternalModelOutputs`; its path is `base` followed by `segment` (when given).
+ */
+function checkExternalModelOutputs(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  const path = at(base, segment);
+  if (!isPlainObject(value)) {
+    report(out, path, TYPE_STRUCTURE);
+    return;
+  }
+  const externalModel: unknown = value.externalModel;
+  if (externalModel != null) {
+    checkExternalModelSummary(externalModel, path, "externalModel", out);
+  }
+  const outputs: unknown = value.outputs;
+  if (outputs != null) {
+    checkExternalModelPredictionMap(outputs, path, "outputs", out);
+  }
+}
+
+/**
+ * Checks a value against the structure `com.amazonaws.frauddetector#ModelVersion`; its path is `base` followed by `segment` (when given).
+ */
+function checkModelVersion(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_STRUCTURE);
+    return;
+  }
+  const modelId: unknown = value.modelId;
+  if (modelId == null) {
+    report(out, at(base, segment) + "/modelId", REQUIRED);
+  } else if (typeof modelId !== "string") {
+    report(out, at(base, segment) + "/modelId", TYPE_STRING);
+  } else if ((modelId.length < 1 || modelId.length > 64) && lengthOutside(modelId, 1, 64)) {
+    reportLength(out, at(base, segment) + "/modelId", codePointLength(modelId), LENGTH_1_64);
+  } else if (!PATTERN_4.test(modelId)) {
+    report(out, at(base, segment) + "/modelId", PATTERN_4_TEXT);
+  }
+  const modelType: unknown = value.modelType;
+  if (modelType == null) {
+    report(out, at(base, segment) + "/modelType", REQUIRED);
+  } else if (typeof modelType !== "string") {
+    report(out, at(base, segment) + "/modelType", TYPE_STRING);
+  } else if (
+    modelType !== "ONLINE_FRAUD_INSIGHTS" &&
+    modelType !== "TRANSACTION_FRAUD_INSIGHTS" &&
+    modelType !== "ACCOUNT_TAKEOVER_INSIGHTS"
+  ) {
+    report(out, at(base, segment) + "/modelType", ENUM_MODEL_TYPE_ENUM);
+  }
+  const modelVersionNumber: unknown = value.modelVersionNumber;
+  if (modelVersionNumber == null) {
+    report(out, at(base, segment) + "/modelVersionNumber", REQUIRED);
+  } else if (typeof modelVersionNumber !== "string") {
+    report(out, at(base, segment) + "/modelVersionNumber", TYPE_STRING);
+  } else if (
+    (modelVersionNumber.length < 5 || modelVersionNumber.length > 7) &&
+    lengthOutside(modelVersionNumber, 3, 7)
+  ) {
+    reportLength(out, at(base, segment) + "/modelVersionNumber", codePointLength(modelVersionNumber), LENGTH_3_7);
+  } else if (!PATTERN_5.test(modelVersionNumber)) {
+    report(out, at(base, segment) + "/modelVersionNumber", PATTERN_5_TEXT);
+  }
+  const arn: unknown = value.arn;
+  if (arn != null) {
+    if (typeof arn !== "string") {
+      report(out, at(base, segment) + "/arn", TYPE_STRING);
+    } else if ((arn.length < 1 || arn.length > 256) && lengthOutside(arn, 1, 256)) {
+      reportLength(out, at(base, segment) + "/arn", codePointLength(arn), LENGTH_1_256);
+    } else if (!PATTERN_6.test(arn)) {
+      report(out, at(base, segment) + "/arn", PATTERN_6_TEXT);
+    }
+  }
+}
+
+/**
+ * Checks a value against the map `com.amazonaws.frauddetector#ModelPredictionMap`; its path is `base` followed by `segment` (when given).
+ */
+function checkModelPredictionMap(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_MAP);
+    return;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const float: unknown = value[key];
+    if (float == null) {
+      report(out, at(base, segment) + "/" + pointerSegment(key), NOT_NULL_ITEM);
+    } else if (typeof float !== "number" || (Number.isFinite(float) && !Number.isFinite(Math.fround(float)))) {
+      report(out, at(base, segment) + "/" + pointerSegment(key), TYPE_FLOAT);
+    }
+  }
+}
+
+/**
+ * Checks a value against the list `com.amazonaws.frauddetector#ListOfStrings`; its path is `base` followed by `segment` (when given).
+ */
+function checkListOfStrings(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (!isList(value)) {
+    report(out, at(base, segment), TYPE_LIST);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const stringItem: unknown = value[i];
+    if (stringItem == null) {
+      report(out, at(base, segment) + "/" + i, NOT_NULL_ITEM);
+    } else if (typeof stringItem !== "string") {
+      report(out, at(base, segment) + "/" + i, TYPE_STRING);
+    }
+  }
+}
+
+/**
+ * Checks a value against the structure `com.amazonaws.frauddetector#ExternalModelSummary`; its path is `base` followed by `segment` (when given).
+ */
+function checkExternalModelSummary(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_STRUCTURE);
+    return;
+  }
+  const modelEndpoint: unknown = value.modelEndpoint;
+  if (modelEndpoint != null) {
+    if (typeof modelEndpoint !== "string") {
+      report(out, at(base, segment) + "/modelEndpoint", TYPE_STRING);
+    }
+  }
+  const modelSource: unknown = value.modelSource;
+  if (modelSource != null) {
+    if (typeof modelSource !== "string") {
+      report(out, at(base, segment) + "/modelSource", TYPE_STRING);
+    } else if (modelSource !== "SAGEMAKER") {
+      report(out, at(base, segment) + "/modelSource", ENUM_MODEL_SOURCE);
+    }
+  }
+}
+
+/**
+ * Checks a value against the map `com.amazonaws.frauddetector#ExternalModelPredictionMap`; its path is `base` followed by `segment` (when given).
+ */
+function checkExternalModelPredictionMap(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (!isPlainObject(value)) {
+    report(out, at(base, segment), TYPE_MAP);
+    return;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const stringValue: unknown = value[key];
+    if (stringValue == null) {
+      report(out, at(base, segment) + "/" + pointerSegment(key), NOT_NULL_ITEM);
+    } else if (typeof stringValue !== "string") {
+      report(out, at(base, segment) + "/" + pointerSegment(key), TYPE_STRING);
+    }
   }
 }

@@ -84,17 +84,54 @@ describe("validator names", () => {
 });
 
 describe("generated code", () => {
-  it("inlines what an operation input reaches, so checking it calls no helper", () => {
-    const ir = irOf(modelWith({ list: { target: "a.b#List" } }, { "a.b#List": { type: "list", member: { target: "a.b#Item" } }, "a.b#Item": { type: "structure", members: { id: { target: "smithy.api#String", traits: { "smithy.api#required": {} } } } } }));
-    const input = ir.validators?.helpers.find((h) => h.name === "check$OpInput");
-    expect(input?.body.join("\n")).not.toContain("check$");
-    expect(input?.body.join("\n")).toContain('"/list/" + i');
+  it("checks each aggregate in one checker that every use calls, with braces on every branch and locals named after members", () => {
+    const item = { type: "structure", members: { id: { target: "smithy.api#String", traits: { "smithy.api#required": {} } }, Type: { target: "smithy.api#Integer" } } };
+    const ir = irOf(
+      modelWith(
+        { list: { target: "a.b#List" }, one: { target: "a.b#Item" }, value: { target: "a.b#Item" } },
+        { "a.b#List": { type: "list", member: { target: "a.b#Item" } }, "a.b#Item": item },
+      ),
+    );
+    const helpers = ir.validators?.helpers ?? [];
+    // OpInput is no member's target: validateOpInput holds its checks, with literal paths.
+    expect(helpers.map((h) => h.name).sort()).toEqual(["checkItem", "checkList"]);
+    const input = (ir.validators?.validators.find((v) => v.validateName === "validateOpInput")?.body ?? []).map((line) => line.toString().trim());
+    const body = (name: string) => (helpers.find((h) => h.name === name)?.body ?? []).map((line) => line.toString());
+    // Both members of type Item, and the list's items, call the one checker.
+    expect(input.filter((l) => l.includes("checkItem("))).toEqual(['checkItem(one, "", "one", out);', 'checkItem(valueMember, "", "value", out);']);
+    expect(body("checkList").filter((l) => l.includes("checkItem("))).toHaveLength(1);
+    // A member named like a parameter, and one named like a keyword, get variants.
+    expect(input).toContain("const valueMember: unknown = value.value;");
+    expect(body("checkItem")).toContain("  const typeMember: unknown = value.Type;");
+    expect(body("checkList")).toContain("  for (let i = 0; i < value.length; i++) {");
+    expect(body("checkList")).toContain("    const item: unknown = value[i];");
+    for (const lines of [input, ...helpers.map((h) => h.body.map((l) => l.toString().trim()))]) {
+      for (const line of lines) {
+        if (/^(\} else )?if \(/.test(line) || line.startsWith("} else")) expect(line).toMatch(/\{$/);
+      }
+    }
+  });
+
+  it("gives a list member whose @length overrides its target's a checker of its own", async () => {
+    const doc = modelWith(
+      { plain: { target: "a.b#Names" }, short: { target: "a.b#Names", traits: { "smithy.api#length": { min: 2, max: 3 } } } },
+      { "a.b#Names": { type: "list", member: { target: "smithy.api#String" }, traits: { "smithy.api#length": { max: 5 } } } },
+    );
+    expect(irOf(doc).validators?.helpers.map((h) => h.name).sort()).toEqual(["checkNames", "checkNamesLength2To3"]);
+    const { module, dir } = await validatorsOfModel(doc);
+    rmSync(dir, { recursive: true, force: true });
+    const validate = validator(module, "validateOpInput");
+    const four = ["a", "b", "c", "d"];
+    expect(validate({ plain: four, short: ["a", "b"] })).toEqual([]);
+    expect(validate({ plain: ["a"], short: four }).map((i) => [i.path, i.constraint])).toEqual([["/short", "length"]]);
+    expect(validate({ plain: [...four, "e", "f"], short: ["a"] }).map((i) => i.path)).toEqual(["/plain", "/short"]);
   });
 
   it("gives recursive shapes helpers that track enclosing values, and only them", () => {
     const ir = irOf(validationModel);
-    const recursive = ir.validators?.helpers.filter((h) => h.params.toString().includes("seen")).map((h) => h.name).sort();
-    expect(recursive).toEqual(["check$Node", "check$NodeList"]);
+    const recursive = ir.validators?.helpers.filter((h) => h.recursive).map((h) => h.name).sort();
+    expect(recursive).toEqual(["checkNode", "checkNodeList"]);
+    expect(ir.validators?.helpers.filter((h) => h.params.toString().includes("seen")).map((h) => h.name).sort()).toEqual(recursive);
   });
 
   it("leaves out a pattern with no exact JavaScript equivalent, says so in the code, and reports it", async () => {
@@ -114,14 +151,14 @@ describe("generated code", () => {
       { a: { target: "a.b#A" }, b: { target: "a.b#B" } },
       { "a.b#A": { type: "string", traits: { "smithy.api#pattern": "^x+$" } }, "a.b#B": { type: "string", traits: { "smithy.api#pattern": "^x+$", "smithy.api#length": { max: 2 } } } },
     );
-    expect(irOf(doc).validators?.constants.filter((c) => c.expression.startsWith("new RegExp"))).toHaveLength(1);
+    expect(irOf(doc).validators?.constants.filter((c) => c.kind === "pattern")).toHaveLength(1);
   });
 
   it("uses a Set for enums of many values and a comparison chain for few", () => {
     const many = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`V${i}`, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } }]));
     const doc = modelWith({ e: { target: "a.b#Many" } }, { "a.b#Many": { type: "enum", members: many } });
     const ir = irOf(doc);
-    expect(ir.validators?.constants.some((c) => c.expression.startsWith("new Set<string>"))).toBe(true);
+    expect(ir.validators?.constants.some((c) => c.kind === "values" && c.expression.toString().startsWith("new Set<string>"))).toBe(true);
   });
 });
 

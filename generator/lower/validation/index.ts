@@ -15,7 +15,7 @@ import { NameScope, pascalCase } from "../naming.js";
 import { UNIT, typeOf, type ShapeSymbols } from "../type-expressions.js";
 import { REQUIRED_TOGETHER, shapeFacts } from "./constraints.js";
 import { ValidatorPlanner, hasValidator, type ConstantIR, type HelperIR, type SkippedPatternIR } from "./plan.js";
-import { reachableAggregates, recursiveShapes } from "./recursion.js";
+import { recursiveShapes } from "./recursion.js";
 
 export type { ConstantIR, HelperIR, SkippedPatternIR } from "./plan.js";
 
@@ -41,16 +41,17 @@ export interface ValidatorsIR {
   validatorNames: Record<string, string>;
   guardNames: Record<string, string>;
   validators: ValidatorExportIR[];
-  /** Internal helpers (recursive shapes, and nested checks too long to inline). */
+  /** The private checker of each aggregate the validators reach. */
   helpers: HelperIR[];
-  /** Compiled patterns and enum sets, created once when the module loads. */
+  /** Compiled patterns and enum sets, created once when the module loads, then the requirement texts. */
   constants: ConstantIR[];
+
   /** Runtime names every validator uses: the issue type, the requirement type and the fallback reporter. */
   issueType: Code;
   reportUnreadable: Code;
   /** Patterns left unchecked, each said in a comment of the generated code; the lead prints them as notes. */
   skippedPatterns: SkippedPatternIR[];
-  /** Names validators.ts declares that are not exported (helpers, constants). */
+  /** Names validators.ts declares that are not exported (checkers, constants; claimed in ClientNames too). */
   privateNames: string[];
 }
 
@@ -86,8 +87,8 @@ export function lowerValidators(model: Model, selection: Selection, symbols: Sha
     validate: names.exportedName("validators", `validate${bases[s.id]}`, "_"),
     guard: names.exportedName("validators", `is${bases[s.id]}`, "_"),
   }));
-  const inputs = selection.operations.map((o) => o.input).filter((id): id is string => id !== undefined && id !== UNIT);
-  const planner = new ValidatorPlanner(model, bases, recursiveShapes(model, shapes), reachableAggregates(model, inputs));
+  const planner = new ValidatorPlanner(model, names, bases, recursiveShapes(model, shapes));
+  planner.claimCheckers(shapes.map((s) => shapeFacts(s)));
   const validatorSymbols: Record<string, CodeSymbol> = {};
   const validators: ValidatorExportIR[] = exported.map(({ shape: s, validate, guard }) => {
     validatorSymbols[s.id] = validate;
@@ -111,11 +112,11 @@ export function lowerValidators(model: Model, selection: Selection, symbols: Sha
     validators,
     helpers: planner.helpers,
     // Compiled patterns and value sets first, then the requirement texts.
-    constants: [...planner.constants.filter((c) => !c.type), ...planner.constants.filter((c) => c.type)],
+    constants: [...planner.constants.filter((c) => c.kind !== "requirement"), ...planner.constants.filter((c) => c.kind === "requirement")],
     issueType: code`${typeRef(runtime.validate("ValidationIssue"))}`,
     reportUnreadable: code`${valueRef(runtime.validate("reportUnreadable"))}`,
     skippedPatterns: planner.skippedPatterns,
-    privateNames: planner.privateNames,
+    privateNames: [...planner.helpers.map((h) => h.name), ...planner.constants.map((c) => c.name)],
   };
 }
 

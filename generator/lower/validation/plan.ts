@@ -1,7 +1,13 @@
 /**
  * Writes the straight-line checks of the generated validators. Every decision is taken here, at
  * generation time: which checks a value needs, their order, the message texts, which regexes and
- * enum sets become module constants, which nested checks are inlined and which call a helper.
+ * enum sets become module constants, and which checker each aggregate gets.
+ *
+ * One checker per aggregate: every structure, union, list and map the validators reach is checked
+ * by one private function (`checkEntity`), type check included, which every use calls; scalar
+ * checks (a few comparisons each) are written where the value is read. A checker receives its
+ * path in two parts (`base`, `segment`) and joins them only to report an issue, so checking a
+ * valid value builds no string.
  *
  * Order of checks on one value: type; then length; then (only when the length holds) pattern and
  * the ISO 8601 check, so a pattern never runs on input longer than the model allows; range, enum
@@ -9,13 +15,12 @@
  * map entries in `Object.keys` order (key first, then value).
  */
 import type { Member, Model, Shape } from "../../assemble/model.js";
-import { getShape } from "../../assemble/model.js";
-import { translatePattern } from "../../patterns/translate.js";
-import { isIdentifier, isPrototypeKey } from "../naming.js";
+import { getShape, splitId } from "../../assemble/model.js";
+import { code, joinCode, runtime, typeRef, valueRef, type Code, type Codeable, type CodeSymbol } from "../../code/index.js";
+import type { ClientNames } from "../client-names.js";
 import { escapeCommentText } from "../docs.js";
+import { NameScope, camelCase, isIdentifier, isPrototypeKey } from "../naming.js";
 import { isRequiredMember } from "../type-expressions.js";
-import { LocalNames, PathExpr, Writer } from "./writer.js";
-import { code, joinCode, runtime, typeRef, valueRef, type Code, type Codeable } from "../../code/index.js";
 import type { Bounds, Facts } from "./constraints.js";
 import {
   enumValuesOf,
@@ -29,25 +34,49 @@ import {
   requiredTogetherOf,
 } from "./constraints.js";
 import * as msg from "./messages.js";
+import { translatePattern } from "../../patterns/translate.js";
 import { isAggregate } from "./recursion.js";
+import { PathExpr, Writer } from "./writer.js";
+
+/** The runtime/validate.ts helpers a generated function body may call (reserved in its local scope). */
+const RUNTIME_HELPERS = [
+  "at",
+  "checkDocument",
+  "codePointLength",
+  "compareDecimal",
+  "hasDuplicates",
+  "isDecimalString",
+  "isIso8601Utc",
+  "isList",
+  "isPlainObject",
+  "isValidDate",
+  "lengthOutside",
+  "pointerSegment",
+  "report",
+  "reportLength",
+  "reportUnreadable",
+] as const satisfies ReadonlyArray<Parameters<typeof runtime.validate>[0]>;
 
 /** A runtime/validate.ts helper, as code. */
-const rt = (name: Parameters<typeof runtime.validate>[0]): Code => code`${valueRef(runtime.validate(name))}`;
+const rt = (name: (typeof RUNTIME_HELPERS)[number]): Code => code`${valueRef(runtime.validate(name))}`;
 
-/** A module-level constant of validators.ts (a compiled pattern or an enum value set). */
+/** A module-level constant of validators.ts. */
 export interface ConstantIR {
+  kind: "pattern" | "values" | "requirement";
   name: string;
-  expression: string;
+  expression: Code;
   /** The declared type, when the expression alone would not give it (`Requirement`). */
   type: Code | undefined;
   doc: string[];
 }
 
-/** An internal function checking the contents of one aggregate (not exported). */
+/** The private function checking one aggregate (type, contents; not exported). */
 export interface HelperIR {
   name: string;
-  /** The parameter list, e.g. `v: Record<string, unknown>, p: string, out: ValidationIssue[]`. */
+  /** The parameter list, e.g. `value: unknown, base: string, segment: string | number | undefined, out: ValidationIssue[]`. */
   params: Code;
+  /** True for a recursive shape's checker, which takes the enclosing values (`seen`). */
+  recursive: boolean;
   doc: string[];
   body: Code[];
 }
@@ -60,80 +89,97 @@ export interface SkippedPatternIR {
   reason: string;
 }
 
-/**
- * Above this many lines a nested aggregate's checks go into a helper instead of being inlined.
- * Inlining saves a call (and sometimes a path concatenation) per nested value but repeats code in
- * every parent, and code size is what formatting and bundles pay for; so only small contents are
- * inlined, and only where an operation input reaches (what the client checks on every call).
- */
-const INLINE_LIMIT = 12;
 /** Up to this many values an enum check is a chain of `!==`; above, a `Set` lookup. */
 const ENUM_CHAIN_LIMIT = 6;
 
-/** How one value is checked. */
-interface ValueOptions {
-  /** The value is a map key: a string already. */
-  knownString?: boolean;
-  /** Check the contents through the helper even when they would fit inline (exported validators). */
-  helper?: boolean;
+/** Where a check runs: inside a recursive checker, `seen` is passed on to recursive checkers. */
+interface Scope {
+  recursive: boolean;
 }
 
-/** Where a check runs: the name of the ancestors array when inside a recursive helper. */
-interface Scope {
-  seen?: string;
-}
+/** A statement-writing callback that reports one issue. */
+const reporting =
+  (statement: Code) =>
+  (w: Writer): void =>
+    w.line(statement);
 
 /** Plans the checks of one client's validators. */
 export class ValidatorPlanner {
-  /** Every top-level name validators.ts declares privately (helpers and constants). */
-  get privateNames(): string[] {
-    return [...this.constantNames, ...this.helperNames.values()];
-  }
-
   readonly constants: ConstantIR[] = [];
   readonly helpers: HelperIR[] = [];
   readonly skippedPatterns: SkippedPatternIR[] = [];
-  private readonly patternConstants = new Map<string, string>();
-  private readonly enumConstants = new Map<string, string>();
-  private readonly requirementConstants = new Map<string, string>();
-  private readonly constantNames = new Set<string>();
-  private readonly helperNames = new Map<string, string>();
-  private readonly pendingHelpers: Array<{ key: string; facts: Facts }> = [];
-  private readonly fitsInline = new Map<string, boolean>();
-  /** Set while a helper body is written when it calls another helper with a path built on its own. */
-  private helperCallsOnBase = false;
+  private readonly patternConstants = new Map<string, CodeSymbol>();
+  private readonly enumConstants = new Map<string, CodeSymbol>();
+  private readonly requirementConstants = new Map<string, CodeSymbol>();
+  private readonly helperNames = new Map<string, CodeSymbol>();
+  private readonly pendingHelpers: Facts[] = [];
+  private readonly written = new Set<string>();
+  /** Shapes some member targets (each gets a checker); the others are checked by their exported validator alone. */
+  private readonly targeted = new Set<string>();
+  /** Set while a checker body is written when it calls another checker with a path built on its own. */
+  private callsOnOwnPath = false;
 
   constructor(
     private readonly model: Model,
-    /** Base names of validators (`Entity`, `ListOfEntities`) per shape id: helpers are named after them. */
+    private readonly names: ClientNames,
+    /** Base names of validators (`Entity`, `ListOfEntities`) per shape id: checkers are named after them. */
     private readonly baseNames: Record<string, string>,
     private readonly recursive: ReadonlySet<string>,
-    /** Aggregates an operation input reaches: only their checks are inlined (they run on every call). */
-    private readonly hot: ReadonlySet<string>,
   ) {}
+
+  /**
+   * Claims the name of every checker the exported validators of `roots` reach, before any
+   * function body is written: each body's local names then keep clear of all of them. A root
+   * that no member targets needs no checker: its exported validator holds its checks.
+   */
+  claimCheckers(roots: Facts[]): void {
+    for (const r of roots) for (const m of r.shape.members) this.targeted.add(m.target);
+    const work = roots.flatMap((r) => (this.targeted.has(r.shape.id) ? [r] : this.childFacts(r)));
+    for (let f = work.shift(); f; f = work.shift()) {
+      if (!isAggregate(f.shape) || this.helperNames.has(helperKey(f))) continue;
+      this.helperName(f);
+      work.push(...this.childFacts(f));
+    }
+  }
+
+  /** The facts of the values inside an aggregate (members, items, map values). */
+  private childFacts(f: Facts): Facts[] {
+    const s = f.shape;
+    const targets = s.type === "map" ? s.members.filter((m) => m.name === "value") : s.members;
+    return targets.map((m) => memberFacts(this.model, m, f.sensitive));
+  }
 
   /** The body of an exported `validate<Name>(value)`: checks `value`, pushing issues into `out`. */
   exportedBody(facts: Facts): Code[] {
-    const w = new Writer(new LocalNames(), 2);
-    this.value(w, "value", facts, PathExpr.root(), {}, { helper: true });
+    let w: Writer;
+    if (this.targeted.has(facts.shape.id)) {
+      w = new Writer(this.localScope(["value", "out"]));
+      this.aggregate(w, "value", facts, PathExpr.root(), { recursive: false });
+    } else {
+      // Only this validator checks the shape: its checks go here, with paths written out.
+      w = this.aggregateBody(facts, false, PathExpr.root(), ["value", "out"], false);
+    }
     this.drainHelpers();
-    return w.lines;
+    return w.lines(2);
   }
 
-  /** Writes every helper requested so far (helpers may request more). */
+  /** Writes every checker requested so far (checkers may request more). */
   private drainHelpers(): void {
-    for (let next = this.pendingHelpers.shift(); next; next = this.pendingHelpers.shift()) this.writeHelper(next.key, next.facts);
+    for (let next = this.pendingHelpers.shift(); next; next = this.pendingHelpers.shift()) this.writeHelper(next);
+  }
+
+  /** A scope for one function's locals: its parameters, the runtime helpers and every module-level name claimed so far. */
+  private localScope(params: string[]): NameScope {
+    return new NameScope([...params, ...RUNTIME_HELPERS, ...this.names.declaredIn("validators")]);
   }
 
   // ---- values ------------------------------------------------------------------------------
 
   /** Checks a value known not to be null or undefined. */
-  private value(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, options: ValueOptions = {}): void {
+  private value(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, knownString = false): void {
     const s = f.shape;
-    const knownString = options.knownString ?? false;
     switch (s.type) {
       case "string":
-        return this.string(w, x, f, path, knownString);
       case "enum":
         return this.string(w, x, f, path, knownString);
       case "intEnum":
@@ -149,74 +195,55 @@ export class ValidatorPlanner {
       case "bigDecimal":
         return this.bigDecimal(w, x, f, path);
       case "boolean":
-        return w.line(code`if (typeof ${x} !== "boolean") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN")}`);
+        return w.if(`typeof ${x} !== "boolean"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN")));
       case "timestamp":
-        return w.line(code`if (!${rt("isValidDate")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP")}`);
+        return w.if(code`!${rt("isValidDate")}(${x})`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP")));
       case "blob":
         return this.blob(w, x, f, path);
       case "document":
         return w.line(code`${rt("checkDocument")}(${x}, ${path.toCode()}, out);`);
       case "structure":
-      case "union": {
-        const type = code`if (!${rt("isPlainObject")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT[s.type], `TYPE_${s.type.toUpperCase()}`)}`;
-        // A structure without members has nothing inside to check.
-        if (s.type === "structure" && s.members.length === 0) return w.line(type);
-        return w.branch(code`${type} else`, (b) => this.contents(b, x, f, path, scope, options.helper));
-      }
+      case "union":
       case "map":
-        return w.branch(code`if (!${rt("isPlainObject")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.map, "TYPE_MAP")} else`, (w) => {
-          const length = lengthOf(f);
-          let keys: string | undefined;
-          if (length) {
-            // Object.keys once, shared by the length check and (when inlined) the entry loop.
-            keys = w.locals.fresh("ks");
-            w.line(code`const ${keys} = Object.keys(${x});`);
-            w.line(code`if (${this.outside(`${keys}.length`, length)}) ${this.lengthIssue(path, `${keys}.length`, length)}`);
-          }
-          this.contents(w, x, f, path, scope, options.helper, keys);
-        });
       case "list":
       case "set":
-        return w.branch(code`if (!${rt("isList")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.list, "TYPE_LIST")} else`, (w) => {
-          const length = lengthOf(f);
-          if (length) w.line(code`if (${this.outside(`${x}.length`, length)}) ${this.lengthIssue(path, `${x}.length`, length)}`);
-          if (isUnique(f)) w.line(code`if (${rt("hasDuplicates")}(${x})) ${this.issue(path, "uniqueItems", msg.UNIQUE_ITEMS, "UNIQUE_ITEMS")}`);
-          this.contents(w, x, f, path, scope, options.helper);
-        });
+        return this.aggregate(w, x, f, path, scope);
       default:
         throw new Error(`internal: no validation for shape type ${s.type} (${s.id})`);
     }
   }
 
+  /** A call of the aggregate's checker. */
+  private aggregate(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
+    const name = this.helperFor(f);
+    const [base, segment] = path.helperArguments();
+    if (path.startsWithExpression()) this.callsOnOwnPath = true;
+    const seen = this.recursive.has(f.shape.id) ? (scope.recursive ? ", seen" : ", []") : "";
+    w.line(code`${valueRef(name)}(${x}, ${base}, ${segment}, out${seen});`);
+  }
+
   /** Strings, enums and 1.0 `@enum` strings: type, enum, length, then pattern and ISO 8601. */
   private string(w: Writer, x: string, f: Facts, path: PathExpr, knownString: boolean): void {
-    // Each check is one line; `statement` is false for a comment, which cannot follow an `else`.
-    const checks: Array<{ line: Code; statement: boolean }> = [];
     const values = enumValuesOf(f);
-    if (values) checks.push({ line: code`if (${this.notInEnum(x, values.all)}) ${this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)}`, statement: true });
-    const afterLength: Array<{ line: Code; statement: boolean }> = [];
-    const pattern = patternOf(f);
-    if (pattern !== undefined && f.shape.type !== "enum") {
-      const re = this.patternConstant(pattern, f);
-      if (re) afterLength.push({ line: code`if (!${re}.test(${x})) ${this.issue(path, "pattern", msg.patternRequirement(pattern), `${re}_TEXT`)}`, statement: true });
-      else afterLength.push({ line: code`// ${this.skippedComment(pattern, f)}`, statement: false });
-    }
-    if (isIso8601Utc(f)) afterLength.push({ line: code`if (!${rt("isIso8601Utc")}(${x})) ${this.issue(path, "iso8601Utc", msg.ISO8601_UTC, "ISO8601_UTC")}`, statement: true });
+    const pattern = f.shape.type !== "enum" ? patternOf(f) : undefined;
+    const iso = isIso8601Utc(f);
     const length = lengthOf(f);
-    if (length) {
-      const head = code`if (${this.stringOutside(x, length)}) ${this.lengthIssue(path, code`${rt("codePointLength")}(${x})`, length)}`;
-      if (afterLength.length === 0) checks.push({ line: head, statement: true });
-      else if (afterLength.length === 1 && afterLength[0].statement) checks.push({ line: code`${head} else ${afterLength[0].line}`, statement: true });
-      else checks.push({ line: code`${head} else {`, statement: false }, ...afterLength, { line: code`}`, statement: false });
-    } else checks.push(...afterLength);
-    if (knownString) {
-      for (const c of checks) w.line(c.line, c.statement);
-      return;
-    }
-    const type = code`if (typeof ${x} !== "string") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.string, "TYPE_STRING")}`;
-    if (checks.length === 0) w.line(type);
-    else if (checks.length === 1 && checks[0].statement) w.line(code`${type} else ${checks[0].line}`);
-    else w.block(code`${type} else`, () => checks.forEach((c) => w.line(c.line, c.statement)));
+    const afterLength = (b: Writer): void => {
+      if (pattern !== undefined) {
+        const re = this.patternConstant(pattern, f);
+        if (re) b.if(code`!${valueRef(re)}.test(${x})`, reporting(this.issue(path, "pattern", msg.patternRequirement(pattern), `${re.name}_TEXT`)));
+        else b.line(code`// ${this.skippedComment(pattern, f)}`);
+      }
+      if (iso) b.if(code`!${rt("isIso8601Utc")}(${x})`, reporting(this.issue(path, "iso8601Utc", msg.ISO8601_UTC, "ISO8601_UTC")));
+    };
+    const checks = (b: Writer): void => {
+      if (values) b.if(this.notInEnum(x, values.all), reporting(this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)));
+      if (length) {
+        b.if(this.stringOutside(x, length), reporting(this.lengthIssue(path, code`${rt("codePointLength")}(${x})`, length)), afterLength);
+      } else afterLength(b);
+    };
+    if (knownString) checks(w);
+    else w.if(`typeof ${x} !== "string"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.string, "TYPE_STRING")), checks);
   }
 
   /**
@@ -249,116 +276,78 @@ export class ValidatorPlanner {
       integer: ["-2147483648", "2147483647"],
       intEnum: ["-2147483648", "2147483647"],
     };
-    let typeCheck: Code;
-    if (t === "long") typeCheck = code`typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < -(2 ** 63) || ${x} >= 2 ** 63`;
+    let typeCheck: string;
+    if (t === "long") typeCheck = `typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < -(2 ** 63) || ${x} >= 2 ** 63`;
     else if (integerBounds[t]) {
       const [lo, hi] = integerBounds[t];
-      typeCheck = code`typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${x} > ${hi}`;
-    } else if (t === "float") typeCheck = code`typeof ${x} !== "number" || (Number.isFinite(${x}) && !Number.isFinite(Math.fround(${x})))`;
-    else typeCheck = code`typeof ${x} !== "number"`;
-    const checks: Code[] = [];
+      typeCheck = `typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${x} > ${hi}`;
+    } else if (t === "float") typeCheck = `typeof ${x} !== "number" || (Number.isFinite(${x}) && !Number.isFinite(Math.fround(${x})))`;
+    else typeCheck = `typeof ${x} !== "number"`;
     const range = rangeOf(f);
-    if (range) {
-      // Floats: written so NaN fails a range (it lies within no bounds); integers cannot be NaN here.
-      const cond =
-        t === "float" || t === "double"
-          ? `!(${[range.min !== undefined ? `${x} >= ${range.min}` : "", range.max !== undefined ? `${x} <= ${range.max}` : ""].filter(Boolean).join(" && ")})`
-          : [range.min !== undefined ? `${x} < ${range.min}` : "", range.max !== undefined ? `${x} > ${range.max}` : ""].filter(Boolean).join(" || ");
-      checks.push(code`if (${cond}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
-    }
     const values = enumValuesOf(f);
-    if (values) checks.push(code`if (${this.notInEnum(x, values.all)}) ${this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)}`);
-    this.typeThen(w, code`if (${typeCheck}) ${this.issue(path, "type", msg.TYPE_REQUIREMENT[t], `TYPE_${upperSnake(t)}`)}`, checks);
+    w.if(typeCheck, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT[t], `TYPE_${upperSnake(t)}`)), (b) => {
+      if (range) {
+        // Floats: written so NaN fails a range (it lies within no bounds); integers cannot be NaN here.
+        const cond =
+          t === "float" || t === "double"
+            ? `!(${[range.min !== undefined ? `${x} >= ${range.min}` : "", range.max !== undefined ? `${x} <= ${range.max}` : ""].filter(Boolean).join(" && ")})`
+            : [range.min !== undefined ? `${x} < ${range.min}` : "", range.max !== undefined ? `${x} > ${range.max}` : ""].filter(Boolean).join(" || ");
+        b.if(cond, reporting(this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))));
+      }
+      if (values) b.if(this.notInEnum(x, values.all), reporting(this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)));
+    });
   }
 
   private bigInteger(w: Writer, x: string, f: Facts, path: PathExpr): void {
-    const checks: Code[] = [];
     const range = rangeOf(f);
     const literal = (n: number) => (Number.isInteger(n) ? `${BigInt(n)}n` : String(n));
-    if (range) {
+    w.if(`typeof ${x} !== "bigint"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.bigInteger, "TYPE_BIG_INTEGER")), (b) => {
+      if (!range) return;
       const cond = [range.min !== undefined ? `${x} < ${literal(range.min)}` : "", range.max !== undefined ? `${x} > ${literal(range.max)}` : ""];
-      checks.push(code`if (${cond.filter(Boolean).join(" || ")}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
-    }
-    this.typeThen(w, code`if (typeof ${x} !== "bigint") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.bigInteger, "TYPE_BIG_INTEGER")}`, checks);
+      b.if(cond.filter(Boolean).join(" || "), reporting(this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))));
+    });
   }
 
   private bigDecimal(w: Writer, x: string, f: Facts, path: PathExpr): void {
-    const checks: Code[] = [];
     const range = rangeOf(f);
-    if (range) {
+    const type = code`typeof ${x} !== "string" || !${rt("isDecimalString")}(${x})`;
+    w.if(type, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.bigDecimal, "TYPE_BIG_DECIMAL")), (b) => {
+      if (!range) return;
       const cond: Code[] = [];
       if (range.min !== undefined) cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.min))}) < 0`);
       if (range.max !== undefined) cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.max))}) > 0`);
-      checks.push(code`if (${joinCode(cond, " || ")}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
-    }
-    const type = code`if (typeof ${x} !== "string" || !${rt("isDecimalString")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.bigDecimal, "TYPE_BIG_DECIMAL")}`;
-    this.typeThen(w, type, checks);
+      b.if(joinCode(cond, " || "), reporting(this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))));
+    });
   }
 
   private blob(w: Writer, x: string, f: Facts, path: PathExpr): void {
     const length = lengthOf(f);
-    const checks = length ? [code`if (${this.outside(`${x}.byteLength`, length)}) ${this.lengthIssue(path, `${x}.byteLength`, length)}`] : [];
-    this.typeThen(w, code`if (!(${x} instanceof Uint8Array)) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.blob, "TYPE_BLOB")}`, checks);
+    w.if(`!(${x} instanceof Uint8Array)`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.blob, "TYPE_BLOB")), (b) => {
+      if (length) b.if(this.outside(`${x}.byteLength`, length), reporting(this.lengthIssue(path, `${x}.byteLength`, length)));
+    });
   }
 
-  /** `type else check` when there is one check, a block when there are several. */
-  private typeThen(w: Writer, type: Code, checks: Code[]): void {
-    if (checks.length === 0) w.line(type);
-    else if (checks.length === 1) w.line(code`${type} else ${checks[0]}`);
-    else w.block(code`${type} else`, () => checks.forEach((c) => w.line(c)));
-  }
-
-  private notInEnum(x: string, values: Array<string | number>): string {
+  private notInEnum(x: string, values: Array<string | number>): Code {
     const literals = [...new Set(values)].map((v) => JSON.stringify(v));
-    if (literals.length <= ENUM_CHAIN_LIMIT) return literals.map((l) => `${x} !== ${l}`).join(" && ");
+    if (literals.length <= ENUM_CHAIN_LIMIT) return code`${literals.map((l) => `${x} !== ${l}`).join(" && ")}`;
     const key = literals.join(",");
     let name = this.enumConstants.get(key);
     if (!name) {
-      name = `VALUES_${this.enumConstants.size}`;
-      this.constantNames.add(name);
+      name = this.names.localName("validators", `VALUES_${this.enumConstants.size}`, "_");
       this.enumConstants.set(key, name);
       const elementType = typeof values[0] === "number" ? "number" : "string";
       this.constants.push({
-        name,
-        expression: `new Set<${elementType}>([${literals.join(", ")}])`,
+        kind: "values",
+        name: name.name,
+        expression: code`new Set<${elementType}>([${literals.join(", ")}])`,
         type: undefined,
         doc: [`Values of an enum (${literals.length}), checked with one lookup.`],
       });
     }
-    return `!${name}.has(${x})`;
+    return code`!${valueRef(name)}.has(${x})`;
   }
 
   // ---- aggregates --------------------------------------------------------------------------
-
-  /** The members, items or entries of an aggregate already known to have the right JS type. */
-  private contents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, helper = false, keys?: string): void {
-    const key = helperKey(f);
-    if (!helper && this.hot.has(f.shape.id) && !this.recursive.has(f.shape.id)) {
-      const decided = this.fitsInline.get(key);
-      if (decided !== false) {
-        const scratch = w.scratch();
-        this.inlineContents(scratch, x, f, path, scope, keys);
-        if (decided === undefined) this.fitsInline.set(key, scratch.lines.length <= INLINE_LIMIT);
-        if (this.fitsInline.get(key)) {
-          w.append(scratch);
-          return;
-        }
-      }
-    }
-    const name = this.helperFor(f);
-    const seen = this.recursive.has(f.shape.id) ? `, ${scope.seen ?? "[]"}` : "";
-    const [prefix, segment] = path.helperArguments();
-    if (path.startsWithExpression()) this.helperCallsOnBase = true;
-    w.line(code`${name}(${x}, ${prefix}, ${segment}, out${seen});`);
-  }
-
-  private inlineContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, keys?: string): void {
-    const s = f.shape;
-    if (s.type === "structure") this.structureContents(w, x, f, path, scope);
-    else if (s.type === "union") this.unionContents(w, x, f, path, scope);
-    else if (s.type === "map") this.mapContents(w, x, f, path, scope, keys);
-    else this.listContents(w, x, f, path, scope);
-  }
 
   private read(x: string, name: string): string {
     const access = isIdentifier(name) ? `${x}.${name}` : `${x}[${JSON.stringify(name)}]`;
@@ -369,141 +358,193 @@ export class ValidatorPlanner {
   private structureContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
     const locals = new Map<string, string>();
     for (const m of f.shape.members) {
-      const local = w.locals.fresh("m");
+      const local = claimLocal(w.names, m.name, "Member");
       locals.set(m.name, local);
       w.line(code`const ${local}: unknown = ${this.read(x, m.name)};`);
-      const memberPath = path.literal(`/${m.name}`);
+      const memberPath = path.member(m.name);
       const facts = memberFacts(this.model, m, f.sensitive);
       // A missing @idempotencyToken member is not an issue: the serializer fills one in.
       if (isRequiredMember(m) && m.traits["smithy.api#idempotencyToken"] === undefined) {
-        w.branch(code`if (${local} == null) ${this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")} else`, (b) =>
-          this.value(b, local, facts, memberPath, scope),
-        );
-      } else w.branch(code`if (${local} != null)`, (b) => this.value(b, local, facts, memberPath, scope));
+        w.if(`${local} == null`, reporting(this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")), (b) => this.value(b, local, facts, memberPath, scope));
+      } else w.if(`${local} != null`, (b) => this.value(b, local, facts, memberPath, scope));
     }
     for (const group of requiredTogetherOf(f.shape)) {
       const set = group.map((n) => `${locals.get(n) as string} != null`);
-      w.block(code`if (${set.join(" || ")})`, () => {
+      w.if(set.join(" || "), (b) => {
         for (const n of group) {
-          w.line(code`if (${locals.get(n) as string} == null) ${this.issue(path.literal(`/${n}`), "requiredTogether", msg.requiredTogetherRequirement(n, group), `REQUIRED_WITH_${upperSnake(n)}`)}`);
+          const text = msg.requiredTogetherRequirement(n, group);
+          b.if(`${locals.get(n) as string} == null`, reporting(this.issue(path.member(n), "requiredTogether", text, `REQUIRED_WITH_${upperSnake(n)}`)));
         }
       });
     }
   }
 
   private unionContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
-    const count = w.locals.fresh("n");
+    const count = w.names.claim("variants", "Count");
     w.line(code`let ${count} = 0;`);
     for (const m of f.shape.members) {
-      const local = w.locals.fresh("m");
-      const memberPath = path.literal(`/${m.name}`);
+      const local = claimLocal(w.names, m.name, "Member");
+      const memberPath = path.member(m.name);
       w.line(code`const ${local}: unknown = ${this.read(x, m.name)};`);
-      w.block(code`if (${local} != null)`, () => {
-        w.line(code`${count}++;`);
-        this.value(w, local, memberFacts(this.model, m, f.sensitive), memberPath, scope);
+      w.if(`${local} != null`, (b) => {
+        b.line(code`${count}++;`);
+        this.value(b, local, memberFacts(this.model, m, f.sensitive), memberPath, scope);
       });
     }
     // `$unknown: [name, value]` is how the generated union type carries a variant this client does not know.
-    const unknown = w.locals.fresh("u");
+    const unknown = w.names.claim("unknownVariant", "Value");
     w.line(code`const ${unknown}: unknown = ${x}.$unknown;`);
-    w.block(code`if (${unknown} != null)`, () => {
-      w.line(code`${count}++;`);
-      w.line(
-        code`if (!${rt("isList")}(${unknown}) || ${unknown}.length !== 2 || typeof ${unknown}[0] !== "string") ${this.issue(path.literal("/$unknown"), "type", msg.UNKNOWN_VARIANT, "UNKNOWN_VARIANT")}`,
+    w.if(`${unknown} != null`, (b) => {
+      b.line(code`${count}++;`);
+      b.if(
+        code`!${rt("isList")}(${unknown}) || ${unknown}.length !== 2 || typeof ${unknown}[0] !== "string"`,
+        reporting(this.issue(path.member("$unknown"), "type", msg.UNKNOWN_VARIANT, "UNKNOWN_VARIANT")),
       );
     });
-    w.line(code`if (${count} !== 1) ${rt("report")}(out, ${path.toCode()}, ${count} === 0 ? ${this.requirement("union", msg.UNION_NONE, "UNION_NONE")} : ${this.requirement("union", msg.UNION_MANY, "UNION_MANY")});`);
+    const none = this.requirement("union", msg.UNION_NONE, "UNION_NONE");
+    const many = this.requirement("union", msg.UNION_MANY, "UNION_MANY");
+    w.if(`${count} !== 1`, reporting(code`${rt("report")}(out, ${path.toCode()}, ${count} === 0 ? ${none} : ${many});`));
   }
 
   private listContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
     const member = f.shape.members[0];
-    const i = w.locals.fresh("i");
-    const e = w.locals.fresh("e");
+    const i = w.names.claim("i", "");
+    const item = claimLocal(w.names, camelCase(splitId(member.target).name), "Item");
     const itemPath = path.segment(i, false);
-    w.block(code`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, () => {
-      w.line(code`const ${e}: unknown = ${x}[${i}];`);
-      this.nullableItem(w, e, memberFacts(this.model, member, f.sensitive), itemPath, scope, isSparse(f));
+    w.block(code`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, (b) => {
+      b.line(code`const ${item}: unknown = ${x}[${i}];`);
+      this.nullableItem(b, item, memberFacts(this.model, member, f.sensitive), itemPath, scope, isSparse(f));
     });
   }
 
-  private mapContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, givenKeys?: string): void {
+  /** The entries of a map whose keys (`Object.keys`) the local `keys` holds. */
+  private mapContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, keys: string): void {
     const keyMember = f.shape.members.find((m) => m.name === "key") as Member;
     const valueMember = f.shape.members.find((m) => m.name === "value") as Member;
     const keyFacts = memberFacts(this.model, keyMember, f.sensitive);
-    const keys = givenKeys ?? w.locals.fresh("ks");
-    const j = w.locals.fresh("j");
-    const k = w.locals.fresh("k");
-    const e = w.locals.fresh("e");
+    const i = w.names.claim("i", "");
+    const key = w.names.claim("key", "Name");
+    const entry = claimLocal(w.names, camelCase(splitId(valueMember.target).name), "Value");
     // A sensitive map's keys are values too: its paths show `*` instead of the key.
-    const valuePath = f.sensitive || keyFacts.sensitive ? path.literal("/*") : path.segment(k, true);
-    if (!givenKeys) w.line(code`const ${keys} = Object.keys(${x});`);
-    w.block(code`for (let ${j} = 0; ${j} < ${keys}.length; ${j}++)`, () => {
-      w.line(code`const ${k} = ${keys}[${j}];`);
+    const valuePath = f.sensitive || keyFacts.sensitive ? path.hiddenKey() : path.segment(key, true);
+    w.block(code`for (let ${i} = 0; ${i} < ${keys}.length; ${i}++)`, (b) => {
+      b.line(code`const ${key} = ${keys}[${i}];`);
       // Smithy reports a bad key at the map itself.
-      this.value(w, k, keyFacts, path, scope, { knownString: true });
-      w.line(code`const ${e}: unknown = ${x}[${k}];`);
-      this.nullableItem(w, e, memberFacts(this.model, valueMember, f.sensitive), valuePath, scope, isSparse(f));
+      this.value(b, key, keyFacts, path, scope, true);
+      b.line(code`const ${entry}: unknown = ${x}[${key}];`);
+      this.nullableItem(b, entry, memberFacts(this.model, valueMember, f.sensitive), valuePath, scope, isSparse(f));
     });
   }
 
   /** A list item or map value: null is allowed only in `@sparse` collections. */
   private nullableItem(w: Writer, e: string, facts: Facts, path: PathExpr, scope: Scope, sparse: boolean): void {
-    if (sparse) w.branch(code`if (${e} != null)`, (b) => this.value(b, e, facts, path, scope));
-    else w.branch(code`if (${e} == null) ${this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")} else`, (b) => this.value(b, e, facts, path, scope));
+    if (sparse) w.if(`${e} != null`, (b) => this.value(b, e, facts, path, scope));
+    else w.if(`${e} == null`, reporting(this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")), (b) => this.value(b, e, facts, path, scope));
   }
 
-  // ---- helpers -----------------------------------------------------------------------------
+  // ---- checkers ----------------------------------------------------------------------------
 
-  /** The helper checking an aggregate's contents, requested now and written later. */
-  private helperFor(f: Facts): string {
+  /** The name of the checker of an aggregate, claimed on first request. */
+  private helperName(f: Facts): CodeSymbol {
     const key = helperKey(f);
     let name = this.helperNames.get(key);
     if (!name) {
-      const base = this.baseNames[f.shape.id] ?? f.shape.id.replace(/\W/g, "_");
-      name = `check$${base}${f.sensitive && f.shape.traits["smithy.api#sensitive"] === undefined ? "$sensitive" : ""}`;
+      const base = this.baseNames[f.shape.id] ?? splitId(f.shape.id).name.replace(/\W/g, "_");
+      const variant = `${f.sensitive && f.shape.traits["smithy.api#sensitive"] === undefined ? "Sensitive" : ""}${overrideSuffix(f)}`;
+      name = this.names.localName("validators", `check${base}${variant}`, "Checker");
       this.helperNames.set(key, name);
-      this.pendingHelpers.push({ key, facts: f });
     }
     return name;
   }
 
-  private writeHelper(key: string, f: Facts): void {
-    const name = this.helperNames.get(key) as string;
-    const recursive = this.recursive.has(f.shape.id);
-    const at = code`${rt("at")}(p, k)`;
-    this.helperCallsOnBase = false;
-    let w = this.helperBody(f, recursive, at);
-    // A helper that calls others with its own path computes that path once rather than at every call.
-    if (this.helperCallsOnBase) {
-      w = this.helperBody(f, recursive, code`here`);
-      w.lines.unshift(code`  const here = ${at};`);
+  /** The checker of an aggregate, requested now and written later. */
+  private helperFor(f: Facts): CodeSymbol {
+    const key = helperKey(f);
+    const name = this.helperName(f);
+    if (!this.written.has(key)) {
+      this.written.add(key);
+      this.pendingHelpers.push(f);
     }
-    const list = f.shape.type === "list" || f.shape.type === "set";
+    return name;
+  }
+
+  private writeHelper(f: Facts): void {
+    const name = this.helperName(f);
+    const recursive = this.recursive.has(f.shape.id);
+    this.callsOnOwnPath = false;
+    const params = ["value", "base", "segment", "out", "seen", "path"];
+    let w = this.aggregateBody(f, recursive, PathExpr.expression(code`${rt("at")}(base, segment)`), params, true);
+    // A checker that calls others with its own path computes that path once rather than at every call.
+    if (this.callsOnOwnPath) {
+      w = this.aggregateBody(f, recursive, PathExpr.expression("path"), params, true);
+      w.prepend(code`const path = ${rt("at")}(base, segment);`);
+    }
+    const s = f.shape;
+    const kind = s.type === "list" || s.type === "set" ? "list" : s.type;
     const issues = typeRef(runtime.validate("ValidationIssue"));
     this.helpers.push({
-      name,
-      params: code`v: ${list ? "readonly unknown[]" : "Record<string, unknown>"}, p: string, k: string | number | undefined, out: ${issues}[]${recursive ? ", seen: object[]" : ""}`,
+      name: name.name,
+      params: code`value: unknown, base: string, segment: string | number | undefined, out: ${issues}[]${recursive ? ", seen: object[]" : ""}`,
+      recursive,
       doc: [
-        `The ${list ? "items" : f.shape.type === "map" ? "entries" : "members"} of \`${escapeCommentText(f.shape.id)}\`, at path \`p\` + \`/k\` (its type and length: the caller's).`,
+        `Checks a value against the ${kind} \`${escapeCommentText(s.id)}\`; its path is \`base\` followed by \`segment\` (when given).`,
         ...(recursive ? ["Recursive: `seen` holds the enclosing values, so a cycle is reported, not followed."] : []),
       ],
-      body: w.lines,
+      body: w.lines(1),
     });
   }
 
-  private helperBody(f: Facts, recursive: boolean, base: Code): Writer {
-    const w = new Writer(new LocalNames(), 1);
-    const path = PathExpr.expression(base);
-    if (recursive) {
-      w.block("if (seen.includes(v))", () => {
-        w.line(code`${rt("report")}(out, ${path.toCode()}, ${this.requirement("cycle", msg.CYCLE, "CYCLE")});`);
-        w.line("return;");
+  /**
+   * The checks of an aggregate `value` at `path`: type, own constraints, cycle, contents. In a
+   * checker a wrong type returns early; in an exported validator (`earlyReturn` false) the rest
+   * goes in the `else`.
+   */
+  private aggregateBody(f: Facts, recursive: boolean, path: PathExpr, params: string[], earlyReturn: boolean): Writer {
+    this.callsOnOwnPath = false;
+    const outer = new Writer(this.localScope(params));
+    const s = f.shape;
+    const typeTest =
+      s.type === "list" || s.type === "set"
+        ? { test: code`!${rt("isList")}(value)`, requirement: msg.TYPE_REQUIREMENT.list, name: "TYPE_LIST" }
+        : { test: code`!${rt("isPlainObject")}(value)`, requirement: msg.TYPE_REQUIREMENT[s.type as "structure" | "union" | "map"], name: `TYPE_${s.type.toUpperCase()}` };
+    const typeIssue = this.issue(path, "type", typeTest.requirement, typeTest.name);
+    if (earlyReturn) {
+      outer.if(typeTest.test, (b) => {
+        b.line(typeIssue);
+        b.line("return;");
       });
-      w.line("seen.push(v);");
+      this.aggregateRest(outer, f, recursive, path);
+    } else outer.if(typeTest.test, reporting(typeIssue), (b) => this.aggregateRest(b, f, recursive, path));
+    return outer;
+  }
+
+  /** An aggregate's checks after its type. */
+  private aggregateRest(w: Writer, f: Facts, recursive: boolean, path: PathExpr): void {
+    const s = f.shape;
+    // The value's own constraints come before the cycle check (a value met again still breaks them).
+    const length = lengthOf(f);
+    let keys: string | undefined;
+    if (s.type === "list" || s.type === "set") {
+      if (length) w.if(this.outside("value.length", length), reporting(this.lengthIssue(path, "value.length", length)));
+      if (isUnique(f)) w.if(code`${rt("hasDuplicates")}(value)`, reporting(this.issue(path, "uniqueItems", msg.UNIQUE_ITEMS, "UNIQUE_ITEMS")));
+    } else if (s.type === "map") {
+      keys = w.names.claim("keys", "List");
+      w.line(code`const ${keys} = Object.keys(value);`);
+      if (length) w.if(this.outside(`${keys}.length`, length), reporting(this.lengthIssue(path, `${keys}.length`, length)));
     }
-    this.inlineContents(w, "v", f, path, recursive ? { seen: "seen" } : {});
+    if (recursive) {
+      w.if("seen.includes(value)", (b) => {
+        b.line(code`${rt("report")}(out, ${path.toCode()}, ${this.requirement("cycle", msg.CYCLE, "CYCLE")});`);
+        b.line("return;");
+      });
+      w.line("seen.push(value);");
+    }
+    const scope = { recursive };
+    if (s.type === "structure") this.structureContents(w, "value", f, path, scope);
+    else if (s.type === "union") this.unionContents(w, "value", f, path, scope);
+    else if (keys !== undefined) this.mapContents(w, "value", f, path, scope, keys);
+    else this.listContents(w, "value", f, path, scope);
     if (recursive) w.line("seen.pop();");
-    return w;
   }
 
   // ---- issues and constants ----------------------------------------------------------------
@@ -521,26 +562,25 @@ export class ValidatorPlanner {
    * The module constant holding one requirement (constraint and text): messages are written once
    * at the top of the file, and each check names the one it reports.
    */
-  private requirement(constraint: string, text: string, wanted: string): string {
+  private requirement(constraint: string, text: string, wanted: string): Code {
     const key = `${constraint}\n${text}`;
     let name = this.requirementConstants.get(key);
     if (!name) {
-      name = wanted;
-      for (let i = 2; this.constantNames.has(name); i++) name = `${wanted}_${i}`;
-      this.constantNames.add(name);
+      name = this.names.localName("validators", wanted, "_");
       this.requirementConstants.set(key, name);
       this.constants.push({
-        name,
-        expression: `{ constraint: "${constraint}", text: ${JSON.stringify(text)} }`,
+        kind: "requirement",
+        name: name.name,
+        expression: code`{ constraint: "${constraint}", text: ${JSON.stringify(text)} }`,
         type: code`${typeRef(runtime.validate("Requirement"))}`,
         doc: [],
       });
     }
-    return name;
+    return code`${valueRef(name)}`;
   }
 
   /** The module constant holding a compiled pattern, or undefined when it cannot be translated. */
-  private patternConstant(pattern: string, f: Facts): string | undefined {
+  private patternConstant(pattern: string, f: Facts): CodeSymbol | undefined {
     const t = translatePattern(pattern);
     if (!t.ok) {
       if (!this.skippedPatterns.some((p) => p.shapeId === f.shape.id && p.pattern === pattern)) {
@@ -551,12 +591,11 @@ export class ValidatorPlanner {
     const key = `${t.flags}/${t.source}`;
     let name = this.patternConstants.get(key);
     if (!name) {
-      name = `PATTERN_${this.patternConstants.size}`;
-      this.constantNames.add(name);
+      name = this.names.localName("validators", `PATTERN_${this.patternConstants.size}`, "_");
       this.patternConstants.set(key, name);
       const doc = [`\`@pattern\` ${escapeCommentText(JSON.stringify(pattern))} (written for Java's engine), compiled once.`];
       if (t.notes.length > 0) doc.push("", ...t.notes.map((n) => `- ${escapeCommentText(n)}`));
-      this.constants.push({ name, expression: `new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`, type: undefined, doc });
+      this.constants.push({ kind: "pattern", name: name.name, expression: code`new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`, type: undefined, doc });
     }
     return name;
   }
@@ -565,6 +604,17 @@ export class ValidatorPlanner {
     const reason = this.skippedPatterns.find((p) => p.pattern === pattern)?.reason ?? "";
     return `@pattern ${JSON.stringify(pattern)} of ${f.shape.id} is not checked: ${reason}`.replace(/[\r\n\u2028\u2029]/g, " ");
   }
+}
+
+/**
+ * A local variable for a member or item: its name camelCased, made an identifier if it is not
+ * one (`event-id` -> `event_id`, `1st` -> `_1st`), a variant when reserved or taken. Locals start
+ * with a lower-case letter or `_`, so they never meet the upper-case module constants.
+ */
+function claimLocal(scope: NameScope, name: string, suffix: string): string {
+  let wanted = camelCase(name.replace(/[^A-Za-z0-9_$]/g, "_"));
+  if (!/^[a-z_]/.test(wanted)) wanted = `_${wanted}`;
+  return scope.claim(wanted, suffix);
 }
 
 /** `com.example#modelTypeEnum` -> `MODEL_TYPE_ENUM`. */
@@ -580,9 +630,22 @@ function rangeName(b: Bounds): string {
   return b.min !== undefined ? `RANGE_MIN_${n(b.min)}` : `RANGE_MAX_${n(b.max as number)}`;
 }
 
-/** Helpers differ per shape and per sensitivity (which decides how map keys show in paths). */
+/**
+ * Checkers differ per shape, per sensitivity (which decides how map keys show in paths) and per
+ * list or map constraints (a member's `@length` or `@uniqueItems` overrides its target's).
+ */
 function helperKey(f: Facts): string {
-  return `${f.shape.id}|${f.sensitive}`;
+  return `${f.shape.id}|${f.sensitive}|${JSON.stringify(lengthOf(f) ?? null)}|${isUnique(f)}`;
+}
+
+/** `Length4To6`, `Unique`: how a member's constraints on a list or map differ from its target's own. */
+function overrideSuffix(f: Facts): string {
+  const own = { shape: f.shape, traits: f.shape.traits, sensitive: f.sensitive };
+  const length = lengthOf(f);
+  let suffix = "";
+  if (JSON.stringify(length ?? null) !== JSON.stringify(lengthOf(own) ?? null)) suffix += length ? `Length${length.min ?? 0}To${length.max ?? "Any"}` : "AnyLength";
+  if (isUnique(f) !== isUnique(own)) suffix += isUnique(f) ? "Unique" : "NotUnique";
+  return suffix;
 }
 
 /** Shapes that get an exported validator: structures (not errors), unions, lists and maps. */

@@ -67,17 +67,3 @@ export function recursiveShapes(model: Model, roots: Shape[]): Set<string> {
   }
   return out;
 }
-
-/** Ids of the aggregates reachable from `roots` (roots included) through member targets. */
-export function reachableAggregates(model: Model, roots: string[]): Set<string> {
-  const out = new Set<string>();
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    const s = getShape(model, id);
-    if (out.has(id) || !isAggregate(s)) continue;
-    out.add(id);
-    for (const m of s.members) stack.push(m.target);
-  }
-  return out;
-}

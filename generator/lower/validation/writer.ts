@@ -1,74 +1,94 @@
 /**
- * Small code-building atoms for the validator planner: a line writer with fresh local names, and
- * path expressions that stay unevaluated parts until an issue needs them (so the happy path never
- * concatenates a string). Lines are Code: their references to runtime helpers are symbols.
+ * Small code-building atoms for the validator planner: a writer of statements (kept as a tree
+ * until printed, so an `else` holding a single `if` becomes `else if` by structure, and every
+ * branch gets braces), and path expressions that stay unevaluated parts until an issue needs
+ * them (so the happy path never concatenates a string). Statements are Code: their references to
+ * runtime helpers and module constants are symbols.
  */
 import { code, joinCode, runtime, toCode, valueRef, type Code, type Codeable } from "../../code/index.js";
+import type { NameScope } from "../naming.js";
 
-/** Fresh local variable names, unique within one generated function. */
-export class LocalNames {
-  private next = 0;
+/** One statement of a generated function body. */
+type Statement =
+  | { kind: "line"; text: Code }
+  /** `head {`, the body, `}` (loops, plain blocks). */
+  | { kind: "block"; head: Code; body: Statement[] }
+  /** `if (c1) { … } else if (c2) { … } else { … }`. */
+  | { kind: "if"; arms: Array<{ condition: Code; body: Statement[] }>; otherwise: Statement[] | undefined };
 
-  /** `prefix` followed by a number never used before in this function. */
-  fresh(prefix: string): string {
-    return `${prefix}${this.next++}`;
-  }
-}
-
-/** Lines of a function body being written, with indentation. */
+/** Statements of a function body being written; `names` holds the function's local names. */
 export class Writer {
-  readonly lines: Code[] = [];
-  /** The one line written at this depth, when it is a plain statement (see `branch`). */
-  private sole: Code | undefined;
+  private readonly statements: Statement[] = [];
 
-  constructor(
-    readonly locals: LocalNames,
-    private depth = 1,
-  ) {}
+  constructor(readonly names: NameScope) {}
 
-  /** A writer for a block that may be discarded (shares the local names, so names stay unique). */
-  scratch(): Writer {
-    return new Writer(this.locals, this.depth);
+  /** One plain statement or comment. */
+  line(text: Codeable): void {
+    this.statements.push({ kind: "line", text: toCode(text) });
+  }
+
+  /** Puts a statement before everything written so far (a local the rest turned out to need). */
+  prepend(text: Codeable): void {
+    this.statements.unshift({ kind: "line", text: toCode(text) });
+  }
+
+  /** `head {`, what `body` writes, `}`. */
+  block(head: Codeable, body: (w: Writer) => void): void {
+    this.statements.push({ kind: "block", head: toCode(head), body: this.nested(body) });
   }
 
   /**
-   * One line. `inlinable`: a plain statement that `branch` may put after its head (a declaration
-   * or a comment may not).
+   * `if (condition) { then } else { otherwise }`; the `else` is left out when `otherwise` writes
+   * nothing, and is written `else if` when it writes a single `if`.
    */
-  line(text: Codeable, inlinable = true): void {
-    this.sole = this.lines.length === 0 && inlinable ? toCode(text) : undefined;
-    this.lines.push(code`${"  ".repeat(this.depth)}${text}`);
-  }
-
-  /** `head {`, then the lines `body` writes one level deeper, then `}`. */
-  block(head: Codeable, body: () => void): void {
-    this.line(code`${head} {`, false);
-    this.depth++;
-    body();
-    this.depth--;
-    this.line("}", false);
-  }
-
-  /**
-   * `head stmt` when `body` writes a single plain statement, else `head {`, the lines, `}`
-   * (fewer braces, shorter files; `head` ends with `else` or a condition in parentheses).
-   */
-  branch(head: Codeable, body: (w: Writer) => void): void {
-    const inner = new Writer(this.locals, this.depth + 1);
-    body(inner);
-    if (inner.lines.length === 1 && inner.sole !== undefined) {
-      this.line(code`${head} ${inner.sole}`);
-    } else {
-      this.line(code`${head} {`, false);
-      this.lines.push(...inner.lines);
-      this.line("}", false);
+  if(condition: Codeable, then: (w: Writer) => void, otherwise?: (w: Writer) => void): void {
+    const arms = [{ condition: toCode(condition), body: this.nested(then) }];
+    let rest = otherwise ? this.nested(otherwise) : [];
+    const sole = rest.length === 1 ? rest[0] : undefined;
+    if (sole?.kind === "if") {
+      arms.push(...sole.arms);
+      rest = sole.otherwise ?? [];
     }
+    this.statements.push({ kind: "if", arms, otherwise: rest.length > 0 ? rest : undefined });
   }
 
-  /** Appends another writer's lines (a scratch block that was kept). */
-  append(other: Writer): void {
-    this.sole = this.lines.length === 0 ? other.sole : undefined;
-    this.lines.push(...other.lines);
+  /** True when nothing has been written. */
+  get isEmpty(): boolean {
+    return this.statements.length === 0;
+  }
+
+  /** The statements as lines, indented `depth` levels. */
+  lines(depth: number): Code[] {
+    const out: Code[] = [];
+    const indent = (d: number) => "  ".repeat(d);
+    const print = (list: Statement[], d: number): void => {
+      for (const s of list) {
+        if (s.kind === "line") out.push(code`${indent(d)}${s.text}`);
+        else if (s.kind === "block") {
+          out.push(code`${indent(d)}${s.head} {`);
+          print(s.body, d + 1);
+          out.push(code`${indent(d)}}`);
+        } else {
+          s.arms.forEach((arm, i) => {
+            out.push(code`${indent(d)}${i === 0 ? "" : "} else "}if (${arm.condition}) {`);
+            print(arm.body, d + 1);
+          });
+          if (s.otherwise) {
+            out.push(code`${indent(d)}} else {`);
+            print(s.otherwise, d + 1);
+          }
+          out.push(code`${indent(d)}}`);
+        }
+      }
+    };
+    print(this.statements, depth);
+    return out;
+  }
+
+  private nested(body: (w: Writer) => void): Statement[] {
+    const inner = new Writer(this.names);
+    body(inner);
+    return inner.statements;
   }
 }
 
@@ -76,7 +96,9 @@ type Part =
   | { literal: string }
   | { expression: Codeable }
   /** A computed segment: an index (`escape: false`) or a map key, escaped only when the path is built. */
-  | { segment: string; escape: boolean };
+  | { segment: string; escape: boolean }
+  /** A member name: a segment known when generating (Smithy member names need no escaping). */
+  | { member: string };
 
 /**
  * A JSON Pointer as a JavaScript expression, built from literal and computed parts. It is
@@ -90,21 +112,24 @@ export class PathExpr {
     return new PathExpr([]);
   }
 
-  /** A path computed by an expression (a helper's `at(p, k)`, or a local holding it). */
+  /** A path computed by an expression (a helper's `at(base, segment)`, or a local holding it). */
   static expression(text: Codeable): PathExpr {
     return new PathExpr([{ expression: text }]);
   }
 
-  /** Appends literal text (merged with a preceding literal). */
-  literal(text: string): PathExpr {
-    const last = this.parts[this.parts.length - 1];
-    if (last && "literal" in last) return new PathExpr([...this.parts.slice(0, -1), { literal: last.literal + text }]);
-    return new PathExpr([...this.parts, { literal: text }]);
+  /** Appends `/` and a member name. */
+  member(name: string): PathExpr {
+    return new PathExpr([...this.parts, { member: name }]);
+  }
+
+  /** Appends `/*` (a sensitive map's value, whose key must not show). */
+  hiddenKey(): PathExpr {
+    return new PathExpr([...this.parts, { literal: "/*" }]);
   }
 
   /** Appends `/` and a computed segment: a list index, or a map key (`escape`: RFC 6901). */
   segment(expression: string, escape: boolean): PathExpr {
-    return new PathExpr([...this.literal("/").parts, { segment: expression, escape }]);
+    return new PathExpr([...this.parts, { segment: expression, escape }]);
   }
 
   /** True when the path is built on a computed expression (a helper's own path). */
@@ -113,31 +138,46 @@ export class PathExpr {
     return first !== undefined && "expression" in first;
   }
 
-  /** The JavaScript expression (`"/entities/" + i0`, `at(p, k) + "/eventId"`, `""`). */
+  /** The JavaScript expression (`"/entities/" + i`, `at(base, segment) + "/eventId"`, `""`). */
   toCode(): Code {
     return render(this.parts);
   }
 
   /**
-   * The two arguments a helper takes for this path: the path up to its last computed segment,
-   * and that segment unescaped (or `undefined`), so that calling a helper concatenates nothing.
+   * The two arguments a helper takes for this path: the path up to its last segment, and that
+   * segment unescaped (or `undefined`), so that calling a helper concatenates nothing.
    */
   helperArguments(): [Code, Code] {
     const last = this.parts[this.parts.length - 1];
-    if (!last || !("segment" in last)) return [render(this.parts), code`undefined`];
     const before = this.parts.slice(0, -1);
-    const slash = before[before.length - 1] as { literal: string };
-    const prefix = slash.literal === "/" ? before.slice(0, -1) : [...before.slice(0, -1), { literal: slash.literal.slice(0, -1) }];
-    return [render(prefix), code`${last.segment}`];
+    if (last && "segment" in last) return [render(before), code`${last.segment}`];
+    if (last && "member" in last) return [render(before), code`${JSON.stringify(last.member)}`];
+    return [render(this.parts), code`undefined`];
   }
 }
 
 function render(parts: readonly Part[]): Code {
   if (parts.length === 0) return code`""`;
   const pointerSegment = valueRef(runtime.validate("pointerSegment"));
-  const text = parts.map((p) =>
-    "literal" in p ? code`${JSON.stringify(p.literal)}` : "expression" in p ? toCode(p.expression) : p.escape ? code`${pointerSegment}(${p.segment})` : code`${p.segment}`,
-  );
+  // Adjacent literal text (member names included) becomes one string literal.
+  const pieces: Array<string | Code> = [];
+  const append = (text: string): void => {
+    const last = pieces[pieces.length - 1];
+    if (typeof last === "string") pieces[pieces.length - 1] = last + text;
+    else pieces.push(text);
+  };
+  for (const p of parts) {
+    if ("literal" in p) append(p.literal);
+    else if ("member" in p) append(`/${p.member}`);
+    else if ("expression" in p) pieces.push(toCode(p.expression));
+    else {
+      append("/");
+      pieces.push(p.escape ? code`${pointerSegment}(${p.segment})` : code`${p.segment}`);
+    }
+  }
   // A path never starts with a computed segment: one always follows a literal "/", so `+` concatenates strings.
-  return joinCode(text, " + ");
+  return joinCode(
+    pieces.map((p) => (typeof p === "string" ? code`${JSON.stringify(p)}` : p)),
+    " + ",
+  );
 }
