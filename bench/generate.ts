@@ -1,50 +1,136 @@
 /**
- * Whole-process generator speed: `anvil generate` as a user runs it (a fresh process each time),
- * median of N runs, with each stage's share from `--timings`. Output goes to a temporary folder.
+ * Whole-process generator speed, side by side with TypeScript's own compilers on the same output:
+ * `anvil generate` as a user runs it (a fresh process each time, the way `npm run generate` starts
+ * it) into an empty folder, again over its own unchanged output, and `--check` on that output;
+ * then `tsc --noEmit` of TypeScript 5.9 and of TypeScript 7 on the generated folder (its own
+ * tsconfig.json). The commands of a case run round-robin, one round after another, so a busy
+ * machine slows them alike; medians over the rounds, and ratios to TypeScript 5.9's `tsc`.
+ *
+ * `npm run bench -- generate [--runs N] [--baseline DIR]`: `--baseline` adds an empty-folder
+ * run of another anvil checkout (e.g. an older commit with its own node_modules) to each round.
+ * CPU figures (the process and everything it started) are read from /proc on Linux.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 
 const root = new URL("../", import.meta.url).pathname;
-const loader = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
+const dynamodb = join(root, "../shared/aws-models/dynamodb/service/2012-08-10/dynamodb-2012-08-10.json");
 const published = join(root, "../shared/aws-models/frauddetector/service/2019-11-15/frauddetector-2019-11-15.json");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs one generate command `runs` times; returns wall-clock medians and stage medians. */
-function measure(label: string, args: string[], runs: number): void {
-  const out = mkdtempSync(join(tmpdir(), "anvil-bench-"));
-  const walls: number[] = [];
-  const stages: Record<string, number[]> = {};
+/** CPU seconds used by this process's waited-for children so far (Linux), or undefined. */
+function childrenCpu(): number | undefined {
   try {
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      const r = spawnSync(process.execPath, ["--import", loader, join(root, "generator/cli.ts"), "generate", ...args, "--out", out, "--timings"], { cwd: root, encoding: "utf8" });
-      walls.push(performance.now() - start);
-      if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
-      for (const m of r.stderr.matchAll(/^(\w+)\s+([\d.]+) ms$/gm)) (stages[m[1]] ??= []).push(Number(m[2]));
-    }
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-  const total = median(walls);
-  console.log(`\n${label}: whole process median ${total.toFixed(0)} ms over ${runs} runs (min ${Math.min(...walls).toFixed(0)}, max ${Math.max(...walls).toFixed(0)})`);
-  for (const [stage, xs] of Object.entries(stages)) {
-    if (stage === "total") continue;
-    const m = median(xs);
-    console.log(`  ${stage.padEnd(10)} ${m.toFixed(1).padStart(8)} ms  ${((m / total) * 100).toFixed(1).padStart(5)}% of the process`);
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // cutime and cstime are fields 16 and 17 of /proc/PID/stat (14 and 15 after the command), in ticks of 1/100 s.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
   }
 }
 
+/** One command of a case. */
+interface Command {
+  label: string;
+  /** Runs before each timed run (untimed): e.g. empty the output folder. */
+  before?: () => void;
+  argv: string[];
+  cwd: string;
+  /** Exit codes that count as success. */
+  ok?: number[];
+}
+
+interface Sample {
+  wall: number;
+  cpu?: number;
+  stderr: string;
+}
+
+function run(c: Command): Sample {
+  c.before?.();
+  const cpu0 = childrenCpu();
+  const start = performance.now();
+  const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: c.cwd, encoding: "utf8" });
+  const wall = performance.now() - start;
+  const cpu1 = childrenCpu();
+  if (!(c.ok ?? [0]).includes(r.status ?? -1)) throw new Error(`${c.label} failed (exit ${r.status}): ${r.stdout}\n${r.stderr}`);
+  return { wall, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, stderr: r.stderr };
+}
+
+/** The command that `npm run generate` runs, for an anvil checkout at `dir`. */
+const anvilArgv = (dir: string, args: string[]) => [process.execPath, "--import", "tsx", join(dir, "generator/cli.ts"), "generate", ...args];
+
+/** Measures one case: anvil's commands and both compilers on its output, `runs` rounds. */
+function measure(label: string, folder: string, args: string[], runs: number, baseline?: string): void {
+  const work = mkdtempSync(join(tmpdir(), "anvil-bench-"));
+  // The compilers resolve @types/node and the runtime's packages from here, as in a vendoring project.
+  symlinkSync(join(root, "node_modules"), join(work, "node_modules"), "junction");
+  const out = join(work, "out");
+  const fresh = join(work, "fresh");
+  const commands: Command[] = [
+    { label: "anvil generate, empty output folder", before: () => rmSync(fresh, { recursive: true, force: true }), argv: anvilArgv(root, [...args, "--out", fresh, "--timings"]), cwd: root },
+    { label: "anvil generate, output unchanged", argv: anvilArgv(root, [...args, "--out", out]), cwd: root },
+    { label: "anvil generate --check, up to date", argv: anvilArgv(root, [...args, "--out", out, "--check"]), cwd: root },
+    { label: "tsc --noEmit, TypeScript 5.9", argv: [process.execPath, join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(out, folder)], cwd: work },
+    { label: "tsc --noEmit, TypeScript 7", argv: [process.execPath, join(root, "node_modules/typescript7/bin/tsc"), "--noEmit", "-p", join(out, folder)], cwd: work },
+  ];
+  if (baseline) {
+    const base = join(work, "baseline");
+    commands.push({ label: `baseline anvil (${baseline}), empty output folder`, before: () => rmSync(base, { recursive: true, force: true }), argv: anvilArgv(baseline, [...args, "--out", base]), cwd: baseline });
+  }
+  const samples = new Map<string, Sample[]>(commands.map((c) => [c.label, []]));
+  try {
+    run(commands[1]); // the output the unchanged run, --check and the compilers work on
+    for (let i = 0; i < runs; i++) for (const c of commands) samples.get(c.label)?.push(run(c));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const tsc = median((samples.get(commands[3].label) ?? []).map((s) => s.wall));
+  console.log(`\n${label}: medians of ${runs} rounds (wall; CPU of the process and its children)`);
+  for (const c of commands) {
+    const xs = samples.get(c.label) ?? [];
+    const wall = median(xs.map((s) => s.wall));
+    const cpus = xs.map((s) => s.cpu).filter((x): x is number => x !== undefined);
+    const cpu = cpus.length > 0 ? `${median(cpus).toFixed(2).padStart(6)} s CPU` : "";
+    console.log(`  ${c.label.padEnd(44)} ${(wall / 1000).toFixed(2).padStart(6)} s  ${cpu}  ${(wall / tsc).toFixed(2).padStart(5)}x tsc 5.9  (min ${(Math.min(...xs.map((s) => s.wall)) / 1000).toFixed(2)}, max ${(Math.max(...xs.map((s) => s.wall)) / 1000).toFixed(2)})`);
+  }
+  const stages: Record<string, number[]> = {};
+  for (const s of samples.get(commands[0].label) ?? []) for (const m of s.stderr.matchAll(/^(\w+)\s+([\d.]+) ms$/gm)) (stages[m[1]] ??= []).push(Number(m[2]));
+  console.log(`  stages of the empty-folder run (--timings, medians): ${Object.entries(stages).map(([stage, xs]) => `${stage} ${median(xs).toFixed(0)} ms`).join(", ")}`);
+}
+
+/** `npm run -s check` in this repository, as CI runs it, against TypeScript 5.9's `tsc` on generated/. */
+function measureRepoCheck(runs: number): void {
+  const check: Command = { label: "npm run -s check (this repository)", argv: ["npm", "run", "-s", "check"], cwd: root };
+  const tsc: Command = { label: "tsc --noEmit, TypeScript 5.9, generated/frauddetector", argv: [process.execPath, join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(root, "generated/frauddetector")], cwd: root };
+  const xs: Sample[] = [];
+  const ys: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    xs.push(run(check));
+    ys.push(run(tsc));
+  }
+  const a = median(xs.map((s) => s.wall));
+  const b = median(ys.map((s) => s.wall));
+  console.log(`\n${check.label}: ${(a / 1000).toFixed(2)} s median of ${runs} (${(a / b).toFixed(2)}x ${tsc.label}, ${(b / 1000).toFixed(2)} s)`);
+}
+
 /** The generator benchmarks. */
-export function runGenerateBench(runs = 5): void {
-  measure("our spec (codegen.yaml)", ["--config", join(root, "codegen.yaml")], runs);
-  if (existsSync(published)) {
-    measure("published Fraud Detector model, all operations", ["--model", published, "--name", "frauddetector-full"], runs);
-  } else {
-    console.log(`\nskipped the published-model run: ${published} is absent`);
+export function runGenerateBench(argv: string[] = []): void {
+  const { values } = parseArgs({ args: argv, options: { runs: { type: "string", default: "5" }, baseline: { type: "string" } }, strict: false });
+  const runs = Number(values.runs);
+  const baseline = typeof values.baseline === "string" ? values.baseline : undefined;
+  measure("our spec (codegen.yaml)", "frauddetector", ["--config", join(root, "codegen.yaml")], runs, baseline);
+  measureRepoCheck(runs);
+  for (const [name, model, label] of [
+    ["dynamodb", dynamodb, "full DynamoDB model, all 57 operations"],
+    ["frauddetector-full", published, "published Fraud Detector model, all operations"],
+  ]) {
+    if (existsSync(model)) measure(label, name, ["--model", model, "--name", name], runs, baseline);
+    else console.log(`\nskipped ${label}: ${model} is absent`);
   }
 }

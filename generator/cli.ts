@@ -9,8 +9,9 @@ import { parseArgs } from "node:util";
 import { AnvilError, codeFrame, isFatal, type Diagnostic } from "./errors.js";
 import { loadConfig, type Config } from "./config/index.js";
 import { generate } from "./pipeline.js";
-import { backgroundTypeChecker } from "./typecheck/index.js";
 import { check, write } from "./write/index.js";
+import { withManifest } from "./write/manifest.js";
+import { previousOutput } from "./write/previous.js";
 import { loadFiles } from "./load/index.js";
 import { assemble } from "./assemble/index.js";
 import { preludeIds } from "./assemble/prelude.js";
@@ -21,7 +22,7 @@ import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed and validated TypeScript clients out.
 
 Usage:
-  anvil generate [--config FILE] [--out DIR] [--check] [--timings]
+  anvil generate [--config FILE] [--out DIR] [--check] [--timings] [--no-cache]
   anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] [--validation MODE] --out DIR
   anvil ast FILE...
   anvil idl FILE... [--out DIR]
@@ -36,6 +37,8 @@ Commands:
                          (all operations unless --operations names some; --validation
                          reject|warn|off sets the client's default mode)
              --timings   print the time each pipeline stage took to stderr
+             --no-cache  format and type-check everything, even what the output
+                         folder's anvil-manifest.json says is unchanged
   ast        Load and assemble model files and print the model as Smithy JSON AST
              (prelude left out, keys sorted).
   idl        Load and assemble model files and print them as Smithy IDL, one file per
@@ -79,6 +82,7 @@ async function runGenerate(args: string[]): Promise<number> {
       out: { type: "string" },
       check: { type: "boolean", default: false },
       timings: { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
       model: { type: "string", multiple: true },
       service: { type: "string" },
       operations: { type: "string" },
@@ -111,8 +115,10 @@ async function runGenerate(args: string[]): Promise<number> {
     config = loadConfig(values.config ?? "codegen.yaml");
     if (values.out) config.out = resolve(values.out);
   }
-  const result = await generate(config, { typeChecker: backgroundTypeChecker(config.clients.map((c) => c.name)) });
+  const out = config.out;
+  const result = await generate(config, { previous: values["no-cache"] ? undefined : (folder) => previousOutput(out, folder) });
   for (const w of result.warnings) printDiagnostic(w);
+  const outputs = result.clients.map((c) => withManifest(c, result.tools));
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
   const displayRoot = relative(process.cwd(), config.out).split("\\").join("/") || ".";
   if (values.timings) {
@@ -121,10 +127,10 @@ async function runGenerate(args: string[]): Promise<number> {
     process.stderr.write(`${"total".padEnd(10)} ${total.toFixed(1).padStart(8)} ms\n`);
   }
   if (values.check) {
-    const report = check(config.out, result.clients, displayRoot);
+    const report = check(config.out, outputs, displayRoot);
     const count = report.changed.length + report.missing.length + report.extra.length;
     if (count === 0) {
-      process.stdout.write(`anvil check: ${displayRoot} is up to date (${result.clients.length} client${result.clients.length === 1 ? "" : "s"}).\n`);
+      process.stdout.write(`anvil check: ${displayRoot} is up to date (${outputs.length} client${outputs.length === 1 ? "" : "s"}).\n`);
       return 0;
     }
     process.stdout.write(report.diff);
@@ -133,9 +139,9 @@ async function runGenerate(args: string[]): Promise<number> {
     );
     return 1;
   }
-  write(config.out, result.clients);
-  const files = result.clients.reduce((n, c) => n + c.files.length, 0);
-  process.stdout.write(`anvil: wrote ${files} files to ${result.clients.map((c) => `${displayRoot}/${c.folder}`).join(", ")}\n`);
+  write(config.out, outputs);
+  const files = outputs.reduce((n, c) => n + c.files.length, 0);
+  process.stdout.write(`anvil: wrote ${files} files to ${outputs.map((c) => `${displayRoot}/${c.folder}`).join(", ")}\n`);
   return 0;
 }
 

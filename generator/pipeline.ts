@@ -10,29 +10,54 @@ import { preludeIds } from "./assemble/prelude.js";
 import { select } from "./select/index.js";
 import { lower } from "./lower/index.js";
 import { render, type RenderedFile } from "./render/index.js";
-import { format } from "./format/index.js";
-import { inProcessTypeChecker, type TypeChecker } from "./typecheck/index.js";
+import { defaultFormatPool, formatTexts, formatterIdentity, needsFormatting, type FormatPool } from "./format/index.js";
+import { formatCache } from "./format/cache.js";
+import { checkerIdentity, typeChecker, type TypeChecker } from "./typecheck/index.js";
+import { contentHash } from "./hash.js";
 import type { ClientOutput } from "./write/index.js";
-
+import { manifestText, type ToolIdentities } from "./write/manifest.js";
+import type { PreviousOutput } from "./write/previous.js";
 /** Milliseconds spent per stage, summed over clients. */
 export type Timings = Record<string, number>;
 
+/** One generated client: its files, and what its manifest records about how they were made. */
+export interface GeneratedClient extends ClientOutput {
+  /** For each formatted file, the hash of its text before formatting (the format cache's key). */
+  rendered: Record<string, string>;
+}
+
 /** The result of generating every client of a config, in memory. */
 export interface GenerateResult {
-  clients: ClientOutput[];
+  clients: GeneratedClient[];
   /** Notes for the user (e.g. a client left out for an unsupported protocol). */
   notes: string[];
   /** Model validation warnings (Smithy WARNING/NOTE events): printed, never a failure. */
   warnings: Diagnostic[];
   timings: Timings;
+  /**
+   * True when every client's files and manifest are exactly what the previous run left (see
+   * `GenerateOptions.previous`): nothing was formatted, and the type-check was skipped because
+   * those same files were checked by the same compiler with the same options when written.
+   */
+  unchanged: boolean;
+  /** The tools the manifest names (see write/manifest.ts). */
+  tools: ToolIdentities;
 }
 
 /** Options of a generation run. */
 export interface GenerateOptions {
   /** Skip the type-check stage (only for tools that type-check separately). */
   skipTypeCheck?: boolean;
-  /** The type checker to use (the CLI passes one that warmed up in a worker thread). */
+  /** The type checker to use (default: TypeScript 7's native compiler; tests may pass their own). */
   typeChecker?: TypeChecker;
+  /**
+   * The previous run's output of a client folder (the CLI reads it from the output root). With
+   * it, a file whose rendered text is unchanged is not formatted again, and an output identical
+   * to the previous one is not type-checked again. Without it, everything is done afresh.
+   */
+  previous?: (folder: string) => PreviousOutput;
+  /** The Prettier threads to use (default: one per core, shared by the process). */
+  formatPool?: FormatPool;
 }
 
 /** Generates every client of `config` in memory. Throws AnvilError on bad input. */
@@ -62,23 +87,36 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     }
     rendered.push({ folder: client.name, files: time("render", () => render(ir)) });
   }
-  // The rendered files are type-checked while Prettier formats them (formatting never changes
-  // what type-checks): with the CLI's worker-thread checker the two stages share the two cores.
+  const tools: ToolIdentities = { formatter: formatterIdentity(), checker: checkerIdentity() };
+  const plans = time("cache", () => rendered.map((client) => reusePrevious(client, options.previous?.(client.folder), tools)));
+  const unchanged = options.previous !== undefined && plans.every((p) => p.unchanged);
+
+  // The files are type-checked while Prettier formats them (formatting never changes what
+  // type-checks): the compiler is another process, so the two share the cores.
+  const checker = options.typeChecker ?? typeChecker();
   const checkStart = performance.now();
-  const checking = options.skipTypeCheck
-    ? undefined
-    : (options.typeChecker ?? inProcessTypeChecker())(rendered).then((problems) => {
-        timings.typecheck = performance.now() - checkStart;
-        return problems;
-      });
+  const checking =
+    options.skipTypeCheck || unchanged
+      ? undefined
+      : checker(plans.map((p) => ({ folder: p.folder, files: p.files.map((f, i) => ({ ...f, text: p.texts[i] ?? f.text })) }))).then((problems) => {
+          timings.typecheck = performance.now() - checkStart;
+          return problems;
+        });
   checking?.catch(() => undefined); // awaited below; this only keeps a failed format from leaving it unhandled
+
   const start = performance.now();
-  const formatted = await Promise.all(rendered.map(async (c) => ({ folder: c.folder, files: await format(c.files) })));
+  const misses = plans.flatMap((p) => p.files.flatMap((f, i) => (p.texts[i] === undefined ? [{ plan: p, index: i, file: f }] : [])));
+  const texts = misses.length === 0 ? [] : await formatTexts(misses.map((m) => m.file), options.formatPool ?? defaultFormatPool());
+  misses.forEach((m, i) => {
+    m.plan.texts[m.index] = texts[i];
+  });
   timings.format = performance.now() - start;
+  const formatted = plans.map((p) => ({ folder: p.folder, files: p.files.map((f, i) => ({ ...f, text: p.texts[i] as string })) }));
+
   if (checking) {
     let problems = await checking;
     // Positions are reported in the formatted files, the ones a user would open.
-    if (problems.length > 0) problems = await inProcessTypeChecker()(formatted);
+    if (problems.length > 0) problems = await checker(formatted);
     if (problems.length > 0) {
       throw new AnvilError(
         "internal",
@@ -89,7 +127,37 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
       );
     }
   }
-  return { clients: formatted.map((c) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })) })), notes, warnings, timings };
+  const clients = formatted.map((c, i) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })), rendered: plans[i].hashes }));
+  return { clients, notes, warnings, timings, unchanged, tools };
+}
+
+/** One client's files with what the previous run lets us reuse. */
+interface ReusePlan {
+  folder: string;
+  files: RenderedFile[];
+  /** The final text of each file where known without formatting (undefined: still to format). */
+  texts: Array<string | undefined>;
+  /** Hash of the rendered text of each file that needs formatting. */
+  hashes: Record<string, string>;
+  /** Every file (manifest included) is what the previous run left. */
+  unchanged: boolean;
+}
+
+/** Looks each file up in the previous output: formatted text to reuse, and whether nothing changed. */
+function reusePrevious(client: { folder: string; files: RenderedFile[] }, previous: PreviousOutput | undefined, tools: ToolIdentities): ReusePlan {
+  const cache = previous ? formatCache(previous, tools.formatter) : undefined;
+  const hashes: Record<string, string> = {};
+  const texts = client.files.map((f) => {
+    if (!needsFormatting(f)) return f.text;
+    hashes[f.path] = contentHash(f.text);
+    return cache?.(f.path, hashes[f.path]);
+  });
+  // A reused file is the file on disk by construction; every other file is compared with it.
+  const unchanged =
+    previous !== undefined &&
+    texts.every((t, i) => t !== undefined && (hashes[client.files[i].path] !== undefined || previous.read(client.files[i].path) === t)) &&
+    previous.manifestText === manifestText(client.files.map((f, i) => ({ path: f.path, text: texts[i] as string })), hashes, tools);
+  return { folder: client.folder, files: client.files, texts, hashes, unchanged };
 }
 
 function selectionRequest(client: ClientConfig, config: Config) {

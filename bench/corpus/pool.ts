@@ -4,9 +4,9 @@
  * the memory it may keep between models. Resident memory is sampled from /proc while it runs.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { join } from "node:path";
+import { residentBytes } from "./memory.js";
 import type { Job, Outcome, Ready } from "./protocol.js";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
@@ -27,17 +27,6 @@ export interface PoolOptions {
   onStart: (worker: number, job: Job) => void;
 }
 
-/** Resident set (VmRSS) of a process, in bytes, or undefined off Linux. */
-function residentBytes(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 interface Slot {
   index: number;
   child?: ChildProcess;
@@ -46,7 +35,11 @@ interface Slot {
 }
 
 /** Runs every job through the pool; resolves with one outcome per job, in completion order. */
-export async function runPool(jobs: Job[], options: PoolOptions, onDone: (worker: number, o: Outcome) => void): Promise<{ outcomes: Outcome[]; workersPeak: number; workerPeak: number }> {
+export async function runPool(
+  jobs: Job[],
+  options: PoolOptions,
+  onDone: (worker: number, o: Outcome) => void,
+): Promise<{ outcomes: Outcome[]; workersPeak: number; workerPeak: number }> {
   const queue = [...jobs];
   const outcomes: Outcome[] = [];
   const slots: Slot[] = Array.from({ length: options.workers }, (_, index) => ({ index, stderr: "" }));

@@ -28,7 +28,7 @@ export interface Outcome {
   loaded: boolean;
   /** Every stage up to formatting succeeded and the files were written. */
   generated: boolean;
-  /** The output type-checked without a problem. */
+  /** The output type-checked without a problem (set by the runner once the model's batch is checked). */
   clean: boolean;
   files: number;
   bytes: number;
@@ -42,6 +42,12 @@ export interface Outcome {
   failure?: Failure;
   /** The worker process's peak resident set so far, in bytes. */
   maxRss: number;
+  /**
+   * The generated `.ts` files left on disk for the runner to type-check (paths relative to the
+   * output root, with the template or runtime file behind each); the runner checks many models
+   * in one compiler run and removes their folders afterwards.
+   */
+  toCheck?: Array<{ path: string; origin: string }>;
 }
 
 /** Worker -> runner, once at start-up: ready for jobs. */

@@ -9,13 +9,16 @@
  *
  * Options: --dir DIR (default ../shared/aws-models), --limit N, --filter NAME (substring of the
  * file name; repeatable or comma-separated), --workers N (default 2), --timeout SECONDS (per
- * model, default 600), --keep, --json FILE (also write the report there).
+ * model, default 600), --batch-mb N (output checked per compiler run, default 24), --keep,
+ * --json FILE (also write the report there).
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { BatchChecker } from "./checker.js";
+import { treeResidentBytes } from "./memory.js";
 import { runPool } from "./pool.js";
 import { Progress } from "./progress.js";
 import { buildReport, formatReport, modelLabel } from "./summary.js";
@@ -45,6 +48,7 @@ async function main(): Promise<number> {
       filter: { type: "string", multiple: true },
       workers: { type: "string", default: "2" },
       timeout: { type: "string", default: "600" },
+      "batch-mb": { type: "string", default: "24" },
       keep: { type: "boolean", default: false },
       json: { type: "string" },
     },
@@ -69,6 +73,12 @@ async function main(): Promise<number> {
   process.stderr.write(`corpus: ${models.length} models from ${dir}, ${workers} workers, output in ${outRoot}\n`);
 
   const progress = new Progress(models.length);
+  const checker = new BatchChecker({ outRoot, batchBytes: Number(values["batch-mb"]) * 1024 * 1024, keep: values.keep });
+  // Everything this process started (workers, the checker's compiler runs) and itself.
+  let allPeak = 0;
+  const sampler = setInterval(() => {
+    allPeak = Math.max(allPeak, treeResidentBytes(process.pid) ?? 0);
+  }, 200);
   const started = performance.now();
   const { outcomes, workersPeak, workerPeak } = await runPool(
     jobs,
@@ -81,13 +91,15 @@ async function main(): Promise<number> {
       onStart: (w, job) => progress.start(w, modelLabel(job.model)),
     },
     (w, o) => {
-      const ok = o.generated && o.clean;
-      progress.finish(w, modelLabel(o.model), ok, o.ms, ok ? "" : `${o.failure?.stage}: ${o.failure?.message.slice(0, 160)}`);
+      checker.add(o);
+      progress.finish(w, modelLabel(o.model), o.generated, o.ms, o.generated ? "" : `${o.failure?.stage}: ${o.failure?.message.slice(0, 160)}`);
     },
   );
+  await checker.finish();
   const wallMs = performance.now() - started;
+  clearInterval(sampler);
   progress.end();
-  const report = buildReport(outcomes, wallMs, workers, { workersPeak, workerPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 });
+  const report = buildReport(outcomes, wallMs, workers, { workersPeak, workerPeak, allPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 });
   process.stdout.write(`${formatReport(report)}\n`);
   const reportPath = join(outRoot, "corpus-report.json");
   const json = `${JSON.stringify(report, null, 2)}\n`;

@@ -13,6 +13,8 @@ export interface MemoryFigures {
   workerPeak: number;
   /** The runner's own peak. */
   runnerPeak: number;
+  /** Highest sum seen at one moment of the runner and every process it started (workers, compiler runs). */
+  allPeak: number;
 }
 
 /** The whole run, as written to the JSON report. */
@@ -85,7 +87,7 @@ export function formatReport(r: CorpusReport): string {
   lines.push(`generated             ${pct(r.generated)}`);
   lines.push(`type-check clean      ${pct(r.clean)}`);
   lines.push(`total time            ${duration(r.wallMs)} wall, ${r.workers} workers (sum of per-model times ${duration(r.outcomes.reduce((a, o) => a + o.ms, 0))})`);
-  lines.push(`peak memory           ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker, ${mb(r.memory.runnerPeak)} runner`);
+  lines.push(`peak memory           ${mb(r.memory.allPeak)} in all (runner, workers, compiler runs), ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker`);
   const notes = r.outcomes.filter((o) => o.notes.length > 0).length;
   if (notes > 0) lines.push(`client left out       ${notes} models (protocol not supported yet; types and validators generated)`);
   const stageTotal = Object.values(r.stageMs).reduce((a, b) => a + b, 0);

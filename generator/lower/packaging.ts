@@ -4,11 +4,11 @@
  */
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
 import { runtimeDependencies } from "../runtime-files.js";
-import { GENERATED_CODE_COMPILER_OPTIONS } from "../typecheck/compiler-options.js";
+import { TYPECHECK_COMPILER_OPTIONS } from "../typecheck/options.js";
 
 /** The generated tsconfig.json text. */
 export function tsconfigJson(): string {
-  return `${JSON.stringify({ compilerOptions: GENERATED_CODE_COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2)}\n`;
+  return `${JSON.stringify({ compilerOptions: TYPECHECK_COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2)}\n`;
 }
 
 /** The generated package.json text. */

@@ -1,7 +1,7 @@
 /**
  * Runs hostile models through the whole pipeline (load, assemble, select, lower, render, format,
- * type-check, write) from a temporary folder, with one type-check session per test file so
- * each case costs its own check only. Also builds the small awsJson service the cases start from.
+ * type-check, write) from a temporary folder. Also builds the small awsJson service the cases
+ * start from.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,31 +10,17 @@ import { afterAll } from "vitest";
 import type { Config } from "../../generator/config/index.js";
 import { AnvilError } from "../../generator/errors.js";
 import { generate, type GenerateResult } from "../../generator/pipeline.js";
-import { TypeCheckSession, type CheckFile } from "../../generator/typecheck/checker.js";
-import type { TypeChecker } from "../../generator/typecheck/index.js";
 import { write } from "../../generator/write/index.js";
 
 /** A JSON AST shape, loosely typed: hostile models are exactly the ones a strict type would reject. */
 export type AstShape = Record<string, unknown>;
 
-let session: TypeCheckSession | undefined;
 const scratch: string[] = [];
 afterAll(() => {
   // ANVIL_KEEP_HOSTILE=1 keeps the models and outputs for a look after a failure.
   if (process.env.ANVIL_KEEP_HOSTILE === "1") console.log(`kept: ${scratch.join(" ")}`);
   else for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A type checker backed by this file's session: checks one output, then releases its files. */
-export const sharedTypeChecker: TypeChecker = async (clients) => {
-  session ??= new TypeCheckSession();
-  const files: CheckFile[] = clients.flatMap((c) => c.files.filter((f) => f.path.endsWith(".ts")).map((f) => ({ folder: c.folder, path: f.path, text: f.text, origin: f.origin })));
-  try {
-    return session.check(files);
-  } finally {
-    session.release(files);
-  }
-};
 
 /** A fresh temporary folder, removed after the file's tests. */
 export function tempDir(label: string): string {
@@ -78,7 +64,7 @@ export async function runPipeline(model: object | string, options: RunOptions = 
     out: join(dir, "out"),
     clients: [{ name, models: [file], modelsAsWritten: [options.fileName ?? "model.json"], service: options.service, operations: options.operations, validation: "reject" }],
   };
-  const result = await generate(config, { typeChecker: sharedTypeChecker });
+  const result = await generate(config);
   write(config.out, result.clients);
   const written = new Map<string, string>();
   const walk = (d: string) => {

@@ -1,0 +1,82 @@
+/**
+ * The corpus's type-check: generated outputs are checked in batches, many models to one run of
+ * the native compiler, while the workers go on generating. Each compiler run loads the lib and
+ * Node type files once for the whole batch instead of once per model, which is most of what a
+ * check of a small model costs. Problems are attributed to models by folder, and each model's
+ * folder is removed once checked (unless kept).
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { checkProject } from "../../generator/typecheck/index.js";
+import type { Outcome } from "./protocol.js";
+
+/** Batch settings. */
+export interface BatchOptions {
+  outRoot: string;
+  /** A batch is checked once its models' output reaches this many bytes. */
+  batchBytes: number;
+  keep: boolean;
+}
+
+/** Collects generated models and checks them in batches, one compiler run at a time. */
+export class BatchChecker {
+  private pending: Outcome[] = [];
+  private pendingBytes = 0;
+  private batches = 0;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: BatchOptions) {}
+
+  /** Adds a generated model; starts a batch when enough output is waiting. */
+  add(outcome: Outcome): void {
+    if (!outcome.toCheck) return;
+    this.pending.push(outcome);
+    this.pendingBytes += outcome.bytes;
+    if (this.pendingBytes >= this.options.batchBytes) this.flush();
+  }
+
+  /** Checks whatever is waiting and resolves when every batch is done. */
+  async finish(): Promise<void> {
+    this.flush();
+    await this.running;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    const n = this.batches++;
+    this.running = this.running.then(() => this.check(batch, n));
+  }
+
+  /** One compiler run over a batch; sets each model's `clean`, failure and type-check time. */
+  private async check(batch: Outcome[], n: number): Promise<void> {
+    const origins = new Map<string, string>();
+    for (const o of batch) for (const f of o.toCheck ?? []) origins.set(f.path, f.origin);
+    const start = performance.now();
+    let problems: Awaited<ReturnType<typeof checkProject>>;
+    try {
+      problems = await checkProject(this.options.outRoot, [...origins.keys()], origins, `tsconfig.batch-${n}.json`);
+    } catch (e) {
+      problems = [{ file: "", line: 0, column: 0, message: (e as Error).message, origin: "(compiler)" }];
+    }
+    const ms = performance.now() - start;
+    const bytes = batch.reduce((a, o) => a + o.bytes, 0);
+    for (const o of batch) {
+      const folder = `${o.toCheck?.[0]?.path.split("/")[0]}/`;
+      // A problem in no file (options, a crash) fails every model of the batch.
+      const own = problems.filter((p) => p.file === "" || p.file.startsWith(folder));
+      o.clean = own.length === 0;
+      // The batch's time, shared out by output size: what the model's check cost, roughly.
+      o.timings.typecheck = (ms * o.bytes) / Math.max(1, bytes);
+      if (!o.clean) {
+        const [first, ...rest] = own.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.origin})`);
+        o.failure = { stage: "type-check", kind: "internal", message: first, more: rest.slice(0, 4) };
+      }
+      delete o.toCheck;
+      if (!this.options.keep) rmSync(join(this.options.outRoot, folder), { recursive: true, force: true });
+    }
+    if (!this.options.keep) rmSync(join(this.options.outRoot, `tsconfig.batch-${n}.json`), { force: true });
+  }
+}
