@@ -11,6 +11,8 @@
  * token it was sent would loop forever; that ends with a `PaginationLoopError` instead.
  */
 import { AbortError } from "./errors.js";
+// Token equality is JSON-value equality: strings by value, map tokens (DynamoDB's LastEvaluatedKey) structurally.
+import { jmesEquals } from "./jmespath.js";
 
 /** What a caller passes to a generated `paginate<Operation>` function. */
 export interface PaginationConfiguration<Client> {
@@ -85,7 +87,7 @@ export async function* paginate<Client, Input extends object, Output>(
     yield page;
     const next = valueAtPath(page, description.outputToken);
     if (isEmptyToken(next)) return undefined;
-    if (!isEmptyToken(token) && sameValue(next, token)) throw new PaginationLoopError(description.operation, pages);
+    if (!isEmptyToken(token) && jmesEquals(next, token)) throw new PaginationLoopError(description.operation, pages);
     token = next;
   }
 }
@@ -120,19 +122,6 @@ export function valueAtPath(value: unknown, path: readonly string[]): unknown {
 function isEmptyToken(token: unknown): boolean {
   if (token === undefined || token === null || token === "") return true;
   return isPlainObject(token) && Object.values(token).every((v) => v === undefined);
-}
-
-/** Token equality: strings by value, map tokens (DynamoDB's LastEvaluatedKey) structurally. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = Object.keys(a).filter((k) => a[k] !== undefined);
-    const otherKeys = Object.keys(b).filter((k) => b[k] !== undefined);
-    return keys.length === otherKeys.length && keys.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]));
-  }
-  return false;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

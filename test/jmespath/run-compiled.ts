@@ -1,0 +1,9 @@
+/** Runs compiled JMESPath code the way a generated client would, with the runtime's helpers in scope. */
+import * as runtime from "../../generator/runtime/jmespath.js";
+import type { CompileResult } from "../../generator/jmespath/compile.js";
+
+/** A function of the root value, from a `compiled` result. */
+export function runnable(result: Extract<CompileResult, { kind: "compiled" }>, root: string): (value: unknown) => unknown {
+  const fn = new Function("runtime", root, `const { ${[...result.helpers].join(", ")} } = runtime; return ${result.code};`) as (r: typeof runtime, v: unknown) => unknown;
+  return (value) => fn(runtime, value);
+}
