@@ -5,9 +5,9 @@
  * Unicode spaces, letters of other scripts, astral characters, combining marks, lone
  * surrogates, `:` `-` `_`).
  */
-import { type CharSet, emitCharSet, explicitRanges } from "../../generator/lower/patterns/char-set.js";
-import type { JavaNode } from "../../generator/lower/patterns/java-ast.js";
-import { MAX_REPS } from "../../generator/lower/patterns/parse-java.js";
+import { type CharSet, emitCharSet, explicitRanges } from "../../generator/patterns/char-set.js";
+import type { JavaNode } from "../../generator/patterns/java-ast.js";
+import { MAX_REPS } from "../../generator/patterns/parse-java.js";
 
 /** A small deterministic PRNG (mulberry32), so runs are repeatable. */
 export function prng(seed: number): () => number {

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { translatePattern } from "../../generator/lower/patterns/translate.js";
+import { translatePattern } from "../../generator/patterns/translate.js";
 
 const PROPERTIES = [
   "L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No", "P", "Pd", "Ps", "Pe", "Pc", "Po",

@@ -14,13 +14,13 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseJavaPattern } from "../../generator/lower/patterns/parse-java.js";
-import { translatePattern } from "../../generator/lower/patterns/translate.js";
+import { parseJavaPattern } from "../../generator/patterns/parse-java.js";
+import { translatePattern } from "../../generator/patterns/translate.js";
 import { candidates } from "./candidates.js";
 import { loadCorpusPatterns } from "./corpus-patterns.js";
 import { classify } from "./classify.js";
 import { type JavaRequest, javaAvailable, runJava } from "./java.js";
-import { emitJavaScript } from "../../generator/lower/patterns/emit-js.js";
+import { emitJavaScript } from "../../generator/patterns/emit-js.js";
 import { type Growth, type GrowthClass, attackStrings, classifyGrowth, hasNestedQuantifiers, pumpedAttacks, timeAttack, timeGrowth } from "./redos.js";
 
 const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /**
  * Hand-picked patterns where Java's regex engine and a naive JavaScript reading part ways, with
  * strings that tell them apart. make-fixture.ts asks Java for the verdicts and writes them to
- * test/lower/patterns/java-verdicts.json, which the unit tests replay without Java.
+ * test/patterns/java-verdicts.json, which the unit tests replay without Java.
  *
  * `translates: false` marks patterns the translator must refuse (valid Java with no exact
  * JavaScript form); patterns Java itself rejects are detected by Java, not declared here.

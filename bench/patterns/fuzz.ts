@@ -9,8 +9,8 @@
  * rejects it, the translator should not produce a RegExp (reported, as it is harmless for
  * models Smithy already validated).
  */
-import { parseJavaPattern } from "../../generator/lower/patterns/parse-java.js";
-import { translatePattern } from "../../generator/lower/patterns/translate.js";
+import { parseJavaPattern } from "../../generator/patterns/parse-java.js";
+import { translatePattern } from "../../generator/patterns/translate.js";
 import { TRICKY, candidates, prng } from "./candidates.js";
 import { type Disagreement, classify } from "./classify.js";
 import { javaAvailable, runJava } from "./java.js";

@@ -1,5 +1,5 @@
 /**
- * Writes test/lower/patterns/java-verdicts.json: each pattern of fixture-spec.ts with Java's own
+ * Writes test/patterns/java-verdicts.json: each pattern of fixture-spec.ts with Java's own
  * `find()` verdict on each of its strings (or Java's compile error). Needs `java` on PATH; the
  * tests that read the file do not.
  *
@@ -25,7 +25,7 @@ const entries = FIXTURE.map((f, i) => {
     cases: f.strings.map((input, k) => ({ input, java: v.v[k] })),
   };
 });
-const out = fileURLToPath(new URL("../../test/lower/patterns/java-verdicts.json", import.meta.url));
+const out = fileURLToPath(new URL("../../test/patterns/java-verdicts.json", import.meta.url));
 const header = {
   generatedBy: "bench/patterns/make-fixture.ts (java.util.regex, Pattern.compile(pattern).matcher(input).find())",
   javaVersion: "17",

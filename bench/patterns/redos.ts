@@ -4,8 +4,8 @@
  * match is killed at a deadline instead of hanging the caller.
  */
 import { spawnSync } from "node:child_process";
-import type { JavaNode } from "../../generator/lower/patterns/java-ast.js";
-import { MAX_REPS } from "../../generator/lower/patterns/parse-java.js";
+import type { JavaNode } from "../../generator/patterns/java-ast.js";
+import { MAX_REPS } from "../../generator/patterns/parse-java.js";
 import { prng, sample } from "./candidates.js";
 
 function children(node: JavaNode): JavaNode[] {

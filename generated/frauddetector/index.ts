@@ -4,5 +4,15 @@ export * from "./types.js";
 export * from "./errors.js";
 export * from "./validators.js";
 export { FraudDetectorClient, type FraudDetectorClientConfig } from "./client.js";
-export { ServiceException, RequestValidationError, type ResponseMetadata } from "./runtime/errors.js";
+export {
+  ServiceException,
+  RequestValidationError,
+  NetworkError,
+  TimeoutError,
+  AbortError,
+  CredentialsError,
+  ClientConfigError,
+  type ResponseMetadata,
+} from "./runtime/errors.js";
 export type { InvokeOptions, ValidationMode } from "./runtime/client.js";
+export type { ValidationConstraint, ValidationIssue } from "./runtime/validate.js";

@@ -4,6 +4,8 @@
 // Issues name the constraint they break; "enum" means a value this client does not know (Smithy enums are open),
 // which callers may choose to accept.
 import {
+  type Requirement,
+  type ValidationIssue,
   at,
   codePointLength,
   isIso8601Utc,
@@ -14,8 +16,6 @@ import {
   report,
   reportLength,
   reportUnreadable,
-  type Requirement,
-  type ValidationIssue,
 } from "./runtime/validate.js";
 import type {
   Entity,
@@ -30,8 +30,6 @@ import type {
   SendEventRequest,
   SendEventResult,
 } from "./types.js";
-
-export type { ValidationConstraint, ValidationIssue } from "./runtime/validate.js";
 
 /**
  * `@pattern` "^[0-9a-z_-]+$" (written for Java's engine), compiled once.
@@ -259,7 +257,6 @@ export function validateSendEventResult(value: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   try {
     if (!isPlainObject(value)) report(out, "", TYPE_STRUCTURE);
-    else check$SendEventResult(value, "", undefined, out);
   } catch {
     reportUnreadable(out);
   }
@@ -730,16 +727,6 @@ function check$Entity(
     reportLength(out, at(p, k) + "/entityId", codePointLength(m1), LENGTH_1_256);
   else if (!PATTERN_1.test(m1)) report(out, at(p, k) + "/entityId", PATTERN_1_TEXT);
 }
-
-/**
- * The members of `com.amazonaws.frauddetector#SendEventResult`, at path `p` + `/k` (its type and length: the caller's).
- */
-function check$SendEventResult(
-  v: Record<string, unknown>,
-  p: string,
-  k: string | number | undefined,
-  out: ValidationIssue[],
-): void {}
 
 /**
  * The members of `com.amazonaws.frauddetector#GetEventPredictionRequest`, at path `p` + `/k` (its type and length: the caller's).

@@ -1,8 +1,14 @@
 /**
  * The IR: everything the templates print, decided. Templates loop over these lists and test
- * these flags; every name, type expression, doc line and serialization expression is here.
+ * these flags; every name, type expression, doc line and code fragment is here. Fragments are
+ * `Code`: text plus references to symbols, from which each printed file writes its own imports.
+ *
+ * Every optional fact is a key present with `undefined` (never a missing key), so that templates,
+ * compiled in strict mode, can tell a misspelt field from an absent value.
  */
+import type { Code, CodeSymbol } from "../code/index.js";
 import type { ValidationMode } from "../config/index.js";
+import type { ClientModule } from "./client-names.js";
 import type { ValidatorsIR } from "./validation/index.js";
 
 /** A TSDoc block: lines of text (empty string = blank line). */
@@ -12,10 +18,8 @@ export type Doc = string[];
 export interface PropertyIR {
   /** Key as written in the interface (quoted when not an identifier). */
   key: string;
-  /** The Smithy member name. */
-  memberName: string;
   optional: boolean;
-  type: string;
+  type: Code;
   doc: Doc;
 }
 
@@ -23,7 +27,6 @@ export interface PropertyIR {
 export interface InterfaceIR {
   kind: "interface";
   name: string;
-  shapeId: string;
   doc: Doc;
   properties: PropertyIR[];
 }
@@ -32,7 +35,6 @@ export interface InterfaceIR {
 export interface EnumIR {
   kind: "enum";
   name: string;
-  shapeId: string;
   doc: Doc;
   /** `"A" | "B" | (string & {})` or the number equivalent. */
   typeExpression: string;
@@ -43,46 +45,63 @@ export interface EnumIR {
 export interface UnionIR {
   kind: "union";
   name: string;
-  shapeId: string;
   doc: Doc;
   /** Each variant with the other variants' keys (typed `?: never` so the union discriminates). */
-  variants: Array<{ name: string; type: string; doc: Doc; others: string[] }>;
+  variants: Array<{ key: string; type: Code; doc: Doc; others: string[] }>;
+  /** Every variant's key, for the `$unknown` variant's `?: never` list. */
+  keys: string[];
 }
 
-export type TypeDeclIR = InterfaceIR | EnumIR | UnionIR;
+/** A declaration of types.ts, tagged so templates can branch on it. */
+export interface TypeDeclIR {
+  interface: InterfaceIR | undefined;
+  enum: EnumIR | undefined;
+  union: UnionIR | undefined;
+}
 
 /** One field of a generated error class (members other than `message`). */
 export interface ErrorFieldIR {
+  /** The class property (renamed when the class already has a member of that name). */
   key: string;
-  memberName: string;
-  type: string;
+  /** The member name, quoted, as the constructor's `fields` object of a client-less folder takes it. */
+  memberKey: string;
+  type: Code;
   optional: boolean;
   doc: Doc;
-  /** Expression reading the field from the parsed error body `b`. */
-  read: string;
+  /** Expression reading the field: from the parsed body `b`, or from `fields` without a client. */
+  read: Code;
 }
 
 /** A modeled error: a class in errors.ts. */
 export interface ErrorIR {
   name: string;
   /** The error code on the wire (the shape name). */
-  code: string;
-  shapeId: string;
+  wireCode: string;
   fault: "client" | "server";
-  httpStatus?: number;
-  retryable?: { throttling: boolean };
+  /** `@retryable`: printed as the class's `$retryable`. */
+  retryable: { throttling: boolean } | undefined;
   doc: Doc;
   fields: ErrorFieldIR[];
+  /** The constructor's first parameter: `b: Record<string, unknown>` (body) or the members. */
+  constructorInput: Code;
 }
 
-/** A serializer or deserializer function for one structure or union. */
+/** A serializer or deserializer function of serde.ts. */
 export interface SerdeFunctionIR {
   name: string;
   /** The TS type of the value (serializers) or produced value (deserializers). */
-  type: string;
-  kind: "structure" | "union";
-  /** structure: one entry per member, in model order. union: one per variant. */
-  fields: Array<{ key: string; memberName: string; expression: string; access: string }>;
+  type: Code;
+  doc: string;
+  /** Structures: one `key: expression` entry per member. */
+  structure: Array<{ key: string; expression: Code }> | undefined;
+  /** Serializers whose members pass some value through as given: the helper that drops null ones. */
+  dropsNulls: Code | undefined;
+  /** Unions (serializers): one `if (test) return { key: expression }` per variant. */
+  unionSerializer: Array<{ test: Code; key: string; expression: Code }> | undefined;
+  /** Unions (deserializers): the variant readers table passed to the runtime's `deUnion`. */
+  unionDeserializer: Array<{ key: string; expression: Code }> | undefined;
+  /** The body of a deserializer reads `b` (`const b = deObject(v)`). */
+  readsBody: Code | undefined;
 }
 
 /** One operation of the client. */
@@ -92,19 +111,18 @@ export interface OperationIR {
   /** Client method name. */
   method: string;
   /** Const holding the operation descriptor. */
-  descriptorName: string;
-  inputType: string;
-  outputType: string;
-  /** Serializer function name, or undefined when there is no input ("{}" is sent). */
-  serializer?: string;
-  deserializer?: string;
-  /** Validator function name, or undefined when there is no input. */
-  validator?: string;
-  errors: string[];
+  descriptor: string;
+  inputType: Code;
+  outputType: Code;
+  /** The descriptor's `serialize`, `deserialize` and (when the operation has input) `validate` entries. */
+  serialize: Code;
+  deserialize: Code;
+  validate: Code | undefined;
+  /** `= {}` default for an operation without input. */
+  inputOptional: boolean;
   doc: Doc;
-  deprecated?: string;
-  /** `@endpoint(hostPrefix)`, with `{label}`s filled from input members at run time. */
-  hostPrefix?: string;
+  /** `@endpoint(hostPrefix)`, with `{label}`s filled from input members at run time (JSON text). */
+  hostPrefix: string | undefined;
   /** `@requestCompression` with gzip: the body is gzipped (above the client's threshold). */
   requestCompression: boolean;
 }
@@ -113,17 +131,49 @@ export interface OperationIR {
 export interface ServiceIR {
   shapeId: string;
   shapeName: string;
-  protocol: "awsJson1_0" | "awsJson1_1" | string;
+  protocol: string;
   signingName: string;
   endpointPrefix: string;
   sdkId: string;
   version: string;
   doc: Doc;
-  title?: string;
   /** `@awsQueryCompatible`: errors may carry an awsQuery code in `x-amzn-query-error`. */
   queryCompatible: boolean;
   /** The model's `smithy.rules#endpointRuleSet` as JSON text, when it has one (printed into endpoint-rules.ts). */
-  endpointRuleSet?: string;
+  endpointRuleSet: string | undefined;
+}
+
+/** One generated module: its name and the top-level names it declares (claimed before any import). */
+export interface GeneratedModule {
+  name: ClientModule;
+  declared: string[];
+}
+
+/** What client.ts declares and references. */
+export interface ClientFileIR {
+  className: string;
+  configName: string;
+  /** The const holding the service descriptor. */
+  serviceConst: string;
+  /** Fragments naming runtime and generated symbols the client file uses. */
+  runtimeClient: Code;
+  configType: Code;
+  invokeOptions: Code;
+  serviceDescriptorType: Code;
+  operationDescriptorType: Code;
+  baseException: Code;
+  /** The error table's entries: `ErrorClass`, or `WireCode: ErrorClass` when the class was renamed. */
+  errorTable: Array<{ wireCode: string; entry: Code }>;
+  /** `(region) => ...` from the model's endpoint rules, when it has them. */
+  endpointFromRules: Code | undefined;
+}
+
+/** What index.ts exports. */
+export interface IndexIR {
+  /** `export *` lines: the generated modules re-exported whole. */
+  reexportAll: string[];
+  /** `export { a, type B } from "./x.js"` lines (`export type { ... }` when all are types). */
+  named: Array<{ module: string; names: string[]; typeOnly: boolean }>;
 }
 
 /** A whole generated client folder. */
@@ -131,52 +181,34 @@ export interface ClientIR {
   folder: string;
   /** The header comment's text. */
   header: string;
-  /** The `// Source:` model paths, relative to the config file. */
-  sources: string[];
   service: ServiceIR;
-  clientName: string;
-  configName: string;
+  /** The base exception class of errors.ts. */
   baseExceptionName: string;
+  /** Runtime symbols errors.ts names. */
+  serviceException: Code;
+  errorInit: Code;
   /** True when the runtime speaks the service's protocol; otherwise only types and validators. */
   clientSupported: boolean;
   /** Said in the output and on stderr when the client is left out. */
-  clientNote?: string;
+  clientNote: string | undefined;
   /** Operations the client has no method for (streaming), each with the note said about it. */
   leftOutOperations: Array<{ name: string; note: string }>;
   defaultValidation: ValidationMode;
   types: TypeDeclIR[];
-  /** True when some type uses DocumentValue. */
-  usesDocument: boolean;
   errors: ErrorIR[];
   operations: OperationIR[];
   serializers: SerdeFunctionIR[];
   deserializers: SerdeFunctionIR[];
-  /** Serde helpers (from runtime/serde.ts) the serde module uses. */
-  serdeImports: string[];
-  /** Types the serde module imports from types.ts. */
-  serdeTypeImports: string[];
-  /** Types client.ts imports from types.ts. */
-  clientTypeImports: string[];
-  /** Serde functions client.ts imports from serde.ts. */
-  clientSerdeImports: string[];
-  /** Validator functions client.ts imports from validators.ts. */
-  clientValidatorImports: string[];
-  /** True when validators.ts is generated. */
-  hasValidators: boolean;
-  /** What validators.ts holds (see lower/validation). */
-  validators?: ValidatorsIR;
-  /** Types errors.ts imports from types.ts. */
-  errorTypeImports: string[];
-  /** Error classes types.ts imports from errors.ts (members whose target is an error structure). */
-  typesErrorImports: string[];
-  /** Generated `de_*` functions errors.ts imports from serde.ts. */
-  errorSerdeImports: string[];
-  /** Runtime serde helpers errors.ts imports from runtime/serde.ts. */
-  errorRuntimeImports: string[];
+  client: ClientFileIR;
+  /** What validators.ts holds (see lower/validation), when the closure has anything to validate. */
+  validators: ValidatorsIR | undefined;
+  index: IndexIR;
+  /** The modules to print, in order, each with its declared names. */
+  modules: GeneratedModule[];
   /** The generated package.json text. */
   packageJson: string;
   /** The generated tsconfig.json text: how a vendoring project compiles the folder on its own. */
   tsconfigJson: string;
-  /** Map from shape id to the TS name declared for it (types and errors). */
-  names: Record<string, string>;
+  /** Symbol of the TS declaration for each named shape (types and errors), by shape id. */
+  symbols: Record<string, CodeSymbol>;
 }

@@ -5,7 +5,7 @@
  */
 import type { Member, Model, Shape } from "../assemble/model.js";
 import { docLines, escapeCommentText } from "./docs.js";
-import { isNamedShape } from "./types.js";
+import { isNamedShape } from "./type-expressions.js";
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);

@@ -14,40 +14,51 @@
  */
 import type { Member, Model, Shape } from "../assemble/model.js";
 import { getShape } from "../assemble/model.js";
-import { isPrototypeKey, literalKey, propertyAccess } from "./names.js";
+import { code, runtime, typeRef, valueRef, type Code, type CodeSymbol } from "../code/index.js";
 import type { NodeValue } from "../load/ast.js";
+import type { ClientNames } from "./client-names.js";
 import type { SerdeFunctionIR } from "./ir.js";
-import { UNIT, isEnumTraitString, isRequiredMember, typeOf } from "./types.js";
+import { isPrototypeKey, literalKey, propertyAccess } from "./naming.js";
+import { memberNamed, visitShape } from "./shapes.js";
+import { UNIT, isRequiredMember, type ShapeSymbols } from "./type-expressions.js";
 
-/** Collects serde functions and the runtime helpers they use. */
+const helper = (name: Parameters<typeof runtime.serde>[0]): Code => code`${valueRef(runtime.serde(name))}`;
+
+/** Plans serde.ts: the functions, each planned once, on first use. */
 export class SerdePlanner {
-  readonly serializers = new Map<string, SerdeFunctionIR>();
-  readonly deserializers = new Map<string, SerdeFunctionIR>();
-  readonly helpers = new Set<string>();
-  readonly typeImports = new Set<string>();
-  /** Shapes that are some operation's input (computed on first use). */
-  private topLevelInputs: Set<string> | undefined;
+  private readonly serializerFns = new Map<string, SerdeFunctionIR>();
+  private readonly deserializerFns = new Map<string, SerdeFunctionIR>();
+  private readonly serializerSymbols = new Map<string, CodeSymbol>();
+  private readonly deserializerSymbols = new Map<string, CodeSymbol>();
 
   constructor(
     private readonly model: Model,
-    private readonly names: Record<string, string>,
+    private readonly symbols: ShapeSymbols,
+    private readonly names: ClientNames,
+    /** Structures that are some operation's input (see the module comment on defaults). */
+    private readonly topLevelInputs: ReadonlySet<string>,
   ) {}
+
+  /** The serializers planned so far, in planning order. */
+  get serializers(): SerdeFunctionIR[] {
+    return [...this.serializerFns.values()];
+  }
+
+  /** The deserializers planned so far, in planning order. */
+  get deserializers(): SerdeFunctionIR[] {
+    return [...this.deserializerFns.values()];
+  }
+
+  private typeOfNamed(id: string): Code {
+    return code`${typeRef(this.symbols[id])}`;
+  }
 
   /**
    * Reads member `name` of `target`. Names every object inherits are read as own properties only,
    * so a missing `constructor` member is absent rather than `Object`.
    */
-  private read(target: string, name: string): string {
-    return isPrototypeKey(name) ? `${this.use("own")}(${target}, ${JSON.stringify(name)})` : propertyAccess(target, name);
-  }
-
-  private use(helper: string): string {
-    this.helpers.add(helper);
-    return helper;
-  }
-
-  private sparse(s: Shape): boolean {
-    return s.traits["smithy.api#sparse"] !== undefined;
+  readMember(target: string, name: string): Code {
+    return isPrototypeKey(name) ? code`${helper("own")}(${target}, ${JSON.stringify(name)})` : code`${propertyAccess(target, name)}`;
   }
 
   private timestampFormat(member: Member | undefined, target: Shape): string {
@@ -55,45 +66,55 @@ export class SerdePlanner {
     return typeof f === "string" ? f : "epoch-seconds";
   }
 
-  /** Name of the serializer for a structure/union, planning it (and what it reaches) on first use. */
-  serializerFor(id: string): string {
-    const name = `se_${this.names[id]}`;
-    if (this.serializers.has(id)) return name;
+  // ---- serializers ---------------------------------------------------------------------------
+
+  /** The serializer of a structure or union, planning it (and what it reaches) on first use. */
+  serializerFor(id: string): CodeSymbol {
+    const known = this.serializerSymbols.get(id);
+    if (known) return known;
+    const fn = this.names.localName("serde", `se_${this.symbols[id].name}`, "_");
+    this.serializerSymbols.set(id, fn);
     const s = getShape(this.model, id);
-    const fn: SerdeFunctionIR = { name, type: this.names[id], kind: s.type === "union" ? "union" : "structure", fields: [] };
-    this.serializers.set(id, fn);
-    this.typeImports.add(this.names[id]);
-    const topLevel = this.isTopLevelInput(id);
-    const members = s.type === "union" ? s.members : wireOrder(s.members);
-    for (const m of members) {
-      const access = this.read("v", m.name);
-      // A read through `own()` is a call, which the `== null` test before it cannot narrow.
-      const present = isPrototypeKey(m.name) ? `(${access} as NonNullable<${fn.type}[${JSON.stringify(m.name)}]>)` : access;
-      const conv = this.serValue(m.target, present, m);
-      const absent = s.type === "union" ? "undefined" : this.absentValue(m, topLevel);
-      const expression = s.type === "union" ? conv ?? access : conv === undefined ? `${access} ?? ${absent}` : `${access} == null ? ${absent} : ${conv}`;
-      fn.fields.push({ key: literalKey(m.name), memberName: m.name, expression, access });
+    const type = this.typeOfNamed(id);
+    const ir: SerdeFunctionIR = { name: fn.name, type, doc: `Serializes ${fn.name.slice(3)} to its JSON form.`, structure: undefined, dropsNulls: undefined, unionSerializer: undefined, unionDeserializer: undefined, readsBody: undefined };
+    this.serializerFns.set(id, ir);
+    if (s.type === "union") {
+      ir.unionSerializer = s.members.map((m) => {
+        const access = this.readMember("v", m.name);
+        return { test: code`${access} !== undefined`, key: literalKey(m.name), expression: this.serValue(m.target, this.narrowed(access, m, type), m) ?? access };
+      });
+    } else {
+      const topLevel = this.topLevelInputs.has(id);
+      let passesThrough = false;
+      ir.structure = wireOrder(s.members).map((m) => {
+        const access = this.readMember("v", m.name);
+        const conversion = this.serValue(m.target, this.narrowed(access, m, type), m);
+        const absent = this.absentValue(m, topLevel);
+        let expression: Code;
+        if (conversion !== undefined) expression = code`${access} == null ? ${absent ?? "undefined"} : ${conversion}`;
+        else if (absent !== undefined) expression = code`${access} ?? ${absent}`;
+        else {
+          expression = access;
+          passesThrough = true;
+        }
+        return { key: literalKey(m.name), expression };
+      });
+      if (passesThrough) ir.dropsNulls = helper("withoutNulls");
     }
-    return name;
+    return fn;
   }
 
-  /** True for a structure that is the input of some operation of the model (or carries `@input`). */
-  private isTopLevelInput(id: string): boolean {
-    if (this.topLevelInputs === undefined) {
-      this.topLevelInputs = new Set();
-      for (const shape of this.model.shapes.values()) {
-        if (shape.type === "operation" && shape.input !== undefined) this.topLevelInputs.add(shape.input);
-        if (shape.traits["smithy.api#input"] !== undefined) this.topLevelInputs.add(shape.id);
-      }
-    }
-    return this.topLevelInputs.has(id);
+  /** A read through `own()` is a call, which a `== null` test before it cannot narrow: say the type. */
+  private narrowed(access: Code, m: Member, type: Code): Code {
+    return isPrototypeKey(m.name) ? code`(${access} as NonNullable<${type}[${JSON.stringify(m.name)}]>)` : access;
   }
 
-  /** What a structure serializer writes for member `m` when the caller left it out. */
-  private absentValue(m: Member, topLevel: boolean): string {
-    if (m.traits["smithy.api#idempotencyToken"] !== undefined) return `${this.use("idempotencyToken")}()`;
-    if (topLevel) return "undefined";
-    return this.wireDefault(m) ?? "undefined";
+  /** What a structure serializer writes for member `m` when the caller left it out (undefined: nothing). */
+  private absentValue(m: Member, topLevel: boolean): Code | undefined {
+    if (m.traits["smithy.api#idempotencyToken"] !== undefined) return code`${helper("idempotencyToken")}()`;
+    if (topLevel) return undefined;
+    const wire = this.wireDefault(m);
+    return wire === undefined ? undefined : code`${wire}`;
   }
 
   /** The member's `@default` value, unless it has none, it is null, or the member is `@clientOptional`. */
@@ -116,251 +137,201 @@ export class SerdePlanner {
     return JSON.stringify(value);
   }
 
-  /** A TS expression of the member's default as the client represents it, or undefined. */
-  private typedDefault(m: Member): string | undefined {
-    const value = this.defaultOf(m);
-    if (value === undefined) return undefined;
-    const target = getShape(this.model, m.target);
-    switch (target.type) {
-      case "timestamp":
-        return `new Date(${defaultDate(value).getTime()})`;
-      case "blob":
-        return `${this.use("fromBase64")}(${JSON.stringify(value)})`;
-      case "bigInteger":
-        return `BigInt(${JSON.stringify(String(value))})`;
-      case "bigDecimal":
-        return JSON.stringify(String(value));
-      case "enum":
-      case "intEnum":
-        this.typeImports.add(this.names[m.target]);
-        return `(${JSON.stringify(value)} as ${this.names[m.target]})`;
-      case "string":
-        if (isEnumTraitString(target)) {
-          this.typeImports.add(this.names[m.target]);
-          return `(${JSON.stringify(value)} as ${this.names[m.target]})`;
-        }
-        return JSON.stringify(value);
-      case "structure":
-      case "union":
-        return undefined;
-      default:
-        return JSON.stringify(value);
-    }
-  }
-
   /** Expression converting a non-null value to its JSON form, or undefined when it passes through as is. */
-  serValue(id: string, value: string, member?: Member): string | undefined {
-    if (id === UNIT) return "{}";
+  serValue(id: string, value: Code, member?: Member): Code | undefined {
+    if (id === UNIT) return code`{}`;
     const s = getShape(this.model, id);
-    switch (s.type) {
-      case "structure":
-      case "union":
-        return `${this.serializerFor(id)}(${value})`;
-      case "timestamp": {
+    if (s.type === "list" || s.type === "set" || s.type === "map") {
+      const element = s.type === "map" ? memberNamed(s, "value") : s.members[0];
+      const inner = this.serFunction(element.target, element);
+      if (inner === undefined) return undefined;
+      return code`${this.collectionHelper(s)}(${value}, ${inner})`;
+    }
+    if (this.isEmptyStructure(s)) return code`{}`;
+    const fn = this.serFunction(id, member);
+    return fn === undefined ? undefined : code`${fn}(${value})`;
+  }
+
+  /** `serList`, `serSparseList`, `serMap` or `serSparseMap`: lists and maps go the same way. */
+  private collectionHelper(s: Shape): Code {
+    const sparse = s.traits["smithy.api#sparse"] !== undefined;
+    if (s.type === "map") return helper(sparse ? "serSparseMap" : "serMap");
+    return helper(sparse ? "serSparseList" : "serList");
+  }
+
+  /**
+   * The function converting one value of the shape, as an argument (`serFloat`, `se_Entity`,
+   * `(e) => serList(e, se_Entity)`), or undefined when values pass through as they are.
+   */
+  private serFunction(id: string, member?: Member): Code | undefined {
+    if (id === UNIT) return code`() => ({})`;
+    const s = getShape(this.model, id);
+    const collection = (element: Member) => {
+      const inner = this.serFunction(element.target, element);
+      return inner === undefined ? undefined : code`(e) => ${this.collectionHelper(s)}(e, ${inner})`;
+    };
+    return visitShape<Code | undefined>(s, {
+      blob: () => helper("toBase64"),
+      boolean: () => undefined,
+      string: () => undefined,
+      enum: () => undefined,
+      intEnum: () => undefined,
+      number: (_s, type) => (type === "float" || type === "double" ? helper("serFloat") : undefined),
+      bigInteger: () => helper("serBigInt"),
+      bigDecimal: () => undefined,
+      timestamp: () => {
         const f = this.timestampFormat(member, s);
-        const helper = f === "date-time" ? "serDateTime" : f === "http-date" ? "serHttpDate" : "serEpochSeconds";
-        return `${this.use(helper)}(${value})`;
-      }
-      case "blob":
-        return `${this.use("toBase64")}(${value})`;
-      case "float":
-      case "double":
-        return `${this.use("serFloat")}(${value})`;
-      case "bigInteger":
-        return `${this.use("serBigInt")}(${value})`;
-      case "list":
-      case "set": {
-        const inner = this.serValue(s.members[0].target, "e", s.members[0]);
-        if (inner === undefined) return undefined;
-        if (inner === `${this.nameOfSerializer(s.members[0].target)}(e)`) {
-          return this.sparse(s) ? `${value}.map((e) => (e == null ? null : ${inner}))` : `${value}.map(${this.nameOfSerializer(s.members[0].target)})`;
-        }
-        return `${value}.map((e) => ${this.sparse(s) ? `(e == null ? null : ${inner})` : inner})`;
-      }
-      case "map": {
-        const v = s.members.find((m) => m.name === "value") as Member;
-        const inner = this.serValue(v.target, "e", v);
-        if (inner === undefined) return undefined;
-        return `${this.use(this.sparse(s) ? "serSparseMap" : "serMap")}(${value}, (e) => ${inner})`;
-      }
-      default:
-        return undefined;
-    }
+        return helper(f === "date-time" ? "serDateTime" : f === "http-date" ? "serHttpDate" : "serEpochSeconds");
+      },
+      document: () => undefined,
+      list: (_list, element) => collection(element),
+      map: (_map, _key, value) => collection(value),
+      structure: () => (this.isEmptyStructure(s) ? code`() => ({})` : code`${valueRef(this.serializerFor(id))}`),
+      union: () => code`${valueRef(this.serializerFor(id))}`,
+    });
   }
 
-  private nameOfSerializer(id: string): string | undefined {
-    const s = this.model.shapes.get(id);
-    return s && (s.type === "structure" || s.type === "union") && id !== UNIT ? `se_${this.names[id]}` : undefined;
-  }
+  // ---- deserializers -------------------------------------------------------------------------
 
-  /** Name of the deserializer for a structure/union. */
-  deserializerFor(id: string): string {
-    const name = `de_${this.names[id]}`;
-    if (this.deserializers.has(id)) return name;
+  /** The deserializer of a structure or union, planning it on first use. */
+  deserializerFor(id: string): CodeSymbol {
+    const known = this.deserializerSymbols.get(id);
+    if (known) return known;
+    const fn = this.names.localName("serde", `de_${this.symbols[id].name}`, "_");
+    this.deserializerSymbols.set(id, fn);
     const s = getShape(this.model, id);
-    const fn: SerdeFunctionIR = { name, type: this.names[id], kind: s.type === "union" ? "union" : "structure", fields: [] };
-    this.deserializers.set(id, fn);
-    this.typeImports.add(this.names[id]);
-    if (s.members.length > 0) this.use("deObject");
-    for (const m of s.members) {
-      const access = this.read("b", m.name);
-      fn.fields.push({ key: literalKey(m.name), memberName: m.name, expression: this.deMember(m, access, s.type !== "union"), access });
+    const type = this.typeOfNamed(id);
+    const ir: SerdeFunctionIR = { name: fn.name, type, doc: `Reads ${fn.name.slice(3)} from parsed JSON, ignoring members the model does not define.`, structure: undefined, dropsNulls: undefined, unionSerializer: undefined, unionDeserializer: undefined, readsBody: undefined };
+    this.deserializerFns.set(id, ir);
+    if (s.type === "union") {
+      ir.unionDeserializer = s.members.map((m) => ({ key: literalKey(m.name), expression: this.reader(m.target, m) }));
+      ir.readsBody = code`${helper("deUnion")}<${type}>`;
+    } else {
+      ir.structure = s.members.map((m) => ({ key: literalKey(m.name), expression: this.deMember(m, this.readMember("b", m.name), true) }));
+      if (s.members.length > 0) ir.readsBody = helper("deObject");
     }
-    return name;
+    return fn;
   }
 
   /**
    * Expression reading a member from a parsed body object. In structures (`fill`), an absent
    * member with a `@default` reads as that default, and an absent required one as its zero value.
    */
-  deMember(m: Member, access: string, fill: boolean): string {
+  deMember(m: Member, access: Code, fill: boolean): Code {
     const expr = this.deValue(m.target, access, m);
     const fallback = !fill ? undefined : (this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined));
-    return fallback === undefined ? expr : `(${expr}) ?? ${fallback}`;
+    return fallback === undefined ? expr : code`(${expr}) ?? ${fallback}`;
   }
 
   /** Expression turning an unknown JSON value into the typed value (undefined when absent or null). */
-  deValue(id: string, value: string, member?: Member): string {
-    if (id === UNIT) return `${this.use("deUnit")}(${value})`;
+  private deValue(id: string, value: Code, member: Member): Code {
+    if (id === UNIT) return code`${helper("deUnit")}(${value})`;
     const s = getShape(this.model, id);
-    switch (s.type) {
-      case "structure":
-      case "union":
-        return `${value} == null ? undefined : ${this.deserializerFor(id)}(${value})`;
-      case "string":
-      case "enum":
-        if (s.type === "enum" || isEnumTraitString(s)) this.typeImports.add(this.names[id]);
-        return `${this.use("deString")}(${value})${s.type === "enum" || isEnumTraitString(s) ? ` as ${this.names[id]} | undefined` : ""}`;
-      case "bigDecimal":
-        return `${this.use("deDecimalString")}(${value})`;
-      case "intEnum":
-        this.typeImports.add(this.names[id]);
-        return `${this.use("deNumber")}(${value}) as ${this.names[id]} | undefined`;
-      case "byte":
-      case "short":
-      case "integer":
-      case "long":
-      case "float":
-      case "double":
-        return `${this.use("deNumber")}(${value})`;
-      case "bigInteger":
-        return `${this.use("deBigInt")}(${value})`;
-      case "boolean":
-        return `${this.use("deBoolean")}(${value})`;
-      case "timestamp":
-        return `${this.use("deTimestamp")}(${value})`;
-      case "blob":
-        return `${this.use("deBlob")}(${value})`;
-      case "document":
-        return `${this.use("deDocument")}(${value})`;
-      case "list":
-      case "set": {
-        const fn = this.elementReader(s.members[0].target, s.members[0]);
-        return `${this.use(this.sparse(s) ? "deSparseList" : "deList")}(${value}, ${fn})`;
-      }
-      case "map": {
-        const v = s.members.find((x) => x.name === "value") as Member;
-        const fn = this.elementReader(v.target, v);
-        return `${this.use(this.sparse(s) ? "deSparseMap" : "deMap")}(${value}, ${fn})`;
-      }
-      default:
-        throw new Error(`internal: cannot deserialize ${s.type}`);
-    }
+    const aggregate = () => (this.isEmptyStructure(s) ? code`${value} == null ? undefined : {}` : code`${value} == null ? undefined : ${valueRef(this.deserializerFor(id))}(${value})`);
+    const call = (name: Parameters<typeof runtime.serde>[0]) => () => code`${helper(name)}(${value})`;
+    const enumValue = (name: "deString" | "deNumber") => () => code`${helper(name)}(${value}) as ${this.typeOfNamed(id)} | undefined`;
+    const collection = (sparse: boolean, dense: "deList" | "deMap", sparseName: "deSparseList" | "deSparseMap", element: Member) =>
+      code`${helper(sparse ? sparseName : dense)}(${value}, ${this.reader(element.target, element)})`;
+    return visitShape<Code>(s, {
+      ...this.scalarReaders(call),
+      enum: enumValue("deString"),
+      intEnum: enumValue("deNumber"),
+      list: (list, element) => collection(list.traits["smithy.api#sparse"] !== undefined, "deList", "deSparseList", element),
+      map: (map, _key, v) => collection(map.traits["smithy.api#sparse"] !== undefined, "deMap", "deSparseMap", v),
+      structure: aggregate,
+      union: aggregate,
+    });
   }
 
-  /** A function expression `(e: unknown) => T | undefined` for list elements and map values. */
-  private elementReader(id: string, member: Member): string {
+  /** How each scalar is read: `make(helperName)` gives the visitor method for it. */
+  private scalarReaders(make: (name: Parameters<typeof runtime.serde>[0]) => () => Code) {
+    return {
+      blob: make("deBlob"),
+      boolean: make("deBoolean"),
+      string: make("deString"),
+      number: make("deNumber"),
+      bigInteger: make("deBigInt"),
+      bigDecimal: make("deDecimalString"),
+      timestamp: make("deTimestamp"),
+      document: make("deDocument"),
+    };
+  }
+
+  /** A function `(e: unknown) => T | undefined` reading one element: a helper, a deserializer or an arrow. */
+  private reader(id: string, member: Member): Code {
+    if (id === UNIT) return helper("deUnit");
     const s = getShape(this.model, id);
-    if ((s.type === "structure" || s.type === "union") && id !== UNIT) return this.deserializerFor(id);
-    const direct: Record<string, string> = { string: "deString", boolean: "deBoolean", blob: "deBlob", timestamp: "deTimestamp", document: "deDocument" };
-    const numeric = ["byte", "short", "integer", "long", "float", "double"];
-    if (direct[s.type] && !(s.type === "string" && isEnumTraitString(s))) return this.use(direct[s.type]);
-    if (numeric.includes(s.type)) return this.use("deNumber");
-    return `(e: unknown) => ${this.deValue(id, "e", member)}`;
+    const deserializer = () => (this.isEmptyStructure(s) ? code`() => ({})` : code`${valueRef(this.deserializerFor(id))}`);
+    const arrow = () => undefined;
+    const direct = visitShape<Code | undefined>(s, {
+      ...this.scalarReaders((name) => () => helper(name)),
+      enum: arrow,
+      intEnum: arrow,
+      list: arrow,
+      map: arrow,
+      structure: deserializer,
+      union: deserializer,
+    });
+    return direct ?? code`(e: unknown) => ${this.deValue(id, code`e`, member)}`;
+  }
+
+  /** A structure without members reads as `{}` wherever it appears: it needs no deserializer. */
+  private isEmptyStructure(s: Shape): boolean {
+    return s.type === "structure" && s.members.length === 0;
+  }
+
+  /** A TS expression of the member's default as the client represents it, or undefined. */
+  private typedDefault(m: Member): Code | undefined {
+    const value = this.defaultOf(m);
+    if (value === undefined) return undefined;
+    const target = getShape(this.model, m.target);
+    const json = code`${JSON.stringify(value)}`;
+    const asNamed = () => code`(${JSON.stringify(value)} as ${this.typeOfNamed(m.target)})`;
+    return visitShape<Code | undefined>(target, {
+      blob: () => code`${helper("fromBase64")}(${JSON.stringify(value)})`,
+      boolean: () => json,
+      string: () => json,
+      enum: asNamed,
+      intEnum: asNamed,
+      number: () => json,
+      bigInteger: () => code`BigInt(${JSON.stringify(String(value))})`,
+      bigDecimal: () => code`${JSON.stringify(String(value))}`,
+      timestamp: () => code`new Date(${defaultDate(value).getTime()})`,
+      document: () => json,
+      list: () => json,
+      map: () => json,
+      structure: () => undefined,
+      union: () => undefined,
+    });
   }
 
   /** The zero value Smithy's error correction gives a missing required member. */
-  private zeroValue(id: string): string | undefined {
+  private zeroValue(id: string): Code | undefined {
+    if (id === UNIT) return undefined;
     const s = getShape(this.model, id);
-    switch (s.type) {
-      case "string":
-      case "enum":
-      case "bigDecimal":
-        return s.type === "enum" || isEnumTraitString(s) ? `("" as ${this.names[id]})` : '""';
-      case "byte":
-      case "short":
-      case "integer":
-      case "long":
-      case "float":
-      case "double":
-        return "0";
-      case "intEnum":
-        return `(0 as ${this.names[id]})`;
-      case "bigInteger":
-        return "BigInt(0)";
-      case "boolean":
-        return "false";
-      case "timestamp":
-        return "new Date(0)";
-      case "blob":
-        return "new Uint8Array(0)";
-      case "document":
-        return "null";
-      case "list":
-      case "set":
-        return "[]";
-      case "map":
-        return "{}";
-      case "structure":
-        return `${this.deserializerFor(id)}({})`;
-      case "union":
-        // A union with no member set reads as an unknown variant: `{ $unknown: ["", undefined] }`.
-        return `${this.deserializerFor(id)}({})`;
-      default:
-        return undefined;
-    }
-  }
-
-  /** The TS type of a shape reference (re-exported for callers that plan serde and types together). */
-  typeOf(id: string): string {
-    return typeOf(this.model, id, this.names);
+    return visitShape<Code | undefined>(s, {
+      blob: () => code`new Uint8Array(0)`,
+      boolean: () => code`false`,
+      string: () => code`""`,
+      enum: () => code`("" as ${this.typeOfNamed(id)})`,
+      intEnum: () => code`(0 as ${this.typeOfNamed(id)})`,
+      number: () => code`0`,
+      bigInteger: () => code`BigInt(0)`,
+      bigDecimal: () => code`""`,
+      timestamp: () => code`new Date(0)`,
+      document: () => code`null`,
+      list: () => code`[]`,
+      map: () => code`{}`,
+      structure: () => (this.isEmptyStructure(s) ? code`{}` : code`${valueRef(this.deserializerFor(id))}({})`),
+      // A union with no member set reads as an unknown variant: `{ $unknown: ["", undefined] }`.
+      union: () => code`${valueRef(this.deserializerFor(id))}({})`,
+    });
   }
 }
 
 /** A timestamp `@default` (epoch seconds, or a date-time string) as a Date. */
 function defaultDate(value: NodeValue): Date {
   return typeof value === "number" ? new Date(Math.round(value * 1000)) : new Date(String(value));
-}
-
-/** Wire facts of an operation beyond its body (printed into the operation descriptor). */
-export interface OperationWire {
-  /** The `@endpoint` hostPrefix, e.g. `foo.{label}.` (each label names an input member). */
-  hostPrefix: string | undefined;
-  /** True when `@requestCompression` lists gzip, the one encoding the runtime sends. */
-  requestCompression: boolean;
-}
-
-/** Reads `@endpoint` and `@requestCompression` of an operation. */
-export function operationWire(op: Shape): OperationWire {
-  const endpoint = op.traits["smithy.api#endpoint"];
-  const hostPrefix = typeof endpoint === "object" && endpoint !== null && !Array.isArray(endpoint) ? endpoint.hostPrefix : undefined;
-  const compression = op.traits["smithy.api#requestCompression"];
-  const encodings = typeof compression === "object" && compression !== null && !Array.isArray(compression) ? compression.encodings : undefined;
-  return {
-    hostPrefix: typeof hostPrefix === "string" && hostPrefix !== "" ? hostPrefix : undefined,
-    requestCompression: Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
-  };
-}
-
-/** Wire facts of a service beyond its protocol (printed into the service descriptor). */
-export interface ServiceWire {
-  /** `aws.protocols#awsQueryCompatible`: send `x-amzn-query-mode`, expose awsQuery error codes. */
-  queryCompatible: boolean;
-}
-
-/** Reads the service traits that change the wire. */
-export function serviceWire(service: Shape): ServiceWire {
-  return { queryCompatible: service.traits["aws.protocols#awsQueryCompatible"] !== undefined };
 }
 
 /** Structure members in the AWS SDK's body order: `@required` ones first, then the rest, each in model order. */

@@ -1,12 +1,19 @@
 /**
  * Stage 5, render: prints the IR through the Handlebars templates in templates/, and adds the
- * runtime files (generator/runtime/, copied with a header). Gives a map of relative path to text.
+ * runtime files (generator/runtime/, copied with a header). Gives each file's path and text.
+ *
+ * Templates only loop and branch. They print IR text with `{{x}}` and code fragments with
+ * `{{code x}}`, which resolves symbol references through the file's GeneratedFile; `{{imports}}`
+ * marks where the file's imports go, written once the whole file is printed (so they are exactly
+ * what it uses). Templates compile in strict mode: a field the IR does not have is an error,
+ * never an empty string.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { ClientIR } from "../lower/ir.js";
+import { Code, GeneratedFile } from "../code/index.js";
+import type { ClientIR, GeneratedModule } from "../lower/ir.js";
 import { runtimeFileText, runtimeFiles } from "../runtime-files.js";
 
 export { RUNTIME_DIR, runtimeFiles } from "../runtime-files.js";
@@ -24,40 +31,34 @@ export interface RenderedFile {
   preformatted?: boolean;
 }
 
-/** Output file name -> template file. */
-const CLIENT_TEMPLATES: Array<[string, string, (ir: ClientIR) => boolean]> = [
-  ["types.ts", "types.ts.hbs", () => true],
-  ["errors.ts", "errors.ts.hbs", () => true],
-  ["serde.ts", "serde.ts.hbs", (ir) => ir.clientSupported],
-  ["client.ts", "client.ts.hbs", (ir) => ir.clientSupported],
-  ["endpoint-rules.ts", "endpoint-rules.ts.hbs", (ir) => ir.clientSupported && ir.service.endpointRuleSet !== undefined],
-  ["validators.ts", "validators.ts.hbs", (ir) => ir.hasValidators],
-  ["index.ts", "index.ts.hbs", () => true],
-];
+/** Stands where a file's imports go until the file is printed (cannot occur in generated text). */
+const IMPORTS_MARK = "\u0000imports\u0000";
 
-let compiled: Map<string, Handlebars.TemplateDelegate> | undefined;
+let compiled: Map<string, Handlebars.TemplateDelegate<ClientIR>> | undefined;
 const hbs = Handlebars.create();
 
 /** Compiles every template once per process. */
-function templates(): Map<string, Handlebars.TemplateDelegate> {
+function templates(): Map<string, Handlebars.TemplateDelegate<ClientIR>> {
   if (compiled) return compiled;
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("json", (v: unknown) => JSON.stringify(v));
   hbs.registerHelper("oneLine", (doc: unknown) => Array.isArray(doc) && doc.length === 1 && String(doc[0]).length <= 100);
+  hbs.registerHelper("code", (fragment: unknown, options: Handlebars.HelperOptions) => {
+    const file = (options.data as { file?: GeneratedFile }).file;
+    if (!file) throw new Error("internal: {{code}} outside a generated file");
+    if (!(fragment instanceof Code)) throw new Error(`internal: {{code}} given ${typeof fragment}, not a Code fragment`);
+    return file.print(fragment);
+  });
+  hbs.registerHelper("imports", () => IMPORTS_MARK);
   const partials = join(TEMPLATES_DIR, "partials");
   for (const f of readdirSync(partials).sort()) {
     if (f.endsWith(".hbs")) hbs.registerPartial(f.slice(0, -4), readFileSync(join(partials, f), "utf8"));
   }
   compiled = new Map();
-  for (const [, template] of CLIENT_TEMPLATES) {
-    const path = join(TEMPLATES_DIR, template);
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch {
-      continue; // an optional template not written yet
-    }
-    compiled.set(template, hbs.compile(text, { noEscape: true, strict: false, preventIndent: true }));
+  for (const f of readdirSync(TEMPLATES_DIR).sort()) {
+    if (!f.endsWith(".ts.hbs")) continue;
+    const text = readFileSync(join(TEMPLATES_DIR, f), "utf8");
+    compiled.set(f, hbs.compile<ClientIR>(text, { noEscape: true, strict: true, preventIndent: true, knownHelpersOnly: false }));
   }
   return compiled;
 }
@@ -66,21 +67,26 @@ function templates(): Map<string, Handlebars.TemplateDelegate> {
 export function render(ir: ClientIR): RenderedFile[] {
   const t = templates();
   const files: RenderedFile[] = [];
-  for (const [out, template, wanted] of CLIENT_TEMPLATES) {
-    if (!wanted(ir)) continue;
+  for (const module of ir.modules) {
+    const template = `${module.name}.ts.hbs`;
     const fn = t.get(template);
     if (!fn) throw new Error(`internal: template ${template} is missing`);
-    files.push({ path: out, text: fn(ir), origin: `templates/${template}` });
+    files.push({ path: `${module.name}.ts`, text: printModule(fn, ir, module), origin: `templates/${template}` });
   }
   for (const rel of runtimeFiles()) {
-    files.push({
-      path: `runtime/${rel}`,
-      text: runtimeFileText(rel),
-      origin: `generator/runtime/${rel}`,
-      preformatted: true,
-    });
+    files.push({ path: `runtime/${rel}`, text: runtimeFileText(rel), origin: `generator/runtime/${rel}`, preformatted: true });
   }
-  files.push({ path: "package.json", text: ir.packageJson, origin: "generator/lower/index.ts" });
-  files.push({ path: "tsconfig.json", text: ir.tsconfigJson, origin: "generator/lower/index.ts" });
+  files.push({ path: "package.json", text: ir.packageJson, origin: "generator/lower/packaging.ts" });
+  files.push({ path: "tsconfig.json", text: ir.tsconfigJson, origin: "generator/lower/packaging.ts" });
   return files;
+}
+
+/** Prints one template, then puts the imports it turned out to need where `{{imports}}` stood. */
+function printModule(fn: Handlebars.TemplateDelegate<ClientIR>, ir: ClientIR, module: GeneratedModule): string {
+  const file = new GeneratedFile(module.name, module.declared);
+  const text = fn(ir, { data: { file } });
+  const imports = file.importBlock();
+  const marks = text.split(IMPORTS_MARK).length - 1;
+  if (marks !== 1) throw new Error(`internal: templates/${module.name}.ts.hbs must use {{imports}} once (found ${marks})`);
+  return imports === "" ? text.replace(`${IMPORTS_MARK}\n`, "") : text.replace(IMPORTS_MARK, imports);
 }

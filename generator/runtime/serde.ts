@@ -89,6 +89,31 @@ export function fromBase64(text: string): Uint8Array {
   return o === out.length ? out : out.slice(0, o);
 }
 
+/**
+ * A structure's JSON form without its null members: a JavaScript caller's `null` means absent,
+ * as it does for the AWS SDK (undefined members JSON.stringify leaves out by itself).
+ */
+export function withoutNulls(members: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(members)) {
+    if (members[k] === null) delete members[k];
+  }
+  return members;
+}
+
+/** Copies a list through `f`, dropping null items (a list that is not `@sparse` has none on the wire). */
+export function serList<T, U>(l: readonly T[], f: (v: NonNullable<T>) => U): U[] {
+  const out: U[] = [];
+  for (const v of l) {
+    if (v != null) out.push(f(v as NonNullable<T>));
+  }
+  return out;
+}
+
+/** Like serList, but a sparse list keeps its nulls. */
+export function serSparseList<T, U>(l: ReadonlyArray<T | null>, f: (v: T) => U): Array<U | null> {
+  return l.map((v) => (v == null ? null : f(v)));
+}
+
 /** Copies a map through `f`, dropping null values; keys such as `__proto__` stay ordinary keys. */
 export function serMap<T, U>(m: Record<string, T>, f: (v: NonNullable<T>) => U): Record<string, U> {
   const out: Record<string, U> = Object.create(null) as Record<string, U>;
@@ -176,6 +201,23 @@ export function deDocument(v: unknown): DocumentValue | undefined {
 /** The empty structure `Unit`. */
 export function deUnit(v: unknown): Record<string, never> | undefined {
   return v == null ? undefined : {};
+}
+
+/**
+ * A union from parsed JSON: the first member set (not null; `__type` is a type marker some
+ * services add, not a member) read by its reader, a member this client does not know as
+ * `$unknown: [name, value]`, and no member at all as `$unknown: ["", undefined]`.
+ */
+export function deUnion<T>(v: unknown, readers: Readonly<Record<string, (value: unknown) => unknown>>): T {
+  const b = deObject(v);
+  for (const key of Object.keys(b)) {
+    const value = b[key];
+    if (value == null || key === "__type") continue;
+    const read = Object.prototype.hasOwnProperty.call(readers, key) ? readers[key] : undefined;
+    // A computed key defines an own property, even for `__proto__`.
+    return (read === undefined ? { $unknown: [key, value] } : { [key]: read(value) }) as T;
+  }
+  return { $unknown: ["", undefined] } as T;
 }
 
 /** A list, elements read by `f`; null or unreadable elements are dropped. */

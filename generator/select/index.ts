@@ -26,6 +26,12 @@ export interface Selection {
   serviceErrors: Shape[];
   /** Every non-prelude-simple shape reached, operations excluded, in reach order. */
   shapes: Shape[];
+  /**
+   * Structures that are the input of some operation of the model (selected or not) or carry
+   * `@input`: serializers send their members' defaults as the caller gave them (Smithy's rule for
+   * top-level input), wherever such a structure appears.
+   */
+  topLevelInputs: ReadonlySet<string>;
 }
 
 /** Every operation a service binds, directly or through its resources, in model order. */
@@ -94,7 +100,16 @@ export function select(model: Model, request: SelectionRequest): Selection {
   checkOperationShapes(model, service, operations);
   const shapes = closure(model, operations, serviceErrors);
   checkCollectionRecursion(shapes, model.shapes);
-  return { service, operations, serviceErrors, shapes };
+  return { service, operations, serviceErrors, shapes, topLevelInputs: topLevelInputs(model) };
+}
+
+function topLevelInputs(model: Model): Set<string> {
+  const out = new Set<string>();
+  for (const shape of model.shapes.values()) {
+    if (shape.type === "operation" && shape.input !== undefined) out.add(shape.input);
+    if (shape.traits["smithy.api#input"] !== undefined) out.add(shape.id);
+  }
+  return out;
 }
 
 /**

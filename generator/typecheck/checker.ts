@@ -6,30 +6,17 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Project, ts } from "ts-morph";
+import { GENERATED_CODE_COMPILER_OPTIONS } from "./compiler-options.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** Where in-memory files live: inside the repo (so node_modules resolves), never written. */
 export const VIRTUAL_ROOT = join(ROOT, ".anvil-typecheck");
 
-/**
- * The options a vendoring project is expected to use at least (the generated tsconfig.json says
- * the same): strict, ES2022, Node types. No DOM lib: the runtime uses only globals Node declares
- * too, and leaving DOM out keeps this stage fast.
- */
+/** GENERATED_CODE_COMPILER_OPTIONS, converted, with Node types found in this repository's node_modules. */
 const COMPILER_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ["lib.es2022.d.ts"],
-  types: ["node"],
+  ...ts.convertCompilerOptionsFromJson(GENERATED_CODE_COMPILER_OPTIONS, ROOT).options,
   typeRoots: [join(ROOT, "node_modules", "@types")],
-  noEmit: true,
-  noUnusedLocals: true,
-  noImplicitOverride: true,
-  skipLibCheck: true,
-  isolatedModules: true,
 };
 
 /** A file to check: where it goes in the output and what produced it. */

@@ -22,7 +22,7 @@ const service: ServiceDescriptor = {
   sdkId: "Test",
   version: "2024-01-01",
   errors: {},
-  unknownError: (_b, i) => new ServiceException({ name: i.code, message: i.message ?? "", $fault: i.$fault, $metadata: i.$metadata, code: i.code }),
+  baseException: ServiceException,
 };
 
 interface Input {

@@ -148,7 +148,7 @@ function findOperation(services: GeneratedService[], owner: Shape): { service: G
 
 /** A client of the generated service's class, with `transport` and the case's host. */
 function clientFor(service: GeneratedService, transport: Transport, host: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const Client = service.client[service.ir.clientName] as new (config: Record<string, unknown>) => Record<string, unknown>;
+  const Client = service.client[service.ir.client.className] as new (config: Record<string, unknown>) => Record<string, unknown>;
   return new Client({ region: "us-east-1", endpoint: `https://${host ?? "example.com"}`, credentials, transport, maxAttempts: 1, ...extra });
 }
 
@@ -233,7 +233,7 @@ async function runResponseCase(model: Model, service: GeneratedService, operatio
 /** Checks that the call threw the generated class of `errorShape` with the case's members, status and code. */
 function checkError(model: Model, service: GeneratedService, errorShape: Shape, test: Record<string, unknown>, threw: boolean, thrown: unknown): string | undefined {
   if (!threw) return `expected ${errorShape.id} to be thrown, the call succeeded`;
-  const ir = service.ir.errors.find((e) => e.shapeId === errorShape.id);
+  const ir = service.ir.errors.find((e) => e.name === service.ir.symbols[errorShape.id]?.name);
   if (ir === undefined) return `the generated client has no class for ${errorShape.id}`;
   const Class = service.errors[ir.name] as (abstract new (...args: never[]) => unknown) | undefined;
   if (Class === undefined || !(thrown instanceof Class)) return `expected ${ir.name}, got ${describe(thrown)}`;
@@ -246,7 +246,7 @@ function checkError(model: Model, service: GeneratedService, errorShape: Shape, 
       if ((want ?? "") !== error.message) problems.push(`message: expected ${JSON.stringify(want ?? "")}, got ${JSON.stringify(error.message)}`);
       continue;
     }
-    const field = ir.fields.find((f) => f.memberName === member.name);
+    const field = ir.fields.find((f) => f.memberKey === JSON.stringify(member.name));
     if (field === undefined) {
       problems.push(`member ${member.name} has no field on ${ir.name}`);
       continue;

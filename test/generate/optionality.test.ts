@@ -29,12 +29,12 @@ const ir = lower(model, select(model, {}), { name: "t", models: [], modelsAsWrit
 
 describe("optionality policy", () => {
   it("types @required members as present and everything else as optional", () => {
-    const input = ir.types.find((t) => t.name === "In") as InterfaceIR;
+    const input = ir.types.find((t) => t.interface?.name === "In")?.interface as InterfaceIR;
     expect(input.properties.map((p) => [p.key, p.optional])).toEqual([["req", false], ["soft", true], ["opt", true], ["dflt", true]]);
   });
 
   it("fills a zero value for a required output member the server left out", () => {
-    const de = ir.deserializers.find((d) => d.type === "Out");
-    expect(de?.fields.map((f) => f.expression)).toEqual(["(deNumber(b.count)) ?? 0", "deString(b.note)"]);
+    const de = ir.deserializers.find((d) => d.type.toString() === "Out");
+    expect(de?.structure?.map((f) => f.expression.toString())).toEqual(["(deNumber(b.count)) ?? 0", "deString(b.note)"]);
   });
 });

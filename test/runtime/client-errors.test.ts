@@ -25,7 +25,7 @@ describe("error responses", () => {
     });
   });
 
-  it("sends an unknown code to the service's unknownError factory, keeping the code as name", async () => {
+  it("builds the service's base exception for an unknown code, keeping the code as name", async () => {
     const error = await errorFor(400, '{"__type":"BrandNewException","Message":"new"}');
     expect(error).toBeInstanceOf(FakeServiceException);
     expect(error).not.toBeInstanceOf(ValidationException);

@@ -4,7 +4,9 @@ import {
   RequestValidationError,
   sanitizeErrorCode,
   ServiceException,
-  type ErrorFactory,
+  type ErrorClass,
+  type ErrorInit,
+  type ServiceExceptionInit,
 } from "../../generator/runtime/errors.js";
 import type { HttpResponse } from "../../generator/runtime/transport.js";
 
@@ -21,14 +23,23 @@ describe("sanitizeErrorCode", () => {
   });
 });
 
-/** Records what the factory received so each case can check code, message and fault. */
+/** Records what each error class was built from, so each case can check code, message and fault. */
 function table() {
   const seen: { factory: string; code: string; message: string | undefined; fault: string; body: Record<string, unknown> }[] = [];
-  const make = (factory: string): ErrorFactory => (body, init) => {
-    seen.push({ factory, code: init.code, message: init.message, fault: init.$fault, body });
-    return new ServiceException({ name: init.code, message: init.message ?? "", $fault: init.$fault, $metadata: init.$metadata, code: init.code });
-  };
-  return { seen, errors: { FooError: make("FooError"), ComplexError: make("ComplexError") }, unknownError: make("unknown") };
+  const make = (factory: string): ErrorClass =>
+    class extends ServiceException {
+      constructor(init: ErrorInit, body: Record<string, unknown>) {
+        seen.push({ factory, code: init.code, message: init.message, fault: init.$fault, body });
+        super({ name: init.code, message: init.message ?? "", $fault: init.$fault, $metadata: init.$metadata, code: init.code });
+      }
+    };
+  class Unknown extends ServiceException {
+    constructor(init: ServiceExceptionInit) {
+      seen.push({ factory: "unknown", code: init.code ?? init.name, message: init.message, fault: init.$fault, body: {} });
+      super(init);
+    }
+  }
+  return { seen, errors: { FooError: make("FooError"), ComplexError: make("ComplexError") }, baseException: Unknown };
 }
 
 function response(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResponse {
@@ -71,7 +82,7 @@ describe("parseErrorResponse (cases after the awsJson1_1 protocol tests)", () =>
     ["an empty body", response(503, "")],
     ["a JSON array", response(500, "[1,2]")],
     ["truncated JSON", response(500, '{"__type":"Foo')],
-  ])("sends %s without a code to unknownError with fault server, never throwing", (_name, res) => {
+  ])("sends %s without a code to the base exception with fault server, never throwing", (_name, res) => {
     const t = table();
     const error = parseErrorResponse(res, t);
     expect(t.seen[0]).toMatchObject({ factory: "unknown", code: "UnknownError", fault: "server" });
@@ -85,11 +96,14 @@ describe("parseErrorResponse (cases after the awsJson1_1 protocol tests)", () =>
     expect(parseErrorResponse(response(400, "{}", { "x-amz-request-id": "b" }), t).$metadata.requestId).toBe("b");
   });
 
-  it("falls back to a plain ServiceException when a factory throws on an odd body", () => {
-    const error = parseErrorResponse(response(400, '{"__type":"FooError","message":"m"}'), {
-      errors: { FooError: () => { throw new TypeError("bad body"); } },
-      unknownError: () => { throw new Error("unused"); },
-    });
+  it("falls back to a plain ServiceException when an error class throws on an odd body", () => {
+    class Throws extends ServiceException {
+      constructor(init: ErrorInit) {
+        super({ name: init.code, message: "", $fault: init.$fault, $metadata: init.$metadata });
+        throw new TypeError("bad body");
+      }
+    }
+    const error = parseErrorResponse(response(400, '{"__type":"FooError","message":"m"}'), { errors: { FooError: Throws }, baseException: ServiceException });
     expect(error).toBeInstanceOf(ServiceException);
     expect(error).toMatchObject({ name: "FooError", code: "FooError", message: "m", $fault: "client" });
   });

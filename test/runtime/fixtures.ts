@@ -8,13 +8,13 @@ import { ServiceException, type ErrorInit, type ValidationIssue } from "../../ge
 export class FakeServiceException extends ServiceException {}
 
 export class ValidationException extends FakeServiceException {
-  constructor(_body: Record<string, unknown>, init: ErrorInit) {
+  constructor(init: ErrorInit) {
     super({ name: "ValidationException", message: init.message ?? "", $fault: "client", $metadata: init.$metadata, code: init.code });
   }
 }
 
 export class ThrottlingException extends FakeServiceException {
-  constructor(_body: Record<string, unknown>, init: ErrorInit) {
+  constructor(init: ErrorInit) {
     super({ name: "ThrottlingException", message: init.message ?? "", $fault: "client", $metadata: init.$metadata, code: init.code });
   }
 }
@@ -22,7 +22,7 @@ export class ThrottlingException extends FakeServiceException {
 /** A modeled error carrying `@retryable` (no throttling), as generated code would mark it. */
 export class FlakyException extends FakeServiceException {
   override readonly $retryable = { throttling: false };
-  constructor(_body: Record<string, unknown>, init: ErrorInit) {
+  constructor(init: ErrorInit) {
     super({ name: "FlakyException", message: init.message ?? "", $fault: "client", $metadata: init.$metadata, code: init.code });
   }
 }
@@ -34,13 +34,8 @@ export const service: ServiceDescriptor = {
   endpointPrefix: "frauddetector",
   sdkId: "FraudDetector",
   version: "2019-11-15",
-  errors: {
-    ValidationException: (b, i) => new ValidationException(b, i),
-    ThrottlingException: (b, i) => new ThrottlingException(b, i),
-    FlakyException: (b, i) => new FlakyException(b, i),
-  },
-  unknownError: (_b, i) =>
-    new FakeServiceException({ name: i.code, message: i.message ?? "", $fault: i.$fault, $metadata: i.$metadata, code: i.code }),
+  errors: { ValidationException, ThrottlingException, FlakyException },
+  baseException: FakeServiceException,
 };
 
 export interface SendEventInput {

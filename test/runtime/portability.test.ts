@@ -39,7 +39,7 @@ describe("runtime portability", () => {
         'import { JsonRpcClient } from "./runtime/client.js";',
         'import { ServiceException } from "./runtime/errors.js";',
         'const client = new JsonRpcClient({ protocol: "awsJson1_1", serviceShapeName: "S", signingName: "s", endpointPrefix: "s", sdkId: "S", version: "1", errors: {},',
-        '  unknownError: (_b, i) => new ServiceException({ name: i.code, message: "", $fault: i.$fault, $metadata: i.$metadata }) },',
+        '  baseException: ServiceException },',
         '  { region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } }, { validation: "reject" });',
         'export const go = () => client.invoke({ name: "Op", serialize: () => "{}", deserialize: (b) => b }, {});',
       ].join("\n"));

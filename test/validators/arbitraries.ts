@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { Member, Model, Shape } from "../../generator/assemble/model.js";
 import { getShape } from "../../generator/assemble/model.js";
-import { isRequiredMember as requiredInType } from "../../generator/lower/types.js";
+import { isRequiredMember as requiredInType } from "../../generator/lower/type-expressions.js";
 import {
   enumValuesOf,
   isIso8601Utc,

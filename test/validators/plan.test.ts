@@ -11,6 +11,7 @@ import { inProcessTypeChecker } from "../../generator/typecheck/index.js";
 import { lowerValidators } from "../../generator/lower/validation/index.js";
 import { select } from "../../generator/select/index.js";
 import { errorOf, modelOf } from "../helpers.js";
+import { ClientNames } from "../../generator/lower/client-names.js";
 import { validationModel } from "./fixture-model.js";
 import { validator, validatorsOfModel } from "./generated.js";
 
@@ -56,15 +57,22 @@ describe("validator names", () => {
     expect(irOf(doc).validators?.validatorNames).toEqual(names);
   });
 
-  it("renames a shape whose guard would shadow a runtime helper (isPlainObject)", () => {
-    const ir = irOf(modelWith({ p: { target: "a.b#PlainObject" } }, { "a.b#PlainObject": { type: "structure", members: {} } }));
-    expect(ir.validators?.validatorNames["a.b#PlainObject"]).toBe("validatePlainObjectShape");
-    expect(ir.validators?.guardNames["a.b#PlainObject"]).toBe("isPlainObjectShape");
+  it("keeps a guard named like a runtime helper (isPlainObject) and imports the helper under an alias", async () => {
+    const doc = modelWith({ p: { target: "a.b#PlainObject" } }, { "a.b#PlainObject": { type: "structure", members: { x: { target: "smithy.api#String" } } } });
+    const ir = irOf(doc);
+    expect(ir.validators?.validatorNames["a.b#PlainObject"]).toBe("validatePlainObject");
+    expect(ir.validators?.guardNames["a.b#PlainObject"]).toBe("isPlainObject");
+    const { module, text, dir } = await validatorsOfModel(doc);
+    rmSync(dir, { recursive: true, force: true });
+    expect(text).toContain("isPlainObject as isPlainObject$1");
+    expect(validator(module, "validateOpInput")({ p: 1 }).map((i) => i.constraint)).toEqual(["type"]);
+    const guard = (module as unknown as Record<string, (v: unknown) => boolean>).isPlainObject;
+    expect(guard?.({ x: "y" })).toBe(true);
   });
 
   it("names the input validators the client uses", () => {
     const ir = irOf(validationModel);
-    expect(ir.operations.map((o) => o.validator)).toEqual(["validateCheckInput"]);
+    expect(ir.operations.map((o) => o.validate?.toString())).toEqual(["validateCheckInput"]);
   });
 
   it("generates nothing for error structures", () => {
@@ -85,7 +93,7 @@ describe("generated code", () => {
 
   it("gives recursive shapes helpers that track enclosing values, and only them", () => {
     const ir = irOf(validationModel);
-    const recursive = ir.validators?.helpers.filter((h) => h.params.includes("seen")).map((h) => h.name).sort();
+    const recursive = ir.validators?.helpers.filter((h) => h.params.toString().includes("seen")).map((h) => h.name).sort();
     expect(recursive).toEqual(["check$Node", "check$NodeList"]);
   });
 
@@ -123,7 +131,7 @@ describe("type-checking", () => {
     const doc = structuredClone(validationModel) as { shapes: Record<string, { members?: Record<string, object> }> };
     doc.shapes["test.v#Many"] = { type: "enum", members: many } as never;
     (doc.shapes["test.v#CheckInput"].members as Record<string, object>).many = { target: "test.v#Many" };
-    const wanted = new Set(["validators.ts", "types.ts", "runtime/validate.ts"]);
+    const wanted = new Set(["validators.ts", "types.ts", "runtime/validate.ts", "runtime/serde.ts"]);
     const files = await format(render(irOf(doc)).filter((f) => wanted.has(f.path)));
     expect(await inProcessTypeChecker()([{ folder: "fixture", files }])).toEqual([]);
   }, 60_000);
@@ -135,7 +143,7 @@ describe("model errors", () => {
     (doc.shapes as Record<string, object>)["anvil.traits#requiredTogether"] = { type: "list", member: { target: "anvil.traits#Group" }, traits: { "smithy.api#trait": {} } };
     (doc.shapes as Record<string, object>)["anvil.traits#Group"] = { type: "list", member: { target: "smithy.api#String" } };
     const model = modelOf(doc);
-    const error = errorOf(() => lowerValidators(model, select(model, {}), {}));
+    const error = errorOf(() => lowerValidators(model, select(model, {}), {}, new ClientNames()));
     expect(error.diagnostics[0].message).toContain('unknown members: "nope"');
     expect(error.diagnostics[0].shapeId).toBe("a.b#OpInput");
   });

@@ -23,7 +23,8 @@ import {
   RequestValidationError,
   ServiceException,
   TimeoutError,
-  type ErrorFactory,
+  type BaseExceptionClass,
+  type ErrorClass,
   type ResponseMetadata,
   type ValidationIssue,
 } from "./errors.js";
@@ -32,7 +33,7 @@ import { RequestSigner } from "./signer.js";
 import { FetchTransport } from "./transport-fetch.js";
 import { headerValue, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
 
-export type { ErrorFactory, ErrorInit, ValidationIssue } from "./errors.js";
+export type { BaseExceptionClass, ErrorClass, ErrorInit, ValidationIssue } from "./errors.js";
 export type { CredentialProvider, Credentials } from "./credentials.js";
 
 /** What a generated client knows about its service. */
@@ -48,10 +49,10 @@ export interface ServiceDescriptor {
   sdkId: string;
   /** Service version, e.g. `2019-11-15`. */
   version: string;
-  /** Modeled errors keyed by shape name (the sanitized error code). */
-  errors: Record<string, ErrorFactory>;
-  /** Builds the service's base exception for an unknown or missing code. */
-  unknownError: ErrorFactory;
+  /** Modeled error classes keyed by shape name (the sanitized error code). */
+  errors: Record<string, ErrorClass>;
+  /** The service's base exception class, for an unknown or missing code. */
+  baseException: BaseExceptionClass;
   /**
    * The endpoint the model's `smithy.rules#endpointRuleSet` gives for a region (generated clients
    * pass the evaluator from runtime/rules/ when the model has rules). Without it, or when

@@ -40,8 +40,20 @@ export interface ErrorInit {
   $metadata: ResponseMetadata;
 }
 
-/** Builds the typed exception for one error code from its parsed JSON body. */
-export type ErrorFactory = (body: Record<string, unknown>, init: ErrorInit) => ServiceException;
+/** A generated error class: built from the response's facts and its parsed JSON body. */
+export type ErrorClass = new (init: ErrorInit, body: Record<string, unknown>) => ServiceException;
+
+/** What a ServiceException is built from. */
+export interface ServiceExceptionInit {
+  name: string;
+  message: string;
+  $fault: "client" | "server";
+  $metadata: ResponseMetadata;
+  code?: string;
+}
+
+/** A service's base exception class, built for a code the model does not know. */
+export type BaseExceptionClass = new (init: ServiceExceptionInit) => ServiceException;
 
 /** An error response from the service (modeled or not). Generated error classes extend it. */
 export class ServiceException extends Error {
@@ -55,13 +67,7 @@ export class ServiceException extends Error {
    */
   declare readonly $retryable?: { throttling: boolean };
 
-  constructor(init: {
-    name: string;
-    message: string;
-    $fault: "client" | "server";
-    $metadata: ResponseMetadata;
-    code?: string;
-  }) {
+  constructor(init: ServiceExceptionInit) {
     super(init.message);
     this.name = init.name;
     this.$fault = init.$fault;
@@ -159,8 +165,10 @@ export function sanitizeErrorCode(raw: string): string {
 
 /** The modeled errors of a service and its fallback, as a generated client describes them. */
 export interface ErrorTable {
-  errors: Record<string, ErrorFactory>;
-  unknownError: ErrorFactory;
+  /** Modeled errors by wire code (the error shape's name). */
+  errors: Record<string, ErrorClass>;
+  /** The service's base exception, for an unknown or missing code (its name is the code). */
+  baseException: BaseExceptionClass;
   /** `aws.protocols#awsQueryCompatible`: the exposed code comes from `x-amzn-query-error` when present. */
   queryCompatible?: boolean;
 }
@@ -171,7 +179,7 @@ export const UNKNOWN_ERROR_CODE = "UnknownError";
 /**
  * Turns a non-2xx awsJson response into the matching exception. Never throws a SyntaxError: a
  * body that is not a JSON object counts as `{}`. The code comes from the `X-Amzn-Errortype`
- * header, else `__type`, else `code`; an unknown or missing code goes to `table.unknownError`.
+ * header, else `__type`, else `code`; an unknown or missing code becomes `table.baseException`.
  * For an awsQuery-compatible service the error's `code` is the `Code` of an
  * `x-amzn-query-error: Code;Fault` header (the code its awsQuery clients knew), while the class
  * is still chosen by the JSON error type.
@@ -197,9 +205,16 @@ export function parseErrorResponse(response: HttpResponse, table: ErrorTable): S
         (rawCode === undefined ? describeBody(response) : undefined));
   const queryCode = table.queryCompatible === true ? queryErrorCode(response) : undefined;
   const init: ErrorInit = { code: queryCode ?? code, message, $fault: status >= 500 ? "server" : "client", $metadata };
-  const factory = Object.hasOwn(table.errors, code) ? table.errors[code] : undefined;
+  const modeled = Object.hasOwn(table.errors, code) ? table.errors[code] : undefined;
   try {
-    return (factory ?? table.unknownError)(body ?? {}, init);
+    if (modeled !== undefined) return new modeled(init, body ?? {});
+    return new table.baseException({
+      name: init.code,
+      message: message ?? "",
+      $fault: init.$fault,
+      $metadata,
+      code: init.code,
+    });
   } catch {
     // A factory that trips over an unexpected body must not hide the service's answer.
     return new ServiceException({

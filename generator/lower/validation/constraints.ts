@@ -6,7 +6,7 @@
 import type { Member, Model, Shape } from "../../assemble/model.js";
 import { getShape } from "../../assemble/model.js";
 import type { Traits } from "../../load/ast.js";
-import { isEnumTraitString } from "../types.js";
+import { isEnumTraitString } from "../shapes.js";
 
 export const LENGTH = "smithy.api#length";
 export const PATTERN = "smithy.api#pattern";

@@ -8,9 +8,11 @@ import { AnvilError } from "../../errors.js";
 import type { Model, Shape } from "../../assemble/model.js";
 import { splitId } from "../../assemble/model.js";
 import type { Selection } from "../../select/index.js";
+import { code, runtime, typeRef, valueRef, type Code, type CodeSymbol } from "../../code/index.js";
+import type { ClientNames } from "../client-names.js";
 import { escapeCommentText } from "../docs.js";
-import { NameScope, identifiersIn, pascalCase } from "../names.js";
-import { UNIT, typeOf } from "../types.js";
+import { NameScope, pascalCase } from "../naming.js";
+import { UNIT, typeOf, type ShapeSymbols } from "../type-expressions.js";
 import { REQUIRED_TOGETHER, shapeFacts } from "./constraints.js";
 import { ValidatorPlanner, hasValidator, type ConstantIR, type HelperIR, type SkippedPatternIR } from "./plan.js";
 import { reachableAggregates, recursiveShapes } from "./recursion.js";
@@ -19,61 +21,38 @@ export type { ConstantIR, HelperIR, SkippedPatternIR } from "./plan.js";
 
 /** One exported validator and its type guard. */
 export interface ValidatorExportIR {
-  shapeId: string;
   /** `validate<Name>`. */
   validateName: string;
   /** `is<Name>`. */
   guardName: string;
   /** The TS type the guard narrows to (`Entity`, `Entity[]`, `Record<string, string>`). */
-  type: string;
+  type: Code;
   validateDoc: string[];
   guardDoc: string[];
   /** Statements checking `value` and pushing into `out` (inside the function's try block). */
-  body: string[];
+  body: Code[];
 }
 
 /** Everything templates/validators.ts.hbs prints. */
 export interface ValidatorsIR {
-  /** `validate<Name>` function name per shape id (the client uses the input structures' names). */
+  /** `validate<Name>` per shape id (the client uses the input structures'). */
+  validatorSymbols: Record<string, CodeSymbol>;
+  /** The names of `validate<Name>` and `is<Name>` per shape id (for tools and tests). */
   validatorNames: Record<string, string>;
-  /** `is<Name>` guard name per shape id. */
   guardNames: Record<string, string>;
   validators: ValidatorExportIR[];
   /** Internal helpers (recursive shapes, and nested checks too long to inline). */
   helpers: HelperIR[];
   /** Compiled patterns and enum sets, created once when the module loads. */
   constants: ConstantIR[];
-  /** Names imported from runtime/validate.ts (values; `ValidationIssue` is imported as a type). */
-  runtimeImports: string[];
-  /** Types imported from types.ts (for the guards). */
-  typeImports: string[];
-  /** Types imported from errors.ts (a list of error structures, rarely). */
-  errorTypeImports: string[];
+  /** Runtime names every validator uses: the issue type, the requirement type and the fallback reporter. */
+  issueType: Code;
+  reportUnreadable: Code;
   /** Patterns left unchecked, each said in a comment of the generated code; the lead prints them as notes. */
   skippedPatterns: SkippedPatternIR[];
+  /** Names validators.ts declares that are not exported (helpers, constants). */
+  privateNames: string[];
 }
-
-/** Runtime helpers a generated validator may call (import only those used). */
-const RUNTIME_HELPERS = [
-  "at",
-  "checkDocument",
-  "codePointLength",
-  "compareDecimal",
-  "hasDuplicates",
-  "isDecimalString",
-  "isIso8601Utc",
-  "isList",
-  "isPlainObject",
-  "isValidDate",
-  "lengthOutside",
-  "pointerSegment",
-  "report",
-  "reportLength",
-  "reportUnreadable",
-];
-
-/** Validator base names that would make `is<Base>` shadow a runtime helper. */
-const BLOCKED_BASES = new Set(RUNTIME_HELPERS.filter((n) => n.startsWith("is")).map((n) => n.slice(2)));
 
 /**
  * Base names (`validate<Base>`): a structure or union keeps its TS name; a list or map takes its
@@ -81,72 +60,62 @@ const BLOCKED_BASES = new Set(RUNTIME_HELPERS.filter((n) => n.startsWith("is")).
  * shape-id order after every TS name, so a clash resolves the same way on every run
  * (`List`/`Map` suffix, then numbers).
  */
-export function validatorBaseNames(shapes: Shape[], names: Record<string, string>, rename: Record<string, string> = {}): Record<string, string> {
-  const scope = new NameScope(Object.values(names));
+export function validatorBaseNames(shapes: Shape[], symbols: ShapeSymbols, rename: Record<string, string> = {}): Record<string, string> {
+  const scope = new NameScope(Object.values(symbols).map((s) => s.name), { identifiersOnly: false });
   const out: Record<string, string> = {};
   for (const s of shapes) {
-    if ((s.type === "structure" || s.type === "union") && names[s.id]) {
-      out[s.id] = BLOCKED_BASES.has(names[s.id]) ? scope.claim(`${names[s.id]}Shape`, "_") : names[s.id];
-    }
+    if ((s.type === "structure" || s.type === "union") && symbols[s.id]) out[s.id] = symbols[s.id].name;
   }
   const collections = shapes.filter((s) => s.type === "list" || s.type === "set" || s.type === "map").sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const s of collections) {
-    const suffix = s.type === "map" ? "Map" : "List";
-    const wanted = pascalCase(rename[s.id] ?? splitId(s.id).name);
-    let name = scope.claim(wanted, suffix);
-    if (BLOCKED_BASES.has(name)) name = scope.claim(`${wanted}${suffix}`, suffix);
-    out[s.id] = name;
-  }
+  for (const s of collections) out[s.id] = scope.claim(pascalCase(rename[s.id] ?? splitId(s.id).name), s.type === "map" ? "Map" : "List");
   return out;
 }
 
-/** Plans the validators of one client, or undefined when the closure has nothing to validate. */
-export function lowerValidators(model: Model, selection: Selection, names: Record<string, string>): ValidatorsIR | undefined {
+/**
+ * Plans the validators of one client, or undefined when the closure has nothing to validate.
+ * `validate<Name>` and `is<Name>` are claimed in index.ts's export scope (validators.ts is
+ * re-exported whole).
+ */
+export function lowerValidators(model: Model, selection: Selection, symbols: ShapeSymbols, names: ClientNames): ValidatorsIR | undefined {
   const shapes = selection.shapes.filter((s) => hasValidator(s) && s.id !== UNIT);
   if (shapes.length === 0) return undefined;
   checkRequiredTogether(shapes);
-  const bases = validatorBaseNames(shapes, names, selection.service.rename);
+  const bases = validatorBaseNames(shapes, symbols, selection.service.rename);
+  const exported = shapes.map((s) => ({
+    shape: s,
+    validate: names.exportedName("validators", `validate${bases[s.id]}`, "_"),
+    guard: names.exportedName("validators", `is${bases[s.id]}`, "_"),
+  }));
   const inputs = selection.operations.map((o) => o.input).filter((id): id is string => id !== undefined && id !== UNIT);
   const planner = new ValidatorPlanner(model, bases, recursiveShapes(model, shapes), reachableAggregates(model, inputs));
-  const validatorNames: Record<string, string> = {};
-  const guardNames: Record<string, string> = {};
-  const validators: ValidatorExportIR[] = [];
-  for (const s of shapes) {
-    const validateName = `validate${bases[s.id]}`;
-    const guardName = `is${bases[s.id]}`;
-    validatorNames[s.id] = validateName;
-    guardNames[s.id] = guardName;
-    const body = planner.exportedBody(shapeFacts(s));
+  const validatorSymbols: Record<string, CodeSymbol> = {};
+  const validators: ValidatorExportIR[] = exported.map(({ shape: s, validate, guard }) => {
+    validatorSymbols[s.id] = validate;
     const kind = s.type === "set" ? "list" : s.type;
-    const id = escapeCommentText(s.id);
-    validators.push({
-      shapeId: s.id,
-      validateName,
-      guardName,
-      type: typeOf(model, s.id, names),
+    return {
+      validateName: validate.name,
+      guardName: guard.name,
+      type: typeOf(model, s.id, symbols),
       validateDoc: [
-        `Checks \`value\` against every constraint of the ${kind} \`${id}\`.`,
+        `Checks \`value\` against every constraint of the ${kind} \`${escapeCommentText(s.id)}\`.`,
         "Returns every issue found (none when valid); never throws.",
       ],
-      guardDoc: [`True when {@link ${validateName}} finds no issue.`],
-      body,
-    });
-  }
-  const errorNames = new Set(selection.shapes.filter((s) => s.traits["smithy.api#error"] !== undefined).map((s) => names[s.id]));
-  const declared = new Set(Object.values(names));
-  const referenced = new Set(validators.flatMap((v) => identifiersIn(v.type)).filter((n) => declared.has(n) || n === "DocumentValue"));
-  const text = [...validators.flatMap((v) => v.body), ...planner.helpers.flatMap((h) => h.body)].join("\n");
+      guardDoc: [`True when {@link ${validate.name}} finds no issue.`],
+      body: planner.exportedBody(shapeFacts(s)),
+    };
+  });
   return {
-    validatorNames,
-    guardNames,
+    validatorSymbols,
+    validatorNames: Object.fromEntries(exported.map((e) => [e.shape.id, e.validate.name])),
+    guardNames: Object.fromEntries(exported.map((e) => [e.shape.id, e.guard.name])),
     validators,
     helpers: planner.helpers,
     // Compiled patterns and value sets first, then the requirement texts.
     constants: [...planner.constants.filter((c) => !c.type), ...planner.constants.filter((c) => c.type)],
-    runtimeImports: RUNTIME_HELPERS.filter((n) => n === "reportUnreadable" || new RegExp(`\\b${n}\\(`).test(text)),
-    typeImports: [...referenced].filter((n) => !errorNames.has(n)).sort(),
-    errorTypeImports: [...referenced].filter((n) => errorNames.has(n)).sort(),
+    issueType: code`${typeRef(runtime.validate("ValidationIssue"))}`,
+    reportUnreadable: code`${valueRef(runtime.validate("reportUnreadable"))}`,
     skippedPatterns: planner.skippedPatterns,
+    privateNames: planner.privateNames,
   };
 }
 

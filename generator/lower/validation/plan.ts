@@ -10,11 +10,12 @@
  */
 import type { Member, Model, Shape } from "../../assemble/model.js";
 import { getShape } from "../../assemble/model.js";
-import { translatePattern } from "../patterns/translate.js";
-import { isIdentifier, isPrototypeKey } from "../names.js";
+import { translatePattern } from "../../patterns/translate.js";
+import { isIdentifier, isPrototypeKey } from "../naming.js";
 import { escapeCommentText } from "../docs.js";
-import { isRequiredMember } from "../types.js";
-import { LocalNames, PathExpr, Writer } from "./code.js";
+import { isRequiredMember } from "../type-expressions.js";
+import { LocalNames, PathExpr, Writer } from "./writer.js";
+import { code, joinCode, runtime, typeRef, valueRef, type Code, type Codeable } from "../../code/index.js";
 import type { Bounds, Facts } from "./constraints.js";
 import {
   enumValuesOf,
@@ -30,12 +31,15 @@ import {
 import * as msg from "./messages.js";
 import { isAggregate } from "./recursion.js";
 
+/** A runtime/validate.ts helper, as code. */
+const rt = (name: Parameters<typeof runtime.validate>[0]): Code => code`${valueRef(runtime.validate(name))}`;
+
 /** A module-level constant of validators.ts (a compiled pattern or an enum value set). */
 export interface ConstantIR {
   name: string;
   expression: string;
   /** The declared type, when the expression alone would not give it (`Requirement`). */
-  type?: string;
+  type: Code | undefined;
   doc: string[];
 }
 
@@ -43,9 +47,9 @@ export interface ConstantIR {
 export interface HelperIR {
   name: string;
   /** The parameter list, e.g. `v: Record<string, unknown>, p: string, out: ValidationIssue[]`. */
-  params: string;
+  params: Code;
   doc: string[];
-  body: string[];
+  body: Code[];
 }
 
 /** A `@pattern` left unchecked because it has no exact JavaScript equivalent. */
@@ -81,6 +85,11 @@ interface Scope {
 
 /** Plans the checks of one client's validators. */
 export class ValidatorPlanner {
+  /** Every top-level name validators.ts declares privately (helpers and constants). */
+  get privateNames(): string[] {
+    return [...this.constantNames, ...this.helperNames.values()];
+  }
+
   readonly constants: ConstantIR[] = [];
   readonly helpers: HelperIR[] = [];
   readonly skippedPatterns: SkippedPatternIR[] = [];
@@ -91,6 +100,8 @@ export class ValidatorPlanner {
   private readonly helperNames = new Map<string, string>();
   private readonly pendingHelpers: Array<{ key: string; facts: Facts }> = [];
   private readonly fitsInline = new Map<string, boolean>();
+  /** Set while a helper body is written when it calls another helper with a path built on its own. */
+  private helperCallsOnBase = false;
 
   constructor(
     private readonly model: Model,
@@ -102,7 +113,7 @@ export class ValidatorPlanner {
   ) {}
 
   /** The body of an exported `validate<Name>(value)`: checks `value`, pushing issues into `out`. */
-  exportedBody(facts: Facts): string[] {
+  exportedBody(facts: Facts): Code[] {
     const w = new Writer(new LocalNames(), 2);
     this.value(w, "value", facts, PathExpr.root(), {}, { helper: true });
     this.drainHelpers();
@@ -138,36 +149,38 @@ export class ValidatorPlanner {
       case "bigDecimal":
         return this.bigDecimal(w, x, f, path);
       case "boolean":
-        return w.line(`if (typeof ${x} !== "boolean") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN")}`);
+        return w.line(code`if (typeof ${x} !== "boolean") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN")}`);
       case "timestamp":
-        return w.line(`if (!isValidDate(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP")}`);
+        return w.line(code`if (!${rt("isValidDate")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP")}`);
       case "blob":
         return this.blob(w, x, f, path);
       case "document":
-        return w.line(`checkDocument(${x}, ${path}, out);`);
+        return w.line(code`${rt("checkDocument")}(${x}, ${path.toCode()}, out);`);
       case "structure":
       case "union": {
-        const type = `if (!isPlainObject(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT[s.type], `TYPE_${s.type.toUpperCase()}`)}`;
-        return w.branch(`${type} else`, (b) => this.contents(b, x, f, path, scope, options.helper));
+        const type = code`if (!${rt("isPlainObject")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT[s.type], `TYPE_${s.type.toUpperCase()}`)}`;
+        // A structure without members has nothing inside to check.
+        if (s.type === "structure" && s.members.length === 0) return w.line(type);
+        return w.branch(code`${type} else`, (b) => this.contents(b, x, f, path, scope, options.helper));
       }
       case "map":
-        return w.branch(`if (!isPlainObject(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.map, "TYPE_MAP")} else`, (w) => {
+        return w.branch(code`if (!${rt("isPlainObject")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.map, "TYPE_MAP")} else`, (w) => {
           const length = lengthOf(f);
           let keys: string | undefined;
           if (length) {
             // Object.keys once, shared by the length check and (when inlined) the entry loop.
             keys = w.locals.fresh("ks");
-            w.line(`const ${keys} = Object.keys(${x});`);
-            w.line(`if (${this.outside(`${keys}.length`, length)}) ${this.lengthIssue(path, `${keys}.length`, length)}`);
+            w.line(code`const ${keys} = Object.keys(${x});`);
+            w.line(code`if (${this.outside(`${keys}.length`, length)}) ${this.lengthIssue(path, `${keys}.length`, length)}`);
           }
           this.contents(w, x, f, path, scope, options.helper, keys);
         });
       case "list":
       case "set":
-        return w.branch(`if (!isList(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.list, "TYPE_LIST")} else`, (w) => {
+        return w.branch(code`if (!${rt("isList")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.list, "TYPE_LIST")} else`, (w) => {
           const length = lengthOf(f);
-          if (length) w.line(`if (${this.outside(`${x}.length`, length)}) ${this.lengthIssue(path, `${x}.length`, length)}`);
-          if (isUnique(f)) w.line(`if (hasDuplicates(${x})) ${this.issue(path, "uniqueItems", msg.UNIQUE_ITEMS, "UNIQUE_ITEMS")}`);
+          if (length) w.line(code`if (${this.outside(`${x}.length`, length)}) ${this.lengthIssue(path, `${x}.length`, length)}`);
+          if (isUnique(f)) w.line(code`if (${rt("hasDuplicates")}(${x})) ${this.issue(path, "uniqueItems", msg.UNIQUE_ITEMS, "UNIQUE_ITEMS")}`);
           this.contents(w, x, f, path, scope, options.helper);
         });
       default:
@@ -177,32 +190,33 @@ export class ValidatorPlanner {
 
   /** Strings, enums and 1.0 `@enum` strings: type, enum, length, then pattern and ISO 8601. */
   private string(w: Writer, x: string, f: Facts, path: PathExpr, knownString: boolean): void {
-    const checks: string[] = [];
+    // Each check is one line; `statement` is false for a comment, which cannot follow an `else`.
+    const checks: Array<{ line: Code; statement: boolean }> = [];
     const values = enumValuesOf(f);
-    if (values) checks.push(`if (${this.notInEnum(x, values.all)}) ${this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)}`);
-    const afterLength: string[] = [];
+    if (values) checks.push({ line: code`if (${this.notInEnum(x, values.all)}) ${this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)}`, statement: true });
+    const afterLength: Array<{ line: Code; statement: boolean }> = [];
     const pattern = patternOf(f);
     if (pattern !== undefined && f.shape.type !== "enum") {
       const re = this.patternConstant(pattern, f);
-      if (re) afterLength.push(`if (!${re}.test(${x})) ${this.issue(path, "pattern", msg.patternRequirement(pattern), `${re}_TEXT`)}`);
-      else afterLength.push(`// ${this.skippedComment(pattern, f)}`);
+      if (re) afterLength.push({ line: code`if (!${re}.test(${x})) ${this.issue(path, "pattern", msg.patternRequirement(pattern), `${re}_TEXT`)}`, statement: true });
+      else afterLength.push({ line: code`// ${this.skippedComment(pattern, f)}`, statement: false });
     }
-    if (isIso8601Utc(f)) afterLength.push(`if (!isIso8601Utc(${x})) ${this.issue(path, "iso8601Utc", msg.ISO8601_UTC, "ISO8601_UTC")}`);
+    if (isIso8601Utc(f)) afterLength.push({ line: code`if (!${rt("isIso8601Utc")}(${x})) ${this.issue(path, "iso8601Utc", msg.ISO8601_UTC, "ISO8601_UTC")}`, statement: true });
     const length = lengthOf(f);
     if (length) {
-      const head = `if (${this.stringOutside(x, length)}) ${this.lengthIssue(path, `codePointLength(${x})`, length)}`;
-      if (afterLength.length === 0) checks.push(head);
-      else if (afterLength.length === 1 && !afterLength[0].startsWith("//")) checks.push(`${head} else ${afterLength[0]}`);
-      else checks.push(`${head} else {`, ...afterLength, "}");
+      const head = code`if (${this.stringOutside(x, length)}) ${this.lengthIssue(path, code`${rt("codePointLength")}(${x})`, length)}`;
+      if (afterLength.length === 0) checks.push({ line: head, statement: true });
+      else if (afterLength.length === 1 && afterLength[0].statement) checks.push({ line: code`${head} else ${afterLength[0].line}`, statement: true });
+      else checks.push({ line: code`${head} else {`, statement: false }, ...afterLength, { line: code`}`, statement: false });
     } else checks.push(...afterLength);
     if (knownString) {
-      for (const c of checks) w.line(c);
+      for (const c of checks) w.line(c.line, c.statement);
       return;
     }
-    const type = `if (typeof ${x} !== "string") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.string, "TYPE_STRING")}`;
+    const type = code`if (typeof ${x} !== "string") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.string, "TYPE_STRING")}`;
     if (checks.length === 0) w.line(type);
-    else if (checks.length === 1 && checks[0].startsWith("if")) w.line(`${type} else ${checks[0]}`);
-    else w.block(`${type} else`, () => checks.forEach((c) => w.line(c)));
+    else if (checks.length === 1 && checks[0].statement) w.line(code`${type} else ${checks[0].line}`);
+    else w.block(code`${type} else`, () => checks.forEach((c) => w.line(c.line, c.statement)));
   }
 
   /**
@@ -210,13 +224,13 @@ export class ValidatorPlanner {
    * between ceil(n / 2) and n, so n in [2·min − 1, max] always conforms and code points are counted
    * only outside that window (where the value may or may not conform).
    */
-  private stringOutside(x: string, b: Bounds): string {
+  private stringOutside(x: string, b: Bounds): Code {
     const conds: string[] = [];
     const min = b.min ?? 0;
     if (min > 0) conds.push(`${x}.length < ${2 * min - 1}`);
     if (b.max !== undefined) conds.push(`${x}.length > ${b.max}`);
     const window = conds.length > 1 ? `(${conds.join(" || ")})` : conds[0];
-    return `${window} && lengthOutside(${x}, ${min}, ${b.max ?? "Infinity"})`;
+    return code`${window} && ${rt("lengthOutside")}(${x}, ${min}, ${b.max ?? "Infinity"})`;
   }
 
   /** `n < min || n > max` for a count that is exact. */
@@ -235,14 +249,14 @@ export class ValidatorPlanner {
       integer: ["-2147483648", "2147483647"],
       intEnum: ["-2147483648", "2147483647"],
     };
-    let typeCheck: string;
-    if (t === "long") typeCheck = `typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < -(2 ** 63) || ${x} >= 2 ** 63`;
+    let typeCheck: Code;
+    if (t === "long") typeCheck = code`typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < -(2 ** 63) || ${x} >= 2 ** 63`;
     else if (integerBounds[t]) {
       const [lo, hi] = integerBounds[t];
-      typeCheck = `typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${x} > ${hi}`;
-    } else if (t === "float") typeCheck = `typeof ${x} !== "number" || (Number.isFinite(${x}) && !Number.isFinite(Math.fround(${x})))`;
-    else typeCheck = `typeof ${x} !== "number"`;
-    const checks: string[] = [];
+      typeCheck = code`typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${x} > ${hi}`;
+    } else if (t === "float") typeCheck = code`typeof ${x} !== "number" || (Number.isFinite(${x}) && !Number.isFinite(Math.fround(${x})))`;
+    else typeCheck = code`typeof ${x} !== "number"`;
+    const checks: Code[] = [];
     const range = rangeOf(f);
     if (range) {
       // Floats: written so NaN fails a range (it lies within no bounds); integers cannot be NaN here.
@@ -250,49 +264,48 @@ export class ValidatorPlanner {
         t === "float" || t === "double"
           ? `!(${[range.min !== undefined ? `${x} >= ${range.min}` : "", range.max !== undefined ? `${x} <= ${range.max}` : ""].filter(Boolean).join(" && ")})`
           : [range.min !== undefined ? `${x} < ${range.min}` : "", range.max !== undefined ? `${x} > ${range.max}` : ""].filter(Boolean).join(" || ");
-      checks.push(`if (${cond}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
+      checks.push(code`if (${cond}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
     }
     const values = enumValuesOf(f);
-    if (values) checks.push(`if (${this.notInEnum(x, values.all)}) ${this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)}`);
-    this.typeThen(w, `if (${typeCheck}) ${this.issue(path, "type", msg.TYPE_REQUIREMENT[t], `TYPE_${upperSnake(t)}`)}`, checks);
+    if (values) checks.push(code`if (${this.notInEnum(x, values.all)}) ${this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)}`);
+    this.typeThen(w, code`if (${typeCheck}) ${this.issue(path, "type", msg.TYPE_REQUIREMENT[t], `TYPE_${upperSnake(t)}`)}`, checks);
   }
 
   private bigInteger(w: Writer, x: string, f: Facts, path: PathExpr): void {
-    const checks: string[] = [];
+    const checks: Code[] = [];
     const range = rangeOf(f);
     const literal = (n: number) => (Number.isInteger(n) ? `${BigInt(n)}n` : String(n));
     if (range) {
       const cond = [range.min !== undefined ? `${x} < ${literal(range.min)}` : "", range.max !== undefined ? `${x} > ${literal(range.max)}` : ""];
-      checks.push(`if (${cond.filter(Boolean).join(" || ")}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
+      checks.push(code`if (${cond.filter(Boolean).join(" || ")}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
     }
-    this.typeThen(w, `if (typeof ${x} !== "bigint") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.bigInteger, "TYPE_BIG_INTEGER")}`, checks);
+    this.typeThen(w, code`if (typeof ${x} !== "bigint") ${this.issue(path, "type", msg.TYPE_REQUIREMENT.bigInteger, "TYPE_BIG_INTEGER")}`, checks);
   }
 
   private bigDecimal(w: Writer, x: string, f: Facts, path: PathExpr): void {
-    const checks: string[] = [];
+    const checks: Code[] = [];
     const range = rangeOf(f);
     if (range) {
-      const cond = [
-        range.min !== undefined ? `compareDecimal(${x}, ${JSON.stringify(String(range.min))}) < 0` : "",
-        range.max !== undefined ? `compareDecimal(${x}, ${JSON.stringify(String(range.max))}) > 0` : "",
-      ];
-      checks.push(`if (${cond.filter(Boolean).join(" || ")}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
+      const cond: Code[] = [];
+      if (range.min !== undefined) cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.min))}) < 0`);
+      if (range.max !== undefined) cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.max))}) > 0`);
+      checks.push(code`if (${joinCode(cond, " || ")}) ${this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))}`);
     }
-    const type = `if (typeof ${x} !== "string" || !isDecimalString(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.bigDecimal, "TYPE_BIG_DECIMAL")}`;
+    const type = code`if (typeof ${x} !== "string" || !${rt("isDecimalString")}(${x})) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.bigDecimal, "TYPE_BIG_DECIMAL")}`;
     this.typeThen(w, type, checks);
   }
 
   private blob(w: Writer, x: string, f: Facts, path: PathExpr): void {
     const length = lengthOf(f);
-    const checks = length ? [`if (${this.outside(`${x}.byteLength`, length)}) ${this.lengthIssue(path, `${x}.byteLength`, length)}`] : [];
-    this.typeThen(w, `if (!(${x} instanceof Uint8Array)) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.blob, "TYPE_BLOB")}`, checks);
+    const checks = length ? [code`if (${this.outside(`${x}.byteLength`, length)}) ${this.lengthIssue(path, `${x}.byteLength`, length)}`] : [];
+    this.typeThen(w, code`if (!(${x} instanceof Uint8Array)) ${this.issue(path, "type", msg.TYPE_REQUIREMENT.blob, "TYPE_BLOB")}`, checks);
   }
 
   /** `type else check` when there is one check, a block when there are several. */
-  private typeThen(w: Writer, type: string, checks: string[]): void {
+  private typeThen(w: Writer, type: Code, checks: Code[]): void {
     if (checks.length === 0) w.line(type);
-    else if (checks.length === 1) w.line(`${type} else ${checks[0]}`);
-    else w.block(`${type} else`, () => checks.forEach((c) => w.line(c)));
+    else if (checks.length === 1) w.line(code`${type} else ${checks[0]}`);
+    else w.block(code`${type} else`, () => checks.forEach((c) => w.line(c)));
   }
 
   private notInEnum(x: string, values: Array<string | number>): string {
@@ -308,6 +321,7 @@ export class ValidatorPlanner {
       this.constants.push({
         name,
         expression: `new Set<${elementType}>([${literals.join(", ")}])`,
+        type: undefined,
         doc: [`Values of an enum (${literals.length}), checked with one lookup.`],
       });
     }
@@ -334,7 +348,8 @@ export class ValidatorPlanner {
     const name = this.helperFor(f);
     const seen = this.recursive.has(f.shape.id) ? `, ${scope.seen ?? "[]"}` : "";
     const [prefix, segment] = path.helperArguments();
-    w.line(`${name}(${x}, ${prefix}, ${segment}, out${seen});`);
+    if (path.startsWithExpression()) this.helperCallsOnBase = true;
+    w.line(code`${name}(${x}, ${prefix}, ${segment}, out${seen});`);
   }
 
   private inlineContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, keys?: string): void {
@@ -356,21 +371,21 @@ export class ValidatorPlanner {
     for (const m of f.shape.members) {
       const local = w.locals.fresh("m");
       locals.set(m.name, local);
-      w.line(`const ${local}: unknown = ${this.read(x, m.name)};`);
+      w.line(code`const ${local}: unknown = ${this.read(x, m.name)};`);
       const memberPath = path.literal(`/${m.name}`);
       const facts = memberFacts(this.model, m, f.sensitive);
       // A missing @idempotencyToken member is not an issue: the serializer fills one in.
       if (isRequiredMember(m) && m.traits["smithy.api#idempotencyToken"] === undefined) {
-        w.branch(`if (${local} == null) ${this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")} else`, (b) =>
+        w.branch(code`if (${local} == null) ${this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")} else`, (b) =>
           this.value(b, local, facts, memberPath, scope),
         );
-      } else w.branch(`if (${local} != null)`, (b) => this.value(b, local, facts, memberPath, scope));
+      } else w.branch(code`if (${local} != null)`, (b) => this.value(b, local, facts, memberPath, scope));
     }
     for (const group of requiredTogetherOf(f.shape)) {
-      const set = group.map((n) => `${locals.get(n)} != null`);
-      w.block(`if (${set.join(" || ")})`, () => {
+      const set = group.map((n) => `${locals.get(n) as string} != null`);
+      w.block(code`if (${set.join(" || ")})`, () => {
         for (const n of group) {
-          w.line(`if (${locals.get(n)} == null) ${this.issue(path.literal(`/${n}`), "requiredTogether", msg.requiredTogetherRequirement(n, group), `REQUIRED_WITH_${upperSnake(n)}`)}`);
+          w.line(code`if (${locals.get(n) as string} == null) ${this.issue(path.literal(`/${n}`), "requiredTogether", msg.requiredTogetherRequirement(n, group), `REQUIRED_WITH_${upperSnake(n)}`)}`);
         }
       });
     }
@@ -378,26 +393,26 @@ export class ValidatorPlanner {
 
   private unionContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
     const count = w.locals.fresh("n");
-    w.line(`let ${count} = 0;`);
+    w.line(code`let ${count} = 0;`);
     for (const m of f.shape.members) {
       const local = w.locals.fresh("m");
       const memberPath = path.literal(`/${m.name}`);
-      w.line(`const ${local}: unknown = ${this.read(x, m.name)};`);
-      w.block(`if (${local} != null)`, () => {
-        w.line(`${count}++;`);
+      w.line(code`const ${local}: unknown = ${this.read(x, m.name)};`);
+      w.block(code`if (${local} != null)`, () => {
+        w.line(code`${count}++;`);
         this.value(w, local, memberFacts(this.model, m, f.sensitive), memberPath, scope);
       });
     }
     // `$unknown: [name, value]` is how the generated union type carries a variant this client does not know.
     const unknown = w.locals.fresh("u");
-    w.line(`const ${unknown}: unknown = ${x}.$unknown;`);
-    w.block(`if (${unknown} != null)`, () => {
-      w.line(`${count}++;`);
+    w.line(code`const ${unknown}: unknown = ${x}.$unknown;`);
+    w.block(code`if (${unknown} != null)`, () => {
+      w.line(code`${count}++;`);
       w.line(
-        `if (!isList(${unknown}) || ${unknown}.length !== 2 || typeof ${unknown}[0] !== "string") ${this.issue(path.literal("/$unknown"), "type", msg.UNKNOWN_VARIANT, "UNKNOWN_VARIANT")}`,
+        code`if (!${rt("isList")}(${unknown}) || ${unknown}.length !== 2 || typeof ${unknown}[0] !== "string") ${this.issue(path.literal("/$unknown"), "type", msg.UNKNOWN_VARIANT, "UNKNOWN_VARIANT")}`,
       );
     });
-    w.line(`if (${count} !== 1) report(out, ${path}, ${count} === 0 ? ${this.requirement("union", msg.UNION_NONE, "UNION_NONE")} : ${this.requirement("union", msg.UNION_MANY, "UNION_MANY")});`);
+    w.line(code`if (${count} !== 1) ${rt("report")}(out, ${path.toCode()}, ${count} === 0 ? ${this.requirement("union", msg.UNION_NONE, "UNION_NONE")} : ${this.requirement("union", msg.UNION_MANY, "UNION_MANY")});`);
   }
 
   private listContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
@@ -405,8 +420,8 @@ export class ValidatorPlanner {
     const i = w.locals.fresh("i");
     const e = w.locals.fresh("e");
     const itemPath = path.segment(i, false);
-    w.block(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, () => {
-      w.line(`const ${e}: unknown = ${x}[${i}];`);
+    w.block(code`for (let ${i} = 0; ${i} < ${x}.length; ${i}++)`, () => {
+      w.line(code`const ${e}: unknown = ${x}[${i}];`);
       this.nullableItem(w, e, memberFacts(this.model, member, f.sensitive), itemPath, scope, isSparse(f));
     });
   }
@@ -421,20 +436,20 @@ export class ValidatorPlanner {
     const e = w.locals.fresh("e");
     // A sensitive map's keys are values too: its paths show `*` instead of the key.
     const valuePath = f.sensitive || keyFacts.sensitive ? path.literal("/*") : path.segment(k, true);
-    if (!givenKeys) w.line(`const ${keys} = Object.keys(${x});`);
-    w.block(`for (let ${j} = 0; ${j} < ${keys}.length; ${j}++)`, () => {
-      w.line(`const ${k} = ${keys}[${j}];`);
+    if (!givenKeys) w.line(code`const ${keys} = Object.keys(${x});`);
+    w.block(code`for (let ${j} = 0; ${j} < ${keys}.length; ${j}++)`, () => {
+      w.line(code`const ${k} = ${keys}[${j}];`);
       // Smithy reports a bad key at the map itself.
       this.value(w, k, keyFacts, path, scope, { knownString: true });
-      w.line(`const ${e}: unknown = ${x}[${k}];`);
+      w.line(code`const ${e}: unknown = ${x}[${k}];`);
       this.nullableItem(w, e, memberFacts(this.model, valueMember, f.sensitive), valuePath, scope, isSparse(f));
     });
   }
 
   /** A list item or map value: null is allowed only in `@sparse` collections. */
   private nullableItem(w: Writer, e: string, facts: Facts, path: PathExpr, scope: Scope, sparse: boolean): void {
-    if (sparse) w.branch(`if (${e} != null)`, (b) => this.value(b, e, facts, path, scope));
-    else w.branch(`if (${e} == null) ${this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")} else`, (b) => this.value(b, e, facts, path, scope));
+    if (sparse) w.branch(code`if (${e} != null)`, (b) => this.value(b, e, facts, path, scope));
+    else w.branch(code`if (${e} == null) ${this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")} else`, (b) => this.value(b, e, facts, path, scope));
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -455,16 +470,19 @@ export class ValidatorPlanner {
   private writeHelper(key: string, f: Facts): void {
     const name = this.helperNames.get(key) as string;
     const recursive = this.recursive.has(f.shape.id);
-    let w = this.helperBody(f, recursive, "at(p, k)");
-    // A helper that calls others computes its own path once rather than at every call.
-    if (w.lines.some((l) => /\bcheck\$\w+\([^;]*\bat\(p, k\)/.test(l))) {
-      w = this.helperBody(f, recursive, "here");
-      w.lines.unshift("  const here = at(p, k);");
+    const at = code`${rt("at")}(p, k)`;
+    this.helperCallsOnBase = false;
+    let w = this.helperBody(f, recursive, at);
+    // A helper that calls others with its own path computes that path once rather than at every call.
+    if (this.helperCallsOnBase) {
+      w = this.helperBody(f, recursive, code`here`);
+      w.lines.unshift(code`  const here = ${at};`);
     }
     const list = f.shape.type === "list" || f.shape.type === "set";
+    const issues = typeRef(runtime.validate("ValidationIssue"));
     this.helpers.push({
       name,
-      params: `v: ${list ? "readonly unknown[]" : "Record<string, unknown>"}, p: string, k: string | number | undefined, out: ValidationIssue[]${recursive ? ", seen: object[]" : ""}`,
+      params: code`v: ${list ? "readonly unknown[]" : "Record<string, unknown>"}, p: string, k: string | number | undefined, out: ${issues}[]${recursive ? ", seen: object[]" : ""}`,
       doc: [
         `The ${list ? "items" : f.shape.type === "map" ? "entries" : "members"} of \`${escapeCommentText(f.shape.id)}\`, at path \`p\` + \`/k\` (its type and length: the caller's).`,
         ...(recursive ? ["Recursive: `seen` holds the enclosing values, so a cycle is reported, not followed."] : []),
@@ -473,12 +491,12 @@ export class ValidatorPlanner {
     });
   }
 
-  private helperBody(f: Facts, recursive: boolean, base: string): Writer {
+  private helperBody(f: Facts, recursive: boolean, base: Code): Writer {
     const w = new Writer(new LocalNames(), 1);
     const path = PathExpr.expression(base);
     if (recursive) {
       w.block("if (seen.includes(v))", () => {
-        w.line(`report(out, ${path}, ${this.requirement("cycle", msg.CYCLE, "CYCLE")});`);
+        w.line(code`${rt("report")}(out, ${path.toCode()}, ${this.requirement("cycle", msg.CYCLE, "CYCLE")});`);
         w.line("return;");
       });
       w.line("seen.push(v);");
@@ -490,13 +508,13 @@ export class ValidatorPlanner {
 
   // ---- issues and constants ----------------------------------------------------------------
 
-  private issue(path: PathExpr, constraint: string, text: string, name: string): string {
-    return `report(out, ${path}, ${this.requirement(constraint, text, name)});`;
+  private issue(path: PathExpr, constraint: string, text: string, name: string): Code {
+    return code`${rt("report")}(out, ${path.toCode()}, ${this.requirement(constraint, text, name)});`;
   }
 
-  private lengthIssue(path: PathExpr, length: string, b: Bounds): string {
+  private lengthIssue(path: PathExpr, length: Codeable, b: Bounds): Code {
     const name = b.min !== undefined && b.max !== undefined ? `LENGTH_${b.min}_${b.max}` : b.min !== undefined ? `LENGTH_MIN_${b.min}` : `LENGTH_MAX_${b.max}`;
-    return `reportLength(out, ${path}, ${length}, ${this.requirement("length", msg.lengthRequirement(b), name)});`;
+    return code`${rt("reportLength")}(out, ${path.toCode()}, ${length}, ${this.requirement("length", msg.lengthRequirement(b), name)});`;
   }
 
   /**
@@ -514,7 +532,7 @@ export class ValidatorPlanner {
       this.constants.push({
         name,
         expression: `{ constraint: "${constraint}", text: ${JSON.stringify(text)} }`,
-        type: "Requirement",
+        type: code`${typeRef(runtime.validate("Requirement"))}`,
         doc: [],
       });
     }
@@ -538,7 +556,7 @@ export class ValidatorPlanner {
       this.patternConstants.set(key, name);
       const doc = [`\`@pattern\` ${escapeCommentText(JSON.stringify(pattern))} (written for Java's engine), compiled once.`];
       if (t.notes.length > 0) doc.push("", ...t.notes.map((n) => `- ${escapeCommentText(n)}`));
-      this.constants.push({ name, expression: `new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`, doc });
+      this.constants.push({ name, expression: `new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`, type: undefined, doc });
     }
     return name;
   }

@@ -16,7 +16,6 @@ import type { Model, Shape } from "../../../generator/assemble/model.js";
 import { select, type Selection } from "../../../generator/select/index.js";
 import { lower } from "../../../generator/lower/index.js";
 import type { ClientIR } from "../../../generator/lower/ir.js";
-import { operationWire, serviceWire } from "../../../generator/lower/serde.js";
 import { render } from "../../../generator/render/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

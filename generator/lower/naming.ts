@@ -26,13 +26,6 @@ const GLOBALS = new Set([
   "Response", "Request", "Headers", "Buffer", "console", "process", "globalThis", "fetch", "crypto",
 ]);
 
-/** Names the generated files declare themselves (runtime classes, helper types). */
-export const RUNTIME_NAMES = new Set([
-  "ServiceException", "RequestValidationError", "ValidationIssue", "ValidationMode", "JsonRpcClient",
-  "ClientConfig", "InvokeOptions", "ErrorInit", "ResponseMetadata", "DocumentValue", "Credentials",
-  "CredentialProvider", "Transport", "HttpRequest", "HttpResponse", "ServiceDescriptor", "OperationDescriptor",
-]);
-
 /**
  * Names a client method must not take: the client's own members, every name objects inherit
  * (`constructor`, `toString`, `__proto__`, ...), and `then`, which would make the client a
@@ -82,31 +75,49 @@ export function pascalCase(name: string): string {
 
 /**
  * Allocates unique names in one scope. A wanted name that is reserved, a global, or already taken
- * gets a deterministic suffix: first `suffix`, then numbers.
+ * gets a deterministic suffix: first `suffix`, then numbers (`Error` -> `ErrorShape`,
+ * then `ErrorShape2`).
  */
 export class NameScope {
   private readonly taken = new Set<string>();
+  private readonly blocksKeywords: boolean;
 
-  constructor(reservedHere: Iterable<string> = []) {
+  /**
+   * @param reservedHere names taken from the start.
+   * @param options `identifiersOnly: false` for property names, which may be keywords and globals.
+   */
+  constructor(reservedHere: Iterable<string> = [], options: { identifiersOnly?: boolean } = {}) {
     for (const n of reservedHere) this.taken.add(n);
+    this.blocksKeywords = options.identifiersOnly ?? true;
+  }
+
+  /** Every name claimed (or reserved) here, in claim order. */
+  names(): string[] {
+    return [...this.taken];
+  }
+
+  /** Marks `name` as taken (no check: claimIn checked it). */
+  reserve(name: string): void {
+    this.taken.add(name);
   }
 
   /** True when `name` cannot be used as is. */
   isBlocked(name: string): boolean {
-    return RESERVED.has(name) || GLOBALS.has(name) || RUNTIME_NAMES.has(name) || this.taken.has(name);
+    return (this.blocksKeywords && (RESERVED.has(name) || GLOBALS.has(name))) || this.taken.has(name);
   }
 
   /** Claims `wanted` or the first free variant of it. */
   claim(wanted: string, suffix: string): string {
-    let name = wanted;
-    if (this.isBlocked(name)) name = `${wanted}${suffix}`;
-    for (let i = 2; this.isBlocked(name); i++) name = `${wanted}${suffix}${i}`;
-    this.taken.add(name);
-    return name;
+    return claimIn([this], wanted, suffix);
   }
 }
 
-/** The distinct identifiers in a TypeScript type expression, sorted. */
-export function identifiersIn(typeText: string): string[] {
-  return [...new Set(typeText.match(/(?<![\w$])[A-Za-z_$][\w$]*/g) ?? [])].sort();
+/** Claims in several scopes at once the first variant of `wanted` that is free in all of them. */
+export function claimIn(scopes: readonly NameScope[], wanted: string, suffix: string): string {
+  const blocked = (n: string) => scopes.some((s) => s.isBlocked(n));
+  let name = wanted;
+  if (blocked(name)) name = `${wanted}${suffix}`;
+  for (let i = 2; blocked(name); i++) name = `${wanted}${suffix}${i}`;
+  for (const s of scopes) s.reserve(name);
+  return name;
 }

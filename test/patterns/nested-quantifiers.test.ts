@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { translatePattern } from "../../../generator/lower/patterns/translate.js";
+import { translatePattern } from "../../generator/patterns/translate.js";
 
 const REWRITE_NOTE = "nested quantifiers rewritten to a form that matches the same strings without catastrophic backtracking";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NameScope, camelCase, literalKey, propertyKey } from "../../generator/lower/names.js";
+import { NameScope, camelCase, literalKey, propertyKey } from "../../generator/lower/naming.js";
 
 describe("TypeScript names", () => {
   it.each([
@@ -10,10 +10,10 @@ describe("TypeScript names", () => {
     ["ListAWSAccounts", "listAWSAccounts"],
   ])("camelCases %s as %s", (from, to) => expect(camelCase(from)).toBe(to));
 
-  it("renames shapes that collide with globals, keywords and runtime names, deterministically", () => {
+  it("renames names that collide with globals and keywords, deterministically", () => {
     const scope = new NameScope();
-    expect(["Date", "Error", "Object", "Record", "Uint8Array", "Promise", "ServiceException", "Entity"].map((n) => scope.claim(n, "Shape"))).toEqual([
-      "DateShape", "ErrorShape", "ObjectShape", "RecordShape", "Uint8ArrayShape", "PromiseShape", "ServiceExceptionShape", "Entity",
+    expect(["Date", "Error", "Object", "Record", "Uint8Array", "Promise", "default", "Entity"].map((n) => scope.claim(n, "Shape"))).toEqual([
+      "DateShape", "ErrorShape", "ObjectShape", "RecordShape", "Uint8ArrayShape", "PromiseShape", "defaultShape", "Entity",
     ]);
     expect(scope.claim("Entity", "Shape")).toBe("EntityShape");
     expect(scope.claim("Entity", "Shape")).toBe("EntityShape2");

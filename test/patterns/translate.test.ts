@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { translatePattern } from "../../../generator/lower/patterns/translate.js";
+import { translatePattern } from "../../generator/patterns/translate.js";
 
 function translated(pattern: string): { source: string; flags: string; notes: string[]; re: RegExp } {
   const result = translatePattern(pattern);

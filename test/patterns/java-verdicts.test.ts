@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { translatePattern } from "../../../generator/lower/patterns/translate.js";
+import { translatePattern } from "../../generator/patterns/translate.js";
 
 interface Entry {
   pattern: string;

@@ -7,10 +7,10 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadCorpusPatterns } from "../../../bench/patterns/corpus-patterns.js";
-import { translatePattern } from "../../../generator/lower/patterns/translate.js";
+import { loadCorpusPatterns } from "../../bench/patterns/corpus-patterns.js";
+import { translatePattern } from "../../generator/patterns/translate.js";
 
-const MODELS = fileURLToPath(new URL("../../../../shared/aws-models", import.meta.url));
+const MODELS = fileURLToPath(new URL("../../../shared/aws-models", import.meta.url));
 const MAX_UNTRANSLATABLE = 2;
 const present = existsSync(MODELS);
 if (!present) console.log(`corpus.test: ${MODELS} is absent; skipping the AWS pattern corpus`);

@@ -1,0 +1,58 @@
+/**
+ * Symbols of the runtime shipped in every client folder (generator/runtime/, copied to
+ * `runtime/`). Value names are checked against the runtime modules' exports by the compiler
+ * (`keyof typeof`), so a misspelt or removed helper is a compile error here, not a broken import
+ * in generated code. Type names are listed with a compile-time use of each for the same reason.
+ */
+import type * as clientModule from "../runtime/client.js";
+import type * as errorsModule from "../runtime/errors.js";
+import type * as evaluateModule from "../runtime/rules/evaluate.js";
+import type * as serdeModule from "../runtime/serde.js";
+import type * as validateModule from "../runtime/validate.js";
+import { symbol, type CodeSymbol } from "./symbol.js";
+
+type ValueName<M> = keyof M & string;
+
+/** Type-only exports the generated code names, per runtime module. */
+type ClientTypes = "ClientConfig" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode";
+type ErrorsTypes = "ErrorInit" | "ResponseMetadata" | "ValidationIssue";
+type SerdeTypes = "DocumentValue";
+type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
+
+// Each listed type name must exist in its module (a compile error otherwise).
+export type RuntimeTypesExist = [
+  clientModule.ClientConfig,
+  clientModule.InvokeOptions,
+  clientModule.OperationDescriptor<unknown, unknown>,
+  clientModule.ServiceDescriptor,
+  clientModule.ValidationMode,
+  errorsModule.ErrorInit,
+  errorsModule.ResponseMetadata,
+  errorsModule.ValidationIssue,
+  serdeModule.DocumentValue,
+  validateModule.Requirement,
+  validateModule.ValidationIssue,
+  validateModule.ValidationConstraint,
+];
+
+const at =
+  <Name extends string>(module: string) =>
+  (name: Name): CodeSymbol =>
+    symbol(name, module);
+
+/** `runtime.serde("deString")`: the symbol of a runtime export. */
+export const runtime = {
+  client: at<ValueName<typeof clientModule> | ClientTypes>("runtime/client"),
+  errors: at<ValueName<typeof errorsModule> | ErrorsTypes>("runtime/errors"),
+  evaluate: at<ValueName<typeof evaluateModule>>("runtime/rules/evaluate"),
+  serde: at<ValueName<typeof serdeModule> | SerdeTypes>("runtime/serde"),
+  validate: at<ValueName<typeof validateModule> | ValidateTypes>("runtime/validate"),
+};
+
+/** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */
+export const RUNTIME_REEXPORTS = {
+  errors: ["ServiceException", "RequestValidationError", "NetworkError", "TimeoutError", "AbortError", "CredentialsError", "ClientConfigError"] as Array<ValueName<typeof errorsModule>>,
+  errorTypes: ["ResponseMetadata"] as ErrorsTypes[],
+  clientTypes: ["InvokeOptions", "ValidationMode"] as ClientTypes[],
+  validateTypes: ["ValidationConstraint", "ValidationIssue"] as ValidateTypes[],
+};

@@ -1,0 +1,62 @@
+/**
+ * Every top-level name of one client folder, claimed through one scope per generated file plus
+ * the scope of what index.ts exports (types.ts, errors.ts and validators.ts are re-exported with
+ * `export *`, next to runtime names; so their names must be unique across those files too).
+ *
+ * Claim order (it decides who keeps a name on a clash, so it is fixed): reserved words, globals
+ * and the runtime names index.ts re-exports; the client class, its config type and the base
+ * exception; named shapes in shape-id order; validators; then each file's private names
+ * (serializers, operation descriptors, validator helpers and constants). A clash gets the
+ * claimer's suffix, then numbers (`Error` -> `ErrorShape`, `ThrottleOperation` -> the descriptor
+ * `ThrottleOperation2`). Imports never need a rename here: a file that imports a name it
+ * declares itself imports it under an alias (see generator/code/file.ts).
+ */
+import { symbol, type CodeSymbol } from "../code/index.js";
+import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
+import { NameScope, claimIn } from "./naming.js";
+
+/** The generated modules whose top-level names are claimed here. */
+export type ClientModule = "types" | "errors" | "serde" | "validators" | "client" | "endpoint-rules" | "index";
+
+export class ClientNames {
+  /** Names exported from index.ts (declarations of re-exported files, and runtime re-exports). */
+  private readonly exported = new NameScope([
+    ...RUNTIME_REEXPORTS.errors,
+    ...RUNTIME_REEXPORTS.errorTypes,
+    ...RUNTIME_REEXPORTS.clientTypes,
+    ...RUNTIME_REEXPORTS.validateTypes,
+    "DocumentValue",
+  ]);
+  private readonly files = new Map<ClientModule, NameScope>();
+
+  /** Claims a name that index.ts exports, declared in `module`. */
+  exportedName(module: ClientModule, wanted: string, suffix: string): CodeSymbol {
+    return symbol(claimIn([this.exported, this.file(module)], wanted, suffix), module);
+  }
+
+  /**
+   * Claims a name private to `module` (or exported by it but not by index.ts). It also keeps clear
+   * of every exported name claimed so far, so a file importing those needs no alias; exported
+   * names are therefore claimed first.
+   */
+  localName(module: ClientModule, wanted: string, suffix: string): CodeSymbol {
+    const scope = this.file(module);
+    let name = claimIn([scope], wanted, suffix);
+    for (let i = 2; this.exported.isBlocked(name); i++) name = claimIn([scope], `${wanted}${suffix}${i}`, suffix);
+    return symbol(name, module);
+  }
+
+  /** Every name declared in `module` so far (its printer claims these before any import). */
+  declaredIn(module: ClientModule): string[] {
+    return this.files.get(module)?.names() ?? [];
+  }
+
+  private file(module: ClientModule): NameScope {
+    let scope = this.files.get(module);
+    if (!scope) {
+      scope = new NameScope();
+      this.files.set(module, scope);
+    }
+    return scope;
+  }
+}

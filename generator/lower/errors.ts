@@ -1,0 +1,73 @@
+/**
+ * The classes of errors.ts: one per modeled error, extending the service's base exception.
+ *
+ * Class members come from one scope per class: what an Error and a ServiceException already have
+ * (`name`, `message`, `stack`, `cause`, `code`, `$fault`, `$metadata`, `$retryable`, and every
+ * name objects inherit) is claimed first; then members whose names are free keep them, in model
+ * order; then the others get a `Value` suffix, then numbers (`code` -> `codeValue`, or
+ * `codeValue2` when the error also has a member `codeValue`).
+ */
+import type { Member, Model, Shape } from "../assemble/model.js";
+import { splitId } from "../assemble/model.js";
+import { code, runtime, typeRef, type Code } from "../code/index.js";
+import type { ErrorFieldIR, ErrorIR } from "./ir.js";
+import { memberDoc, shapeDoc } from "./member-docs.js";
+import { NameScope, propertyKey } from "./naming.js";
+import type { SerdePlanner } from "./serde.js";
+import { isRequiredMember, typeOf, type ShapeSymbols } from "./type-expressions.js";
+
+/** Names an error class already has, from Error, ServiceException and Object.prototype. */
+const ERROR_CLASS_MEMBERS = ["constructor", "name", "message", "stack", "cause", "code", "$fault", "$metadata", "$retryable", "__proto__", ...Object.getOwnPropertyNames(Object.prototype)];
+
+/**
+ * An error class. With a client (`serde` given), its constructor reads the parsed response body
+ * `b`; without one (a protocol the client does not speak yet) it takes the members as they are,
+ * for a transport of the user's own.
+ */
+export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde: SerdePlanner | undefined): ErrorIR {
+  const retryable = s.traits["smithy.api#retryable"];
+  const members = s.members.filter((m) => m.name.toLowerCase() !== "message");
+  const keys = classMemberNames(members);
+  const fields: ErrorFieldIR[] = members.map((m) => {
+    const type = typeOf(model, m.target, symbols);
+    const memberKey = JSON.stringify(m.name);
+    return {
+      key: keys.get(m) as string,
+      memberKey,
+      type,
+      optional: !isRequiredMember(m),
+      doc: memberDoc(model, m),
+      read: serde ? serde.deMember(m, serde.readMember("b", m.name), true) : code`fields[${memberKey}]`,
+    };
+  });
+  let constructorInput = code``;
+  if (fields.length > 0) constructorInput = serde ? code`, b: Record<string, unknown>` : code`, fields: { ${joinFieldTypes(fields)} }`;
+  return {
+    name: symbols[s.id].name,
+    wireCode: splitId(s.id).name,
+    fault: s.traits["smithy.api#error"] === "server" ? "server" : "client",
+    retryable: retryable === undefined ? undefined : { throttling: typeof retryable === "object" && retryable !== null && !Array.isArray(retryable) && retryable.throttling === true },
+    doc: shapeDoc(s, "The error"),
+    fields,
+    constructorInput: code`init: ${typeRef(runtime.errors("ErrorInit"))}${constructorInput}`,
+  };
+}
+
+/** `"a"?: T; "b": U` for a client-less constructor's `fields` parameter. */
+function joinFieldTypes(fields: ErrorFieldIR[]): Code {
+  return fields.reduce<Code>((acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type};`, code``);
+}
+
+/** Each member's class property name (see the module comment for the order of claims). */
+function classMemberNames(members: Member[]): Map<Member, string> {
+  // Property names may be keywords or globals (`type`, `Date`): only the class's own names are taken.
+  const scope = new NameScope(ERROR_CLASS_MEMBERS, { identifiersOnly: false });
+  const out = new Map<Member, string>();
+  const clashing: Member[] = [];
+  for (const m of members) {
+    if (scope.isBlocked(m.name)) clashing.push(m);
+    else out.set(m, propertyKey(scope.claim(m.name, "Value")));
+  }
+  for (const m of clashing) out.set(m, propertyKey(scope.claim(m.name, "Value")));
+  return out;
+}

@@ -1,0 +1,98 @@
+/**
+ * The client's operations: one method and one descriptor each (how the runtime sends and reads
+ * it), and the operations left out because they stream (event streams, streaming blobs).
+ */
+import type { Model, Shape } from "../assemble/model.js";
+import { getShape, splitId } from "../assemble/model.js";
+import { code, valueRef, type CodeSymbol } from "../code/index.js";
+import type { ClientNames } from "./client-names.js";
+import { escapeCommentText } from "./docs.js";
+import { docLines } from "./docs.js";
+import type { OperationIR } from "./ir.js";
+import { CLIENT_MEMBER_NAMES, NameScope, camelCase } from "./naming.js";
+import type { SerdePlanner } from "./serde.js";
+import { EMPTY_OBJECT_TYPE, UNIT, typeOf, type ShapeSymbols } from "./type-expressions.js";
+
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** What operations lowering needs besides the model. */
+export interface OperationContext {
+  model: Model;
+  symbols: ShapeSymbols;
+  names: ClientNames;
+  serde: SerdePlanner;
+  /** The `validate<Name>` of each validated input structure, by shape id. */
+  validators: Readonly<Record<string, CodeSymbol>>;
+}
+
+/** Splits the selected operations into those the client calls and those it leaves out (with a note each). */
+export function partitionStreaming(model: Model, operations: Shape[]): { callable: Shape[]; leftOut: Array<{ name: string; note: string }> } {
+  const callable: Shape[] = [];
+  const leftOut: Array<{ name: string; note: string }> = [];
+  for (const op of operations) {
+    const stream = streamingMember(model, op);
+    const name = splitId(op.id).name;
+    if (stream === undefined) callable.push(op);
+    else leftOut.push({ name, note: `${name} streams ${stream}, which anvil's client does not support yet: its types and validators were generated, the method was left out.` });
+  }
+  return { callable, leftOut };
+}
+
+/** The methods and descriptors of the callable operations (method names from the class's own scope). */
+export function lowerOperations(ctx: OperationContext, operations: Shape[]): OperationIR[] {
+  const methods = new NameScope(CLIENT_MEMBER_NAMES);
+  return operations.map((op) => {
+    const name = splitId(op.id).name;
+    const input = op.input && op.input !== UNIT ? op.input : undefined;
+    const output = op.output && op.output !== UNIT ? op.output : undefined;
+    const inputType = input ? typeOf(ctx.model, input, ctx.symbols) : EMPTY_OBJECT_TYPE;
+    const validator = input ? ctx.validators[input] : undefined;
+    const endpoint = obj(op.traits["smithy.api#endpoint"]);
+    const encodings = obj(op.traits["smithy.api#requestCompression"]).encodings;
+    const hostPrefix = str(endpoint.hostPrefix);
+    return {
+      name,
+      method: methods.claim(camelCase(name), "Operation"),
+      descriptor: ctx.names.localName("client", `${name}Operation`, "Descriptor").name,
+      inputType,
+      outputType: output ? typeOf(ctx.model, output, ctx.symbols) : EMPTY_OBJECT_TYPE,
+      serialize: input && hasMembers(ctx.model, input) ? code`(input) => JSON.stringify(${valueRef(ctx.serde.serializerFor(input))}(input))` : code`() => "{}"`,
+      deserialize: output && hasMembers(ctx.model, output) ? code`${valueRef(ctx.serde.deserializerFor(output))}` : code`() => ({})`,
+      validate: validator ? code`${valueRef(validator)}` : undefined,
+      inputOptional: input === undefined,
+      doc: operationDoc(op, name),
+      hostPrefix: hostPrefix !== undefined && hostPrefix !== "" ? JSON.stringify(hostPrefix) : undefined,
+      requestCompression: Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
+    };
+  });
+}
+
+function hasMembers(model: Model, id: string): boolean {
+  return getShape(model, id).members.length > 0;
+}
+
+/** An operation's docs, with `@deprecated` when the model deprecates it. */
+function operationDoc(op: Shape, opName: string): string[] {
+  const lines = docLines(str(op.traits["smithy.api#documentation"]));
+  const out = lines.length > 0 ? lines : [`Calls the ${opName} operation.`];
+  const deprecated = op.traits["smithy.api#deprecated"];
+  if (deprecated !== undefined) {
+    const message = str(obj(deprecated).message);
+    out.push("", `@deprecated${message ? ` ${escapeCommentText(message)}` : ""}`);
+  }
+  return out;
+}
+
+/** `input member X (an event stream)` when a member of the operation's input or output streams. */
+function streamingMember(model: Model, op: Shape): string | undefined {
+  for (const [side, id] of [["input", op.input], ["output", op.output]] as const) {
+    if (id === undefined || id === UNIT) continue;
+    for (const m of getShape(model, id).members) {
+      const target = getShape(model, m.target);
+      if (target.traits["smithy.api#streaming"] === undefined) continue;
+      return `${side} member ${m.name} (${target.type === "union" ? "an event stream" : "a streaming blob"})`;
+    }
+  }
+  return undefined;
+}
