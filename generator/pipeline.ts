@@ -23,6 +23,15 @@ export interface GenerateResult {
   /** Notes for the user (e.g. a client left out for an unsupported protocol). */
   notes: string[];
   timings: Timings;
+  /** What was generated besides types and the client, summed over clients. */
+  counts: GenerateCounts;
+}
+
+/** Paginators, waiters and the waiter paths compiled to TypeScript (none is evaluated at run time). */
+export interface GenerateCounts {
+  paginators: number;
+  waiters: number;
+  compiledPaths: number;
 }
 
 /** Options of a generation run. */
@@ -45,12 +54,16 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     }
   };
   const notes: string[] = [];
+  const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0 };
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
   for (const client of config.clients) {
     const files = time("load", () => loadFiles(client.models, preludeIds()));
     const model = time("assemble", () => assemble(files));
     const selection = time("select", () => select(model, selectionRequest(client, config)));
     const ir = time("lower", () => lower(model, selection, client));
+    counts.paginators += ir.paginators.length;
+    counts.waiters += ir.waiters.length;
+    counts.compiledPaths += ir.waiters.reduce((n, w) => n + w.compiledPaths, 0);
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
     for (const left of ir.leftOutOperations) notes.push(`${client.name}: ${left.note}`);
     for (const skipped of ir.validators?.skippedPatterns ?? []) {
@@ -85,7 +98,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
       );
     }
   }
-  return { clients: formatted.map((c) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })) })), notes, timings };
+  return { clients: formatted.map((c) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })) })), notes, timings, counts };
 }
 
 function selectionRequest(client: ClientConfig, config: Config) {

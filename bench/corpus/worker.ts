@@ -55,7 +55,7 @@ async function run(job: Job): Promise<Outcome> {
     clients: [{ name, models: [job.model], modelsAsWritten: [job.model.split("/").pop() as string], validation: "reject" }],
   };
   let problems: TypeCheckProblem[] = [];
-  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, notes: [], timings: {}, ms: 0, maxRss: 0 };
+  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, notes: [], counts: { paginators: 0, waiters: 0, compiledPaths: 0 }, timings: {}, ms: 0, maxRss: 0 };
   try {
     const result = await generate(config, {
       // The session's own checker: problems are recorded, not thrown, so "generated" and
@@ -78,6 +78,7 @@ async function run(job: Job): Promise<Outcome> {
     result.timings.write = performance.now() - writeStart;
     outcome.generated = true;
     outcome.notes = result.notes;
+    outcome.counts = result.counts;
     outcome.timings = result.timings;
     for (const c of result.clients) {
       outcome.files += c.files.length;

@@ -3,14 +3,16 @@
  * types of the model (./types.ts). The expression is parsed by the `jmespath` package (the
  * reference JavaScript implementation, whose `compile` exposes the AST); each AST node becomes a
  * call of one function of generator/runtime/jmespath.ts, which holds the JMESPath semantics, so
- * generated clients need no JMESPath library at run time.
+ * generated clients need no JMESPath library at run time. The code is a `Code` fragment whose
+ * references to those functions are symbols (the printed file imports them).
  *
- * Three outcomes: `compiled` (code, the helpers it calls, the static result type); `invalid` (a
+ * Three outcomes: `compiled` (code and the static result type); `invalid` (a
  * syntax error, a member the shape does not have, a function given a type it never accepts:
  * the caller reports it with the waiter's position); `unsupported` ("cannot compile: reason",
  * for the few JMESPath features left out here; the caller may evaluate those with the library).
  */
 import jmespath from "jmespath";
+import { code, joinCode, runtime, valueRef, type Code, type Codeable } from "../code/index.js";
 import { ANY, arrayOf, BOOLEAN, join, mayBeArray, mayBeObject, NULL, NUMBER, objectType, STRING, typeName, type JType } from "./types.js";
 import { FUNCTIONS } from "./functions.js";
 
@@ -18,10 +20,10 @@ import { FUNCTIONS } from "./functions.js";
 export type CompileResult =
   | {
       kind: "compiled";
-      /** A TypeScript expression over the root variable. */
-      code: string;
-      /** Names of generator/runtime/jmespath.ts exports the code calls. */
-      helpers: ReadonlySet<string>;
+      /** A TypeScript expression over the root variable, referencing runtime/jmespath's functions. */
+      code: Code;
+      /** Whether the code reads the root variable (a literal does not; an unused parameter would not compile). */
+      usesRoot: boolean;
       /** What the expression returns, as far as the model tells. */
       type: JType;
     }
@@ -44,9 +46,9 @@ interface Node {
 
 /** A compiled subexpression. `chain` remembers a run of field reads so `a.b.c` is one `jmesPath` call. */
 interface Value {
-  code: string;
+  code: Code;
   type: JType;
-  chain?: { base: string; names: string[] };
+  chain?: { base: Code; names: string[] };
 }
 
 class Invalid extends Error {}
@@ -60,10 +62,11 @@ export function compileExpression(expression: string, root: Root): CompileResult
   } catch (error) {
     return { kind: "invalid", message: `Invalid JMESPath expression (${expression}): ${(error as Error).message}` };
   }
-  const compiler = new Compiler();
+  const rootValue: Value = { code: code`${root.name}`, type: root.type };
+  const compiler = new Compiler(rootValue);
   try {
-    const value = compiler.visit(ast, { code: root.name, type: root.type });
-    return { kind: "compiled", code: value.code, helpers: compiler.helpers, type: value.type };
+    const value = compiler.visit(ast, rootValue);
+    return { kind: "compiled", code: value.code, type: value.type, usesRoot: compiler.rootUsed };
   } catch (error) {
     if (error instanceof Invalid) return { kind: "invalid", message: `Problem found in JMESPath expression (${expression}): ${error.message}` };
     if (error instanceof Unsupported) return { kind: "unsupported", reason: error.message };
@@ -71,11 +74,20 @@ export function compileExpression(expression: string, root: Root): CompileResult
   }
 }
 
+/** A function of runtime/jmespath.ts, referenced as a value. */
+const use = (name: Parameters<typeof runtime.jmespath>[0]) => valueRef(runtime.jmespath(name));
+
+/** Nodes whose code embeds the current value's code (the others only pass it to their children). */
+const READS_CURRENT: ReadonlySet<string> = new Set(["Field", "Identity", "Current", "Index", "Slice", "MultiSelectList", "MultiSelectHash"]);
+
 class Compiler {
-  readonly helpers = new Set<string>();
   private depth = 0;
+  rootUsed = false;
+
+  constructor(private readonly root: Value) {}
 
   visit(node: Node, current: Value): Value {
+    if (current === this.root && READS_CURRENT.has(node.type)) this.rootUsed = true;
     switch (node.type) {
       case "Field":
         return this.field(current, node.name ?? "");
@@ -107,12 +119,12 @@ class Compiler {
       case "AndExpression": {
         const left = this.visit(this.child(node, 0), current);
         const right = this.visit(this.child(node, 1), current);
-        const helper = this.use(node.type === "OrExpression" ? "jmesOr" : "jmesAnd");
-        return { code: `${helper}(${left.code}, () => ${right.code})`, type: join(left.type, right.type) };
+        const helper = use(node.type === "OrExpression" ? "jmesOr" : "jmesAnd");
+        return { code: code`${helper}(${left.code}, () => ${right.code})`, type: join(left.type, right.type) };
       }
       case "NotExpression": {
         const operand = this.visit(this.child(node, 0), current);
-        return { code: `!${this.use("jmesTruthy")}(${operand.code})`, type: BOOLEAN };
+        return { code: code`!${use("jmesTruthy")}(${operand.code})`, type: BOOLEAN };
       }
       case "MultiSelectList":
         return this.multiSelectList(node, current);
@@ -130,8 +142,7 @@ class Compiler {
   private field(current: Value, name: string): Value {
     const type = this.fieldType(current.type, name);
     const chain = current.chain === undefined ? { base: current.code, names: [name] } : { base: current.chain.base, names: [...current.chain.names, name] };
-    const code = `${this.use("jmesPath")}(${chain.base}, ${chain.names.map((n) => JSON.stringify(n)).join(", ")})`;
-    return { code, type, chain };
+    return { code: code`${use("jmesPath")}(${chain.base}, ${chain.names.map((n) => JSON.stringify(n)).join(", ")})`, type, chain };
   }
 
   private fieldType(type: JType, name: string): JType {
@@ -155,21 +166,21 @@ class Compiler {
 
   private index(current: Value, index: number): Value {
     this.requireArray(current.type, `Array index '${index}' extraction`);
-    return { code: `${this.use("jmesIndex")}(${current.code}, ${index})`, type: elementType(current.type) };
+    return { code: code`${use("jmesIndex")}(${current.code}, ${index})`, type: elementType(current.type) };
   }
 
   private slice(current: Value, [start, stop, step]: Array<number | null>): Value {
     this.requireArray(current.type, "Slice");
     if (step === 0) throw new Invalid("Slice step cannot be 0");
     const args = [start, stop, step].map((n) => (n === undefined || n === null ? "null" : String(n))).join(", ");
-    return { code: `${this.use("jmesSlice")}(${current.code}, ${args})`, type: current.type.kind === "array" ? current.type : arrayOf(ANY) };
+    return { code: code`${use("jmesSlice")}(${current.code}, ${args})`, type: current.type.kind === "array" ? current.type : arrayOf(ANY) };
   }
 
   private projection(node: Node, current: Value): Value {
     const left = this.visit(this.child(node, 0), current);
     this.requireArray(left.type, "Projection");
     const [variable, right] = this.lambda(this.child(node, 1), elementType(left.type));
-    return { code: `${this.use("jmesProject")}(${left.code}, (${variable}) => ${right.code})`, type: arrayOf(right.type) };
+    return { code: code`${use("jmesProject")}(${left.code}, (${variable}) => ${right.code})`, type: arrayOf(right.type) };
   }
 
   private valueProjection(node: Node, current: Value): Value {
@@ -178,7 +189,7 @@ class Compiler {
     const element =
       left.type.kind === "map" ? left.type.values : left.type.kind === "object" ? [...left.type.fields().values()].reduce<JType | undefined>((a, b) => (a === undefined ? b : join(a, b)), undefined) ?? ANY : ANY;
     const [variable, right] = this.lambda(this.child(node, 1), element);
-    return { code: `${this.use("jmesProjectValues")}(${left.code}, (${variable}) => ${right.code})`, type: arrayOf(right.type) };
+    return { code: code`${use("jmesProjectValues")}(${left.code}, (${variable}) => ${right.code})`, type: arrayOf(right.type) };
   }
 
   private filterProjection(node: Node, current: Value): Value {
@@ -188,7 +199,7 @@ class Compiler {
     const [conditionVariable, condition] = this.lambda(this.child(node, 2), element);
     const [variable, right] = this.lambda(this.child(node, 1), element);
     return {
-      code: `${this.use("jmesFilter")}(${left.code}, (${conditionVariable}) => ${condition.code}, (${variable}) => ${right.code})`,
+      code: code`${use("jmesFilter")}(${left.code}, (${conditionVariable}) => ${condition.code}, (${variable}) => ${right.code})`,
       type: arrayOf(right.type),
     };
   }
@@ -196,7 +207,7 @@ class Compiler {
   private flatten(inner: Value): Value {
     this.requireArray(inner.type, "Flatten");
     const items = elementType(inner.type);
-    return { code: `${this.use("jmesFlatten")}(${inner.code})`, type: items.kind === "array" ? items : items.kind === "any" ? arrayOf(ANY) : arrayOf(items) };
+    return { code: code`${use("jmesFlatten")}(${inner.code})`, type: items.kind === "array" ? items : items.kind === "any" ? arrayOf(ANY) : arrayOf(items) };
   }
 
   private comparator(node: Node, current: Value): Value {
@@ -204,23 +215,23 @@ class Compiler {
     const right = this.visit(this.child(node, 1), current);
     const ops: Record<string, string> = { LT: "<", LTE: "<=", GT: ">", GTE: ">=" };
     if (node.name === "EQ" || node.name === "NE") {
-      const equals = `${this.use("jmesEquals")}(${left.code}, ${right.code})`;
-      return { code: node.name === "EQ" ? equals : `!${equals}`, type: BOOLEAN };
+      const equals = code`${use("jmesEquals")}(${left.code}, ${right.code})`;
+      return { code: node.name === "EQ" ? equals : code`!${equals}`, type: BOOLEAN };
     }
     const op = ops[node.name ?? ""];
     if (op === undefined) throw new Unsupported(`the comparator ${node.name} is not compiled`);
     // Ordering is defined on numbers only: with a side known not to be one, the result is always null.
     const numeric = (t: JType) => t.kind === "number" || t.kind === "any";
     const type = numeric(left.type) && numeric(right.type) ? BOOLEAN : NULL;
-    return { code: `${this.use("jmesOrder")}(${left.code}, ${JSON.stringify(op)}, ${right.code})`, type };
+    return { code: code`${use("jmesOrder")}(${left.code}, ${JSON.stringify(op)}, ${right.code})`, type };
   }
 
   private multiSelectList(node: Node, current: Value): Value {
     const variable = this.enter();
     try {
-      const items = (node.children ?? []).map((c) => this.visit(c as Node, { code: variable, type: current.type }));
+      const items = (node.children ?? []).map((c) => this.visit(c as Node, { code: code`${variable}`, type: current.type }));
       const type = arrayOf(items.map((i) => i.type).reduce<JType | undefined>((a, b) => (a === undefined ? b : join(a, b)), undefined) ?? ANY);
-      return { code: `${this.use("jmesList")}(${current.code}, (${variable}) => [${items.map((i) => i.code).join(", ")}])`, type };
+      return { code: code`${use("jmesList")}(${current.code}, (${variable}) => [${joinCode(items.map((i) => i.code), ", ")}])`, type };
     } finally {
       this.depth--;
     }
@@ -232,11 +243,11 @@ class Compiler {
       const fields = new Map<string, JType>();
       const entries = (node.children ?? []).map((c) => {
         const pair = c as Node;
-        const value = this.visit(pair.value as Node, { code: variable, type: current.type });
+        const value = this.visit(pair.value as Node, { code: code`${variable}`, type: current.type });
         fields.set(pair.name ?? "", value.type);
-        return `[${JSON.stringify(pair.name ?? "")}]: ${value.code}`;
+        return code`[${JSON.stringify(pair.name ?? "")}]: ${value.code}`;
       });
-      return { code: `${this.use("jmesHash")}(${current.code}, (${variable}) => ({ ${entries.join(", ")} }))`, type: objectType("multi-select hash", fields) };
+      return { code: code`${use("jmesHash")}(${current.code}, (${variable}) => ({ ${joinCode(entries, ", ")} }))`, type: objectType("multi-select hash", fields) };
     } finally {
       this.depth--;
     }
@@ -256,15 +267,14 @@ class Compiler {
       const accepted = signature.args[Math.min(i, signature.args.length - 1)] ?? [];
       if (arg.type.kind !== "any" && !accepted.includes(typeName(arg.type))) throw new Invalid(`${name} function argument ${i} error: expected ${accepted.join(" or ")}, got ${typeName(arg.type)}`);
     });
-    const code = `${this.use("jmesFunctions")}.${name}(${args.map((a) => a.code).join(", ")})`;
-    return { code, type: signature.returns(args.map((a) => a.type)) };
+    return { code: code`${use("jmesFunctions")}.${name}(${joinCode(args.map((a) => a.code), ", ")})`, type: signature.returns(args.map((a) => a.type)) };
   }
 
   /** Compiles `node` as the body of a one-argument arrow function over an element of type `type`. */
   private lambda(node: Node, type: JType): [string, Value] {
     const variable = this.enter();
     try {
-      return [variable, this.visit(node, { code: variable, type })];
+      return [variable, this.visit(node, { code: code`${variable}`, type })];
     } finally {
       this.depth--;
     }
@@ -285,11 +295,6 @@ class Compiler {
     if (c === undefined || c === null || typeof c === "number") throw new Invalid(`Syntax error: incomplete ${node.type}`);
     return c;
   }
-
-  private use(helper: string): string {
-    this.helpers.add(helper);
-    return helper;
-  }
 }
 
 function elementType(type: JType): JType {
@@ -298,8 +303,7 @@ function elementType(type: JType): JType {
 
 function literal(value: unknown): Value {
   const json = JSON.stringify(value) ?? "null";
-  const code = typeof value === "object" && value !== null && !Array.isArray(value) ? `(${json})` : json;
-  return { code, type: literalType(value) };
+  return { code: code`${typeof value === "object" && value !== null && !Array.isArray(value) ? `(${json})` : json}`, type: literalType(value) };
 }
 
 function literalType(value: unknown): JType {

@@ -6,6 +6,7 @@
  * not have, are diagnostics at the operation's position; a path the compiler cannot handle is
  * kept as source with the reason, for the caller to evaluate with the library and note.
  */
+import type { Code } from "../code/index.js";
 import type { Diagnostic } from "../errors.js";
 import type { NodeValue } from "../load/ast.js";
 import { getShape, type Model, type Shape } from "../assemble/model.js";
@@ -20,7 +21,7 @@ export const DEFAULT_MAX_DELAY = 120;
 
 /** A path compiled to TypeScript, or left for run-time evaluation with the reason. */
 export type CompiledPath =
-  | { kind: "compiled"; expression: string; code: string; helpers: ReadonlySet<string>; type: JType }
+  | { kind: "compiled"; expression: string; code: Code; type: JType; usesRoot: boolean }
   | { kind: "evaluated"; expression: string; reason: string };
 
 export type WaiterMatcher =
@@ -187,7 +188,7 @@ function compilePath(expression: string, root: string, type: JType, report: (mes
   const result = compileExpression(expression, { name: root, type });
   switch (result.kind) {
     case "compiled":
-      return { kind: "compiled", expression, code: result.code, helpers: result.helpers, type: result.type };
+      return { kind: "compiled", expression, code: result.code, type: result.type, usesRoot: result.usesRoot };
     case "unsupported":
       return { kind: "evaluated", expression, reason: result.reason };
     case "invalid":

@@ -1,17 +1,13 @@
 /**
  * DynamoDB end to end: a client generated from the AWS model, against dynalite (an in-memory
- * DynamoDB from npm) on a loopback port. Query, Scan and ListTables are paged with the
- * paginator runtime driven by the model's merged `@paginated` traits, and the `TableExists` /
- * `TableNotExists` waiters run from the model's acceptors with their paths compiled.
+ * DynamoDB from npm) on a loopback port: the generated `paginateQuery`, `paginateScanItems`,
+ * `paginateListTables` and `waitUntilTableExists` / `waitUntilTableNotExists`.
  */
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARED } from "../helpers.js";
 import { awsModel, generateInto } from "./generate-client.js";
 import { LOCAL_CREDENTIALS, startDynalite, type LocalService } from "./local-aws.js";
-import { modelWaiters, pagination, waiterDescription } from "./model-descriptions.js";
-import { paginate, paginateItems } from "../../generator/runtime/paginate.js";
-import { waitUntil, WaiterTimeoutError } from "../../generator/runtime/waiter.js";
 
 const MODEL = awsModel("dynamodb", "2012-08-10");
 const present = existsSync(MODEL);
@@ -29,17 +25,32 @@ interface Client {
   destroy(): void;
 }
 
+type Paged<Page> = (config: { client: Client; pageSize?: number; signal?: AbortSignal }, input: object) => AsyncGenerator<Page, undefined, unknown>;
+type Waiter = (config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number }, input: object) => Promise<{ state: string; reason: unknown }>;
+interface Generated {
+  DynamoDBClient: new (config: object) => Client;
+  paginateQuery: Paged<{ Items?: Item[] }>;
+  paginateQueryItems: Paged<Item>;
+  paginateScanItems: Paged<Item>;
+  paginateListTables: Paged<{ TableNames?: string[] }>;
+  waitUntilTableExists: Waiter;
+  waitUntilTableNotExists: Waiter;
+  WaiterTimeoutError: new (...args: never[]) => Error;
+  AbortError: new (...args: never[]) => Error;
+}
+
 describe.skipIf(!present)("DynamoDB client against dynalite", () => {
   let server: LocalService;
   let client: Client;
+  let g: Generated;
   let remove = () => undefined as void;
 
   beforeAll(async () => {
     server = await startDynalite({ createTableMs: 150, deleteTableMs: 150 });
     const generated = await generateInto("dynamodb", MODEL, ["Query", "Scan", "ListTables", "CreateTable", "DescribeTable", "PutItem", "DeleteTable"]);
     remove = generated.remove;
-    const { DynamoDBClient } = (await import(`${generated.folder}/index.ts`)) as { DynamoDBClient: new (config: object) => Client };
-    client = new DynamoDBClient({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
+    g = (await import(`${generated.folder}/index.ts`)) as Generated;
+    client = new g.DynamoDBClient({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
   });
   afterAll(async () => {
     client?.destroy();
@@ -62,9 +73,9 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
     });
 
   it("waits for a table to exist, pages Query and Scan like the manual LastEvaluatedKey loop, and waits for it to go", async () => {
-    const waiters = modelWaiters(MODEL, "com.amazonaws.dynamodb#DescribeTable");
     await createTable("Music");
-    const exists = await waitUntil({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Music" }, waiterDescription(waiters, "TableExists", (c: Client, i, o) => c.describeTable(i, o)));
+    expect((await client.describeTable({ TableName: "Music" })).Table?.TableStatus).toBe("CREATING");
+    const exists = await g.waitUntilTableExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Music" });
     expect(exists.state).toBe("SUCCESS");
     expect((exists.reason as { Table: { TableStatus: string } }).Table.TableStatus).toBe("ACTIVE");
 
@@ -82,10 +93,9 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
       pages++;
     } while (key !== undefined);
 
-    const queryPaging = pagination(MODEL, "com.amazonaws.dynamodb#Query", (c: Client, i, o) => c.query(i, o));
     const paged: Item[] = [];
     let pagedPages = 0;
-    for await (const page of paginate({ client, pageSize: 3 }, queryInput, queryPaging.description)) {
+    for await (const page of g.paginateQuery({ client, pageSize: 3 }, queryInput)) {
       paged.push(...(page.Items ?? []));
       pagedPages++;
     }
@@ -94,16 +104,15 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
     expect(pagedPages).toBe(pages);
 
     const items: Item[] = [];
-    for await (const item of paginateItems<unknown, Item>(paginate({ client, pageSize: 4 }, queryInput, queryPaging.description), queryPaging.items!)) items.push(item);
+    for await (const item of g.paginateQueryItems({ client, pageSize: 4 }, queryInput)) items.push(item);
     expect(items).toEqual(manual);
 
-    const scanPaging = pagination(MODEL, "com.amazonaws.dynamodb#Scan", (c: Client, i, o) => c.scan(i, o));
     const scanned: Item[] = [];
-    for await (const item of paginateItems<unknown, Item>(paginate({ client, pageSize: 7 }, { TableName: "Music" }, scanPaging.description), scanPaging.items!)) scanned.push(item);
+    for await (const item of g.paginateScanItems({ client, pageSize: 7 }, { TableName: "Music" })) scanned.push(item);
     expect(scanned).toHaveLength(25);
 
     await client.deleteTable({ TableName: "Music" });
-    const gone = await waitUntil({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Music" }, waiterDescription(waiters, "TableNotExists", (c: Client, i, o) => c.describeTable(i, o)));
+    const gone = await g.waitUntilTableNotExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Music" });
     expect(gone.state).toBe("SUCCESS");
     expect((gone.reason as Error).name).toBe("ResourceNotFoundException");
   });
@@ -111,10 +120,9 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
   it("pages ListTables with its string token and a page size", async () => {
     const names = ["t-a", "t-b", "t-c", "t-d", "t-e"];
     for (const name of names) await createTable(name);
-    const listPaging = pagination(MODEL, "com.amazonaws.dynamodb#ListTables", (c: Client, i, o) => c.listTables(i, o));
     const listed: string[] = [];
     let pages = 0;
-    for await (const page of paginate({ client, pageSize: 2 }, {}, listPaging.description)) {
+    for await (const page of g.paginateListTables({ client, pageSize: 2 }, {})) {
       listed.push(...(page.TableNames ?? []));
       pages++;
     }
@@ -123,10 +131,17 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
   });
 
   it("times out waiting for a table that never appears, without waiting past maxWaitTime", async () => {
-    const waiters = modelWaiters(MODEL, "com.amazonaws.dynamodb#DescribeTable");
     const started = Date.now();
-    const error = await waitUntil({ client, maxWaitTime: 0.3, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Nope" }, waiterDescription(waiters, "TableExists", (c: Client, i, o) => c.describeTable(i, o))).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WaiterTimeoutError);
+    const error = await g.waitUntilTableExists({ client, maxWaitTime: 0.3, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Nope" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(g.WaiterTimeoutError);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("stops a paginator at once with AbortError when its signal fires", async () => {
+    const controller = new AbortController();
+    const pages = g.paginateListTables({ client, pageSize: 1, signal: controller.signal }, {});
+    await pages.next();
+    controller.abort();
+    await expect(pages.next()).rejects.toBeInstanceOf(g.AbortError);
   });
 });

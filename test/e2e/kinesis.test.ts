@@ -9,8 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARED } from "../helpers.js";
 import { awsModel, generateInto } from "./generate-client.js";
 import { LOCAL_CREDENTIALS, startKinesalite, type LocalService } from "./local-aws.js";
-import { modelWaiters, waiterDescription } from "./model-descriptions.js";
-import { waitUntil } from "../../generator/runtime/waiter.js";
 
 const MODEL = awsModel("kinesis", "2013-12-02");
 const present = existsSync(MODEL);
@@ -23,17 +21,25 @@ interface Client {
   destroy(): void;
 }
 
+type Waiter = (config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number }, input: object) => Promise<{ state: string; reason: unknown }>;
+interface Generated {
+  KinesisClient: new (config: object) => Client;
+  waitUntilStreamExists: Waiter;
+  waitUntilStreamNotExists: Waiter;
+}
+
 describe.skipIf(!present)("Kinesis client against kinesalite", () => {
   let server: LocalService;
   let client: Client;
+  let g: Generated;
   let remove = () => undefined as void;
 
   beforeAll(async () => {
     server = await startKinesalite({ createStreamMs: 150, deleteStreamMs: 150 });
     const generated = await generateInto("kinesis", MODEL, ["CreateStream", "DeleteStream", "DescribeStream", "ListStreams"]);
     remove = generated.remove;
-    const { KinesisClient } = (await import(`${generated.folder}/index.ts`)) as { KinesisClient: new (config: object) => Client };
-    client = new KinesisClient({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
+    g = (await import(`${generated.folder}/index.ts`)) as Generated;
+    client = new g.KinesisClient({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
   });
   afterAll(async () => {
     client?.destroy();
@@ -42,15 +48,13 @@ describe.skipIf(!present)("Kinesis client against kinesalite", () => {
   });
 
   it("waits until a new stream is ACTIVE, then until a deleted one is gone", async () => {
-    const waiters = modelWaiters(MODEL, "com.amazonaws.kinesis#DescribeStream");
-    const describe = (c: Client, i: object, o: { signal?: AbortSignal }) => c.describeStream(i, o);
     await client.createStream({ StreamName: "events", ShardCount: 1 });
     expect((await client.describeStream({ StreamName: "events" })).StreamDescription?.StreamStatus).toBe("CREATING");
-    const exists = await waitUntil({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { StreamName: "events" }, waiterDescription(waiters, "StreamExists", describe));
+    const exists = await g.waitUntilStreamExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { StreamName: "events" });
     expect((exists.reason as { StreamDescription: { StreamStatus: string } }).StreamDescription.StreamStatus).toBe("ACTIVE");
 
     await client.deleteStream({ StreamName: "events" });
-    const gone = await waitUntil({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { StreamName: "events" }, waiterDescription(waiters, "StreamNotExists", describe));
+    const gone = await g.waitUntilStreamNotExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { StreamName: "events" });
     expect((gone.reason as Error).name).toBe("ResourceNotFoundException");
   });
 });

@@ -72,7 +72,7 @@ describe("readWaiters", () => {
     const matcher = waiters[0]!.acceptors[0]!.matcher;
     expect(matcher.kind === "output" && matcher.path.kind).toBe("compiled");
     const path = (matcher as { path: CompiledPath & { kind: "compiled" } }).path;
-    expect(path.code).toBe('jmesProject(jmesFlatten(jmesPath(output, "Things")), (v1) => jmesPath(v1, "Status"))');
+    expect(path.code.toString()).toBe('jmesProject(jmesFlatten(jmesPath(output, "Things")), (v1) => jmesPath(v1, "Status"))');
   });
 
   it.each([
