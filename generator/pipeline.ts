@@ -42,6 +42,15 @@ export interface GenerateResult {
   unchanged: boolean;
   /** The tools the manifest names (see write/manifest.ts). */
   tools: ToolIdentities;
+  /** What was generated besides types and the client, summed over clients. */
+  counts: GenerateCounts;
+}
+
+/** Paginators, waiters and the waiter paths compiled to TypeScript (none is evaluated at run time). */
+export interface GenerateCounts {
+  paginators: number;
+  waiters: number;
+  compiledPaths: number;
 }
 
 /** Options of a generation run. */
@@ -73,6 +82,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
   };
   const notes: string[] = [];
   const warnings: Diagnostic[] = [];
+  const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0 };
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
   for (const client of config.clients) {
     const files = time("load", () => loadFiles(client.models, preludeIds()));
@@ -80,6 +90,9 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     warnings.push(...(model.warnings ?? []));
     const selection = time("select", () => select(model, selectionRequest(client, config)));
     const ir = time("lower", () => lower(model, selection, client));
+    counts.paginators += ir.paginators.length;
+    counts.waiters += ir.waiters.length;
+    counts.compiledPaths += ir.waiters.reduce((n, w) => n + w.compiledPaths, 0);
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
     for (const left of ir.leftOutOperations) notes.push(`${client.name}: ${left.note}`);
     for (const skipped of ir.validators?.skippedPatterns ?? []) {
@@ -128,7 +141,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     }
   }
   const clients = formatted.map((c, i) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })), rendered: plans[i].hashes }));
-  return { clients, notes, warnings, timings, unchanged, tools };
+  return { clients, notes, warnings, timings, unchanged, tools, counts };
 }
 
 /** One client's files with what the previous run lets us reuse. */

@@ -101,6 +101,7 @@ export async function runPool(
         validatorLines: 0,
         bytes: 0,
         notes: [],
+        counts: { paginators: 0, waiters: 0, compiledPaths: 0 },
         timings: {},
         ms: performance.now() - started,
         maxRss: 0,

@@ -36,6 +36,8 @@ export interface Outcome {
   lines: number;
   validatorLines: number;
   notes: string[];
+  /** Paginators, waiters and compiled waiter paths generated (zero when generation failed). */
+  counts: { paginators: number; waiters: number; compiledPaths: number };
   /** Milliseconds per stage (the pipeline's timings plus `write`). */
   timings: Record<string, number>;
   ms: number;

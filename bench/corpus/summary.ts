@@ -90,6 +90,11 @@ export function formatReport(r: CorpusReport): string {
   lines.push(`peak memory           ${mb(r.memory.allPeak)} in all (runner, workers, compiler runs), ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker`);
   const notes = r.outcomes.filter((o) => o.notes.length > 0).length;
   if (notes > 0) lines.push(`client left out       ${notes} models (protocol not supported yet; types and validators generated)`);
+  const sum = (key: "paginators" | "waiters" | "compiledPaths") => r.outcomes.reduce((a, o) => a + (o.counts?.[key] ?? 0), 0);
+  const withWaiters = r.outcomes.filter((o) => (o.counts?.waiters ?? 0) > 0).length;
+  const withPaginators = r.outcomes.filter((o) => (o.counts?.paginators ?? 0) > 0).length;
+  lines.push(`paginators            ${sum("paginators")} in ${withPaginators} models`);
+  lines.push(`waiters               ${sum("waiters")} in ${withWaiters} models; JMESPath paths compiled to TypeScript ${sum("compiledPaths")} (a path that does not compile fails generation; none is evaluated at run time)`);
   const stageTotal = Object.values(r.stageMs).reduce((a, b) => a + b, 0);
   const generatedLines = r.outcomes.reduce((a, o) => a + o.lines, 0);
   const largest = [...r.outcomes].sort((a, b) => b.lines - a.lines).slice(0, 3);

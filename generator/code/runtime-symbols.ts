@@ -7,6 +7,9 @@
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
+import type * as jmespathModule from "../runtime/jmespath.js";
+import type * as paginateModule from "../runtime/paginate.js";
+import type * as waiterModule from "../runtime/waiter.js";
 import type * as serdeModule from "../runtime/serde.js";
 import type * as validateModule from "../runtime/validate.js";
 import { symbol, type CodeSymbol } from "./symbol.js";
@@ -18,6 +21,8 @@ type ClientTypes = "ClientConfig" | "InvokeOptions" | "OperationDescriptor" | "S
 type ErrorsTypes = "ErrorInit" | "ResponseMetadata" | "ValidationIssue";
 type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
+type PaginateTypes = "PaginationConfiguration";
+type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -33,6 +38,9 @@ export type RuntimeTypesExist = [
   validateModule.Requirement,
   validateModule.ValidationIssue,
   validateModule.ValidationConstraint,
+  paginateModule.PaginationConfiguration<unknown>,
+  waiterModule.WaiterConfiguration<unknown>,
+  waiterModule.WaiterResult,
 ];
 
 const at =
@@ -47,6 +55,9 @@ export const runtime = {
   evaluate: at<ValueName<typeof evaluateModule>>("runtime/rules/evaluate"),
   serde: at<ValueName<typeof serdeModule> | SerdeTypes>("runtime/serde"),
   validate: at<ValueName<typeof validateModule> | ValidateTypes>("runtime/validate"),
+  jmespath: at<ValueName<typeof jmespathModule>>("runtime/jmespath"),
+  paginate: at<ValueName<typeof paginateModule> | PaginateTypes>("runtime/paginate"),
+  waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */
@@ -63,4 +74,10 @@ export const RUNTIME_REEXPORTS = {
   errorTypes: ["ResponseMetadata"] as ErrorsTypes[],
   clientTypes: ["InvokeOptions", "ValidationMode"] as ClientTypes[],
   validateTypes: ["ValidationConstraint", "ValidationIssue"] as ValidateTypes[],
+  /** Re-exported by clients that have paginators. */
+  paginate: ["PaginationLoopError"] as Array<ValueName<typeof paginateModule>>,
+  paginateTypes: ["PaginationConfiguration"] as PaginateTypes[],
+  /** Re-exported by clients that have waiters. */
+  waiter: ["WaiterState", "WaiterFailureError", "WaiterTimeoutError", "WaiterConfigurationError"] as Array<ValueName<typeof waiterModule>>,
+  waiterTypes: ["WaiterConfiguration", "WaiterResult"] as WaiterTypes[],
 };

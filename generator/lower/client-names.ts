@@ -16,7 +16,7 @@ import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
 import { NameScope, claimIn } from "./naming.js";
 
 /** The generated modules whose top-level names are claimed here. */
-export type ClientModule = "types" | "errors" | "serde" | "validators" | "client" | "endpoint-rules" | "index";
+export type ClientModule = "types" | "errors" | "serde" | "validators" | "client" | "endpoint-rules" | "paginators" | "waiters" | "index";
 
 export class ClientNames {
   /** Names exported from index.ts (declarations of re-exported files, and runtime re-exports). */
@@ -25,6 +25,10 @@ export class ClientNames {
     ...RUNTIME_REEXPORTS.errorTypes,
     ...RUNTIME_REEXPORTS.clientTypes,
     ...RUNTIME_REEXPORTS.validateTypes,
+    ...RUNTIME_REEXPORTS.paginate,
+    ...RUNTIME_REEXPORTS.paginateTypes,
+    ...RUNTIME_REEXPORTS.waiter,
+    ...RUNTIME_REEXPORTS.waiterTypes,
     "DocumentValue",
   ]);
   private readonly files = new Map<ClientModule, NameScope>();

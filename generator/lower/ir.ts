@@ -143,6 +143,64 @@ export interface ServiceIR {
   endpointRuleSet: string | undefined;
 }
 
+/** A `paginate<Operation>` function (and `paginate<Operation>Items` when the trait names items) of paginators.ts. */
+export interface PaginatorIR {
+  name: string;
+  itemsName: string | undefined;
+  /** The operation's shape name, and the client method that calls it. */
+  operation: string;
+  method: string;
+  /** `PaginationConfiguration<Client>`. */
+  configType: Code;
+  inputType: Code;
+  /** `= {}` for an operation without input. */
+  inputOptional: boolean;
+  outputType: Code;
+  /** An element of the paged list (or `[key, value]` of a map), when the trait names items. */
+  itemType: Code | undefined;
+  /** The runtime's `paginate` and `paginateItems`. */
+  paginate: Code;
+  paginateItems: Code;
+  /** JSON literals: the input token member, the output token path, the page-size member, the items path. */
+  inputToken: string;
+  outputToken: string;
+  pageSize: string | undefined;
+  items: string | undefined;
+  doc: Doc;
+  itemsDoc: Doc;
+}
+
+/** One acceptor of a waiter, as the runtime's `Acceptor` object literal. */
+export interface AcceptorIR {
+  state: "success" | "failure" | "retry";
+  /** The runtime `Matcher` object literal (paths compiled to arrow functions). */
+  matcher: Code;
+  /** The `message` expression as an arrow function over the output, when the acceptor has one. */
+  message: Code | undefined;
+}
+
+/** A `waitUntil<Waiter>` function of waiters.ts. */
+export interface WaiterIR {
+  name: string;
+  /** The waiter's name in the model (`TableExists`). */
+  waiter: string;
+  operation: string;
+  method: string;
+  /** `WaiterConfiguration<Client>`, `WaiterResult`, the runtime's `waitUntil`. */
+  configType: Code;
+  resultType: Code;
+  waitUntil: Code;
+  inputType: Code;
+  inputOptional: boolean;
+  /** The model's delays (the spec's defaults filled in), in seconds. */
+  minDelay: number;
+  maxDelay: number;
+  acceptors: AcceptorIR[];
+  /** JMESPath expressions (paths and messages) compiled into the acceptors. */
+  compiledPaths: number;
+  doc: Doc;
+}
+
 /** One generated module: its name and the top-level names it declares (claimed before any import). */
 export interface GeneratedModule {
   name: ClientModule;
@@ -220,6 +278,10 @@ export interface ClientIR {
   serializers: SerdeFunctionIR[];
   deserializers: SerdeFunctionIR[];
   client: ClientFileIR;
+  /** paginators.ts: one per `@paginated` operation the client calls. */
+  paginators: PaginatorIR[];
+  /** waiters.ts: one per waiter of the operations the client calls. */
+  waiters: WaiterIR[];
   /** What validators.ts holds (see lower/validation), when the closure has anything to validate. */
   validators: ValidatorsIR | undefined;
   index: IndexIR;
