@@ -14,6 +14,7 @@
  * and unique items after the type. Members are checked in model order, list items in index order,
  * map entries in `Object.keys` order (key first, then value).
  */
+import { visitShape } from "../shapes.js";
 import type { Member, Model, Shape } from "../../assemble/model.js";
 import { getShape, splitId } from "../../assemble/model.js";
 import { code, joinCode, runtime, typeRef, valueRef, type Code, type Codeable, type CodeSymbol } from "../../code/index.js";
@@ -177,40 +178,25 @@ export class ValidatorPlanner {
 
   /** Checks a value known not to be null or undefined. */
   private value(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, knownString = false): void {
-    const s = f.shape;
-    switch (s.type) {
-      case "string":
-      case "enum":
-        return this.string(w, x, f, path, knownString);
-      case "intEnum":
-      case "byte":
-      case "short":
-      case "integer":
-      case "long":
-      case "float":
-      case "double":
-        return this.number(w, x, f, path);
-      case "bigInteger":
-        return this.bigInteger(w, x, f, path);
-      case "bigDecimal":
-        return this.bigDecimal(w, x, f, path);
-      case "boolean":
-        return w.if(`typeof ${x} !== "boolean"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN")));
-      case "timestamp":
-        return w.if(code`!${rt("isValidDate")}(${x})`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP")));
-      case "blob":
-        return this.blob(w, x, f, path);
-      case "document":
-        return w.line(code`${rt("checkDocument")}(${x}, ${path.toCode()}, out);`);
-      case "structure":
-      case "union":
-      case "map":
-      case "list":
-      case "set":
-        return this.aggregate(w, x, f, path, scope);
-      default:
-        throw new Error(`internal: no validation for shape type ${s.type} (${s.id})`);
-    }
+    const aggregate = () => this.aggregate(w, x, f, path, scope);
+    const number = () => this.number(w, x, f, path);
+    const string = () => this.string(w, x, f, path, knownString);
+    visitShape<void>(f.shape, {
+      string,
+      enum: string,
+      intEnum: number,
+      number,
+      bigInteger: () => this.bigInteger(w, x, f, path),
+      bigDecimal: () => this.bigDecimal(w, x, f, path),
+      boolean: () => w.if(`typeof ${x} !== "boolean"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN"))),
+      timestamp: () => w.if(code`!${rt("isValidDate")}(${x})`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP"))),
+      blob: () => this.blob(w, x, f, path),
+      document: () => w.line(code`${rt("checkDocument")}(${x}, ${path.toCode()}, out);`),
+      structure: aggregate,
+      union: aggregate,
+      map: aggregate,
+      list: aggregate,
+    });
   }
 
   /** A call of the aggregate's checker. */
