@@ -62,7 +62,7 @@ function pathsIn(template: string): string[][] {
   return paths;
 }
 
-/** A model with what the two configs lack: a streaming operation left out and a pattern left unchecked. */
+/** A model with what the two configs lack: a streaming operation left out, a pattern left unchecked, a paginator and a waiter. */
 function edgeCasesIr(): ClientIR {
   const model = modelOf({
     smithy: "2.0",
@@ -70,9 +70,34 @@ function edgeCasesIr(): ClientIR {
       "ex#Svc": {
         type: "service",
         version: "1",
-        operations: [{ target: "ex#Upload" }],
+        operations: [{ target: "ex#Upload" }, { target: "ex#List" }, { target: "ex#Get" }],
         traits: { "aws.protocols#awsJson1_1": {} },
       },
+      "ex#List": {
+        type: "operation",
+        input: { target: "ex#ListInput" },
+        output: { target: "ex#ListOutput" },
+        traits: { "smithy.api#paginated": { inputToken: "next", outputToken: "next", pageSize: "size", items: "names" } },
+      },
+      "ex#ListInput": { type: "structure", members: { next: { target: "smithy.api#String" }, size: { target: "smithy.api#Integer" } } },
+      "ex#ListOutput": { type: "structure", members: { next: { target: "smithy.api#String" }, names: { target: "ex#Names" } } },
+      "ex#Names": { type: "list", member: { target: "smithy.api#String" } },
+      "ex#Get": {
+        type: "operation",
+        output: { target: "ex#GetOutput" },
+        traits: {
+          "smithy.waiters#waitable": {
+            Ready: {
+              documentation: "Waits until it is ready.",
+              acceptors: [
+                { state: "success", matcher: { output: { path: "state", expected: "ready", comparator: "stringEquals" } } },
+                { state: "retry", matcher: { errorType: "Busy" } },
+              ],
+            },
+          },
+        },
+      },
+      "ex#GetOutput": { type: "structure", members: { state: { target: "smithy.api#String" } } },
       "ex#Upload": { type: "operation", input: { target: "ex#UploadInput" } },
       "ex#UploadInput": { type: "structure", members: { body: { target: "ex#Stream" }, odd: { target: "ex#Odd" } } },
       "ex#Stream": { type: "blob", traits: { "smithy.api#streaming": {} } },
