@@ -9,8 +9,8 @@ import { memberDoc, shapeDoc } from "./member-docs.js";
 import { NameScope, literalKey, propertyKey } from "./naming.js";
 import { isEnumTraitString } from "./shapes.js";
 import { isRequiredMember, typeOf, type ShapeSymbols } from "./type-expressions.js";
+import { str } from "./node-values.js";
 
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /** The declaration of one named shape (not an error: those are classes in errors.ts). */
 export function lowerDeclaration(model: Model, s: Shape, symbols: ShapeSymbols): TypeDeclIR {

@@ -6,9 +6,8 @@
 import type { Member, Model, Shape } from "../assemble/model.js";
 import { docLines, escapeCommentText } from "./docs.js";
 import { isNamedShape } from "./type-expressions.js";
+import { num, str } from "./node-values.js";
 
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
 
 /** One line summarising the constraint traits on a member and its target, or undefined. */
 export function constraintSummary(member: Member, target: Shape | undefined): string | undefined {

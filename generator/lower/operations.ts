@@ -12,10 +12,8 @@ import type { OperationIR } from "./ir.js";
 import { CLIENT_MEMBER_NAMES, NameScope, camelCase } from "./naming.js";
 import type { SerdePlanner } from "./serde.js";
 import { EMPTY_OBJECT_TYPE, UNIT, typeOf, type ShapeSymbols } from "./type-expressions.js";
+import { obj, str } from "./node-values.js";
 
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** What operations lowering needs besides the model. */
 export interface OperationContext {

@@ -10,6 +10,7 @@ import type { ClientConfig } from "../config/index.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
 import { htmlToText } from "./docs.js";
 import type { OperationIR, ReadmeIR, ServiceIR } from "./ir.js";
+import { str } from "./node-values.js";
 
 /** What the README needs besides the lowered operations. */
 export interface ReadmeFacts {
@@ -44,7 +45,6 @@ function firstSentence(doc: string | undefined, fallback: string): string {
   return markdownText(end === -1 ? first : first.slice(0, end + 1));
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 export function lowerReadme(f: ReadmeFacts): ReadmeIR {
   const serviceDoc = str(f.serviceShape.traits["smithy.api#documentation"]);

@@ -8,6 +8,7 @@ import { AnvilError } from "../errors.js";
 import type { ServiceIR } from "./ir.js";
 import { shapeDoc } from "./member-docs.js";
 import { pascalCase } from "./naming.js";
+import { obj, str } from "./node-values.js";
 
 /** Protocols the client runtime speaks. */
 const SUPPORTED_PROTOCOLS = ["aws.protocols#awsJson1_1", "aws.protocols#awsJson1_0"];
@@ -21,9 +22,6 @@ const KNOWN_PROTOCOLS = [
   "smithy.protocols#rpcv2Cbor",
 ];
 
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The service facts, the client's class-name base, and whether the runtime speaks its protocol. */
 export function lowerService(service: Shape): { service: ServiceIR; baseName: string; clientSupported: boolean } {
