@@ -35,26 +35,32 @@ export function runtimeSource(rel: string): string {
   return readFileSync(join(RUNTIME_DIR, rel), "utf8");
 }
 
-/** npm packages the runtime imports, with the version range this repository's package.json gives them. */
+/** The exact version this repository's package.json pins `name` to (dependencies or devDependencies). */
+export function pinnedVersion(name: string): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const version = pkg.dependencies?.[name] ?? pkg.devDependencies?.[name];
+  if (version === undefined) throw new Error(`internal: package.json does not list "${name}"`);
+  // A client folder declares exactly the versions anvil's tests ran against: an open range let
+  // an app that vendored a folder pull versions nobody had tried (TypeScript 7, @types/node 26).
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`internal: package.json gives "${name}" the range ${version}; a package a client folder declares must be pinned to one version`);
+  return version;
+}
+
+/** npm packages the runtime imports, each with the exact version this repository's package.json pins. */
 export function runtimeDependencies(): Record<string, string> {
   if (deps) return deps;
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  const versions = { ...pkg.devDependencies, ...pkg.dependencies };
   const found = new Set<string>();
   for (const rel of runtimeFiles()) {
     for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm)) {
       const spec = m[1];
-      if (spec.startsWith("node:")) continue;
-      found.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
+      if (spec === undefined || spec.startsWith("node:")) continue;
+      found.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec));
     }
   }
-  deps = {};
-  for (const name of [...found].sort()) {
-    const version = versions[name];
-    if (!version) throw new Error(`internal: generator/runtime imports "${name}", which package.json does not list`);
-    deps[name] = version;
-  }
-  return deps;
+  const pinned: Record<string, string> = {};
+  for (const name of [...found].sort()) pinned[name] = pinnedVersion(name);
+  deps = pinned;
+  return pinned;
 }
 
 /** A runtime file as it is written into a client folder: its source under a do-not-edit header. */

@@ -3,13 +3,23 @@
  * installs) and tsconfig.json (how it compiles on its own: the options the type-check stage used).
  */
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
-import { runtimeDependencies } from "../runtime-files.js";
+import { pinnedVersion, runtimeDependencies } from "../runtime-files.js";
 import { TYPECHECK_COMPILER_OPTIONS } from "../typecheck/options.js";
 
 /** The generated tsconfig.json text. */
 export function tsconfigJson(): string {
   return `${JSON.stringify({ compilerOptions: TYPECHECK_COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2)}\n`;
 }
+
+/**
+ * Runtime modules bundlers replace for browsers and workers (package.json "browser" field): the
+ * node:http transport by fetch, and the shared-files credential reader by a stub, so a browser
+ * bundle holds neither.
+ */
+export const BROWSER_SWAPS: Readonly<Record<string, string>> = {
+  "./runtime/default-transport.js": "./runtime/default-transport.browser.js",
+  "./runtime/credentials-file.js": "./runtime/credentials-file.browser.js",
+};
 
 /** The generated package.json text. */
 export function packageJson(folder: string, sdkId: string, version: string, withClient: boolean): string {
@@ -20,10 +30,10 @@ export function packageJson(folder: string, sdkId: string, version: string, with
     private: true,
     type: "module",
     types: "./index.ts",
-    // Bundlers swap the node:http transport for fetch.
-    ...(withClient ? { browser: { "./runtime/default-transport.js": "./runtime/default-transport.browser.js" } } : {}),
+    ...(withClient ? { browser: BROWSER_SWAPS } : {}),
     dependencies: runtimeDependencies(),
-    devDependencies: { "@types/node": ">=20", typescript: ">=5.4" },
+    // The versions the type-check stage and the vendoring tests compile the folder with.
+    devDependencies: { "@types/node": pinnedVersion("@types/node"), typescript: pinnedVersion("typescript") },
     engines: { node: ">=20" },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

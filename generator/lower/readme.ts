@@ -72,8 +72,9 @@ export function lowerReadme(f: ReadmeFacts): ReadmeIR {
     example: operations.find((o) => o.method.startsWith("`"))?.method.slice(1, -1),
     operations,
     defaultValidation: f.config.validation,
+    // Exact versions (runtime-files.ts pins them), kept exact in the app's package.json by --save-exact.
     install: Object.entries(f.dependencies)
-      .map(([name, range]) => `${name}@${range.replace(/^[\^~]/, "")}`)
+      .map(([name, version]) => `${name}@${version}`)
       .join(" "),
     generatedBy: `${GENERATOR_NAME} ${GENERATOR_VERSION}`,
     sources,

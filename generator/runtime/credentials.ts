@@ -1,7 +1,8 @@
 /**
  * Where signing credentials come from: a static object, an async provider (cached until shortly
- * before it expires), or the AWS_* environment variables. Credential values never appear in
- * error messages.
+ * before it expires), or by default the AWS_* environment variables and then, on Node, the shared
+ * AWS files (`~/.aws/credentials`, `~/.aws/config`, profile AWS_PROFILE; see credentials-file.ts).
+ * Credential values never appear in error messages.
  */
 import { CredentialsError } from "./errors.js";
 
@@ -32,24 +33,51 @@ export function credentialsFromEnv(): Credentials | undefined {
 
 const MISSING =
   "No AWS credentials found: pass `credentials` in the client config (an object or an async provider), " +
-  "or set the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables (plus AWS_SESSION_TOKEN " +
-  "for temporary credentials).";
+  "set the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables (plus AWS_SESSION_TOKEN " +
+  "for temporary credentials), or, on Node, add a profile to ~/.aws/credentials or ~/.aws/config " +
+  "(AWS_PROFILE picks it; default `default`).";
+
+/**
+ * The default chain, used when the client config passes no credentials: the environment, then
+ * (Node only) the shared files. The files' reader is imported only here, so a client given its
+ * credentials, or a browser bundle (package.json "browser" field), never loads it.
+ */
+async function defaultCredentials(): Promise<Credentials> {
+  const env = credentialsFromEnv();
+  if (env !== undefined) return env;
+  let files: typeof import("./credentials-file.js");
+  try {
+    files = await import("./credentials-file.js");
+  } catch (cause) {
+    throw new CredentialsError(MISSING, { cause });
+  }
+  try {
+    return await files.credentialsFromSharedFiles();
+  } catch (cause) {
+    // The reader's own message says which profile and files it tried (never a secret).
+    const detail = cause instanceof Error && cause.message !== "" ? ` (shared files: ${cause.message})` : "";
+    throw new CredentialsError(`${MISSING}${detail}`, { cause });
+  }
+}
 
 /**
  * Resolves credentials for each attempt. A fresh value is returned without calling the provider;
  * concurrent calls share one pending provider call; a failed call is not cached.
  */
 export class CredentialSource {
+  /** Undefined for static credentials. */
   readonly #provider: CredentialProvider | undefined;
+  /** The provider is the config's own (its failures are reported as such), not the default chain. */
+  readonly #configured: boolean;
   #current: Promise<Credentials> | undefined;
   /** The settled value of `#current`, for callers that can skip an await. */
   #value: Credentials | undefined;
   #refreshAt = Number.POSITIVE_INFINITY;
 
   constructor(configured: Credentials | CredentialProvider | undefined) {
-    if (typeof configured === "function") {
-      this.#provider = configured;
-    } else if (configured !== undefined) {
+    this.#provider = typeof configured === "function" ? configured : configured === undefined ? defaultCredentials : undefined;
+    this.#configured = configured !== undefined;
+    if (configured !== undefined && typeof configured !== "function") {
       checkShape(configured, "The `credentials` in the client config");
       this.#current = Promise.resolve(configured);
       this.#value = configured;
@@ -70,16 +98,9 @@ export class CredentialSource {
 
   #refresh(): Promise<Credentials> {
     const provider = this.#provider;
-    if (provider === undefined) {
-      // Static credentials past their expiration are still used: nothing else could replace them.
-      if (this.#current !== undefined) return this.#current;
-      const env = credentialsFromEnv();
-      if (env === undefined) return Promise.reject(new CredentialsError(MISSING));
-      this.#current = Promise.resolve(env);
-      this.#value = env;
-      return this.#current;
-    }
-    const pending = callProvider(provider).then(
+    // Static credentials past their expiration are still used: nothing else could replace them.
+    if (provider === undefined) return this.#current ?? Promise.reject(new CredentialsError(MISSING));
+    const pending = (this.#configured ? callProvider(provider) : provider()).then(
       (credentials) => {
         if (this.#current === pending) {
           this.#value = credentials;

@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { CredentialsError } from "../../generator/runtime/errors.js";
@@ -137,12 +140,15 @@ describe("credentials", () => {
   });
 
   it("fails with a clear CredentialsError and sends nothing when no credentials exist", async () => {
-    const restore = setEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined });
+    // HOME without an .aws folder: the shared files, read next, must not find the machine's own.
+    const home = mkdtempSync(join(tmpdir(), "anvil-home-"));
+    const restore = setEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, HOME: home, USERPROFILE: home, AWS_PROFILE: undefined, AWS_SHARED_CREDENTIALS_FILE: undefined, AWS_CONFIG_FILE: undefined });
     let error: unknown;
     try {
       error = await rejectionOf(makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput));
     } finally {
       restore();
+      rmSync(home, { recursive: true, force: true });
     }
     expect(error).toBeInstanceOf(CredentialsError);
     expect((error as Error).message).toMatch(/No AWS credentials found.*AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);

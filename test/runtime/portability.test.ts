@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { BROWSER_SWAPS } from "../../generator/lower/packaging.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
@@ -33,7 +34,7 @@ describe("runtime portability", () => {
       writeFileSync(join(pkg, "package.json"), JSON.stringify({
         name: "bundle-probe",
         type: "module",
-        browser: { "./runtime/default-transport.js": "./runtime/default-transport.browser.js" },
+        browser: BROWSER_SWAPS,
       }));
       writeFileSync(join(pkg, "app.ts"), [
         'import { JsonRpcClient } from "./runtime/client.js";',
@@ -55,7 +56,9 @@ describe("runtime portability", () => {
       });
       const inputs = Object.keys(result.metafile.inputs);
       expect(inputs.some((p) => p.endsWith("runtime/default-transport.browser.ts"))).toBe(true);
-      for (const forbidden of ["transport-node.ts", "hash-node.ts", "runtime/default-transport.ts"]) {
+      expect(inputs.some((p) => p.endsWith("runtime/credentials-file.browser.ts"))).toBe(true);
+      expect(inputs.filter((p) => p.includes("@aws-sdk/"))).toEqual([]);
+      for (const forbidden of ["transport-node.ts", "hash-node.ts", "runtime/default-transport.ts", "runtime/credentials-file.ts"]) {
         expect(inputs.filter((p) => p.endsWith(forbidden))).toEqual([]);
       }
       const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));

@@ -1,0 +1,26 @@
+/**
+ * Credentials from the shared AWS files (`~/.aws/credentials` and `~/.aws/config`, or the files
+ * AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE name), in the profile AWS_PROFILE names (default
+ * `default`). Node only: credentials.ts imports this module dynamically, and only when the client
+ * config passes no credentials and the environment has none, and the client folder's package.json
+ * maps it to credentials-file.browser.ts for bundlers, so browser bundles never contain it.
+ *
+ * The files are read and interpreted by the AWS SDK's own `fromIni` rather than a parser of ours:
+ * a profile may hold keys, or assume a role, use IAM Identity Center (SSO), run a
+ * `credential_process` or read a web identity token, and `fromIni` does all of them as the AWS CLI does.
+ */
+import { fromIni } from "@aws-sdk/credential-provider-ini";
+import type { Credentials } from "./credentials.js";
+
+/** The shared files' credentials for the selected profile; rejects when the profile gives none. */
+export async function credentialsFromSharedFiles(): Promise<Credentials> {
+  // ignoreCache: a new client sees the files as they are now, not as an earlier client read them.
+  const identity = await fromIni({ ignoreCache: true })();
+  return {
+    accessKeyId: identity.accessKeyId,
+    secretAccessKey: identity.secretAccessKey,
+    sessionToken: identity.sessionToken,
+    expiration: identity.expiration,
+  };
+}
+

@@ -1,0 +1,25 @@
+/**
+ * A client folder's package.json declares exact versions, and they are the versions installed
+ * here: the ones the type-check stage and every test of this repository ran against. An open
+ * range (`>=5.4`) once let an app that vendored a folder pull TypeScript 7 and @types/node 26.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { packageJson } from "../../generator/lower/packaging.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+const installed = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+
+describe("a client folder's package.json", () => {
+  const pkg = JSON.parse(packageJson("example", "Example", "2020-01-01", true)) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+  it("declares the runtime's packages and the compile-time ones, each at the exact version installed for anvil", () => {
+    expect(Object.keys(pkg.dependencies)).toContain("@smithy/signature-v4");
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(["@types/node", "typescript"]);
+    for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(version, name).toBe(installed(name));
+    }
+  });
+});
