@@ -4,11 +4,12 @@
  * 0 ok, 1 drift or invalid model, 2 usage or config error.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { AnvilError, codeFrame, isFatal, type Diagnostic } from "./errors.js";
 import { loadConfig, type Config } from "./config/index.js";
-import { generate } from "./pipeline.js";
+import { generate, type GenerateResult } from "./pipeline.js";
+import { progressDisplay } from "./progress.js";
 import { check, write } from "./write/index.js";
 import { withManifest } from "./write/manifest.js";
 import { previousOutput } from "./write/previous.js";
@@ -22,7 +23,7 @@ import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed and validated TypeScript clients out.
 
 Usage:
-  anvil generate [--config FILE] [--out DIR] [--check] [--timings] [--no-cache]
+  anvil generate [--config FILE] [--out DIR] [--check] [--timings] [--no-cache] [--quiet]
   anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] [--validation MODE] --out DIR
   anvil ast FILE...
   anvil idl FILE... [--out DIR]
@@ -39,6 +40,10 @@ Commands:
              --timings   print the time each pipeline stage took to stderr
              --no-cache  format and type-check everything, even what the output
                          folder's anvil-manifest.json says is unchanged
+             --quiet     no progress (which client and stage the run is in, on stderr:
+                         one updating line on a terminal, plain lines in CI or a pipe)
+             The last line says how many files were written and how many were
+             unchanged; an unchanged file is not rewritten (its mtime stays).
   ast        Load and assemble model files and print the model as Smithy JSON AST
              (prelude left out, keys sorted).
   idl        Load and assemble model files and print them as Smithy IDL, one file per
@@ -46,10 +51,22 @@ Commands:
 
 Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error, 3 internal error.`;
 
+/** A file as the user should read it: relative to the current directory, like config errors (`specs/x.smithy`). */
+function shownPath(file: string): string {
+  return isAbsolute(file) ? relative(process.cwd(), file).split("\\").join("/") || "." : file;
+}
+
+/** A message or hint with every absolute path under the current directory made relative to it. */
+function shownText(text: string): string {
+  return text.split(`${process.cwd()}${sep}`).join("");
+}
+
 /** Prints a diagnostic (an error, or a warning when its severity says so) with a code frame when the file can be read. */
-function printDiagnostic(d: Diagnostic): void {
+function printDiagnostic(diagnostic: Diagnostic): void {
+  const d: Diagnostic = { ...diagnostic, message: shownText(diagnostic.message) };
+  if (diagnostic.hint !== undefined) d.hint = shownText(diagnostic.hint);
   const loc = d.location;
-  const where = loc ? `${loc.file}:${loc.line}:${loc.column}: ` : "";
+  const where = loc ? `${shownPath(loc.file)}:${loc.line}:${loc.column}: ` : "";
   const label = isFatal(d) ? "error" : d.severity === "NOTE" ? "note" : "warning";
   const id = d.eventId ? ` [${d.eventId}]` : "";
   process.stderr.write(`${label}: ${where}${d.message}${d.shapeId && !d.message.includes(d.shapeId) ? ` (${d.shapeId})` : ""}${label === "error" ? "" : id}\n`);
@@ -88,6 +105,7 @@ async function runGenerate(args: string[]): Promise<number> {
       operations: { type: "string" },
       name: { type: "string" },
       validation: { type: "string" },
+      quiet: { type: "boolean", short: "q", default: false },
     },
     strict: true,
   });
@@ -116,7 +134,13 @@ async function runGenerate(args: string[]): Promise<number> {
     if (values.out) config.out = resolve(values.out);
   }
   const out = config.out;
-  const result = await generate(config, { previous: values["no-cache"] ? undefined : (folder) => previousOutput(out, folder) });
+  const progress = values.quiet ? undefined : progressDisplay(process.stderr);
+  let result: GenerateResult;
+  try {
+    result = await generate(config, { previous: values["no-cache"] ? undefined : (folder) => previousOutput(out, folder), onProgress: progress?.step });
+  } finally {
+    progress?.clear();
+  }
   for (const w of result.warnings) printDiagnostic(w);
   const outputs = result.clients.map((c) => withManifest(c, result.tools));
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
@@ -139,9 +163,8 @@ async function runGenerate(args: string[]): Promise<number> {
     );
     return 1;
   }
-  write(config.out, outputs);
-  const files = outputs.reduce((n, c) => n + c.files.length, 0);
-  process.stdout.write(`anvil: wrote ${files} files to ${outputs.map((c) => `${displayRoot}/${c.folder}`).join(", ")}\n`);
+  const counts = write(config.out, outputs);
+  process.stdout.write(`anvil: wrote ${counts.written}, unchanged ${counts.unchanged} (files in ${outputs.map((c) => `${displayRoot}/${c.folder}`).join(", ")})\n`);
   return 0;
 }
 

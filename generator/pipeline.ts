@@ -17,6 +17,7 @@ import { contentHash } from "./hash.js";
 import type { ClientOutput } from "./write/index.js";
 import { manifestText, type ToolIdentities } from "./write/manifest.js";
 import type { PreviousOutput } from "./write/previous.js";
+import type { ProgressListener } from "./progress.js";
 /** Milliseconds spent per stage, summed over clients. */
 export type Timings = Record<string, number>;
 
@@ -67,12 +68,17 @@ export interface GenerateOptions {
   previous?: (folder: string) => PreviousOutput;
   /** The Prettier threads to use (default: one per core, shared by the process). */
   formatPool?: FormatPool;
+  /** Told each client and stage as the run reaches it (the CLI's progress line). */
+  onProgress?: ProgressListener;
 }
 
 /** Generates every client of `config` in memory. Throws AnvilError on bad input. */
 export async function generate(config: Config, options: GenerateOptions = {}): Promise<GenerateResult> {
   const timings: Timings = {};
+  const total = config.clients.length;
+  let current: { client: string; index: number } | undefined;
   const time = <T>(stage: string, fn: () => T): T => {
+    options.onProgress?.({ stage, client: current?.client, index: current?.index, total });
     const start = performance.now();
     try {
       return fn();
@@ -84,7 +90,8 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
   const warnings: Diagnostic[] = [];
   const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0 };
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
-  for (const client of config.clients) {
+  for (const [index, client] of config.clients.entries()) {
+    current = { client: client.name, index: index + 1 };
     const files = time("load", () => loadFiles(client.models, preludeIds()));
     const model = time("assemble", () => assemble(files));
     warnings.push(...(model.warnings ?? []));
@@ -100,6 +107,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     }
     rendered.push({ folder: client.name, files: time("render", () => render(ir)) });
   }
+  current = undefined;
   const tools: ToolIdentities = { formatter: formatterIdentity(), checker: checkerIdentity() };
   const plans = time("cache", () => rendered.map((client) => reusePrevious(client, options.previous?.(client.folder), tools)));
   const unchanged = options.previous !== undefined && plans.every((p) => p.unchanged);
@@ -107,6 +115,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
   // The files are type-checked while Prettier formats them (formatting never changes what
   // type-checks): the compiler is another process, so the two share the cores.
   const checker = options.typeChecker ?? typeChecker();
+  options.onProgress?.({ stage: options.skipTypeCheck || unchanged ? "format" : "format and type-check", total });
   const checkStart = performance.now();
   const checking =
     options.skipTypeCheck || unchanged
@@ -127,6 +136,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
   const formatted = plans.map((p) => ({ folder: p.folder, files: p.files.map((f, i) => ({ ...f, text: p.texts[i] as string })) }));
 
   if (checking) {
+    options.onProgress?.({ stage: "type-check", total });
     let problems = await checking;
     // Positions are reported in the formatted files, the ones a user would open.
     if (problems.length > 0) problems = await checker(formatted);

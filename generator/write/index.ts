@@ -1,9 +1,11 @@
 /**
  * Stage 8, write or check. `write` puts every client folder in place atomically: files go to a
  * temporary folder beside the output, then each client folder is swapped in by rename, so a
- * failure leaves the previous output as it was. `check` writes nothing and reports drift.
+ * failure leaves the previous output as it was. A file whose bytes are unchanged is staged as a
+ * hard link to the file already there, so it keeps its inode and mtime (build tools and editors
+ * see only what really changed). `check` writes nothing and reports drift.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, mkdtempSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { AnvilError } from "../errors.js";
@@ -63,22 +65,57 @@ function checkPaths(clients: ClientOutput[]): void {
  * fails, the folders already swapped are put back (new ones removed, old ones restored), so a
  * multi-client config never leaves some clients updated and others not.
  */
-export function write(outRoot: string, clients: ClientOutput[], fs: WriteFs = nodeFs): void {
+export function write(outRoot: string, clients: ClientOutput[], fs: WriteFs = nodeFs): WriteCounts {
   checkPaths(clients);
   mkdirSync(outRoot, { recursive: true });
   const staging = mkdtempSync(join(outRoot, ".anvil-staging-"));
+  const counts: WriteCounts = { written: 0, unchanged: 0 };
   try {
     for (const client of clients) {
       for (const f of client.files) {
         const path = join(staging, client.folder, f.path);
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, f.text);
+        if (keepExisting(join(outRoot, client.folder, f.path), f.text, path)) counts.unchanged++;
+        else {
+          writeFileSync(path, f.text);
+          counts.written++;
+        }
       }
     }
     swapAll(outRoot, staging, clients.map((c) => c.folder), fs);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  return counts;
+}
+
+/** How many files a `write` changed (new or different bytes) and how many it left as they were. */
+export interface WriteCounts {
+  written: number;
+  unchanged: number;
+}
+
+/**
+ * Stages the file already at `existing` as `staged` when its text is `text`: a hard link (same
+ * inode, so the mtime stays), or where links are refused a copy given the old times. Returns
+ * false, staging nothing, when there is no such file or its text differs.
+ */
+function keepExisting(existing: string, text: string, staged: string): boolean {
+  let current: string;
+  try {
+    current = readFileSync(existing, "utf8");
+  } catch {
+    return false;
+  }
+  if (current !== text) return false;
+  try {
+    linkSync(existing, staged);
+  } catch {
+    const { atime, mtime } = statSync(existing);
+    copyFileSync(existing, staged);
+    utimesSync(staged, atime, mtime);
+  }
+  return true;
 }
 
 /** The file-system calls of the swap phase; tests replace `rename` to make one fail. */

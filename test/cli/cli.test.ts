@@ -3,7 +3,7 @@
  * positions, and that nothing is written when anything fails.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -84,6 +84,9 @@ describe("anvil CLI", () => {
     expect(r.stderr).toMatch(/specs\/frauddetector\.smithy:\d+:\d+: Member of com\.amazonaws\.frauddetector#\w+\$entities targets com\.amazonaws\.frauddetector#listOfEntites/);
     expect(r.stderr).toContain("hint: Did you mean com.amazonaws.frauddetector#listOfEntities?");
     expect(r.stderr).toMatch(/^> +\d+ \|/m);
+    // Relative to the current directory, as config errors are: never the absolute path.
+    expect(r.stderr).toMatch(/^error: specs\/frauddetector\.smithy:\d+:\d+: /m);
+    expect(r.stderr).not.toContain(dir);
     expect(snapshotTree(join(dir, "generated"))).toEqual(before);
     writeFileSync(specPath(), original);
   });
@@ -95,6 +98,7 @@ describe("anvil CLI", () => {
     const r = anvil("generate");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/specs\/extra\.json:\d+:\d+: Malformed JSON/);
+    expect(r.stderr).not.toContain(dir);
     expect(snapshotTree(join(dir, "generated"))).toEqual(before);
     rmSync(join(dir, "specs/extra.json"));
   });
@@ -119,6 +123,24 @@ describe("anvil CLI", () => {
     expect(r.stderr).toMatch(/codegen\.yaml:\d+:\d+: Unknown operation "GetEventPrediktion"/);
     expect(r.stderr).toContain('Did you mean "GetEventPrediction"?');
     writeFileSync(join(dir, "codegen.yaml"), original);
+  });
+
+  it("shows progress on stderr (plain lines off a terminal), silenced by --quiet, and leaves unchanged files untouched", () => {
+    const r = anvil("generate");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("anvil: frauddetector: load\n");
+    expect(r.stderr).toContain("anvil: frauddetector: render\n");
+    const files = Object.keys(snapshotTree(join(dir, "generated/frauddetector"))).length;
+    expect(r.stdout).toMatch(/^anvil: wrote \d+, unchanged \d+ \(files in generated\/frauddetector\)\n$/);
+
+    const types = join(dir, "generated/frauddetector/types.ts");
+    const old = new Date("2020-01-01T00:00:00Z");
+    utimesSync(types, old, old);
+    const quiet = anvil("generate", "--quiet");
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe(`anvil: wrote 0, unchanged ${files} (files in generated/frauddetector)\n`);
+    expect(statSync(types).mtime.getTime()).toBe(old.getTime());
   });
 
   it("prints a model as sorted JSON AST without the prelude", () => {
