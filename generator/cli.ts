@@ -19,6 +19,7 @@ import { preludeIds } from "./assemble/prelude.js";
 import { toJsonAst } from "./assemble/to-json-ast.js";
 import { printIdlFiles } from "./load/idl/index.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
+import { addToApp, folderDependencies, installCommands } from "./vendor-deps.js";
 
 const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed and validated TypeScript clients out.
 
@@ -27,6 +28,7 @@ Usage:
   anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] [--validation MODE] --out DIR
   anvil ast FILE...
   anvil idl FILE... [--out DIR]
+  anvil vendor-deps FOLDER [--write] [--package FILE]
   anvil --help | --version
 
 Commands:
@@ -48,6 +50,10 @@ Commands:
              (prelude left out, keys sorted).
   idl        Load and assemble model files and print them as Smithy IDL, one file per
              namespace (to stdout, or written as DIR/<namespace>.smithy with --out).
+  vendor-deps  For a client folder copied into an app: print the npm commands that add its
+             packages to the app's own package.json at the exact versions it was tested
+             with, or with --write add them to ./package.json (--package FILE) yourself;
+             then run npm install.
 
 Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error, 3 internal error.`;
 
@@ -168,6 +174,36 @@ async function runGenerate(args: string[]): Promise<number> {
   return 0;
 }
 
+function runVendorDeps(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, options: { write: { type: "boolean", default: false }, package: { type: "string" } }, allowPositionals: true, strict: true });
+  const [folder] = positionals;
+  if (folder === undefined || positionals.length > 1) throw new AnvilError("usage", { message: "anvil vendor-deps needs one client folder", hint: "anvil vendor-deps src/vendor/frauddetector [--write]" });
+  const folderPkg = join(folder, "package.json");
+  let folderText: string;
+  try {
+    folderText = readFileSync(folderPkg, "utf8");
+  } catch {
+    throw new AnvilError("usage", { message: `${folderPkg} not found`, hint: "Pass the folder anvil generated (copied into your app), e.g. src/vendor/frauddetector" });
+  }
+  const deps = folderDependencies(folderText, folderPkg);
+  if (!values.write) {
+    process.stdout.write(`${installCommands(deps).join("\n")}\n`);
+    return 0;
+  }
+  const appPkg = values.package ?? "package.json";
+  let appText: string;
+  try {
+    appText = readFileSync(appPkg, "utf8");
+  } catch {
+    throw new AnvilError("usage", { message: `${appPkg} not found`, hint: "Run it in your app's folder, or pass --package FILE" });
+  }
+  const changes = addToApp(appText, appPkg, deps);
+  if (changes.text !== appText) writeFileSync(appPkg, changes.text);
+  for (const line of changes.lines) process.stdout.write(`${line}\n`);
+  process.stdout.write(`anvil: ${appPkg} ${changes.text === appText ? "already lists them" : "updated"}; run \`npm install\`\n`);
+  return 0;
+}
+
 function runAst(args: string[]): number {
   if (args.length === 0) throw new AnvilError("usage", { message: "anvil ast needs at least one model file" });
   const model = assemble(loadFiles(args, preludeIds()));
@@ -208,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "generate") return await runGenerate(rest);
     if (command === "ast") return runAst(rest);
     if (command === "idl") return runIdl(rest);
+    if (command === "vendor-deps") return runVendorDeps(rest);
     throw new AnvilError("usage", { message: `Unknown command "${command}"`, hint: "Run anvil --help" });
   } catch (e) {
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
