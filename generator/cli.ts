@@ -24,7 +24,7 @@ import { addToApp, folderDependencies, installCommands } from "./vendor-deps.js"
 const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed and validated TypeScript clients out.
 
 Usage:
-  anvil generate [--config FILE] [--out DIR] [--check] [--timings] [--no-cache] [--quiet]
+  anvil generate [--config FILE] [--out DIR] [--check] [--timings] [--no-cache] [--quiet] [--emit js]
   anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] [--validation MODE] --out DIR
   anvil ast FILE...
   anvil idl FILE... [--out DIR]
@@ -42,6 +42,9 @@ Commands:
              --timings   print the time each pipeline stage took to stderr
              --no-cache  format and type-check everything, even what the output
                          folder's anvil-manifest.json says is unchanged
+             --emit js   write JavaScript and .d.ts declarations (emitted by the TypeScript
+                         compiler after the type-check) instead of TypeScript sources;
+                         codegen.yaml: emit: js
              --quiet     no progress (which client and stage the run is in, on stderr:
                          one updating line on a terminal, plain lines in CI or a pipe)
              The last line says how many files were written and how many were
@@ -112,6 +115,7 @@ async function runGenerate(args: string[]): Promise<number> {
       name: { type: "string" },
       validation: { type: "string" },
       quiet: { type: "boolean", short: "q", default: false },
+      emit: { type: "string" },
     },
     strict: true,
   });
@@ -138,6 +142,16 @@ async function runGenerate(args: string[]): Promise<number> {
   } else {
     config = loadConfig(values.config ?? "codegen.yaml");
     if (values.out) config.out = resolve(values.out);
+  }
+  if (values.emit !== undefined) {
+    if (values.emit !== "ts" && values.emit !== "js") throw new AnvilError("usage", { message: "--emit must be ts or js" });
+    for (const c of config.clients) {
+      // The client's README shows the command that made it: the flag is part of it.
+      if (values.emit === "js" && c.emit !== "js") {
+        c.emit = "js";
+        c.command = `${c.command ?? "npx anvil generate"} --emit js`;
+      } else if (values.emit === "ts") delete c.emit;
+    }
   }
   const out = config.out;
   const progress = values.quiet ? undefined : progressDisplay(process.stderr);

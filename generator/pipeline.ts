@@ -18,6 +18,7 @@ import type { ClientOutput } from "./write/index.js";
 import { manifestText, type ToolIdentities } from "./write/manifest.js";
 import type { PreviousOutput } from "./write/previous.js";
 import type { ProgressListener } from "./progress.js";
+import { emitJavaScript, type EmitClient } from "./emit/index.js";
 /** Milliseconds spent per stage, summed over clients. */
 export type Timings = Record<string, number>;
 
@@ -150,8 +151,23 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
       );
     }
   }
-  const clients = formatted.map((c, i) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })), rendered: plans[i].hashes }));
+  const emitted = await emitRequested(config, formatted, timings, options);
+  const clients = emitted.map((c, i) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })), rendered: plans[i].hashes }));
   return { clients, notes, warnings, timings, unchanged, tools, counts };
+}
+
+/**
+ * The clients as the config asks them written: TypeScript as formatted, or (`emit: js`) the
+ * JavaScript and declarations the compiler emits from it, after it type-checked.
+ */
+async function emitRequested(config: Config, formatted: EmitClient[], timings: Timings, options: GenerateOptions): Promise<EmitClient[]> {
+  const js = new Set(config.clients.filter((c) => c.emit === "js").map((c) => c.name));
+  if (js.size === 0) return formatted;
+  options.onProgress?.({ stage: "emit JavaScript", total: config.clients.length });
+  const start = performance.now();
+  const compiled = await emitJavaScript(formatted.filter((c) => js.has(c.folder)));
+  timings.emit = performance.now() - start;
+  return formatted.map((c) => compiled.find((e) => e.folder === c.folder) ?? c);
 }
 
 /** One client's files with what the previous run lets us reuse. */

@@ -7,6 +7,7 @@ import { basename, dirname, resolve, relative, sep } from "node:path";
 import { existsSync } from "node:fs";
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode } from "yaml";
 import { AnvilError, didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
+import type { EmitKind } from "../emit/index.js";
 
 /** How a generated client treats input that fails validation. */
 export type ValidationMode = "reject" | "warn" | "off";
@@ -29,6 +30,8 @@ export interface ClientConfig {
   origins?: { client?: SourceLocation; service?: SourceLocation; operations?: SourceLocation[] };
   /** The command that regenerates this client, as the client's README shows it (default `npx anvil generate`). */
   command?: string;
+  /** TypeScript sources (default), or JavaScript with declarations (`emit: js`). */
+  emit?: EmitKind;
 }
 
 /** The whole configuration. */
@@ -42,7 +45,7 @@ export interface Config {
   clients: ClientConfig[];
 }
 
-const TOP_KEYS = ["out", "clients"];
+const TOP_KEYS = ["out", "emit", "clients"];
 const CLIENT_KEYS = ["name", "models", "service", "operations", "validation"];
 const MODES: ValidationMode[] = ["reject", "warn", "off"];
 
@@ -82,6 +85,7 @@ export function parseConfig(text: string, path: string): Config {
     problems.push({ message: `Unknown key "${where}${key}"`, location: loc(node), hint: guess ? `Did you mean "${guess}"?` : `Allowed keys: ${allowed.join(", ")}` });
   };
   let out = resolve(base, "generated");
+  let emit: EmitKind = "ts";
   let clientsNode: YamlNode | null = null;
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
@@ -89,6 +93,9 @@ export function parseConfig(text: string, path: string): Config {
     if (key === "out") {
       if (!isScalar(value) || typeof value.value !== "string" || value.value === "") problems.push({ message: '"out" must be a folder path', location: loc(value ?? (pair.key as YamlNode)) });
       else out = resolve(base, value.value);
+    } else if (key === "emit") {
+      if (!isScalar(value) || (value.value !== "ts" && value.value !== "js")) problems.push({ message: '"emit" must be ts or js', location: loc(value ?? (pair.key as YamlNode)) });
+      else emit = value.value;
     } else if (key === "clients") clientsNode = value;
     else unknownKey(key, TOP_KEYS, pair.key as YamlNode, "");
   }
@@ -158,6 +165,9 @@ export function parseConfig(text: string, path: string): Config {
   if (problems.length > 0) throw new AnvilError("config", problems);
   // What the clients' READMEs show: the config's own name only, so the text is the same on every machine.
   const configName = basename(path);
-  for (const c of clients) c.command = configName === "codegen.yaml" ? "npx anvil generate" : `npx anvil generate --config ${configName}`;
+  for (const c of clients) {
+    c.command = configName === "codegen.yaml" ? "npx anvil generate" : `npx anvil generate --config ${configName}`;
+    if (emit === "js") c.emit = emit;
+  }
   return { file: resolve(path), displayFile, out, clients };
 }

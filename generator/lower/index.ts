@@ -107,7 +107,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       errorNames: Object.fromEntries(errorShapes.map((s) => [s.id, symbols[s.id].name])),
       dependencies: runtimeDependencies(),
     }),
-    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported),
+    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported, config.emit),
     tsconfigJson: tsconfigJson(),
     symbols,
   };

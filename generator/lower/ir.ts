@@ -246,6 +246,8 @@ export interface ReadmeIR {
   example: string | undefined;
   operations: Array<{ method: string; summary: string; input: string; output: string; errors: string }>;
   defaultValidation: ValidationMode;
+  /** The folder holds JavaScript and declarations (`emit: js`), not TypeScript sources. */
+  javascript: boolean;
   /** `pkg@range pkg@range`: what a vendoring app installs. */
   install: string;
   generatedBy: string;

@@ -72,6 +72,7 @@ export function lowerReadme(f: ReadmeFacts): ReadmeIR {
     example: operations.find((o) => o.method.startsWith("`"))?.method.slice(1, -1),
     operations,
     defaultValidation: f.config.validation,
+    javascript: f.config.emit === "js",
     // Exact versions (runtime-files.ts pins them), kept exact in the app's package.json by --save-exact.
     install: Object.entries(f.dependencies)
       .map(([name, version]) => `${name}@${version}`)

@@ -4,6 +4,7 @@
  * (`@typescript/typescript-<os>-<arch>`) and exec it. We ask that launcher's own lookup once and
  * spawn the binary directly, saving a Node start-up per check.
  */
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -32,4 +33,17 @@ export function nativeCompiler(): Promise<NativeCompiler> {
 export function nativeCompilerVersion(): string {
   const path = createRequire(import.meta.url).resolve("typescript7/package.json");
   return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
+}
+
+/** Runs the native compiler with `args` in `cwd`; resolves with its exit code and everything it printed. */
+export async function runNativeCompiler(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  const { executable } = await nativeCompiler();
+  return new Promise((resolve, reject) => {
+    const child = spawn(executable, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => chunks.push(d));
+    child.stderr.on("data", (d: Buffer) => chunks.push(d));
+    child.on("error", reject);
+    child.on("close", (exit) => resolve({ code: exit, output: Buffer.concat(chunks).toString("utf8") }));
+  });
 }

@@ -3,11 +3,10 @@
  * files to check. The compiler is a separate process, so a check runs beside the formatting done
  * in this one, on another core.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { nativeCompiler } from "./compiler.js";
+import { runNativeCompiler } from "./compiler.js";
 import { parseDiagnostics, type TypeCheckProblem } from "./diagnostics.js";
 import { linkPackages, tsconfigText } from "./project.js";
 
@@ -28,16 +27,8 @@ export async function checkProject(root: string, files: string[], origins: Map<s
   const config = join(root, configName);
   writeFileSync(config, tsconfigText(files));
   linkPackages(root);
-  const { executable } = await nativeCompiler();
-  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    // Paths in diagnostics are relative to the working directory: the root, like `files`.
-    const child = spawn(executable, ["-p", config, "--pretty", "false"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (d: Buffer) => chunks.push(d));
-    child.stderr.on("data", (d: Buffer) => chunks.push(d));
-    child.on("error", reject);
-    child.on("close", (exit) => resolve({ code: exit, output: Buffer.concat(chunks).toString("utf8") }));
-  });
+  // Paths in diagnostics are relative to the working directory: the root, like `files`.
+  const { code, output } = await runNativeCompiler(["-p", config, "--pretty", "false"], root);
   const problems = parseDiagnostics(output, origins);
   if (code !== 0 && problems.length === 0) throw new Error(`internal: the TypeScript compiler exited with ${code} and no diagnostics: ${output.trim()}`);
   return problems;

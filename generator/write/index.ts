@@ -16,8 +16,8 @@ export interface ClientOutput {
   files: Array<{ path: string; text: string }>;
 }
 
-/** Every file under `dir`, relative, sorted, with posix separators. */
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, relative, sorted, with posix separators (none when `dir` does not exist). */
+export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   const walk = (d: string) => {

@@ -143,6 +143,14 @@ describe("anvil CLI", () => {
     expect(statSync(types).mtime.getTime()).toBe(old.getTime());
   });
 
+  it("checks --emit js output with --check: TypeScript sources on disk are drift against it", () => {
+    expect(anvil("generate", "--emit", "wasm").code).toBe(2);
+    const r = anvil("generate", "--emit", "js", "--check", "--quiet");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Index: generated/frauddetector/client.js");
+    expect(r.stdout).toMatch(/is stale: \d+ changed, \d+ missing, \d+ extra/);
+  });
+
   it("prints a model as sorted JSON AST without the prelude", () => {
     const r = anvil("ast", "specs");
     expect(r.code).toBe(0);
