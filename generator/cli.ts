@@ -8,7 +8,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { AnvilError, codeFrame, isFatal, type Diagnostic } from "./errors.js";
 import { loadConfig, type Config } from "./config/index.js";
-import { generate, type GenerateResult } from "./pipeline.js";
+import { generate, type GenerateOptions, type GenerateResult } from "./pipeline.js";
 import { progressDisplay } from "./progress.js";
 import { check, write } from "./write/index.js";
 import { withManifest } from "./write/manifest.js";
@@ -157,7 +157,10 @@ async function runGenerate(args: string[]): Promise<number> {
   const progress = values.quiet ? undefined : progressDisplay(process.stderr);
   let result: GenerateResult;
   try {
-    result = await generate(config, { previous: values["no-cache"] ? undefined : (folder) => previousOutput(out, folder), onProgress: progress?.step });
+    const options: GenerateOptions = {};
+    if (!values["no-cache"]) options.previous = (folder) => previousOutput(out, folder);
+    if (progress) options.onProgress = progress.step;
+    result = await generate(config, options);
   } finally {
     progress?.clear();
   }

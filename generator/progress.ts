@@ -43,7 +43,7 @@ export function stepText(step: ProgressStep): string {
 
 /** A display on `out`: an updating line on a terminal (unless `CI` is set), plain lines otherwise. */
 export function progressDisplay(out: ProgressOutput, env: Record<string, string | undefined> = process.env): Progress {
-  const live = out.isTTY === true && !env.CI;
+  const live = out.isTTY === true && !env["CI"];
   let shown = false;
   return {
     step(step) {

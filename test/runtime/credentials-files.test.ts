@@ -57,7 +57,7 @@ describe("credentials from the shared AWS files", () => {
       "[default]\naws_access_key_id = AKIDFILEDEFAULT\naws_secret_access_key = s1\n\n" +
         "[work]\naws_access_key_id = AKIDFILEWORK\naws_secret_access_key = s2\naws_session_token = worktoken\n",
     );
-    process.env.AWS_PROFILE = "work";
+    process.env["AWS_PROFILE"] = "work";
     await makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput);
     expect(signedWith()).toBe("AKIDFILEWORK");
     expect(server.requests[0]?.headers["x-amz-security-token"]).toBe("worktoken");
@@ -65,7 +65,7 @@ describe("credentials from the shared AWS files", () => {
 
   it("reads a profile of ~/.aws/config too", async () => {
     configFile("[profile dev]\naws_access_key_id = AKIDCONFIGDEV\naws_secret_access_key = s3\n");
-    process.env.AWS_PROFILE = "dev";
+    process.env["AWS_PROFILE"] = "dev";
     await makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput);
     expect(signedWith()).toBe("AKIDCONFIGDEV");
   });
@@ -74,29 +74,29 @@ describe("credentials from the shared AWS files", () => {
     const script = join(home, "creds.cjs");
     writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: "AKIDPROCESS", SecretAccessKey: "s4" }));\n`);
     configFile(`[profile proc]\ncredential_process = ${JSON.stringify(process.execPath)} ${JSON.stringify(script)}\n`);
-    process.env.AWS_PROFILE = "proc";
+    process.env["AWS_PROFILE"] = "proc";
     await makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput);
     expect(signedWith()).toBe("AKIDPROCESS");
   });
 
   it("prefers the environment to the files", async () => {
     credentialsFile("[default]\naws_access_key_id = AKIDFILEDEFAULT\naws_secret_access_key = s1\n");
-    process.env.AWS_ACCESS_KEY_ID = "AKIDENV";
-    process.env.AWS_SECRET_ACCESS_KEY = "envsecret";
+    process.env["AWS_ACCESS_KEY_ID"] = "AKIDENV";
+    process.env["AWS_SECRET_ACCESS_KEY"] = "envsecret";
     await makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput);
     expect(signedWith()).toBe("AKIDENV");
   });
 
   it("prefers credentials passed in the config to both", async () => {
     credentialsFile("[default]\naws_access_key_id = AKIDFILEDEFAULT\naws_secret_access_key = s1\n");
-    process.env.AWS_ACCESS_KEY_ID = "AKIDENV";
-    process.env.AWS_SECRET_ACCESS_KEY = "envsecret";
+    process.env["AWS_ACCESS_KEY_ID"] = "AKIDENV";
+    process.env["AWS_SECRET_ACCESS_KEY"] = "envsecret";
     await makeClient(server, { credentials: { accessKeyId: "AKIDCONFIG", secretAccessKey: "s5" } }).invoke(sendEvent, validInput);
     expect(signedWith()).toBe("AKIDCONFIG");
   });
 
   it("fails with a CredentialsError naming every source, and the profile tried, when none has credentials", async () => {
-    process.env.AWS_PROFILE = "missing";
+    process.env["AWS_PROFILE"] = "missing";
     const error = await rejectionOf(makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput));
     expect(error).toBeInstanceOf(CredentialsError);
     const message = (error as Error).message;
