@@ -10,4 +10,3 @@ import type { Credentials } from "./credentials.js";
 export function credentialsFromSharedFiles(): Promise<Credentials> {
   return Promise.reject(new CredentialsError("Shared AWS credential files cannot be read on this platform."));
 }
-

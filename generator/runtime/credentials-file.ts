@@ -23,4 +23,3 @@ export async function credentialsFromSharedFiles(): Promise<Credentials> {
     expiration: identity.expiration,
   };
 }
-

@@ -24,4 +24,3 @@ export async function credentialsFromSharedFiles(): Promise<Credentials> {
     expiration: identity.expiration,
   };
 }
-

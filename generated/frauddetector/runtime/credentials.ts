@@ -76,7 +76,8 @@ export class CredentialSource {
   #refreshAt = Number.POSITIVE_INFINITY;
 
   constructor(configured: Credentials | CredentialProvider | undefined) {
-    this.#provider = typeof configured === "function" ? configured : configured === undefined ? defaultCredentials : undefined;
+    this.#provider =
+      typeof configured === "function" ? configured : configured === undefined ? defaultCredentials : undefined;
     this.#configured = configured !== undefined;
     if (configured !== undefined && typeof configured !== "function") {
       checkShape(configured, "The `credentials` in the client config");
