@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { RE2_PACKAGE } from "./patterns/engine.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,11 +36,37 @@ export function runtimeSource(rel: string): string {
   return readFileSync(join(RUNTIME_DIR, rel), "utf8");
 }
 
+/**
+ * npm packages that generated code (not the runtime) may import, each only in clients that need
+ * it: the RE2 engine for patterns at risk of slow backtracking.
+ */
+export const OPTIONAL_PACKAGES: readonly string[] = [RE2_PACKAGE];
+
+let versions: Record<string, string> | undefined;
+
+/** The version range this repository's package.json gives each package. */
+function pinnedVersions(): Record<string, string> {
+  if (versions) return versions;
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  versions = { ...pkg.devDependencies, ...pkg.dependencies };
+  return versions;
+}
+
+/** `packages` (from {@link OPTIONAL_PACKAGES}) with the version ranges this repository pins. */
+export function optionalDependencies(packages: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of [...packages].sort()) {
+    const version = pinnedVersions()[name];
+    if (!version || !OPTIONAL_PACKAGES.includes(name)) throw new Error(`internal: generated code imports "${name}", which is not a listed optional package of package.json`);
+    out[name] = version;
+  }
+  return out;
+}
+
 /** npm packages the runtime imports, with the version range this repository's package.json gives them. */
 export function runtimeDependencies(): Record<string, string> {
   if (deps) return deps;
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  const versions = { ...pkg.devDependencies, ...pkg.dependencies };
+  const versions = pinnedVersions();
   const found = new Set<string>();
   for (const rel of runtimeFiles()) {
     for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm)) {

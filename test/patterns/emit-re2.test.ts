@@ -1,0 +1,70 @@
+/**
+ * The RE2 form of a Java pattern (generator/patterns/emit-re2.ts, run by re2js) against Java's own recorded verdicts:
+ * every hand-picked tricky pattern of java-verdicts.json that RE2 can express must give Java's
+ * `find()` verdict on every recorded string; the rest must be refused with a reason.
+ */
+import { readFileSync } from "node:fs";
+import { RE2JS } from "re2js";
+import { describe, expect, it } from "vitest";
+import { re2Form } from "../../generator/patterns/engine.js";
+
+interface Entry {
+  pattern: string;
+  why: string;
+  expect: "translates" | "untranslatable" | "java-rejects";
+  cases?: { input: string; java: boolean }[];
+}
+
+const fixture = JSON.parse(readFileSync(new URL("./java-verdicts.json", import.meta.url), "utf8")) as { entries: Entry[] };
+
+/** The RE2 form, or the reason it was refused. */
+const re2Of = re2Form;
+
+const translatable = fixture.entries.filter((e) => e.expect === "translates");
+const expressed = translatable.flatMap((e) => {
+  const form = re2Of(e.pattern);
+  return typeof form === "string" ? [] : [{ entry: e, form }];
+});
+
+describe("RE2 forms agree with Java's find() on every recorded string", () => {
+  it.each(expressed.map(({ entry, form }) => [entry.why, entry, form] as const))("%s", (_why, entry, form) => {
+    const re = RE2JS.compile(form.source, form.lookbehinds ? RE2JS.LOOKBEHINDS : 0);
+    const got = (entry.cases ?? []).map((c) => ({ input: c.input, verdict: re.test(c.input) }));
+    expect(got).toEqual((entry.cases ?? []).map((c) => ({ input: c.input, verdict: c.java })));
+  });
+
+  it("covers most of the recorded patterns (the rest need lookarounds, \\b or back-references)", () => {
+    expect(expressed.length).toBeGreaterThanOrEqual(translatable.length / 2);
+  });
+});
+
+describe("what RE2 cannot express is refused with a reason", () => {
+  it.each([
+    ["^(?!d-)[a-z]+$", /lookaround/],
+    ["(a)\\1", /back-reference/],
+    ["\\bword\\b", /\\b or \\B/],
+    ["(?m)^a$", /multi-line anchor/],
+    ["a$b", /`\$` with more of the pattern after it/],
+    ["(?>a|ab)c", /atomic group/],
+    ["(?:a|ab)++c", /possessive/],
+    ["[\\p{L}&&[^a]]", /character class RE2 cannot write/],
+  ])("%s", (pattern, reason) => {
+    const form = re2Of(pattern);
+    expect(typeof form).toBe("string");
+    expect(form).toMatch(reason);
+  });
+});
+
+describe("the `$` of Java", () => {
+  it("needs the lookbehind only where a \\r may come just before it", () => {
+    expect(re2Of("^[a-z]+$")).toMatchObject({ lookbehinds: false });
+    expect(re2Of("^[^/]+$")).toMatchObject({ lookbehinds: true });
+  });
+
+  it("splits a run longer than RE2's repeat limit into runs it accepts", () => {
+    const form = re2Of("^[a-z]{1,2048}$");
+    if (typeof form === "string") throw new Error(form);
+    const re = RE2JS.compile(form.source);
+    expect([re.test("a".repeat(2048)), re.test("a".repeat(2049)), re.test("")]).toEqual([true, false, false]);
+  });
+});
