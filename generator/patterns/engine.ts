@@ -6,9 +6,11 @@
  * risk that RE2 cannot express stays on RegExp, with the reason in the generated comment.
  */
 import { emitRe2 } from "./emit-re2.js";
+import { trimOpenEnds } from "./find-trim.js";
+import type { JavaNode } from "./java-ast.js";
 import { type BacktrackingRisk, backtrackingRisk } from "./backtracking-risk.js";
 import { rewriteNestedQuantifiers } from "./nested-quantifiers.js";
-import { UnsupportedJavaConstruct, parseJavaPattern } from "./parse-java.js";
+import { MAX_REPS, UnsupportedJavaConstruct, parseJavaPattern } from "./parse-java.js";
 import { type PatternTranslation, translatePattern } from "./translate.js";
 
 /** The npm package that runs RE2 patterns (declared by a client folder only when it uses it). */
@@ -33,10 +35,46 @@ export type ValidatorPattern =
     }
   | Extract<PatternTranslation, { ok: false }>;
 
-/** RE2 source and flag for a Java pattern (after the nested-quantifier rewrites), or why there is none. */
-export function re2Form(javaPattern: string): { source: string; lookbehinds: boolean } | string {
+/**
+ * The most character states an RE2 program may have. RE2 writes `X{m,n}` out as n copies of X,
+ * and re2js's automaton over a program of thousands of states is slower than backtracking:
+ * `\S{1,2000}` took a second on 2,000 characters. Past this, only an exponential risk goes to RE2.
+ */
+const RE2_STATE_LIMIT = 1000;
+
+/** Character states of the RE2 program for `node`, counted repeats written out. */
+function re2States(node: JavaNode): number {
+  switch (node.type) {
+    case "char":
+      return 1;
+    case "lineBreak":
+      return 2;
+    case "seq":
+      return node.items.reduce((n, item) => n + re2States(item), 0);
+    case "alt":
+      return node.branches.reduce((n, branch) => n + re2States(branch), 0);
+    case "group":
+    case "atomic":
+    case "look":
+      return re2States(node.body);
+    case "repeat":
+      return re2States(node.body) * Math.max(1, node.max >= MAX_REPS ? node.min + 1 : node.max);
+    default:
+      return 0;
+  }
+}
+
+/**
+ * RE2 source and flag for a Java pattern (after the nested-quantifier rewrites and with the runs
+ * at its open ends shortened), or why there is none. A program over {@link RE2_STATE_LIMIT}
+ * states is refused unless `anySize` (an exponential risk, where even a slow RE2 run wins).
+ */
+export function re2Form(javaPattern: string, anySize = false): { source: string; lookbehinds: boolean } | string {
   try {
-    return emitRe2(rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root);
+    const root = trimOpenEnds(rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root);
+    const states = re2States(root);
+    if (states > RE2_STATE_LIMIT && !anySize) return `its counted repeats make an RE2 program of about ${states} states, which re2js runs slowly`;
+    return emitRe2(root);
   } catch (e) {
     if (e instanceof UnsupportedJavaConstruct) return e.message;
     throw e;
@@ -52,7 +90,7 @@ export function validatorPattern(javaPattern: string): ValidatorPattern {
   if (!js.ok) return js;
   const risk = backtrackingRisk(rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root);
   if (!risk) return { ...js, engine: "regexp" };
-  const re2 = re2Form(javaPattern);
+  const re2 = re2Form(javaPattern, risk === "exponential");
   if (typeof re2 === "string") return { ...js, engine: "regexp", riskKept: `${risk} backtracking possible, but RE2 cannot express it: ${re2}` };
   const notes = [`${risk} backtracking possible on RegExp: runs on RE2 (${RE2_PACKAGE}), in time linear in the input`];
   return { ok: true, engine: "re2", source: re2.source, lookbehinds: re2.lookbehinds, risk, notes };

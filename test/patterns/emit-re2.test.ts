@@ -55,6 +55,22 @@ describe("what RE2 cannot express is refused with a reason", () => {
   });
 });
 
+describe("counted repeats", () => {
+  it("a program of more states than re2js runs quickly is refused unless the risk is exponential", () => {
+    expect(re2Of("^[a-z]{1,2048}$")).toMatch(/about 2048 states/);
+  });
+
+  it("runs at the open ends of an unanchored pattern are shortened, with the same verdicts", () => {
+    const trimmed = re2Of("^\\*|[\\w\\-]{1,2048}$");
+    const whole = re2Form("^\\*|[\\w\\-]{1,2048}$", true);
+    if (typeof trimmed === "string" || typeof whole === "string") throw new Error("no RE2 form");
+    expect(trimmed.source.length).toBeLessThan(100);
+    const inputs = ["", "*", "a", "-", "!", "a!", "!a", "a".repeat(3000), "a".repeat(3000) + "!", "!\n", "ab\n", "ab\r\n"];
+    const run = (source: string) => inputs.map((s) => RE2JS.compile(source, trimmed.lookbehinds ? RE2JS.LOOKBEHINDS : 0).test(s));
+    expect(run(trimmed.source)).toEqual(run(whole.source));
+  });
+});
+
 describe("the `$` of Java", () => {
   it("needs the lookbehind only where a \\r may come just before it", () => {
     expect(re2Of("^[a-z]+$")).toMatchObject({ lookbehinds: false });
@@ -62,7 +78,7 @@ describe("the `$` of Java", () => {
   });
 
   it("splits a run longer than RE2's repeat limit into runs it accepts", () => {
-    const form = re2Of("^[a-z]{1,2048}$");
+    const form = re2Form("^[a-z]{1,2048}$", true);
     if (typeof form === "string") throw new Error(form);
     const re = RE2JS.compile(form.source);
     expect([re.test("a".repeat(2048)), re.test("a".repeat(2049)), re.test("")]).toEqual([true, false, false]);
