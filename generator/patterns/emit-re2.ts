@@ -101,13 +101,21 @@ export function re2CharSet(set: CharSet): string {
   throw new UnsupportedJavaConstruct("a character class RE2 cannot write (a property outside general categories and scripts, or an intersection with one)");
 }
 
+/** True when `set` may hold `\r`: general categories other than C and Cc do not; other properties may. */
+function setMayHoldCR(set: CharSet): boolean {
+  const r = explicitRanges(set);
+  if (r) return r.some(([lo, hi]) => lo <= 0x0d && 0x0d <= hi);
+  if (set.kind === "prop") return !/^(?:L|L[ultmo]|M|M[nce]|N|N[dlo]|P|P[cdseifo]|S|S[mcko]|Z|Z[slp]|C[fso])$/.test(set.name);
+  if (set.kind === "union") return set.of.some(setMayHoldCR);
+  if (set.kind === "and") return set.of.every(setMayHoldCR);
+  return true;
+}
+
 /** True when a match of `node` may end with a `\r` (classes that are not explicit count as may). */
 function mayEndWithCR(node: JavaNode): boolean {
   switch (node.type) {
-    case "char": {
-      const r = explicitRanges(node.set);
-      return r === undefined || r.some(([lo, hi]) => lo <= 0x0d && 0x0d <= hi);
-    }
+    case "char":
+      return setMayHoldCR(node.set);
     case "lineBreak":
       return true;
     case "seq":
@@ -211,7 +219,8 @@ class Re2Emitter {
         // Only end anchors after an item leave it in tail position (`X$$`, `(?:^a$|^b$)$`).
         const tail = ctx.tail && items.slice(i + 1).every(isEndAnchor);
         const text = this.emit(item, { tail, crBefore });
-        crBefore = mayEndWithCR(item) || (nullable(item) && crBefore);
+        // At the start of the input no character comes before.
+        crBefore = item.type === "anchor" && item.kind === "start" ? false : mayEndWithCR(item) || (nullable(item) && crBefore);
         return text;
       })
       .join("");

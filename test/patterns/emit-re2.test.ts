@@ -75,6 +75,8 @@ describe("the `$` of Java", () => {
   it("needs the lookbehind only where a \\r may come just before it", () => {
     expect(re2Of("^[a-z]+$")).toMatchObject({ lookbehinds: false });
     expect(re2Of("^[^/]+$")).toMatchObject({ lookbehinds: true });
+    expect(re2Of("^$|^[\\p{L}]+$")).toMatchObject({ lookbehinds: false });
+    expect(re2Of("$")).toMatchObject({ lookbehinds: true });
   });
 
   it("splits a run longer than RE2's repeat limit into runs it accepts", () => {
