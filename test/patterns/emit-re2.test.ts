@@ -76,13 +76,13 @@ describe("the `$` of Java", () => {
     expect(re2Of("^[a-z]+$")).toMatchObject({ lookbehinds: false });
     expect(re2Of("^[^/]+$")).toMatchObject({ lookbehinds: true });
     expect(re2Of("^$|^[\\p{L}]+$")).toMatchObject({ lookbehinds: false });
-    expect(re2Of("$")).toMatchObject({ lookbehinds: true });
+    expect(re2Of("x\\s$")).toMatchObject({ lookbehinds: true });
   });
 
   it("splits a run longer than RE2's repeat limit into runs it accepts", () => {
-    const form = re2Form("^[a-z]{1,2048}$", true);
+    const form = re2Form("^[a-z]{1,1001}$", true);
     if (typeof form === "string") throw new Error(form);
     const re = RE2JS.compile(form.source);
-    expect([re.test("a".repeat(2048)), re.test("a".repeat(2049)), re.test("")]).toEqual([true, false, false]);
+    expect([re.test("a".repeat(1001)), re.test("a".repeat(1002)), re.test("")]).toEqual([true, false, false]);
   });
 });
