@@ -183,7 +183,7 @@ function reportWorstCases(): void {
   const unbounded = jobs.filter((j) => !j.bounded).length;
   const capped = jobs.filter((j) => j.capped).length;
   console.log(
-    `  (median of 5 runs of each pattern's slowest input; ${unbounded} patterns have a use with no @length max and were timed at ${UNBOUNDED_LENGTH} characters, ` +
+    `  (CPU time, median of 5 runs of each pattern's slowest input; ${unbounded} patterns have a use with no @length max and were timed at ${UNBOUNDED_LENGTH} characters, ` +
       `${capped} with a max over ${MAX_TIMED_LENGTH} at ${MAX_TIMED_LENGTH}; ${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
   );
   console.log(`  ${over.length} patterns take 10 ms or more:`);

@@ -8,6 +8,7 @@
 import { emitRe2 } from "./emit-re2.js";
 import { trimOpenEnds } from "./find-trim.js";
 import type { JavaNode } from "./java-ast.js";
+import { someNode } from "./java-checks.js";
 import { type BacktrackingRisk, backtrackingRisk } from "./backtracking-risk.js";
 import { rewriteNestedQuantifiers } from "./nested-quantifiers.js";
 import { MAX_REPS, UnsupportedJavaConstruct, parseJavaPattern } from "./parse-java.js";
@@ -36,11 +37,12 @@ export type ValidatorPattern =
   | Extract<PatternTranslation, { ok: false }>;
 
 /**
- * The most character states an RE2 program may have. RE2 writes `X{m,n}` out as n copies of X,
- * and re2js's automaton over a program of thousands of states is slower than backtracking:
- * `\S{1,2000}` took a second on 2,000 characters. Past this, only an exponential risk goes to RE2.
+ * The most character states one counted repeat may make in an RE2 program. RE2 writes `X{m,n}` out
+ * as n copies of X, and when many copies are active at once re2js falls back from its DFA to a
+ * simulation whose cost grows with them: `\S{1,2000}` took a second on 2,000 characters. Past
+ * this, only an exponential risk goes to RE2.
  */
-const RE2_STATE_LIMIT = 1000;
+const RE2_REPEAT_LIMIT = 256;
 
 /** Character states of the RE2 program for `node`, counted repeats written out. */
 function re2States(node: JavaNode): number {
@@ -64,16 +66,26 @@ function re2States(node: JavaNode): number {
   }
 }
 
+/** The most states any one counted repeat of `node` makes. */
+function largestRepeat(node: JavaNode): number {
+  let largest = 0;
+  someNode(node, (n) => {
+    if (n.type === "repeat" && (n.max > 1 || n.min > 1)) largest = Math.max(largest, re2States(n));
+    return false;
+  });
+  return largest;
+}
+
 /**
  * RE2 source and flag for a Java pattern (after the nested-quantifier rewrites and with the runs
- * at its open ends shortened), or why there is none. A program over {@link RE2_STATE_LIMIT}
+ * at its open ends shortened), or why there is none. A counted repeat over {@link RE2_REPEAT_LIMIT}
  * states is refused unless `anySize` (an exponential risk, where even a slow RE2 run wins).
  */
 export function re2Form(javaPattern: string, anySize = false): { source: string; lookbehinds: boolean } | string {
   try {
     const root = trimOpenEnds(rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root);
-    const states = re2States(root);
-    if (states > RE2_STATE_LIMIT && !anySize) return `its counted repeats make an RE2 program of about ${states} states, which re2js runs slowly`;
+    const states = largestRepeat(root);
+    if (states > RE2_REPEAT_LIMIT && !anySize) return `a counted repeat of about ${states} states in RE2, which re2js runs slowly`;
     return emitRe2(root);
   } catch (e) {
     if (e instanceof UnsupportedJavaConstruct) return e.message;

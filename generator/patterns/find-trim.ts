@@ -1,7 +1,8 @@
 /**
  * Shortens the runs of one class at the open ends of an unanchored pattern, which `find()` does
- * not need: `C{a,b}` first in a pattern (or in a top-level alternative) that does not start with
- * `^` becomes `C{a}`, and likewise last where no `$` follows. Why the verdict stays: if `C{k}`
+ * not need: `C{a,b}` that begins the pattern (first in it, in a top-level alternative, or in a
+ * group that begins it; so with no `^` before) becomes `C{a}`, and likewise one that ends it (no
+ * `$` after). Why the verdict stays: if `C{k}`
  * (a ≤ k ≤ b) matches `s[i..j)` before the rest matches from j, then `C{a}` matches `s[j-a..j)`
  * (any a characters of a run of C form a run of C) and the rest still matches from j; the other
  * way, `C{a}` is one of `C{a,b}`. At the end, symmetrically, with a prefix of the run.
@@ -23,24 +24,24 @@ function shortest(run: Repeat): JavaNode {
 
 /** `root` with the runs at its open ends shortened to their minimum. */
 export function trimOpenEnds(root: JavaNode): JavaNode {
-  switch (root.type) {
+  return trim(root, true, true);
+}
+
+/** `node` trimmed where it begins the pattern (`lead`) or ends it (`trail`). */
+function trim(node: JavaNode, lead: boolean, trail: boolean): JavaNode {
+  if (!lead && !trail) return node;
+  switch (node.type) {
     case "alt":
-      return { ...root, branches: root.branches.map(trimOpenEnds) };
+      return { ...node, branches: node.branches.map((b) => trim(b, lead, trail)) };
     case "group":
-      return { ...root, body: trimOpenEnds(root.body) };
+      return { ...node, body: trim(node.body, lead, trail) };
     case "repeat":
-      return isRun(root) ? shortest(root) : root;
+      return isRun(node) ? shortest(node) : node;
     case "seq": {
-      if (root.items.length === 0) return root;
-      const items = [...root.items];
-      const first = items[0];
-      if (isRun(first)) items[0] = shortest(first);
-      const lastIndex = items.length - 1;
-      const last = items[lastIndex];
-      if (lastIndex > 0 && isRun(last)) items[lastIndex] = shortest(last);
-      return { ...root, items };
+      const last = node.items.length - 1;
+      return { ...node, items: node.items.map((item, i) => trim(item, lead && i === 0, trail && i === last)) };
     }
     default:
-      return root;
+      return node;
   }
 }
