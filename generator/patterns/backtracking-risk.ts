@@ -26,6 +26,7 @@
  */
 import { type CharSet, and, isEmptySet, ranges } from "./char-set.js";
 import type { JavaNode } from "./java-ast.js";
+import { classCount } from "./java-checks.js";
 import { MAX_REPS } from "./parse-java.js";
 
 /** Why a pattern is at risk, for a comment in generated code. */
@@ -140,7 +141,7 @@ class Automaton {
     const { body, min, max } = node;
     if (max === 0) return EMPTY;
     const unbounded = max >= MAX_REPS;
-    const approximate = countStates(body) * (min + (unbounded ? 1 : max - min)) > EXPANSION_LIMIT;
+    const approximate = classCount(body, false) * (min + (unbounded ? 1 : max - min)) > EXPANSION_LIMIT;
     const required = approximate ? Math.min(min, 1) : min;
     let acc = EMPTY;
     for (let i = 0; i < required; i++) acc = this.concat(acc, this.build(body));
@@ -149,26 +150,6 @@ class Automaton {
     let optional = EMPTY;
     for (let i = min; i < max; i++) optional = this.optional(i === min ? this.build(body) : this.concat(this.build(body), optional));
     return this.concat(acc, optional);
-  }
-}
-
-/** The number of automaton states `node` makes once (a rough count used to bound expansion). */
-function countStates(node: JavaNode): number {
-  switch (node.type) {
-    case "char":
-    case "lineBreak":
-      return 1;
-    case "seq":
-      return node.items.reduce((n, i) => n + countStates(i), 0);
-    case "alt":
-      return node.branches.reduce((n, b) => n + countStates(b), 0);
-    case "group":
-    case "atomic":
-      return countStates(node.body);
-    case "repeat":
-      return node.max === 0 ? 0 : countStates(node.body);
-    default:
-      return 0;
   }
 }
 

@@ -8,10 +8,10 @@
 import { emitRe2 } from "./emit-re2.js";
 import { trimOpenEnds } from "./find-trim.js";
 import type { JavaNode } from "./java-ast.js";
-import { someNode } from "./java-checks.js";
+import { classCount, someNode } from "./java-checks.js";
 import { type BacktrackingRisk, backtrackingRisk } from "./backtracking-risk.js";
 import { rewriteNestedQuantifiers } from "./nested-quantifiers.js";
-import { MAX_REPS, UnsupportedJavaConstruct, parseJavaPattern } from "./parse-java.js";
+import { UnsupportedJavaConstruct, parseJavaPattern } from "./parse-java.js";
 import { type PatternTranslation, translatePattern } from "./translate.js";
 
 /** The npm package that runs RE2 patterns (declared by a client folder only when it uses it). */
@@ -44,33 +44,11 @@ export type ValidatorPattern =
  */
 const RE2_REPEAT_LIMIT = 256;
 
-/** Character states of the RE2 program for `node`, counted repeats written out. */
-function re2States(node: JavaNode): number {
-  switch (node.type) {
-    case "char":
-      return 1;
-    case "lineBreak":
-      return 2;
-    case "seq":
-      return node.items.reduce((n, item) => n + re2States(item), 0);
-    case "alt":
-      return node.branches.reduce((n, branch) => n + re2States(branch), 0);
-    case "group":
-    case "atomic":
-    case "look":
-      return re2States(node.body);
-    case "repeat":
-      return re2States(node.body) * Math.max(1, node.max >= MAX_REPS ? node.min + 1 : node.max);
-    default:
-      return 0;
-  }
-}
-
 /** The most states any one counted repeat of `node` makes. */
 function largestRepeat(node: JavaNode): number {
   let largest = 0;
   someNode(node, (n) => {
-    if (n.type === "repeat" && (n.max > 1 || n.min > 1)) largest = Math.max(largest, re2States(n));
+    if (n.type === "repeat" && (n.max > 1 || n.min > 1)) largest = Math.max(largest, classCount(n, true));
     return false;
   });
   return largest;
