@@ -75,7 +75,7 @@ class Automaton {
   }
 
   link(from: readonly Edge[], to: readonly Edge[]): void {
-    for (const f of from) for (const t of to) this.follow[f.state].add(t.state);
+    for (const f of from) for (const t of to) at(this.follow, f.state).add(t.state);
   }
 
   build(node: JavaNode): Fragment {
@@ -153,45 +153,48 @@ class Automaton {
   }
 }
 
+/** `list[i]`, which the caller knows is there (an index this module made). */
+function at<T>(list: ArrayLike<T>, i: number): T {
+  const value = list[i];
+  if (value === undefined) throw new Error(`internal: no entry ${i}`);
+  return value;
+}
+
 /** Iterative Tarjan: the component number of every node reachable in `edges`. */
-function components(count: number, edges: (n: number) => readonly number[]): Int32Array {
-  const index = new Int32Array(count).fill(-1);
-  const low = new Int32Array(count);
-  const comp = new Int32Array(count).fill(-1);
-  const onStack = new Uint8Array(count);
+function components(count: number, edges: (n: number) => readonly number[]): number[] {
+  const index: number[] = new Array<number>(count).fill(-1);
+  const low: number[] = new Array<number>(count).fill(0);
+  const comp: number[] = new Array<number>(count).fill(-1);
+  const onStack: boolean[] = new Array<boolean>(count).fill(false);
   const stack: number[] = [];
   let next = 0;
   let compCount = 0;
+  const visit = (node: number): { node: number; out: readonly number[]; i: number } => {
+    index[node] = low[node] = next++;
+    stack.push(node);
+    onStack[node] = true;
+    return { node, out: edges(node), i: 0 };
+  };
   for (let root = 0; root < count; root++) {
-    if (index[root] !== -1) continue;
-    const work: { node: number; out: readonly number[]; i: number }[] = [{ node: root, out: edges(root), i: 0 }];
-    index[root] = low[root] = next++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
+    if (at(index, root) !== -1) continue;
+    const work = [visit(root)];
+    for (let frame = work[work.length - 1]; frame; frame = work[work.length - 1]) {
       if (frame.i < frame.out.length) {
-        const to = frame.out[frame.i++];
-        if (index[to] === -1) {
-          index[to] = low[to] = next++;
-          stack.push(to);
-          onStack[to] = 1;
-          work.push({ node: to, out: edges(to), i: 0 });
-        } else if (onStack[to]) low[frame.node] = Math.min(low[frame.node], index[to]);
+        const to = at(frame.out, frame.i++);
+        if (at(index, to) === -1) work.push(visit(to));
+        else if (at(onStack, to)) low[frame.node] = Math.min(at(low, frame.node), at(index, to));
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent) low[parent.node] = Math.min(low[parent.node], low[frame.node]);
-      if (low[frame.node] === index[frame.node]) {
-        for (;;) {
-          const n = stack.pop() as number;
-          onStack[n] = 0;
-          comp[n] = compCount;
-          if (n === frame.node) break;
-        }
-        compCount++;
+      if (parent) low[parent.node] = Math.min(at(low, parent.node), at(low, frame.node));
+      if (at(low, frame.node) !== at(index, frame.node)) continue;
+      for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+        onStack[n] = false;
+        comp[n] = compCount;
+        if (n === frame.node) break;
       }
+      compCount++;
     }
   }
   return comp;
@@ -208,17 +211,17 @@ export function backtrackingRisk(root: JavaNode): BacktrackingRisk | undefined {
   // State 0 stands for the positions before the match: it loops (a new start position) unless
   // every first state sits behind `^`.
   automaton.link([{ state: start, anchored: false }], fragment.first);
-  if (fragment.first.some((e) => !e.anchored)) automaton.follow[start].add(start);
+  if (fragment.first.some((e) => !e.anchored)) at(automaton.follow, start).add(start);
   const accepting = new Set(fragment.last.filter((e) => !e.anchored).map((e) => e.state));
   const n = automaton.sets.length;
   const follow = automaton.follow.map((set, s) => (accepting.has(s) ? [] : [...set].filter((t) => !accepting.has(t))));
   const overlapCache = new Map<number, boolean>();
   const overlaps = (a: number, b: number): boolean => {
-    if (a === b) return !isEmptySet(automaton.sets[a]);
+    if (a === b) return !isEmptySet(at(automaton.sets, a));
     const key = a < b ? a * n + b : b * n + a;
     let known = overlapCache.get(key);
     if (known === undefined) {
-      known = !isEmptySet(and(automaton.sets[a], automaton.sets[b]));
+      known = !isEmptySet(and(at(automaton.sets, a), at(automaton.sets, b)));
       overlapCache.set(key, known);
     }
     return known;
@@ -240,34 +243,36 @@ export function backtrackingRisk(root: JavaNode): BacktrackingRisk | undefined {
   };
   idOf(start, start);
   for (let i = 0; i < pairs.length; i++) {
-    const [p, q] = pairs[i];
-    for (const p2 of follow[p]) for (const q2 of follow[q]) if (overlaps(p2, q2)) pairEdges[i].push(idOf(p2, q2));
+    const [p, q] = at(pairs, i);
+    for (const p2 of at(follow, p)) for (const q2 of at(follow, q)) if (overlaps(p2, q2)) at(pairEdges, i).push(idOf(p2, q2));
     // Too large to analyse: treated as at risk rather than analysed for seconds.
     if (pairs.length > PAIR_LIMIT) return "polynomial";
   }
-  const comp = components(pairs.length, (i) => pairEdges[i]);
+  const comp = components(pairs.length, (i) => at(pairEdges, i));
   const diagonalIn = new Set<number>();
-  const selfLoop = (i: number): boolean => pairEdges[i].includes(i);
+  const selfLoop = (i: number): boolean => at(pairEdges, i).includes(i);
   const cyclic = new Set<number>();
   const compSize = new Map<number, number>();
-  for (let i = 0; i < pairs.length; i++) compSize.set(comp[i], (compSize.get(comp[i]) ?? 0) + 1);
+  for (const c of comp) compSize.set(c, (compSize.get(c) ?? 0) + 1);
   for (let i = 0; i < pairs.length; i++) {
-    const [p, q] = pairs[i];
-    const inCycle = (compSize.get(comp[i]) ?? 0) > 1 || selfLoop(i);
+    const [p, q] = at(pairs, i);
+    const inCycle = (compSize.get(at(comp, i)) ?? 0) > 1 || selfLoop(i);
     if (p === q && inCycle) {
-      diagonalIn.add(comp[i]);
+      diagonalIn.add(at(comp, i));
       cyclic.add(p);
     }
   }
   for (let i = 0; i < pairs.length; i++) {
-    const [p, q] = pairs[i];
-    if (p !== q && diagonalIn.has(comp[i])) return "exponential";
+    const [p, q] = at(pairs, i);
+    if (p !== q && diagonalIn.has(at(comp, i))) return "exponential";
   }
   // IDA: (p,p) reaches (p,q) and (p,q) reaches (q,q), for looping states p ≠ q.
   const reach = (from: number): Set<number> => {
     const seen = new Set<number>([from]);
     const todo = [from];
-    while (todo.length > 0) for (const t of pairEdges[todo.pop() as number]) if (!seen.has(t)) (seen.add(t), todo.push(t));
+    for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+      for (const t of at(pairEdges, next)) if (!seen.has(t)) (seen.add(t), todo.push(t));
+    }
     return seen;
   };
   const reachCache = new Map<number, Set<number>>();
@@ -276,7 +281,7 @@ export function backtrackingRisk(root: JavaNode): BacktrackingRisk | undefined {
     const pp = pairId.get(p * n + p);
     if (pp === undefined) continue;
     for (const id of reachable(pp)) {
-      const [a, q] = pairs[id];
+      const [a, q] = at(pairs, id);
       if (a !== p || q === p || !cyclic.has(q)) continue;
       const qq = pairId.get(q * n + q);
       if (qq !== undefined && reachable(id).has(qq)) return "polynomial";

@@ -87,7 +87,8 @@ export function re2CharSet(set: CharSet): string {
   const explicit = explicitRanges(set);
   if (explicit) {
     if (explicit.length === 0) return `[^\\x{0}-${hex(MAX_CODE_POINT)}]`;
-    if (explicit.length === 1 && explicit[0][0] === explicit[0][1]) return codePointText(explicit[0][0]);
+    const [only] = explicit;
+    if (explicit.length === 1 && only && only[0] === only[1]) return codePointText(only[0]);
     const outside = complementRanges(explicit);
     if (outside.length === 0) return "(?s:.)";
     return outside.length < explicit.length ? `[^${rangesText(outside)}]` : `[${rangesText(explicit)}]`;
@@ -119,9 +120,9 @@ function mayEndWithCR(node: JavaNode): boolean {
     case "lineBreak":
       return true;
     case "seq":
-      for (let i = node.items.length - 1; i >= 0; i--) {
-        if (mayEndWithCR(node.items[i])) return true;
-        if (!nullable(node.items[i])) return false;
+      for (const item of [...node.items].reverse()) {
+        if (mayEndWithCR(item)) return true;
+        if (!nullable(item)) return false;
       }
       return false;
     case "alt":
