@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { RE2_PACKAGE } from "./patterns/engine.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,6 +45,22 @@ export function pinnedVersion(name: string): string {
   // an app that vendored a folder pull versions nobody had tried (TypeScript 7, @types/node 26).
   if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`internal: package.json gives "${name}" the range ${version}; a package a client folder declares must be pinned to one version`);
   return version;
+}
+
+/**
+ * npm packages that generated code (not the runtime) may import, each only in clients that need
+ * it: the RE2 engine for patterns at risk of slow backtracking.
+ */
+export const OPTIONAL_PACKAGES: readonly string[] = [RE2_PACKAGE];
+
+/** `packages` (from {@link OPTIONAL_PACKAGES}) with the exact versions this repository pins. */
+export function optionalDependencies(packages: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of [...packages].sort()) {
+    if (!OPTIONAL_PACKAGES.includes(name)) throw new Error(`internal: generated code imports "${name}", which is not a listed optional package of package.json`);
+    out[name] = pinnedVersion(name);
+  }
+  return out;
 }
 
 /** npm packages the runtime imports, each with the exact version this repository's package.json pins. */

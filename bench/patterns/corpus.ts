@@ -1,16 +1,20 @@
 /**
  * The @pattern translator against every distinct pattern of the shared AWS models.
  *
- *   npx tsx bench/patterns/corpus.ts [models-dir] [--no-java] [--redos [--before]] [--show N]
+ *   npx tsx bench/patterns/corpus.ts [models-dir] [--no-java] [--redos] [--growth [--before]] [--show N]
  *
- * Prints how many patterns translate (by flag set), how many do not and why, and, when `java` is
- * on PATH, compares Java's `find()` with the translated RegExp on ~48 candidate strings per
- * pattern (sampled matches and near misses), printing every disagreement. `--redos` also times
- * the translations of patterns with nested quantifiers on adversarial strings: sampled ones of
- * ~60 characters, and pumped ones of 250, 1,000 and 4,000 characters, from which it tells how
- * the time grows (linear, quadratic, worse, past the deadline); for each pattern that is not
- * linear it also times the longest input its shapes' `@length` lets through. `--before` times
- * the same patterns emitted without the nested-quantifier rewrites too.
+ * Prints how many patterns translate (by flag set), how many do not and why, and which engine the
+ * validators run each on (engine.ts: RE2 for patterns at risk of slow backtracking). When `java`
+ * is on PATH it compares Java's `find()` with the translated RegExp on ~48 candidate strings per
+ * pattern (sampled matches and near misses), and with the RE2 form of every pattern put on RE2 on
+ * the same strings plus short adversarial ones, printing every disagreement. `--redos` times every
+ * pattern, on the engine the validators use, on worst-case inputs of its maximum length (the
+ * largest `@length` max of its uses, at most {@link MAX_TIMED_LENGTH}; {@link UNBOUNDED_LENGTH} when
+ * a use has none) and prints the
+ * medians (worst-case.ts). `--growth` times the RegExp translations of patterns with nested
+ * quantifiers on adversarial strings of 250, 1,000 and 4,000 characters, from which it tells how
+ * the time grows (linear, quadratic, worse, past the deadline); `--before` times them emitted
+ * without the nested-quantifier rewrites too.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -22,11 +26,21 @@ import { classify } from "./classify.js";
 import { type JavaRequest, javaAvailable, runJava } from "./java.js";
 import { emitJavaScript } from "../../generator/patterns/emit-js.js";
 import { type Growth, type GrowthClass, attackStrings, classifyGrowth, hasNestedQuantifiers, pumpedAttacks, timeAttack, timeGrowth } from "./redos.js";
+import { validatorPattern } from "../../generator/patterns/engine.js";
+import { rewriteNestedQuantifiers } from "../../generator/patterns/nested-quantifiers.js";
+import { compareRe2WithJava } from "./re2-compare.js";
+import { type CompiledForm, timeWorstCases } from "./worst-case.js";
+
+/** The input length timed for a pattern some use of which has no `@length` max. */
+const UNBOUNDED_LENGTH = 4096;
+/** The longest input timed: a few `@length` maxes run to millions, where no engine takes 10 ms. */
+const MAX_TIMED_LENGTH = 65_536;
 
 const args = process.argv.slice(2);
 const dir = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--show") ?? fileURLToPath(new URL("../../../shared/aws-models", import.meta.url));
 const useJava = !args.includes("--no-java");
 const checkRedos = args.includes("--redos");
+const checkGrowth = args.includes("--growth");
 const withoutRewrites = args.includes("--before");
 const showIndex = args.indexOf("--show");
 const show = showIndex >= 0 ? Number(args[showIndex + 1]) : 20;
@@ -73,6 +87,15 @@ for (const { result } of results) {
 console.log("rewrites, by note:");
 for (const [note, n] of [...noteCounts].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${note}`);
 
+const engines = results.map((r) => validatorPattern(r.pattern));
+const onRe2 = engines.filter((e) => e.ok && e.engine === "re2").length;
+const riskKept = engines.filter((e) => e.ok && e.engine === "regexp" && e.riskKept !== undefined);
+console.log(`engines: ${onRe2} patterns at risk of slow backtracking run on RE2 (re2js), ${riskKept.length} at risk stay on RegExp (RE2 cannot express them), ${engines.filter((e) => e.ok && e.engine === "regexp" && e.riskKept === undefined).length} on RegExp`);
+results.forEach((r, i) => {
+  const e = engines[i];
+  if (e?.ok && e.engine === "regexp" && e.riskKept) console.log(`  stays on RegExp: ${JSON.stringify(r.pattern)} (${e.riskKept})`);
+});
+
 if (useJava && !javaAvailable()) console.log("java is not on PATH: skipping the comparison with Java.");
 if (useJava && javaAvailable()) {
   const compared = results.flatMap((r, index) => {
@@ -117,13 +140,61 @@ if (useJava && javaAvailable()) {
       `${javaRejects} patterns Java rejects, ${overflows} Java stack overflows or timeouts (${((performance.now() - javaStarted) / 1000).toFixed(1)} s)`,
   );
   for (const line of shown) console.log(line);
+
+  const re2Cases = results.flatMap((r, index) => {
+    const e = engines[index];
+    if (!e?.ok || e.engine !== "re2") return [];
+    const root = rewriteNestedQuantifiers(parseJavaPattern(r.pattern).root).root;
+    return [{ pattern: r.pattern, source: e.source, lookbehinds: e.lookbehinds, root, strings: candidates(parseJavaPattern(r.pattern).root, index + 1) }];
+  });
+  const re2Started = performance.now();
+  const re2 = compareRe2WithJava(re2Cases, 1);
+  console.log(
+    `Java vs RE2 form: ${re2.patterns} patterns, ${re2.strings} strings, ${re2.real.length} mismatches ` +
+      `(+${re2.explained} from the two known causes above), ${re2.javaGaveUp} strings Java gave up on (${((performance.now() - re2Started) / 1000).toFixed(1)} s)`,
+  );
+  for (const m of re2.real.slice(0, show)) console.log(`  ${JSON.stringify(m.pattern)} on ${JSON.stringify(m.s)}: Java ${m.java}, RE2 ${!m.java}   (RE2 source ${JSON.stringify(m.source)})`);
+}
+
+if (checkRedos) reportWorstCases();
+
+/** Every pattern on its validator engine, on worst-case inputs of its maximum length. */
+function reportWorstCases(): void {
+  const jobs = results.flatMap((r, i) => {
+    const e = engines[i];
+    if (!e?.ok) return [];
+    const form: CompiledForm = e.engine === "re2" ? { engine: "re2", source: e.source, lookbehinds: e.lookbehinds } : { engine: "regexp", source: e.source, flags: e.flags };
+    const bound = inputBound(r.maxLengths);
+    return [{ pattern: r.pattern, form, root: parseJavaPattern(r.pattern).root, length: Math.min(bound ?? UNBOUNDED_LENGTH, MAX_TIMED_LENGTH), bounded: bound !== null, capped: bound !== null && bound > MAX_TIMED_LENGTH }];
+  });
+  const started = performance.now();
+  const times = timeWorstCases(jobs, 3000);
+  const ms = times.map((t) => ("timedOut" in t ? Infinity : t.medianMs));
+  const over = jobs.map((j, i) => ({ ...j, ms: ms[i] ?? Infinity })).filter((j) => j.ms >= 10);
+  const quantile = (values: number[], q: number): number => values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
+  for (const engine of ["regexp", "re2"] as const) {
+    const values = jobs.flatMap((j, i) => (j.form.engine === engine ? [ms[i] ?? Infinity] : [])).sort((a, b) => a - b);
+    if (values.length === 0) continue;
+    console.log(
+      `worst case at maximum length, ${engine === "re2" ? "RE2" : "RegExp"} (${values.length} patterns): median ${quantile(values, 0.5).toFixed(3)} ms, ` +
+        `p99 ${quantile(values, 0.99).toFixed(2)} ms, max ${(values[values.length - 1] ?? 0).toFixed(2)} ms`,
+    );
+  }
+  const unbounded = jobs.filter((j) => !j.bounded).length;
+  const capped = jobs.filter((j) => j.capped).length;
+  console.log(
+    `  (CPU time, median of 5 runs of each pattern's slowest input; ${unbounded} patterns have a use with no @length max and were timed at ${UNBOUNDED_LENGTH} characters, ` +
+      `${capped} with a max over ${MAX_TIMED_LENGTH} at ${MAX_TIMED_LENGTH}; ${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
+  );
+  console.log(`  ${over.length} patterns take 10 ms or more:`);
+  for (const j of over) console.log(`    ${Number.isFinite(j.ms) ? `${j.ms.toFixed(1)} ms` : ">3 s"} on ${j.form.engine} at ${j.length} chars: ${JSON.stringify(j.pattern)}`);
 }
 
 const nested = results.filter((r) => r.result.ok && hasNestedQuantifiers(parseJavaPattern(r.pattern).root));
 console.log(`nested quantifiers (candidates for catastrophic backtracking): ${nested.length} patterns`);
-if (!checkRedos) {
+if (!checkGrowth) {
   for (const r of nested.slice(0, show)) console.log(`  ${JSON.stringify(r.pattern)} (e.g. ${r.uses[0]})`);
-  if (nested.length > show) console.log(`  ... ${nested.length - show} more; --redos times each on adversarial strings`);
+  if (nested.length > show) console.log(`  ... ${nested.length - show} more; --growth times each on adversarial strings`);
 } else {
   reportRedos(nested);
 }

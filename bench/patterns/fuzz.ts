@@ -7,10 +7,14 @@
  * For each pattern: if Java compiles it and it translates, every candidate string must get the
  * same verdict; if Java compiles it, the translator must not call it invalid Java; if Java
  * rejects it, the translator should not produce a RegExp (reported, as it is harmless for
- * models Smithy already validated).
+ * models Smithy already validated). Every pattern that also has an RE2 form (engine.ts, the form
+ * validators use for patterns at risk of slow backtracking) is compared on the same strings
+ * through re2js.
  */
 import { parseJavaPattern } from "../../generator/patterns/parse-java.js";
 import { translatePattern } from "../../generator/patterns/translate.js";
+import { re2Form } from "../../generator/patterns/engine.js";
+import { RE2JS } from "re2js";
 import { TRICKY, candidates, prng } from "./candidates.js";
 import { type Disagreement, classify } from "./classify.js";
 import { javaAvailable, runJava } from "./java.js";
@@ -100,6 +104,8 @@ const verdicts = runJava(work.map((w) => ({ p: w.p, s: w.strings })));
 const counts = { translated: 0, untranslatable: 0, javaRejects: 0, acceptedInvalid: 0, rejectedValid: 0, strings: 0 };
 const problems: string[] = [];
 const disagreements: (Disagreement & { source: string })[] = [];
+const re2Disagreements: (Disagreement & { source: string })[] = [];
+let re2Patterns = 0;
 const reasons = new Map<string, number>();
 work.forEach((w, i) => {
   const v = verdicts[i];
@@ -129,7 +135,17 @@ work.forEach((w, i) => {
     if (typeof java !== "boolean") return;
     if (re.test(s) !== java && w.result.ok) disagreements.push({ pattern: w.p, s, java, source: w.result.source });
   });
+  const re2 = re2Form(w.p, true);
+  if (typeof re2 === "string") return;
+  re2Patterns++;
+  const compiled = RE2JS.compile(re2.source, re2.lookbehinds ? RE2JS.LOOKBEHINDS : 0);
+  w.strings.forEach((s, k) => {
+    const java = v.v[k];
+    if (typeof java === "boolean" && compiled.test(s) !== java) re2Disagreements.push({ pattern: w.p, s, java, source: re2.source });
+  });
 });
+const re2Sorted = classify(re2Disagreements);
+for (const d of re2Sorted.real) problems.push(`RE2: ${JSON.stringify(d.pattern)} on ${JSON.stringify(d.s)}: Java ${d.java}  (RE2 ${JSON.stringify(d.source)})`);
 const sorted = classify(disagreements);
 for (const d of sorted.real) problems.push(`${JSON.stringify(d.pattern)} on ${JSON.stringify(d.s)}: Java ${d.java}  (JS ${JSON.stringify(d.source)})`);
 console.log({
@@ -137,6 +153,9 @@ console.log({
   mismatches: sorted.real.length,
   mismatchesFromNewerUnicode: sorted.unicode.length,
   mismatchesFromJavaMidPairStart: sorted.midPair.length,
+  re2Patterns,
+  re2Mismatches: re2Sorted.real.length,
+  re2MismatchesFromKnownCauses: re2Sorted.unicode.length + re2Sorted.midPair.length,
 });
 for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${reason}`);
 for (const p of problems.slice(0, 40)) console.log(p);

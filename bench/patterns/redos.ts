@@ -103,12 +103,25 @@ function classChars(node: JavaNode, random: () => number): string[] {
   return [...out];
 }
 
+/** An adversarial string in its parts: `prefix + pump × count + killer`. */
+export interface PumpedAttack {
+  prefix: string;
+  pump: string;
+  count: number;
+  killer: string;
+}
+
+/** The text of an attack; `count` overrides how many times the pump repeats. */
+export function attackText(a: PumpedAttack, count = a.count): string {
+  return a.prefix + a.pump.repeat(count) + a.killer;
+}
+
 /**
  * Adversarial strings of about `length` code units for every repeat of `root` that can loop:
  * a prefix that reaches the repeat, one of a few "pumps" (samples of the repeated body, single
  * characters of its classes) repeated, and a character that makes the match fail at the end.
  */
-export function pumpedAttacks(root: JavaNode, seed: number, length: number): string[] {
+export function pumpedAttackParts(root: JavaNode, seed: number, length: number): PumpedAttack[] {
   const random = prng(seed);
   const loops: JavaNode[] = [];
   const visit = (n: JavaNode): void => {
@@ -116,7 +129,10 @@ export function pumpedAttacks(root: JavaNode, seed: number, length: number): str
     children(n).forEach(visit);
   };
   visit(root);
-  const out = new Set<string>();
+  const out = new Map<string, PumpedAttack>();
+  const add = (a: PumpedAttack): void => {
+    if (!out.has(attackText(a))) out.set(attackText(a), a);
+  };
   for (const loop of loops.slice(0, 12)) {
     if (loop.type !== "repeat") continue;
     const prefix = prefixTo(root, loop, random);
@@ -124,12 +140,17 @@ export function pumpedAttacks(root: JavaNode, seed: number, length: number): str
     const chars = [...pumps].filter((p) => [...p].length === 1);
     if (chars.length >= 2) pumps.add(chars[0] + chars[1]);
     for (const pump of [...pumps].filter((p) => p.length > 0).slice(0, 6)) {
-      const body = pump.repeat(Math.ceil(Math.max(0, length - prefix.length) / pump.length)).slice(0, Math.max(1, length - prefix.length));
-      for (const killer of KILLERS) out.add(prefix + body + killer);
+      const count = Math.max(1, Math.floor(Math.max(0, length - prefix.length) / pump.length));
+      for (const killer of KILLERS) add({ prefix, pump, count, killer });
     }
   }
-  if (out.size === 0) for (const killer of KILLERS) out.add("a".repeat(length) + killer);
-  return [...out];
+  if (out.size === 0) for (const killer of KILLERS) add({ prefix: "", pump: "a", count: length, killer });
+  return [...out.values()];
+}
+
+/** The texts of {@link pumpedAttackParts}. */
+export function pumpedAttacks(root: JavaNode, seed: number, length: number): string[] {
+  return pumpedAttackParts(root, seed, length).map((a) => attackText(a));
 }
 
 /** Milliseconds the slowest attack string took, or "timeout" past `limitMs`. */

@@ -80,7 +80,7 @@ export class GeneratedFile {
     }
     const statements = [...byModule.entries()]
       .map(([module, list]) => ({
-        specifier: this.specifier(module),
+        specifier: list[0]?.symbol.fromPackage ? module : this.specifier(module),
         list: list.sort((a, b) => compare(a.symbol.name, b.symbol.name)),
       }))
       .sort((a, b) => compare(a.specifier, b.specifier))

@@ -3,7 +3,7 @@
  * folder), code fragments that reference them, and the generated file that prints fragments and
  * writes its own imports. Not a stage: it decides nothing about Smithy.
  */
-export { symbol, isSymbolRef, type CodeSymbol, type SymbolRef } from "./symbol.js";
+export { symbol, packageSymbol, isSymbolRef, type CodeSymbol, type SymbolRef } from "./symbol.js";
 export {
   Code,
   code,

@@ -10,6 +10,8 @@ export interface CodeSymbol {
   readonly name: string;
   /** The declaring module, relative to the client folder, without extension: `types`, `runtime/serde`. */
   readonly module: string;
+  /** True when `module` is an npm package the client folder depends on (imported by its name). */
+  readonly fromPackage?: true;
 }
 
 /** A use of a symbol: as a value (`new X()`, `f(x)`) or only in a type position (`x: X`). */
@@ -21,6 +23,14 @@ export interface SymbolRef {
 /** The symbol `name` exported by `module`. */
 export function symbol(name: string, module: string): CodeSymbol {
   return { name, module };
+}
+
+/**
+ * The symbol `name` exported by the npm package `pkg`. Only for packages a client folder declares
+ * when it uses them (see lower/packaging.ts), such as the RE2 engine.
+ */
+export function packageSymbol(name: string, pkg: string): CodeSymbol {
+  return { name, module: pkg, fromPackage: true };
 }
 
 /** True for a SymbolRef (code parts are text or references). */

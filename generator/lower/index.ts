@@ -25,7 +25,7 @@ import { packageJson, tsconfigJson } from "./packaging.js";
 import { SerdePlanner } from "./serde.js";
 import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
-import { runtimeDependencies } from "../runtime-files.js";
+import { optionalDependencies, runtimeDependencies } from "../runtime-files.js";
 import { UNIT, isNamedShape } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
 
@@ -60,6 +60,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);
   const waiters = lowerWaiters({ model, service: selection.service, names, client: clientSymbol }, called);
 
+  const dependencies = { ...runtimeDependencies(), ...optionalDependencies(validators?.packages ?? []) };
   const clientNote = clientSupported ? undefined : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`;
   const modules: ClientModule[] = ["types", "errors"];
   if (clientSupported) modules.push("serde", "client");
@@ -105,9 +106,9 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       operations,
       selected: selection.operations,
       errorNames: Object.fromEntries(errorShapes.map((s) => [s.id, symbols[s.id].name])),
-      dependencies: runtimeDependencies(),
+      dependencies,
     }),
-    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported, config.emit),
+    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported, dependencies, config.emit),
     tsconfigJson: tsconfigJson(),
     symbols,
   };

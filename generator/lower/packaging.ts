@@ -3,7 +3,7 @@
  * installs) and tsconfig.json (how it compiles on its own: the options the type-check stage used).
  */
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
-import { pinnedVersion, runtimeDependencies } from "../runtime-files.js";
+import { pinnedVersion } from "../runtime-files.js";
 import { TYPECHECK_COMPILER_OPTIONS } from "../typecheck/options.js";
 import type { EmitKind } from "../emit/index.js";
 
@@ -12,6 +12,7 @@ export function tsconfigJson(): string {
   return `${JSON.stringify({ compilerOptions: TYPECHECK_COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2)}\n`;
 }
 
+/**
 /**
  * Runtime modules bundlers replace for browsers and workers (package.json "browser" field): the
  * node:http transport by fetch, and the shared-files credential reader by a stub, so a browser
@@ -22,8 +23,18 @@ export const BROWSER_SWAPS: Readonly<Record<string, string>> = {
   "./runtime/credentials-file.js": "./runtime/credentials-file.browser.js",
 };
 
-/** The generated package.json text. */
-export function packageJson(folder: string, sdkId: string, version: string, withClient: boolean, emit: EmitKind = "ts"): string {
+/**
+ * The generated package.json text. `dependencies` are the runtime's packages and those the
+ * generated code imports (the RE2 engine only when a pattern runs on it).
+ */
+export function packageJson(
+  folder: string,
+  sdkId: string,
+  version: string,
+  withClient: boolean,
+  dependencies: Record<string, string>,
+  emit: EmitKind = "ts",
+): string {
   const pkg = {
     name: `@anvil-generated/${folder}`,
     version: "0.0.0",
@@ -33,7 +44,7 @@ export function packageJson(folder: string, sdkId: string, version: string, with
     // A JavaScript folder (emit/) ships declarations instead of sources.
     types: emit === "js" ? "./index.d.ts" : "./index.ts",
     ...(withClient ? { browser: BROWSER_SWAPS } : {}),
-    dependencies: runtimeDependencies(),
+    dependencies,
     // The versions the type-check stage and the vendoring tests compile the folder with.
     devDependencies: { "@types/node": pinnedVersion("@types/node"), typescript: pinnedVersion("typescript") },
     engines: { node: ">=20" },

@@ -274,3 +274,29 @@ export function startsSafely(node: JavaNode): boolean {
   }
 }
 
+
+/**
+ * The character classes of `node` (lookarounds aside), each repeated body counted once, or, with
+ * `writeOutRepeats`, as many times as an engine that writes counted repeats out copies it.
+ */
+export function classCount(node: JavaNode, writeOutRepeats: boolean): number {
+  switch (node.type) {
+    case "char":
+    case "lineBreak":
+      return 1;
+    case "seq":
+      return node.items.reduce((n, item) => n + classCount(item, writeOutRepeats), 0);
+    case "alt":
+      return node.branches.reduce((n, branch) => n + classCount(branch, writeOutRepeats), 0);
+    case "group":
+    case "atomic":
+      return classCount(node.body, writeOutRepeats);
+    case "repeat": {
+      if (node.max === 0) return 0;
+      const copies = !writeOutRepeats ? 1 : Math.max(1, node.max >= MAX_REPS ? node.min + 1 : node.max);
+      return classCount(node.body, writeOutRepeats) * copies;
+    }
+    default:
+      return 0;
+  }
+}

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { runtimeDependencies } from "../runtime-files.js";
+import { OPTIONAL_PACKAGES, runtimeDependencies } from "../runtime-files.js";
 import { TYPECHECK_COMPILER_OPTIONS } from "./options.js";
 
 const require = createRequire(import.meta.url);
@@ -25,11 +25,12 @@ function packageDir(name: string): string | undefined {
 }
 
 /**
- * Links `@types/node` and every package the runtime imports into `root/node_modules`. A package
+ * Links `@types/node`, every package the runtime imports and those generated code may import
+ * into `root/node_modules`. A package
  * that is not installed is left out, so the check reports the import it cannot resolve.
  */
 export function linkPackages(root: string): void {
-  for (const name of ["@types/node", ...Object.keys(runtimeDependencies())]) {
+  for (const name of ["@types/node", ...Object.keys(runtimeDependencies()), ...OPTIONAL_PACKAGES]) {
     const target = packageDir(name);
     const link = join(root, "node_modules", name);
     if (!target || existsSync(link)) continue;

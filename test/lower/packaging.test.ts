@@ -7,12 +7,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageJson } from "../../generator/lower/packaging.js";
+import { runtimeDependencies } from "../../generator/runtime-files.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const installed = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
 describe("a client folder's package.json", () => {
-  const pkg = JSON.parse(packageJson("example", "Example", "2020-01-01", true)) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(packageJson("example", "Example", "2020-01-01", true, runtimeDependencies())) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
   it("declares the runtime's packages and the compile-time ones, each at the exact version installed for anvil", () => {
     expect(Object.keys(pkg.dependencies)).toContain("@smithy/signature-v4");

@@ -15,6 +15,7 @@ import { select } from "../../generator/select/index.js";
 import { lower } from "../../generator/lower/index.js";
 import type { ClientIR } from "../../generator/lower/ir.js";
 import { render } from "../../generator/render/index.js";
+import { linkPackages } from "../../generator/typecheck/project.js";
 import { modelOf } from "../helpers.js";
 
 /** What a generated validators.ts exports: `validate<Name>` and `is<Name>` functions. */
@@ -61,6 +62,8 @@ export async function validatorsOfModel(doc: object): Promise<{ module: Generate
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, transformSync(f.text, { loader: "ts", format: "esm" }).code);
   }
+  // A validator running a pattern on RE2 imports re2js: link anvil's packages beside it.
+  linkPackages(dir);
   const module = (await import(pathToFileURL(join(dir, "validators.js")).href)) as GeneratedValidators;
   return { module, ir, text, dir };
 }

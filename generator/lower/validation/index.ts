@@ -14,6 +14,7 @@ import { escapeCommentText } from "../docs.js";
 import { NameScope, pascalCase } from "../naming.js";
 import { UNIT, typeOf, type ShapeSymbols } from "../type-expressions.js";
 import { REQUIRED_TOGETHER, shapeFacts } from "./constraints.js";
+import { RE2_PACKAGE } from "../../patterns/engine.js";
 import { ValidatorPlanner, hasValidator, type ConstantIR, type HelperIR, type SkippedPatternIR } from "./plan.js";
 import { recursiveShapes } from "./recursion.js";
 
@@ -51,6 +52,8 @@ export interface ValidatorsIR {
   reportUnreadable: Code;
   /** Patterns left unchecked, each said in a comment of the generated code; the lead prints them as notes. */
   skippedPatterns: SkippedPatternIR[];
+  /** npm packages validators.ts imports besides the runtime (the RE2 engine, when a pattern runs on it). */
+  packages: string[];
   /** Names validators.ts declares that are not exported (checkers, constants; claimed in ClientNames too). */
   privateNames: string[];
 }
@@ -116,6 +119,7 @@ export function lowerValidators(model: Model, selection: Selection, symbols: Sha
     issueType: code`${typeRef(runtime.validate("ValidationIssue"))}`,
     reportUnreadable: code`${valueRef(runtime.validate("reportUnreadable"))}`,
     skippedPatterns: planner.skippedPatterns,
+    packages: planner.usesRe2 ? [RE2_PACKAGE] : [],
     privateNames: [...planner.helpers.map((h) => h.name), ...planner.constants.map((c) => c.name)],
   };
 }

@@ -17,7 +17,7 @@
 import { visitShape } from "../shapes.js";
 import type { Member, Model, Shape } from "../../assemble/model.js";
 import { getShape, splitId } from "../../assemble/model.js";
-import { code, joinCode, runtime, typeRef, valueRef, type Code, type Codeable, type CodeSymbol } from "../../code/index.js";
+import { code, joinCode, packageSymbol, runtime, typeRef, valueRef, type Code, type Codeable, type CodeSymbol } from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
 import { escapeCommentText } from "../docs.js";
 import { NameScope, camelCase, isIdentifier, isPrototypeKey } from "../naming.js";
@@ -35,7 +35,7 @@ import {
   requiredTogetherOf,
 } from "./constraints.js";
 import * as msg from "./messages.js";
-import { translatePattern } from "../../patterns/translate.js";
+import { RE2_PACKAGE, validatorPattern } from "../../patterns/engine.js";
 import { isAggregate } from "./recursion.js";
 import { PathExpr, Writer } from "./writer.js";
 
@@ -109,6 +109,8 @@ export class ValidatorPlanner {
   readonly constants: ConstantIR[] = [];
   readonly helpers: HelperIR[] = [];
   readonly skippedPatterns: SkippedPatternIR[] = [];
+  /** True once a pattern runs on RE2: the client folder then depends on its package. */
+  usesRe2 = false;
   private readonly patternConstants = new Map<string, CodeSymbol>();
   private readonly enumConstants = new Map<string, CodeSymbol>();
   private readonly requirementConstants = new Map<string, CodeSymbol>();
@@ -565,23 +567,37 @@ export class ValidatorPlanner {
     return code`${valueRef(name)}`;
   }
 
-  /** The module constant holding a compiled pattern, or undefined when it cannot be translated. */
+  /**
+   * The module constant holding a compiled pattern, or undefined when it cannot be translated.
+   * A pattern at risk of slow backtracking is compiled for RE2 (`RE2JS.compile`), whose `test()`
+   * has the same meaning as RegExp's, so the check reads the same either way.
+   */
   private patternConstant(pattern: string, f: Facts): CodeSymbol | undefined {
-    const t = translatePattern(pattern);
+    const t = validatorPattern(pattern);
     if (!t.ok) {
       if (!this.skippedPatterns.some((p) => p.shapeId === f.shape.id && p.pattern === pattern)) {
         this.skippedPatterns.push({ shapeId: f.shape.id, pattern, reason: t.reason.replace(/[\r\n\u2028\u2029]+/g, " ") });
       }
       return undefined;
     }
-    const key = `${t.flags}/${t.source}`;
+    const key = t.engine === "re2" ? `re2/${t.lookbehinds}/${t.source}` : `${t.flags}/${t.source}`;
     let name = this.patternConstants.get(key);
     if (!name) {
       name = this.names.localName("validators", `PATTERN_${this.patternConstants.size}`, "_");
       this.patternConstants.set(key, name);
-      const doc = [`\`@pattern\` ${escapeCommentText(JSON.stringify(pattern))} (written for Java's engine), compiled once.`];
-      if (t.notes.length > 0) doc.push("", ...t.notes.map((n) => `- ${escapeCommentText(n)}`));
-      this.constants.push({ kind: "pattern", name: name.name, expression: code`new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`, type: undefined, doc });
+      const notes = t.engine === "regexp" && t.riskKept ? [...t.notes, t.riskKept] : t.notes;
+      const compiled = t.engine === "re2" ? "compiled once for RE2" : "compiled once";
+      const doc = [`\`@pattern\` ${escapeCommentText(JSON.stringify(pattern))} (written for Java's engine), ${compiled}.`];
+      if (notes.length > 0) doc.push("", ...notes.map((n) => `- ${escapeCommentText(n)}`));
+      let expression: Code;
+      if (t.engine === "re2") {
+        this.usesRe2 = true;
+        const re2 = valueRef(packageSymbol("RE2JS", RE2_PACKAGE));
+        expression = t.lookbehinds ? code`${re2}.compile(${JSON.stringify(t.source)}, ${re2}.LOOKBEHINDS)` : code`${re2}.compile(${JSON.stringify(t.source)})`;
+      } else {
+        expression = code`new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`;
+      }
+      this.constants.push({ kind: "pattern", name: name.name, expression, type: undefined, doc });
     }
     return name;
   }
