@@ -5,6 +5,9 @@
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
 import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
+import type * as httpBindingsModule from "../runtime/protocols/http-bindings.js";
+import type * as protocolModule from "../runtime/protocols/protocol.js";
+import type * as restJsonModule from "../runtime/protocols/rest-json.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -26,6 +29,7 @@ type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
 type TransportTypes = "HttpResponse";
+type ProtocolTypes = "SerializedRequest" | "QueryPairs";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -45,6 +49,8 @@ export type RuntimeTypesExist = [
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
   transportModule.HttpResponse,
+  protocolModule.SerializedRequest,
+  protocolModule.QueryPairs,
 ];
 
 const at =
@@ -64,7 +70,10 @@ export const runtime = {
   waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
   transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
   /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
+  protocol: at<ProtocolTypes>("runtime/protocols/protocol"),
   awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
+  restJson: at<ValueName<typeof restJsonModule>>("runtime/protocols/rest-json"),
+  httpBindings: at<ValueName<typeof httpBindingsModule>>("runtime/protocols/http-bindings"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

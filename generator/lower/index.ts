@@ -25,6 +25,7 @@ import { packageJson, tsconfigJson } from "./packaging.js";
 import { SerdePlanner } from "./serde.js";
 import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
+import type { ProtocolContext } from "./protocols/index.js";
 import { runtimeDependencies, runtimeFilesFor } from "../runtime-files.js";
 import { UNIT, isNamedShape } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
@@ -45,7 +46,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const validators = lowerValidators(model, selection, symbols, names);
 
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true);
-  const protocolContext = { model, symbols, names, serde };
+  const protocolContext: ProtocolContext = { model, symbols, names, serde, functions: [] };
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
   const errorShapes = uniqueShapes([
@@ -66,7 +67,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
   );
-  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModule);
+  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
   // Paginators and waiters call client methods, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);
@@ -101,6 +102,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     serializers: serde.serializers,
     deserializers: serde.deserializers,
     errorDeserializers,
+    protocolFunctions: protocolContext.functions,
     runtimeFiles: shippedRuntime,
     client,
     paginators,
