@@ -66,6 +66,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     errorShapes.map((s, i) => ({ wireCode: splitId(s.id).name, entry: errorDeserializers[i] })),
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
+    protocol?.errorsByStatus === true ? errorsByStatus(errorShapes) : [],
   );
   const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
   // Paginators and waiters call client methods, so they exist only with a client.
@@ -156,6 +157,7 @@ function clientFile(
   errorTable: Array<{ wireCode: string; entry: { symbol: CodeSymbol } | undefined }>,
   protocol: Code,
   withRules: boolean,
+  byStatus: Array<{ status: number; wireCode: string }>,
 ): ClientFileIR {
   const serviceConst = names.localName("client", "service", "Descriptor");
   const rules = withRules ? names.localName("endpoint-rules", "endpointRuleSet", "_") : undefined;
@@ -170,6 +172,7 @@ function clientFile(
     operationDescriptorType: code`${typeRef(runtime.client("OperationDescriptor"))}`,
     baseException: code`${valueRef(baseException)}`,
     protocol,
+    errorsByStatus: byStatus,
     errorTable: errorTable.flatMap(({ wireCode, entry }) =>
       entry === undefined ? [] : [{ wireCode, entry: code`${JSON.stringify(wireCode)}: ${valueRef(entry.symbol)}` }],
     ),
@@ -197,6 +200,20 @@ function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocumen
   if (hasWaiters) add("./runtime/waiter.js", RUNTIME_REEXPORTS.waiter, RUNTIME_REEXPORTS.waiterTypes);
   const reexportAll = ["./types.js", "./errors.js", ...(hasValidators ? ["./validators.js"] : []), ...(hasPaginators ? ["./paginators.js"] : []), ...(hasWaiters ? ["./waiters.js"] : [])];
   return { reexportAll, named };
+}
+
+/** Each `@httpError` status that exactly one of the errors has, with that error's wire code, by status. */
+function errorsByStatus(errorShapes: Shape[]): Array<{ status: number; wireCode: string }> {
+  const byStatus = new Map<number, string[]>();
+  for (const s of errorShapes) {
+    const status = s.traits["smithy.api#httpError"];
+    if (typeof status !== "number") continue;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), splitId(s.id).name]);
+  }
+  return [...byStatus.entries()]
+    .filter(([, codes]) => codes.length === 1)
+    .map(([status, codes]) => ({ status, wireCode: codes[0] as string }))
+    .sort((a, b) => a.status - b.status);
 }
 
 function uniqueShapes(shapes: Shape[]): Shape[] {
