@@ -18,6 +18,17 @@ const MODEL = new URL("../fixtures/rest-json/notes.smithy", import.meta.url).pat
 const credentials = { accessKeyId: "AKIDNOTES", secretAccessKey: "notes/secret+key" };
 
 type Module = Record<string, unknown>;
+
+/** The members of the note the tests put and read back. */
+const PLAN_B = {
+  due: new Date("2024-06-30T12:00:00Z"),
+  labels: ["x, y", "z"],
+  summary: '{"short":true}',
+  metadata: { owner: "ana" },
+  title: "Plan B",
+  body: "first draft",
+  remindAt: new Date("2024-06-29T08:30:00Z"),
+};
 type Client = Record<string, (input?: unknown) => Promise<Record<string, unknown>>> & { destroy(): void };
 
 interface Note {
@@ -109,19 +120,7 @@ describe("a generated restJson1 client against a loopback notes service", () => 
   });
 
   it("puts a note: labels, query, headers and a JSON body with @jsonName, signed as sent", async () => {
-    const out = await client.putNote!({
-      notebook: "work",
-      path: "2024/06/plan b.md",
-      tags: ["a", "b,c"],
-      ttlSeconds: 3600,
-      due: new Date("2024-06-30T12:00:00Z"),
-      labels: ["x, y", "z"],
-      summary: '{"short":true}',
-      metadata: { owner: "ana" },
-      title: "Plan B",
-      body: "first draft",
-      remindAt: new Date("2024-06-29T08:30:00Z"),
-    });
+    const out = await client.putNote!({ notebook: "work", path: "2024/06/plan b.md", tags: ["a", "b,c"], ttlSeconds: 3600, ...PLAN_B });
     expect(out).toMatchObject({ status: 201, etag: '"r1"', revision: 1 });
     const sent = server.requests.at(-1)!;
     expect(sent.method).toBe("PUT");
@@ -140,16 +139,8 @@ describe("a generated restJson1 client against a loopback notes service", () => 
 
   it("gets it back typed: headers, prefix headers, @jsonName and timestamps read", async () => {
     const out = await client.getNote!({ notebook: "work", path: "2024/06/plan b.md" });
-    expect(out).toEqual({
-      etag: '"r1"',
-      due: new Date("2024-06-30T12:00:00Z"),
-      labels: ["x, y", "z"],
-      summary: '{"short":true}',
-      metadata: { owner: "ana" },
-      title: "Plan B",
-      body: "first draft",
-      remindAt: new Date("2024-06-29T08:30:00Z"),
-    });
+    // Everything put comes back typed, from headers, prefix headers and the body.
+    expect(out).toEqual({ etag: '"r1"', ...PLAN_B });
     expect(await client.getNoteText!({ notebook: "work", path: "2024/06/plan b.md" })).toEqual({ text: "first draft" });
   });
 
