@@ -1,10 +1,12 @@
 /**
- * The code shipped inside every client: which files generator/runtime/ holds and which npm
- * packages they import. The packages (with the versions this repository pins) become the
- * generated folder's dependencies, so nobody keeps that list by hand.
+ * The code shipped inside clients: which files generator/runtime/ holds, which of them a client
+ * folder ships, and which npm packages those import. A folder ships every runtime file outside
+ * protocols/, its own protocol's module and what that imports (the other protocols' modules, and
+ * the libraries only they use, stay out). The packages (with the versions this repository pins)
+ * become the folder's dependencies, so nobody keeps that list by hand.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RE2_PACKAGE } from "./patterns/engine.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
@@ -13,7 +15,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const RUNTIME_DIR = join(ROOT, "generator", "runtime");
 
 let files: string[] | undefined;
-let deps: Record<string, string> | undefined;
+const shipped = new Map<string, string[]>();
+const deps = new Map<string, Record<string, string>>();
+
+/** The folder of protocol modules, relative to generator/runtime/. */
+const PROTOCOLS_DIR = "protocols/";
 
 /** Every runtime source file (tests excluded), relative to generator/runtime/, sorted. */
 export function runtimeFiles(): string[] {
@@ -63,21 +69,50 @@ export function optionalDependencies(packages: readonly string[]): Record<string
   return out;
 }
 
-/** npm packages the runtime imports, each with the exact version this repository's package.json pins. */
-export function runtimeDependencies(): Record<string, string> {
-  if (deps) return deps;
+/**
+ * The runtime files a client folder ships: everything outside protocols/, then its protocol's
+ * modules (e.g. `protocols/aws-json.ts`; none for a folder without a client) and every runtime
+ * file those import, sorted.
+ */
+export function runtimeFilesFor(protocolModules: readonly string[]): string[] {
+  const key = protocolModules.join("\n");
+  const known = shipped.get(key);
+  if (known) return known;
+  const all = new Set(runtimeFiles());
+  for (const m of protocolModules) if (!all.has(m)) throw new Error(`internal: runtime module ${m} does not exist`);
+  const out = new Set<string>();
+  const visit = (rel: string): void => {
+    if (out.has(rel)) return;
+    out.add(rel);
+    for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"(\.[^"]*)\.js"/gm)) {
+      const target = `${posix.join(posix.dirname(rel), m[1] as string)}.ts`;
+      if (all.has(target)) visit(target);
+    }
+  };
+  for (const rel of all) if (!rel.startsWith(PROTOCOLS_DIR)) visit(rel);
+  for (const m of protocolModules) visit(m);
+  const list = [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  shipped.set(key, list);
+  return list;
+}
+
+/** npm packages the given runtime files (default: all of them) import, each with the exact version this repository's package.json pins. */
+export function runtimeDependencies(of: readonly string[] = runtimeFiles()): Record<string, string> {
+  const cacheKey = of.join("\n");
+  const cached = deps.get(cacheKey);
+  if (cached) return cached;
   const found = new Set<string>();
-  for (const rel of runtimeFiles()) {
+  for (const rel of of) {
     for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm)) {
       const spec = m[1];
       if (spec === undefined || spec.startsWith("node:")) continue;
       found.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec));
     }
   }
-  const pinned: Record<string, string> = {};
-  for (const name of [...found].sort()) pinned[name] = pinnedVersion(name);
-  deps = pinned;
-  return pinned;
+  const out: Record<string, string> = {};
+  for (const name of [...found].sort()) out[name] = pinnedVersion(name);
+  deps.set(cacheKey, out);
+  return out;
 }
 
 /** A runtime file as it is written into a client folder: its source under a do-not-edit header. */

@@ -4,6 +4,10 @@
  * (`keyof typeof`), so a misspelt or removed helper is a compile error here, not a broken import
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
+import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
+import type * as httpBindingsModule from "../runtime/protocols/http-bindings.js";
+import type * as protocolModule from "../runtime/protocols/protocol.js";
+import type * as restJsonModule from "../runtime/protocols/rest-json.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -11,6 +15,7 @@ import type * as jmespathModule from "../runtime/jmespath.js";
 import type * as paginateModule from "../runtime/paginate.js";
 import type * as waiterModule from "../runtime/waiter.js";
 import type * as serdeModule from "../runtime/serde.js";
+import type * as transportModule from "../runtime/transport.js";
 import type * as validateModule from "../runtime/validate.js";
 import { symbol, type CodeSymbol } from "./symbol.js";
 
@@ -23,6 +28,8 @@ type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
+type TransportTypes = "HttpResponse";
+type ProtocolTypes = "SerializedRequest" | "QueryPairs";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -41,6 +48,9 @@ export type RuntimeTypesExist = [
   paginateModule.PaginationConfiguration<unknown>,
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
+  transportModule.HttpResponse,
+  protocolModule.SerializedRequest,
+  protocolModule.QueryPairs,
 ];
 
 const at =
@@ -58,6 +68,12 @@ export const runtime = {
   jmespath: at<ValueName<typeof jmespathModule>>("runtime/jmespath"),
   paginate: at<ValueName<typeof paginateModule> | PaginateTypes>("runtime/paginate"),
   waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
+  transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
+  /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
+  protocol: at<ProtocolTypes>("runtime/protocols/protocol"),
+  awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
+  restJson: at<ValueName<typeof restJsonModule>>("runtime/protocols/rest-json"),
+  httpBindings: at<ValueName<typeof httpBindingsModule>>("runtime/protocols/http-bindings"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

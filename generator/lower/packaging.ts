@@ -13,7 +13,6 @@ export function tsconfigJson(): string {
 }
 
 /**
-/**
  * Runtime modules bundlers replace for browsers and workers (package.json "browser" field): the
  * node:http transport by fetch, and the shared-files credential reader by a stub, so a browser
  * bundle holds neither.

@@ -1,6 +1,7 @@
 /**
- * awsJson serialization decisions: for every structure and union the client sends or receives,
- * the expression that converts each member. Members that need no conversion are passed
+ * JSON document serialization decisions (awsJson bodies; restJson1 bodies and payloads, with
+ * `@jsonName` keys): for every structure and union the client sends or receives, the expression
+ * that converts each member. Members that need no conversion are passed
  * through; timestamps, blobs, special floats and nested aggregates go through helpers of
  * runtime/serde.ts. Bodies hold only modeled members, in the order the AWS SDK for JavaScript v3
  * writes them: members with `@required` first, then the others, each group in model order (JSON
@@ -37,7 +38,16 @@ export class SerdePlanner {
     private readonly names: ClientNames,
     /** Structures that are some operation's input (see the module comment on defaults). */
     private readonly topLevelInputs: ReadonlySet<string>,
+    /** Keys are `@jsonName` values where members have one (restJson1); awsJson ignores the trait. */
+    private readonly honourJsonName = false,
   ) {}
+
+  /** The key of member `m` in a JSON body. */
+  wireName(m: Member): string {
+    if (!this.honourJsonName) return m.name;
+    const jsonName = m.traits["smithy.api#jsonName"];
+    return typeof jsonName === "string" ? jsonName : m.name;
+  }
 
   /** The serializers planned so far, in planning order. */
   get serializers(): SerdeFunctionIR[] {
@@ -86,6 +96,7 @@ export class SerdePlanner {
       dropsNulls: undefined,
       unionSerializer: undefined,
       unionDeserializer: undefined,
+      unionNames: undefined,
       readsBody: undefined,
     };
     this.serializerFns.set(id, ir);
@@ -94,29 +105,47 @@ export class SerdePlanner {
         const access = this.readMember("v", m.name);
         return {
           test: code`${access} !== undefined`,
-          key: literalKey(m.name),
+          key: literalKey(this.wireName(m)),
           expression: this.serValue(m.target, this.narrowed(access, m, type), m) ?? access,
         };
       });
     } else {
-      const topLevel = this.topLevelInputs.has(id);
-      let passesThrough = false;
-      ir.structure = wireOrder(s.members).map((m) => {
-        const access = this.readMember("v", m.name);
-        const conversion = this.serValue(m.target, this.narrowed(access, m, type), m);
-        const absent = this.absentValue(m, topLevel);
-        let expression: Code;
-        if (conversion !== undefined) expression = code`${access} == null ? ${absent ?? "undefined"} : ${conversion}`;
-        else if (absent !== undefined) expression = code`${access} ?? ${absent}`;
-        else {
-          expression = access;
-          passesThrough = true;
-        }
-        return { key: literalKey(m.name), expression };
-      });
+      const { entries, passesThrough } = this.structureEntries(id, s.members);
+      ir.structure = entries;
       if (passesThrough) ir.dropsNulls = helper("withoutNulls");
     }
     return fn;
+  }
+
+  /**
+   * The JSON object entries of `members` of structure `id`, read from `v`, in wire order; with
+   * `passesThrough` when some value goes as given (then the object needs `withoutNulls`). REST
+   * protocols pass the members left for the body.
+   */
+  structureEntries(id: string, members: Member[]): { entries: Array<{ key: string; expression: Code }>; passesThrough: boolean } {
+    const type = this.typeOfNamed(id);
+    const topLevel = this.topLevelInputs.has(id);
+    let passesThrough = false;
+    const entries = wireOrder(members).map((m) => {
+      const access = this.readMember("v", m.name);
+      const conversion = this.serValue(m.target, this.narrowed(access, m, type), m);
+      const absent = this.absentValue(m, topLevel);
+      let expression: Code;
+      if (conversion !== undefined) expression = code`${access} == null ? ${absent ?? "undefined"} : ${conversion}`;
+      else if (absent !== undefined) expression = code`${access} ?? ${absent}`;
+      else {
+        expression = access;
+        passesThrough = true;
+      }
+      return { key: literalKey(this.wireName(m)), expression };
+    });
+    return { entries, passesThrough };
+  }
+
+  /** `expr` with the member's default, or its zero value when it is required, for a value the response left out. */
+  withFallback(m: Member, expr: Code): Code {
+    const fallback = this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined);
+    return fallback === undefined ? expr : code`(${expr}) ?? ${fallback}`;
   }
 
   /** A read through `own()` is a call, which a `== null` test before it cannot narrow: say the type. */
@@ -230,16 +259,20 @@ export class SerdePlanner {
       dropsNulls: undefined,
       unionSerializer: undefined,
       unionDeserializer: undefined,
+      unionNames: undefined,
       readsBody: undefined,
     };
     this.deserializerFns.set(id, ir);
     if (s.type === "union") {
-      ir.unionDeserializer = s.members.map((m) => ({ key: literalKey(m.name), expression: this.reader(m.target, m) }));
+      ir.unionDeserializer = s.members.map((m) => ({ key: literalKey(this.wireName(m)), expression: this.reader(m.target, m) }));
       ir.readsBody = code`${helper("deUnion")}<${type}>`;
+      const renamed = s.members.filter((m) => this.wireName(m) !== m.name);
+      if (renamed.length > 0)
+        ir.unionNames = code`{ ${renamed.map((m) => `${literalKey(this.wireName(m))}: ${JSON.stringify(m.name)}`).join(", ")} }`;
     } else {
       ir.structure = s.members.map((m) => ({
         key: literalKey(m.name),
-        expression: this.deMember(m, this.readMember("b", m.name), true),
+        expression: this.deMember(m, this.readMember("b", this.wireName(m)), true),
       }));
       if (s.members.length > 0) ir.readsBody = helper("deObject");
     }
@@ -252,10 +285,7 @@ export class SerdePlanner {
    */
   deMember(m: Member, access: Code, fill: boolean): Code {
     const expr = this.deValue(m.target, access, m);
-    const fallback = !fill
-      ? undefined
-      : (this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined));
-    return fallback === undefined ? expr : code`(${expr}) ?? ${fallback}`;
+    return fill ? this.withFallback(m, expr) : expr;
   }
 
   /** Expression turning an unknown JSON value into the typed value (undefined when absent or null). */

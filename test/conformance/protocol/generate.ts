@@ -1,5 +1,5 @@
 /**
- * Generates a client for every awsJson service of a protocol-test folder, with anvil's own
+ * Generates a client for every service of a protocol-test folder that speaks a protocol, with anvil's own
  * stages (load, assemble, select, lower, render; formatting and type-checking are left out, they
  * change no behaviour), writes each to a temporary folder and imports it.
  *
@@ -49,10 +49,11 @@ export function protocolModelPaths(corpus: string, protocol: string): string[] {
   return [join(corpus, "protocol-tests", protocol), join(corpus, "protocol-tests", "shared"), ...traitFolders];
 }
 
-/** Loads the folder's model and generates and imports a client per service speaking `protocol`. */
-export async function generateProtocolClients(corpus: string, protocol: "awsJson1_0" | "awsJson1_1"): Promise<GeneratedProtocol> {
-  const model = assemble(loadFiles(protocolModelPaths(corpus, protocol), preludeIds()));
-  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[`aws.protocols#${protocol}`] !== undefined);
+/** Loads the model of `folder` (under protocol-tests/) and generates and imports a client per service carrying the protocol `trait`. */
+export async function generateProtocolClients(corpus: string, folder: string, trait: string): Promise<GeneratedProtocol> {
+  const protocol = folder;
+  const model = assemble(loadFiles(protocolModelPaths(corpus, folder), preludeIds()));
+  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
   const modules = join(repo, "node_modules");
   mkdirSync(modules, { recursive: true });
   const root = mkdtempSync(join(modules, `.anvil-protocol-${protocol}-`));
