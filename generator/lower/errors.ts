@@ -49,7 +49,7 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde:
       type,
       optional: !isRequiredMember(m),
       doc: memberDoc(model, m),
-      read: serde ? serde.deMember(m, serde.readMember("b", m.name), true) : code`fields[${memberKey}]`,
+      read: serde ? serde.deMember(m, serde.readBodyMember("b", m.name), true) : code`fields[${memberKey}]`,
     };
   });
   let constructorInput = code``;
@@ -75,10 +75,10 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde:
   };
 }
 
-/** `"a"?: T; "b": U` for a client-less constructor's `fields` parameter. */
+/** `"a"?: T | undefined; "b": U` for a client-less constructor's `fields` parameter. */
 function joinFieldTypes(fields: ErrorFieldIR[]): Code {
   return fields.reduce<Code>(
-    (acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type};`,
+    (acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type}${f.optional ? " | undefined" : ""};`,
     code``,
   );
 }
