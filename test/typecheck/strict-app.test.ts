@@ -109,7 +109,9 @@ function makeApp(
 ): App {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
-  const init = spawnSync(compiler[0]!, [...compiler.slice(1), "--init"], { cwd: dir, encoding: "utf8" });
+  const [command, ...args] = compiler;
+  if (command === undefined) throw new Error("makeApp: no compiler command");
+  const init = spawnSync(command, [...args, "--init"], { cwd: dir, encoding: "utf8" });
   expect(init.status, init.stdout + init.stderr).toBe(0);
   expect(existsSync(join(dir, "tsconfig.json"))).toBe(true);
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`);
@@ -186,8 +188,10 @@ beforeAll(async () => {
     },
     { skipTypeCheck: true },
   );
+  const [kinesis] = result.clients;
+  if (kinesis === undefined) throw new Error("the Kinesis model gave no client");
   const folder = join(work, "generated", "kinesis");
-  for (const file of result.clients[0]!.files) {
+  for (const file of kinesis.files) {
     mkdirSync(dirname(join(folder, file.path)), { recursive: true });
     writeFileSync(join(folder, file.path), file.text);
   }
