@@ -86,9 +86,9 @@ export function se_ModelEndpointDataBlob(v: ModelEndpointDataBlob): Record<strin
 export function de_GetEventPredictionResult(v: unknown): GetEventPredictionResult {
   const b = deObject(v);
   return {
-    modelScores: deList(b.modelScores, de_ModelScores),
-    ruleResults: deList(b.ruleResults, de_RuleResult),
-    externalModelOutputs: deList(b.externalModelOutputs, de_ExternalModelOutputs),
+    modelScores: deList(b["modelScores"], de_ModelScores),
+    ruleResults: deList(b["ruleResults"], de_RuleResult),
+    externalModelOutputs: deList(b["externalModelOutputs"], de_ExternalModelOutputs),
   };
 }
 
@@ -96,8 +96,8 @@ export function de_GetEventPredictionResult(v: unknown): GetEventPredictionResul
 export function de_ModelScores(v: unknown): ModelScores {
   const b = deObject(v);
   return {
-    modelVersion: b.modelVersion == null ? undefined : de_ModelVersion(b.modelVersion),
-    scores: deMap(b.scores, deNumber),
+    modelVersion: b["modelVersion"] == null ? undefined : de_ModelVersion(b["modelVersion"]),
+    scores: deMap(b["scores"], deNumber),
   };
 }
 
@@ -105,10 +105,10 @@ export function de_ModelScores(v: unknown): ModelScores {
 export function de_ModelVersion(v: unknown): ModelVersion {
   const b = deObject(v);
   return {
-    modelId: deString(b.modelId) ?? "",
-    modelType: (deString(b.modelType) as ModelTypeEnum | undefined) ?? ("" as ModelTypeEnum),
-    modelVersionNumber: deString(b.modelVersionNumber) ?? "",
-    arn: deString(b.arn),
+    modelId: deString(b["modelId"]) ?? "",
+    modelType: (deString(b["modelType"]) as ModelTypeEnum | undefined) ?? ("" as ModelTypeEnum),
+    modelVersionNumber: deString(b["modelVersionNumber"]) ?? "",
+    arn: deString(b["arn"]),
   };
 }
 
@@ -116,8 +116,8 @@ export function de_ModelVersion(v: unknown): ModelVersion {
 export function de_RuleResult(v: unknown): RuleResult {
   const b = deObject(v);
   return {
-    ruleId: deString(b.ruleId),
-    outcomes: deList(b.outcomes, deString),
+    ruleId: deString(b["ruleId"]),
+    outcomes: deList(b["outcomes"], deString),
   };
 }
 
@@ -125,8 +125,8 @@ export function de_RuleResult(v: unknown): RuleResult {
 export function de_ExternalModelOutputs(v: unknown): ExternalModelOutputs {
   const b = deObject(v);
   return {
-    externalModel: b.externalModel == null ? undefined : de_ExternalModelSummary(b.externalModel),
-    outputs: deMap(b.outputs, deString),
+    externalModel: b["externalModel"] == null ? undefined : de_ExternalModelSummary(b["externalModel"]),
+    outputs: deMap(b["outputs"], deString),
   };
 }
 
@@ -134,8 +134,8 @@ export function de_ExternalModelOutputs(v: unknown): ExternalModelOutputs {
 export function de_ExternalModelSummary(v: unknown): ExternalModelSummary {
   const b = deObject(v);
   return {
-    modelEndpoint: deString(b.modelEndpoint),
-    modelSource: deString(b.modelSource) as ModelSource | undefined,
+    modelEndpoint: deString(b["modelEndpoint"]),
+    modelSource: deString(b["modelSource"]) as ModelSource | undefined,
   };
 }
 

@@ -34,13 +34,13 @@ export interface SendEventRequest {
    *
    * Constraints: 1 to 64 characters; pattern `^[0-9a-z_-]+$`.
    */
-  assignedLabel?: string;
+  assignedLabel?: string | undefined;
   /**
    * The timestamp associated with the label. Required if specifying `assignedLabel`.
    *
    * Constraints: 10 to 30 characters; an ISO 8601 UTC timestamp.
    */
-  labelTimestamp?: string;
+  labelTimestamp?: string | undefined;
   /** An array of entities. */
   entities: Entity[];
 }
@@ -74,7 +74,7 @@ export interface GetEventPredictionRequest {
    *
    * Constraints: 1 to 5 characters; pattern `^([1-9][0-9]*)$`.
    */
-  detectorVersionId?: string;
+  detectorVersionId?: string | undefined;
   /** The unique ID used to identify the event. */
   eventId: string;
   /** The event type associated with the detector specified for the prediction. */
@@ -118,7 +118,7 @@ export interface GetEventPredictionRequest {
    *
    * Sensitive: never included in errors or logs.
    */
-  externalModelEndpointDataBlobs?: Record<string, ModelEndpointDataBlob>;
+  externalModelEndpointDataBlobs?: Record<string, ModelEndpointDataBlob> | undefined;
 }
 
 /**
@@ -127,13 +127,13 @@ export interface GetEventPredictionRequest {
  */
 export interface ModelEndpointDataBlob {
   /** The byte buffer of the Amazon SageMaker model endpoint input data blob. */
-  byteBuffer?: Uint8Array;
+  byteBuffer?: Uint8Array | undefined;
   /**
    * The content type of the Amazon SageMaker model endpoint input data blob.
    *
    * Constraints: 1 to 1024 characters.
    */
-  contentType?: string;
+  contentType?: string | undefined;
 }
 
 /** The structure `com.amazonaws.frauddetector#GetEventPredictionResult`. */
@@ -144,19 +144,19 @@ export interface GetEventPredictionResult {
    * positive rate (FPR). For example, a score of 600 corresponds to an estimated 10% false positive
    * rate whereas a score of 900 corresponds to an estimated 2% false positive rate.
    */
-  modelScores?: ModelScores[];
+  modelScores?: ModelScores[] | undefined;
   /** The results from the rules. */
-  ruleResults?: RuleResult[];
+  ruleResults?: RuleResult[] | undefined;
   /** The model scores for Amazon SageMaker models. */
-  externalModelOutputs?: ExternalModelOutputs[];
+  externalModelOutputs?: ExternalModelOutputs[] | undefined;
 }
 
 /** The fraud prediction scores. */
 export interface ModelScores {
   /** The model version. */
-  modelVersion?: ModelVersion;
+  modelVersion?: ModelVersion | undefined;
   /** The model's fraud prediction scores. */
-  scores?: Record<string, number>;
+  scores?: Record<string, number> | undefined;
 }
 
 /** The model version. */
@@ -180,7 +180,7 @@ export interface ModelVersion {
    *
    * Constraints: 1 to 256 characters; pattern `^arn\:aws[a-z-]{0,15}\:frauddetector\:[a-z0-9-]{3,20}\:[0-9]{12}\:[^\s]{2,128}$`.
    */
-  arn?: string;
+  arn?: string | undefined;
 }
 
 /** The enum `com.amazonaws.frauddetector#ModelTypeEnum`. */
@@ -200,25 +200,25 @@ export const ModelTypeEnum = {
 /** The rule results. */
 export interface RuleResult {
   /** The rule ID that was matched, based on the rule execution mode. */
-  ruleId?: string;
+  ruleId?: string | undefined;
   /** The outcomes of the matched rule, based on the rule execution mode. */
-  outcomes?: string[];
+  outcomes?: string[] | undefined;
 }
 
 /** The fraud prediction scores from Amazon SageMaker model. */
 export interface ExternalModelOutputs {
   /** The Amazon SageMaker model. */
-  externalModel?: ExternalModelSummary;
+  externalModel?: ExternalModelSummary | undefined;
   /** The fraud prediction scores from Amazon SageMaker model. */
-  outputs?: Record<string, string>;
+  outputs?: Record<string, string> | undefined;
 }
 
 /** The Amazon SageMaker model. */
 export interface ExternalModelSummary {
   /** The endpoint of the Amazon SageMaker model. */
-  modelEndpoint?: string;
+  modelEndpoint?: string | undefined;
   /** The source of the model. */
-  modelSource?: ModelSource;
+  modelSource?: ModelSource | undefined;
 }
 
 /** The enum `com.amazonaws.frauddetector#ModelSource`. */

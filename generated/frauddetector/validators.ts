@@ -175,7 +175,7 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
     if (!isPlainObject(value)) {
       report(out, "", TYPE_STRUCTURE);
     } else {
-      const eventId: unknown = value.eventId;
+      const eventId: unknown = value["eventId"];
       if (eventId == null) {
         report(out, "/eventId", REQUIRED);
       } else if (typeof eventId !== "string") {
@@ -185,7 +185,7 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
       } else if (!PATTERN_0.test(eventId)) {
         report(out, "/eventId", PATTERN_0_TEXT);
       }
-      const eventTypeName: unknown = value.eventTypeName;
+      const eventTypeName: unknown = value["eventTypeName"];
       if (eventTypeName == null) {
         report(out, "/eventTypeName", REQUIRED);
       } else if (typeof eventTypeName !== "string") {
@@ -195,7 +195,7 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
       } else if (!PATTERN_0.test(eventTypeName)) {
         report(out, "/eventTypeName", PATTERN_0_TEXT);
       }
-      const eventTimestamp: unknown = value.eventTimestamp;
+      const eventTimestamp: unknown = value["eventTimestamp"];
       if (eventTimestamp == null) {
         report(out, "/eventTimestamp", REQUIRED);
       } else if (typeof eventTimestamp !== "string") {
@@ -205,13 +205,13 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
       } else if (!isIso8601Utc(eventTimestamp)) {
         report(out, "/eventTimestamp", ISO8601_UTC);
       }
-      const eventVariables: unknown = value.eventVariables;
+      const eventVariables: unknown = value["eventVariables"];
       if (eventVariables == null) {
         report(out, "/eventVariables", REQUIRED);
       } else {
         checkEventVariableMap(eventVariables, "", "eventVariables", out);
       }
-      const assignedLabel: unknown = value.assignedLabel;
+      const assignedLabel: unknown = value["assignedLabel"];
       if (assignedLabel != null) {
         if (typeof assignedLabel !== "string") {
           report(out, "/assignedLabel", TYPE_STRING);
@@ -221,7 +221,7 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
           report(out, "/assignedLabel", PATTERN_0_TEXT);
         }
       }
-      const labelTimestamp: unknown = value.labelTimestamp;
+      const labelTimestamp: unknown = value["labelTimestamp"];
       if (labelTimestamp != null) {
         if (typeof labelTimestamp !== "string") {
           report(out, "/labelTimestamp", TYPE_STRING);
@@ -234,7 +234,7 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
           report(out, "/labelTimestamp", ISO8601_UTC);
         }
       }
-      const entities: unknown = value.entities;
+      const entities: unknown = value["entities"];
       if (entities == null) {
         report(out, "/entities", REQUIRED);
       } else {
@@ -348,13 +348,13 @@ export function validateGetEventPredictionRequest(value: unknown): ValidationIss
     if (!isPlainObject(value)) {
       report(out, "", TYPE_STRUCTURE);
     } else {
-      const detectorId: unknown = value.detectorId;
+      const detectorId: unknown = value["detectorId"];
       if (detectorId == null) {
         report(out, "/detectorId", REQUIRED);
       } else if (typeof detectorId !== "string") {
         report(out, "/detectorId", TYPE_STRING);
       }
-      const detectorVersionId: unknown = value.detectorVersionId;
+      const detectorVersionId: unknown = value["detectorVersionId"];
       if (detectorVersionId != null) {
         if (typeof detectorVersionId !== "string") {
           report(out, "/detectorVersionId", TYPE_STRING);
@@ -367,25 +367,25 @@ export function validateGetEventPredictionRequest(value: unknown): ValidationIss
           report(out, "/detectorVersionId", PATTERN_2_TEXT);
         }
       }
-      const eventId: unknown = value.eventId;
+      const eventId: unknown = value["eventId"];
       if (eventId == null) {
         report(out, "/eventId", REQUIRED);
       } else if (typeof eventId !== "string") {
         report(out, "/eventId", TYPE_STRING);
       }
-      const eventTypeName: unknown = value.eventTypeName;
+      const eventTypeName: unknown = value["eventTypeName"];
       if (eventTypeName == null) {
         report(out, "/eventTypeName", REQUIRED);
       } else if (typeof eventTypeName !== "string") {
         report(out, "/eventTypeName", TYPE_STRING);
       }
-      const entities: unknown = value.entities;
+      const entities: unknown = value["entities"];
       if (entities == null) {
         report(out, "/entities", REQUIRED);
       } else {
         checkListOfEntities(entities, "", "entities", out);
       }
-      const eventTimestamp: unknown = value.eventTimestamp;
+      const eventTimestamp: unknown = value["eventTimestamp"];
       if (eventTimestamp == null) {
         report(out, "/eventTimestamp", REQUIRED);
       } else if (typeof eventTimestamp !== "string") {
@@ -395,13 +395,13 @@ export function validateGetEventPredictionRequest(value: unknown): ValidationIss
       } else if (!isIso8601Utc(eventTimestamp)) {
         report(out, "/eventTimestamp", ISO8601_UTC);
       }
-      const eventVariables: unknown = value.eventVariables;
+      const eventVariables: unknown = value["eventVariables"];
       if (eventVariables == null) {
         report(out, "/eventVariables", REQUIRED);
       } else {
         checkEventVariableMap(eventVariables, "", "eventVariables", out);
       }
-      const externalModelEndpointDataBlobs: unknown = value.externalModelEndpointDataBlobs;
+      const externalModelEndpointDataBlobs: unknown = value["externalModelEndpointDataBlobs"];
       if (externalModelEndpointDataBlobs != null) {
         checkExternalModelEndpointDataBlobMap(
           externalModelEndpointDataBlobs,
@@ -470,15 +470,15 @@ export function validateGetEventPredictionResult(value: unknown): ValidationIssu
     if (!isPlainObject(value)) {
       report(out, "", TYPE_STRUCTURE);
     } else {
-      const modelScores: unknown = value.modelScores;
+      const modelScores: unknown = value["modelScores"];
       if (modelScores != null) {
         checkListOfModelScores(modelScores, "", "modelScores", out);
       }
-      const ruleResults: unknown = value.ruleResults;
+      const ruleResults: unknown = value["ruleResults"];
       if (ruleResults != null) {
         checkListOfRuleResults(ruleResults, "", "ruleResults", out);
       }
-      const externalModelOutputs: unknown = value.externalModelOutputs;
+      const externalModelOutputs: unknown = value["externalModelOutputs"];
       if (externalModelOutputs != null) {
         checkListOfExternalModelOutputs(externalModelOutputs, "", "externalModelOutputs", out);
       }
@@ -720,8 +720,7 @@ function checkEventVariableMap(
   if (keys.length < 1) {
     reportLength(out, at(base, segment), keys.length, LENGTH_MIN_1);
   }
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (const key of keys) {
     if ((key.length < 1 || key.length > 64) && lengthOutside(key, 1, 64)) {
       reportLength(out, at(base, segment), codePointLength(key), LENGTH_1_64);
     }
@@ -768,13 +767,13 @@ function checkEntity(value: unknown, base: string, segment: string | number | un
     report(out, at(base, segment), TYPE_STRUCTURE);
     return;
   }
-  const entityType: unknown = value.entityType;
+  const entityType: unknown = value["entityType"];
   if (entityType == null) {
     report(out, at(base, segment) + "/entityType", REQUIRED);
   } else if (typeof entityType !== "string") {
     report(out, at(base, segment) + "/entityType", TYPE_STRING);
   }
-  const entityId: unknown = value.entityId;
+  const entityId: unknown = value["entityId"];
   if (entityId == null) {
     report(out, at(base, segment) + "/entityId", REQUIRED);
   } else if (typeof entityId !== "string") {
@@ -801,8 +800,7 @@ function checkExternalModelEndpointDataBlobMap(
     return;
   }
   const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (const key of keys) {
     if ((key.length < 1 || key.length > 63) && lengthOutside(key, 1, 63)) {
       reportLength(out, path, codePointLength(key), LENGTH_1_63);
     } else if (!PATTERN_3.test(key)) {
@@ -830,13 +828,13 @@ function checkModelEndpointDataBlobSensitive(
     report(out, at(base, segment), TYPE_STRUCTURE);
     return;
   }
-  const byteBuffer: unknown = value.byteBuffer;
+  const byteBuffer: unknown = value["byteBuffer"];
   if (byteBuffer != null) {
     if (!(byteBuffer instanceof Uint8Array)) {
       report(out, at(base, segment) + "/byteBuffer", TYPE_BLOB);
     }
   }
-  const contentType: unknown = value.contentType;
+  const contentType: unknown = value["contentType"];
   if (contentType != null) {
     if (typeof contentType !== "string") {
       report(out, at(base, segment) + "/contentType", TYPE_STRING);
@@ -859,13 +857,13 @@ function checkModelEndpointDataBlob(
     report(out, at(base, segment), TYPE_STRUCTURE);
     return;
   }
-  const byteBuffer: unknown = value.byteBuffer;
+  const byteBuffer: unknown = value["byteBuffer"];
   if (byteBuffer != null) {
     if (!(byteBuffer instanceof Uint8Array)) {
       report(out, at(base, segment) + "/byteBuffer", TYPE_BLOB);
     }
   }
-  const contentType: unknown = value.contentType;
+  const contentType: unknown = value["contentType"];
   if (contentType != null) {
     if (typeof contentType !== "string") {
       report(out, at(base, segment) + "/contentType", TYPE_STRING);
@@ -961,11 +959,11 @@ function checkModelScores(
     report(out, path, TYPE_STRUCTURE);
     return;
   }
-  const modelVersion: unknown = value.modelVersion;
+  const modelVersion: unknown = value["modelVersion"];
   if (modelVersion != null) {
     checkModelVersion(modelVersion, path, "modelVersion", out);
   }
-  const scores: unknown = value.scores;
+  const scores: unknown = value["scores"];
   if (scores != null) {
     checkModelPredictionMap(scores, path, "scores", out);
   }
@@ -985,13 +983,13 @@ function checkRuleResult(
     report(out, path, TYPE_STRUCTURE);
     return;
   }
-  const ruleId: unknown = value.ruleId;
+  const ruleId: unknown = value["ruleId"];
   if (ruleId != null) {
     if (typeof ruleId !== "string") {
       report(out, path + "/ruleId", TYPE_STRING);
     }
   }
-  const outcomes: unknown = value.outcomes;
+  const outcomes: unknown = value["outcomes"];
   if (outcomes != null) {
     checkListOfStrings(outcomes, path, "outcomes", out);
   }
@@ -1011,11 +1009,11 @@ function checkExternalModelOutputs(
     report(out, path, TYPE_STRUCTURE);
     return;
   }
-  const externalModel: unknown = value.externalModel;
+  const externalModel: unknown = value["externalModel"];
   if (externalModel != null) {
     checkExternalModelSummary(externalModel, path, "externalModel", out);
   }
-  const outputs: unknown = value.outputs;
+  const outputs: unknown = value["outputs"];
   if (outputs != null) {
     checkExternalModelPredictionMap(outputs, path, "outputs", out);
   }
@@ -1034,7 +1032,7 @@ function checkModelVersion(
     report(out, at(base, segment), TYPE_STRUCTURE);
     return;
   }
-  const modelId: unknown = value.modelId;
+  const modelId: unknown = value["modelId"];
   if (modelId == null) {
     report(out, at(base, segment) + "/modelId", REQUIRED);
   } else if (typeof modelId !== "string") {
@@ -1044,7 +1042,7 @@ function checkModelVersion(
   } else if (!PATTERN_4.test(modelId)) {
     report(out, at(base, segment) + "/modelId", PATTERN_4_TEXT);
   }
-  const modelType: unknown = value.modelType;
+  const modelType: unknown = value["modelType"];
   if (modelType == null) {
     report(out, at(base, segment) + "/modelType", REQUIRED);
   } else if (typeof modelType !== "string") {
@@ -1056,7 +1054,7 @@ function checkModelVersion(
   ) {
     report(out, at(base, segment) + "/modelType", ENUM_MODEL_TYPE_ENUM);
   }
-  const modelVersionNumber: unknown = value.modelVersionNumber;
+  const modelVersionNumber: unknown = value["modelVersionNumber"];
   if (modelVersionNumber == null) {
     report(out, at(base, segment) + "/modelVersionNumber", REQUIRED);
   } else if (typeof modelVersionNumber !== "string") {
@@ -1069,7 +1067,7 @@ function checkModelVersion(
   } else if (!PATTERN_5.test(modelVersionNumber)) {
     report(out, at(base, segment) + "/modelVersionNumber", PATTERN_5_TEXT);
   }
-  const arn: unknown = value.arn;
+  const arn: unknown = value["arn"];
   if (arn != null) {
     if (typeof arn !== "string") {
       report(out, at(base, segment) + "/arn", TYPE_STRING);
@@ -1095,8 +1093,7 @@ function checkModelPredictionMap(
     return;
   }
   const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (const key of keys) {
     const float: unknown = value[key];
     if (float == null) {
       report(out, at(base, segment) + "/" + pointerSegment(key), NOT_NULL_ITEM);
@@ -1142,13 +1139,13 @@ function checkExternalModelSummary(
     report(out, at(base, segment), TYPE_STRUCTURE);
     return;
   }
-  const modelEndpoint: unknown = value.modelEndpoint;
+  const modelEndpoint: unknown = value["modelEndpoint"];
   if (modelEndpoint != null) {
     if (typeof modelEndpoint !== "string") {
       report(out, at(base, segment) + "/modelEndpoint", TYPE_STRING);
     }
   }
-  const modelSource: unknown = value.modelSource;
+  const modelSource: unknown = value["modelSource"];
   if (modelSource != null) {
     if (typeof modelSource !== "string") {
       report(out, at(base, segment) + "/modelSource", TYPE_STRING);
@@ -1172,8 +1169,7 @@ function checkExternalModelPredictionMap(
     return;
   }
   const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (const key of keys) {
     const stringValue: unknown = value[key];
     if (stringValue == null) {
       report(out, at(base, segment) + "/" + pointerSegment(key), NOT_NULL_ITEM);

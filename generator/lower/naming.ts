@@ -48,6 +48,14 @@ export function propertyAccess(target: string, name: string): string {
   return isIdentifier(name) ? `${target}.${name}` : `${target}[${JSON.stringify(name)}]`;
 }
 
+/**
+ * A read from a record (`Record<string, unknown>`, a parsed body): always `v["name"]`, the only
+ * spelling `noPropertyAccessFromIndexSignature` accepts for a key an index signature provides.
+ */
+export function indexAccess(target: string, name: string): string {
+  return `${target}[${JSON.stringify(name)}]`;
+}
+
 /** True for names every object inherits (`constructor`, `toString`, `__proto__`, ...). */
 export function isPrototypeKey(name: string): boolean {
   return name === "__proto__" || Object.prototype.hasOwnProperty.call(Object.prototype, name);

@@ -19,7 +19,7 @@ import { code, runtime, typeRef, valueRef, type Code, type CodeSymbol } from "..
 import type { NodeValue } from "../load/ast.js";
 import type { ClientNames } from "./client-names.js";
 import type { SerdeFunctionIR } from "./ir.js";
-import { isPrototypeKey, literalKey, propertyAccess } from "./naming.js";
+import { indexAccess, isPrototypeKey, literalKey, propertyAccess } from "./naming.js";
 import { memberNamed, visitShape } from "./shapes.js";
 import { UNIT, isRequiredMember, type ShapeSymbols } from "./type-expressions.js";
 
@@ -71,6 +71,11 @@ export class SerdePlanner {
     return isPrototypeKey(name)
       ? code`${helper("own")}(${target}, ${JSON.stringify(name)})`
       : code`${propertyAccess(target, name)}`;
+  }
+
+  /** Reads member `name` of a parsed body (a record), as {@link readMember} but always indexed. */
+  readBodyMember(target: string, name: string): Code {
+    return isPrototypeKey(name) ? this.readMember(target, name) : code`${indexAccess(target, name)}`;
   }
 
   private timestampFormat(member: Member | undefined, target: Shape): string {
@@ -272,7 +277,7 @@ export class SerdePlanner {
     } else {
       ir.structure = s.members.map((m) => ({
         key: literalKey(m.name),
-        expression: this.deMember(m, this.readMember("b", this.wireName(m)), true),
+        expression: this.deMember(m, this.readBodyMember("b", this.wireName(m)), true),
       }));
       if (s.members.length > 0) ir.readsBody = helper("deObject");
     }

@@ -6,6 +6,8 @@
  * `smithy.rules#endpointRuleSet` resolves through rules/ instead (see client.ts); FIPS and
  * dual-stack endpoints are not selected: pass `endpoint` for those.
  */
+// Node's types even in an app whose tsconfig loads no global types (`tsc --init` writes `"types": []`).
+/// <reference types="node" />
 import { ClientConfigError } from "./errors.js";
 
 /** A partition's region prefix and DNS suffix. Checked in order; the first match wins. */
@@ -36,7 +38,7 @@ const REGION_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** `config.region`, else AWS_REGION, else AWS_DEFAULT_REGION; throws a clear error when none is set. */
 export function resolveRegion(configured: string | undefined, sdkId: string): string {
   const env = typeof process === "undefined" ? undefined : process.env;
-  const region = configured ?? (env?.AWS_REGION || env?.AWS_DEFAULT_REGION || undefined);
+  const region = configured ?? (env?.["AWS_REGION"] || env?.["AWS_DEFAULT_REGION"] || undefined);
   if (region === undefined || region === "") {
     throw new ClientConfigError(
       `${sdkId} client: no region. Pass \`region\` in the client config (e.g. "us-east-1") or set AWS_REGION.`,

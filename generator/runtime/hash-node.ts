@@ -2,6 +2,8 @@
  * SHA-256 and HMAC-SHA256 for the signer, backed by node:crypto (OpenSSL). Node-only: reached
  * solely through default-transport.ts, which bundlers swap for the browser file.
  */
+// Node's types even in an app whose tsconfig loads no global types (`tsc --init` writes `"types": []`).
+/// <reference types="node" />
 import * as nodeCrypto from "node:crypto";
 import type { Sha256Checksum, SigningCrypto, SigningSecret } from "./signer.js";
 

@@ -102,8 +102,10 @@ export async function* paginateItems<Output, Item>(
 ): AsyncGenerator<Item, undefined, unknown> {
   for await (const page of pages) {
     const items = valueAtPath(page, itemsPath);
-    if (Array.isArray(items)) yield* items as Item[];
-    else if (isPlainObject(items)) yield* Object.entries(items) as Item[];
+    // Item by item rather than `yield*`: before TypeScript 5.6 an array's iterator does not accept
+    // this generator's `next(unknown)` (TS2766).
+    if (Array.isArray(items)) for (const item of items as Item[]) yield item;
+    else if (isPlainObject(items)) for (const entry of Object.entries(items)) yield entry as Item;
   }
   return undefined;
 }

@@ -2,6 +2,8 @@
  * Node transport: node:http / node:https with keep-alive agents, so consecutive calls reuse one
  * TCP (and TLS) connection. The only runtime file that imports node:http and node:https.
  */
+// Node's types even in an app whose tsconfig loads no global types (`tsc --init` writes `"types": []`).
+/// <reference types="node" />
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { AbortError, NetworkError, TimeoutError } from "./errors.js";

@@ -87,9 +87,9 @@ describe("serializer plan", () => {
 describe("deserializer plan", () => {
   it("reads an absent member with a @default as that default (bytes decoded), before any zero value", () => {
     expect(Object.fromEntries(fields(ir.deserializers, "Out"))).toEqual({
-      bytes: '(deBlob(b.bytes)) ?? fromBase64("YWJj")',
-      flag: "(deBoolean(b.flag)) ?? true",
-      plain: "deString(b.plain)",
+      bytes: '(deBlob(b["bytes"])) ?? fromBase64("YWJj")',
+      flag: '(deBoolean(b["flag"])) ?? true',
+      plain: 'deString(b["plain"])',
     });
   });
 });

@@ -35,6 +35,6 @@ describe("optionality policy", () => {
 
   it("fills a zero value for a required output member the server left out", () => {
     const de = ir.deserializers.find((d) => d.type.toString() === "Out");
-    expect(de?.structure?.map((f) => f.expression.toString())).toEqual(["(deNumber(b.count)) ?? 0", "deString(b.note)"]);
+    expect(de?.structure?.map((f) => f.expression.toString())).toEqual(['(deNumber(b["count"])) ?? 0', 'deString(b["note"])']);
   });
 });

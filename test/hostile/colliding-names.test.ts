@@ -124,7 +124,7 @@ describe("a model full of colliding names", () => {
       expect(file).not.toMatch(/import[^;]*\bde_Bar\b/);
     }
     expect(errors).toContain('this.deFoo = fields["deFoo"];');
-    expect(serde).toMatch(/\bdeFoo: deString\(b\.deFoo\)/);
+    expect(serde).toMatch(/\bdeFoo: deString\(b\["deFoo"\]\)/);
   });
 
   it("renames a shape only where index.ts also exports a runtime name; elsewhere imports are aliased", () => {

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { Node, type PropertySignature } from "ts-morph";
 import { afterAll } from "vitest";
 import type { Config } from "../../generator/config/index.js";
 import { AnvilError } from "../../generator/errors.js";
@@ -147,3 +148,19 @@ export function serviceModel(input: Record<string, AstShape> | undefined, extra:
 
 /** A member targeting a shape of this namespace (or an absolute id). */
 export const member = (target: string, traits?: Record<string, unknown>): AstShape => ({ target: target.includes("#") ? target : id(target), ...(traits ? { traits } : {}) });
+
+/**
+ * The type a member of a generated interface is declared with. An optional member is declared
+ * `name?: T | undefined` (so an app under exactOptionalPropertyTypes may pass undefined): that
+ * gives `T`, and an optional member without the `| undefined` is an error.
+ */
+export function declaredType(property: PropertySignature): string {
+  const node = property.getTypeNodeOrThrow();
+  if (!property.hasQuestionToken()) return node.getText();
+  const parts = Node.isUnionTypeNode(node) ? node.getTypeNodes() : [node];
+  if (parts.at(-1)?.getText() !== "undefined") throw new Error(`optional member ${property.getName()} is not typed "| undefined": ${node.getText()}`);
+  return parts
+    .slice(0, -1)
+    .map((p) => p.getText())
+    .join(" | ");
+}

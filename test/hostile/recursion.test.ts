@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { id, member, pipelineError, runPipeline, serviceModel } from "./harness.js";
+import { id, member, pipelineError, runPipeline, serviceModel, declaredType } from "./harness.js";
 
 type Validate = (v: unknown) => Array<{ path: string }>;
 
@@ -33,9 +33,9 @@ describe("legal recursion", () => {
   it("compiles, with named types referring to each other", async () => {
     const run = await runPipeline(model);
     const types = new Project({ useInMemoryFileSystem: true }).createSourceFile("types.ts", run.file("types.ts"));
-    expect(types.getInterfaceOrThrow("A").getPropertyOrThrow("b").getTypeNode()?.getText()).toBe("B");
-    expect(types.getInterfaceOrThrow("B").getPropertyOrThrow("many").getTypeNode()?.getText()).toBe("A[]");
-    expect(types.getInterfaceOrThrow("Tree").getPropertyOrThrow("children").getTypeNode()?.getText()).toBe("Tree[]");
+    expect(declaredType(types.getInterfaceOrThrow("A").getPropertyOrThrow("b"))).toBe("B");
+    expect(declaredType(types.getInterfaceOrThrow("B").getPropertyOrThrow("many"))).toBe("A[]");
+    expect(declaredType(types.getInterfaceOrThrow("Tree").getPropertyOrThrow("children"))).toBe("Tree[]");
     expect(types.getTypeAliasOrThrow("Expr").getTypeNode()?.getText()).toContain("not: Expr");
   });
 
@@ -96,6 +96,6 @@ describe("illegal recursion (a collection containing itself)", () => {
         [id("Cell")]: { type: "structure", members: { inner: member("Grid") } },
       }),
     );
-    expect(run.file("types.ts")).toMatch(/inner\?: Array<Cell\[\]>;/);
+    expect(run.file("types.ts")).toMatch(/inner\?: Array<Cell\[\]> \| undefined;/);
   });
 });

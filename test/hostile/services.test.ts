@@ -5,7 +5,7 @@
  */
 import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { NS, id, member, pipelineError, runPipeline, serviceModel, type AstShape } from "./harness.js";
+import { NS, id, member, pipelineError, runPipeline, serviceModel, type AstShape, declaredType } from "./harness.js";
 
 /** Two services in one model, each with its own operation. */
 function twoServices() {
@@ -96,11 +96,11 @@ describe("the same shape name in two namespaces", () => {
     const first = await runPipeline(clash());
     const types = new Project({ useInMemoryFileSystem: true }).createSourceFile("types.ts", first.file("types.ts"));
     const input = types.getInterfaceOrThrow("OpInput");
-    const mine = input.getPropertyOrThrow("mine").getTypeNodeOrThrow().getText();
-    const theirs = input.getPropertyOrThrow("theirs").getTypeNodeOrThrow().getText();
+    const mine = declaredType(input.getPropertyOrThrow("mine"));
+    const theirs = declaredType(input.getPropertyOrThrow("theirs"));
     expect(mine).not.toBe(theirs);
-    expect(types.getInterfaceOrThrow(mine).getPropertyOrThrow("x").getTypeNodeOrThrow().getText()).toBe("string");
-    expect(types.getInterfaceOrThrow(theirs).getPropertyOrThrow("y").getTypeNodeOrThrow().getText()).toBe("number");
+    expect(declaredType(types.getInterfaceOrThrow(mine).getPropertyOrThrow("x"))).toBe("string");
+    expect(declaredType(types.getInterfaceOrThrow(theirs).getPropertyOrThrow("y"))).toBe("number");
     expect(types.getInterfaceOrThrow(theirs).getJsDocs()[0].getInnerText()).toContain("other.ns#Widget");
     const again = await runPipeline(clash());
     expect(again.file("types.ts")).toBe(first.file("types.ts"));
@@ -111,8 +111,8 @@ describe("the same shape name in two namespaces", () => {
     (model.shapes[id("Service")] as AstShape).rename = { "other.ns#Widget": "OtherWidget" };
     const run = await runPipeline(model);
     const input = new Project({ useInMemoryFileSystem: true }).createSourceFile("types.ts", run.file("types.ts")).getInterfaceOrThrow("OpInput");
-    expect(input.getPropertyOrThrow("mine").getTypeNodeOrThrow().getText()).toBe("Widget");
-    expect(input.getPropertyOrThrow("theirs").getTypeNodeOrThrow().getText()).toBe("OtherWidget");
+    expect(declaredType(input.getPropertyOrThrow("mine"))).toBe("Widget");
+    expect(declaredType(input.getPropertyOrThrow("theirs"))).toBe("OtherWidget");
   });
 });
 

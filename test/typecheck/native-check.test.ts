@@ -26,9 +26,36 @@ describe("the native type checker", () => {
   });
 
   it("checks with the stage's options: strict, and unused locals are errors", async () => {
-    expect(TYPECHECK_COMPILER_OPTIONS).toMatchObject({ strict: true, noUnusedLocals: true });
-    const problems = await typeChecker()([{ folder: "fd", files: [esmPackage, file("a.ts", "function f(x) { const unused = 1; return x; }\nexport { f };\n")] }]);
+    expect(TYPECHECK_COMPILER_OPTIONS).toMatchObject({ strict: true, noUnusedLocals: true, verbatimModuleSyntax: true });
+    const problems = await typeChecker()([{ folder: "fd", files: [esmPackage, file("a.ts", "function f(x) { const unused = 1; return x; }\nexport const y: unknown = f(1);\n")] }]);
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining("implicitly has an 'any' type"), expect.stringContaining("'unused' is declared but its value is never read")]);
+  });
+
+  it("checks the flags strict apps add: each violation below is an error", async () => {
+    // One line per flag, each breaking only that flag (and each fine without it).
+    const text = [
+      "export function first(xs: string[]): string { const x = xs[0]; return x; }", // noUncheckedIndexedAccess
+      "export const opt: { a?: string } = { a: undefined };", // exactOptionalPropertyTypes
+      "export function key(r: Record<string, number>): number | undefined { return r.k; }", // noPropertyAccessFromIndexSignature
+      "export function half(n: number): number | undefined { if (n > 0) return n / 2; }", // noImplicitReturns
+      "export function fall(n: number): number { let r = 0; switch (n) { case 1: r++; case 2: r++; break; } return r; }", // noFallthroughCasesInSwitch
+      "export class A { m(): void {} }",
+      "export class B extends A { m(): void {} }", // noImplicitOverride
+      "export enum E { X }", // erasableSyntaxOnly
+      "export const inferred = [1].map((n) => n * 2);", // isolatedDeclarations
+      "",
+    ].join("\n");
+    const problems = await typeChecker()([{ folder: "fd", files: [esmPackage, file("a.ts", text)] }]);
+    expect(problems.map((p) => `${p.line} ${p.message.slice(p.message.lastIndexOf("(TS"))}`)).toEqual([
+      "1 (TS2322)",
+      "2 (TS2375)",
+      "3 (TS4111)",
+      "4 (TS7030)",
+      "5 (TS7029)",
+      "7 (TS4114)",
+      "8 (TS1294)",
+      "9 (TS9010)",
+    ]);
   });
 
   it("finds Node's types and the runtime's packages from a folder outside any project, as ES modules", async () => {

@@ -84,7 +84,7 @@ describe("the generated module", () => {
   });
 
   it("type-checks (strict, lib ES2022, no DOM) with the runtime and types beside it", async () => {
-    const wanted = new Set(["validators.ts", "types.ts", "runtime/validate.ts"]);
+    const wanted = new Set(["validators.ts", "types.ts", "runtime/validate.ts", "package.json"]);
     const subset = files.filter((f) => wanted.has(f.path)).map((f) => ({ ...f, origin: f.path }));
     const problems = await inProcessTypeChecker()([{ folder: "frauddetector", files: subset }]);
     expect(problems).toEqual([]);

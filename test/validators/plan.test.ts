@@ -101,8 +101,8 @@ describe("generated code", () => {
     expect(input.filter((l) => l.includes("checkItem("))).toEqual(['checkItem(one, "", "one", out);', 'checkItem(valueMember, "", "value", out);']);
     expect(body("checkList").filter((l) => l.includes("checkItem("))).toHaveLength(1);
     // A member named like a parameter, and one named like a keyword, get variants.
-    expect(input).toContain("const valueMember: unknown = value.value;");
-    expect(body("checkItem")).toContain("  const typeMember: unknown = value.Type;");
+    expect(input).toContain(`const valueMember: unknown = value["value"];`);
+    expect(body("checkItem")).toContain(`  const typeMember: unknown = value["Type"];`);
     expect(body("checkList")).toContain("  for (let i = 0; i < value.length; i++) {");
     expect(body("checkList")).toContain("    const item: unknown = value[i];");
     for (const lines of [input, ...helpers.map((h) => h.body.map((l) => l.toString().trim()))]) {
@@ -168,7 +168,7 @@ describe("type-checking", () => {
     const doc = structuredClone(validationModel) as { shapes: Record<string, { members?: Record<string, object> }> };
     doc.shapes["test.v#Many"] = { type: "enum", members: many } as never;
     (doc.shapes["test.v#CheckInput"].members as Record<string, object>).many = { target: "test.v#Many" };
-    const wanted = new Set(["validators.ts", "types.ts", "runtime/validate.ts", "runtime/serde.ts"]);
+    const wanted = new Set(["validators.ts", "types.ts", "runtime/validate.ts", "runtime/serde.ts", "package.json"]);
     const files = await format(render(irOf(doc)).filter((f) => wanted.has(f.path)));
     expect(await inProcessTypeChecker()([{ folder: "fixture", files }])).toEqual([]);
   }, 60_000);

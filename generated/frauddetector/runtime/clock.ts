@@ -27,7 +27,7 @@ export const CLOCK_SKEW_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** How far the service's `Date` may be from the corrected clock before the offset changes: 5 minutes. */
-export const CLOCK_SKEW_THRESHOLD_MS = 5 * 60 * 1000;
+export const CLOCK_SKEW_THRESHOLD_MS: number = 5 * 60 * 1000;
 
 /** The corrected clock of one client. Not tied to a transport: unit-tested directly. */
 export class SigningClock {

@@ -5,6 +5,8 @@
  * AWS files (`~/.aws/credentials`, `~/.aws/config`, profile AWS_PROFILE; see credentials-file.ts).
  * Credential values never appear in error messages.
  */
+// Node's types even in an app whose tsconfig loads no global types (`tsc --init` writes `"types": []`).
+/// <reference types="node" />
 import { CredentialsError } from "./errors.js";
 
 /** AWS credentials used to sign requests. */
@@ -20,15 +22,15 @@ export interface Credentials {
 export type CredentialProvider = () => Promise<Credentials>;
 
 /** Credentials are refreshed this long before `expiration` (same window as the AWS SDKs). */
-export const CREDENTIAL_REFRESH_WINDOW_MS = 5 * 60 * 1000;
+export const CREDENTIAL_REFRESH_WINDOW_MS: number = 5 * 60 * 1000;
 
 /** Reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN; undefined if unset or not Node. */
 export function credentialsFromEnv(): Credentials | undefined {
   const env = typeof process === "undefined" ? undefined : process.env;
-  const accessKeyId = env?.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env?.AWS_SECRET_ACCESS_KEY;
+  const accessKeyId = env?.["AWS_ACCESS_KEY_ID"];
+  const secretAccessKey = env?.["AWS_SECRET_ACCESS_KEY"];
   if (!accessKeyId || !secretAccessKey) return undefined;
-  const sessionToken = env?.AWS_SESSION_TOKEN;
+  const sessionToken = env?.["AWS_SESSION_TOKEN"];
   return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
 }
 

@@ -36,15 +36,23 @@ export class WebCryptoSha256 implements Sha256Checksum {
 type HmacKey = Awaited<ReturnType<Crypto["subtle"]["importKey"]>>;
 type Crypto = typeof globalThis.crypto;
 
+/**
+ * Bytes backed by an ArrayBuffer, which WebCrypto wants: `Uint8Array<ArrayBuffer>` from
+ * TypeScript 5.7 on, where typed arrays became generic, and plain `Uint8Array` before (whose
+ * `BufferSource` accepts any view). Read off `slice`, which returns exactly that in each version,
+ * so the file compiles under 5.4 too.
+ */
+type BufferBytes = ReturnType<Uint8Array["slice"]>;
+
 /** Imported HMAC keys by key bytes object: the daily signing key is imported once, not per call. */
-function importHmacKey(key: Uint8Array<ArrayBuffer>): Promise<HmacKey> {
+function importHmacKey(key: BufferBytes): Promise<HmacKey> {
   return globalThis.crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 }
 
 /** WebCrypto hashing for the signer (browsers and workers). */
 export const webSigningCrypto: SigningCrypto = { Sha256: WebCryptoSha256 };
 
-function bytes(secret: SigningSecret): Uint8Array<ArrayBuffer> {
+function bytes(secret: SigningSecret): BufferBytes {
   if (typeof secret === "string") return encoder.encode(secret);
   const view = ArrayBuffer.isView(secret)
     ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength)
@@ -52,7 +60,7 @@ function bytes(secret: SigningSecret): Uint8Array<ArrayBuffer> {
   return new Uint8Array(view); // a copy: WebCrypto wants an ArrayBuffer-backed view
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+function concat(chunks: readonly Uint8Array[]): BufferBytes {
   let length = 0;
   for (const c of chunks) length += c.byteLength;
   const out = new Uint8Array(length);

@@ -98,7 +98,7 @@ const REAL_ENVIRONMENT: WaiterEnvironment = { now: () => Date.now(), sleep, rand
 
 /** A failure acceptor matched, or the operation failed with an error no acceptor matched. */
 export class WaiterFailureError extends Error {
-  readonly state = WaiterState.FAILURE;
+  readonly state: typeof WaiterState.FAILURE = WaiterState.FAILURE;
   /** The waiter's name. */
   readonly waiter: string;
   /** The output or error that led to the failure. */
@@ -120,7 +120,7 @@ export class WaiterFailureError extends Error {
 
 /** `maxWaitTime` passed without a success or failure state. */
 export class WaiterTimeoutError extends Error {
-  readonly state = WaiterState.TIMEOUT;
+  readonly state: typeof WaiterState.TIMEOUT = WaiterState.TIMEOUT;
   /** The waiter's name. */
   readonly waiter: string;
   /** The configured limit, in seconds. */

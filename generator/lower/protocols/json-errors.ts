@@ -37,7 +37,7 @@ export function jsonErrorDeserializer(
       fields.push({ key: field.memberKey, expression: own });
     } else {
       readsBody = true;
-      fields.push({ key: field.memberKey, expression: ctx.serde.deMember(member, ctx.serde.readMember("b", ctx.serde.wireName(member)), true) });
+      fields.push({ key: field.memberKey, expression: ctx.serde.deMember(member, ctx.serde.readBodyMember("b", ctx.serde.wireName(member)), true) });
     }
   }
   const init = code`init: ${typeRef(runtime.errors("ErrorInit"))}`;

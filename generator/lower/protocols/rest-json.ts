@@ -132,7 +132,7 @@ function responseDeserializer(ctx: ProtocolContext, operation: Shape): Code {
   const lines: Code[] = [];
   if (bindings.some((b) => isBodyRead(b))) lines.push(code`const b = ${restJson("restJsonBody")}(response);`);
   const entries = bindings.map((b) => {
-    const read = boundRead(ctx, b) ?? payloadRead(ctx, b) ?? ctx.serde.deMember(b.member, ctx.serde.readMember("b", ctx.serde.wireName(b.member)), true);
+    const read = boundRead(ctx, b) ?? payloadRead(ctx, b) ?? ctx.serde.deMember(b.member, ctx.serde.readBodyMember("b", ctx.serde.wireName(b.member)), true);
     return code`${literalKey(b.member.name)}: ${read}`;
   });
   lines.push(code`return { ${joinCode(entries, ", ")} };`);

@@ -20,7 +20,7 @@ import { getShape, splitId } from "../../assemble/model.js";
 import { code, joinCode, packageSymbol, runtime, typeRef, valueRef, type Code, type Codeable, type CodeSymbol } from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
 import { escapeCommentText } from "../docs.js";
-import { NameScope, camelCase, isIdentifier, isPrototypeKey } from "../naming.js";
+import { NameScope, camelCase, indexAccess, isPrototypeKey } from "../naming.js";
 import { isRequiredMember } from "../type-expressions.js";
 import type { Bounds, Facts } from "./constraints.js";
 import {
@@ -338,7 +338,8 @@ export class ValidatorPlanner {
   // ---- aggregates --------------------------------------------------------------------------
 
   private read(x: string, name: string): string {
-    const access = isIdentifier(name) ? `${x}.${name}` : `${x}[${JSON.stringify(name)}]`;
+    // `x` is a plain object checked at run time (a record), so the read is always indexed.
+    const access = indexAccess(x, name);
     // Names every object inherits are read only when the object has them itself.
     return isPrototypeKey(name) ? `Object.hasOwn(${x}, ${JSON.stringify(name)}) ? ${access} : undefined` : access;
   }
@@ -381,7 +382,7 @@ export class ValidatorPlanner {
     }
     // `$unknown: [name, value]` is how the generated union type carries a variant this client does not know.
     const unknown = w.names.claim("unknownVariant", "Value");
-    w.line(code`const ${unknown}: unknown = ${x}.$unknown;`);
+    w.line(code`const ${unknown}: unknown = ${indexAccess(x, "$unknown")};`);
     w.if(`${unknown} != null`, (b) => {
       b.line(code`${count}++;`);
       b.if(
@@ -410,13 +411,12 @@ export class ValidatorPlanner {
     const keyMember = f.shape.members.find((m) => m.name === "key") as Member;
     const valueMember = f.shape.members.find((m) => m.name === "value") as Member;
     const keyFacts = memberFacts(this.model, keyMember, f.sensitive);
-    const i = w.names.claim("i", "");
     const key = w.names.claim("key", "Name");
     const entry = claimLocal(w.names, camelCase(splitId(valueMember.target).name), "Value");
     // A sensitive map's keys are values too: its paths show `*` instead of the key.
     const valuePath = f.sensitive || keyFacts.sensitive ? path.hiddenKey() : path.segment(key, true);
-    w.block(code`for (let ${i} = 0; ${i} < ${keys}.length; ${i}++)`, (b) => {
-      b.line(code`const ${key} = ${keys}[${i}];`);
+    // for-of rather than an index: `keys[i]` is `string | undefined` under noUncheckedIndexedAccess.
+    w.block(code`for (const ${key} of ${keys})`, (b) => {
       // Smithy reports a bad key at the map itself.
       this.value(b, key, keyFacts, path, scope, true);
       b.line(code`const ${entry}: unknown = ${x}[${key}];`);

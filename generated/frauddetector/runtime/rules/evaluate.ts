@@ -60,28 +60,28 @@ const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? val
  * matches, and when no rule matches or a required parameter is missing.
  */
 export function resolveEndpoint(ruleSet: unknown, params: EndpointParams, options?: ResolveOptions): ResolvedEndpoint {
-  if (!isJson(ruleSet) || !Array.isArray(ruleSet.rules)) throw new EndpointError("Invalid endpoint rule set");
+  if (!isJson(ruleSet) || !Array.isArray(ruleSet["rules"])) throw new EndpointError("Invalid endpoint rule set");
   const scope: Scope = Object.create(null) as Scope;
-  const declared = isJson(ruleSet.parameters) ? ruleSet.parameters : {};
+  const declared = isJson(ruleSet["parameters"]) ? ruleSet["parameters"] : {};
   for (const name of Object.keys(declared)) {
     const spec = declared[name];
     if (!isJson(spec)) continue;
     let value: unknown = params[name];
-    if (value === undefined && typeof spec.builtIn === "string") value = params[spec.builtIn];
-    value ??= spec.default;
+    if (value === undefined && typeof spec["builtIn"] === "string") value = params[spec["builtIn"]];
+    value ??= spec["default"];
     if (value === undefined) {
-      if (spec.required === true) throw new EndpointError(`Missing required endpoint parameter: ${name}`);
+      if (spec["required"] === true) throw new EndpointError(`Missing required endpoint parameter: ${name}`);
       continue;
     }
-    const type = String(spec.type).toLowerCase();
+    const type = String(spec["type"]).toLowerCase();
     const ok =
       type === "stringarray"
         ? Array.isArray(value) && value.every((item) => typeof item === "string")
         : typeof value === type;
-    if (!ok) throw new EndpointError(`Endpoint parameter ${name} must be of type ${String(spec.type)}`);
+    if (!ok) throw new EndpointError(`Endpoint parameter ${name} must be of type ${String(spec["type"])}`);
     scope[name] = value as RuleValue;
   }
-  const endpoint = evalRules(ruleSet.rules, scope, options?.partitions ?? PARTITIONS);
+  const endpoint = evalRules(ruleSet["rules"], scope, options?.partitions ?? PARTITIONS);
   if (!endpoint) throw new EndpointError("No endpoint rule matched the given parameters");
   return endpoint;
 }
@@ -94,17 +94,17 @@ function evalRules(
 ): ResolvedEndpoint | undefined {
   for (const rule of rules) {
     if (!isJson(rule)) continue;
-    const local = matchConditions(list(rule.conditions), scope, table);
+    const local = matchConditions(list(rule["conditions"]), scope, table);
     if (!local) continue;
-    if (rule.type === "endpoint" && isJson(rule.endpoint)) return buildEndpoint(rule.endpoint, local, table);
-    if (rule.type === "error") throw new EndpointError(asString(evalExpr(rule.error, local, table), "error"));
-    if (rule.type === "tree") {
+    if (rule["type"] === "endpoint" && isJson(rule["endpoint"])) return buildEndpoint(rule["endpoint"], local, table);
+    if (rule["type"] === "error") throw new EndpointError(asString(evalExpr(rule["error"], local, table), "error"));
+    if (rule["type"] === "tree") {
       // A matched tree is terminal: exhausting its rules ends resolution (spec: tree rule object).
-      const found = evalRules(list(rule.rules), local, table);
+      const found = evalRules(list(rule["rules"]), local, table);
       if (found) return found;
       throw new EndpointError("No endpoint rule matched the given parameters");
     }
-    throw new EndpointError(`Invalid endpoint rule type: ${String(rule.type)}`);
+    throw new EndpointError(`Invalid endpoint rule type: ${String(rule["type"])}`);
   }
   return undefined;
 }
@@ -119,23 +119,23 @@ function matchConditions(
   for (const condition of conditions) {
     const value = evalExpr(condition, local, table);
     if (value === undefined || value === false) return undefined;
-    if (isJson(condition) && typeof condition.assign === "string") {
+    if (isJson(condition) && typeof condition["assign"] === "string") {
       // A child scope: assignments stay visible to this rule and its subrules only.
       if (local === scope) local = Object.create(scope) as Scope;
-      local[condition.assign] = value;
+      local[condition["assign"]] = value;
     }
   }
   return local;
 }
 
 function buildEndpoint(endpoint: Json, scope: Scope, table: readonly PartitionRow[]): ResolvedEndpoint {
-  const result: ResolvedEndpoint = { url: asString(evalExpr(endpoint.url, scope, table), "url") };
-  if (isJson(endpoint.properties) && Object.keys(endpoint.properties).length > 0) {
-    result.properties = evalProperties(endpoint.properties, scope) as Record<string, unknown>;
+  const result: ResolvedEndpoint = { url: asString(evalExpr(endpoint["url"], scope, table), "url") };
+  if (isJson(endpoint["properties"]) && Object.keys(endpoint["properties"]).length > 0) {
+    result.properties = evalProperties(endpoint["properties"], scope) as Record<string, unknown>;
   }
-  if (isJson(endpoint.headers) && Object.keys(endpoint.headers).length > 0) {
+  if (isJson(endpoint["headers"]) && Object.keys(endpoint["headers"]).length > 0) {
     const headers: Record<string, string[]> = {};
-    for (const [name, values] of Object.entries(endpoint.headers)) {
+    for (const [name, values] of Object.entries(endpoint["headers"])) {
       headers[name] = list(values).map((value) => asString(evalExpr(value, scope, table), `header ${name}`));
     }
     result.headers = headers;
@@ -166,11 +166,11 @@ function evalExpr(expr: unknown, scope: Scope, table: readonly PartitionRow[]): 
   if (typeof expr === "boolean" || typeof expr === "number") return expr;
   if (Array.isArray(expr)) return expr.map((item) => evalExpr(item, scope, table));
   if (isJson(expr)) {
-    if (typeof expr.ref === "string") return scope[expr.ref];
-    if (typeof expr.fn === "string") {
+    if (typeof expr["ref"] === "string") return scope[expr["ref"]];
+    if (typeof expr["fn"] === "string") {
       return call(
-        expr.fn,
-        list(expr.argv).map((arg) => evalExpr(arg, scope, table)),
+        expr["fn"],
+        list(expr["argv"]).map((arg) => evalExpr(arg, scope, table)),
         table,
       );
     }
