@@ -12,7 +12,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const RUNTIME_DIR = join(ROOT, "generator", "runtime");
 
 let files: string[] | undefined;
-let deps: Record<string, string> | undefined;
+const depsByFiles = new Map<string, Record<string, string>>();
+
+/**
+ * Runtime folders shipped only to the clients whose protocol uses them: each imports npm packages
+ * (`xml/`: fast-xml-parser) that a client without it must neither ship nor list.
+ */
+export const OPTIONAL_RUNTIME_FOLDERS = { xml: "xml/" } as const;
+
+/** A part of the runtime only some clients ship. */
+export type RuntimeFeature = keyof typeof OPTIONAL_RUNTIME_FOLDERS;
 
 /** Every runtime source file (tests excluded), relative to generator/runtime/, sorted. */
 export function runtimeFiles(): string[] {
@@ -30,30 +39,44 @@ export function runtimeFiles(): string[] {
   return out;
 }
 
+/** The runtime files a client ships: everything but the optional folders it does not use. */
+export function clientRuntimeFiles(features: ReadonlySet<RuntimeFeature>): string[] {
+  const left = (Object.keys(OPTIONAL_RUNTIME_FOLDERS) as RuntimeFeature[])
+    .filter((f) => !features.has(f))
+    .map((f) => OPTIONAL_RUNTIME_FOLDERS[f]);
+  return runtimeFiles().filter((rel) => !left.some((folder) => rel.startsWith(folder)));
+}
+
 /** The text of one runtime file. */
 export function runtimeSource(rel: string): string {
   return readFileSync(join(RUNTIME_DIR, rel), "utf8");
 }
 
-/** npm packages the runtime imports, with the version range this repository's package.json gives them. */
-export function runtimeDependencies(): Record<string, string> {
-  if (deps) return deps;
+/**
+ * npm packages the runtime files (all of them unless `shipped` says which) import, with the
+ * version range this repository's package.json gives them.
+ */
+export function runtimeDependencies(shipped: readonly string[] = runtimeFiles()): Record<string, string> {
+  const cacheKey = shipped.join("\n");
+  const known = depsByFiles.get(cacheKey);
+  if (known) return known;
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   const versions = { ...pkg.devDependencies, ...pkg.dependencies };
   const found = new Set<string>();
-  for (const rel of runtimeFiles()) {
+  for (const rel of shipped) {
     for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm)) {
       const spec = m[1];
       if (spec.startsWith("node:")) continue;
       found.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
     }
   }
-  deps = {};
+  const deps: Record<string, string> = {};
   for (const name of [...found].sort()) {
     const version = versions[name];
     if (!version) throw new Error(`internal: generator/runtime imports "${name}", which package.json does not list`);
     deps[name] = version;
   }
+  depsByFiles.set(cacheKey, deps);
   return deps;
 }
 

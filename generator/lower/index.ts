@@ -21,7 +21,7 @@ import { pascalCase } from "./naming.js";
 import { lowerOperations, partitionStreaming } from "./operations.js";
 import { lowerPaginators } from "./paginators.js";
 import { lowerWaiters } from "./waiters.js";
-import { packageJson, tsconfigJson } from "./packaging.js";
+import { packageJson, shippedRuntimeFiles, tsconfigJson } from "./packaging.js";
 import { SerdePlanner } from "./serde.js";
 import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
@@ -60,6 +60,8 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);
   const waiters = lowerWaiters({ model, service: selection.service, names, client: clientSymbol }, called);
 
+  const runtimeFiles = shippedRuntimeFiles(service.protocol, clientSupported);
+  const dependencies = runtimeDependencies(runtimeFiles);
   const clientNote = clientSupported ? undefined : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`;
   const modules: ClientModule[] = ["types", "errors"];
   if (clientSupported) modules.push("serde", "client");
@@ -105,9 +107,10 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       operations,
       selected: selection.operations,
       errorNames: Object.fromEntries(errorShapes.map((s) => [s.id, symbols[s.id].name])),
-      dependencies: runtimeDependencies(),
+      dependencies,
     }),
-    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported),
+    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported, dependencies),
+    runtimeFiles,
     tsconfigJson: tsconfigJson(),
     symbols,
   };

@@ -290,6 +290,8 @@ export interface ClientIR {
   readme: ReadmeIR;
   /** The generated package.json text. */
   packageJson: string;
+  /** The runtime files the folder ships (relative to generator/runtime/); package.json lists what they import. */
+  runtimeFiles: string[];
   /** The generated tsconfig.json text: how a vendoring project compiles the folder on its own. */
   tsconfigJson: string;
   /** Symbol of the TS declaration for each named shape (types and errors), by shape id. */
