@@ -12,6 +12,7 @@ import type * as paginateModule from "../runtime/paginate.js";
 import type * as waiterModule from "../runtime/waiter.js";
 import type * as serdeModule from "../runtime/serde.js";
 import type * as validateModule from "../runtime/validate.js";
+import type * as xmlSchemaModule from "../runtime/xml/schema.js";
 import { symbol, type CodeSymbol } from "./symbol.js";
 
 type ValueName<M> = keyof M & string;
@@ -23,6 +24,7 @@ type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
+type XmlSchemaTypes = "StructureSchema";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -41,6 +43,7 @@ export type RuntimeTypesExist = [
   paginateModule.PaginationConfiguration<unknown>,
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
+  xmlSchemaModule.StructureSchema,
 ];
 
 const at =
@@ -58,6 +61,7 @@ export const runtime = {
   jmespath: at<ValueName<typeof jmespathModule>>("runtime/jmespath"),
   paginate: at<ValueName<typeof paginateModule> | PaginateTypes>("runtime/paginate"),
   waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
+  xmlSchema: at<ValueName<typeof xmlSchemaModule> | XmlSchemaTypes>("runtime/xml/schema"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

@@ -16,6 +16,14 @@ export interface XmlElement {
   readonly text: string;
 }
 
+/** An element with nothing in it: what an absent or empty document reads as. */
+export const EMPTY_ELEMENT: XmlElement = { name: "", attributes: {}, children: [], text: "" };
+
+/** True for an element parseXml made (a protocol passes them around as `unknown` error bodies). */
+export function isXmlElement(v: unknown): v is XmlElement {
+  return typeof v === "object" && v !== null && Array.isArray((v as { children?: unknown }).children);
+}
+
 /** Text that is not well-formed XML: thrown by parseXml, caught by the protocols and turned into a service exception. */
 export class XmlSyntaxError extends Error {
   override readonly name = "XmlSyntaxError";

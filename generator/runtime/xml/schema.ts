@@ -49,7 +49,11 @@ export interface MapSchema {
 
 /** Where an HTTP-binding protocol (restXml) puts a member instead of the body. */
 export type HttpBinding =
-  | { readonly in: "header"; readonly name: string }
+  | {
+      readonly in: "header";
+      readonly name: string;
+      /** A `@mediaType` string: base64 in the header. */ readonly base64?: boolean;
+    }
   | { readonly in: "prefixHeaders"; readonly prefix: string }
   | { readonly in: "query"; readonly name: string }
   | { readonly in: "queryParams" }
@@ -70,6 +74,8 @@ export interface MemberSchema {
   readonly flattened?: boolean;
   readonly namespace?: XmlNamespace;
   readonly http?: HttpBinding;
+  /** The target's `@mediaType`: the content type of a blob or string sent as the whole payload. */
+  readonly mediaType?: string;
   /** The `@default` value as the model writes it (JSON), read when the member is absent. */
   readonly default?: unknown;
   /** `@required` (and not `@clientOptional`): read as Smithy's zero value when absent. */

@@ -7,7 +7,14 @@
  * Smithy's zero value (see the README's optionality policy).
  */
 import { fromBase64, idempotencyToken, serDateTime, serHttpDate, toBase64 } from "../serde.js";
-import { childNamed, childrenNamed, escapeXmlAttribute, escapeXmlText, type XmlElement } from "./parse.js";
+import {
+  childNamed,
+  childrenNamed,
+  EMPTY_ELEMENT,
+  escapeXmlAttribute,
+  escapeXmlText,
+  type XmlElement,
+} from "./parse.js";
 import {
   resolve,
   type MapSchema,
@@ -301,8 +308,6 @@ function defaultValue(schema: Schema, value: unknown): unknown {
   }
 }
 
-const EMPTY: XmlElement = { name: "", attributes: {}, children: [], text: "" };
-
 /** Smithy's zero value of a type (the error correction the README's optionality policy describes). */
 export function zeroValue(schema: Schema): unknown {
   const s = resolve(schema);
@@ -328,7 +333,7 @@ export function zeroValue(schema: Schema): unknown {
       return {};
     case "structure":
     case "union":
-      return readXmlStructure(s, EMPTY);
+      return readXmlStructure(s, EMPTY_ELEMENT);
   }
 }
 
