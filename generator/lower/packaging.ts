@@ -3,7 +3,6 @@
  * installs) and tsconfig.json (how it compiles on its own: the options the type-check stage used).
  */
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
-import { clientRuntimeFiles, type RuntimeFeature } from "../runtime-files.js";
 import { TYPECHECK_COMPILER_OPTIONS } from "../typecheck/options.js";
 
 /** The generated tsconfig.json text. */
@@ -11,24 +10,8 @@ export function tsconfigJson(): string {
   return `${JSON.stringify({ compilerOptions: TYPECHECK_COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2)}\n`;
 }
 
-/** Protocols whose client runtime reads and writes XML (runtime/xml/, with fast-xml-parser). */
-const XML_PROTOCOLS: ReadonlySet<string> = new Set(["restXml", "awsQuery", "ec2Query"]);
-
-/** The runtime files a client folder ships: the optional parts only when its client uses them. */
-export function shippedRuntimeFiles(protocol: string, withClient: boolean): string[] {
-  const features = new Set<RuntimeFeature>();
-  if (withClient && XML_PROTOCOLS.has(protocol)) features.add("xml");
-  return clientRuntimeFiles(features);
-}
-
-/** The generated package.json text; `dependencies` are the shipped runtime's (runtimeDependencies). */
-export function packageJson(
-  folder: string,
-  sdkId: string,
-  version: string,
-  withClient: boolean,
-  dependencies: Record<string, string>,
-): string {
+/** The generated package.json text; `dependencies` are those of the runtime files the folder ships. */
+export function packageJson(folder: string, sdkId: string, version: string, withClient: boolean, dependencies: Record<string, string>): string {
   const pkg = {
     name: `@anvil-generated/${folder}`,
     version: "0.0.0",
