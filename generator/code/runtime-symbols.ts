@@ -5,6 +5,9 @@
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
 import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
+import type * as queryModule from "../runtime/protocols/query.js";
+import type * as restXmlModule from "../runtime/protocols/rest-xml.js";
+import type * as xmlSchemaModule from "../runtime/protocols/xml/schema.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -26,6 +29,7 @@ type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
 type TransportTypes = "HttpResponse";
+type XmlSchemaTypes = "StructureSchema";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -45,6 +49,7 @@ export type RuntimeTypesExist = [
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
   transportModule.HttpResponse,
+  xmlSchemaModule.StructureSchema,
 ];
 
 const at =
@@ -65,6 +70,9 @@ export const runtime = {
   transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
   /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
   awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
+  restXml: at<ValueName<typeof restXmlModule>>("runtime/protocols/rest-xml"),
+  query: at<ValueName<typeof queryModule>>("runtime/protocols/query"),
+  xmlSchema: at<ValueName<typeof xmlSchemaModule> | XmlSchemaTypes>("runtime/protocols/xml/schema"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

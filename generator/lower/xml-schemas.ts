@@ -20,6 +20,11 @@ import { UNIT, isRequiredMember, type ShapeSymbols } from "./type-expressions.js
 /** The protocols whose serde this module plans. */
 export type XmlProtocol = "restXml" | "awsQuery" | "ec2Query";
 
+/** The XML protocol of a service's protocol name (`restXml` for any other: a JSON service never asks for a schema). */
+export function xmlProtocolOf(protocol: string): XmlProtocol {
+  return protocol === "awsQuery" || protocol === "ec2Query" ? protocol : "restXml";
+}
+
 /** One schema constant of serde.ts. */
 export interface XmlSchemaDeclIR {
   name: string;
@@ -43,7 +48,7 @@ export class XmlSchemaPlanner {
     private readonly symbols: ShapeSymbols,
     private readonly names: ClientNames,
     private readonly protocol: XmlProtocol,
-    /** Operation inputs and outputs: only their members' HTTP bindings count (restXml). */
+    /** Operation inputs and outputs: only their members' (and errors') HTTP bindings count (restXml). */
     private readonly topLevel: ReadonlySet<string>,
   ) {}
 
@@ -66,7 +71,8 @@ export class XmlSchemaPlanner {
       value: code`{}`,
     };
     this.decls.push(decl);
-    const bindings = this.protocol === "restXml" && this.topLevel.has(id);
+    // Errors bind members to headers as operation inputs and outputs do.
+    const bindings = this.protocol === "restXml" && (this.topLevel.has(id) || s.traits["smithy.api#error"] !== undefined);
     const members = s.members.map((m) => this.memberEntry(m, bindings));
     const namespace = xmlNamespace(s);
     decl.value = code`{ kind: ${JSON.stringify(s.type === "union" ? "union" : "structure")}, xmlName: ${JSON.stringify(xmlName(s) ?? s.id.slice(s.id.indexOf("#") + 1))}${namespace === undefined ? "" : code`, namespace: ${namespace}`}, members: [${joinCode(members, ", ")}] }`;

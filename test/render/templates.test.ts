@@ -112,8 +112,21 @@ function edgeCasesIr(): ClientIR {
   });
 }
 
+/** An awsQuery service: what only the XML protocols fill (serde.ts's schema constants). */
+function xmlIr(): ClientIR {
+  const model = modelOf({
+    smithy: "2.0",
+    shapes: {
+      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { "aws.protocols#awsQuery": {} } },
+      "ex#Get": { type: "operation", output: { target: "ex#GetOutput" } },
+      "ex#GetOutput": { type: "structure", members: { state: { target: "smithy.api#String" } } },
+    },
+  });
+  return lower(model, select(model, {}), { name: "xml", models: [], modelsAsWritten: ["xml.json"], validation: "reject" });
+}
+
 describe("templates", () => {
-  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), edgeCasesIr()];
+  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), edgeCasesIr(), xmlIr()];
   // `length` is the one property of arrays templates read (`{{#if list.length}}`).
   const known = new Set<string>(["length"]);
   for (const ir of irs) keysOf(ir, known);

@@ -3,7 +3,7 @@
  * timestamps, blobs, sparse collections, defaults and zero values, unions.
  */
 import { describe, expect, it } from "vitest";
-import { parseXml } from "../../generator/runtime/xml/parse.js";
+import { parseXml } from "../../generator/runtime/protocols/xml/parse.js";
 import {
   XS_BLOB,
   XS_NUMBER,
@@ -13,8 +13,8 @@ import {
   xsMap,
   xsTimestamp,
   type StructureSchema,
-} from "../../generator/runtime/xml/schema.js";
-import { readXmlStructure, writeXmlDocument } from "../../generator/runtime/xml/serde.js";
+} from "../../generator/runtime/protocols/xml/schema.js";
+import { readXmlStructure, writeXmlDocument } from "../../generator/runtime/protocols/xml/serde.js";
 
 const Nested: StructureSchema = {
   kind: "structure",

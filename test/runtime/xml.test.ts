@@ -10,7 +10,7 @@ import {
   escapeXmlText,
   parseXml,
   XmlSyntaxError,
-} from "../../generator/runtime/xml/parse.js";
+} from "../../generator/runtime/protocols/xml/parse.js";
 
 describe("parseXml", () => {
   it("keeps names with prefixes, attributes, children in order and decoded text", () => {

@@ -1,5 +1,5 @@
 /**
- * Generates a client for every awsJson service of a protocol-test folder, with anvil's own
+ * Generates a client for every service of a protocol-test folder that speaks the folder's protocol, with anvil's own
  * stages (load, assemble, select, lower, render; formatting and type-checking are left out, they
  * change no behaviour), writes each to a temporary folder and imports it.
  *
@@ -39,7 +39,7 @@ export interface GeneratedProtocol {
   dispose(): void;
 }
 
-/** The model files a protocol-test folder needs: itself, shared/ and the trait definitions (never Smithy's own prelude.smithy: anvil has one built in). */
+/** The model files a protocol-test folder needs: itself, shared/ and the trait definitions (never Smithy's own prelude.smithy: anvil has one built in). `protocol` is the folder under protocol-tests/ (`awsJson1_0`, `other-protocols/restXml`). */
 export function protocolModelPaths(corpus: string, protocol: string): string[] {
   const prelude = join(corpus, "prelude");
   const traitFolders = readdirSync(prelude, { withFileTypes: true })
@@ -49,19 +49,19 @@ export function protocolModelPaths(corpus: string, protocol: string): string[] {
   return [join(corpus, "protocol-tests", protocol), join(corpus, "protocol-tests", "shared"), ...traitFolders];
 }
 
-/** Loads the folder's model and generates and imports a client per service speaking `protocol`. */
-export async function generateProtocolClients(corpus: string, protocol: "awsJson1_0" | "awsJson1_1"): Promise<GeneratedProtocol> {
-  const model = assemble(loadFiles(protocolModelPaths(corpus, protocol), preludeIds()));
-  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[`aws.protocols#${protocol}`] !== undefined);
+/** Loads the model of a protocol-test `folder` and generates and imports a client per service with the protocol `trait`. */
+export async function generateProtocolClients(corpus: string, folder: string, trait: string): Promise<GeneratedProtocol> {
+  const model = assemble(loadFiles(protocolModelPaths(corpus, folder), preludeIds()));
+  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
   const modules = join(repo, "node_modules");
   mkdirSync(modules, { recursive: true });
-  const root = mkdtempSync(join(modules, `.anvil-protocol-${protocol}-`));
+  const root = mkdtempSync(join(modules, `.anvil-protocol-${folder.replace(/\//g, "-")}-`));
   const out: GeneratedService[] = [];
   try {
     for (const service of services) {
       const selection = select(model, { service: service.id });
       const name = service.id.slice(service.id.indexOf("#") + 1).toLowerCase();
-      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${protocol}`], validation: "reject" });
+      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${folder}`], validation: "reject" });
       const dir = join(root, name);
       for (const file of render(ir)) {
         const path = join(dir, file.path);

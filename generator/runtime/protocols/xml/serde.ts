@@ -6,7 +6,7 @@
  * elements are ignored, a missing member reads as its `@default`, and a missing `@required` one as
  * Smithy's zero value (see the README's optionality policy).
  */
-import { fromBase64, idempotencyToken, serDateTime, serHttpDate, toBase64 } from "../serde.js";
+import { fromBase64, idempotencyToken, serDateTime, serHttpDate, toBase64 } from "../../serde.js";
 import {
   childNamed,
   childrenNamed,
@@ -117,8 +117,13 @@ export function isScalar(s: ResolvedSchema): s is ScalarSchema | TimestampSchema
  * shape name unless the caller names it), with the schema's namespace. Members bound to HTTP
  * (headers, query, labels) are not written.
  */
-export function writeXmlDocument(schema: StructureSchema, value: Members, name = schema.xmlName): string {
-  return writeStructure(schema, value, name, schema.namespace);
+export function writeXmlDocument(
+  schema: StructureSchema,
+  value: Members,
+  name = schema.xmlName,
+  namespace = schema.namespace,
+): string {
+  return writeStructure(schema, value, name, namespace);
 }
 
 /** A value as the element `name` (scalars, lists, maps, structures and unions alike). */
@@ -200,12 +205,22 @@ function element(name: string, namespace: XmlNamespace | undefined, attributes: 
 
 // ---- reading ---------------------------------------------------------------------------------
 
+/**
+ * Whether a response carries the member in its body: bindings to headers, the status code or the
+ * whole payload are read elsewhere; query and label bindings mean nothing in a response, so
+ * such members are read from the body like unbound ones.
+ */
+function inBody(m: MemberSchema): boolean {
+  const where = m.http?.in;
+  return where !== "header" && where !== "prefixHeaders" && where !== "responseCode" && where !== "payload";
+}
+
 /** A structure or union read from its element. */
 export function readXmlStructure(schema: StructureSchema, el: XmlElement): Record<string, unknown> {
   if (schema.kind === "union") return readUnion(schema, el);
   const out: Record<string, unknown> = {};
   for (const m of schema.members) {
-    if (m.http !== undefined) continue;
+    if (!inBody(m)) continue;
     const v = readMember(m, el);
     const value = v === undefined ? absentValue(m) : v;
     if (value !== undefined) define(out, m.name, value);

@@ -10,7 +10,8 @@
  * first letter upper-cased (the generator works it out: `queryName`); every list is flattened
  * (`Name.1`) and an empty list sends nothing.
  */
-import { idempotencyToken } from "../serde.js";
+import { idempotencyToken } from "../../serde.js";
+import { percentEncode } from "../../uri.js";
 import { ownMember, scalarText } from "./serde.js";
 import { resolve, type MemberSchema, type Schema, type StructureSchema } from "./schema.js";
 
@@ -35,12 +36,7 @@ export function queryBody(
   if (schema !== undefined && typeof input === "object" && input !== null) {
     structureParams(dialect, schema, input as Readonly<Record<string, unknown>>, "", params);
   }
-  return params.map(([k, v]) => `${formEncode(k)}=${formEncode(v)}`).join("&");
-}
-
-/** Percent-encoding of RFC 3986: everything but unreserved characters (`!'()*` too, unlike encodeURIComponent). */
-export function formEncode(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return params.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
 }
 
 function structureParams(

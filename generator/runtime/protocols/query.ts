@@ -1,0 +1,82 @@
+/**
+ * awsQuery and ec2Query: every operation is a POST to `/` with a form body
+ * (`Action=<operation>&Version=<service version>&...`, xml/query.ts), answered by an XML document:
+ * `<OperationResponse><OperationResult>members</OperationResult></OperationResponse>` in
+ * awsQuery, `<OperationResponse>members</OperationResponse>` in ec2Query. Errors are
+ * `<ErrorResponse><Error><Code>` (awsQuery, the code being the error's `@awsQueryError` code or
+ * shape name) or `<Response><Errors><Error><Code>` (ec2Query), read by xml/errors.ts. A body that
+ * is not XML becomes a `MalformedBodyError`, which the client reports as a service exception
+ * naming the operation.
+ */
+import type { ParsedError } from "../errors.js";
+import type { HttpResponse } from "../transport.js";
+import type { ClientProtocol, SerializedRequest } from "./protocol.js";
+import { childNamed, EMPTY_ELEMENT, isXmlElement } from "./xml/parse.js";
+import { queryBody, type QueryDialect } from "./xml/query.js";
+import type { StructureSchema } from "./xml/schema.js";
+import { documentOf, parseXmlError } from "./xml/response.js";
+import { readXmlStructure } from "./xml/serde.js";
+
+/** What a generated query service descriptor says about its protocol. */
+export interface QueryOptions {
+  dialect: QueryDialect;
+  /** The service version, sent as `Version`. */
+  version: string;
+}
+
+/** The awsQuery or ec2Query protocol of one service. */
+export class QueryProtocol implements ClientProtocol {
+  readonly dialect: QueryDialect;
+  readonly version: string;
+
+  constructor(options: QueryOptions) {
+    this.dialect = options.dialect;
+    this.version = options.version;
+  }
+
+  prepare(request: SerializedRequest, _operation: string): void {
+    request.headers["content-type"] = "application/x-www-form-urlencoded";
+  }
+
+  parseError(response: HttpResponse): ParsedError {
+    return parseXmlError(response);
+  }
+}
+
+/** The request of a query operation: POST / with the form body. */
+export function queryRequest(
+  dialect: QueryDialect,
+  operation: string,
+  version: string,
+  schema: StructureSchema | undefined,
+  input: unknown,
+): SerializedRequest {
+  return {
+    method: "POST",
+    path: "/",
+    query: undefined,
+    headers: {},
+    body: queryBody(dialect, operation, version, schema, input),
+  };
+}
+
+/**
+ * The output of a query operation: the members of `<OperationResult>` (awsQuery; `resultName`)
+ * or of the document element (ec2Query, `resultName` undefined). An empty body, or one without
+ * the result element, reads as an output without members.
+ */
+export function queryResponse<O>(
+  response: HttpResponse,
+  schema: StructureSchema | undefined,
+  resultName: string | undefined,
+): O {
+  const root = documentOf(response);
+  if (schema === undefined) return {} as O;
+  const holder = root === undefined ? undefined : resultName === undefined ? root : childNamed(root, resultName);
+  return readXmlStructure(schema, holder ?? EMPTY_ELEMENT) as O;
+}
+
+/** An error's members, from the `<Error>` element parseXmlError gave. */
+export function queryErrorMembers<F>(schema: StructureSchema, body: unknown): F {
+  return readXmlStructure(schema, isXmlElement(body) ? body : EMPTY_ELEMENT) as F;
+}
