@@ -72,7 +72,8 @@ export class XmlSchemaPlanner {
     };
     this.decls.push(decl);
     // Errors bind members to headers as operation inputs and outputs do.
-    const bindings = this.protocol === "restXml" && (this.topLevel.has(id) || s.traits["smithy.api#error"] !== undefined);
+    const bindings =
+      this.protocol === "restXml" && (this.topLevel.has(id) || s.traits["smithy.api#error"] !== undefined);
     const members = s.members.map((m) => this.memberEntry(m, bindings));
     const namespace = xmlNamespace(s);
     decl.value = code`{ kind: ${JSON.stringify(s.type === "union" ? "union" : "structure")}, xmlName: ${JSON.stringify(xmlName(s) ?? s.id.slice(s.id.indexOf("#") + 1))}${namespace === undefined ? "" : code`, namespace: ${namespace}`}, members: [${joinCode(members, ", ")}] }`;

@@ -4,7 +4,8 @@
  * XML, `<ErrorResponse>` errors with awsQuery codes. It checks what the server received (Action,
  * Version, SigV4 header, map entries named by `@xmlName`, list members), the typed outputs, the
  * generated paginator over `NextToken`, a modeled error by its `@awsQueryError` code, and that a
- * truncated body becomes a service exception naming the operation and status.
+ * truncated body, an HTML page and a JSON body each become a service exception naming the
+ * operation and status.
  */
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -55,6 +56,8 @@ class FakeSns {
       case "CreateTopic": {
         const name = form.get("Name") ?? "";
         if (name === "truncated") return reply(200, `<CreateTopicResponse xmlns="${NS}"><CreateTopicResult><TopicArn>arn:aws`);
+        if (name === "html") return reply(200, "<html><body><p>Welcome to the captive portal</p></body></html>");
+        if (name === "json") return reply(200, '{"TopicArn":"arn"}');
         if (!this.topics.includes(name)) this.topics.push(name);
         return ok(`<TopicArn>${ARN(name)}</TopicArn>`);
       }
@@ -151,8 +154,8 @@ describe.skipIf(!present)("SNS client (awsQuery) against a loopback SNS", () => 
     expect(error).toMatchObject({ message: "Topic does not exist", code: "NotFound", $metadata: { httpStatusCode: 404 } });
   });
 
-  it("turns a truncated body into a service exception naming the operation and status", async () => {
-    const error = await client.createTopic({ Name: "truncated" }).catch((e: unknown) => e);
+  it.each(["truncated", "html", "json"])("turns a %s body into a service exception naming the operation and status", async (name) => {
+    const error = await client.createTopic({ Name: name }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.ServiceException);
     expect((error as Error).name).toBe("MalformedResponseError");
     expect(String((error as Error).message)).toMatch(/CreateTopic/);

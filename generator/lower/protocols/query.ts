@@ -24,11 +24,17 @@ function query(dialect: "awsQuery" | "ec2Query"): ProtocolGenerator {
       return code`(input) => ${valueRef(runtime.query("queryRequest"))}(${JSON.stringify(dialect)}, ${name}, ${version}, ${schemaArgument(ctx, operation.input)}, input)`;
     },
     responseDeserializer(ctx: ProtocolContext, operation: Shape): Code {
-      const result = dialect === "awsQuery" ? JSON.stringify(`${operation.id.slice(operation.id.indexOf("#") + 1)}Result`) : "undefined";
-      return code`(response) => ${valueRef(runtime.query("queryResponse"))}(response, ${schemaArgument(ctx, operation.output)}, ${result})`;
+      const name = JSON.stringify(operation.id.slice(operation.id.indexOf("#") + 1));
+      return code`(response) => ${valueRef(runtime.query("queryResponse"))}(response, ${schemaArgument(ctx, operation.output)}, ${name}, ${JSON.stringify(dialect)})`;
     },
     errorDeserializer: (ctx, error, errorIR) =>
-      xmlErrorDeserializer(ctx, error, errorIR, (schema, fieldsType) => code`${valueRef(runtime.query("queryErrorMembers"))}<${fieldsType}>(${schema}, body)`, false),
+      xmlErrorDeserializer(
+        ctx,
+        error,
+        errorIR,
+        (schema, fieldsType) => code`${valueRef(runtime.query("queryErrorMembers"))}<${fieldsType}>(${schema}, body)`,
+        false,
+      ),
     errorCode: queryErrorCode,
   };
 }

@@ -36,5 +36,12 @@ export const restXml: ProtocolGenerator = {
     return code`(response) => ${valueRef(runtime.restXml("restXmlResponse"))}(response, ${schemaArgument(ctx, operation.output)})`;
   },
   errorDeserializer: (ctx, error, errorIR) =>
-    xmlErrorDeserializer(ctx, error, errorIR, (schema, fieldsType) => code`${valueRef(runtime.restXml("restXmlErrorMembers"))}<${fieldsType}>(${schema}, body, response)`, true),
+    xmlErrorDeserializer(
+      ctx,
+      error,
+      errorIR,
+      (schema, fieldsType) =>
+        code`${valueRef(runtime.restXml("restXmlErrorMembers"))}<${fieldsType}>(${schema}, body, response)`,
+      true,
+    ),
 };

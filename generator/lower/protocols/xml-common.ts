@@ -35,7 +35,15 @@ export function xmlErrorDeserializer(
   const errorClass = code`${valueRef(ctx.symbols[error.id])}`;
   const init = code`init: ${typeRef(runtime.errors("ErrorInit"))}`;
   if (errorIR.fields.length === 0) {
-    return { name: fn.name, symbol: fn, doc: `Builds ${errorIR.name} from an error response.`, params: init, errorClass, prelude: undefined, fields: [] };
+    return {
+      name: fn.name,
+      symbol: fn,
+      doc: `Builds ${errorIR.name} from an error response.`,
+      params: init,
+      errorClass,
+      prelude: undefined,
+      fields: [],
+    };
   }
   const schema = code`${valueRef(ctx.xml.schemaOf(error.id))}`;
   const fieldsType = code`ConstructorParameters<typeof ${errorClass}>[1]`;

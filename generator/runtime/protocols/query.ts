@@ -8,7 +8,7 @@
  * is not XML becomes a `MalformedBodyError`, which the client reports as a service exception
  * naming the operation.
  */
-import type { ParsedError } from "../errors.js";
+import { MalformedBodyError, type ParsedError } from "../errors.js";
 import type { HttpResponse } from "../transport.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
 import { childNamed, EMPTY_ELEMENT, isXmlElement } from "./xml/parse.js";
@@ -61,19 +61,30 @@ export function queryRequest(
 }
 
 /**
- * The output of a query operation: the members of `<OperationResult>` (awsQuery; `resultName`)
- * or of the document element (ec2Query, `resultName` undefined). An empty body, or one without
- * the result element, reads as an output without members.
+ * The output of query operation `operation`: the members of `<OperationResult>` (awsQuery) or of
+ * the `<OperationResponse>` element itself (ec2Query). An empty body, or a response element
+ * without the result element, reads as an output without members; a document of another name
+ * (an HTML page that happens to be well-formed, say) is a `MalformedBodyError`.
  */
 export function queryResponse<O>(
   response: HttpResponse,
   schema: StructureSchema | undefined,
-  resultName: string | undefined,
+  operation: string,
+  dialect: QueryDialect,
 ): O {
   const root = documentOf(response);
+  if (root !== undefined && localName(root.name) !== `${operation}Response`) {
+    throw new MalformedBodyError(`an XML document <${operation}Response>`);
+  }
   if (schema === undefined) return {} as O;
-  const holder = root === undefined ? undefined : resultName === undefined ? root : childNamed(root, resultName);
+  const holder =
+    root === undefined ? undefined : dialect === "ec2Query" ? root : childNamed(root, `${operation}Result`);
   return readXmlStructure(schema, holder ?? EMPTY_ELEMENT) as O;
+}
+
+/** An element name without its namespace prefix. */
+function localName(name: string): string {
+  return name.slice(name.indexOf(":") + 1);
 }
 
 /** An error's members, from the `<Error>` element parseXmlError gave. */
