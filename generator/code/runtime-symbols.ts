@@ -8,6 +8,9 @@ import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
 import type * as queryModule from "../runtime/protocols/query.js";
 import type * as restXmlModule from "../runtime/protocols/rest-xml.js";
 import type * as xmlSchemaModule from "../runtime/protocols/xml/schema.js";
+import type * as httpBindingsModule from "../runtime/protocols/http-bindings.js";
+import type * as protocolModule from "../runtime/protocols/protocol.js";
+import type * as restJsonModule from "../runtime/protocols/rest-json.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -30,6 +33,7 @@ type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
 type TransportTypes = "HttpResponse";
 type XmlSchemaTypes = "StructureSchema";
+type ProtocolTypes = "SerializedRequest" | "QueryPairs";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -50,6 +54,8 @@ export type RuntimeTypesExist = [
   waiterModule.WaiterResult,
   transportModule.HttpResponse,
   xmlSchemaModule.StructureSchema,
+  protocolModule.SerializedRequest,
+  protocolModule.QueryPairs,
 ];
 
 const at =
@@ -69,10 +75,13 @@ export const runtime = {
   waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
   transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
   /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
+  protocol: at<ProtocolTypes>("runtime/protocols/protocol"),
   awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
   restXml: at<ValueName<typeof restXmlModule>>("runtime/protocols/rest-xml"),
   query: at<ValueName<typeof queryModule>>("runtime/protocols/query"),
   xmlSchema: at<ValueName<typeof xmlSchemaModule> | XmlSchemaTypes>("runtime/protocols/xml/schema"),
+  restJson: at<ValueName<typeof restJsonModule>>("runtime/protocols/rest-json"),
+  httpBindings: at<ValueName<typeof httpBindingsModule>>("runtime/protocols/http-bindings"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

@@ -26,6 +26,7 @@ import { SerdePlanner } from "./serde.js";
 import { XmlSchemaPlanner, xmlProtocolOf } from "./xml-schemas.js";
 import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
+import type { ProtocolContext } from "./protocols/index.js";
 import { runtimeDependencies, runtimeFilesFor } from "../runtime-files.js";
 import { UNIT, isNamedShape } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
@@ -48,7 +49,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true);
   const topLevel = new Set(selection.operations.flatMap((o) => [o.input, o.output].filter((id): id is string => id !== undefined)));
   const xml = new XmlSchemaPlanner(model, symbols, names, xmlProtocolOf(service.protocol), topLevel);
-  const protocolContext = { model, symbols, names, serde, xml, serviceId: selection.service.id };
+  const protocolContext: ProtocolContext = { model, symbols, names, serde, functions: [], xml, serviceId: selection.service.id };
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
   const errorShapes = uniqueShapes([
@@ -69,7 +70,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
   );
-  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModule);
+  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
   // Paginators and waiters call client methods, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);
@@ -105,6 +106,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     deserializers: serde.deserializers,
     errorDeserializers,
     xmlSchemas: xml.declarations,
+    protocolFunctions: protocolContext.functions,
     runtimeFiles: shippedRuntime,
     client,
     paginators,

@@ -106,6 +106,18 @@ export interface ErrorDeserializerIR {
   fields: Array<{ key: string; expression: Code }>;
 }
 
+/**
+ * A function a protocol generator writes into serde.ts whole (a REST operation's request
+ * serializer or response deserializer): statements planned in lower, printed one per line.
+ */
+export interface ProtocolFunctionIR {
+  name: string;
+  doc: string;
+  params: Code;
+  returnType: Code;
+  lines: Code[];
+}
+
 /** A serializer or deserializer function of serde.ts. */
 export interface SerdeFunctionIR {
   name: string;
@@ -120,6 +132,8 @@ export interface SerdeFunctionIR {
   unionSerializer: Array<{ test: Code; key: string; expression: Code }> | undefined;
   /** Unions (deserializers): the variant readers table passed to the runtime's `deUnion`. */
   unionDeserializer: Array<{ key: string; expression: Code }> | undefined;
+  /** Unions whose JSON keys differ from member names (`@jsonName`): `{ jsonKey: "member" }` for `deUnion`. */
+  unionNames: Code | undefined;
   /** The body of a deserializer reads `b` (`const b = deObject(v)`). */
   readsBody: Code | undefined;
 }
@@ -303,6 +317,8 @@ export interface ClientIR {
   errorDeserializers: ErrorDeserializerIR[];
   /** serde.ts: the schema constants of the XML protocols (lower/xml-schemas.ts). */
   xmlSchemas: XmlSchemaDeclIR[];
+  /** serde.ts: whole functions of the protocol generator (REST request and response functions). */
+  protocolFunctions: ProtocolFunctionIR[];
   /** The runtime files the client folder ships, relative to runtime/ (runtime-files.ts). */
   runtimeFiles: string[];
   client: ClientFileIR;

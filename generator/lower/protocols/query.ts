@@ -14,7 +14,7 @@ import { schemaArgument, xmlErrorDeserializer } from "./xml-common.js";
 function query(dialect: "awsQuery" | "ec2Query"): ProtocolGenerator {
   return {
     trait: `aws.protocols#${dialect}`,
-    runtimeModule: "protocols/query.ts",
+    runtimeModules: ["protocols/query.ts"],
     protocolValue(_ctx: ProtocolContext, _service: Shape, ir: ServiceIR): Code {
       return code`new ${valueRef(runtime.query("QueryProtocol"))}({ dialect: ${JSON.stringify(dialect)}, version: ${JSON.stringify(ir.version)} })`;
     },

@@ -22,7 +22,7 @@ function serviceNamespace(service: Shape): string {
 /** restXml. */
 export const restXml: ProtocolGenerator = {
   trait: "aws.protocols#restXml",
-  runtimeModule: "protocols/rest-xml.ts",
+  runtimeModules: ["protocols/rest-xml.ts"],
   protocolValue(_ctx: ProtocolContext, service: Shape, _ir: ServiceIR): Code {
     return code`new ${valueRef(runtime.restXml("RestXmlProtocol"))}({ namespace: ${serviceNamespace(service)} })`;
   },

@@ -1,251 +1,202 @@
 /**
- * HTTP bindings of an operation's input and output members, schema-driven (the `http` entries of
- * xml/schema.ts): `@httpLabel` (greedy `{name+}` too), `@httpQuery`, `@httpQueryParams`,
- * `@httpHeader` (lists comma-joined, timestamps as HTTP dates, `@mediaType` strings as base64),
- * `@httpPrefixHeaders`, `@httpResponseCode`; `@httpPayload` is left to the protocol, which knows
- * its body format. Written for restXml; nothing here depends on XML, so another REST protocol can
- * use it as it is.
+ * Smithy's HTTP bindings (`@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`,
+ * `@httpPrefixHeaders`), shared by the REST protocols whatever their body format: label expansion
+ * that refuses values which would change the path, header and query text for each scalar, and
+ * header lists read back. Every regex here is a literal, compiled once per process.
  */
 import { RequestValidationError } from "../errors.js";
-import { fromBase64, idempotencyToken, toBase64 } from "../serde.js";
-import type { HttpResponse } from "../transport.js";
+import { fromBase64, serDateTime, serEpochSeconds, serHttpDate, toBase64 } from "../serde.js";
+import { headerValue, type HttpResponse } from "../transport.js";
 import { percentEncode } from "../uri.js";
-import type { QueryPairs, SerializedRequest } from "./protocol.js";
-import { isScalar, ownMember, readScalar, scalarText } from "./xml/serde.js";
-import {
-  resolve,
-  type MemberSchema,
-  type ScalarSchema,
-  type StructureSchema,
-  type TimestampSchema,
-} from "./xml/schema.js";
 
-/** An operation's `@http` trait. */
-export interface HttpOperation {
-  /** Operation name, for messages. */
-  readonly name: string;
-  readonly method: string;
-  /** The URI pattern, e.g. `/things/{id}/{key+}?literal=1`. */
-  readonly uri: string;
+/** A timestamp format of `@timestampFormat`. */
+export type TimestampFormat = "date-time" | "http-date" | "epoch-seconds";
+
+/** A timestamp as a label, query value or header value in `format`. */
+export function timestampText(d: Date, format: TimestampFormat): string {
+  return format === "date-time" ? serDateTime(d) : format === "http-date" ? serHttpDate(d) : String(serEpochSeconds(d));
 }
 
-type Members = Readonly<Record<string, unknown>>;
+/** A number as header, query or label text (`NaN`, `Infinity` and `-Infinity` as Smithy spells them). */
+export function numberText(n: number | bigint): string {
+  return String(n);
+}
 
 /**
- * The request with every HTTP-bound member of `input` in place (path, query, headers) and no body
- * yet. A label that is missing, empty, or would change the path (`.` or `..` segments) is a
- * `RequestValidationError`: nothing is sent.
+ * One `{label}` of the URI, percent-encoded. A value that would change the path (empty, `.` or
+ * `..`) or is missing is refused before anything is sent.
  */
-export function bindRequest(op: HttpOperation, schema: StructureSchema | undefined, input: Members): SerializedRequest {
-  const q = op.uri.indexOf("?");
-  const pattern = q < 0 ? op.uri : op.uri.slice(0, q);
-  const query: QueryPairs = [];
-  if (q >= 0) {
-    for (const part of op.uri.slice(q + 1).split("&")) {
-      if (part === "") continue;
-      const eq = part.indexOf("=");
-      query.push(
-        eq < 0
-          ? [decodeURIComponent(part), undefined]
-          : [decodeURIComponent(part.slice(0, eq)), decodeURIComponent(part.slice(eq + 1))],
-      );
-    }
-  }
-  const headers: Record<string, string> = {};
-  const members = schema?.members ?? [];
-  const path = pattern.replace(/\{([^}+]+)(\+?)\}/g, (_m, name: string, greedy: string) =>
-    label(op, members, input, name, greedy === "+"),
-  );
-  const bound = new Set<string>();
-  for (const m of members) {
-    if (m.http?.in === "query") bound.add(m.http.name);
-  }
-  for (const m of members) {
-    let v = ownMember(input, m.name);
-    if (v == null && m.idempotencyToken === true) v = idempotencyToken();
-    if (v == null || m.http === undefined) continue;
-    const s = resolve(m.schema);
-    switch (m.http.in) {
-      case "query":
-        if (s.kind === "list") {
-          for (const item of v as readonly unknown[])
-            if (item != null) query.push([m.http.name, text(s.member, item, "date-time")]);
-        } else query.push([m.http.name, text(m.schema, v, "date-time")]);
-        break;
-      case "queryParams":
-        for (const [key, value] of Object.entries(v as Members)) {
-          if (bound.has(key) || value == null) continue;
-          if (Array.isArray(value)) for (const item of value) query.push([key, String(item)]);
-          else query.push([key, String(value)]);
-        }
-        break;
-      case "header": {
-        const value = headerText(m, v);
-        if (value !== undefined) headers[m.http.name.toLowerCase()] = value;
-        break;
-      }
-      case "prefixHeaders":
-        for (const [key, value] of Object.entries(v as Members)) {
-          if (value != null) headers[(m.http.prefix + key).toLowerCase()] = String(value);
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return { method: op.method, path, query: query.length === 0 ? undefined : query, headers, body: undefined };
+export function labelSegment(value: unknown, member: string, operation: string): string {
+  const text = labelText(value, member, operation);
+  if (text === "" || text === "." || text === "..") throw labelError(operation, member, text);
+  return percentEncode(text);
 }
 
-function label(
-  op: HttpOperation,
-  members: readonly MemberSchema[],
-  input: Members,
-  name: string,
-  greedy: boolean,
-): string {
-  const m = members.find((x) => x.name === name);
-  const v = m === undefined ? undefined : ownMember(input, m.name);
-  const value = m === undefined || v == null ? "" : text(m.schema, v, "date-time");
-  const segments = value.split("/");
-  const problem =
-    value === ""
-      ? "is empty: a path label needs a value"
-      : (greedy ? segments : [value]).some((s) => s === "." || s === "..")
-        ? "would change the request path (`.` or `..`)"
-        : greedy && segments.some((s) => s === "")
-          ? "has an empty path segment"
-          : undefined;
-  if (problem !== undefined) {
-    throw new RequestValidationError(op.name, [
-      { path: `/${name}`, constraint: "required", message: `The path label ${name} ${problem}.` },
-    ]);
+/**
+ * A greedy `{label+}`: each `/`-separated segment percent-encoded, the slashes kept. An empty
+ * value, an empty segment or a `.` or `..` segment (which would change the path) is refused.
+ */
+export function greedyLabel(value: unknown, member: string, operation: string): string {
+  const text = labelText(value, member, operation);
+  const segments = text.split("/");
+  let out = "";
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string;
+    // A leading or trailing slash is part of the value; an inner empty segment would merge paths.
+    if (segment === "." || segment === ".." || (segment === "" && i !== 0 && i !== segments.length - 1))
+      throw labelError(operation, member, text);
+    out += i === 0 ? percentEncode(segment) : `/${percentEncode(segment)}`;
   }
-  return greedy ? segments.map(percentEncode).join("/") : percentEncode(value);
+  if (text === "" || text === "/") throw labelError(operation, member, text);
+  return out;
 }
 
-function text(schema: MemberSchema["schema"], value: unknown, format: "date-time" | "http-date"): string {
-  const s = resolve(schema);
-  return isScalar(s) ? scalarText(s, value, format) : String(value);
+function labelText(value: unknown, member: string, operation: string): string {
+  if (value === undefined || value === null) throw labelError(operation, member, undefined);
+  if (value instanceof Date) return serDateTime(value);
+  return String(value);
 }
 
-/** A header's text: lists comma-joined (strings with commas or quotes quoted), `@mediaType` strings base64. */
-function headerText(m: MemberSchema, v: unknown): string | undefined {
-  const s = resolve(m.schema);
-  const one = (schema: ScalarSchema | TimestampSchema, item: unknown): string => {
-    if (m.http?.in === "header" && m.http.base64 === true) return toBase64(new TextEncoder().encode(String(item)));
-    return scalarText(schema, item, "http-date");
-  };
-  if (s.kind === "list") {
-    const member = resolve(s.member);
-    if (!isScalar(member)) return undefined;
-    return (v as readonly unknown[])
-      .filter((item) => item != null)
-      .map((item) => {
-        const t = one(member, item);
-        return member.kind === "string" && /[,"]/.test(t) ? `"${t.replace(/["\\]/g, (c) => `\\${c}`)}"` : t;
-      })
-      .join(", ");
-  }
-  return isScalar(s) ? one(s, v) : undefined;
+function labelError(operation: string, member: string, text: string | undefined): RequestValidationError {
+  return new RequestValidationError(operation, [
+    {
+      path: member,
+      constraint: "httpLabel",
+      message:
+        text === undefined
+          ? "Is required: it is part of the request path"
+          : "Must not be empty, `.` or `..` (or hold such a segment): it is part of the request path and would change it",
+    },
+  ]);
 }
 
-/** Output members bound to headers, prefix headers and the status code, read from the response. */
-export function readBoundMembers(schema: StructureSchema, response: HttpResponse, out: Record<string, unknown>): void {
-  for (const m of schema.members) {
-    if (m.http === undefined) continue;
-    let value: unknown;
-    switch (m.http.in) {
-      case "header": {
-        const raw = headerOf(response, m.http.name);
-        if (raw !== undefined) value = readHeader(m, raw);
-        break;
-      }
-      case "prefixHeaders": {
-        const prefix = m.http.prefix.toLowerCase();
-        const map: Record<string, string> = {};
-        for (const [name, raw] of Object.entries(response.headers)) {
-          if (!name.toLowerCase().startsWith(prefix) || raw === undefined) continue;
-          const text = Array.isArray(raw) ? raw.join(", ") : String(raw);
-          Object.defineProperty(map, name.slice(prefix.length), {
-            value: text,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
-        // Present even when empty, as Smithy's cases expect (no header with the prefix: an empty map).
-        value = map;
-        break;
-      }
-      case "responseCode":
-        value = response.statusCode;
-        break;
-      default:
-        break;
-    }
-    if (value !== undefined)
-      Object.defineProperty(out, m.name, { value, enumerable: true, writable: true, configurable: true });
-  }
+/** One value of a header list, quoted when it holds a comma or a double quote. */
+function listItem(text: string): string {
+  return /[",]/.test(text) ? `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"` : text;
 }
 
-function headerOf(response: HttpResponse, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [k, v] of Object.entries(response.headers)) {
-    if (k.toLowerCase() === wanted && v !== undefined) return Array.isArray(v) ? v.join(", ") : String(v);
-  }
-  return undefined;
-}
-
-function readHeader(m: MemberSchema, raw: string): unknown {
-  const s = resolve(m.schema);
-  const one = (schema: ScalarSchema | TimestampSchema, t: string): unknown => {
-    if (m.http?.in === "header" && m.http.base64 === true) return new TextDecoder().decode(fromBase64(t));
-    return readScalar(schema, schema.kind === "string" ? t : t.trim(), "http-date");
-  };
-  if (s.kind === "list") {
-    const member = resolve(s.member);
-    if (!isScalar(member)) return undefined;
-    const items =
-      member.kind === "timestamp" && (member.format ?? "http-date") === "http-date"
-        ? splitHttpDates(raw)
-        : splitHeaderList(raw);
-    return items.map((t) => one(member, t));
-  }
-  return isScalar(s) ? one(s, raw.trim()) : undefined;
-}
-
-/** A comma-separated header list, with quoted items (`"a,b"`) unquoted. */
-export function splitHeaderList(raw: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i <= raw.length) {
-    while (raw[i] === " " || raw[i] === "\t") i++;
-    if (raw[i] === '"') {
-      let item = "";
-      i++;
-      while (i < raw.length && raw[i] !== '"') {
-        if (raw[i] === "\\" && i + 1 < raw.length) i++;
-        item += raw[i];
-        i++;
-      }
-      out.push(item);
-      const comma = raw.indexOf(",", i);
-      if (comma < 0) break;
-      i = comma + 1;
-    } else {
-      const comma = raw.indexOf(",", i);
-      out.push(raw.slice(i, comma < 0 ? raw.length : comma).trim());
-      if (comma < 0) break;
-      i = comma + 1;
-    }
+/** A list header's value: items joined with `, `, strings quoted where needed (timestamps never are). */
+export function headerList<T>(values: ReadonlyArray<T | null>, text: (v: T) => string, quote: boolean): string {
+  let out = "";
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    const item = text(v);
+    out += (out === "" ? "" : ", ") + (quote ? listItem(item) : item);
   }
   return out;
 }
 
-/** HTTP dates hold a comma each (`Mon, 16 Dec 2019 ...`), so a list of them splits at every second comma. */
-function splitHttpDates(raw: string): string[] {
-  const parts = raw.split(",");
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i += 2) out.push(`${parts[i] ?? ""},${parts[i + 1] ?? ""}`.trim());
+/** A `@mediaType` string header: its UTF-8 bytes in base64. */
+export function base64Header(text: string): string {
+  return toBase64(new TextEncoder().encode(text));
+}
+
+/** A `@mediaType` string header read back from base64. */
+export function fromBase64Header(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : new TextDecoder().decode(fromBase64(text));
+}
+
+/** Adds every entry of a `@httpPrefixHeaders` map as `prefix + key`. */
+export function prefixHeaders(
+  headers: Record<string, string>,
+  prefix: string,
+  map: Readonly<Record<string, string>>,
+): void {
+  for (const key of Object.keys(map)) {
+    const value = map[key];
+    if (value !== undefined && value !== null) headers[(prefix + key).toLowerCase()] = value;
+  }
+}
+
+/** The entries of a `@httpPrefixHeaders` map from a response: every header starting with `prefix`, the prefix removed. */
+export function readPrefixHeaders(response: HttpResponse, prefix: string): Record<string, string> | undefined {
+  const lower = prefix.toLowerCase();
+  let out: Record<string, string> | undefined;
+  for (const name of Object.keys(response.headers)) {
+    if (!name.toLowerCase().startsWith(lower)) continue;
+    const value = headerValue(response, name.toLowerCase());
+    if (value === undefined) continue;
+    out ??= {};
+    out[name.slice(prefix.length)] = value;
+  }
   return out;
+}
+
+/** Appends a `@httpQueryParams` map, skipping names a `@httpQuery` member already set. */
+export function queryParams(
+  query: Array<readonly [string, string | undefined]>,
+  map: Readonly<Record<string, string | readonly string[]>>,
+  taken: readonly string[],
+): void {
+  for (const name of Object.keys(map)) {
+    if (taken.includes(name)) continue;
+    const value = map[name];
+    if (value === undefined || value === null) continue;
+    if (typeof value === "string") query.push([name, value]);
+    else for (const v of value) query.push([name, v]);
+  }
+}
+
+/** The items of a list header: split at commas outside double quotes, each trimmed and unquoted. */
+export function splitHeaderList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const out: string[] = [];
+  let item = "";
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] as string;
+    if (quoted) {
+      if (c === "\\" && i + 1 < value.length) item += value[++i];
+      else if (c === '"') quoted = false;
+      else item += c;
+    } else if (c === '"' && item.trim() === "") {
+      quoted = true;
+      wasQuoted = true;
+      item = "";
+    } else if (c === ",") {
+      out.push(wasQuoted ? item : item.trim());
+      item = "";
+      wasQuoted = false;
+    } else item += c;
+  }
+  out.push(wasQuoted ? item : item.trim());
+  return out;
+}
+
+/** The http-dates of a list header: each date has one comma of its own, so items are every two parts. */
+export function splitHttpDates(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(",");
+  const out: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2)
+    out.push(`${(parts[i] as string).trim()}, ${(parts[i + 1] as string).trim()}`);
+  return out;
+}
+
+/** A header's number (`NaN`, `Infinity`, `-Infinity` included). */
+export function headerNumber(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const n = Number(text);
+  return Number.isNaN(n) && text.trim() !== "NaN" ? undefined : n;
+}
+
+/** A header's boolean. */
+export function headerBoolean(text: string | undefined): boolean | undefined {
+  const t = text?.trim();
+  return t === "true" ? true : t === "false" ? false : undefined;
+}
+
+/** A header's timestamp in `format`. */
+export function headerTimestamp(text: string | undefined, format: TimestampFormat): Date | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  const d = format === "epoch-seconds" ? new Date(Math.round(Number(t) * 1000)) : new Date(t);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** A header's bigint. */
+export function headerBigInt(text: string | undefined): bigint | undefined {
+  const t = text?.trim();
+  return t !== undefined && /^-?\d+$/.test(t) ? BigInt(t) : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * restXml: each operation's `@http` method and URI, members bound to the path, query and headers
- * (http-bindings.ts), the other members as an XML document named after the input structure
+ * (xml/bindings.ts), the other members as an XML document named after the input structure
  * (`@xmlName`, else its shape name; its `@xmlNamespace`, else the service's), or the
  * `@httpPayload` member as the whole body (a structure or union as XML; a blob as bytes, a string
  * or enum as text). Responses are read the same way back. Errors are `<ErrorResponse><Error>`
@@ -10,8 +10,8 @@
  */
 import type { ParsedError } from "../errors.js";
 import { bodyBytes, bodyText, type HttpResponse } from "../transport.js";
-import { bindRequest, readBoundMembers, type HttpOperation } from "./http-bindings.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
+import { bindRequest, readBoundMembers, type HttpOperation } from "./xml/bindings.js";
 import { documentOf, parseXmlError } from "./xml/response.js";
 import { EMPTY_ELEMENT, isXmlElement } from "./xml/parse.js";
 import { resolve, type StructureSchema, type XmlNamespace } from "./xml/schema.js";

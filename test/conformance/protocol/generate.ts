@@ -1,5 +1,5 @@
 /**
- * Generates a client for every service of a protocol-test folder that speaks the folder's protocol, with anvil's own
+ * Generates a client for every service of a protocol-test folder that speaks a protocol, with anvil's own
  * stages (load, assemble, select, lower, render; formatting and type-checking are left out, they
  * change no behaviour), writes each to a temporary folder and imports it.
  *
@@ -49,8 +49,9 @@ export function protocolModelPaths(corpus: string, protocol: string): string[] {
   return [join(corpus, "protocol-tests", protocol), join(corpus, "protocol-tests", "shared"), ...traitFolders];
 }
 
-/** Loads the model of a protocol-test `folder` and generates and imports a client per service with the protocol `trait`. */
+/** Loads the model of `folder` (under protocol-tests/) and generates and imports a client per service carrying the protocol `trait`. */
 export async function generateProtocolClients(corpus: string, folder: string, trait: string): Promise<GeneratedProtocol> {
+  const protocol = folder;
   const model = assemble(loadFiles(protocolModelPaths(corpus, folder), preludeIds()));
   const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
   const modules = join(repo, "node_modules");
