@@ -42,15 +42,27 @@ const schemaSymbol = (name: Parameters<typeof runtime.xmlSchema>[0]): Code =>
 export class XmlSchemaPlanner {
   private readonly declared = new Map<string, CodeSymbol>();
   private readonly decls: XmlSchemaDeclIR[] = [];
+  private unitSymbol: CodeSymbol | undefined;
+  private readonly model: Model;
+  private readonly symbols: ShapeSymbols;
+  private readonly names: ClientNames;
+  private readonly protocol: XmlProtocol;
+  /** Operation inputs and outputs: only their members' (and errors') HTTP bindings count (restXml). */
+  private readonly topLevel: ReadonlySet<string>;
 
   constructor(
-    private readonly model: Model,
-    private readonly symbols: ShapeSymbols,
-    private readonly names: ClientNames,
-    private readonly protocol: XmlProtocol,
-    /** Operation inputs and outputs: only their members' (and errors') HTTP bindings count (restXml). */
-    private readonly topLevel: ReadonlySet<string>,
-  ) {}
+    model: Model,
+    symbols: ShapeSymbols,
+    names: ClientNames,
+    protocol: XmlProtocol,
+    topLevel: ReadonlySet<string>,
+  ) {
+    this.model = model;
+    this.symbols = symbols;
+    this.names = names;
+    this.protocol = protocol;
+    this.topLevel = topLevel;
+  }
 
   /** The constants planned so far, in planning order. */
   get declarations(): XmlSchemaDeclIR[] {
@@ -136,8 +148,6 @@ export class XmlSchemaPlanner {
       union: () => code`() => ${valueRef(this.schemaOf(id))}`,
     });
   }
-
-  private unitSymbol: CodeSymbol | undefined;
 
   /** `Unit` as a union member: an empty structure. */
   private unitSchema(): CodeSymbol {

@@ -11,12 +11,13 @@ import { queryErrorCode } from "../xml-schemas.js";
 import type { ProtocolContext, ProtocolGenerator } from "./index.js";
 import { schemaArgument, xmlErrorDeserializer } from "./xml-common.js";
 
+/** The generator of one query dialect. */
 function query(dialect: "awsQuery" | "ec2Query"): ProtocolGenerator {
   return {
     trait: `aws.protocols#${dialect}`,
     runtimeModules: ["protocols/query.ts"],
-    protocolValue(_ctx: ProtocolContext, _service: Shape, ir: ServiceIR): Code {
-      return code`new ${valueRef(runtime.query("QueryProtocol"))}({ dialect: ${JSON.stringify(dialect)}, version: ${JSON.stringify(ir.version)} })`;
+    protocolValue(_ctx: ProtocolContext, _service: Shape, _ir: ServiceIR): Code {
+      return code`new ${valueRef(runtime.query("QueryProtocol"))}()`;
     },
     requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
       const name = JSON.stringify(operation.id.slice(operation.id.indexOf("#") + 1));

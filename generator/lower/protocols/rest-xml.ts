@@ -23,8 +23,8 @@ function serviceNamespace(service: Shape): string {
 export const restXml: ProtocolGenerator = {
   trait: "aws.protocols#restXml",
   runtimeModules: ["protocols/rest-xml.ts"],
-  protocolValue(_ctx: ProtocolContext, service: Shape, _ir: ServiceIR): Code {
-    return code`new ${valueRef(runtime.restXml("RestXmlProtocol"))}({ namespace: ${serviceNamespace(service)} })`;
+  protocolValue(_ctx: ProtocolContext, _service: Shape, _ir: ServiceIR): Code {
+    return code`new ${valueRef(runtime.restXml("RestXmlProtocol"))}()`;
   },
   requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
     const http = obj(operation.traits["smithy.api#http"]);

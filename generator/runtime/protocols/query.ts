@@ -17,23 +17,11 @@ import type { StructureSchema } from "./xml/schema.js";
 import { documentOf, parseXmlError } from "./xml/response.js";
 import { readXmlStructure } from "./xml/serde.js";
 
-/** What a generated query service descriptor says about its protocol. */
-export interface QueryOptions {
-  dialect: QueryDialect;
-  /** The service version, sent as `Version`. */
-  version: string;
-}
-
-/** The awsQuery or ec2Query protocol of one service. */
+/**
+ * The awsQuery or ec2Query protocol of one service: every request is a form (the operation's
+ * serializer wrote `Action`, `Version` and the members), errors are XML.
+ */
 export class QueryProtocol implements ClientProtocol {
-  readonly dialect: QueryDialect;
-  readonly version: string;
-
-  constructor(options: QueryOptions) {
-    this.dialect = options.dialect;
-    this.version = options.version;
-  }
-
   prepare(request: SerializedRequest, _operation: string): void {
     request.headers["content-type"] = "application/x-www-form-urlencoded";
   }

@@ -17,24 +17,13 @@ import { EMPTY_ELEMENT, isXmlElement } from "./xml/parse.js";
 import { resolve, type StructureSchema, type XmlNamespace } from "./xml/schema.js";
 import { ownMember, readXmlStructure, readXmlValue, writeXmlDocument, writeXmlElement } from "./xml/serde.js";
 
-/** What a generated restXml service descriptor says about its protocol. */
-export interface RestXmlOptions {
-  /** The service's `@xmlNamespace`: the request document's, unless its structure has one. */
-  namespace?: XmlNamespace;
-}
-
-/** The restXml protocol of one service. */
+/**
+ * The restXml protocol of one service. It adds nothing to requests (content types depend on the
+ * body, so the serializer sets them; the service's `@xmlNamespace` is passed to each request
+ * serializer) and reads errors as XML.
+ */
 export class RestXmlProtocol implements ClientProtocol {
-  /** The service's `@xmlNamespace`, if any. */
-  readonly namespace: XmlNamespace | undefined;
-
-  constructor(options: RestXmlOptions = {}) {
-    this.namespace = options.namespace;
-  }
-
-  prepare(_request: SerializedRequest, _operation: string): void {
-    // Content types depend on the body, so the serializer sets them.
-  }
+  prepare(_request: SerializedRequest, _operation: string): void {}
 
   parseError(response: HttpResponse): ParsedError {
     return parseXmlError(response);
