@@ -69,6 +69,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     errorShapes.map((s, i) => ({ wireCode: protocol?.errorCode?.(s) ?? splitId(s.id).name, entry: errorDeserializers[i] })),
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
+    protocol?.errorsByStatus === true ? errorsByStatus(errorShapes) : [],
   );
   const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
   // Paginators and waiters call client methods, so they exist only with a client.
@@ -160,6 +161,7 @@ function clientFile(
   errorTable: Array<{ wireCode: string; entry: { symbol: CodeSymbol } | undefined }>,
   protocol: Code,
   withRules: boolean,
+  byStatus: Array<{ status: number; wireCode: string }>,
 ): ClientFileIR {
   const serviceConst = names.localName("client", "service", "Descriptor");
   const rules = withRules ? names.localName("endpoint-rules", "endpointRuleSet", "_") : undefined;
@@ -174,6 +176,7 @@ function clientFile(
     operationDescriptorType: code`${typeRef(runtime.client("OperationDescriptor"))}`,
     baseException: code`${valueRef(baseException)}`,
     protocol,
+    errorsByStatus: byStatus,
     // Two errors may share a wire code (CloudWatch's DashboardNotFoundError and ResourceNotFound
     // are both awsQuery `ResourceNotFound`): the table is per service, so the first one keeps it.
     errorTable: errorTable.flatMap(({ wireCode, entry }, i) =>
@@ -205,6 +208,20 @@ function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocumen
   if (hasWaiters) add("./runtime/waiter.js", RUNTIME_REEXPORTS.waiter, RUNTIME_REEXPORTS.waiterTypes);
   const reexportAll = ["./types.js", "./errors.js", ...(hasValidators ? ["./validators.js"] : []), ...(hasPaginators ? ["./paginators.js"] : []), ...(hasWaiters ? ["./waiters.js"] : [])];
   return { reexportAll, named };
+}
+
+/** Each `@httpError` status that exactly one of the errors has, with that error's wire code, by status. */
+function errorsByStatus(errorShapes: Shape[]): Array<{ status: number; wireCode: string }> {
+  const byStatus = new Map<number, string[]>();
+  for (const s of errorShapes) {
+    const status = s.traits["smithy.api#httpError"];
+    if (typeof status !== "number") continue;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), splitId(s.id).name]);
+  }
+  return [...byStatus.entries()]
+    .filter(([, codes]) => codes.length === 1)
+    .map(([status, codes]) => ({ status, wireCode: codes[0] as string }))
+    .sort((a, b) => a.status - b.status);
 }
 
 function uniqueShapes(shapes: Shape[]): Shape[] {

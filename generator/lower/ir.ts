@@ -258,6 +258,8 @@ export interface ClientFileIR {
   protocol: Code;
   /** The error table's entries: `WireCode: deError_Class`. */
   errorTable: Array<{ wireCode: string; entry: Code }>;
+  /** `status: "WireCode"` for each `@httpError` status exactly one modeled error has (REST protocols); empty otherwise. */
+  errorsByStatus: Array<{ status: number; wireCode: string }>;
   /** `(region) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
 }

@@ -126,7 +126,7 @@ function protocolIr(protocol: string): ClientIR {
 }
 
 describe("templates", () => {
-  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), edgeCasesIr(), protocolIr("aws.protocols#awsQuery"), protocolIr("aws.protocols#restJson1")];
+  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), irOf(`${root}test/fixtures/rest-json/notes.yaml`), edgeCasesIr(), protocolIr("aws.protocols#awsQuery")];
   // `length` is the one property of arrays templates read (`{{#if list.length}}`).
   const known = new Set<string>(["length"]);
   for (const ir of irs) keysOf(ir, known);

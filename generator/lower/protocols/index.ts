@@ -58,6 +58,8 @@ export interface ProtocolGenerator {
   readonly runtimeModules: readonly string[];
   /** JSON body keys follow `@jsonName` (restJson1); awsJson ignores the trait. */
   readonly honoursJsonName?: boolean;
+  /** An error response without a code is matched to the one modeled error with its `@httpError` status (REST protocols). */
+  readonly errorsByStatus?: boolean;
   /** The service descriptor's `protocol` value. */
   protocolValue(ctx: ProtocolContext, service: Shape, ir: ServiceIR): Code;
   /** The operation descriptor's `serialize` entry (a function of the input). */

@@ -34,6 +34,7 @@ export const restJson1: ProtocolGenerator = {
   trait: "aws.protocols#restJson1",
   runtimeModules: ["protocols/rest-json.ts", "protocols/http-bindings.ts"],
   honoursJsonName: true,
+  errorsByStatus: true,
   protocolValue: () => code`new ${restJson("RestJsonProtocol")}()`,
   requestSerializer,
   responseDeserializer,

@@ -23,6 +23,8 @@ function serviceNamespace(service: Shape): string {
 export const restXml: ProtocolGenerator = {
   trait: "aws.protocols#restXml",
   runtimeModules: ["protocols/rest-xml.ts"],
+  // A 404 to a HEAD request has no body to name its error: the status picks it.
+  errorsByStatus: true,
   protocolValue(_ctx: ProtocolContext, _service: Shape, _ir: ServiceIR): Code {
     return code`new ${valueRef(runtime.restXml("RestXmlProtocol"))}()`;
   },
