@@ -5,6 +5,9 @@
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
 import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
+import type * as queryModule from "../runtime/protocols/query.js";
+import type * as restXmlModule from "../runtime/protocols/rest-xml.js";
+import type * as xmlSchemaModule from "../runtime/protocols/xml/schema.js";
 import type * as httpBindingsModule from "../runtime/protocols/http-bindings.js";
 import type * as protocolModule from "../runtime/protocols/protocol.js";
 import type * as restJsonModule from "../runtime/protocols/rest-json.js";
@@ -29,6 +32,7 @@ type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
 type TransportTypes = "HttpResponse";
+type XmlSchemaTypes = "StructureSchema";
 type ProtocolTypes = "SerializedRequest" | "QueryPairs";
 
 // Each listed type name must exist in its module (a compile error otherwise).
@@ -49,6 +53,7 @@ export type RuntimeTypesExist = [
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
   transportModule.HttpResponse,
+  xmlSchemaModule.StructureSchema,
   protocolModule.SerializedRequest,
   protocolModule.QueryPairs,
 ];
@@ -72,6 +77,9 @@ export const runtime = {
   /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
   protocol: at<ProtocolTypes>("runtime/protocols/protocol"),
   awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
+  restXml: at<ValueName<typeof restXmlModule>>("runtime/protocols/rest-xml"),
+  query: at<ValueName<typeof queryModule>>("runtime/protocols/query"),
+  xmlSchema: at<ValueName<typeof xmlSchemaModule> | XmlSchemaTypes>("runtime/protocols/xml/schema"),
   restJson: at<ValueName<typeof restJsonModule>>("runtime/protocols/rest-json"),
   httpBindings: at<ValueName<typeof httpBindingsModule>>("runtime/protocols/http-bindings"),
 };

@@ -23,6 +23,7 @@ import { lowerPaginators } from "./paginators.js";
 import { lowerWaiters } from "./waiters.js";
 import { packageJson, tsconfigJson } from "./packaging.js";
 import { SerdePlanner } from "./serde.js";
+import { XmlSchemaPlanner, xmlProtocolOf } from "./xml-schemas.js";
 import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
 import type { ProtocolContext } from "./protocols/index.js";
@@ -46,7 +47,9 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const validators = lowerValidators(model, selection, symbols, names);
 
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true);
-  const protocolContext: ProtocolContext = { model, symbols, names, serde, functions: [] };
+  const topLevel = new Set(selection.operations.flatMap((o) => [o.input, o.output].filter((id): id is string => id !== undefined)));
+  const xml = new XmlSchemaPlanner(model, symbols, names, xmlProtocolOf(service.protocol), topLevel);
+  const protocolContext: ProtocolContext = { model, symbols, names, serde, functions: [], xml, serviceId: selection.service.id };
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
   const errorShapes = uniqueShapes([
@@ -63,7 +66,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     clientSymbol,
     configSymbol,
     baseException,
-    errorShapes.map((s, i) => ({ wireCode: splitId(s.id).name, entry: errorDeserializers[i] })),
+    errorShapes.map((s, i) => ({ wireCode: protocol?.errorCode?.(s) ?? splitId(s.id).name, entry: errorDeserializers[i] })),
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
     protocol?.errorsByStatus === true ? errorsByStatus(errorShapes) : [],
@@ -104,6 +107,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     serializers: serde.serializers,
     deserializers: serde.deserializers,
     errorDeserializers,
+    xmlSchemas: xml.declarations,
     protocolFunctions: protocolContext.functions,
     runtimeFiles: shippedRuntime,
     client,
@@ -174,8 +178,12 @@ function clientFile(
     baseException: code`${valueRef(baseException)}`,
     protocol,
     errorsByStatus: byStatus,
-    errorTable: errorTable.flatMap(({ wireCode, entry }) =>
-      entry === undefined ? [] : [{ wireCode, entry: code`${JSON.stringify(wireCode)}: ${valueRef(entry.symbol)}` }],
+    // Two errors may share a wire code (CloudWatch's DashboardNotFoundError and ResourceNotFound
+    // are both awsQuery `ResourceNotFound`): the table is per service, so the first one keeps it.
+    errorTable: errorTable.flatMap(({ wireCode, entry }, i) =>
+      entry === undefined || errorTable.findIndex((e) => e.wireCode === wireCode) !== i
+        ? []
+        : [{ wireCode, entry: code`${JSON.stringify(wireCode)}: ${valueRef(entry.symbol)}` }],
     ),
     endpointFromRules: rules
       ? code`(region) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { Region: region, UseFIPS: false, UseDualStack: false }).url`

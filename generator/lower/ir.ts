@@ -6,6 +6,7 @@
  * Every optional fact is a key present with `undefined` (never a missing key), so that templates,
  * compiled in strict mode, can tell a misspelt field from an absent value.
  */
+import type { XmlSchemaDeclIR } from "./xml-schemas.js";
 import type { Code, CodeSymbol } from "../code/index.js";
 import type { ValidationMode } from "../config/index.js";
 import type { ClientModule } from "./client-names.js";
@@ -318,6 +319,8 @@ export interface ClientIR {
   deserializers: SerdeFunctionIR[];
   /** serde.ts: one per modeled error, when the client is generated. */
   errorDeserializers: ErrorDeserializerIR[];
+  /** serde.ts: the schema constants of the XML protocols (lower/xml-schemas.ts). */
+  xmlSchemas: XmlSchemaDeclIR[];
   /** serde.ts: whole functions of the protocol generator (REST request and response functions). */
   protocolFunctions: ProtocolFunctionIR[];
   /** The runtime files the client folder ships, relative to runtime/ (runtime-files.ts). */

@@ -23,7 +23,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getShape, type Model, type Shape } from "../../generator/assemble/model.js";
 import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
-import { difference } from "./protocol/compare.js";
+import { difference, formDifference, xmlDifference } from "./protocol/compare.js";
 import { generateProtocolClients, type GeneratedService } from "./protocol/generate.js";
 import { typedValue } from "./protocol/values.js";
 
@@ -39,6 +39,10 @@ export const PROTOCOL_SUITES: Readonly<Record<string, { trait: string; folder: s
   awsJson1_0: { trait: "aws.protocols#awsJson1_0", folder: "awsJson1_0" },
   awsJson1_1: { trait: "aws.protocols#awsJson1_1", folder: "awsJson1_1" },
   restJson1: { trait: "aws.protocols#restJson1", folder: "restJson1" },
+  restXml: { trait: "aws.protocols#restXml", folder: "other-protocols/restXml" },
+  restXmlWithNamespace: { trait: "aws.protocols#restXml", folder: "other-protocols/restXmlWithNamespace" },
+  awsQuery: { trait: "aws.protocols#awsQuery", folder: "other-protocols/awsQuery" },
+  ec2Query: { trait: "aws.protocols#ec2Query", folder: "other-protocols/ec2Query" },
 };
 type Protocol = keyof typeof PROTOCOL_SUITES & string;
 
@@ -46,7 +50,22 @@ type Protocol = keyof typeof PROTOCOL_SUITES & string;
  * Cases anvil does not run, each with the reason. Nothing else is skipped: a case that fails is
  * reported as a failure.
  */
+const S3_CUSTOMIZATION = "an S3 customization (virtual-host bucket addressing, dot segments kept in keys, GetBucketLocation's unwrapped body, S3's unwrapped errors): the S3 work of issue 10, not the restXml protocol";
+
 const SKIPS: Record<string, string> = {
+  S3DefaultAddressing: S3_CUSTOMIZATION,
+  S3VirtualHostAddressing: S3_CUSTOMIZATION,
+  S3PathAddressing: S3_CUSTOMIZATION,
+  S3VirtualHostDualstackAddressing: S3_CUSTOMIZATION,
+  S3VirtualHostAccelerateAddressing: S3_CUSTOMIZATION,
+  S3VirtualHostDualstackAccelerateAddressing: S3_CUSTOMIZATION,
+  S3OperationAddressingPreferred: S3_CUSTOMIZATION,
+  S3EscapeObjectKeyInUriLabel: S3_CUSTOMIZATION,
+  S3EscapePathObjectKeyInUriLabel: S3_CUSTOMIZATION,
+  S3PreservesLeadingDotSegmentInUriLabel: S3_CUSTOMIZATION,
+  S3PreservesEmbeddedDotSegmentInUriLabel: S3_CUSTOMIZATION,
+  GetBucketLocationUnwrappedOutput: S3_CUSTOMIZATION,
+  S3OperationNoErrorWrappingResponse: S3_CUSTOMIZATION,
   MachinelearningPredictEndpoint:
     "an SDK customization of Amazon Machine Learning (Predict's PredictEndpoint input member replaces the endpoint); no Smithy trait models it, so a generated client does not do it",
   RestJsonHttpChecksumRequired:
@@ -192,7 +211,8 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
   const transport: Transport = {
     handle(request) {
       sent.push(request);
-      return Promise.resolve({ statusCode: 200, headers: {}, body: "{}" });
+      // An empty body: every protocol reads it as an output without members (a JSON `{}` is not XML).
+      return Promise.resolve({ statusCode: 200, headers: {}, body: "" });
     },
   };
   const client = clientFor(service, transport, stringOf(test.host));
@@ -230,6 +250,12 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
     const mediaType = stringOf(test.bodyMediaType) ?? "";
     if (/json/.test(mediaType)) {
       const d = body === "" && test.body === "" ? undefined : jsonDifference(test.body, body);
+      if (d !== undefined) problems.push(`body ${d}`);
+    } else if (/xml/.test(mediaType)) {
+      const d = xmlDifference(test.body, body);
+      if (d !== undefined) problems.push(`body ${d}`);
+    } else if (mediaType === "application/x-www-form-urlencoded") {
+      const d = formDifference(test.body, body);
       if (d !== undefined) problems.push(`body ${d}`);
     } else if (body !== test.body) problems.push(`body: expected ${JSON.stringify(test.body)}, got ${JSON.stringify(body)}`);
   }

@@ -112,8 +112,21 @@ function edgeCasesIr(): ClientIR {
   });
 }
 
+/** A one-operation service of `protocol`: what only some protocols fill (schema constants, REST functions). */
+function protocolIr(protocol: string): ClientIR {
+  const model = modelOf({
+    smithy: "2.0",
+    shapes: {
+      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { [protocol]: {} } },
+      "ex#Get": { type: "operation", output: { target: "ex#GetOutput" }, traits: { "smithy.api#http": { method: "GET", uri: "/" } } },
+      "ex#GetOutput": { type: "structure", members: { state: { target: "smithy.api#String" } } },
+    },
+  });
+  return lower(model, select(model, {}), { name: "p", models: [], modelsAsWritten: ["p.json"], validation: "reject" });
+}
+
 describe("templates", () => {
-  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), irOf(`${root}test/fixtures/rest-json/notes.yaml`), edgeCasesIr()];
+  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), irOf(`${root}test/fixtures/rest-json/notes.yaml`), edgeCasesIr(), protocolIr("aws.protocols#awsQuery")];
   // `length` is the one property of arrays templates read (`{{#if list.length}}`).
   const known = new Set<string>(["length"]);
   for (const ir of irs) keysOf(ir, known);

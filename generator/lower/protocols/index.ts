@@ -26,7 +26,10 @@ import type { ClientNames } from "../client-names.js";
 import type { ErrorDeserializerIR, ErrorIR, ProtocolFunctionIR, ServiceIR } from "../ir.js";
 import type { SerdePlanner } from "../serde.js";
 import type { ShapeSymbols } from "../type-expressions.js";
+import type { XmlSchemaPlanner } from "../xml-schemas.js";
 import { awsJson1_0, awsJson1_1 } from "./aws-json.js";
+import { awsQuery, ec2Query } from "./query.js";
+import { restXml } from "./rest-xml.js";
 import { restJson1 } from "./rest-json.js";
 
 /** What a protocol generator reads besides the shape it plans for. */
@@ -36,6 +39,10 @@ export interface ProtocolContext {
   names: ClientNames;
   /** Plans serde.ts's JSON document functions (protocols with JSON bodies use it). */
   serde: SerdePlanner;
+  /** Plans serde.ts's schema constants (the XML protocols use it). */
+  xml: XmlSchemaPlanner;
+  /** The service shape's id. */
+  serviceId: string;
   /** Whole functions the generator adds to serde.ts (REST request and response functions). */
   functions: ProtocolFunctionIR[];
 }
@@ -61,10 +68,12 @@ export interface ProtocolGenerator {
   responseDeserializer(ctx: ProtocolContext, operation: Shape): Code;
   /** The deserializer of one modeled error (printed in serde.ts, named in the error table). */
   errorDeserializer(ctx: ProtocolContext, error: Shape, errorIR: ErrorIR): ErrorDeserializerIR;
+  /** The code an error is sent with, when it is not the shape's name (awsQuery's `@awsQueryError`). */
+  errorCode?(error: Shape): string;
 }
 
 /** Every protocol a client can be generated for, by trait id. */
-const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, restJson1];
+const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query];
 
 /** The protocol traits anvil recognises, in the order a service's traits are looked up. */
 export const KNOWN_PROTOCOLS: readonly string[] = [

@@ -3,6 +3,7 @@
  * Dates compare by instant, byte arrays by content, NaN equals NaN; an object member whose value
  * is `undefined` counts as absent on either side.
  */
+import { parseXml, type XmlElement } from "../../../generator/runtime/protocols/xml/parse.js";
 
 /** A path and a description of the first difference, or undefined when the values are equal. */
 export function difference(expected: unknown, actual: unknown, path = "$"): string | undefined {
@@ -41,6 +42,58 @@ export function difference(expected: unknown, actual: unknown, path = "$"): stri
     return undefined;
   }
   return expected === actual ? undefined : `${path}: expected ${show(expected)}, got ${show(actual)}`;
+}
+
+/** XML documents compared as trees: names, attributes, children (in order among those of one name), and the text of elements without children. */
+export function xmlDifference(expectedText: string, actualText: string): string | undefined {
+  if (expectedText.trim() === "" || actualText.trim() === "") {
+    return expectedText.trim() === actualText.trim() ? undefined : `: expected ${show(expectedText)}, got ${show(actualText)}`;
+  }
+  let actual: XmlElement;
+  try {
+    actual = parseXml(actualText);
+  } catch {
+    return `is not XML: ${show(actualText)}`;
+  }
+  return elementDifference(parseXml(expectedText), actual, "");
+}
+
+function elementDifference(e: XmlElement, a: XmlElement, path: string): string | undefined {
+  const here = `${path}/${e.name}`;
+  if (e.name !== a.name) return `${path}: expected <${e.name}>, got <${a.name}>`;
+  const d = difference({ ...e.attributes }, { ...a.attributes }, `${here} attributes`);
+  if (d !== undefined) return d;
+  if (e.children.length === 0 && a.children.length === 0) {
+    return e.text === a.text ? undefined : `${here}: expected text ${show(e.text)}, got ${show(a.text)}`;
+  }
+  // Siblings of different names may come in any order (structure members); those of one name keep theirs (list items).
+  const names = (el: XmlElement) => el.children.map((c) => c.name).sort();
+  if (show(names(e)) !== show(names(a))) return `${here}: expected children ${show(names(e))}, got ${show(names(a))}`;
+  for (const name of new Set(e.children.map((c) => c.name))) {
+    const expected = e.children.filter((c) => c.name === name);
+    const actual = a.children.filter((c) => c.name === name);
+    for (let i = 0; i < expected.length; i++) {
+      const d = elementDifference(expected[i] as XmlElement, actual[i] as XmlElement, here);
+      if (d !== undefined) return d;
+    }
+  }
+  return undefined;
+}
+
+/** Form bodies compared as sets of decoded `name=value` parameters (order carries no meaning). */
+export function formDifference(expectedText: string, actualText: string): string | undefined {
+  const params = (text: string) =>
+    text
+      .split("&")
+      .filter((p) => p !== "")
+      .map((p) => decodeURIComponent(p.replace(/\+/g, " ")))
+      .sort();
+  const expected = params(expectedText);
+  const actual = params(actualText);
+  const missing = expected.filter((p) => !actual.includes(p));
+  const extra = actual.filter((p) => !expected.includes(p));
+  if (missing.length === 0 && extra.length === 0 && expected.length === actual.length) return undefined;
+  return `: missing ${show(missing)}, unexpected ${show(extra)}`;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

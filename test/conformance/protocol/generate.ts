@@ -39,7 +39,7 @@ export interface GeneratedProtocol {
   dispose(): void;
 }
 
-/** The model files a protocol-test folder needs: itself, shared/ and the trait definitions (never Smithy's own prelude.smithy: anvil has one built in). */
+/** The model files a protocol-test folder needs: itself, shared/ and the trait definitions (never Smithy's own prelude.smithy: anvil has one built in). `protocol` is the folder under protocol-tests/ (`awsJson1_0`, `other-protocols/restXml`). */
 export function protocolModelPaths(corpus: string, protocol: string): string[] {
   const prelude = join(corpus, "prelude");
   const traitFolders = readdirSync(prelude, { withFileTypes: true })
@@ -56,13 +56,13 @@ export async function generateProtocolClients(corpus: string, folder: string, tr
   const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
   const modules = join(repo, "node_modules");
   mkdirSync(modules, { recursive: true });
-  const root = mkdtempSync(join(modules, `.anvil-protocol-${protocol}-`));
+  const root = mkdtempSync(join(modules, `.anvil-protocol-${folder.replace(/\//g, "-")}-`));
   const out: GeneratedService[] = [];
   try {
     for (const service of services) {
       const selection = select(model, { service: service.id });
       const name = service.id.slice(service.id.indexOf("#") + 1).toLowerCase();
-      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${protocol}`], validation: "reject" });
+      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${folder}`], validation: "reject" });
       const dir = join(root, name);
       for (const file of render(ir)) {
         const path = join(dir, file.path);

@@ -1,0 +1,113 @@
+/**
+ * restXml: each operation's `@http` method and URI, members bound to the path, query and headers
+ * (xml/bindings.ts), the other members as an XML document named after the input structure
+ * (`@xmlName`, else its shape name; its `@xmlNamespace`, else the service's), or the
+ * `@httpPayload` member as the whole body (a structure or union as XML; a blob as bytes, a string
+ * or enum as text). Responses are read the same way back. Errors are `<ErrorResponse><Error>`
+ * documents, or bare `<Error>` ones with `@restXml(noErrorWrapping: true)`; both are recognised
+ * whatever the trait says (xml/errors.ts). A body that is not XML where XML is expected becomes a
+ * `MalformedBodyError`, which the client reports as a service exception naming the operation.
+ */
+import type { ParsedError } from "../errors.js";
+import { bodyBytes, bodyText, type HttpResponse } from "../transport.js";
+import type { ClientProtocol, SerializedRequest } from "./protocol.js";
+import { bindRequest, readBoundMembers, type HttpOperation } from "./xml/bindings.js";
+import { documentOf, parseXmlError } from "./xml/response.js";
+import { EMPTY_ELEMENT, isXmlElement } from "./xml/parse.js";
+import { resolve, type StructureSchema, type XmlNamespace } from "./xml/schema.js";
+import { ownMember, readXmlStructure, readXmlValue, writeXmlDocument, writeXmlElement } from "./xml/serde.js";
+
+/**
+ * The restXml protocol of one service. It adds nothing to requests (content types depend on the
+ * body, so the serializer sets them; the service's `@xmlNamespace` is passed to each request
+ * serializer) and reads errors as XML.
+ */
+export class RestXmlProtocol implements ClientProtocol {
+  prepare(_request: SerializedRequest, _operation: string): void {}
+
+  parseError(response: HttpResponse): ParsedError {
+    return parseXmlError(response);
+  }
+}
+
+/** The request of a restXml operation. */
+export function restXmlRequest(
+  op: HttpOperation,
+  schema: StructureSchema | undefined,
+  input: unknown,
+  serviceNamespace: XmlNamespace | undefined,
+): SerializedRequest {
+  const value = (typeof input === "object" && input !== null ? input : {}) as Readonly<Record<string, unknown>>;
+  const request = bindRequest(op, schema, value);
+  if (schema === undefined) return request;
+  const payload = schema.members.find((m) => m.http?.in === "payload");
+  if (payload !== undefined) {
+    const v = ownMember(value, payload.name);
+    if (v == null) return request;
+    const s = resolve(payload.schema);
+    if (s.kind === "blob") {
+      request.body = typeof v === "string" ? new TextEncoder().encode(v) : (v as Uint8Array);
+      request.headers["content-type"] ??= payload.mediaType ?? "application/octet-stream";
+    } else if (s.kind === "string") {
+      request.body = String(v);
+      request.headers["content-type"] ??= payload.mediaType ?? "text/plain";
+    } else {
+      request.body = writeXmlElement(
+        payload.schema,
+        v,
+        payload.xmlName,
+        payload.namespace ?? (s.kind === "structure" || s.kind === "union" ? s.namespace : undefined),
+      );
+      request.headers["content-type"] ??= "application/xml";
+    }
+    return request;
+  }
+  const hasBody = schema.members.some((m) => m.http === undefined && ownMember(value, m.name) != null);
+  if (!hasBody) return request;
+  request.body = writeXmlDocument(schema, value, schema.xmlName, schema.namespace ?? serviceNamespace);
+  request.headers["content-type"] ??= "application/xml";
+  return request;
+}
+
+/**
+ * The output of a restXml operation: bound members from the response, the rest from the body.
+ * `O` is the output type the schema describes (the generated descriptor's).
+ */
+export function restXmlResponse<O>(response: HttpResponse, schema: StructureSchema | undefined): O {
+  if (schema === undefined) {
+    // The body is still checked: an HTML page where XML was expected is an error, not an empty output.
+    documentOf(response);
+    return {} as O;
+  }
+  const payload = schema.members.find((m) => m.http?.in === "payload");
+  let out: Record<string, unknown>;
+  if (payload !== undefined) {
+    out = {};
+    const s = resolve(payload.schema);
+    let value: unknown;
+    if (s.kind === "blob") {
+      const bytes = bodyBytes(response);
+      value = bytes.length === 0 ? undefined : bytes;
+    } else if (s.kind === "string") {
+      const text = bodyText(response);
+      value = text === "" ? undefined : text;
+    } else {
+      const root = documentOf(response);
+      value = root === undefined ? undefined : readXmlValue(payload.schema, root);
+    }
+    if (value !== undefined)
+      Object.defineProperty(out, payload.name, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    const root = documentOf(response);
+    out = readXmlStructure(schema, root ?? EMPTY_ELEMENT);
+  }
+  readBoundMembers(schema, response, out);
+  return out as O;
+}
+
+/** An error's members: from its `<Error>` element (the body parseXmlError gave) and bound headers. */
+export function restXmlErrorMembers<F>(schema: StructureSchema, body: unknown, response: HttpResponse): F {
+  const out = readXmlStructure(schema, isXmlElement(body) ? body : EMPTY_ELEMENT);
+  readBoundMembers(schema, response, out);
+  return out as F;
+}
