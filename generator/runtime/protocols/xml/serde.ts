@@ -120,8 +120,8 @@ export function isScalar(s: ResolvedSchema): s is ScalarSchema | TimestampSchema
 export function writeXmlDocument(
   schema: StructureSchema,
   value: Members,
-  name = schema.xmlName,
-  namespace = schema.namespace,
+  name: string = schema.xmlName,
+  namespace: XmlNamespace | undefined = schema.namespace,
 ): string {
   return writeStructure(schema, value, name, namespace);
 }
