@@ -107,7 +107,11 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, pro
         }
         continue;
       }
-      if (shapes.has(def.id)) {
+      const prelude = shapes.get(def.id);
+      if (prelude) {
+        // Smithy accepts a model that restates a prelude shape exactly (a JSON AST exported with
+        // its prelude shapes, as `paginated-valid.json` is); only a different definition conflicts.
+        if (restatesPreludeShape(def, prelude)) continue;
         problems.push({ message: `Shape ${def.id} conflicts with a prelude shape`, location: def.location, shapeId: def.id });
         continue;
       }
@@ -126,6 +130,24 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, pro
     }
   }
   return defined;
+}
+
+/** Whether a definition is the prelude shape again: same type and traits (documentation aside), no members or mixins. */
+function restatesPreludeShape(def: ShapeDefinition, prelude: Shape): boolean {
+  const own = toShape(def);
+  return (
+    own.type === prelude.type &&
+    own.mixins.length === 0 &&
+    own.members.length === 0 &&
+    prelude.members.length === 0 &&
+    nodeEquals(own.traits, withoutDocs(prelude.traits))
+  );
+}
+
+/** Traits without documentation: anvil's prelude documents its shapes, Smithy's does not. */
+function withoutDocs(traits: Record<string, NodeValue>): Record<string, NodeValue> {
+  const { ["smithy.api#documentation"]: _docs, ...rest } = traits;
+  return rest;
 }
 
 function where(loc: SourceLocation): string {

@@ -1,0 +1,68 @@
+/**
+ * errorfiles cases (outside errorfiles-loader, whose table is in idl.ts) that anvil does not claim
+ * although every event id they expect is one anvil emits, each with the reason. Cases expecting
+ * a validator anvil does not run are left out by rule (errorfiles.ts) and need no entry.
+ */
+
+const TARGET_WORDING =
+  "anvil reports unresolved or mistyped relationship targets with its own wording and no `Target` id (Smithy: \"member shape targets an unresolved shape ...\", \"... relationships must target a structure shape, but found ...\")";
+const TRAIT_CREATION =
+  "Smithy reports this from the trait's Java class (\"Error creating trait ...\", event `Model`); anvil reports the same fault through the trait's shape (`TraitValue`) in its own words";
+const DEFAULT_SELECTOR =
+  "the prelude's `@default` selector uses `:test(> ...)` with a nested relationship that anvil's selector engine does not parse (`=` in the member-default selector); the trait's target goes unchecked";
+const METADATA_SELECTOR =
+  "`@metadata`'s selector `dataType :not([trait|input]) ...` is evaluated wrongly by anvil's selector engine on these shapes (reports TraitTarget Smithy does not)";
+const SEVERITY_OVERRIDES = "`metadata severityOverrides` entries are not read yet (their shape is not checked: id, namespace, severity DANGER or WARNING)";
+const ADD_ON_OPAQUE = "the add-on trait libraries (smithy.waiters, aws.*) are carried as opaque values, so their values and selectors are not checked";
+
+/** errorfiles-validators cases not claimed, by path in the folder. */
+export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
+  "auth/auth-trait-invalid-shape-id.json": TRAIT_CREATION,
+  "auth/auth-trait-must-target-auth-definitions.json": "`@idRef(selector: ...)` on a trait's members is not checked: a shape id in a trait value is not matched against the idRef selector",
+  "idref-trait.json": "`@idRef` on a trait's members is not checked (shape id syntax, existence, selector, custom error message)",
+  "deprecated-trait.json": TRAIT_CREATION,
+  "error-trait.json": TRAIT_CREATION,
+  "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
+  "external-documentation/external-documentation-bad-url.json": "the URL check of `@externalDocumentation` values is not implemented",
+  "http-trait-conflicts.smithy": "TraitConflict lists the conflicting pairs in the order the traits were applied; Smithy sorts them by trait name",
+  "linters/emit-each-selector-requires-selectors.json": "needs the metadata `validators` (EmitEachSelector), not applied yet",
+  "linters/emit-each-invalid-selector.json": "needs the metadata `validators` (EmitEachSelector): invalid selectors reported with Smithy's parser messages",
+  "unreferenced-shapes/invalid-root-selector.smithy": "needs the metadata `validators` (UnreferencedShape with a root selector)",
+  "metadata/map-typed-metadata.smithy": METADATA_SELECTOR,
+  "metadata/no-metadata-value.smithy": METADATA_SELECTOR,
+  "metadata/valid-typed-metadata.smithy": METADATA_SELECTOR,
+  "mixins/empty-enum-mixin.smithy": "an enum mixin without members is reported, but the enum using it is not (Smithy: \"Cannot apply mixin ... not found\")",
+  "mixins/mixin-illegal-redefined-member.smithy": "Smithy's \"Member conflicts with an inherited mixin member\" wording; anvil says the member redefines its inherited target",
+  "mixins/mixin-trait-applied.smithy": "a trait that is itself a mixin, applied as a trait, is not reported",
+  "mixins/mixin-used-in-illegal-relationship.smithy": TARGET_WORDING,
+  "model-validation/model-validation-stops-validating-on-core-errors.smithy": TARGET_WORDING,
+  "paginated/paginated-targets.json": TARGET_WORDING,
+  "resource-identifiers/resource-identifiers-bad-type.json": TARGET_WORDING,
+  "target-validator-service-errors.json": TARGET_WORDING,
+  "target-validator-suggestions.json": TARGET_WORDING,
+  "target-validator.json": TARGET_WORDING,
+  "severityOverrides/cannot-elevate-to-error.smithy": SEVERITY_OVERRIDES,
+  "severityOverrides/missing-id.smithy": SEVERITY_OVERRIDES,
+  "severityOverrides/missing-namespace.smithy": SEVERITY_OVERRIDES,
+  "severityOverrides/missing-severity.smithy": SEVERITY_OVERRIDES,
+  "severityOverrides/should-be-array-of-objects.smithy": SEVERITY_OVERRIDES,
+  "severityOverrides/should-be-array.smithy": SEVERITY_OVERRIDES,
+  "pattern-trait.json": "the WARNING for a `@pattern` without `^`/`$` anchors is not emitted",
+  "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
+  "timestampFormat-trait.json": "enum values of a trait value are listed without Smithy's backticks in the message",
+  "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+  "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+  "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+};
+
+/** errorfiles-waiters cases not claimed. */
+export const WAITERS_NOT_CLAIMED: Record<string, string> = {
+  "cannot-wait-on-streaming-operations.smithy": ADD_ON_OPAQUE,
+  "not-uppercamelcase.smithy": ADD_ON_OPAQUE,
+};
+
+/** errorfiles-aws-traits cases not claimed. */
+export const AWS_TRAITS_NOT_CLAIMED: Record<string, string> = {
+  "auth/sigv4-empty-name.smithy": ADD_ON_OPAQUE,
+  "auth/sigv4a-no-sigv4.smithy": ADD_ON_OPAQUE,
+};
