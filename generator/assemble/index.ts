@@ -6,9 +6,11 @@
 import { AnvilError, didYouMean, isFatal, type Diagnostic, type SourceLocation } from "../errors.js";
 import type { ApplyStatement, LoadedFile, NodeValue, ShapeDefinition } from "../load/ast.js";
 import { chainLocators, type Model, type Shape, type TraitLocator } from "./model.js";
+import { addOnFiles } from "./addons/index.js";
 import { preludeShapes } from "./prelude.js";
+import { preludeShapeIds } from "./prelude/index.js";
 import { toShape } from "./to-shape.js";
-import { isOpaqueTraitNamespace, mergeTraits, nodeEquals } from "./traits.js";
+import { mergeTraits, nodeEquals } from "./traits.js";
 import { flattenMixins } from "./mixins.js";
 import { checkReferences } from "./references.js";
 // Hook added by the IDL parser work: rules in ./validate/ (implied enum values, annotation trait
@@ -23,14 +25,31 @@ interface Defined {
 
 /** Assembles loaded files into one model, or throws an AnvilError listing every problem. */
 export function assemble(files: LoadedFile[]): Model {
+  return assembleWith(files, addOnShapes());
+}
+
+let addOns: Shape[] | undefined;
+
+/**
+ * The add-on trait libraries (./addons/) as assembled shapes, built once by assembling their
+ * files like any model (mixins flattened, everything checked) and marked as built in.
+ */
+function addOnShapes(): Shape[] {
+  addOns ??= [...assembleWith(addOnFiles(preludeShapeIds()), []).shapes.values()].filter((s) => !s.prelude).map((s) => ({ ...s, prelude: true }));
+  return addOns;
+}
+
+function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   const problems: Diagnostic[] = [];
   const shapes = new Map<string, Shape>();
   for (const s of preludeShapes()) shapes.set(s.id, s);
+  for (const s of builtIn) shapes.set(s.id, s);
+  const addOnIds = new Set(builtIn.map((s) => s.id));
 
   for (const f of files) problems.push(...(f.warnings ?? []));
   const metadata = mergeMetadata(files, problems);
   checkValidatorMetadata(metadata, files, problems);
-  const defined = collectDefinitions(files, shapes, problems);
+  const defined = collectDefinitions(files, shapes, addOnIds, problems);
   for (const { def } of defined.values()) shapes.set(def.id, toShape(def));
 
   const inheritedApplies = applyStatements(files, shapes, problems);
@@ -81,7 +100,7 @@ function checkValidatorMetadata(metadata: Record<string, NodeValue>, files: Load
 }
 
 /** Collects every definition, rejecting duplicates (identical re-definitions are tolerated, as in Smithy). */
-function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, problems: Diagnostic[]): Map<string, Defined> {
+function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, addOnIds: ReadonlySet<string>, problems: Diagnostic[]): Map<string, Defined> {
   const defined = new Map<string, Defined>();
   const lowerIds = new Map<string, string>();
   for (const s of shapes.keys()) lowerIds.set(s.toLowerCase(), s);
@@ -106,6 +125,12 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, pro
           });
         }
         continue;
+      }
+      if (addOnIds.has(def.id) && shapes.get(def.id)?.prelude === true) {
+        // A model that brings its own copy of an add-on library (Smithy's trait files, say)
+        // uses its copy: as with Smithy, the definitions in the model are the ones checked.
+        shapes.delete(def.id);
+        lowerIds.delete(def.id.toLowerCase());
       }
       const prelude = shapes.get(def.id);
       if (prelude) {
@@ -236,13 +261,12 @@ function warnDeprecatedSets(shapes: Map<string, Shape>, problems: Diagnostic[]):
   }
 }
 
-/** Every trait used must be defined (a shape marked @trait), unless it belongs to a known add-on library. */
+/** Every trait used must be defined (a shape marked @trait): in the model, the prelude or an add-on library. */
 function checkTraitsDefined(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
   const check = (traits: Record<string, NodeValue>, owner: string, location: SourceLocation | undefined) => {
     for (const id of Object.keys(traits)) {
       const def = shapes.get(id);
       if (def && def.traits["smithy.api#trait"] !== undefined) continue;
-      if (!def && isOpaqueTraitNamespace(id)) continue;
       const suggestion = didYouMean(
         id,
         [...shapes.values()].filter((s) => s.traits["smithy.api#trait"] !== undefined).map((s) => s.id),

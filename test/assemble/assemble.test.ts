@@ -70,11 +70,9 @@ describe("assemble", () => {
     expect(e.diagnostics.some((d) => d.message.includes("Mixin cycle"))).toBe(true);
   });
 
-  it("rejects an unknown trait with a suggestion, but carries AWS traits as opaque values", () => {
+  it("rejects an unknown trait with a suggestion", () => {
     const e = errorOf(() => modelOf(doc({ "ex#S": { type: "string", traits: { "smithy.api#lenght": { min: 1 } } } })));
     expect(e.diagnostics[0]).toMatchObject({ message: expect.stringContaining("Unable to resolve trait `smithy.api#lenght`"), hint: "Did you mean smithy.api#length?" });
-    const ok = modelOf(doc({ "ex#S": { type: "string", traits: { "aws.api#arnReference": { type: "x" } } } }));
-    expect(ok.shapes.get("ex#S")?.traits["aws.api#arnReference"]).toEqual({ type: "x" });
   });
 
   it("accepts traits the model defines itself", () => {

@@ -13,7 +13,6 @@ const DEFAULT_SELECTOR =
 const METADATA_SELECTOR =
   "`@metadata`'s selector `dataType :not([trait|input]) ...` is evaluated wrongly by anvil's selector engine on these shapes (reports TraitTarget Smithy does not)";
 const SEVERITY_OVERRIDES = "`metadata severityOverrides` entries are not read yet (their shape is not checked: id, namespace, severity DANGER or WARNING)";
-const ADD_ON_OPAQUE = "the add-on trait libraries (smithy.waiters, aws.*) are carried as opaque values, so their values and selectors are not checked";
 
 /** errorfiles-validators cases not claimed, by path in the folder. */
 export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
@@ -56,13 +55,7 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
 };
 
 /** errorfiles-waiters cases not claimed. */
-export const WAITERS_NOT_CLAIMED: Record<string, string> = {
-  "cannot-wait-on-streaming-operations.smithy": ADD_ON_OPAQUE,
-  "not-uppercamelcase.smithy": ADD_ON_OPAQUE,
-};
+export const WAITERS_NOT_CLAIMED: Record<string, string> = {};
 
 /** errorfiles-aws-traits cases not claimed. */
-export const AWS_TRAITS_NOT_CLAIMED: Record<string, string> = {
-  "auth/sigv4-empty-name.smithy": ADD_ON_OPAQUE,
-  "auth/sigv4a-no-sigv4.smithy": ADD_ON_OPAQUE,
-};
+export const AWS_TRAITS_NOT_CLAIMED: Record<string, string> = {};
