@@ -36,6 +36,11 @@ export function isFatal(d: Diagnostic): boolean {
   return d.severity === undefined || d.severity === "ERROR" || d.severity === "DANGER";
 }
 
+/** Whether a diagnostic is an ERROR: what stops `generate`, `ast` and `idl` (DANGER and below are printed). */
+export function isError(d: Diagnostic): boolean {
+  return d.severity === undefined || d.severity === "ERROR";
+}
+
 /** A failure caused by the input (model, config, command line), with every problem found. */
 export class AnvilError extends Error {
   readonly kind: ErrorKind;

@@ -3,7 +3,7 @@
  * gives a Model in which every shape reference resolves, mixins are flattened and `apply` is
  * merged. Every problem found is reported at once, each with its file position.
  */
-import { AnvilError, didYouMean, isFatal, type Diagnostic, type SourceLocation } from "../errors.js";
+import { AnvilError, didYouMean, isError, type Diagnostic, type SourceLocation } from "../errors.js";
 import type { ApplyStatement, LoadedFile, NodeValue, ShapeDefinition } from "../load/ast.js";
 import { chainLocators, type Model, type Shape, type TraitLocator } from "./model.js";
 import { addOnFiles } from "./addons/index.js";
@@ -61,8 +61,10 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   validateTraits(shapes, problems);
   warnDeprecatedSets(shapes, problems);
 
-  const errors = problems.filter(isFatal);
-  const warnings = problems.filter((p) => !isFatal(p));
+  // Only ERRORs stop assembly; DANGER, WARNING and NOTE events travel with the model (`anvil
+  // validate` fails on DANGER too).
+  const errors = problems.filter(isError);
+  const warnings = problems.filter((p) => !isError(p));
   if (errors.length > 0) throw new AnvilError("model", errors, warnings);
   return { metadata, shapes, warnings };
 }
