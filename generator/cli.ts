@@ -55,6 +55,7 @@ Exit codes: 0 ok, 1 drift or invalid model, 2 usage or config error, 3 internal 
 
 /** Prints a diagnostic (an error, or a warning when its severity says so) with a code frame when the file can be read. */
 function printDiagnostic(d: Diagnostic): void {
+  if (d.severity === "SUPPRESSED") return; // silenced by the model itself
   const loc = d.location;
   const where = loc ? `${loc.file}:${loc.line}:${loc.column}: ` : "";
   const label = isError(d) ? "error" : d.severity === "DANGER" ? "danger" : d.severity === "NOTE" ? "note" : "warning";

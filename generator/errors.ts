@@ -28,8 +28,8 @@ export interface Diagnostic {
   eventId?: string;
 }
 
-/** Smithy's validation event severities. */
-export type Severity = "ERROR" | "DANGER" | "WARNING" | "NOTE";
+/** Smithy's validation event severities (SUPPRESSED: an event a suppression silenced). */
+export type Severity = "ERROR" | "DANGER" | "WARNING" | "NOTE" | "SUPPRESSED";
 
 /** Whether a diagnostic stops generation (ERROR or DANGER, as in `smithy validate`). */
 export function isFatal(d: Diagnostic): boolean {

@@ -16,6 +16,8 @@ import { checkReferences } from "./references.js";
 // Hook added by the IDL parser work: rules in ./validate/ (implied enum values, annotation trait
 // values, trait value kinds, mixin type rules).
 import { runModelRules, validateTraits } from "./validate/index.js";
+import { runMetadataValidators } from "./validate/metadata-validators.js";
+import { applySuppressions } from "./validate/suppressions.js";
 
 /** A shape definition together with the file it came from (for positions). */
 interface Defined {
@@ -58,8 +60,10 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
-  validateTraits(shapes, problems);
+  const ctx = validateTraits(shapes, problems);
+  runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
   warnDeprecatedSets(shapes, problems);
+  applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
 
   // Only ERRORs stop assembly; DANGER, WARNING and NOTE events travel with the model (`anvil
   // validate` fails on DANGER too).
@@ -92,13 +96,19 @@ function mergeMetadata(files: LoadedFile[], problems: Diagnostic[]): Record<stri
  * validators of issue 17); anything else is Smithy's loading error.
  */
 function checkValidatorMetadata(metadata: Record<string, NodeValue>, files: LoadedFile[], problems: Diagnostic[]): void {
-  for (const key of ["validators", "suppressions", "severityOverrides"]) {
+  // severityOverrides is checked with its entries (validate/suppressions.ts), in Smithy's words.
+  for (const key of ["validators", "suppressions"]) {
     const v = metadata[key];
     if (v === undefined || Array.isArray(v)) continue;
     const found = v === null ? "null" : typeof v === "object" ? "object" : typeof v;
-    const location = files.flatMap((f) => f.metadata).find((m) => m.key === key)?.location;
+    const location = metadataLocation(files, key);
     problems.push({ message: `${key} must be an array. Found ${found}.`, location, hint: `metadata ${key} is a list: ${key} = [ ... ]` });
   }
+}
+
+/** Where a metadata key was (first) written. */
+function metadataLocation(files: LoadedFile[], key: string): SourceLocation | undefined {
+  return files.flatMap((f) => f.metadata).find((m) => m.key === key)?.location;
 }
 
 /** Collects every definition, rejecting duplicates (identical re-definitions are tolerated, as in Smithy). */

@@ -12,7 +12,6 @@ const DEFAULT_SELECTOR =
   "the prelude's `@default` selector uses `:test(> ...)` with a nested relationship that anvil's selector engine does not parse (`=` in the member-default selector); the trait's target goes unchecked";
 const METADATA_SELECTOR =
   "`@metadata`'s selector `dataType :not([trait|input]) ...` is evaluated wrongly by anvil's selector engine on these shapes (reports TraitTarget Smithy does not)";
-const SEVERITY_OVERRIDES = "`metadata severityOverrides` entries are not read yet (their shape is not checked: id, namespace, severity DANGER or WARNING)";
 
 /** errorfiles-validators cases not claimed, by path in the folder. */
 export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
@@ -24,9 +23,9 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
   "external-documentation/external-documentation-bad-url.json": "the URL check of `@externalDocumentation` values is not implemented",
   "http-trait-conflicts.smithy": "TraitConflict lists the conflicting pairs in the order the traits were applied; Smithy sorts them by trait name",
-  "linters/emit-each-selector-requires-selectors.json": "needs the metadata `validators` (EmitEachSelector), not applied yet",
-  "linters/emit-each-invalid-selector.json": "needs the metadata `validators` (EmitEachSelector): invalid selectors reported with Smithy's parser messages",
-  "unreferenced-shapes/invalid-root-selector.smithy": "needs the metadata `validators` (UnreferencedShape with a root selector)",
+  "linters/emit-each-invalid-selector.json": "invalid selectors are reported as an ERROR creating the validator, but in the words of anvil's selector parser, not Smithy's",
+  "linters/emit-each-selector-validator.json": "anvil's selector engine lacks `[service|...]`, `[var|...]` and nested trait-path attributes (an ERROR creating the validator instead of matches), and misses the `$=` match on a trait value",
+  "unreferenced-shapes/invalid-root-selector.smithy": "the UnreferencedShape validator is not run (an unknown validator to anvil)",
   "metadata/map-typed-metadata.smithy": METADATA_SELECTOR,
   "metadata/no-metadata-value.smithy": METADATA_SELECTOR,
   "metadata/valid-typed-metadata.smithy": METADATA_SELECTOR,
@@ -40,12 +39,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "target-validator-service-errors.json": TARGET_WORDING,
   "target-validator-suggestions.json": TARGET_WORDING,
   "target-validator.json": TARGET_WORDING,
-  "severityOverrides/cannot-elevate-to-error.smithy": SEVERITY_OVERRIDES,
-  "severityOverrides/missing-id.smithy": SEVERITY_OVERRIDES,
-  "severityOverrides/missing-namespace.smithy": SEVERITY_OVERRIDES,
-  "severityOverrides/missing-severity.smithy": SEVERITY_OVERRIDES,
-  "severityOverrides/should-be-array-of-objects.smithy": SEVERITY_OVERRIDES,
-  "severityOverrides/should-be-array.smithy": SEVERITY_OVERRIDES,
   "pattern-trait.json": "the WARNING for a `@pattern` without `^`/`$` anchors is not emitted",
   "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
   "timestampFormat-trait.json": "enum values of a trait value are listed without Smithy's backticks in the message",

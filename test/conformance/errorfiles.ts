@@ -16,6 +16,7 @@ import { loadSources } from "../../generator/load/index.js";
 import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
 import { EMITTED_EVENT_IDS } from "../../generator/assemble/validate/index.js";
+import type { NodeValue } from "../../generator/load/ast.js";
 
 /** One folder's counts and what to print. */
 export interface ErrorFilesResult {
@@ -69,22 +70,43 @@ export function eventMatches(d: Diagnostic, e: ExpectedEvent): boolean {
 /** Event ids an errorfile need not list (the upstream runner ignores them when unmatched). */
 const IGNORED_WHEN_UNEXPECTED = new Set(["ModelDeprecation", "DeprecatedTrait", "DeprecatedShape"]);
 
-/** The expected event ids whose validator anvil does not run (by the id's first segment). */
-function unimplementedIds(expected: ExpectedEvent[]): string[] {
+/**
+ * The expected event ids whose validator anvil does not run (by the id's first segment). The ids
+ * of the model's own `metadata validators` count as run when anvil knows their validator.
+ */
+function unimplementedIds(expected: ExpectedEvent[], declared: ReadonlySet<string>): string[] {
   const ids = new Set<string>();
   for (const e of expected) {
     const root = e.eventId.split(".")[0] ?? e.eventId;
-    if (!EMITTED_EVENT_IDS.has(root)) ids.add(root);
+    if (!EMITTED_EVENT_IDS.has(root) && !declared.has(root) && !declared.has(e.eventId)) ids.add(root);
   }
   return [...ids].sort();
 }
 
-/** Every event validation gives for one model file (loaded alone, with the prelude). */
-function eventsOf(model: string): Diagnostic[] {
+/** Validators anvil runs from `metadata validators` (the others give UnknownValidator_<name>). */
+const METADATA_VALIDATORS = new Set(["EmitEachSelector", "EmitNoneSelector"]);
+
+/** The event ids a model's `metadata validators` declare: their ids, and UnknownValidator_<name> for unknown names. */
+function declaredIds(metadata: Record<string, NodeValue>): Set<string> {
+  const out = new Set<string>();
+  const entries = metadata.validators;
+  for (const v of Array.isArray(entries) ? entries : []) {
+    if (v === null || typeof v !== "object" || Array.isArray(v) || typeof v.name !== "string") continue;
+    if (!METADATA_VALIDATORS.has(v.name)) out.add(`UnknownValidator_${v.name}`);
+    else out.add(typeof v.id === "string" ? v.id : v.name);
+  }
+  return out;
+}
+
+/** Every event validation gives for one model file (loaded alone, with the prelude), and the ids its metadata declares. */
+function eventsOf(model: string): { events: Diagnostic[]; declared: Set<string> } {
+  const declared = new Set<string>();
   try {
-    return assemble(loadSources([{ file: model, text: readFileSync(model, "utf8") }], preludeIds())).warnings ?? [];
+    const files = loadSources([{ file: model, text: readFileSync(model, "utf8") }], preludeIds());
+    for (const f of files) for (const m of f.metadata) if (m.key === "validators") for (const id of declaredIds({ validators: m.value })) declared.add(id);
+    return { events: assemble(files).warnings ?? [], declared };
   } catch (e) {
-    if (e instanceof AnvilError) return [...e.diagnostics, ...e.warnings];
+    if (e instanceof AnvilError) return { events: [...e.diagnostics, ...e.warnings], declared };
     throw e;
   }
 }
@@ -100,8 +122,9 @@ export function runErrorFilesFolder(name: string, dir: string, errorFiles: strin
     const caseName = relative(dir, model);
     const expected = expectedEvents(readFileSync(errors, "utf8"));
     let events: Diagnostic[];
+    let declared: Set<string>;
     try {
-      events = eventsOf(model);
+      ({ events, declared } = eventsOf(model));
     } catch (e) {
       result.failed++;
       failures.push(`${caseName}: crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -112,7 +135,7 @@ export function runErrorFilesFolder(name: string, dir: string, errorFiles: strin
     const extra = events.filter((d) => !expected.some((x) => eventMatches(d, x)) && !IGNORED_WHEN_UNEXPECTED.has(d.eventId ?? ""));
     const passed = missing.length === 0 && extra.length === 0;
     const listed = notClaimed[caseName];
-    const unimplemented = unimplementedIds(expected);
+    const unimplemented = unimplementedIds(expected, declared);
     const reason = listed ?? (unimplemented.length > 0 ? `expects events of ${unimplemented.join(", ")}, validator(s) anvil does not run yet` : undefined);
     if (reason !== undefined) {
       if (passed && listed !== undefined) {

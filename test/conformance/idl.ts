@@ -200,8 +200,6 @@ const INVALID_COLLECTION_MIXINS = "a list or map mixin without its members is re
  */
 export const ERRORFILES_NOT_CLAIMED: Record<string, string> = {
   "detects-invalid-documentation-comments.smithy": "expects WARNING Model.BadDocumentationComment for misplaced /// comments; the IDL parser drops them without an event",
-  "suppression-hierarchy.smithy": "needs the metadata `validators` (EmitEachSelector) and suppressions, which are issue 17",
-  "suppression-test.smithy": "needs the metadata `validators` (EmitEachSelector, unknown validators) and suppressions, which are issue 17",
   "mixins-detects-cycles1.json": MIXIN_CYCLES,
   "mixins-detects-cycles2.json": MIXIN_CYCLES,
   "mixins-detects-cycles3.json": MIXIN_CYCLES,
