@@ -21,18 +21,18 @@ function isObject(v: NodeValue | undefined): v is NodeObject {
 
 /** Runs every declared validator; `location` is where the `validators` metadata was written. */
 export function runMetadataValidators(ctx: TraitValidationContext, metadata: Record<string, NodeValue>, location: SourceLocation | undefined): void {
-  const entries = metadata.validators;
+  const entries = metadata["validators"];
   if (!Array.isArray(entries)) return; // reported by the loader
   for (const entry of entries) {
-    if (!isObject(entry) || typeof entry.name !== "string") continue;
-    const name = entry.name;
+    if (!isObject(entry) || typeof entry["name"] !== "string") continue;
+    const name = entry["name"];
     if (name !== "EmitEachSelector" && name !== "EmitNoneSelector") {
-      ctx.events.push({ message: `Unable to locate a validator named \`${name}\``, severity: "WARNING", eventId: `UnknownValidator_${name}`, location, hint: "anvil runs the EmitEachSelector and EmitNoneSelector validators" });
+      ctx.events.push({ ...event(`Unable to locate a validator named \`${name}\``, "WARNING", `UnknownValidator_${name}`, undefined, location), hint: "anvil runs the EmitEachSelector and EmitNoneSelector validators" });
       continue;
     }
-    const config = isObject(entry.configuration) ? entry.configuration : {};
-    const selector = config.selector;
-    const fail = (reason: string) => ctx.events.push({ message: `Error creating \`${name}\` validator: ${reason}`, eventId: "Model", location });
+    const config = isObject(entry["configuration"]) ? entry["configuration"] : {};
+    const selector = config["selector"];
+    const fail = (reason: string) => ctx.events.push(event(`Error creating \`${name}\` validator: ${reason}`, "ERROR", "Model", undefined, location));
     if (typeof selector !== "string") {
       fail("selector is required");
       continue;
@@ -42,12 +42,12 @@ export function runMetadataValidators(ctx: TraitValidationContext, metadata: Rec
       fail(`invalid selector ${JSON.stringify(selector)}: ${matched.message}`);
       continue;
     }
-    const id = typeof entry.id === "string" ? entry.id : name;
-    const severity = (typeof entry.severity === "string" && SEVERITIES.has(entry.severity) ? entry.severity : "DANGER") as Severity;
-    const namespaces = Array.isArray(entry.namespaces) ? entry.namespaces.filter((n): n is string => typeof n === "string") : undefined;
+    const id = typeof entry["id"] === "string" ? entry["id"] : name;
+    const severity = (typeof entry["severity"] === "string" && SEVERITIES.has(entry["severity"]) ? entry["severity"] : "DANGER") as Severity;
+    const namespaces = Array.isArray(entry["namespaces"]) ? entry["namespaces"].filter((n): n is string => typeof n === "string") : undefined;
     const inScope = (shapeId: string) => namespaces === undefined || namespaces.includes(shapeId.slice(0, shapeId.indexOf("#")));
     const hits = [...matched].filter((n) => !(n.shape ?? ctx.shapes.get(n.id.slice(0, n.id.indexOf("$"))))?.prelude && inScope(n.id));
-    const message = typeof entry.message === "string" ? entry.message : undefined;
+    const message = typeof entry["message"] === "string" ? entry["message"] : undefined;
     if (name === "EmitEachSelector") {
       for (const n of hits.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
         const holder = n.member ?? n.shape;

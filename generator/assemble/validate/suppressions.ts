@@ -34,8 +34,8 @@ function applies(rule: Rule, d: Diagnostic): boolean {
 
 /** Applies suppressions and overrides to `events` in place; problems with the entries are added to it. */
 export function applySuppressions(events: Diagnostic[], metadata: Record<string, NodeValue>, shapes: Map<string, Shape>, locate: (key: string) => SourceLocation | undefined): void {
-  const suppressions = readRules(metadata.suppressions, false, locate("suppressions"), events);
-  const overrides = readRules(metadata.severityOverrides, true, locate("severityOverrides"), events);
+  const suppressions = readRules(metadata["suppressions"], false, locate("suppressions"), events);
+  const overrides = readRules(metadata["severityOverrides"], true, locate("severityOverrides"), events);
   for (const d of events) {
     const severity = d.severity ?? "ERROR";
     if (severity === "ERROR" || severity === "SUPPRESSED" || d.eventId === undefined) continue;
@@ -68,7 +68,9 @@ function suppressedBy(d: Diagnostic, shapes: Map<string, Shape>, rules: Rule[]):
 /** Reads `suppressions` or `severityOverrides` entries, reporting malformed ones. */
 function readRules(value: NodeValue | undefined, overrides: boolean, location: SourceLocation | undefined, events: Diagnostic[]): Rule[] {
   if (value === undefined) return [];
-  const fail = (message: string) => events.push({ message, eventId: "Model", location });
+  const fail = (message: string): void => {
+    events.push({ message, eventId: "Model", ...(location === undefined ? {} : { location }) });
+  };
   if (!Array.isArray(value)) {
     // `validators` and `suppressions` that are not arrays are reported by the loader's check.
     if (overrides) fail(`Expected array, but found ${kind(value)}.`);
@@ -76,16 +78,25 @@ function readRules(value: NodeValue | undefined, overrides: boolean, location: S
   }
   const rules: Rule[] = [];
   value.forEach((entry, i) => {
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return fail(`Expected array element ${i} to be a object but found ${kind(entry)}.`);
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+      fail(`Expected array element ${i} to be a object but found ${kind(entry)}.`);
+      return;
+    }
     const o = entry as NodeObject;
     for (const key of overrides ? ["id", "namespace", "severity"] : ["id", "namespace"]) {
-      if (typeof o[key] !== "string") return fail(`Missing expected member \`${key}\`.`);
+      if (typeof o[key] !== "string") {
+        fail(`Missing expected member \`${key}\`.`);
+        return;
+      }
     }
-    const rule: Rule = { id: o.id as string, namespace: o.namespace as string };
-    if (typeof o.reason === "string") rule.reason = o.reason;
+    const rule: Rule = { id: o["id"] as string, namespace: o["namespace"] as string };
+    if (typeof o["reason"] === "string") rule.reason = o["reason"];
     if (overrides) {
-      const severity = o.severity as string;
-      if (severity !== "DANGER" && severity !== "WARNING") return fail(`Expected one of \`DANGER\`, \`WARNING\`; got \`${severity}\`.`);
+      const severity = o["severity"] as string;
+      if (severity !== "DANGER" && severity !== "WARNING") {
+        fail(`Expected one of \`DANGER\`, \`WARNING\`; got \`${severity}\`.`);
+        return;
+      }
       rule.severity = severity;
     }
     rules.push(rule);

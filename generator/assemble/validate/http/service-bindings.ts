@@ -41,7 +41,7 @@ function protocolWithHttp(shapes: Map<string, Shape>, service: Shape): string | 
 
 function listsHttp(def: NodeValue): boolean {
   if (def === null || typeof def !== "object" || Array.isArray(def)) return false;
-  const traits = def.traits;
+  const traits = def["traits"];
   return Array.isArray(traits) && traits.some((t) => t === HTTP || t === "http");
 }
 
