@@ -47,8 +47,15 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
 };
 
+const WAITER_MESSAGE_PATHS =
+  "the JMESPath of an acceptor's `message` is not parsed or typed at validation (anvil checks acceptor paths where the generator compiles them, generator/traits/waitable.ts)";
+
 /** errorfiles-waiters cases not claimed. */
-export const WAITERS_NOT_CLAIMED: Record<string, string> = {};
+export const WAITERS_NOT_CLAIMED: Record<string, string> = {
+  "invalid-message-array-of-non-strings.smithy": WAITER_MESSAGE_PATHS,
+  "invalid-message-jmespath.smithy": WAITER_MESSAGE_PATHS,
+  "invalid-message-return-type.smithy": WAITER_MESSAGE_PATHS,
+};
 
 /** errorfiles-aws-traits cases not claimed. */
 export const AWS_TRAITS_NOT_CLAIMED: Record<string, string> = {};

@@ -13,6 +13,9 @@ function restJsonModel(extra: Record<string, AstShape>, errorMembers: Record<str
   const traits = service.traits as Record<string, unknown>;
   delete traits["aws.protocols#awsJson1_1"];
   traits["aws.protocols#restJson1"] = {};
+  // restJson1 requires `@http` on every operation (Smithy's HttpBindingsMissing ERROR).
+  const op = Object.values(model.shapes).find((s) => s.type === "operation") as AstShape;
+  op.traits = { ...(op.traits as Record<string, unknown>), "smithy.api#http": { method: "POST", uri: "/op" } };
   (model.shapes[id("Failed")] as AstShape).members = { message: member("smithy.api#String"), ...errorMembers };
   return model;
 }

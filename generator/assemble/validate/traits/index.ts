@@ -15,6 +15,7 @@ import { checkHttpMethodSemantics } from "../http/method-semantics.js";
 import { checkHttpQuery } from "../http/query.js";
 import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/service-bindings.js";
 import { checkPaginated } from "../paginated.js";
+import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -38,6 +39,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["HttpResponseCodeSemantics"], run: checkHttpResponseCodes },
   { eventIds: ["HttpQueryTrait"], run: checkHttpQuery },
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
+  { eventIds: ["WaitableTrait"], run: checkWaiters },
+  { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
 ];
 
 /** Runs every trait validator; events (errors and warnings) are added to `events`. */
