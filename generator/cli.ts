@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { AnvilError, codeFrame, isFatal, type Diagnostic } from "./errors.js";
+import { AnvilError, codeFrame, isError, type Diagnostic, type Severity } from "./errors.js";
+import { atLeast, failsValidation, formatValidationReport, SEVERITIES } from "./validation-report.js";
 import { loadConfig, type Config } from "./config/index.js";
 import { generate, type GenerateOptions, type GenerateResult } from "./pipeline.js";
 import { progressDisplay } from "./progress.js";
@@ -26,6 +27,7 @@ const HELP = `${GENERATOR_NAME} ${GENERATOR_VERSION}: Smithy models in, typed an
 Usage:
   anvil generate [--config FILE] [--out DIR] [--check] [--timings] [--no-cache] [--quiet] [--emit js]
   anvil generate --model FILE... [--service ID] [--operations A,B] [--name NAME] [--validation MODE] --out DIR
+  anvil validate [--config FILE | --model FILE...] [--severity LEVEL]
   anvil ast FILE...
   anvil idl FILE... [--out DIR]
   anvil vendor-deps FOLDER [--write] [--package FILE]
@@ -49,6 +51,11 @@ Commands:
                          one updating line on a terminal, plain lines in CI or a pipe)
              The last line says how many files were written and how many were
              unchanged; an unchanged file is not rewritten (its mtime stays).
+  validate   Load the models (of --model, or of every client in codegen.yaml) and print every
+             validation event, grouped by severity (ERROR, DANGER, WARNING, NOTE), each with
+             its event id, shape, position and a code frame; exit 1 on any ERROR or DANGER.
+             --severity LEVEL  print only events at LEVEL or above (NOTE, WARNING, DANGER,
+                               ERROR; default NOTE); the exit code still counts every event
   ast        Load and assemble model files and print the model as Smithy JSON AST
              (prelude left out, keys sorted).
   idl        Load and assemble model files and print them as Smithy IDL, one file per
@@ -72,11 +79,12 @@ function shownText(text: string): string {
 
 /** Prints a diagnostic (an error, or a warning when its severity says so) with a code frame when the file can be read. */
 function printDiagnostic(diagnostic: Diagnostic): void {
+  if (diagnostic.severity === "SUPPRESSED") return; // silenced by the model itself
   const d: Diagnostic = { ...diagnostic, message: shownText(diagnostic.message) };
   if (diagnostic.hint !== undefined) d.hint = shownText(diagnostic.hint);
   const loc = d.location;
   const where = loc ? `${shownPath(loc.file)}:${loc.line}:${loc.column}: ` : "";
-  const label = isFatal(d) ? "error" : d.severity === "NOTE" ? "note" : "warning";
+  const label = isError(d) ? "error" : d.severity === "DANGER" ? "danger" : d.severity === "NOTE" ? "note" : "warning";
   const id = d.eventId ? ` [${d.eventId}]` : "";
   process.stderr.write(`${label}: ${where}${d.message}${d.shapeId && !d.message.includes(d.shapeId) ? ` (${d.shapeId})` : ""}${label === "error" ? "" : id}\n`);
   if (loc) {
@@ -221,6 +229,35 @@ function runVendorDeps(args: string[]): number {
   return 0;
 }
 
+/** `anvil validate`: every event of each model, grouped by severity; exit 1 on ERROR or DANGER. */
+function runValidate(args: string[]): number {
+  const { values } = parseArgs({ args, options: { model: { type: "string", multiple: true }, config: { type: "string" }, severity: { type: "string", default: "NOTE" } }, strict: true });
+  const minimum = values.severity.toUpperCase() as Severity;
+  if (!SEVERITIES.includes(minimum)) throw new AnvilError("usage", { message: `--severity must be one of ${SEVERITIES.join(", ")}; got ${values.severity}` });
+  const models = values.model ? [values.model] : loadConfig(values.config ?? "codegen.yaml").clients.map((c) => c.models);
+  const events: Diagnostic[] = [];
+  for (const files of models) events.push(...validationEvents(files));
+  const readSource = (file: string) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      return undefined; // in-memory or vanished input: the position alone must do
+    }
+  };
+  process.stdout.write(formatValidationReport(atLeast(events, minimum), events, readSource));
+  return events.some(failsValidation) ? 1 : 0;
+}
+
+/** Every validation event of one model (the files of one client), whether or not it assembles. */
+function validationEvents(files: string[]): Diagnostic[] {
+  try {
+    return assemble(loadFiles(files, preludeIds())).warnings ?? [];
+  } catch (e) {
+    if (e instanceof AnvilError && e.kind === "model") return [...e.diagnostics, ...e.warnings];
+    throw e;
+  }
+}
+
 function runAst(args: string[]): number {
   if (args.length === 0) throw new AnvilError("usage", { message: "anvil ast needs at least one model file" });
   const model = assemble(loadFiles(args, preludeIds()));
@@ -259,6 +296,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === "generate") return await runGenerate(rest);
+    if (command === "validate") return runValidate(rest);
     if (command === "ast") return runAst(rest);
     if (command === "idl") return runIdl(rest);
     if (command === "vendor-deps") return runVendorDeps(rest);

@@ -28,12 +28,17 @@ export interface Diagnostic {
   eventId?: string;
 }
 
-/** Smithy's validation event severities. */
-export type Severity = "ERROR" | "DANGER" | "WARNING" | "NOTE";
+/** Smithy's validation event severities (SUPPRESSED: an event a suppression silenced). */
+export type Severity = "ERROR" | "DANGER" | "WARNING" | "NOTE" | "SUPPRESSED";
 
 /** Whether a diagnostic stops generation (ERROR or DANGER, as in `smithy validate`). */
 export function isFatal(d: Diagnostic): boolean {
   return d.severity === undefined || d.severity === "ERROR" || d.severity === "DANGER";
+}
+
+/** Whether a diagnostic is an ERROR: what stops `generate`, `ast` and `idl` (DANGER and below are printed). */
+export function isError(d: Diagnostic): boolean {
+  return d.severity === undefined || d.severity === "ERROR";
 }
 
 /** A failure caused by the input (model, config, command line), with every problem found. */
@@ -60,18 +65,31 @@ export function formatDiagnosticLine(d: Diagnostic): string {
   return `${where}${d.message}${shape}`;
 }
 
+/** Line starts of the last text positions were asked for: validators ask many times about one big file. */
+let lineIndex: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    lineIndex = { text, starts };
+  }
+  return lineIndex.starts;
+}
+
 /** Converts a 0-based character offset in `text` to a 1-based line and column. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
   const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const starts = lineStarts(text);
+  // The last line start at or before `end` (binary search).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= end) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: end - lineStart + 1 };
+  return { line: lo + 1, column: end - (starts[lo] ?? 0) + 1 };
 }
 
 /**

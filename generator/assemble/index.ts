@@ -3,17 +3,21 @@
  * gives a Model in which every shape reference resolves, mixins are flattened and `apply` is
  * merged. Every problem found is reported at once, each with its file position.
  */
-import { AnvilError, didYouMean, isFatal, type Diagnostic, type SourceLocation } from "../errors.js";
+import { AnvilError, didYouMean, isError, type Diagnostic, type SourceLocation } from "../errors.js";
 import type { ApplyStatement, LoadedFile, NodeValue, ShapeDefinition } from "../load/ast.js";
 import { chainLocators, type Model, type Shape, type TraitLocator } from "./model.js";
+import { addOnFiles } from "./addons/index.js";
 import { preludeShapes } from "./prelude.js";
+import { preludeShapeIds } from "./prelude/index.js";
 import { toShape } from "./to-shape.js";
-import { isOpaqueTraitNamespace, mergeTraits, nodeEquals } from "./traits.js";
+import { mergeTraits, nodeEquals } from "./traits.js";
 import { flattenMixins } from "./mixins.js";
 import { checkReferences } from "./references.js";
 // Hook added by the IDL parser work: rules in ./validate/ (implied enum values, annotation trait
 // values, trait value kinds, mixin type rules).
 import { runModelRules, validateTraits } from "./validate/index.js";
+import { runMetadataValidators } from "./validate/metadata-validators.js";
+import { applySuppressions } from "./validate/suppressions.js";
 
 /** A shape definition together with the file it came from (for positions). */
 interface Defined {
@@ -23,14 +27,31 @@ interface Defined {
 
 /** Assembles loaded files into one model, or throws an AnvilError listing every problem. */
 export function assemble(files: LoadedFile[]): Model {
+  return assembleWith(files, addOnShapes());
+}
+
+let addOns: Shape[] | undefined;
+
+/**
+ * The add-on trait libraries (./addons/) as assembled shapes, built once by assembling their
+ * files like any model (mixins flattened, everything checked) and marked as built in.
+ */
+function addOnShapes(): Shape[] {
+  addOns ??= [...assembleWith(addOnFiles(preludeShapeIds()), []).shapes.values()].filter((s) => !s.prelude).map((s) => ({ ...s, prelude: true }));
+  return addOns;
+}
+
+function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   const problems: Diagnostic[] = [];
   const shapes = new Map<string, Shape>();
   for (const s of preludeShapes()) shapes.set(s.id, s);
+  for (const s of builtIn) shapes.set(s.id, s);
+  const addOnIds = new Set(builtIn.map((s) => s.id));
 
   for (const f of files) problems.push(...(f.warnings ?? []));
   const metadata = mergeMetadata(files, problems);
   checkValidatorMetadata(metadata, files, problems);
-  const defined = collectDefinitions(files, shapes, problems);
+  const defined = collectDefinitions(files, shapes, addOnIds, problems);
   for (const { def } of defined.values()) shapes.set(def.id, toShape(def));
 
   const inheritedApplies = applyStatements(files, shapes, problems);
@@ -39,11 +60,15 @@ export function assemble(files: LoadedFile[]): Model {
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
-  validateTraits(shapes, problems);
+  const ctx = validateTraits(shapes, problems);
+  runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
   warnDeprecatedSets(shapes, problems);
+  applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
 
-  const errors = problems.filter(isFatal);
-  const warnings = problems.filter((p) => !isFatal(p));
+  // Only ERRORs stop assembly; DANGER, WARNING and NOTE events travel with the model (`anvil
+  // validate` fails on DANGER too).
+  const errors = problems.filter(isError);
+  const warnings = problems.filter((p) => !isError(p));
   if (errors.length > 0) throw new AnvilError("model", errors, warnings);
   return { metadata, shapes, warnings };
 }
@@ -71,17 +96,23 @@ function mergeMetadata(files: LoadedFile[], problems: Diagnostic[]): Record<stri
  * validators of issue 17); anything else is Smithy's loading error.
  */
 function checkValidatorMetadata(metadata: Record<string, NodeValue>, files: LoadedFile[], problems: Diagnostic[]): void {
-  for (const key of ["validators", "suppressions", "severityOverrides"]) {
+  // severityOverrides is checked with its entries (validate/suppressions.ts), in Smithy's words.
+  for (const key of ["validators", "suppressions"]) {
     const v = metadata[key];
     if (v === undefined || Array.isArray(v)) continue;
     const found = v === null ? "null" : typeof v === "object" ? "object" : typeof v;
-    const location = files.flatMap((f) => f.metadata).find((m) => m.key === key)?.location;
+    const location = metadataLocation(files, key);
     problems.push({ message: `${key} must be an array. Found ${found}.`, location, hint: `metadata ${key} is a list: ${key} = [ ... ]` });
   }
 }
 
+/** Where a metadata key was (first) written. */
+function metadataLocation(files: LoadedFile[], key: string): SourceLocation | undefined {
+  return files.flatMap((f) => f.metadata).find((m) => m.key === key)?.location;
+}
+
 /** Collects every definition, rejecting duplicates (identical re-definitions are tolerated, as in Smithy). */
-function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, problems: Diagnostic[]): Map<string, Defined> {
+function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, addOnIds: ReadonlySet<string>, problems: Diagnostic[]): Map<string, Defined> {
   const defined = new Map<string, Defined>();
   const lowerIds = new Map<string, string>();
   for (const s of shapes.keys()) lowerIds.set(s.toLowerCase(), s);
@@ -107,7 +138,17 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, pro
         }
         continue;
       }
-      if (shapes.has(def.id)) {
+      if (addOnIds.has(def.id) && shapes.get(def.id)?.prelude === true) {
+        // A model that brings its own copy of an add-on library (Smithy's trait files, say)
+        // uses its copy: as with Smithy, the definitions in the model are the ones checked.
+        shapes.delete(def.id);
+        lowerIds.delete(def.id.toLowerCase());
+      }
+      const prelude = shapes.get(def.id);
+      if (prelude) {
+        // Smithy accepts a model that restates a prelude shape exactly (a JSON AST exported with
+        // its prelude shapes, as `paginated-valid.json` is); only a different definition conflicts.
+        if (restatesPreludeShape(def, prelude)) continue;
         problems.push({ message: `Shape ${def.id} conflicts with a prelude shape`, location: def.location, shapeId: def.id });
         continue;
       }
@@ -126,6 +167,24 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, pro
     }
   }
   return defined;
+}
+
+/** Whether a definition is the prelude shape again: same type and traits (documentation aside), no members or mixins. */
+function restatesPreludeShape(def: ShapeDefinition, prelude: Shape): boolean {
+  const own = toShape(def);
+  return (
+    own.type === prelude.type &&
+    own.mixins.length === 0 &&
+    own.members.length === 0 &&
+    prelude.members.length === 0 &&
+    nodeEquals(own.traits, withoutDocs(prelude.traits))
+  );
+}
+
+/** Traits without documentation: anvil's prelude documents its shapes, Smithy's does not. */
+function withoutDocs(traits: Record<string, NodeValue>): Record<string, NodeValue> {
+  const { ["smithy.api#documentation"]: _docs, ...rest } = traits;
+  return rest;
 }
 
 function where(loc: SourceLocation): string {
@@ -214,13 +273,12 @@ function warnDeprecatedSets(shapes: Map<string, Shape>, problems: Diagnostic[]):
   }
 }
 
-/** Every trait used must be defined (a shape marked @trait), unless it belongs to a known add-on library. */
+/** Every trait used must be defined (a shape marked @trait): in the model, the prelude or an add-on library. */
 function checkTraitsDefined(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
   const check = (traits: Record<string, NodeValue>, owner: string, location: SourceLocation | undefined) => {
     for (const id of Object.keys(traits)) {
       const def = shapes.get(id);
       if (def && def.traits["smithy.api#trait"] !== undefined) continue;
-      if (!def && isOpaqueTraitNamespace(id)) continue;
       const suggestion = didYouMean(
         id,
         [...shapes.values()].filter((s) => s.traits["smithy.api#trait"] !== undefined).map((s) => s.id),

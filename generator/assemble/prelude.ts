@@ -2,7 +2,8 @@
  * The Smithy prelude (`smithy.api`) as assembled shapes: simple types, `Unit` and every prelude
  * trait definition, read from the IDL files in ./prelude/ (written in our own words).
  */
-import { preludeFiles, publicPreludeIds } from "./prelude/index.js";
+import { addOnIds } from "./addons/index.js";
+import { preludeFiles, preludeShapeIds, publicPreludeIds } from "./prelude/index.js";
 import type { Shape } from "./model.js";
 import { toShape } from "./to-shape.js";
 
@@ -14,7 +15,13 @@ export function preludeShapes(): Shape[] {
   return cache;
 }
 
-/** Ids other namespaces may refer to by a relative name (for the IDL loader's resolution). */
+let known: string[] | undefined;
+
+/**
+ * Ids a model may use without defining them, for the loader: the prelude's public shapes (which
+ * relative names resolve to) and the add-on libraries' shapes (absolute or through `use`).
+ */
 export function preludeIds(): string[] {
-  return publicPreludeIds();
+  known ??= [...publicPreludeIds(), ...addOnIds(preludeShapeIds())];
+  return known;
 }

@@ -45,7 +45,7 @@ export function checkReferences(shapes: Map<string, Shape>, problems: Diagnostic
     expect(s, "Output", s.output, ["structure"]);
     for (const [what, target] of [["input", s.input], ["output", s.output]] as const) {
       if (target !== undefined && shapes.get(target)?.traits["smithy.api#error"] !== undefined) {
-        problems.push({ message: `Operation ${what} targets an invalid structure \`${target}\` that is marked with the \`error\` trait`, location: s.location, shapeId: s.id, hint: "An error is listed in `errors`, never used as input or output" });
+        problems.push({ message: `Operation ${what} targets an invalid structure \`${target}\` that is marked with the \`error\` trait.`, location: s.location, shapeId: s.id, eventId: "Target", hint: "An error is listed in `errors`, never used as input or output" });
       }
     }
     for (const e of s.errors ?? []) expect(s, "Error", e, ["structure"]);

@@ -1,10 +1,7 @@
 /**
- * Trait bookkeeping shared by assembly steps: merging a trait applied twice, and deciding which
- * trait ids are known.
+ * Trait bookkeeping shared by assembly steps: merging a trait applied twice.
  */
 import type { NodeValue, Traits } from "../load/ast.js";
-
-export { isOpaqueTraitNamespace } from "../load/opaque-namespaces.js";
 
 /** Structural equality of node values (object key order ignored). */
 export function nodeEquals(a: NodeValue, b: NodeValue): boolean {

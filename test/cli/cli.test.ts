@@ -2,21 +2,16 @@
  * The anvil command as a user runs it: exit codes, the drift check, error output with
  * positions, and that nothing is written when anything fails.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAnvil } from "./run-anvil.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "generator/cli.ts");
 let dir: string;
 
-function anvil(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, cli, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const anvil = (...args: string[]) => runAnvil(dir, ...args);
 
 /** Every file under the output folder with its bytes, to prove nothing changed. */
 function snapshotTree(path: string): Record<string, string> {

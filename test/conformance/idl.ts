@@ -24,6 +24,8 @@ import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
 import { toJsonAst } from "../../generator/assemble/to-json-ast.js";
 import type { AstDocument, AstShape } from "../../generator/load/ast.js";
+import { normaliseMessage as normalise, runErrorFilesFolder } from "./errorfiles.js";
+import { AWS_TRAITS_NOT_CLAIMED, VALIDATORS_NOT_CLAIMED, WAITERS_NOT_CLAIMED } from "./errorfiles-not-claimed.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where the shared corpus lives (a sibling of the repository). */
@@ -158,9 +160,6 @@ function asSmithyEvents(diagnostics: Diagnostic[]): string {
   return normalise(lines.join("\n"));
 }
 
-function normalise(s: string): string {
-  return s.replace(/\r\n|\r|\n/g, "\\n").replace(/\[EOF\]/g, "");
-}
 
 function runLoaderInvalid(root: string): FolderResult {
   const dir = join(root, "invalid", "loader-invalid");
@@ -192,40 +191,6 @@ function runLoaderInvalid(root: string): FolderResult {
   return result;
 }
 
-/** One expected event of an `.errors` file. */
-interface ExpectedEvent {
-  severity: string;
-  shapeId: string;
-  message: string;
-  eventId: string;
-}
-
-/** Parses an `.errors` file with the upstream regex. */
-function expectedEvents(text: string): ExpectedEvent[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => /^\[(SUPPRESSED|NOTE|WARNING|DANGER|ERROR)] ([^ ]+): ?(.*) \| ([^)]+)/.exec(l))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ severity: m[1], shapeId: m[2], message: m[3], eventId: m[4].trim() }));
-}
-
-/**
- * Whether one of our events matches an expected one, by the corpus README's rule: same severity,
- * same shape (`-` for none), the expected event id equal to ours or a parent of it (`TraitValue`
- * matches `TraitValue.UnknownMember...`; skipped when anvil gives the event no id, as for most
- * loader errors, which Smithy files under `Model`), and our message starting with the expected
- * one (a syntax error's message may carry Smithy's "Syntax error at line L, column C: " prefix).
- */
-function eventMatches(d: Diagnostic, e: ExpectedEvent): boolean {
-  if ((d.severity ?? "ERROR") !== e.severity) return false;
-  if ((d.shapeId ?? "-") !== e.shapeId) return false;
-  if (d.eventId !== undefined && d.eventId !== e.eventId && !d.eventId.startsWith(`${e.eventId}.`)) return false;
-  const expected = normalise(e.message);
-  const ours = [normalise(d.message)];
-  if (d.location) ours.push(normalise(`Syntax error at line ${d.location.line}, column ${d.location.column}: ${d.message}`));
-  return ours.some((m) => m.startsWith(expected));
-}
-
 const MIXIN_CYCLES = "a mixin cycle is reported once; Smithy reports every shape of the cycle, naming the others";
 const INVALID_COLLECTION_MIXINS = "a list or map mixin without its members is reported, but not each shape using it (Smithy: \"Cannot apply mixin ... not found\")";
 
@@ -235,8 +200,6 @@ const INVALID_COLLECTION_MIXINS = "a list or map mixin without its members is re
  */
 export const ERRORFILES_NOT_CLAIMED: Record<string, string> = {
   "detects-invalid-documentation-comments.smithy": "expects WARNING Model.BadDocumentationComment for misplaced /// comments; the IDL parser drops them without an event",
-  "suppression-hierarchy.smithy": "needs the metadata `validators` (EmitEachSelector) and suppressions, which are issue 17",
-  "suppression-test.smithy": "needs the metadata `validators` (EmitEachSelector, unknown validators) and suppressions, which are issue 17",
   "mixins-detects-cycles1.json": MIXIN_CYCLES,
   "mixins-detects-cycles2.json": MIXIN_CYCLES,
   "mixins-detects-cycles3.json": MIXIN_CYCLES,
@@ -245,58 +208,21 @@ export const ERRORFILES_NOT_CLAIMED: Record<string, string> = {
   "invalid-list-and-map-elision.smithy": "expects \"Member conflicts with an inherited mixin member\" for list/map members; anvil words it differently",
 };
 
-/** Event ids an errorfile need not list (the upstream runner ignores them when unmatched). */
-const IGNORED_WHEN_UNEXPECTED = new Set(["ModelDeprecation", "DeprecatedTrait", "DeprecatedShape"]);
+/** The errorfiles folders of the corpus, each with the cases anvil does not claim (by path in the folder). */
+const ERRORFILES_FOLDERS: Array<[string, Record<string, string>]> = [
+  ["errorfiles-loader", ERRORFILES_NOT_CLAIMED],
+  ["errorfiles-validators", VALIDATORS_NOT_CLAIMED],
+  ["errorfiles-waiters", WAITERS_NOT_CLAIMED],
+  ["errorfiles-aws-traits", AWS_TRAITS_NOT_CLAIMED],
+  ["errorfiles-protocol-traits", {}],
+];
 
-function runErrorFiles(root: string): FolderResult {
-  const dir = join(root, "invalid", "errorfiles-loader");
-  const result: FolderResult = { name: "idl/errorfiles-loader", passed: 0, failed: 0, skipped: 0, failures: [] };
-  const skips: string[] = [];
-  for (const errors of walk(dir, ".errors")) {
-    const base = errors.slice(0, -".errors".length);
-    const model = existsSync(`${base}.smithy`) ? `${base}.smithy` : `${base}.json`;
-    const name = basename(model);
-    const expected = expectedEvents(readFileSync(errors, "utf8"));
-    let events: Diagnostic[] = [];
-    try {
-      const m = assemble(loadSources([source(model)], preludeIds()));
-      events = m.warnings ?? [];
-    } catch (e) {
-      if (!(e instanceof AnvilError)) {
-        result.failed++;
-        result.failures.push(`${name}: crashed: ${describe(e)}`);
-        continue;
-      }
-      events = [...e.diagnostics, ...e.warnings];
-    }
-    const missing = expected.filter((x) => x.severity !== "SUPPRESSED" && !events.some((d) => eventMatches(d, x)));
-    // As upstream: our unmatched deprecation events do not fail a case.
-    const extra = events.filter((d) => !expected.some((x) => eventMatches(d, x)) && !IGNORED_WHEN_UNEXPECTED.has(d.eventId ?? ""));
-    const passed = missing.length === 0 && extra.length === 0;
-    const reason = ERRORFILES_NOT_CLAIMED[name];
-    if (reason !== undefined) {
-      if (passed) {
-        result.failed++;
-        result.failures.push(`${name}: listed as not claimed but passes: remove it from ERRORFILES_NOT_CLAIMED`);
-      } else {
-        result.skipped++;
-        skips.push(`skip ${name}: ${reason}`);
-      }
-      continue;
-    }
-    if (passed) result.passed++;
-    else {
-      result.failed++;
-      const detail = [
-        ...missing.map((x) => `missing [${x.severity}] ${x.shapeId}: ${x.message} | ${x.eventId}`),
-        ...extra.map((d) => `unexpected [${d.severity ?? "ERROR"}] ${d.shapeId ?? "-"}: ${d.message} | ${d.eventId ?? "(no id)"}`),
-      ];
-      result.failures.push(`${name}: ${detail.join(" / ")}`);
-    }
-  }
-  result.failures.unshift(...skips);
-  result.note = "every expected event matched and no other event, by severity, shape, event id and message prefix";
-  return result;
+function runErrorFiles(root: string): FolderResult[] {
+  return ERRORFILES_FOLDERS.map(([folder, notClaimed]) => {
+    const dir = join(root, "invalid", folder);
+    const r = runErrorFilesFolder(`idl/${folder}`, dir, walk(dir, ".errors"), notClaimed);
+    return { name: r.name, passed: r.passed, failed: r.failed, skipped: r.skipped, failures: r.lines, note: "every expected event matched and no other event, by severity, shape, event id and message prefix" };
+  });
 }
 
 /**
@@ -309,14 +235,14 @@ export async function runIdlConformance(options: { verbose?: boolean; root?: str
     console.log(`idl: corpus not found at ${root}`);
     return { passed: 0, failed: 1, skipped: 0 };
   }
-  const gating = [runValid(root), runForwardRefs(root), runLoaderInvalid(root), runErrorFiles(root)];
+  const gating = [runValid(root), runForwardRefs(root), runLoaderInvalid(root), ...runErrorFiles(root)];
   const totals: ConformanceTotals = { passed: 0, failed: 0, skipped: 0 };
   const print = (f: FolderResult, prefix = "") => {
     console.log(`${prefix}${f.name}: ${f.passed} passed, ${f.failed} failed, ${f.skipped} skipped${f.note ? ` (${f.note})` : ""}`);
     // Skips always print with their reason; failures and message mismatches with --verbose, or
     // always for the errorfiles gate (its failures fail the run).
     for (const line of f.failures) {
-      if (options.verbose || line.startsWith("skip ") || (f.name === "idl/errorfiles-loader" && !line.startsWith("(message)"))) console.log(`  - ${line}`);
+      if (options.verbose || line.startsWith("skip ") || (f.name.startsWith("idl/errorfiles-") && !line.startsWith("(message)"))) console.log(`  - ${line}`);
     }
   };
   for (const f of gating) {

@@ -177,9 +177,8 @@ export async function runValidationConformance(): Promise<ValidationConformanceR
       [
         folder,
         join(CONFORMANCE, "protocol-tests/shared"),
-        join(CONFORMANCE, "prelude/smithy-protocol-test-traits"),
+        // smithy.test and aws.* come from anvil's built-in add-on libraries.
         join(CONFORMANCE, "prelude/smithy-validation-model"),
-        join(CONFORMANCE, "prelude/smithy-aws-traits"),
       ],
       preludeIds(),
     ),

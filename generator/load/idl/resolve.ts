@@ -4,7 +4,6 @@
  * trait ids the parser could not settle are fixed, and the checks that need resolved ids run.
  * See https://smithy.io/2.0/spec/idl.html#relative-shape-id-resolution.
  */
-import { isOpaqueTraitNamespace } from "../opaque-namespaces.js";
 import { AnvilError, type Diagnostic } from "../../errors.js";
 import { lineAndColumn } from "./lexer.js";
 import { nodeEquals } from "./node-equals.js";
@@ -107,9 +106,8 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
   if (p.version.startsWith("1")) checkVersion1Traits(p, diagnostics);
   const warnings: Diagnostic[] = [];
   for (const id of p.uses.values()) {
-    // Traits of the add-on libraries anvil carries without their definitions (aws.api, ...) are
-    // defined as far as a model can tell: Smithy with those libraries would not warn either.
-    if (isDefined(id) || isOpaqueTraitNamespace(id)) continue;
+    // The add-on libraries anvil carries (aws.api, ...) are among the defined ids (preludeIds).
+    if (isDefined(id)) continue;
     const offset = p.text.search(new RegExp(`\\buse\\s+${id.replace(/[.#$]/g, "\\$&")}`));
     warnings.push({
       message: `Use statement refers to undefined shape: ${id}`,

@@ -39,11 +39,15 @@ export interface GeneratedProtocol {
   dispose(): void;
 }
 
-/** The model files a protocol-test folder needs: itself, shared/ and the trait definitions (never Smithy's own prelude.smithy: anvil has one built in). `protocol` is the folder under protocol-tests/ (`awsJson1_0`, `other-protocols/restXml`). */
+/**
+ * The model files a protocol-test folder needs: itself, shared/ and Smithy's validation model
+ * (`smithy.framework`). Smithy's prelude and trait libraries are left out: anvil has its own
+ * built in (assemble/prelude/, assemble/addons/), so these suites also check those definitions.
+ */
 export function protocolModelPaths(corpus: string, protocol: string): string[] {
   const prelude = join(corpus, "prelude");
   const traitFolders = readdirSync(prelude, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name !== "smithy-model")
+    .filter((e) => e.isDirectory() && e.name === "smithy-validation-model")
     .map((e) => join(prelude, e.name))
     .sort();
   return [join(corpus, "protocol-tests", protocol), join(corpus, "protocol-tests", "shared"), ...traitFolders];

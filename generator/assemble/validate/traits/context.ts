@@ -66,7 +66,7 @@ export class TraitValidationContext {
   }
 
   /** Reports an event about a trait on a holder, at the trait's position. */
-  report(holder: TraitHolder, traitId: string | undefined, e: { message: string; eventId: string; severity?: Severity; hint?: string }): void {
+  report(holder: Pick<TraitHolder, "id" | "location" | "locateTrait">, traitId: string | undefined, e: { message: string; eventId: string; severity?: Severity; hint?: string }): void {
     this.events.push({
       message: e.message,
       eventId: e.eventId,

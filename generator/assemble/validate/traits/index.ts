@@ -10,6 +10,12 @@ import { TraitValidationContext } from "./context.js";
 import { checkTraitConflicts } from "./trait-conflicts.js";
 import { checkTraitTargets } from "./trait-targets.js";
 import { checkTraitValues } from "./trait-values.js";
+import { checkGreedyLabels, checkHttpLabels, checkUriFormat } from "../http/labels.js";
+import { checkHttpMethodSemantics } from "../http/method-semantics.js";
+import { checkHttpQuery } from "../http/query.js";
+import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/service-bindings.js";
+import { checkPaginated } from "../paginated.js";
+import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -24,6 +30,17 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["TraitConflict"], run: checkTraitConflicts },
   { eventIds: ["LengthTrait", "RangeTrait", "PatternTrait"], run: checkConstraintTraits },
   { eventIds: ["JsonName"], run: checkJsonNames },
+  // HTTP bindings (../http/)
+  { eventIds: ["HttpBindingsMissing"], run: checkHttpBindingsMissing },
+  { eventIds: ["HttpLabelTrait"], run: checkHttpLabels },
+  { eventIds: ["HttpUriGreedyLabel"], run: checkGreedyLabels },
+  { eventIds: ["HttpUriFormat"], run: checkUriFormat },
+  { eventIds: ["HttpMethodSemantics"], run: checkHttpMethodSemantics },
+  { eventIds: ["HttpResponseCodeSemantics"], run: checkHttpResponseCodes },
+  { eventIds: ["HttpQueryTrait"], run: checkHttpQuery },
+  { eventIds: ["PaginatedTrait"], run: checkPaginated },
+  { eventIds: ["WaitableTrait"], run: checkWaiters },
+  { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
 ];
 
 /** Runs every trait validator; events (errors and warnings) are added to `events`. */

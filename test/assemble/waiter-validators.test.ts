@@ -1,0 +1,57 @@
+/**
+ * The structural waiter rules anvil checks at assembly (validate/waiters.ts), in Smithy's words:
+ * delays, a success acceptor, `message` only on failure acceptors, booleanEquals values, and
+ * waiter names unique (ignoring case) across a service's operations.
+ */
+import { describe, expect, it } from "vitest";
+import { AnvilError, type Diagnostic } from "../../generator/errors.js";
+import { loadSources } from "../../generator/load/index.js";
+import { assemble } from "../../generator/assemble/index.js";
+import { preludeIds } from "../../generator/assemble/prelude.js";
+
+function events(body: string): string[] {
+  let list: Diagnostic[];
+  try {
+    list = assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\nuse smithy.waiters#waitable\n${body}` }], preludeIds())).warnings ?? [];
+  } catch (e) {
+    if (!(e instanceof AnvilError)) throw e;
+    list = [...e.diagnostics, ...e.warnings];
+  }
+  return list.map((d) => `${d.severity ?? "ERROR"} ${d.eventId} ${d.shapeId}: ${d.message}`).sort();
+}
+
+const success = `{ state: "success", matcher: { success: true } }`;
+
+describe("waiter validators", () => {
+  it("rejects minDelay above maxDelay and a waiter without a success acceptor", () => {
+    expect(events(`@waitable(Slow: { minDelay: 10, maxDelay: 5, acceptors: [${success}] }, Never: { acceptors: [{ state: "retry", matcher: { success: false } }] })\noperation A {}`)).toEqual([
+      "ERROR WaitableTrait ex#A: No success state matcher found for `smithy.waiters#waitable` trait waiter named `Never`",
+      "ERROR WaitableTrait ex#A: `smithy.waiters#waitable` trait waiter named `Slow` has a `minDelay` value of 10 that is greater than its `maxDelay` value of 5",
+    ]);
+  });
+
+  it("rejects a message on a non-failure acceptor and a booleanEquals value that is not true or false", () => {
+    expect(
+      events(`@waitable(W: { acceptors: [
+  { state: "success", message: "done", matcher: { output: { path: "ok", comparator: "booleanEquals", expected: "yes" } } }
+] })
+operation A { output := { ok: Boolean } }`),
+    ).toEqual([
+      "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 0: The `message` property is only valid on acceptors with a `failure` state, but found state `success`.",
+      "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 0: Waiter acceptors with a booleanEquals comparator must set their `expected` value to 'true' or 'false', but found 'yes'.",
+    ]);
+  });
+
+  it("rejects waiter names that collide, ignoring case, across a service's operations", () => {
+    expect(
+      events(`service S { version: "1", operations: [A, B] }
+@waitable(Ready: { acceptors: [${success}] })
+operation A {}
+@waitable(READY: { acceptors: [${success}] }, Other: { acceptors: [${success}] })
+operation B {}`),
+    ).toEqual([
+      "ERROR UniqueWaiterNames ex#A: `smithy.waiters#waitable` trait waiter name `ready` case-insensitively conflicts with waiters on other operations in the closure of service, `ex#S`: [ex#B]",
+      "ERROR UniqueWaiterNames ex#B: `smithy.waiters#waitable` trait waiter name `ready` case-insensitively conflicts with waiters on other operations in the closure of service, `ex#S`: [ex#A]",
+    ]);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * errorfiles cases (outside errorfiles-loader, whose table is in idl.ts) that anvil does not claim
+ * although every event id they expect is one anvil emits, each with the reason. Cases expecting
+ * a validator anvil does not run are left out by rule (errorfiles.ts) and need no entry.
+ */
+
+const TARGET_WORDING =
+  "anvil reports unresolved or mistyped relationship targets with its own wording and no `Target` id (Smithy: \"member shape targets an unresolved shape ...\", \"... relationships must target a structure shape, but found ...\")";
+const TRAIT_CREATION =
+  "Smithy reports this from the trait's Java class (\"Error creating trait ...\", event `Model`); anvil reports the same fault through the trait's shape (`TraitValue`) in its own words";
+const DEFAULT_SELECTOR =
+  "the prelude's `@default` selector uses `:test(> ...)` with a nested relationship that anvil's selector engine does not parse (`=` in the member-default selector); the trait's target goes unchecked";
+const METADATA_SELECTOR =
+  "`@metadata`'s selector `dataType :not([trait|input]) ...` is evaluated wrongly by anvil's selector engine on these shapes (reports TraitTarget Smithy does not)";
+
+/** errorfiles-validators cases not claimed, by path in the folder. */
+export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
+  "auth/auth-trait-invalid-shape-id.json": TRAIT_CREATION,
+  "auth/auth-trait-must-target-auth-definitions.json": "`@idRef(selector: ...)` on a trait's members is not checked: a shape id in a trait value is not matched against the idRef selector",
+  "idref-trait.json": "`@idRef` on a trait's members is not checked (shape id syntax, existence, selector, custom error message)",
+  "deprecated-trait.json": TRAIT_CREATION,
+  "error-trait.json": TRAIT_CREATION,
+  "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
+  "external-documentation/external-documentation-bad-url.json": "the URL check of `@externalDocumentation` values is not implemented",
+  "http-trait-conflicts.smithy": "TraitConflict lists the conflicting pairs in the order the traits were applied; Smithy sorts them by trait name",
+  "linters/emit-each-invalid-selector.json": "invalid selectors are reported as an ERROR creating the validator, but in the words of anvil's selector parser, not Smithy's",
+  "linters/emit-each-selector-validator.json": "anvil's selector engine lacks `[service|...]`, `[var|...]` and nested trait-path attributes (an ERROR creating the validator instead of matches), and misses the `$=` match on a trait value",
+  "unreferenced-shapes/invalid-root-selector.smithy": "the UnreferencedShape validator is not run (an unknown validator to anvil)",
+  "metadata/map-typed-metadata.smithy": METADATA_SELECTOR,
+  "metadata/no-metadata-value.smithy": METADATA_SELECTOR,
+  "metadata/valid-typed-metadata.smithy": METADATA_SELECTOR,
+  "mixins/empty-enum-mixin.smithy": "an enum mixin without members is reported, but the enum using it is not (Smithy: \"Cannot apply mixin ... not found\")",
+  "mixins/mixin-illegal-redefined-member.smithy": "Smithy's \"Member conflicts with an inherited mixin member\" wording; anvil says the member redefines its inherited target",
+  "mixins/mixin-trait-applied.smithy": "a trait that is itself a mixin, applied as a trait, is not reported",
+  "mixins/mixin-used-in-illegal-relationship.smithy": TARGET_WORDING,
+  "model-validation/model-validation-stops-validating-on-core-errors.smithy": TARGET_WORDING,
+  "paginated/paginated-targets.json": TARGET_WORDING,
+  "resource-identifiers/resource-identifiers-bad-type.json": TARGET_WORDING,
+  "target-validator-service-errors.json": TARGET_WORDING,
+  "target-validator-suggestions.json": TARGET_WORDING,
+  "target-validator.json": TARGET_WORDING,
+  "pattern-trait.json": "the WARNING for a `@pattern` without `^`/`$` anchors is not emitted",
+  "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
+  "timestampFormat-trait.json": "enum values of a trait value are listed without Smithy's backticks in the message",
+  "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+  "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+  "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+};
+
+const WAITER_MESSAGE_PATHS =
+  "the JMESPath of an acceptor's `message` is not parsed or typed at validation (anvil checks acceptor paths where the generator compiles them, generator/traits/waitable.ts)";
+
+/** errorfiles-waiters cases not claimed. */
+export const WAITERS_NOT_CLAIMED: Record<string, string> = {
+  "invalid-message-array-of-non-strings.smithy": WAITER_MESSAGE_PATHS,
+  "invalid-message-jmespath.smithy": WAITER_MESSAGE_PATHS,
+  "invalid-message-return-type.smithy": WAITER_MESSAGE_PATHS,
+};
+
+/** errorfiles-aws-traits cases not claimed. */
+export const AWS_TRAITS_NOT_CLAIMED: Record<string, string> = {};
