@@ -4,6 +4,7 @@
  * (`keyof typeof`), so a misspelt or removed helper is a compile error here, not a broken import
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
+import type * as cborModule from "../runtime/cbor.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -50,6 +51,7 @@ const at =
 
 /** `runtime.serde("deString")`: the symbol of a runtime export. */
 export const runtime = {
+  cbor: at<ValueName<typeof cborModule>>("runtime/cbor"),
   client: at<ValueName<typeof clientModule> | ClientTypes>("runtime/client"),
   errors: at<ValueName<typeof errorsModule> | ErrorsTypes>("runtime/errors"),
   evaluate: at<ValueName<typeof evaluateModule>>("runtime/rules/evaluate"),
