@@ -15,32 +15,24 @@ if (!s3Present) console.warn(`skipping the S3 endpoint-parameter case: ${S3_MODE
 
 describe("endpointParamFields", () => {
   it("turns user-set built-ins and context params into typed, documented fields", () => {
-    const model = modelOf({
-      smithy: "2.0",
-      shapes: {
-        "ex#Svc": {
-          type: "service",
-          version: "1",
-          traits: {
-            "smithy.rules#clientContextParams": {
-              Stage: { type: "string", documentation: "Which <b>stage</b> to call." },
-              UseFIPS: { type: "boolean", documentation: "context doc" },
-            },
-            "smithy.rules#endpointRuleSet": {
-              version: "1.0",
-              parameters: {
-                Region: { builtIn: "AWS::Region", type: "String", required: false },
-                Endpoint: { builtIn: "SDK::Endpoint", type: "String", required: false },
-                UseFIPS: { builtIn: "AWS::UseFIPS", type: "Boolean", required: true, default: false, documentation: "Use FIPS endpoints." },
-                Stage: { type: "String", required: false },
-                Internal: { type: "String", required: false },
-              },
-              rules: [],
-            },
-          },
-        },
+    const traits = {
+      "smithy.rules#clientContextParams": {
+        Stage: { type: "string", documentation: "Which <b>stage</b> to call." },
+        UseFIPS: { type: "boolean", documentation: "context doc" },
       },
-    });
+      "smithy.rules#endpointRuleSet": {
+        version: "1.0",
+        parameters: {
+          Region: { builtIn: "AWS::Region", type: "String", required: false },
+          Endpoint: { builtIn: "SDK::Endpoint", type: "String", required: false },
+          UseFIPS: { builtIn: "AWS::UseFIPS", type: "Boolean", required: true, default: false, documentation: "Use FIPS endpoints." },
+          Stage: { type: "String", required: false },
+          Internal: { type: "String", required: false },
+        },
+        rules: [],
+      },
+    };
+    const model = modelOf({ smithy: "2.0", shapes: { "ex#Svc": { type: "service", version: "1", traits } } });
     expect(endpointParamFields(getShape(model, "ex#Svc"))).toEqual([
       { field: "useFipsEndpoint", param: "UseFIPS", type: "boolean", doc: ["Use FIPS endpoints.", "Default: false."] },
       { field: "stage", param: "Stage", type: "string", doc: ["Which stage to call."] },
