@@ -1,10 +1,12 @@
 /**
- * The code shipped inside every client: which files generator/runtime/ holds and which npm
- * packages they import. The packages (with the versions this repository pins) become the
- * generated folder's dependencies, so nobody keeps that list by hand.
+ * The code shipped inside clients: which files generator/runtime/ holds, which of them a client
+ * folder ships, and which npm packages those import. A folder ships every runtime file outside
+ * protocols/, its own protocol's module and what that imports (the other protocols' modules, and
+ * the libraries only they use, stay out). The packages (with the versions this repository pins)
+ * become the folder's dependencies, so nobody keeps that list by hand.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 
@@ -12,7 +14,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const RUNTIME_DIR = join(ROOT, "generator", "runtime");
 
 let files: string[] | undefined;
-let deps: Record<string, string> | undefined;
+const shipped = new Map<string, string[]>();
+const deps = new Map<string, Record<string, string>>();
+
+/** The folder of protocol modules, relative to generator/runtime/. */
+const PROTOCOLS_DIR = "protocols/";
 
 /** Every runtime source file (tests excluded), relative to generator/runtime/, sorted. */
 export function runtimeFiles(): string[] {
@@ -35,26 +41,56 @@ export function runtimeSource(rel: string): string {
   return readFileSync(join(RUNTIME_DIR, rel), "utf8");
 }
 
-/** npm packages the runtime imports, with the version range this repository's package.json gives them. */
-export function runtimeDependencies(): Record<string, string> {
-  if (deps) return deps;
+/**
+ * The runtime files a client folder ships: everything outside protocols/, then `protocolModule`
+ * (e.g. `protocols/aws-json.ts`; undefined for a folder without a client) and every runtime file
+ * those import, sorted.
+ */
+export function runtimeFilesFor(protocolModule: string | undefined): string[] {
+  const key = protocolModule ?? "";
+  const known = shipped.get(key);
+  if (known) return known;
+  const all = new Set(runtimeFiles());
+  if (protocolModule !== undefined && !all.has(protocolModule)) throw new Error(`internal: runtime module ${protocolModule} does not exist`);
+  const out = new Set<string>();
+  const visit = (rel: string): void => {
+    if (out.has(rel)) return;
+    out.add(rel);
+    for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"(\.[^"]*)\.js"/gm)) {
+      const target = `${posix.join(posix.dirname(rel), m[1] as string)}.ts`;
+      if (all.has(target)) visit(target);
+    }
+  };
+  for (const rel of all) if (!rel.startsWith(PROTOCOLS_DIR)) visit(rel);
+  if (protocolModule !== undefined) visit(protocolModule);
+  const list = [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  shipped.set(key, list);
+  return list;
+}
+
+/** npm packages the given runtime files (default: all of them) import, with the version range this repository's package.json gives them. */
+export function runtimeDependencies(of: readonly string[] = runtimeFiles()): Record<string, string> {
+  const cacheKey = of.join("\n");
+  const cached = deps.get(cacheKey);
+  if (cached) return cached;
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   const versions = { ...pkg.devDependencies, ...pkg.dependencies };
   const found = new Set<string>();
-  for (const rel of runtimeFiles()) {
+  for (const rel of of) {
     for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm)) {
       const spec = m[1];
       if (spec.startsWith("node:")) continue;
       found.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
     }
   }
-  deps = {};
+  const out: Record<string, string> = {};
   for (const name of [...found].sort()) {
     const version = versions[name];
     if (!version) throw new Error(`internal: generator/runtime imports "${name}", which package.json does not list`);
-    deps[name] = version;
+    out[name] = version;
   }
-  return deps;
+  deps.set(cacheKey, out);
+  return out;
 }
 
 /** A runtime file as it is written into a client folder: its source under a do-not-edit header. */

@@ -57,7 +57,7 @@ function runtime(): Signer {
   const signer = new RequestSigner({ region: "us-east-1", service: "frauddetector", crypto: nodeSigningCrypto });
   return async () => {
     const request: HttpRequest = {
-      method: "POST", url: `https://${host}/`, protocol: "https:", hostname: host, port: undefined, path: "/",
+      method: "POST", url: `https://${host}/`, protocol: "https:", hostname: host, port: undefined, path: "/", query: "",
       headers: { ...baseHeaders, host }, body,
     };
     await signer.sign(request, creds, date);

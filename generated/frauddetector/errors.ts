@@ -14,7 +14,7 @@ export class AccessDeniedException extends FraudDetectorServiceException {
   /** The error's name, as its code on the wire. */
   override readonly name = "AccessDeniedException" as const;
 
-  /** Builds the error from the response: `init` from the runtime. */
+  /** Builds the error: `init` from the runtime. */
   constructor(init: ErrorInit) {
     super({
       name: "AccessDeniedException",
@@ -31,7 +31,7 @@ export class ConflictException extends FraudDetectorServiceException {
   /** The error's name, as its code on the wire. */
   override readonly name = "ConflictException" as const;
 
-  /** Builds the error from the response: `init` from the runtime. */
+  /** Builds the error: `init` from the runtime. */
   constructor(init: ErrorInit) {
     super({
       name: "ConflictException",
@@ -48,7 +48,7 @@ export class InternalServerException extends FraudDetectorServiceException {
   /** The error's name, as its code on the wire. */
   override readonly name = "InternalServerException" as const;
 
-  /** Builds the error from the response: `init` from the runtime. */
+  /** Builds the error: `init` from the runtime. */
   constructor(init: ErrorInit) {
     super({
       name: "InternalServerException",
@@ -65,7 +65,7 @@ export class ResourceNotFoundException extends FraudDetectorServiceException {
   /** The error's name, as its code on the wire. */
   override readonly name = "ResourceNotFoundException" as const;
 
-  /** Builds the error from the response: `init` from the runtime. */
+  /** Builds the error: `init` from the runtime. */
   constructor(init: ErrorInit) {
     super({
       name: "ResourceNotFoundException",
@@ -82,7 +82,7 @@ export class ThrottlingException extends FraudDetectorServiceException {
   /** The error's name, as its code on the wire. */
   override readonly name = "ThrottlingException" as const;
 
-  /** Builds the error from the response: `init` from the runtime. */
+  /** Builds the error: `init` from the runtime. */
   constructor(init: ErrorInit) {
     super({
       name: "ThrottlingException",
@@ -99,7 +99,7 @@ export class ValidationException extends FraudDetectorServiceException {
   /** The error's name, as its code on the wire. */
   override readonly name = "ValidationException" as const;
 
-  /** Builds the error from the response: `init` from the runtime. */
+  /** Builds the error: `init` from the runtime. */
   constructor(init: ErrorInit) {
     super({
       name: "ValidationException",
@@ -119,7 +119,7 @@ export class ResourceUnavailableException extends FraudDetectorServiceException 
   /** The error's name, as its code on the wire. */
   override readonly name = "ResourceUnavailableException" as const;
 
-  /** Builds the error from the response: `init` from the runtime. */
+  /** Builds the error: `init` from the runtime. */
   constructor(init: ErrorInit) {
     super({
       name: "ResourceUnavailableException",

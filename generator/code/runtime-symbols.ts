@@ -4,6 +4,7 @@
  * (`keyof typeof`), so a misspelt or removed helper is a compile error here, not a broken import
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
+import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
 import type * as cborModule from "../runtime/cbor.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
@@ -12,6 +13,7 @@ import type * as jmespathModule from "../runtime/jmespath.js";
 import type * as paginateModule from "../runtime/paginate.js";
 import type * as waiterModule from "../runtime/waiter.js";
 import type * as serdeModule from "../runtime/serde.js";
+import type * as transportModule from "../runtime/transport.js";
 import type * as validateModule from "../runtime/validate.js";
 import { symbol, type CodeSymbol } from "./symbol.js";
 
@@ -24,6 +26,7 @@ type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
+type TransportTypes = "HttpResponse";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -42,6 +45,7 @@ export type RuntimeTypesExist = [
   paginateModule.PaginationConfiguration<unknown>,
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
+  transportModule.HttpResponse,
 ];
 
 const at =
@@ -60,6 +64,9 @@ export const runtime = {
   jmespath: at<ValueName<typeof jmespathModule>>("runtime/jmespath"),
   paginate: at<ValueName<typeof paginateModule> | PaginateTypes>("runtime/paginate"),
   waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
+  transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
+  /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
+  awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

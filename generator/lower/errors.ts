@@ -13,7 +13,6 @@ import { code, runtime, typeRef, type Code } from "../code/index.js";
 import type { ErrorFieldIR, ErrorIR } from "./ir.js";
 import { memberDoc, shapeDoc } from "./member-docs.js";
 import { NameScope, propertyKey } from "./naming.js";
-import type { SerdePlanner } from "./serde.js";
 import { isRequiredMember, typeOf, type ShapeSymbols } from "./type-expressions.js";
 
 /** Names an error class already has, from Error, ServiceException and Object.prototype. */
@@ -32,11 +31,11 @@ const ERROR_CLASS_MEMBERS = [
 ];
 
 /**
- * An error class. With a client (`serde` given), its constructor reads the parsed response body
- * `b`; without one (a protocol the client does not speak yet) it takes the members as they are,
- * for a transport of the user's own.
+ * An error class. Its constructor takes the response's facts (`init`) and the members as they
+ * are (`fields`): the protocol's generated error deserializer reads them from the response (see
+ * protocols/), and without a client a transport of the user's own can build it the same way.
  */
-export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde: SerdePlanner | undefined): ErrorIR {
+export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols): ErrorIR {
   const retryable = s.traits["smithy.api#retryable"];
   const members = s.members.filter((m) => m.name.toLowerCase() !== "message");
   const keys = classMemberNames(members);
@@ -49,12 +48,10 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde:
       type,
       optional: !isRequiredMember(m),
       doc: memberDoc(model, m),
-      read: serde ? serde.deMember(m, serde.readMember("b", m.name), true) : code`fields[${memberKey}]`,
+      read: code`fields[${memberKey}]`,
     };
   });
-  let constructorInput = code``;
-  if (fields.length > 0)
-    constructorInput = serde ? code`, b: Record<string, unknown>` : code`, fields: { ${joinFieldTypes(fields)} }`;
+  const constructorInput = fields.length > 0 ? code`, fields: { ${joinFieldTypes(fields)} }` : code``;
   return {
     name: symbols[s.id].name,
     wireCode: splitId(s.id).name,
@@ -75,10 +72,10 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols, serde:
   };
 }
 
-/** `"a"?: T; "b": U` for a client-less constructor's `fields` parameter. */
+/** `"a"?: T | undefined; "b": U` for the constructor's `fields` parameter. */
 function joinFieldTypes(fields: ErrorFieldIR[]): Code {
   return fields.reduce<Code>(
-    (acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type};`,
+    (acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type}${f.optional ? " | undefined" : ""};`,
     code``,
   );
 }

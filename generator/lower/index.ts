@@ -8,7 +8,7 @@
  */
 import type { Model, Shape } from "../assemble/model.js";
 import { getShape, splitId } from "../assemble/model.js";
-import { code, runtime, shorthandProperty, typeRef, valueRef, type CodeSymbol } from "../code/index.js";
+import { code, runtime, typeRef, valueRef, type Code, type CodeSymbol } from "../code/index.js";
 import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
 import type { ClientConfig } from "../config/index.js";
 import type { Selection } from "../select/index.js";
@@ -16,7 +16,7 @@ import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
 import { ClientNames, type ClientModule } from "./client-names.js";
 import { lowerDeclaration } from "./declarations.js";
 import { lowerError } from "./errors.js";
-import type { ClientFileIR, ClientIR, GeneratedModule, IndexIR } from "./ir.js";
+import type { ClientFileIR, ClientIR, ErrorIR, GeneratedModule, IndexIR } from "./ir.js";
 import { pascalCase } from "./naming.js";
 import { lowerOperations, partitionStreaming } from "./operations.js";
 import { lowerPaginators } from "./paginators.js";
@@ -25,13 +25,14 @@ import { packageJson, tsconfigJson } from "./packaging.js";
 import { SerdePlanner } from "./serde.js";
 import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
-import { runtimeDependencies } from "../runtime-files.js";
+import { runtimeDependencies, runtimeFilesFor } from "../runtime-files.js";
 import { UNIT, isNamedShape } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
 
 /** Lowers one client. */
 export function lower(model: Model, selection: Selection, config: ClientConfig): ClientIR {
-  const { service, baseName, clientSupported } = lowerService(selection.service);
+  const { service, baseName, protocol } = lowerService(selection.service);
+  const clientSupported = protocol !== undefined;
   const names = new ClientNames();
   const clientSymbol = names.exportedName("client", `${baseName}Client`, "_");
   const configSymbol = names.exportedName("client", `${baseName}ClientConfig`, "_");
@@ -43,7 +44,8 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const types = named.filter((s) => !isError(s)).map((s) => lowerDeclaration(model, s, symbols));
   const validators = lowerValidators(model, selection, symbols, names);
 
-  const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs);
+  const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true);
+  const protocolContext = { model, symbols, names, serde };
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
   const errorShapes = uniqueShapes([
@@ -51,10 +53,20 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     ...selection.serviceErrors,
     ...named.filter(isError),
   ]);
-  const errors = errorShapes.map((s) => lowerError(model, s, symbols, clientSupported ? serde : undefined));
+  const errors = errorShapes.map((s) => lowerError(model, s, symbols));
   const { callable, leftOut } = partitionStreaming(model, selection.operations);
-  const operations = clientSupported ? lowerOperations({ model, symbols, names, serde, validators: validators?.validatorSymbols ?? {} }, callable) : [];
-  const client = clientFile(names, clientSymbol, configSymbol, baseException, errorShapes, symbols, service.endpointRuleSet !== undefined);
+  const operations = protocol ? lowerOperations({ model, symbols, names, protocol, protocolContext, validators: validators?.validatorSymbols ?? {} }, callable) : [];
+  const errorDeserializers = protocol ? errorShapes.map((s, i) => protocol.errorDeserializer(protocolContext, s, errors[i] as ErrorIR)) : [];
+  const client = clientFile(
+    names,
+    clientSymbol,
+    configSymbol,
+    baseException,
+    errorShapes.map((s, i) => ({ wireCode: splitId(s.id).name, entry: errorDeserializers[i] })),
+    protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
+    service.endpointRuleSet !== undefined,
+  );
+  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModule);
   // Paginators and waiters call client methods, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);
@@ -88,6 +100,8 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     operations,
     serializers: serde.serializers,
     deserializers: serde.deserializers,
+    errorDeserializers,
+    runtimeFiles: shippedRuntime,
     client,
     paginators,
     waiters,
@@ -105,9 +119,9 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       operations,
       selected: selection.operations,
       errorNames: Object.fromEntries(errorShapes.map((s) => [s.id, symbols[s.id].name])),
-      dependencies: runtimeDependencies(),
+      dependencies: runtimeDependencies(shippedRuntime),
     }),
-    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported),
+    packageJson: packageJson(config.name, service.sdkId, service.version, clientSupported, runtimeDependencies(shippedRuntime)),
     tsconfigJson: tsconfigJson(),
     symbols,
   };
@@ -137,8 +151,8 @@ function clientFile(
   clientSymbol: CodeSymbol,
   configSymbol: CodeSymbol,
   baseException: CodeSymbol,
-  errorShapes: Shape[],
-  symbols: Record<string, CodeSymbol>,
+  errorTable: Array<{ wireCode: string; entry: { symbol: CodeSymbol } | undefined }>,
+  protocol: Code,
   withRules: boolean,
 ): ClientFileIR {
   const serviceConst = names.localName("client", "service", "Descriptor");
@@ -147,16 +161,16 @@ function clientFile(
     className: clientSymbol.name,
     configName: configSymbol.name,
     serviceConst: serviceConst.name,
-    runtimeClient: code`${valueRef(runtime.client("JsonRpcClient"))}`,
+    runtimeClient: code`${valueRef(runtime.client("ServiceClient"))}`,
     configType: code`${typeRef(runtime.client("ClientConfig"))}`,
     invokeOptions: code`${typeRef(runtime.client("InvokeOptions"))}`,
     serviceDescriptorType: code`${typeRef(runtime.client("ServiceDescriptor"))}`,
     operationDescriptorType: code`${typeRef(runtime.client("OperationDescriptor"))}`,
     baseException: code`${valueRef(baseException)}`,
-    errorTable: errorShapes.map((s) => {
-      const wire = splitId(s.id).name;
-      return { wireCode: wire, entry: shorthandProperty(wire, symbols[s.id]) };
-    }),
+    protocol,
+    errorTable: errorTable.flatMap(({ wireCode, entry }) =>
+      entry === undefined ? [] : [{ wireCode, entry: code`${JSON.stringify(wireCode)}: ${valueRef(entry.symbol)}` }],
+    ),
     endpointFromRules: rules
       ? code`(region) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { Region: region, UseFIPS: false, UseDualStack: false }).url`
       : undefined,

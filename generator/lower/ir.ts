@@ -63,12 +63,12 @@ export interface TypeDeclIR {
 export interface ErrorFieldIR {
   /** The class property (renamed when the class already has a member of that name). */
   key: string;
-  /** The member name, quoted, as the constructor's `fields` object of a client-less folder takes it. */
+  /** The member name, quoted, as the constructor's `fields` object takes it. */
   memberKey: string;
   type: Code;
   optional: boolean;
   doc: Doc;
-  /** Expression reading the field: from the parsed body `b`, or from `fields` without a client. */
+  /** Expression reading the field from the constructor's `fields`. */
   read: Code;
 }
 
@@ -82,8 +82,27 @@ export interface ErrorIR {
   retryable: { throttling: boolean } | undefined;
   doc: Doc;
   fields: ErrorFieldIR[];
-  /** The constructor's first parameter: `b: Record<string, unknown>` (body) or the members. */
+  /** The constructor's parameters: `init`, then the members (`fields`) when it has any. */
   constructorInput: Code;
+}
+
+/**
+ * A generated error deserializer of serde.ts (the protocol's `errorDeserializer`): builds the
+ * error class from `init`, the protocol's parsed error body and the response.
+ */
+export interface ErrorDeserializerIR {
+  name: string;
+  /** The function's symbol (the error table names it). */
+  symbol: CodeSymbol;
+  doc: string;
+  /** `init: ErrorInit`, then `body` and `response` when it reads them. */
+  params: Code;
+  /** The error class (a value). */
+  errorClass: Code;
+  /** A statement before the return (e.g. `const b = deObject(body);`), or undefined. */
+  prelude: Code | undefined;
+  /** The class's `fields` argument: quoted member name and expression. */
+  fields: Array<{ key: string; expression: Code }>;
 }
 
 /** A serializer or deserializer function of serde.ts. */
@@ -220,7 +239,9 @@ export interface ClientFileIR {
   serviceDescriptorType: Code;
   operationDescriptorType: Code;
   baseException: Code;
-  /** The error table's entries: `ErrorClass`, or `WireCode: ErrorClass` when the class was renamed. */
+  /** The service descriptor's `protocol` value (the protocol generator's). */
+  protocol: Code;
+  /** The error table's entries: `WireCode: deError_Class`. */
   errorTable: Array<{ wireCode: string; entry: Code }>;
   /** `(region) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
@@ -277,6 +298,10 @@ export interface ClientIR {
   operations: OperationIR[];
   serializers: SerdeFunctionIR[];
   deserializers: SerdeFunctionIR[];
+  /** serde.ts: one per modeled error, when the client is generated. */
+  errorDeserializers: ErrorDeserializerIR[];
+  /** The runtime files the client folder ships, relative to runtime/ (runtime-files.ts). */
+  runtimeFiles: string[];
   client: ClientFileIR;
   /** paginators.ts: one per `@paginated` operation the client calls. */
   paginators: PaginatorIR[];

@@ -10,7 +10,7 @@ import { escapeCommentText } from "./docs.js";
 import { docLines } from "./docs.js";
 import type { OperationIR } from "./ir.js";
 import { CLIENT_MEMBER_NAMES, NameScope, camelCase } from "./naming.js";
-import type { SerdePlanner } from "./serde.js";
+import type { ProtocolContext, ProtocolGenerator } from "./protocols/index.js";
 import { EMPTY_OBJECT_TYPE, UNIT, typeOf, type ShapeSymbols } from "./type-expressions.js";
 import { obj, str } from "./node-values.js";
 
@@ -20,7 +20,9 @@ export interface OperationContext {
   model: Model;
   symbols: ShapeSymbols;
   names: ClientNames;
-  serde: SerdePlanner;
+  /** Plans each descriptor's `serialize` and `deserialize`. */
+  protocol: ProtocolGenerator;
+  protocolContext: ProtocolContext;
   /** The `validate<Name>` of each validated input structure, by shape id. */
   validators: Readonly<Record<string, CodeSymbol>>;
 }
@@ -63,14 +65,8 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       descriptor: ctx.names.localName("client", `${name}Operation`, "Descriptor").name,
       inputType,
       outputType: output ? typeOf(ctx.model, output, ctx.symbols) : EMPTY_OBJECT_TYPE,
-      serialize:
-        input && hasMembers(ctx.model, input)
-          ? code`(input) => JSON.stringify(${valueRef(ctx.serde.serializerFor(input))}(input))`
-          : code`() => "{}"`,
-      deserialize:
-        output && hasMembers(ctx.model, output)
-          ? code`${valueRef(ctx.serde.deserializerFor(output))}`
-          : code`() => ({})`,
+      serialize: ctx.protocol.requestSerializer(ctx.protocolContext, op),
+      deserialize: ctx.protocol.responseDeserializer(ctx.protocolContext, op),
       validate: validator ? code`${valueRef(validator)}` : undefined,
       inputOptional: input === undefined,
       doc: operationDoc(op, name),
@@ -79,10 +75,6 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
         Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
     };
   });
-}
-
-function hasMembers(model: Model, id: string): boolean {
-  return getShape(model, id).members.length > 0;
 }
 
 /** An operation's docs, with `@deprecated` when the model deprecates it. */

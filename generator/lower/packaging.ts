@@ -3,7 +3,6 @@
  * installs) and tsconfig.json (how it compiles on its own: the options the type-check stage used).
  */
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
-import { runtimeDependencies } from "../runtime-files.js";
 import { TYPECHECK_COMPILER_OPTIONS } from "../typecheck/options.js";
 
 /** The generated tsconfig.json text. */
@@ -11,8 +10,8 @@ export function tsconfigJson(): string {
   return `${JSON.stringify({ compilerOptions: TYPECHECK_COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2)}\n`;
 }
 
-/** The generated package.json text. */
-export function packageJson(folder: string, sdkId: string, version: string, withClient: boolean): string {
+/** The generated package.json text; `dependencies` are those of the runtime files the folder ships. */
+export function packageJson(folder: string, sdkId: string, version: string, withClient: boolean, dependencies: Record<string, string>): string {
   const pkg = {
     name: `@anvil-generated/${folder}`,
     version: "0.0.0",
@@ -22,7 +21,7 @@ export function packageJson(folder: string, sdkId: string, version: string, with
     types: "./index.ts",
     // Bundlers swap the node:http transport for fetch.
     ...(withClient ? { browser: { "./runtime/default-transport.js": "./runtime/default-transport.browser.js" } } : {}),
-    dependencies: runtimeDependencies(),
+    dependencies,
     devDependencies: { "@types/node": ">=20", typescript: ">=5.4" },
     engines: { node: ">=20" },
   };

@@ -86,9 +86,18 @@ export class SerdePlanner {
     private readonly names: ClientNames,
     /** Structures that are some operation's input (see the module comment on defaults). */
     private readonly topLevelInputs: ReadonlySet<string>,
+    /** Keys are `@jsonName` values where members have one (restJson1); awsJson ignores the trait. */
+    private readonly honourJsonName = false,
     /** The wire format the (de)serializers write and read. */
     private readonly format: SerdeFormat = JSON_FORMAT,
   ) {}
+
+  /** The key of member `m` in a JSON body. */
+  wireName(m: Member): string {
+    if (!this.honourJsonName) return m.name;
+    const jsonName = m.traits["smithy.api#jsonName"];
+    return typeof jsonName === "string" ? jsonName : m.name;
+  }
 
   /** The serializers planned so far, in planning order. */
   get serializers(): SerdeFunctionIR[] {
@@ -145,7 +154,7 @@ export class SerdePlanner {
         const access = this.readMember("v", m.name);
         return {
           test: code`${access} !== undefined`,
-          key: literalKey(m.name),
+          key: literalKey(this.wireName(m)),
           expression: this.serValue(m.target, this.narrowed(access, m, type), m) ?? access,
         };
       });
@@ -163,7 +172,7 @@ export class SerdePlanner {
           expression = access;
           passesThrough = true;
         }
-        return { key: literalKey(m.name), expression };
+        return { key: literalKey(this.wireName(m)), expression };
       });
       if (passesThrough || this.format.dropAbsent.always) ir.dropsNulls = this.format.dropAbsent.helper;
     }
@@ -280,7 +289,7 @@ export class SerdePlanner {
     } else {
       ir.structure = s.members.map((m) => ({
         key: literalKey(m.name),
-        expression: this.deMember(m, this.readMember("b", m.name), true),
+        expression: this.deMember(m, this.readMember("b", this.wireName(m)), true),
       }));
       if (s.members.length > 0) ir.readsBody = helper("deObject");
     }

@@ -9,22 +9,14 @@ import type { ServiceIR } from "./ir.js";
 import { shapeDoc } from "./member-docs.js";
 import { pascalCase } from "./naming.js";
 import { obj, str } from "./node-values.js";
-
-/** Protocols the client runtime speaks. */
-const SUPPORTED_PROTOCOLS = ["aws.protocols#awsJson1_1", "aws.protocols#awsJson1_0"];
-/** Protocols anvil recognises (the others get types and validators only, and a note). */
-const KNOWN_PROTOCOLS = [
-  ...SUPPORTED_PROTOCOLS,
-  "aws.protocols#restJson1",
-  "aws.protocols#restXml",
-  "aws.protocols#awsQuery",
-  "aws.protocols#ec2Query",
-  "smithy.protocols#rpcv2Cbor",
-];
+import { KNOWN_PROTOCOLS, protocolGenerator, type ProtocolGenerator } from "./protocols/index.js";
 
 
-/** The service facts, the client's class-name base, and whether the runtime speaks its protocol. */
-export function lowerService(service: Shape): { service: ServiceIR; baseName: string; clientSupported: boolean } {
+/**
+ * The service facts, the client's class-name base, and the generator of its protocol (picked from
+ * the service's protocol trait; undefined when anvil cannot generate a client for it).
+ */
+export function lowerService(service: Shape): { service: ServiceIR; baseName: string; protocol: ProtocolGenerator | undefined } {
   const serviceTrait = obj(service.traits["aws.api#service"]);
   const sigv4 = obj(service.traits["aws.auth#sigv4"]);
   const serviceName = splitId(service.id).name;
@@ -55,7 +47,7 @@ export function lowerService(service: Shape): { service: ServiceIR; baseName: st
     },
     // The client's class names start with this: an sdkId that gives no identifier falls back to the shape name.
     baseName: /^[A-Za-z]/.test(fromSdkId) ? fromSdkId : pascalCase(serviceName),
-    clientSupported: protocolTrait !== undefined && SUPPORTED_PROTOCOLS.includes(protocolTrait),
+    protocol: protocolGenerator(protocolTrait),
   };
 }
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { Code, GeneratedFile } from "../code/index.js";
 import type { ClientIR, GeneratedModule } from "../lower/ir.js";
-import { runtimeFileText, runtimeFiles } from "../runtime-files.js";
+import { runtimeFileText } from "../runtime-files.js";
 
 export { RUNTIME_DIR, runtimeFiles } from "../runtime-files.js";
 
@@ -76,7 +76,7 @@ export function render(ir: ClientIR): RenderedFile[] {
   const readme = t.get("README.md.hbs");
   if (!readme) throw new Error("internal: template README.md.hbs is missing");
   files.push({ path: "README.md", text: readme(ir, { data: { file: new GeneratedFile("README", []) } }), origin: "templates/README.md.hbs" });
-  for (const rel of runtimeFiles()) {
+  for (const rel of ir.runtimeFiles) {
     files.push({ path: `runtime/${rel}`, text: runtimeFileText(rel), origin: `generator/runtime/${rel}`, preformatted: true });
   }
   files.push({ path: "package.json", text: ir.packageJson, origin: "generator/lower/packaging.ts" });

@@ -1,14 +1,16 @@
 /**
- * The client every generated awsJson client delegates to. Generated code describes the service
- * (`ServiceDescriptor`) and each operation (`OperationDescriptor`); this file validates, sends,
- * signs, retries and maps errors.
+ * The client every generated client delegates to, whatever its protocol. Generated code describes
+ * the service (`ServiceDescriptor`, with its protocol object from protocols/) and each operation
+ * (`OperationDescriptor`: generated serialize and deserialize functions); this file validates,
+ * sends, signs, retries and maps errors, and knows no wire format.
  *
  * One call, in order: abort check; input validation (`reject` throws before anything is sent,
- * `warn` logs, `off` skips); serialize once; then per attempt: a send token in adaptive retry
- * mode (rate-limiter.ts), credentials, a fresh request, SigV4 signature at the skew-corrected
- * time (clock.ts), send; every response's `Date` may correct the clock; 2xx -> parse and
- * deserialize; otherwise map to an exception and ask the retry strategy whether (and when) to
- * try again.
+ * `warn` logs, `off` skips); serialize once (the operation's parts, then the protocol's own
+ * headers); then per attempt: a send token in adaptive retry mode (rate-limiter.ts), credentials,
+ * a fresh request, SigV4 signature at the skew-corrected time (clock.ts), send; every response's
+ * `Date` may correct the clock; 2xx -> the operation's deserializer (a body that does not parse
+ * becomes a `MalformedResponseError`); otherwise the protocol reads the error and the service's
+ * error table builds it, and the retry strategy says whether (and when) to try again.
  */
 import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
@@ -19,14 +21,14 @@ import {
   AbortError,
   ClientConfigError,
   formatIssues,
+  errorFromResponse,
+  MalformedBodyError,
   NetworkError,
-  parseErrorResponse,
-  parseJsonObject,
   RequestValidationError,
   ServiceException,
   TimeoutError,
   type BaseExceptionClass,
-  type ErrorClass,
+  type ErrorDeserializer,
   type ResponseMetadata,
   type ValidationIssue,
 } from "./errors.js";
@@ -41,16 +43,18 @@ import {
 } from "./retry.js";
 import { RequestSigner } from "./signer.js";
 import { FetchTransport } from "./transport-fetch.js";
-import { headerValue, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
+import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
+import { bodyLength, headerValue, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
+import { queryString } from "./uri.js";
 
-export type { BaseExceptionClass, ErrorClass, ErrorInit, ValidationIssue } from "./errors.js";
+export type { BaseExceptionClass, ErrorDeserializer, ErrorInit, ValidationIssue } from "./errors.js";
+export type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 export type { CredentialProvider, Credentials } from "./credentials.js";
 
 /** What a generated client knows about its service. */
 export interface ServiceDescriptor {
-  protocol: "awsJson1_0" | "awsJson1_1";
-  /** X-Amz-Target prefix: the service shape's name, e.g. `AWSHawksNestServiceFacade`. */
-  serviceShapeName: string;
+  /** The service's protocol (one class of protocols/, e.g. `AwsJsonProtocol`). */
+  protocol: ClientProtocol;
   /** SigV4 signing name (`aws.auth#sigv4` name), e.g. `frauddetector`. */
   signingName: string;
   /** First label of the default host name (`aws.api#service` endpointPrefix). */
@@ -59,8 +63,8 @@ export interface ServiceDescriptor {
   sdkId: string;
   /** Service version, e.g. `2019-11-15`. */
   version: string;
-  /** Modeled error classes keyed by shape name (the sanitized error code). */
-  errors: Record<string, ErrorClass>;
+  /** Modeled errors' deserializers keyed by shape name (the sanitized error code). */
+  errors: Record<string, ErrorDeserializer>;
   /** The service's base exception class, for an unknown or missing code. */
   baseException: BaseExceptionClass;
   /**
@@ -69,21 +73,19 @@ export interface ServiceDescriptor {
    * `config.endpoint` is set, the endpoint is derived as endpoint.ts describes.
    */
   endpointFromRules?: (region: string) => string;
-  /**
-   * `aws.protocols#awsQueryCompatible`: requests carry `x-amzn-query-mode: true`, and an error's
-   * `code` is the awsQuery code from the `x-amzn-query-error` header when the service sends one.
-   */
-  queryCompatible?: boolean;
 }
 
 /** What a generated client knows about one operation. */
 export interface OperationDescriptor<I, O> {
   /** Operation name, e.g. `SendEvent`. */
   name: string;
-  /** Input to the JSON body text (model order, modeled members only, `{}` without input). */
-  serialize(input: I): string;
-  /** The parsed JSON body (`{}` when empty) to the typed output. */
-  deserialize(body: unknown): O;
+  /** The input-dependent request parts (method, path, query, headers, body); the protocol adds its own. */
+  serialize(input: I): SerializedRequest;
+  /**
+   * The typed output from the whole 2xx response (status, headers, body); throws
+   * `MalformedBodyError` for a body that does not parse.
+   */
+  deserialize(response: HttpResponse): O;
   /** Every constraint issue in the input; absent when the operation has no input. */
   validate?(input: unknown): ValidationIssue[];
   /**
@@ -167,13 +169,8 @@ export interface InvokeOptions {
   signal?: AbortSignal;
 }
 
-const CONTENT_TYPES = {
-  awsJson1_0: "application/x-amz-json-1.0",
-  awsJson1_1: "application/x-amz-json-1.1",
-} as const;
-
-/** Sends awsJson operations for one service. Create one per region/credentials and reuse it. */
-export class JsonRpcClient {
+/** Sends the operations of one service. Create one per region/credentials and reuse it. */
+export class ServiceClient {
   readonly #service: ServiceDescriptor;
   readonly #endpoint: ResolvedEndpoint;
   readonly #transport: Transport;
@@ -187,8 +184,8 @@ export class JsonRpcClient {
   readonly #validation: ValidationMode;
   readonly #logger: { warn(message: string): void };
   readonly #timeoutMs: number | undefined;
-  readonly #contentType: string;
-  readonly #targetPrefix: string;
+  /** The endpoint's path without a trailing `/` (`""` for `/`): operation paths go after it. */
+  readonly #basePath: string;
   readonly #userAgent: string;
   readonly #hostPrefixes: boolean;
   /** Smallest body to gzip for `@requestCompression` operations; undefined when disabled. */
@@ -197,9 +194,6 @@ export class JsonRpcClient {
   /** Throws `ClientConfigError` for an unusable configuration (no region, bad endpoint...). */
   constructor(service: ServiceDescriptor, config: ClientConfig, defaults: { validation: ValidationMode }) {
     const sdkId = service.sdkId;
-    const contentType = Object.hasOwn(CONTENT_TYPES, service.protocol) ? CONTENT_TYPES[service.protocol] : undefined;
-    if (contentType === undefined)
-      throw new ClientConfigError(`${sdkId} client: unsupported protocol "${String(service.protocol)}".`);
     const region = resolveRegion(config.region, sdkId);
     const maxAttempts = config.maxAttempts ?? 3;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
@@ -276,8 +270,7 @@ export class JsonRpcClient {
     this.#validation = validation;
     this.#logger = config.logger ?? console;
     this.#timeoutMs = timeoutMs;
-    this.#contentType = contentType;
-    this.#targetPrefix = `${service.serviceShapeName}.`;
+    this.#basePath = this.#endpoint.path.endsWith("/") ? this.#endpoint.path.slice(0, -1) : this.#endpoint.path;
     this.#userAgent = `anvil api/${sdkId.replace(/\s+/g, "_")}#${service.version}`;
     if (config.transport !== undefined) {
       this.#transport = config.transport;
@@ -296,11 +289,23 @@ export class JsonRpcClient {
     const signal = options?.signal;
     if (signal?.aborted) throw new AbortError(signal.reason);
     if (this.#validation !== "off" && op.validate !== undefined) this.#validate(op, input);
-    const text = op.serialize(input);
+    const parts = op.serialize(input);
+    this.#service.protocol.prepare(parts, op.name);
     const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : this.#hostPrefix(op, input);
     // Compressed once, before the first attempt; every attempt sends (and signs) the same bytes.
-    const body = op.requestCompression === undefined ? text : await this.#compress(text);
-    const target = this.#targetPrefix + op.name;
+    const body =
+      op.requestCompression === undefined || typeof parts.body !== "string"
+        ? parts.body
+        : await this.#compress(parts.body);
+    const target: RequestTarget = {
+      hostPrefix,
+      path: this.#pathOf(parts.path),
+      query: queryString(parts.query),
+      body,
+      contentLength:
+        body === undefined ? undefined : String(typeof body === "string" ? utf8Length(body) : body.byteLength),
+      gzipped: body !== parts.body,
+    };
     const retry = this.#retry;
     const limiter = this.#limiter;
     const clock = this.#clock;
@@ -322,7 +327,7 @@ export class JsonRpcClient {
         }
         // Cached credentials are read synchronously; each attempt is signed anew.
         const credentials = this.#credentials.current() ?? (await this.#credentials.get());
-        const request = this.#newRequest(target, body, hostPrefix);
+        const request = this.#newRequest(parts.method, parts.headers, target);
         sentAt = Date.now();
         await this.#signer.sign(request, credentials, new Date(sentAt + offset));
         request.headers["x-amz-user-agent"] = this.#userAgent;
@@ -337,11 +342,15 @@ export class JsonRpcClient {
         if (status >= 200 && status < 300) {
           retry.recordSuccess(ticket);
           limiter?.update(false);
-          const parsed = parseJsonObject(response.body);
-          if (parsed === undefined) throw this.#malformed(op, response, attempt, totalRetryDelay);
-          return op.deserialize(parsed);
+          try {
+            return op.deserialize(response);
+          } catch (caught) {
+            if (caught instanceof MalformedBodyError)
+              throw this.#malformed(op, response, caught, attempt, totalRetryDelay);
+            throw caught;
+          }
         }
-        const failure = parseErrorResponse(response, this.#service);
+        const failure = errorFromResponse(response, this.#service.protocol.parseError(response), this.#service);
         if (
           (corrected || offsetMoved(offset, clock.offsetMs)) &&
           (CLOCK_SKEW_ERROR_CODES.has(failure.code) || CLOCK_SKEW_ERROR_CODES.has(failure.name))
@@ -409,25 +418,37 @@ export class JsonRpcClient {
     return from === undefined || utf8Length(text) < from ? text : gzip(text);
   }
 
-  #newRequest(target: string, body: string | Uint8Array, hostPrefix: string): HttpRequest {
+  /** The operation's path after the endpoint's (an RPC operation's `/` is the endpoint's path itself). */
+  #pathOf(path: string): string {
+    if (path === "/") return this.#endpoint.path;
+    return this.#basePath + path;
+  }
+
+  /** A fresh request for one attempt (signing adds headers to it). */
+  #newRequest(method: string, operationHeaders: Record<string, string>, target: RequestTarget): HttpRequest {
     const e = this.#endpoint;
-    const headers: Record<string, string> = {
-      "content-type": this.#contentType,
-      host: hostPrefix + e.host,
-      "x-amz-target": target,
-      "content-length": String(typeof body === "string" ? utf8Length(body) : body.byteLength),
-    };
-    if (typeof body !== "string") headers["content-encoding"] = "gzip";
-    if (this.#service.queryCompatible === true) headers["x-amzn-query-mode"] = "true";
+    const headers: Record<string, string> = { ...operationHeaders };
+    headers["host"] = target.hostPrefix + e.host;
+    if (target.contentLength !== undefined) headers["content-length"] = target.contentLength;
+    if (target.gzipped) {
+      const encoding = headers["content-encoding"];
+      headers["content-encoding"] = encoding === undefined ? "gzip" : `${encoding}, gzip`;
+    }
+    const query = target.query;
+    const url =
+      target.hostPrefix === "" && target.path === e.path && query === ""
+        ? e.url
+        : `${e.protocol}//${target.hostPrefix}${e.host}${target.path}${query === "" ? "" : `?${query}`}`;
     return {
-      method: "POST",
-      url: hostPrefix === "" ? e.url : `${e.protocol}//${hostPrefix}${e.host}${e.path}`,
+      method,
+      url,
       protocol: e.protocol,
-      hostname: hostPrefix + e.hostname,
+      hostname: target.hostPrefix + e.hostname,
       port: e.port,
-      path: e.path,
+      path: target.path,
+      query,
       headers,
-      body,
+      body: target.body,
     };
   }
 
@@ -459,9 +480,11 @@ export class JsonRpcClient {
     return error; // AbortError, CredentialsError, bugs: as thrown
   }
 
+  /** The typed error for a 2xx response whose body does not parse: names the operation and status, never quotes the body. */
   #malformed<I, O>(
     op: OperationDescriptor<I, O>,
     response: HttpResponse,
+    cause: MalformedBodyError,
     attempts: number,
     totalRetryDelay: number,
   ): ServiceException {
@@ -471,11 +494,26 @@ export class JsonRpcClient {
     const type = headerValue(response, "content-type") ?? "no content-type";
     return new ServiceException({
       name: "MalformedResponseError",
-      message: `${this.#service.sdkId}.${op.name}: HTTP ${response.statusCode} response body is not a JSON object (${type}, ${response.body.length} characters)`,
+      message: `${this.#service.sdkId}.${op.name}: HTTP ${response.statusCode} response body is not ${cause.expected} (${type}, ${bodyLength(response)} ${typeof response.body === "string" ? "characters" : "bytes"})`,
       $fault: "server",
       $metadata,
     });
   }
+}
+
+/** What every attempt of one call sends, decided once before the first. */
+interface RequestTarget {
+  /** The operation's host prefix with its labels filled in, or `""`. */
+  hostPrefix: string;
+  /** The full path, percent-encoded. */
+  path: string;
+  /** The query string, percent-encoded, without `?`. */
+  query: string;
+  body: string | Uint8Array | undefined;
+  /** `content-length`, or undefined without a body. */
+  contentLength: string | undefined;
+  /** The body was gzipped for `@requestCompression`. */
+  gzipped: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Everything a call can throw, and the awsJson error-response parser.
+ * Everything a call can throw, and the protocol-neutral half of error mapping (the protocol
+ * module reads the code and body; `errorFromResponse` picks and builds the exception).
  *
  * Sensitive data: no error created here carries request input. `RequestValidationError` keeps the
  * issues (path, constraint, message), never the value; transport errors keep the low-level cause
@@ -43,9 +44,6 @@ export interface ErrorInit {
   $fault: "client" | "server";
   $metadata: ResponseMetadata;
 }
-
-/** A generated error class: built from the response's facts and its parsed JSON body. */
-export type ErrorClass = new (init: ErrorInit, body: Record<string, unknown>) => ServiceException;
 
 /** What a ServiceException is built from. */
 export interface ServiceExceptionInit {
@@ -171,103 +169,89 @@ export function sanitizeErrorCode(raw: string): string {
   return code.trim();
 }
 
+/**
+ * A generated error deserializer: builds the modeled error from the response's facts (`init`),
+ * the body as the service's protocol parsed it (a JSON object, an XML element, a CBOR map...) and
+ * the response itself (for members bound to headers or the status code).
+ */
+export type ErrorDeserializer = (init: ErrorInit, body: unknown, response: HttpResponse) => ServiceException;
+
 /** The modeled errors of a service and its fallback, as a generated client describes them. */
 export interface ErrorTable {
   /** Modeled errors by wire code (the error shape's name). */
-  errors: Record<string, ErrorClass>;
+  errors: Record<string, ErrorDeserializer>;
   /** The service's base exception, for an unknown or missing code (its name is the code). */
   baseException: BaseExceptionClass;
-  /** `aws.protocols#awsQueryCompatible`: the exposed code comes from `x-amzn-query-error` when present. */
-  queryCompatible?: boolean;
+}
+
+/** What a protocol module read from an error response (see protocols/protocol.ts). */
+export interface ParsedError {
+  /** The raw code, when the response names one. */
+  code: string | undefined;
+  message: string | undefined;
+  body: unknown;
+  /** The code callers see, when it differs from the one that picks the class. */
+  exposedCode?: string | undefined;
 }
 
 /** Code used when an error response names no code at all (an HTML 502 from a proxy, say). */
 export const UNKNOWN_ERROR_CODE = "UnknownError";
 
 /**
- * Turns a non-2xx awsJson response into the matching exception. Never throws a SyntaxError: a
- * body that is not a JSON object counts as `{}`. The code comes from the `X-Amzn-Errortype`
- * header, else `__type`, else `code`; an unknown or missing code becomes `table.baseException`.
- * For an awsQuery-compatible service the error's `code` is the `Code` of an
- * `x-amzn-query-error: Code;Fault` header (the code its awsQuery clients knew), while the class
- * is still chosen by the JSON error type.
- * `attempts` and `totalRetryDelay` start at 0 and are filled in by the client when it gives up.
+ * Turns a non-2xx response, as its protocol parsed it, into the matching exception. The class is
+ * chosen by the sanitized code; an unknown or missing code becomes `table.baseException`. The
+ * exposed `code` is `parsed.exposedCode` when the protocol gives one (awsQuery-compatible
+ * services). Never throws: a deserializer that trips over an unexpected body gives way to a
+ * plain `ServiceException`. `attempts` and `totalRetryDelay` start at 0 and are filled in by the
+ * client when it gives up.
  */
-export function parseErrorResponse(response: HttpResponse, table: ErrorTable): ServiceException {
+export function errorFromResponse(response: HttpResponse, parsed: ParsedError, table: ErrorTable): ServiceException {
   const status = response.statusCode;
-  const body = parseJsonObject(response.body);
   const $metadata: ResponseMetadata = { httpStatusCode: status, attempts: 0, totalRetryDelay: 0 };
   const requestId = headerValue(response, "x-amzn-requestid") ?? headerValue(response, "x-amz-request-id");
   if (requestId !== undefined) $metadata.requestId = requestId;
-
-  const rawCode =
-    nonEmpty(headerValue(response, "x-amzn-errortype")) ??
-    (body === undefined ? undefined : nonEmpty(stringField(body, "__type") ?? stringField(body, "code")));
+  const rawCode = parsed.code === undefined || parsed.code.trim() === "" ? undefined : parsed.code;
   const code = rawCode === undefined ? UNKNOWN_ERROR_CODE : sanitizeErrorCode(rawCode) || UNKNOWN_ERROR_CODE;
   const message =
-    body === undefined
-      ? describeBody(response)
-      : (stringField(body, "message") ??
-        stringField(body, "Message") ??
-        stringField(body, "errorMessage") ??
-        (rawCode === undefined ? describeBody(response) : undefined));
-  const queryCode = table.queryCompatible === true ? queryErrorCode(response) : undefined;
-  const init: ErrorInit = { code: queryCode ?? code, message, $fault: status >= 500 ? "server" : "client", $metadata };
+    parsed.message ?? (rawCode === undefined ? describeBody(response, "without an error code") : undefined);
+  const exposed = parsed.exposedCode ?? code;
+  const init: ErrorInit = { code: exposed, message, $fault: status >= 500 ? "server" : "client", $metadata };
   const modeled = Object.hasOwn(table.errors, code) ? table.errors[code] : undefined;
   try {
-    if (modeled !== undefined) return new modeled(init, body ?? {});
+    if (modeled !== undefined) return modeled(init, parsed.body, response);
     return new table.baseException({
-      name: init.code,
+      name: exposed,
       message: message ?? "",
       $fault: init.$fault,
       $metadata,
-      code: init.code,
+      code: exposed,
     });
   } catch {
-    // A factory that trips over an unexpected body must not hide the service's answer.
-    return new ServiceException({
-      name: code,
-      message: message ?? "",
-      $fault: init.$fault,
-      $metadata,
-      code: init.code,
-    });
+    // A deserializer that trips over an unexpected body must not hide the service's answer.
+    return new ServiceException({ name: code, message: message ?? "", $fault: init.$fault, $metadata, code: exposed });
   }
 }
 
-/** The `Code` part of an `x-amzn-query-error: Code;Fault` header, if there is one. */
-function queryErrorCode(response: HttpResponse): string | undefined {
-  const header = headerValue(response, "x-amzn-query-error");
-  if (header === undefined) return undefined;
-  const code = header.split(";")[0]?.trim();
-  return code === undefined || code === "" ? undefined : code;
-}
+/**
+ * Thrown by a protocol's body readers for a response body that does not parse (truncated JSON,
+ * HTML from a proxy, a wrong content type); the client turns it into a `ServiceException` named
+ * `MalformedResponseError` that names the operation and status. Never reaches callers.
+ */
+export class MalformedBodyError extends Error {
+  /** What was expected, e.g. `a JSON object`. */
+  readonly expected: string;
 
-/** `JSON.parse` for bodies that should hold an object; anything else (HTML, arrays, "") is undefined. */
-export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  if (text.length === 0) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
+  constructor(expected: string) {
+    super(`response body is not ${expected}`);
+    this.name = "MalformedBodyError";
+    this.expected = expected;
   }
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }
 
-function stringField(body: Record<string, unknown>, name: string): string | undefined {
-  const value = Object.hasOwn(body, name) ? body[name] : undefined;
-  return typeof value === "string" ? value : undefined;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value;
-}
-
-/** Says what came back without quoting it (the body may echo request data). */
-function describeBody(response: HttpResponse): string {
+/** Says what came back without quoting it (the body may echo request data): `HTTP 502 response <what> (text/html, 12 characters)`. */
+export function describeBody(response: HttpResponse, what: string): string {
   const type = headerValue(response, "content-type") ?? "no content-type";
-  return `HTTP ${response.statusCode} response without a JSON error code (${type}, ${response.body.length} characters)`;
+  const body = response.body;
+  const size = typeof body === "string" ? `${body.length} characters` : `${body.byteLength} bytes`;
+  return `HTTP ${response.statusCode} response ${what} (${type}, ${size})`;
 }

@@ -41,10 +41,12 @@ export class FetchTransport implements Transport {
         method: request.method,
         headers,
         // A gzip body is copied into a plain ArrayBuffer-backed array, the one kind BodyInit names.
-        body: typeof request.body === "string" ? request.body : request.body.slice(),
+        body:
+          request.body === undefined ? null : typeof request.body === "string" ? request.body : request.body.slice(),
         signal: controller?.signal ?? null,
       });
-      const body = await response.text();
+      // Bytes: the protocol decides how to read them (text for JSON and XML, raw for blobs and CBOR).
+      const body = new Uint8Array(await response.arrayBuffer());
       const responseHeaders: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         responseHeaders[name] = value;

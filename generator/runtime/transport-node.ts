@@ -5,7 +5,13 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { AbortError, NetworkError, TimeoutError } from "./errors.js";
-import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./transport.js";
+import {
+  pathAndQuery,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+  type TransportOptions,
+} from "./transport.js";
 
 /** Options of the Node transport. */
 export interface NodeHttpTransportOptions {
@@ -79,7 +85,8 @@ export class NodeHttpTransport implements Transport {
       const https = request.protocol === "https:";
       const pool = https ? this.#https : this.#http;
       const headers = request.headers;
-      headers["content-length"] ??= String(Buffer.byteLength(request.body));
+      const requestBody = request.body;
+      if (requestBody !== undefined) headers["content-length"] ??= String(Buffer.byteLength(requestBody));
       let timer: ReturnType<typeof setTimeout> | undefined;
       let waitTimer: ReturnType<typeof setTimeout> | undefined;
       let settled = false;
@@ -104,8 +111,8 @@ export class NodeHttpTransport implements Transport {
           chunks.push(chunk);
         });
         res.on("end", () => {
-          const body =
-            chunks.length === 1 ? (chunks[0] as Buffer).toString("utf8") : Buffer.concat(chunks).toString("utf8");
+          // Bytes: the protocol decides how to read them (text for JSON and XML, raw for blobs and CBOR).
+          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
           finish(undefined, new NodeResponse(res, body));
         });
         res.on("error", (error: Error) => finish(networkError(error)));
@@ -116,7 +123,7 @@ export class NodeHttpTransport implements Transport {
           method: request.method,
           hostname: request.hostname,
           port: request.port,
-          path: request.path,
+          path: pathAndQuery(request),
           headers,
         },
         onResponse,
@@ -144,7 +151,8 @@ export class NodeHttpTransport implements Transport {
         }, timeoutMs);
       }
       signal?.addEventListener("abort", onAbort, { once: true });
-      req.end(request.body);
+      if (requestBody === undefined) req.end();
+      else req.end(requestBody);
     });
   }
 
@@ -174,10 +182,10 @@ export class NodeHttpTransport implements Transport {
 /** A response whose headers object is built by Node only if someone reads it (success paths do not). */
 class NodeResponse implements HttpResponse {
   readonly statusCode: number;
-  readonly body: string;
+  readonly body: Uint8Array;
   readonly #message: IncomingMessage;
 
-  constructor(message: IncomingMessage, body: string) {
+  constructor(message: IncomingMessage, body: Uint8Array) {
     this.statusCode = message.statusCode ?? 0;
     this.body = body;
     this.#message = message;

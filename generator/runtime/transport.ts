@@ -1,31 +1,34 @@
 /**
  * The seam between the client and the network. A transport sends one already-signed request and
- * returns the whole response; it never retries, signs or parses JSON (the client does that), so a
- * custom transport stays a few lines long.
+ * returns the whole response; it never retries, signs or parses bodies (the client and its
+ * protocol module do that), so a custom transport stays a few lines long.
  */
 
 /** One HTTP request, ready to send. Built by the client once per attempt. */
 export interface HttpRequest {
   method: string;
-  /** Full URL (`https://host[:port]/path`), for fetch-style transports. */
+  /** Full URL (`https://host[:port]/path[?query]`), for fetch-style transports. */
   url: string;
   protocol: "http:" | "https:";
   /** Host name without brackets (an IPv6 literal is given as `::1`). */
   hostname: string;
   /** Port number, or undefined for the scheme's default port. */
   port: number | undefined;
-  /** Path (and nothing else: awsJson never sends a query string). */
+  /** Path, percent-encoded, without the query string. */
   path: string;
+  /** The query string, percent-encoded, without `?` (`""` when there is none; RPC protocols never send one). */
+  query: string;
   /**
    * Header names are lower case. Includes `host` (it is signed); fetch-based transports must drop
    * it because fetch sets Host itself and treats it as a forbidden header.
    */
   headers: Record<string, string>;
   /**
-   * The JSON text, or its gzip bytes for a `@requestCompression` operation (then the headers say
-   * `content-encoding: gzip`). `content-length` is already in the headers.
+   * The body text or bytes (gzip bytes for a `@requestCompression` operation, then the headers
+   * say `content-encoding: gzip`); undefined when the request has none. `content-length` is
+   * already in the headers.
    */
-  body: string | Uint8Array;
+  body: string | Uint8Array | undefined;
 }
 
 /** One HTTP response with its body read to the end. */
@@ -33,7 +36,11 @@ export interface HttpResponse {
   statusCode: number;
   /** Header names in lower case; a repeated header may arrive as an array. */
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  body: string;
+  /**
+   * The whole body: text, or bytes as transports that do not decode read it. Protocol code reads
+   * it through `bodyText` or `bodyBytes`, so a custom transport may return either.
+   */
+  body: string | Uint8Array;
   /**
    * Optional: one header (name in lower case, repeated values joined with ", ") without touching
    * `headers`, for transports that build `headers` only when asked. `headerValue` uses it.
@@ -77,4 +84,32 @@ export function headerValue(response: HttpResponse, name: string): string | unde
   const value = response.headers[name];
   if (value === undefined || typeof value === "string") return value;
   return value.join(", ");
+}
+
+/** The request target as it goes on the wire: the path, then `?query` when there is one. */
+export function pathAndQuery(request: HttpRequest): string {
+  return request.query === "" ? request.path : `${request.path}?${request.query}`;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** The response body as text (bytes are decoded as UTF-8). */
+export function bodyText(response: HttpResponse): string {
+  const body = response.body;
+  if (typeof body === "string") return body;
+  return decoder.decode(body);
+}
+
+/** The response body as bytes (text is encoded as UTF-8). */
+export function bodyBytes(response: HttpResponse): Uint8Array {
+  const body = response.body;
+  if (typeof body !== "string") return body;
+  return encoder.encode(body);
+}
+
+/** The body's length as the response states it: characters of text, or bytes. */
+export function bodyLength(response: HttpResponse): number {
+  const body = response.body;
+  return typeof body === "string" ? body.length : body.byteLength;
 }

@@ -8,15 +8,15 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { JsonRpcClient, type ClientConfig, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
+import { ServiceClient, type ClientConfig, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
 import { RequestValidationError, ServiceException } from "../../generator/runtime/errors.js";
+import { AwsJsonProtocol, jsonRpcRequest } from "../../generator/runtime/protocols/aws-json.js";
 import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
 import { track } from "../runtime/helpers.js";
 import { credentials, loopbackServerForFile, rejectionOf } from "./helpers.js";
 
 const service: ServiceDescriptor = {
-  protocol: "awsJson1_0",
-  serviceShapeName: "TestService",
+  protocol: new AwsJsonProtocol({ version: "1.0", serviceShapeName: "TestService" }),
   signingName: "test",
   endpointPrefix: "test",
   sdkId: "Test",
@@ -31,7 +31,7 @@ interface Input {
 }
 
 function operation(extra: Partial<OperationDescriptor<Input, Record<string, never>>>): OperationDescriptor<Input, Record<string, never>> {
-  return { name: "Put", serialize: (i) => JSON.stringify({ label: i.label, data: i.data }), deserialize: () => ({}), ...extra };
+  return { name: "Put", serialize: (i) => jsonRpcRequest(JSON.stringify({ label: i.label, data: i.data })), deserialize: () => ({}), ...extra };
 }
 
 /** A transport that records requests and answers 200 `{}` (or `response`). */
@@ -40,8 +40,8 @@ function recorder(response: HttpResponse = { statusCode: 200, headers: {}, body:
   return { sent, handle: (request) => (sent.push(request), Promise.resolve(response)) };
 }
 
-function client(config: ClientConfig, descriptor: ServiceDescriptor = service): JsonRpcClient {
-  return new JsonRpcClient(descriptor, { region: "us-east-1", endpoint: "https://example.com", credentials, ...config }, { validation: "off" });
+function client(config: ClientConfig, descriptor: ServiceDescriptor = service): ServiceClient {
+  return new ServiceClient(descriptor, { region: "us-east-1", endpoint: "https://example.com", credentials, ...config }, { validation: "off" });
 }
 
 /** The bytes a client with default compression settings sends for `input`. */
@@ -68,7 +68,7 @@ describe("request compression", () => {
   });
 
   it("sends the gzip bytes over a real socket, signed over the compressed body", async () => {
-    const c = track(new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials }, { validation: "off" }));
+    const c = track(new ServiceClient(service, { region: "us-east-1", endpoint: server.url, credentials }, { validation: "off" }));
     await c.invoke(compressed, { data: big });
     const received = server.requests[0];
     expect(received?.headers["content-encoding"]).toBe("gzip");
@@ -80,7 +80,7 @@ describe("request compression", () => {
   });
 
   it("sends the gzip bytes through the fetch transport too", async () => {
-    const c = track(new JsonRpcClient(service, { region: "us-east-1", endpoint: server.url, credentials, fetch }, { validation: "off" }));
+    const c = track(new ServiceClient(service, { region: "us-east-1", endpoint: server.url, credentials, fetch }, { validation: "off" }));
     await c.invoke(compressed, { data: big });
     expect(server.requests[0]?.headers["content-encoding"]).toBe("gzip");
     expect(server.requests[0]?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(await gzipOf(compressed, { data: big })).digest("hex"));
@@ -142,7 +142,10 @@ describe("host prefix", () => {
 });
 
 describe("awsQuery compatibility", () => {
-  const queryService: ServiceDescriptor = { ...service, queryCompatible: true };
+  const queryService: ServiceDescriptor = {
+    ...service,
+    protocol: new AwsJsonProtocol({ version: "1.0", serviceShapeName: "TestService", queryCompatible: true }),
+  };
 
   it("sends x-amzn-query-mode only for a query-compatible service", async () => {
     const on = recorder();

@@ -35,7 +35,7 @@ const RUNTIME_LIKE = [
   "ClientConfig",
   "InvokeOptions",
   "ValidationIssue",
-  "JsonRpcClient",
+  "ServiceClient",
   "OperationDescriptor",
   "ServiceDescriptor",
   "ErrorInit",
@@ -116,11 +116,15 @@ describe("a model full of colliding names", () => {
     index = await importGenerated(run, "index.ts");
   }, 120_000);
 
-  it("imports nothing a file does not use and never a member name (errors.ts reads its members)", () => {
+  it("imports nothing a file does not use and never a member name (serde.ts reads the members of errors)", () => {
     const errors = run.file("errors.ts");
-    expect(errors).not.toMatch(/import[^;]*\bdeFoo\b/);
-    expect(errors).not.toMatch(/import[^;]*\bde_Bar\b/);
-    expect(errors).toContain("this.deFoo = deString(b.deFoo);");
+    const serde = run.file("serde.ts");
+    for (const file of [errors, serde]) {
+      expect(file).not.toMatch(/import[^;]*\bdeFoo\b/);
+      expect(file).not.toMatch(/import[^;]*\bde_Bar\b/);
+    }
+    expect(errors).toContain('this.deFoo = fields["deFoo"];');
+    expect(serde).toMatch(/\bdeFoo: deString\(b\.deFoo\)/);
   });
 
   it("renames a shape only where index.ts also exports a runtime name; elsewhere imports are aliased", () => {
@@ -128,8 +132,8 @@ describe("a model full of colliding names", () => {
     // index.ts re-exports the runtime's InvokeOptions and ValidationIssue: the shapes give way.
     expect(types).toMatch(/export interface InvokeOptionsShape \{/);
     expect(types).toMatch(/export interface ValidationIssueShape \{/);
-    // The runtime's JsonRpcClient and ClientConfig are not re-exported: the shapes keep their names.
-    expect(types).toMatch(/export interface JsonRpcClient \{/);
+    // The runtime's ServiceClient and ClientConfig are not re-exported: the shapes keep their names.
+    expect(types).toMatch(/export interface ServiceClient \{/);
     expect(types).toMatch(/export interface ClientConfig \{/);
     // Globals the generated code uses are never shadowed.
     expect(types).toMatch(/export interface ErrorShape \{/);
@@ -138,7 +142,7 @@ describe("a model full of colliding names", () => {
     const client = run.file("client.ts");
     expect(client).toMatch(/^const ThrottleOperationDescriptor: /m);
     expect(client).toMatch(/^const PutOperationDescriptor2: /m);
-    expect(client).toMatch(/errors: \{\s*Failed,\s*ThrottleOperation,\s*PutOperation,\s*PutOperationDescriptor,\s*\}/);
+    expect(client).toMatch(/errors: \{\s*Failed: deError_Failed,\s*ThrottleOperation: deError_ThrottleOperation,\s*PutOperation: deError_PutOperation,\s*PutOperationDescriptor: deError_PutOperationDescriptor,\s*\}/);
   });
 
   it("validates, constructs and calls the service, sending every helper-like member", async () => {
@@ -203,24 +207,25 @@ describe("a model full of colliding names", () => {
   });
 });
 
-describe("an error class named like a runtime export the client imports", () => {
+describe("an error class named like a runtime export its deserializer's file imports", () => {
   it("imports the runtime's under an alias and keeps the error table keyed by the wire code", async () => {
     const model = serviceModel({ id: member("smithy.api#String") });
     const op = model.shapes[id("Op")] as { errors: Array<{ target: string }> };
-    op.errors.push({ target: id("JsonRpcClient") });
-    model.shapes[id("JsonRpcClient")] = {
+    op.errors.push({ target: id("ErrorInit") });
+    model.shapes[id("ErrorInit")] = {
       type: "structure",
       members: { reason: member("smithy.api#String") },
       traits: { "smithy.api#error": "server" },
     };
     const run = await runPipeline(model);
-    const clientTs = run.file("client.ts");
-    expect(clientTs).toMatch(/JsonRpcClient as JsonRpcClient\$1/);
-    expect(clientTs).toMatch(/JsonRpcClient: JsonRpcClient\$1|JsonRpcClient,/);
+    // serde.ts builds the error class ErrorInit from the runtime's ErrorInit: one of them is aliased.
+    const serdeTs = run.file("serde.ts");
+    expect(serdeTs).toMatch(/ErrorInit as ErrorInit\$1/);
+    expect(run.file("client.ts")).toMatch(/ErrorInit: deError_ErrorInit/);
     const index = await importGenerated(run, "index.ts");
-    server.handler = (_req, res) => reply(res, 500, JSON.stringify({ __type: "JsonRpcClient", reason: "r" }));
+    server.handler = (_req, res) => reply(res, 500, JSON.stringify({ __type: "ErrorInit", reason: "r" }));
     const thrown = await rejectionOf(client(index, "HostileClient").op?.({ id: "x" }) ?? Promise.resolve());
-    expect(thrown).toBeInstanceOf(index.JsonRpcClient as new () => unknown);
+    expect(thrown).toBeInstanceOf(index.ErrorInit as new () => unknown);
     expect(thrown).toMatchObject({ reason: "r", $fault: "server" });
   }, 120_000);
 });

@@ -23,7 +23,7 @@ describe("shapes from the published AWS models", () => {
       restJsonModel({ [id("Reason")]: { type: "enum", members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "a" } } } } }, { Reason: member("Reason", { "smithy.api#required": {} }), Detail: member("smithy.api#Document") }),
     );
     expect([...run.written.keys()]).not.toContain("serde.ts");
-    expect(run.file("errors.ts")).toMatch(/constructor\(init: ErrorInit, fields: \{ Reason: Reason; Detail\?: DocumentValue \}\)/);
+    expect(run.file("errors.ts")).toMatch(/constructor\(init: ErrorInit, fields: \{ Reason: Reason; Detail\?: DocumentValue \| undefined \}\)/);
     expect(run.file("index.ts")).toContain("The restJson1 protocol is not supported by anvil's client yet");
   });
 

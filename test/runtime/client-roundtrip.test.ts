@@ -19,7 +19,7 @@ describe("a successful call", () => {
     expect(req?.url).toBe("/");
     expect(req?.headers["content-type"]).toBe("application/x-amz-json-1.1");
     expect(req?.headers["x-amz-target"]).toBe("AWSHawksNestServiceFacade.SendEvent");
-    expect(req?.body).toBe(sendEvent.serialize(validInput));
+    expect(req?.body).toBe(sendEvent.serialize(validInput).body);
     expect(req?.headers["content-length"]).toBe(String(Buffer.byteLength(req?.body ?? "")));
   });
 
@@ -59,9 +59,11 @@ describe("a successful call", () => {
   });
 
   it("uses awsJson1_0's content type for an awsJson1_0 service", async () => {
-    const { JsonRpcClient } = await import("../../generator/runtime/client.js");
+    const { ServiceClient } = await import("../../generator/runtime/client.js");
     const { service } = await import("./fixtures.js");
-    const client = new JsonRpcClient({ ...service, protocol: "awsJson1_0" }, { region: "us-east-1", endpoint: server.url, credentials: staticCredentials }, { validation: "off" });
+    const { AwsJsonProtocol } = await import("../../generator/runtime/protocols/aws-json.js");
+    const protocol = new AwsJsonProtocol({ version: "1.0", serviceShapeName: "AWSHawksNestServiceFacade" });
+    const client = new ServiceClient({ ...service, protocol }, { region: "us-east-1", endpoint: server.url, credentials: staticCredentials }, { validation: "off" });
     try {
       await client.invoke(sendEvent, validInput);
     } finally {

@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
 import {
-  parseErrorResponse,
+  errorFromResponse,
   RequestValidationError,
   sanitizeErrorCode,
   ServiceException,
-  type ErrorClass,
+  type ErrorDeserializer,
   type ErrorInit,
+  type ErrorTable,
   type ServiceExceptionInit,
 } from "../../generator/runtime/errors.js";
+import { parseJsonError } from "../../generator/runtime/protocols/json.js";
 import type { HttpResponse } from "../../generator/runtime/transport.js";
+
+/** An error response as a JSON protocol client maps it: the JSON protocols' reading, then the neutral table lookup. */
+function parseErrorResponse(response: HttpResponse, table: ErrorTable): ServiceException {
+  return errorFromResponse(response, parseJsonError(response), table);
+}
 
 describe("sanitizeErrorCode", () => {
   it.each([
@@ -26,12 +33,11 @@ describe("sanitizeErrorCode", () => {
 /** Records what each error class was built from, so each case can check code, message and fault. */
 function table() {
   const seen: { factory: string; code: string; message: string | undefined; fault: string; body: Record<string, unknown> }[] = [];
-  const make = (factory: string): ErrorClass =>
-    class extends ServiceException {
-      constructor(init: ErrorInit, body: Record<string, unknown>) {
-        seen.push({ factory, code: init.code, message: init.message, fault: init.$fault, body });
-        super({ name: init.code, message: init.message ?? "", $fault: init.$fault, $metadata: init.$metadata, code: init.code });
-      }
+  const make =
+    (factory: string): ErrorDeserializer =>
+    (init, body) => {
+      seen.push({ factory, code: init.code, message: init.message, fault: init.$fault, body: body as Record<string, unknown> });
+      return new ServiceException({ name: init.code, message: init.message ?? "", $fault: init.$fault, $metadata: init.$metadata, code: init.code });
     };
   class Unknown extends ServiceException {
     constructor(init: ServiceExceptionInit) {
@@ -103,7 +109,7 @@ describe("parseErrorResponse (cases after the awsJson1_1 protocol tests)", () =>
         throw new TypeError("bad body");
       }
     }
-    const error = parseErrorResponse(response(400, '{"__type":"FooError","message":"m"}'), { errors: { FooError: Throws }, baseException: ServiceException });
+    const error = parseErrorResponse(response(400, '{"__type":"FooError","message":"m"}'), { errors: { FooError: (init) => new Throws(init) }, baseException: ServiceException });
     expect(error).toBeInstanceOf(ServiceException);
     expect(error).toMatchObject({ name: "FooError", code: "FooError", message: "m", $fault: "client" });
   });

@@ -4,6 +4,7 @@
  */
 import type { OperationDescriptor, ServiceDescriptor } from "../../generator/runtime/client.js";
 import { ServiceException, type ErrorInit, type ValidationIssue } from "../../generator/runtime/errors.js";
+import { AwsJsonProtocol, jsonRpcBody, jsonRpcRequest } from "../../generator/runtime/protocols/aws-json.js";
 
 export class FakeServiceException extends ServiceException {}
 
@@ -28,13 +29,16 @@ export class FlakyException extends FakeServiceException {
 }
 
 export const service: ServiceDescriptor = {
-  protocol: "awsJson1_1",
-  serviceShapeName: "AWSHawksNestServiceFacade",
+  protocol: new AwsJsonProtocol({ version: "1.1", serviceShapeName: "AWSHawksNestServiceFacade" }),
   signingName: "frauddetector",
   endpointPrefix: "frauddetector",
   sdkId: "FraudDetector",
   version: "2019-11-15",
-  errors: { ValidationException, ThrottlingException, FlakyException },
+  errors: {
+    ValidationException: (init) => new ValidationException(init),
+    ThrottlingException: (init) => new ThrottlingException(init),
+    FlakyException: (init) => new FlakyException(init),
+  },
   baseException: FakeServiceException,
 };
 
@@ -51,13 +55,15 @@ export const validatorCalls = { count: 0 };
 export const sendEvent: OperationDescriptor<SendEventInput, { ok: boolean }> = {
   name: "SendEvent",
   serialize: (input) =>
-    JSON.stringify({
-      eventId: input.eventId,
-      eventTypeName: input.eventTypeName,
-      eventVariables: input.eventVariables,
-      entities: input.entities,
-    }),
-  deserialize: (body) => ({ ok: typeof body === "object" && body !== null && Object.keys(body).length === 0 }),
+    jsonRpcRequest(
+      JSON.stringify({
+        eventId: input.eventId,
+        eventTypeName: input.eventTypeName,
+        eventVariables: input.eventVariables,
+        entities: input.entities,
+      }),
+    ),
+  deserialize: (response) => ({ ok: Object.keys(jsonRpcBody(response)).length === 0 }),
   validate: (raw) => {
     validatorCalls.count++;
     const input = raw as SendEventInput;

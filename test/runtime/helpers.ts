@@ -1,6 +1,6 @@
 /** Shared setup for client tests: one loopback server per file, clients with instant backoff. */
 import { afterAll, afterEach } from "vitest";
-import { JsonRpcClient, type ClientConfig, type ValidationMode } from "../../generator/runtime/client.js";
+import { ServiceClient, type ClientConfig, type ValidationMode } from "../../generator/runtime/client.js";
 import { service, staticCredentials } from "./fixtures.js";
 import { TestServer } from "./server.js";
 
@@ -30,8 +30,8 @@ export async function loopbackServerForFile(afterEachTest?: () => void): Promise
 }
 
 /** A client for `server` with static credentials, region us-east-1 and zero-length backoff waits. */
-export function makeClient(server: TestServer, config: ClientConfig = {}, validation: ValidationMode = "reject"): JsonRpcClient {
-  const client = new JsonRpcClient(
+export function makeClient(server: TestServer, config: ClientConfig = {}, validation: ValidationMode = "reject"): ServiceClient {
+  const client = new ServiceClient(
     service,
     { region: "us-east-1", endpoint: server.url, credentials: staticCredentials, retry: { random: () => 0 }, ...config },
     { validation },

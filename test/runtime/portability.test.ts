@@ -36,12 +36,13 @@ describe("runtime portability", () => {
         browser: { "./runtime/default-transport.js": "./runtime/default-transport.browser.js" },
       }));
       writeFileSync(join(pkg, "app.ts"), [
-        'import { JsonRpcClient } from "./runtime/client.js";',
+        'import { ServiceClient } from "./runtime/client.js";',
         'import { ServiceException } from "./runtime/errors.js";',
-        'const client = new JsonRpcClient({ protocol: "awsJson1_1", serviceShapeName: "S", signingName: "s", endpointPrefix: "s", sdkId: "S", version: "1", errors: {},',
+        'import { AwsJsonProtocol, jsonRpcBody, jsonRpcRequest } from "./runtime/protocols/aws-json.js";',
+        'const client = new ServiceClient({ protocol: new AwsJsonProtocol({ version: "1.1", serviceShapeName: "S" }), signingName: "s", endpointPrefix: "s", sdkId: "S", version: "1", errors: {},',
         '  baseException: ServiceException },',
         '  { region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } }, { validation: "reject" });',
-        'export const go = () => client.invoke({ name: "Op", serialize: () => "{}", deserialize: (b) => b }, {});',
+        'export const go = () => client.invoke({ name: "Op", serialize: () => jsonRpcRequest("{}"), deserialize: jsonRpcBody }, {});',
       ].join("\n"));
       const result = await build({
         entryPoints: [join(pkg, "app.ts")],

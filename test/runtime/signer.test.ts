@@ -23,6 +23,7 @@ function request(host: string, target: string, body: string, path = "/", extra: 
     hostname: hostname as string,
     port: port === undefined ? undefined : Number(port),
     path,
+    query: "",
     headers: { "content-type": "application/x-amz-json-1.1", host, "x-amz-target": target, ...extra },
     body,
   };

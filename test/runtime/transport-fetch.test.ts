@@ -77,7 +77,7 @@ describe("the fetch transport (config.fetch, here Node's own fetch)", () => {
     const port = Number(new URL(closed.url).port);
     const transport = new FetchTransport(fetch);
     const error = await rejectionOf(
-      transport.handle({ method: "POST", url: `${closed.url}/`, protocol: "http:", hostname: "127.0.0.1", port, path: "/", headers: {}, body: "{}" }, {}),
+      transport.handle({ method: "POST", url: `${closed.url}/`, protocol: "http:", hostname: "127.0.0.1", port, path: "/", query: "", headers: {}, body: "{}" }, {}),
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).code).toBe("ECONNREFUSED");

@@ -6,6 +6,9 @@
  * default-transport*.ts). This file only adapts our request shape to the library's and keeps one
  * library signer per credentials object, so the library's signing-key cache is reused.
  *
+ * The query string is signed too: the library re-encodes each decoded name and value the way
+ * SigV4 wants (RFC 3986), which is how the client encoded them in the first place.
+ *
  * Signed headers: every header on the request when `sign` is called (content-type, host,
  * x-amz-target) plus those the library adds: x-amz-date, x-amz-content-sha256 (the body's
  * SHA-256, as the AWS SDK sends it) and x-amz-security-token with temporary credentials.
@@ -89,7 +92,7 @@ export class RequestSigner {
         hostname: request.hostname,
         ...(request.port ? { port: request.port } : {}),
         path: request.path,
-        query: {},
+        query: request.query === "" ? {} : queryMap(request.query),
         headers: request.headers,
         body: request.body,
       },
@@ -97,4 +100,21 @@ export class RequestSigner {
     );
     for (const [name, value] of Object.entries(signed.headers)) request.headers[name.toLowerCase()] = value;
   }
+}
+
+/** A percent-encoded query string as the library takes it: decoded names to a value or, repeated, values. */
+function queryMap(query: string): Record<string, string | string[]> {
+  // No prototype: a parameter named `__proto__` is an ordinary key.
+  const out = Object.create(null) as Record<string, string | string[]>;
+  for (const pair of query.split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    const name = decodeURIComponent(eq === -1 ? pair : pair.slice(0, eq));
+    const value = eq === -1 ? "" : decodeURIComponent(pair.slice(eq + 1));
+    const known = out[name];
+    if (known === undefined) out[name] = value;
+    else if (typeof known === "string") out[name] = [known, value];
+    else known.push(value);
+  }
+  return out;
 }

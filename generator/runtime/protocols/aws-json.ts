@@ -1,0 +1,72 @@
+/**
+ * awsJson1_0 and awsJson1_1: every operation is a POST to `/` with the JSON body, the protocol's
+ * content type and `X-Amz-Target: <ServiceShapeName>.<Operation>`; errors name their code in
+ * `X-Amzn-Errortype` or the body (json.ts). An `aws.protocols#awsQueryCompatible` service also
+ * gets `x-amzn-query-mode: true`, and its errors expose the awsQuery code of the
+ * `x-amzn-query-error: Code;Fault` header (the class is still chosen by the JSON error type).
+ */
+import type { ParsedError } from "../errors.js";
+import { headerValue, type HttpResponse } from "../transport.js";
+import { parseJsonError, readJsonObject } from "./json.js";
+import type { ClientProtocol, SerializedRequest } from "./protocol.js";
+
+/** What a generated awsJson service descriptor says about its protocol. */
+export interface AwsJsonOptions {
+  /** `1.0` or `1.1`: the content type's version. */
+  version: "1.0" | "1.1";
+  /** X-Amz-Target prefix: the service shape's name, e.g. `AWSHawksNestServiceFacade`. */
+  serviceShapeName: string;
+  /** `aws.protocols#awsQueryCompatible`. */
+  queryCompatible?: boolean;
+}
+
+/** The awsJson protocol of one service. */
+export class AwsJsonProtocol implements ClientProtocol {
+  readonly #contentType: string;
+  readonly #targetPrefix: string;
+  readonly #queryCompatible: boolean;
+
+  constructor(options: AwsJsonOptions) {
+    this.#contentType = `application/x-amz-json-${options.version}`;
+    this.#targetPrefix = `${options.serviceShapeName}.`;
+    this.#queryCompatible = options.queryCompatible === true;
+  }
+
+  prepare(request: SerializedRequest, operation: string): void {
+    const headers = request.headers;
+    headers["content-type"] = this.#contentType;
+    headers["x-amz-target"] = this.#targetPrefix + operation;
+    if (this.#queryCompatible) headers["x-amzn-query-mode"] = "true";
+  }
+
+  parseError(response: HttpResponse): ParsedError {
+    const parsed = parseJsonError(response);
+    if (this.#queryCompatible) {
+      const queryCode = queryErrorCode(response);
+      if (queryCode !== undefined) parsed.exposedCode = queryCode;
+    }
+    return parsed;
+  }
+}
+
+/** The request of an awsJson operation: POST / with the JSON text (`{}` for an operation without input). */
+export function jsonRpcRequest(body: string): SerializedRequest {
+  return { method: "POST", path: "/", query: undefined, headers: {}, body };
+}
+
+/** The response body as a JSON object, for the output deserializer (`MalformedBodyError` when it is not one). */
+export const jsonRpcBody: (response: HttpResponse) => Record<string, unknown> = readJsonObject;
+
+/** The `Code` part of an `x-amzn-query-error: Code;Fault` header, if there is one. */
+function queryErrorCode(response: HttpResponse): string | undefined {
+  const header = headerValue(response, "x-amzn-query-error");
+  if (header === undefined) return undefined;
+  const code = header.split(";")[0]?.trim();
+  return code === undefined || code === "" ? undefined : code;
+}
+
+/** The output of an operation without output members: `{}`, once the body is known to be a JSON object. */
+export function jsonRpcEmptyOutput(response: HttpResponse): Record<string, never> {
+  readJsonObject(response);
+  return {};
+}
