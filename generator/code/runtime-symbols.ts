@@ -5,7 +5,8 @@
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
 import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
-import type * as cborModule from "../runtime/cbor.js";
+import type * as cborModule from "../runtime/protocols/cbor.js";
+import type * as rpcv2CborModule from "../runtime/protocols/rpcv2-cbor.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -55,7 +56,6 @@ const at =
 
 /** `runtime.serde("deString")`: the symbol of a runtime export. */
 export const runtime = {
-  cbor: at<ValueName<typeof cborModule>>("runtime/cbor"),
   client: at<ValueName<typeof clientModule> | ClientTypes>("runtime/client"),
   errors: at<ValueName<typeof errorsModule> | ErrorsTypes>("runtime/errors"),
   evaluate: at<ValueName<typeof evaluateModule>>("runtime/rules/evaluate"),
@@ -67,6 +67,9 @@ export const runtime = {
   transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
   /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
   awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
+  rpcv2Cbor: at<ValueName<typeof rpcv2CborModule>>("runtime/protocols/rpcv2-cbor"),
+  /** The CBOR codec setup and readers of rpcv2Cbor's (de)serializers. */
+  cbor: at<ValueName<typeof cborModule>>("runtime/protocols/cbor"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

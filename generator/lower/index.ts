@@ -44,7 +44,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const types = named.filter((s) => !isError(s)).map((s) => lowerDeclaration(model, s, symbols));
   const validators = lowerValidators(model, selection, symbols, names);
 
-  const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true);
+  const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true, protocol?.serdeFormat);
   const protocolContext = { model, symbols, names, serde };
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.

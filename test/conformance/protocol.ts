@@ -22,15 +22,28 @@ import { fileURLToPath } from "node:url";
 import { getShape, type Model, type Shape } from "../../generator/assemble/model.js";
 import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
 import { difference } from "./protocol/compare.js";
-import { generateProtocolClients, type GeneratedService } from "./protocol/generate.js";
+import { cborBodyDifference } from "./protocol/cbor-body.js";
+import { generateProtocolClients, type GeneratedService, type ProtocolSuite } from "./protocol/generate.js";
 import { typedValue } from "./protocol/values.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The shared corpus (a sibling of the repository). */
 export const PROTOCOL_CORPUS = join(here, "../../../shared/smithy-conformance");
 
-const PROTOCOLS = ["awsJson1_0", "awsJson1_1"] as const;
+const PROTOCOLS = ["awsJson1_0", "awsJson1_1", "rpcv2Cbor"] as const;
 type Protocol = (typeof PROTOCOLS)[number];
+
+/** Protocols whose cases are not in protocol-tests/<name>/ under aws.protocols#<name>. */
+const SUITES: Partial<Record<Protocol, ProtocolSuite>> = {
+  // Smithy's own cases, and the AWS ones for awsQueryCompatible services.
+  rpcv2Cbor: { trait: "smithy.protocols#rpcv2Cbor", folders: ["smithy-protocols/rpcv2Cbor", "smithy-protocols/shared-types.smithy", "other-protocols/rpcv2Cbor"] },
+};
+
+/** The protocol's trait id, as the cases' `protocol` names it. */
+const traitOf = (protocol: Protocol): string => SUITES[protocol]?.trait ?? `aws.protocols#${protocol}`;
+
+/** Media types whose bodies the cases give in base64 and the runner compares by decoded value. */
+const isCbor = (mediaType: string | undefined): boolean => mediaType === "application/cbor";
 
 /**
  * Cases anvil does not run, each with the reason. Nothing else is skipped: a case that fails is
@@ -89,7 +102,7 @@ export async function runProtocolConformance(options: { verbose?: boolean } = {}
 
 /** Every client case of one protocol folder, run. */
 export async function runProtocol(protocol: Protocol): Promise<Outcome[]> {
-  const generated = await generateProtocolClients(PROTOCOL_CORPUS, protocol);
+  const generated = await generateProtocolClients(PROTOCOL_CORPUS, protocol, SUITES[protocol]);
   try {
     const { model } = generated;
     const outcomes: Outcome[] = [];
@@ -125,7 +138,7 @@ function collectCases(model: Model, protocol: Protocol): TestCase[] {
       const cases = owner.traits[trait];
       if (!Array.isArray(cases)) continue;
       for (const test of cases as Array<Record<string, unknown>>) {
-        if (test.protocol !== `aws.protocols#${protocol}`) continue;
+        if (test.protocol !== traitOf(protocol)) continue;
         if (test.appliesTo === "server") continue;
         out.push({ kind, id: String(test.id), owner, test });
       }
@@ -170,7 +183,8 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
   const transport: Transport = {
     handle(request) {
       sent.push(request);
-      return Promise.resolve({ statusCode: 200, headers: {}, body: "{}" });
+      // An empty map: `{}` in JSON; for CBOR an empty body, which reads as one.
+      return Promise.resolve({ statusCode: 200, headers: {}, body: service.ir.service.protocol === "rpcv2Cbor" ? new Uint8Array(0) : "{}" });
     },
   };
   const client = clientFor(service, transport, stringOf(test.host));
@@ -198,6 +212,9 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
     if (/json/.test(mediaType)) {
       const d = body === "" && test.body === "" ? undefined : jsonDifference(test.body, body);
       if (d !== undefined) problems.push(`body ${d}`);
+    } else if (isCbor(mediaType)) {
+      const d = cborBodyDifference(test.body, request.body);
+      if (d !== undefined) problems.push(`body ${d}`);
     } else if (body !== test.body) problems.push(`body: expected ${JSON.stringify(test.body)}, got ${JSON.stringify(body)}`);
   }
   const expectedHost = stringOf(test.resolvedHost) ?? stringOf(test.host)?.split("/")[0];
@@ -208,7 +225,9 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
 /** Runs a response case; returns what differs, or undefined when the output or error matches. */
 async function runResponseCase(model: Model, service: GeneratedService, operation: Shape, c: TestCase): Promise<string | undefined> {
   const test = c.test;
-  const response: HttpResponse = { statusCode: Number(test.code), headers: lowerKeys((test.headers ?? {}) as Record<string, string>), body: stringOf(test.body) ?? "" };
+  const text = stringOf(test.body) ?? "";
+  const body = isCbor(stringOf(test.bodyMediaType)) ? Uint8Array.from(Buffer.from(text, "base64")) : text;
+  const response: HttpResponse = { statusCode: Number(test.code), headers: lowerKeys((test.headers ?? {}) as Record<string, string>), body };
   const transport: Transport = { handle: () => Promise.resolve(response) };
   // The input is not what this case checks, so validation is off and no member is given.
   const client = clientFor(service, transport, undefined, { validation: "off" });

@@ -13,7 +13,7 @@ import {
   deCborTimestamp,
   encodeCbor,
   withoutAbsent,
-} from "../../generator/runtime/cbor.js";
+} from "../../generator/runtime/protocols/cbor.js";
 
 const hex = (text: string): Uint8Array => Uint8Array.from(text.match(/../g) ?? [], (b) => parseInt(b, 16));
 

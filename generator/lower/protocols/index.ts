@@ -24,9 +24,10 @@ import type { Model, Shape } from "../../assemble/model.js";
 import type { Code } from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
 import type { ErrorDeserializerIR, ErrorIR, ServiceIR } from "../ir.js";
-import type { SerdePlanner } from "../serde.js";
+import type { SerdeFormat, SerdePlanner } from "../serde.js";
 import type { ShapeSymbols } from "../type-expressions.js";
 import { awsJson1_0, awsJson1_1 } from "./aws-json.js";
+import { rpcv2Cbor } from "./rpcv2-cbor.js";
 
 /** What a protocol generator reads besides the shape it plans for. */
 export interface ProtocolContext {
@@ -48,6 +49,8 @@ export interface ProtocolGenerator {
   readonly runtimeModule: string;
   /** JSON body keys follow `@jsonName` (restJson1); awsJson ignores the trait. */
   readonly honoursJsonName?: boolean;
+  /** The wire format serde.ts's functions write and read; JSON when absent. */
+  readonly serdeFormat?: SerdeFormat;
   /** The service descriptor's `protocol` value. */
   protocolValue(ctx: ProtocolContext, service: Shape, ir: ServiceIR): Code;
   /** The operation descriptor's `serialize` entry (a function of the input). */
@@ -59,7 +62,7 @@ export interface ProtocolGenerator {
 }
 
 /** Every protocol a client can be generated for, by trait id. */
-const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1];
+const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, rpcv2Cbor];
 
 /** The protocol traits anvil recognises, in the order a service's traits are looked up. */
 export const KNOWN_PROTOCOLS: readonly string[] = [

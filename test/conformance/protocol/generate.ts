@@ -39,20 +39,30 @@ export interface GeneratedProtocol {
   dispose(): void;
 }
 
+/** Where a protocol's cases live: folders (or files) under protocol-tests/, and its trait. */
+export interface ProtocolSuite {
+  /** The protocol trait's shape id, e.g. `aws.protocols#awsJson1_0`. */
+  trait: string;
+  /** Relative to protocol-tests/; `shared/` is always added. */
+  folders: readonly string[];
+}
+
 /** The model files a protocol-test folder needs: itself, shared/ and the trait definitions (never Smithy's own prelude.smithy: anvil has one built in). */
-export function protocolModelPaths(corpus: string, protocol: string): string[] {
+export function protocolModelPaths(corpus: string, protocol: string | ProtocolSuite): string[] {
   const prelude = join(corpus, "prelude");
   const traitFolders = readdirSync(prelude, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== "smithy-model")
     .map((e) => join(prelude, e.name))
     .sort();
-  return [join(corpus, "protocol-tests", protocol), join(corpus, "protocol-tests", "shared"), ...traitFolders];
+  const folders = typeof protocol === "string" ? [protocol] : protocol.folders;
+  return [...folders.map((f) => join(corpus, "protocol-tests", f)), join(corpus, "protocol-tests", "shared"), ...traitFolders];
 }
 
 /** Loads the folder's model and generates and imports a client per service speaking `protocol`. */
-export async function generateProtocolClients(corpus: string, protocol: "awsJson1_0" | "awsJson1_1"): Promise<GeneratedProtocol> {
-  const model = assemble(loadFiles(protocolModelPaths(corpus, protocol), preludeIds()));
-  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[`aws.protocols#${protocol}`] !== undefined);
+export async function generateProtocolClients(corpus: string, protocol: "awsJson1_0" | "awsJson1_1" | "rpcv2Cbor", suite?: ProtocolSuite): Promise<GeneratedProtocol> {
+  const model = assemble(loadFiles(protocolModelPaths(corpus, suite ?? protocol), preludeIds()));
+  const trait = suite?.trait ?? `aws.protocols#${protocol}`;
+  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
   const modules = join(repo, "node_modules");
   mkdirSync(modules, { recursive: true });
   const root = mkdtempSync(join(modules, `.anvil-protocol-${protocol}-`));
