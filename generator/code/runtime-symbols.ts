@@ -21,7 +21,7 @@ import { symbol, type CodeSymbol } from "./symbol.js";
 type ValueName<M> = keyof M & string;
 
 /** Type-only exports the generated code names, per runtime module. */
-type ClientTypes = "ClientConfig" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode";
+type ClientTypes = "ClientConfig" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode" | "BearerAuthConfig" | "ApiKeyAuthConfig" | "BasicAuthConfig";
 type ErrorsTypes = "ErrorInit" | "ResponseMetadata" | "ValidationIssue";
 type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
@@ -36,6 +36,9 @@ export type RuntimeTypesExist = [
   clientModule.OperationDescriptor<unknown, unknown>,
   clientModule.ServiceDescriptor,
   clientModule.ValidationMode,
+  clientModule.BearerAuthConfig,
+  clientModule.ApiKeyAuthConfig,
+  clientModule.BasicAuthConfig,
   errorsModule.ErrorInit,
   errorsModule.ResponseMetadata,
   errorsModule.ValidationIssue,

@@ -92,3 +92,32 @@ function schemeOf(service: Shape, id: SupportedId): AuthScheme {
     ...(scheme === undefined ? {} : { scheme }),
   };
 }
+
+/** Whether the client can keep the runtime's default: every operation SigV4-signed, none optional. */
+export function isSigV4Only(plan: AuthPlan): boolean {
+  return Object.values(plan.operations).every((o) => !o.optional && o.schemes.length === 1 && o.schemes[0] === "aws.auth#sigv4");
+}
+
+/** The list most operations follow (the first operation's when counts tie), for the service descriptor. */
+export function defaultOperationAuth(plan: AuthPlan): OperationAuthPlan | undefined {
+  const counts = new Map<string, { auth: OperationAuthPlan; count: number }>();
+  for (const auth of Object.values(plan.operations)) {
+    const key = authKey(auth);
+    const seen = counts.get(key);
+    if (seen) seen.count++;
+    else counts.set(key, { auth, count: 1 });
+  }
+  let best: { auth: OperationAuthPlan; count: number } | undefined;
+  for (const entry of counts.values()) if (best === undefined || entry.count > best.count) best = entry;
+  return best?.auth;
+}
+
+/** The runtime's `OperationAuth` literal of an operation's plan. */
+export function operationAuthLiteral(auth: OperationAuthPlan): string {
+  return `{ schemes: ${JSON.stringify(auth.schemes)}${auth.optional ? ", optional: true" : ""} }`;
+}
+
+/** Two operations' plans are the same auth when this is. */
+export function authKey(auth: OperationAuthPlan): string {
+  return operationAuthLiteral(auth);
+}

@@ -63,3 +63,19 @@ export function endpointParamFields(service: Shape): EndpointParamField[] {
   }
   return out;
 }
+
+/** The built-ins the client always passed as `false` when unset (their rules read `false`, never "unset"). */
+const FALSE_WHEN_UNSET = new Set(["useFipsEndpoint", "useDualstackEndpoint"]);
+
+/** The evaluator's parameter object for `config` (a TypeScript expression), region first. */
+export function endpointParamsLiteral(fields: readonly EndpointParamField[], region: string, config: string): string {
+  const entries = [`Region: ${region}`];
+  for (const f of fields) entries.push(`${JSON.stringify(f.param)}: ${config}.${f.field}${FALSE_WHEN_UNSET.has(f.field) ? " ?? false" : ""}`);
+  return `{ ${entries.join(", ")} }`;
+}
+
+/** The config fields as a TypeScript object type, each with its doc comment. */
+export function endpointParamsType(fields: readonly EndpointParamField[]): string {
+  const members = fields.map((f) => `  /**\n${f.doc.map((l) => (l === "" ? "   *" : `   * ${l}`)).join("\n")}\n   */\n  ${f.field}?: ${f.type};`);
+  return `{\n${members.join("\n")}\n}`;
+}

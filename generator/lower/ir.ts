@@ -144,6 +144,8 @@ export interface OperationIR {
   hostPrefix: string | undefined;
   /** `@requestCompression` with gzip: the body is gzipped (above the client's threshold). */
   requestCompression: boolean;
+  /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
+  auth?: Code | undefined;
 }
 
 /** The service, as the runtime needs it. */
@@ -243,8 +245,10 @@ export interface ClientFileIR {
   protocol: Code;
   /** The error table's entries: `WireCode: deError_Class`. */
   errorTable: Array<{ wireCode: string; entry: Code }>;
-  /** `(region) => ...` from the model's endpoint rules, when it has them. */
+  /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
+  /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
+  auth: Code | undefined;
 }
 
 /** What index.ts exports. */

@@ -75,6 +75,14 @@ export interface OperationAuth {
   readonly optional?: boolean;
 }
 
+/** A service's auth, as the generated service descriptor states it. */
+export interface ServiceAuth {
+  /** Every scheme the operations use, with its trait values. */
+  readonly schemes: readonly AuthScheme[];
+  /** The list an operation without its own `auth` follows. */
+  readonly default: OperationAuth;
+}
+
 /** The parts of a request auth may add to: headers (lower-case names) and the encoded query string. */
 export interface AuthTarget {
   headers: Record<string, string>;

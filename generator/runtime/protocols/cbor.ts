@@ -94,9 +94,12 @@ export function deCborTimestamp(v: unknown): Date | undefined {
   return undefined;
 }
 
-/** A blob read from a decoded body: a byte string. */
+/**
+ * A blob read from a decoded body: a byte string, copied into a plain Uint8Array (the codec gives
+ * a view of the response body, a Node Buffer on Node, which would keep the whole body alive).
+ */
 export function deCborBlob(v: unknown): Uint8Array | undefined {
-  return v instanceof Uint8Array ? v : undefined;
+  return v instanceof Uint8Array ? new Uint8Array(v) : undefined;
 }
 
 /** A number read from a decoded body; a 64-bit integer the codec gave as a bigint becomes a number. */
