@@ -42,16 +42,16 @@ export function runtimeSource(rel: string): string {
 }
 
 /**
- * The runtime files a client folder ships: everything outside protocols/, then `protocolModule`
- * (e.g. `protocols/aws-json.ts`; undefined for a folder without a client) and every runtime file
- * those import, sorted.
+ * The runtime files a client folder ships: everything outside protocols/, then its protocol's
+ * modules (e.g. `protocols/aws-json.ts`; none for a folder without a client) and every runtime
+ * file those import, sorted.
  */
-export function runtimeFilesFor(protocolModule: string | undefined): string[] {
-  const key = protocolModule ?? "";
+export function runtimeFilesFor(protocolModules: readonly string[]): string[] {
+  const key = protocolModules.join("\n");
   const known = shipped.get(key);
   if (known) return known;
   const all = new Set(runtimeFiles());
-  if (protocolModule !== undefined && !all.has(protocolModule)) throw new Error(`internal: runtime module ${protocolModule} does not exist`);
+  for (const m of protocolModules) if (!all.has(m)) throw new Error(`internal: runtime module ${m} does not exist`);
   const out = new Set<string>();
   const visit = (rel: string): void => {
     if (out.has(rel)) return;
@@ -62,7 +62,7 @@ export function runtimeFilesFor(protocolModule: string | undefined): string[] {
     }
   };
   for (const rel of all) if (!rel.startsWith(PROTOCOLS_DIR)) visit(rel);
-  if (protocolModule !== undefined) visit(protocolModule);
+  for (const m of protocolModules) visit(m);
   const list = [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   shipped.set(key, list);
   return list;

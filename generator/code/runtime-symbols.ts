@@ -5,6 +5,9 @@
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
 import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
+import type * as httpBindingsModule from "../runtime/protocols/http-bindings.js";
+import type * as protocolModule from "../runtime/protocols/protocol.js";
+import type * as restJsonModule from "../runtime/protocols/rest-json.js";
 import type * as cborModule from "../runtime/protocols/cbor.js";
 import type * as rpcv2CborModule from "../runtime/protocols/rpcv2-cbor.js";
 import type * as clientModule from "../runtime/client.js";
@@ -28,6 +31,7 @@ type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
 type TransportTypes = "HttpResponse";
+type ProtocolTypes = "SerializedRequest" | "QueryPairs";
 
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
@@ -50,6 +54,8 @@ export type RuntimeTypesExist = [
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
   transportModule.HttpResponse,
+  protocolModule.SerializedRequest,
+  protocolModule.QueryPairs,
 ];
 
 const at =
@@ -69,7 +75,10 @@ export const runtime = {
   waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
   transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
   /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
+  protocol: at<ProtocolTypes>("runtime/protocols/protocol"),
   awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
+  restJson: at<ValueName<typeof restJsonModule>>("runtime/protocols/rest-json"),
+  httpBindings: at<ValueName<typeof httpBindingsModule>>("runtime/protocols/http-bindings"),
   rpcv2Cbor: at<ValueName<typeof rpcv2CborModule>>("runtime/protocols/rpcv2-cbor"),
   /** The CBOR codec setup and readers of rpcv2Cbor's (de)serializers. */
   cbor: at<ValueName<typeof cborModule>>("runtime/protocols/cbor"),

@@ -25,6 +25,7 @@ import { packageJson, tsconfigJson } from "./packaging.js";
 import { SerdePlanner } from "./serde.js";
 import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
+import type { ProtocolContext } from "./protocols/index.js";
 import { runtimeDependencies, runtimeFilesFor } from "../runtime-files.js";
 import { UNIT, isNamedShape } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
@@ -47,7 +48,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const validators = lowerValidators(model, selection, symbols, names);
 
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true, protocol?.serdeFormat);
-  const protocolContext = { model, symbols, names, serde };
+  const protocolContext: ProtocolContext = { model, symbols, names, serde, functions: [] };
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
   const errorShapes = uniqueShapes([
@@ -74,10 +75,11 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     errorShapes.map((s, i) => ({ wireCode: splitId(s.id).name, entry: errorDeserializers[i] })),
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
+    protocol?.errorsByStatus === true ? errorsByStatus(errorShapes) : [],
     { plan: auth, default: authDefault },
     service.endpointRuleSet === undefined ? [] : endpointParamFields(selection.service),
   );
-  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModule);
+  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
   // Paginators and waiters call client methods, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);
@@ -112,6 +114,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     serializers: serde.serializers,
     deserializers: serde.deserializers,
     errorDeserializers,
+    protocolFunctions: protocolContext.functions,
     runtimeFiles: shippedRuntime,
     client,
     paginators,
@@ -165,6 +168,7 @@ function clientFile(
   errorTable: Array<{ wireCode: string; entry: { symbol: CodeSymbol } | undefined }>,
   protocol: Code,
   withRules: boolean,
+  byStatus: Array<{ status: number; wireCode: string }>,
   auth: { plan: AuthPlan; default: ReturnType<typeof defaultOperationAuth> },
   endpointParams: EndpointParamField[],
 ): ClientFileIR {
@@ -186,6 +190,7 @@ function clientFile(
     operationDescriptorType: code`${typeRef(runtime.client("OperationDescriptor"))}`,
     baseException: code`${valueRef(baseException)}`,
     protocol,
+    errorsByStatus: byStatus,
     errorTable: errorTable.flatMap(({ wireCode, entry }) =>
       entry === undefined ? [] : [{ wireCode, entry: code`${JSON.stringify(wireCode)}: ${valueRef(entry.symbol)}` }],
     ),
@@ -217,6 +222,20 @@ function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocumen
   if (hasWaiters) add("./runtime/waiter.js", RUNTIME_REEXPORTS.waiter, RUNTIME_REEXPORTS.waiterTypes);
   const reexportAll = ["./types.js", "./errors.js", ...(hasValidators ? ["./validators.js"] : []), ...(hasPaginators ? ["./paginators.js"] : []), ...(hasWaiters ? ["./waiters.js"] : [])];
   return { reexportAll, named };
+}
+
+/** Each `@httpError` status that exactly one of the errors has, with that error's wire code, by status. */
+function errorsByStatus(errorShapes: Shape[]): Array<{ status: number; wireCode: string }> {
+  const byStatus = new Map<number, string[]>();
+  for (const s of errorShapes) {
+    const status = s.traits["smithy.api#httpError"];
+    if (typeof status !== "number") continue;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), splitId(s.id).name]);
+  }
+  return [...byStatus.entries()]
+    .filter(([, codes]) => codes.length === 1)
+    .map(([status, codes]) => ({ status, wireCode: codes[0] as string }))
+    .sort((a, b) => a.status - b.status);
 }
 
 function uniqueShapes(shapes: Shape[]): Shape[] {

@@ -105,6 +105,18 @@ export interface ErrorDeserializerIR {
   fields: Array<{ key: string; expression: Code }>;
 }
 
+/**
+ * A function a protocol generator writes into serde.ts whole (a REST operation's request
+ * serializer or response deserializer): statements planned in lower, printed one per line.
+ */
+export interface ProtocolFunctionIR {
+  name: string;
+  doc: string;
+  params: Code;
+  returnType: Code;
+  lines: Code[];
+}
+
 /** A serializer or deserializer function of serde.ts. */
 export interface SerdeFunctionIR {
   name: string;
@@ -119,6 +131,8 @@ export interface SerdeFunctionIR {
   unionSerializer: Array<{ test: Code; key: string; expression: Code }> | undefined;
   /** Unions (deserializers): the variant readers table passed to the runtime's `deUnion`. */
   unionDeserializer: Array<{ key: string; expression: Code }> | undefined;
+  /** Unions whose JSON keys differ from member names (`@jsonName`): `{ jsonKey: "member" }` for `deUnion`. */
+  unionNames: Code | undefined;
   /** The body of a deserializer reads `b` (`const b = deObject(v)`). */
   readsBody: Code | undefined;
 }
@@ -245,6 +259,8 @@ export interface ClientFileIR {
   protocol: Code;
   /** The error table's entries: `WireCode: deError_Class`. */
   errorTable: Array<{ wireCode: string; entry: Code }>;
+  /** `status: "WireCode"` for each `@httpError` status exactly one modeled error has (REST protocols); empty otherwise. */
+  errorsByStatus: Array<{ status: number; wireCode: string }>;
   /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
   /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
@@ -304,6 +320,8 @@ export interface ClientIR {
   deserializers: SerdeFunctionIR[];
   /** serde.ts: one per modeled error, when the client is generated. */
   errorDeserializers: ErrorDeserializerIR[];
+  /** serde.ts: whole functions of the protocol generator (REST request and response functions). */
+  protocolFunctions: ProtocolFunctionIR[];
   /** The runtime files the client folder ships, relative to runtime/ (runtime-files.ts). */
   runtimeFiles: string[];
   client: ClientFileIR;

@@ -146,6 +146,7 @@ export class SerdePlanner {
       dropsNulls: undefined,
       unionSerializer: undefined,
       unionDeserializer: undefined,
+      unionNames: undefined,
       readsBody: undefined,
     };
     this.serializerFns.set(id, ir);
@@ -159,24 +160,42 @@ export class SerdePlanner {
         };
       });
     } else {
-      const topLevel = this.topLevelInputs.has(id);
-      let passesThrough = false;
-      ir.structure = wireOrder(s.members).map((m) => {
-        const access = this.readMember("v", m.name);
-        const conversion = this.serValue(m.target, this.narrowed(access, m, type), m);
-        const absent = this.absentValue(m, topLevel);
-        let expression: Code;
-        if (conversion !== undefined) expression = code`${access} == null ? ${absent ?? "undefined"} : ${conversion}`;
-        else if (absent !== undefined) expression = code`${access} ?? ${absent}`;
-        else {
-          expression = access;
-          passesThrough = true;
-        }
-        return { key: literalKey(this.wireName(m)), expression };
-      });
+      const { entries, passesThrough } = this.structureEntries(id, s.members);
+      ir.structure = entries;
       if (passesThrough || this.format.dropAbsent.always) ir.dropsNulls = this.format.dropAbsent.helper;
     }
     return fn;
+  }
+
+  /**
+   * The JSON object entries of `members` of structure `id`, read from `v`, in wire order; with
+   * `passesThrough` when some value goes as given (then the object needs `withoutNulls`). REST
+   * protocols pass the members left for the body.
+   */
+  structureEntries(id: string, members: Member[]): { entries: Array<{ key: string; expression: Code }>; passesThrough: boolean } {
+    const type = this.typeOfNamed(id);
+    const topLevel = this.topLevelInputs.has(id);
+    let passesThrough = false;
+    const entries = wireOrder(members).map((m) => {
+      const access = this.readMember("v", m.name);
+      const conversion = this.serValue(m.target, this.narrowed(access, m, type), m);
+      const absent = this.absentValue(m, topLevel);
+      let expression: Code;
+      if (conversion !== undefined) expression = code`${access} == null ? ${absent ?? "undefined"} : ${conversion}`;
+      else if (absent !== undefined) expression = code`${access} ?? ${absent}`;
+      else {
+        expression = access;
+        passesThrough = true;
+      }
+      return { key: literalKey(this.wireName(m)), expression };
+    });
+    return { entries, passesThrough };
+  }
+
+  /** `expr` with the member's default, or its zero value when it is required, for a value the response left out. */
+  withFallback(m: Member, expr: Code): Code {
+    const fallback = this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined);
+    return fallback === undefined ? expr : code`(${expr}) ?? ${fallback}`;
   }
 
   /** A read through `own()` is a call, which a `== null` test before it cannot narrow: say the type. */
@@ -280,12 +299,16 @@ export class SerdePlanner {
       dropsNulls: undefined,
       unionSerializer: undefined,
       unionDeserializer: undefined,
+      unionNames: undefined,
       readsBody: undefined,
     };
     this.deserializerFns.set(id, ir);
     if (s.type === "union") {
-      ir.unionDeserializer = s.members.map((m) => ({ key: literalKey(m.name), expression: this.reader(m.target, m) }));
+      ir.unionDeserializer = s.members.map((m) => ({ key: literalKey(this.wireName(m)), expression: this.reader(m.target, m) }));
       ir.readsBody = code`${helper("deUnion")}<${type}>`;
+      const renamed = s.members.filter((m) => this.wireName(m) !== m.name);
+      if (renamed.length > 0)
+        ir.unionNames = code`{ ${renamed.map((m) => `${literalKey(this.wireName(m))}: ${JSON.stringify(m.name)}`).join(", ")} }`;
     } else {
       ir.structure = s.members.map((m) => ({
         key: literalKey(m.name),
@@ -302,10 +325,7 @@ export class SerdePlanner {
    */
   deMember(m: Member, access: Code, fill: boolean): Code {
     const expr = this.deValue(m.target, access, m);
-    const fallback = !fill
-      ? undefined
-      : (this.typedDefault(m) ?? (isRequiredMember(m) ? this.zeroValue(m.target) : undefined));
-    return fallback === undefined ? expr : code`(${expr}) ?? ${fallback}`;
+    return fill ? this.withFallback(m, expr) : expr;
   }
 
   /** Expression turning an unknown JSON value into the typed value (undefined when absent or null). */

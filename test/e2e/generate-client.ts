@@ -15,10 +15,11 @@ export function awsModel(service: string, version: string): string {
   return join(SHARED, "aws-models", service, "service", version, `${service}-${version}.json`);
 }
 
-/** Generates the client and returns the folder (removed by the returned `remove`). */
-export async function generateInto(name: string, model: string, operations: string[]): Promise<{ folder: string; remove(): void }> {
+/** Generates the client (every operation when `operations` is not given) and returns the folder (removed by the returned `remove`). */
+export async function generateInto(name: string, model: string, operations?: string[]): Promise<{ folder: string; remove(): void }> {
+  const client = { name, models: [model], modelsAsWritten: [`${name}.json`], validation: "reject" as const };
   const result = await generate(
-    { file: "e2e", displayFile: "e2e", out: "/unused", clients: [{ name, models: [model], modelsAsWritten: [`${name}.json`], operations, validation: "reject" }] },
+    { file: "e2e", displayFile: "e2e", out: "/unused", clients: [operations === undefined ? client : { ...client, operations }] },
     { skipTypeCheck: true },
   );
   const folder = join(ROOT, ".tmp", `e2e-${process.pid}-${name}`);

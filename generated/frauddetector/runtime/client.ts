@@ -68,6 +68,8 @@ export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
   version: string;
   /** Modeled errors' deserializers keyed by shape name (the sanitized error code). */
   errors: Record<string, ErrorDeserializer>;
+  /** REST protocols: the error to build, by status, for a response that names no error code (`@httpError`). */
+  errorsByStatus?: Readonly<Record<number, string>>;
   /** The service's base exception class, for an unknown or missing code. */
   baseException: BaseExceptionClass;
   /**

@@ -183,6 +183,11 @@ export interface ErrorTable {
   errors: Record<string, ErrorDeserializer>;
   /** The service's base exception, for an unknown or missing code (its name is the code). */
   baseException: BaseExceptionClass;
+  /**
+   * REST protocols: for a response that names no error code, the wire code of the one modeled
+   * error whose `@httpError` is its status (a 404 without a body, say).
+   */
+  errorsByStatus?: Readonly<Record<number, string>>;
 }
 
 /** What a protocol module read from an error response (see protocols/protocol.ts). */
@@ -200,7 +205,8 @@ export const UNKNOWN_ERROR_CODE = "UnknownError";
 
 /**
  * Turns a non-2xx response, as its protocol parsed it, into the matching exception. The class is
- * chosen by the sanitized code; an unknown or missing code becomes `table.baseException`. The
+ * chosen by the sanitized code (without one, by `table.errorsByStatus`); an unknown or missing
+ * code becomes `table.baseException`. The
  * exposed `code` is `parsed.exposedCode` when the protocol gives one (awsQuery-compatible
  * services). Never throws: a deserializer that trips over an unexpected body gives way to a
  * plain `ServiceException`. `attempts` and `totalRetryDelay` start at 0 and are filled in by the
@@ -211,7 +217,8 @@ export function errorFromResponse(response: HttpResponse, parsed: ParsedError, t
   const $metadata: ResponseMetadata = { httpStatusCode: status, attempts: 0, totalRetryDelay: 0 };
   const requestId = headerValue(response, "x-amzn-requestid") ?? headerValue(response, "x-amz-request-id");
   if (requestId !== undefined) $metadata.requestId = requestId;
-  const rawCode = parsed.code === undefined || parsed.code.trim() === "" ? undefined : parsed.code;
+  const named = parsed.code === undefined || parsed.code.trim() === "" ? undefined : parsed.code;
+  const rawCode = named ?? (table.errorsByStatus === undefined ? undefined : table.errorsByStatus[status]);
   const code = rawCode === undefined ? UNKNOWN_ERROR_CODE : sanitizeErrorCode(rawCode) || UNKNOWN_ERROR_CODE;
   const message =
     parsed.message ?? (rawCode === undefined ? describeBody(response, "without an error code") : undefined);

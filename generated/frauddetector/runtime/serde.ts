@@ -199,6 +199,11 @@ export function deDocument(v: unknown): DocumentValue | undefined {
   return v === undefined ? undefined : (v as DocumentValue);
 }
 
+/** `f(v)`, or undefined when `v` is. */
+export function deOptional<T>(v: Record<string, unknown> | undefined, f: (v: unknown) => T): T | undefined {
+  return v === undefined ? undefined : f(v);
+}
+
 /** The empty structure `Unit`. */
 export function deUnit(v: unknown): Record<string, never> | undefined {
   return v == null ? undefined : {};
@@ -206,17 +211,24 @@ export function deUnit(v: unknown): Record<string, never> | undefined {
 
 /**
  * A union from parsed JSON: the first member set (not null; `__type` is a type marker some
- * services add, not a member) read by its reader, a member this client does not know as
+ * services add, not a member) read by its reader (`readers` and `names` are keyed by the JSON key), a member this client does not know as
  * `$unknown: [name, value]`, and no member at all as `$unknown: ["", undefined]`.
  */
-export function deUnion<T>(v: unknown, readers: Readonly<Record<string, (value: unknown) => unknown>>): T {
+export function deUnion<T>(
+  v: unknown,
+  readers: Readonly<Record<string, (value: unknown) => unknown>>,
+  names?: Readonly<Record<string, string>>,
+): T {
   const b = deObject(v);
   for (const key of Object.keys(b)) {
     const value = b[key];
     if (value == null || key === "__type") continue;
     const read = Object.prototype.hasOwnProperty.call(readers, key) ? readers[key] : undefined;
-    // A computed key defines an own property, even for `__proto__`.
-    return (read === undefined ? { $unknown: [key, value] } : { [key]: read(value) }) as T;
+    if (read === undefined) return { $unknown: [key, value] } as T;
+    // A computed key defines an own property, even for `__proto__`. `names` maps a `@jsonName` to the member.
+    const member =
+      names !== undefined && Object.prototype.hasOwnProperty.call(names, key) ? (names[key] as string) : key;
+    return { [member]: read(value) } as T;
   }
   return { $unknown: ["", undefined] } as T;
 }

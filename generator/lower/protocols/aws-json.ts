@@ -15,7 +15,7 @@ import { jsonErrorDeserializer } from "./json-errors.js";
 function awsJson(version: "1.0" | "1.1"): ProtocolGenerator {
   return {
     trait: `aws.protocols#awsJson${version.replace(".", "_")}`,
-    runtimeModule: "protocols/aws-json.ts",
+    runtimeModules: ["protocols/aws-json.ts"],
     protocolValue(_ctx: ProtocolContext, _service: Shape, ir: ServiceIR): Code {
       const options = [`version: "${version}"`, `serviceShapeName: "${ir.shapeName}"`];
       if (ir.queryCompatible) options.push("queryCompatible: true");

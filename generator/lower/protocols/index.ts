@@ -11,8 +11,8 @@
  * - one error deserializer per modeled error (`(init, body, response) => new SomeError(...)`),
  *   reading the members from the body as its runtime module parsed it, and from headers or the
  *   status code where the protocol binds them;
- * - the runtime module the client ships (generator/runtime/protocols/<file>.ts; the files it
- *   imports come along, the other protocols' modules stay out: generator/runtime-files.ts).
+ * - the runtime modules the client ships (generator/runtime/protocols/<file>.ts; the files they
+ *   import come along, the other protocols' modules stay out: generator/runtime-files.ts).
  *
  * To add a protocol: write generator/runtime/protocols/<name>.ts (the runtime side, see the
  * comment of protocol.ts there), write generator/lower/protocols/<name>.ts implementing
@@ -23,10 +23,11 @@
 import type { Model, Shape } from "../../assemble/model.js";
 import type { Code } from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
-import type { ErrorDeserializerIR, ErrorIR, ServiceIR } from "../ir.js";
+import type { ErrorDeserializerIR, ErrorIR, ProtocolFunctionIR, ServiceIR } from "../ir.js";
 import type { SerdeFormat, SerdePlanner } from "../serde.js";
 import type { ShapeSymbols } from "../type-expressions.js";
 import { awsJson1_0, awsJson1_1 } from "./aws-json.js";
+import { restJson1 } from "./rest-json.js";
 import { rpcv2Cbor } from "./rpcv2-cbor.js";
 
 /** What a protocol generator reads besides the shape it plans for. */
@@ -36,6 +37,8 @@ export interface ProtocolContext {
   names: ClientNames;
   /** Plans serde.ts's JSON document functions (protocols with JSON bodies use it). */
   serde: SerdePlanner;
+  /** Whole functions the generator adds to serde.ts (REST request and response functions). */
+  functions: ProtocolFunctionIR[];
 }
 
 /** The plans of one protocol. */
@@ -43,14 +46,16 @@ export interface ProtocolGenerator {
   /** The protocol trait's shape id, e.g. `aws.protocols#awsJson1_1`. */
   readonly trait: string;
   /**
-   * The runtime module generated code imports, relative to generator/runtime/ (e.g.
-   * `protocols/aws-json.ts`); the runtime files it imports ship with it.
+   * The runtime modules generated code imports, relative to generator/runtime/ (e.g.
+   * `protocols/aws-json.ts`); the runtime files they import ship with them.
    */
-  readonly runtimeModule: string;
+  readonly runtimeModules: readonly string[];
   /** JSON body keys follow `@jsonName` (restJson1); awsJson ignores the trait. */
   readonly honoursJsonName?: boolean;
   /** The wire format serde.ts's functions write and read; JSON when absent. */
   readonly serdeFormat?: SerdeFormat;
+  /** An error response without a code is matched to the one modeled error with its `@httpError` status (REST protocols). */
+  readonly errorsByStatus?: boolean;
   /** The service descriptor's `protocol` value. */
   protocolValue(ctx: ProtocolContext, service: Shape, ir: ServiceIR): Code;
   /** The operation descriptor's `serialize` entry (a function of the input). */
@@ -62,7 +67,7 @@ export interface ProtocolGenerator {
 }
 
 /** Every protocol a client can be generated for, by trait id. */
-const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, rpcv2Cbor];
+const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, restJson1, rpcv2Cbor];
 
 /** The protocol traits anvil recognises, in the order a service's traits are looked up. */
 export const KNOWN_PROTOCOLS: readonly string[] = [

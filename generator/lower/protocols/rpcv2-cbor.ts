@@ -17,7 +17,7 @@ import { jsonErrorDeserializer } from "./json-errors.js";
 /** The rpcv2Cbor generator. */
 export const rpcv2Cbor: ProtocolGenerator = {
   trait: "smithy.protocols#rpcv2Cbor",
-  runtimeModule: "protocols/rpcv2-cbor.ts",
+  runtimeModules: ["protocols/rpcv2-cbor.ts"],
   serdeFormat: CBOR_FORMAT,
   protocolValue(_ctx: ProtocolContext, _service: Shape, ir: ServiceIR): Code {
     const options = [`serviceShapeName: "${ir.shapeName}"`];

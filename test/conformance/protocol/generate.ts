@@ -1,5 +1,5 @@
 /**
- * Generates a client for every awsJson service of a protocol-test folder, with anvil's own
+ * Generates a client for every service of a protocol-test folder that speaks a protocol, with anvil's own
  * stages (load, assemble, select, lower, render; formatting and type-checking are left out, they
  * change no behaviour), writes each to a temporary folder and imports it.
  *
@@ -39,29 +39,21 @@ export interface GeneratedProtocol {
   dispose(): void;
 }
 
-/** Where a protocol's cases live: folders (or files) under protocol-tests/, and its trait. */
-export interface ProtocolSuite {
-  /** The protocol trait's shape id, e.g. `aws.protocols#awsJson1_0`. */
-  trait: string;
-  /** Relative to protocol-tests/; `shared/` is always added. */
-  folders: readonly string[];
-}
-
 /** The model files a protocol-test folder needs: itself, shared/ and the trait definitions (never Smithy's own prelude.smithy: anvil has one built in). */
-export function protocolModelPaths(corpus: string, protocol: string | ProtocolSuite): string[] {
+export function protocolModelPaths(corpus: string, protocol: string | readonly string[]): string[] {
   const prelude = join(corpus, "prelude");
   const traitFolders = readdirSync(prelude, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== "smithy-model")
     .map((e) => join(prelude, e.name))
     .sort();
-  const folders = typeof protocol === "string" ? [protocol] : protocol.folders;
+  const folders = typeof protocol === "string" ? [protocol] : protocol;
   return [...folders.map((f) => join(corpus, "protocol-tests", f)), join(corpus, "protocol-tests", "shared"), ...traitFolders];
 }
 
-/** Loads the folder's model and generates and imports a client per service speaking `protocol`. */
-export async function generateProtocolClients(corpus: string, protocol: "awsJson1_0" | "awsJson1_1" | "rpcv2Cbor", suite?: ProtocolSuite): Promise<GeneratedProtocol> {
-  const model = assemble(loadFiles(protocolModelPaths(corpus, suite ?? protocol), preludeIds()));
-  const trait = suite?.trait ?? `aws.protocols#${protocol}`;
+/** Loads the model of `folder` (under protocol-tests/) and generates and imports a client per service carrying the protocol `trait`. */
+export async function generateProtocolClients(corpus: string, folder: string | readonly string[], trait: string): Promise<GeneratedProtocol> {
+  const protocol = trait.slice(trait.indexOf("#") + 1);
+  const model = assemble(loadFiles(protocolModelPaths(corpus, folder), preludeIds()));
   const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
   const modules = join(repo, "node_modules");
   mkdirSync(modules, { recursive: true });
