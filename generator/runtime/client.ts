@@ -12,7 +12,14 @@
  * becomes a `MalformedResponseError`); otherwise the protocol reads the error and the service's
  * error table builds it, and the retry strategy says whether (and when) to try again.
  */
-import { HttpAuth, type AuthScheme, type AuthTarget, type HttpAuthConfig, type OperationAuth, type ServiceAuth } from "./auth.js";
+import {
+  HttpAuth,
+  type AuthScheme,
+  type AuthTarget,
+  type HttpAuthConfig,
+  type OperationAuth,
+  type ServiceAuth,
+} from "./auth.js";
 import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
 import { createDefaultTransport, defaultSigningCrypto } from "./default-transport.js";
@@ -51,7 +58,14 @@ import { queryString } from "./uri.js";
 export type { BaseExceptionClass, ErrorDeserializer, ErrorInit, ValidationIssue } from "./errors.js";
 export type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 export type { CredentialProvider, Credentials } from "./credentials.js";
-export type { ApiKeyAuthConfig, AuthScheme, BasicAuthConfig, BearerAuthConfig, OperationAuth, ServiceAuth } from "./auth.js";
+export type {
+  ApiKeyAuthConfig,
+  AuthScheme,
+  BasicAuthConfig,
+  BearerAuthConfig,
+  OperationAuth,
+  ServiceAuth,
+} from "./auth.js";
 
 /** What a generated client knows about its service (`C`: its config type, which the endpoint rules read). */
 export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
@@ -210,11 +224,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   readonly #compressFrom: number | undefined;
 
   /** Throws `ClientConfigError` for an unusable configuration (no region, bad endpoint...). */
-  constructor(
-    service: ServiceDescriptor<C>,
-    config: C & HttpAuthConfig,
-    defaults: { validation: ValidationMode },
-  ) {
+  constructor(service: ServiceDescriptor<C>, config: C & HttpAuthConfig, defaults: { validation: ValidationMode }) {
     const sdkId = service.sdkId;
     // A region matters to SigV4, to endpoint rules and to the default AWS endpoint only.
     const needsRegion =
@@ -337,7 +347,9 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       gzipped: body !== parts.body,
     };
     const scheme =
-      this.#auth === undefined ? SIGV4 : this.#auth.select(op.name, op.auth ?? this.#authDefault, this.#credentials.available());
+      this.#auth === undefined
+        ? SIGV4
+        : this.#auth.select(op.name, op.auth ?? this.#authDefault, this.#credentials.available());
     const retry = this.#retry;
     const limiter = this.#limiter;
     const clock = this.#clock;
@@ -457,11 +469,19 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   }
 
   /** A request for one attempt with the scheme's header or query parameter (none for `undefined`). */
-  async #authenticated(scheme: AuthScheme | undefined, parts: SerializedRequest, target: RequestTarget): Promise<HttpRequest> {
+  async #authenticated(
+    scheme: AuthScheme | undefined,
+    parts: SerializedRequest,
+    target: RequestTarget,
+  ): Promise<HttpRequest> {
     if (scheme === undefined || this.#auth === undefined) return this.#newRequest(parts.method, parts.headers, target);
     const auth: AuthTarget = { headers: { ...parts.headers }, query: target.query };
     await this.#auth.apply(scheme, auth);
-    return this.#newRequest(parts.method, auth.headers, auth.query === target.query ? target : { ...target, query: auth.query });
+    return this.#newRequest(
+      parts.method,
+      auth.headers,
+      auth.query === target.query ? target : { ...target, query: auth.query },
+    );
   }
 
   /** The operation's path after the endpoint's (an RPC operation's `/` is the endpoint's path itself). */
@@ -596,7 +616,11 @@ function checkRetryOptions(options: Partial<RetryOptions> | undefined, sdkId: st
 }
 
 /** The endpoint the service's rules give for `region`, or undefined when it has none; a rule's error becomes a config error. */
-function rulesEndpoint<C extends ClientConfig>(service: ServiceDescriptor<C>, region: string, config: C): string | undefined {
+function rulesEndpoint<C extends ClientConfig>(
+  service: ServiceDescriptor<C>,
+  region: string,
+  config: C,
+): string | undefined {
   if (service.endpointFromRules === undefined) return undefined;
   try {
     return service.endpointFromRules(region, config);

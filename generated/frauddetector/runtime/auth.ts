@@ -114,7 +114,13 @@ export class HttpAuth {
     this.#schemes = new Map(schemes.map((s) => [s.id, s]));
     this.#sdkId = sdkId;
     this.#token = identity(config.token, (t) => (typeof t === "string" ? { token: t } : t), checkToken, "token");
-    this.#apiKey = identity(config.apiKey, (k) => ({ key: k }), checkKey, "apiKey", (k: string) => ({ key: k }));
+    this.#apiKey = identity(
+      config.apiKey,
+      (k) => ({ key: k }),
+      checkKey,
+      "apiKey",
+      (k: string) => ({ key: k }),
+    );
     this.#basic = identity(config.basicAuth, (b) => b, checkBasic, "basicAuth");
   }
 
@@ -197,7 +203,9 @@ const HEADER_SAFE = /^[^\u0000-\u001f\u007f]+$/;
 function checkToken(value: unknown, source: string): BearerToken {
   const token = (value as Partial<BearerToken> | null)?.token;
   if (typeof token !== "string" || !HEADER_SAFE.test(token)) {
-    throw new CredentialsError(`${source} gave no usable token: it must be a non-empty string without control characters.`);
+    throw new CredentialsError(
+      `${source} gave no usable token: it must be a non-empty string without control characters.`,
+    );
   }
   return value as BearerToken;
 }
@@ -205,7 +213,9 @@ function checkToken(value: unknown, source: string): BearerToken {
 function checkKey(value: unknown, source: string): { key: string } {
   const key = (value as { key?: unknown } | null)?.key;
   if (typeof key !== "string" || !HEADER_SAFE.test(key)) {
-    throw new CredentialsError(`${source} gave no usable API key: it must be a non-empty string without control characters.`);
+    throw new CredentialsError(
+      `${source} gave no usable API key: it must be a non-empty string without control characters.`,
+    );
   }
   return { key };
 }

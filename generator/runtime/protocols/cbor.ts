@@ -33,7 +33,8 @@ function epochDate(tag: ITag): Date {
 /** Tags 2 and 3 (bignums): big-endian magnitude bytes; tag 3 holds -1 - n. */
 function bignum(tag: ITag): bigint {
   const bytes = tag.contents;
-  if (!(bytes instanceof Uint8Array)) throw new CborDecodeError(`tag ${String(tag.tag)} (bignum) must hold a byte string`);
+  if (!(bytes instanceof Uint8Array))
+    throw new CborDecodeError(`tag ${String(tag.tag)} (bignum) must hold a byte string`);
   let n = 0n;
   for (const b of bytes) n = (n << 8n) | BigInt(b);
   return Number(tag.tag) === 3 ? -1n - n : n;

@@ -69,7 +69,13 @@ export class RpcV2CborProtocol implements ClientProtocol {
 /** The request of an rpcv2Cbor operation: a POST with the input's CBOR map, or no body for an operation without input. */
 export function cborRequest(input?: Record<string, unknown>): SerializedRequest {
   // The path is the protocol's to set (prepare), from the service and operation names.
-  return { method: "POST", path: "/", query: undefined, headers: {}, body: input === undefined ? undefined : encodeCbor(input) };
+  return {
+    method: "POST",
+    path: "/",
+    query: undefined,
+    headers: {},
+    body: input === undefined ? undefined : encodeCbor(input),
+  };
 }
 
 /** The response body as a CBOR map (`{}` when empty), for the output deserializer. */

@@ -59,7 +59,6 @@ export function jsonRpcRequest(body: string): SerializedRequest {
 /** The response body as a JSON object, for the output deserializer (`MalformedBodyError` when it is not one). */
 export const jsonRpcBody: (response: HttpResponse) => Record<string, unknown> = readJsonObject;
 
-
 /** The output of an operation without output members: `{}`, once the body is known to be a JSON object. */
 export function jsonRpcEmptyOutput(response: HttpResponse): Record<string, never> {
   readJsonObject(response);
