@@ -1,6 +1,7 @@
 /**
- * awsJson serialization decisions: for every structure and union the client sends or receives,
- * the expression that converts each member. Members that need no conversion are passed
+ * JSON document serialization decisions (awsJson bodies; restJson1 bodies and payloads, with
+ * `@jsonName` keys): for every structure and union the client sends or receives, the expression
+ * that converts each member. Members that need no conversion are passed
  * through; timestamps, blobs, special floats and nested aggregates go through helpers of
  * runtime/serde.ts. Bodies hold only modeled members, in the order the AWS SDK for JavaScript v3
  * writes them: members with `@required` first, then the others, each group in model order (JSON

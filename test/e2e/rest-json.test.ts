@@ -183,6 +183,18 @@ describe("a generated restJson1 client against a loopback notes service", () => 
     expect(signatureProblems).toEqual([]);
   });
 
+  it("sends and signs the query string through the fetch transport too", async () => {
+    const Notes = index.NotesClient as new (config: Record<string, unknown>) => Client;
+    const viaFetch = new Notes({ region: "us-east-1", endpoint: server.url, credentials, fetch: globalThis.fetch });
+    try {
+      expect(await viaFetch.listNotes!({ notebook: "lists", maxResults: 2, nextToken: "2" })).toEqual({ paths: ["d", "e"] });
+    } finally {
+      viaFetch.destroy();
+    }
+    expect(server.requests.at(-1)?.url).toBe("/notebooks/lists/notes?max-results=2&next-token=2");
+    expect(signatureProblems).toEqual([]);
+  });
+
   it("refuses labels that would change the path before sending anything", async () => {
     const before = server.requests.length;
     for (const input of [

@@ -6,13 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { id, member, runPipeline, serviceModel, type AstShape } from "./harness.js";
 
-/** The service of `serviceModel` with its protocol swapped for one the client does not speak. */
-function restJsonModel(extra: Record<string, AstShape>, errorMembers: Record<string, AstShape>) {
+/** The service of `serviceModel` without a protocol trait, so no client is generated for it. */
+function clientlessModel(extra: Record<string, AstShape>, errorMembers: Record<string, AstShape>) {
   const model = serviceModel({ x: member("smithy.api#String") }, extra);
   const service = Object.values(model.shapes).find((s) => s.type === "service") as AstShape;
   const traits = service.traits as Record<string, unknown>;
   delete traits["aws.protocols#awsJson1_1"];
-  traits["aws.protocols#restJson1"] = {};
   (model.shapes[id("Failed")] as AstShape).members = { message: member("smithy.api#String"), ...errorMembers };
   return model;
 }
@@ -20,11 +19,11 @@ function restJsonModel(extra: Record<string, AstShape>, errorMembers: Record<str
 describe("shapes from the published AWS models", () => {
   it("builds error classes from their members when the protocol has no client (no serde.ts to read a body)", async () => {
     const run = await runPipeline(
-      restJsonModel({ [id("Reason")]: { type: "enum", members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "a" } } } } }, { Reason: member("Reason", { "smithy.api#required": {} }), Detail: member("smithy.api#Document") }),
+      clientlessModel({ [id("Reason")]: { type: "enum", members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "a" } } } } }, { Reason: member("Reason", { "smithy.api#required": {} }), Detail: member("smithy.api#Document") }),
     );
     expect([...run.written.keys()]).not.toContain("serde.ts");
     expect(run.file("errors.ts")).toMatch(/constructor\(init: ErrorInit, fields: \{ Reason: Reason; Detail\?: DocumentValue \| undefined \}\)/);
-    expect(run.file("index.ts")).toContain("The restJson1 protocol is not supported by anvil's client yet");
+    expect(run.file("index.ts")).toContain("protocol is not supported by anvil's client yet");
   });
 
   it("imports only the types an error's fields declare, even when a member is named like a type", async () => {

@@ -113,7 +113,7 @@ function edgeCasesIr(): ClientIR {
 }
 
 describe("templates", () => {
-  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), edgeCasesIr()];
+  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), irOf(`${root}test/fixtures/rest-json/notes.yaml`), edgeCasesIr()];
   // `length` is the one property of arrays templates read (`{{#if list.length}}`).
   const known = new Set<string>(["length"]);
   for (const ir of irs) keysOf(ir, known);
