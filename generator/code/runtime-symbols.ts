@@ -11,6 +11,8 @@ import type * as xmlSchemaModule from "../runtime/protocols/xml/schema.js";
 import type * as httpBindingsModule from "../runtime/protocols/http-bindings.js";
 import type * as protocolModule from "../runtime/protocols/protocol.js";
 import type * as restJsonModule from "../runtime/protocols/rest-json.js";
+import type * as cborModule from "../runtime/protocols/cbor.js";
+import type * as rpcv2CborModule from "../runtime/protocols/rpcv2-cbor.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -25,7 +27,7 @@ import { symbol, type CodeSymbol } from "./symbol.js";
 type ValueName<M> = keyof M & string;
 
 /** Type-only exports the generated code names, per runtime module. */
-type ClientTypes = "ClientConfig" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode";
+type ClientTypes = "ClientConfig" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode" | "BearerAuthConfig" | "ApiKeyAuthConfig" | "BasicAuthConfig";
 type ErrorsTypes = "ErrorInit" | "ResponseMetadata" | "ValidationIssue";
 type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
@@ -42,6 +44,9 @@ export type RuntimeTypesExist = [
   clientModule.OperationDescriptor<unknown, unknown>,
   clientModule.ServiceDescriptor,
   clientModule.ValidationMode,
+  clientModule.BearerAuthConfig,
+  clientModule.ApiKeyAuthConfig,
+  clientModule.BasicAuthConfig,
   errorsModule.ErrorInit,
   errorsModule.ResponseMetadata,
   errorsModule.ValidationIssue,
@@ -82,6 +87,9 @@ export const runtime = {
   xmlSchema: at<ValueName<typeof xmlSchemaModule> | XmlSchemaTypes>("runtime/protocols/xml/schema"),
   restJson: at<ValueName<typeof restJsonModule>>("runtime/protocols/rest-json"),
   httpBindings: at<ValueName<typeof httpBindingsModule>>("runtime/protocols/http-bindings"),
+  rpcv2Cbor: at<ValueName<typeof rpcv2CborModule>>("runtime/protocols/rpcv2-cbor"),
+  /** The CBOR codec setup and readers of rpcv2Cbor's (de)serializers. */
+  cbor: at<ValueName<typeof cborModule>>("runtime/protocols/cbor"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

@@ -8,7 +8,7 @@
  */
 import type { Model, Shape } from "../assemble/model.js";
 import { getShape, splitId } from "../assemble/model.js";
-import { code, runtime, typeRef, valueRef, type Code, type CodeSymbol } from "../code/index.js";
+import { code, joinCode, runtime, typeRef, valueRef, type Code, type CodeSymbol } from "../code/index.js";
 import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
 import type { ClientConfig } from "../config/index.js";
 import type { Selection } from "../select/index.js";
@@ -30,6 +30,8 @@ import type { ProtocolContext } from "./protocols/index.js";
 import { optionalDependencies, runtimeDependencies, runtimeFilesFor } from "../runtime-files.js";
 import { UNIT, isNamedShape } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
+import { authKey, defaultOperationAuth, isSigV4Only, operationAuthLiteral, planAuth, type AuthPlan } from "./auth.js";
+import { endpointParamFields, endpointParamsLiteral, endpointParamsType, type EndpointParamField } from "./endpoint-params.js";
 
 /** Lowers one client. */
 export function lower(model: Model, selection: Selection, config: ClientConfig): ClientIR {
@@ -46,7 +48,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const types = named.filter((s) => !isError(s)).map((s) => lowerDeclaration(model, s, symbols));
   const validators = lowerValidators(model, selection, symbols, names);
 
-  const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true);
+  const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true, protocol?.serdeFormat);
   const topLevel = new Set(selection.operations.flatMap((o) => [o.input, o.output].filter((id): id is string => id !== undefined)));
   const xml = new XmlSchemaPlanner(model, symbols, names, xmlProtocolOf(service.protocol), topLevel);
   const protocolContext: ProtocolContext = { model, symbols, names, serde, functions: [], xml, serviceId: selection.service.id };
@@ -59,7 +61,14 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   ]);
   const errors = errorShapes.map((s) => lowerError(model, s, symbols));
   const { callable, leftOut } = partitionStreaming(model, selection.operations);
+  const auth = planAuth(selection.service, callable);
+  const authDefault = isSigV4Only(auth) ? undefined : defaultOperationAuth(auth);
   const operations = protocol ? lowerOperations({ model, symbols, names, protocol, protocolContext, validators: validators?.validatorSymbols ?? {} }, callable) : [];
+  // An operation states its auth only where it differs from the service descriptor's list.
+  for (const [i, op] of operations.entries()) {
+    const own = auth.operations[callable[i]?.id ?? ""];
+    if (authDefault !== undefined && own !== undefined && authKey(own) !== authKey(authDefault)) op.auth = code`${operationAuthLiteral(own)}`;
+  }
   const errorDeserializers = protocol ? errorShapes.map((s, i) => protocol.errorDeserializer(protocolContext, s, errors[i] as ErrorIR)) : [];
   const client = clientFile(
     names,
@@ -70,6 +79,8 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
     protocol?.errorsByStatus === true ? errorsByStatus(errorShapes) : [],
+    { plan: auth, default: authDefault },
+    service.endpointRuleSet === undefined ? [] : endpointParamFields(selection.service),
   );
   const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
   // Paginators and waiters call client methods, so they exist only with a client.
@@ -163,17 +174,24 @@ function clientFile(
   protocol: Code,
   withRules: boolean,
   byStatus: Array<{ status: number; wireCode: string }>,
+  auth: { plan: AuthPlan; default: ReturnType<typeof defaultOperationAuth> },
+  endpointParams: EndpointParamField[],
 ): ClientFileIR {
   const serviceConst = names.localName("client", "service", "Descriptor");
   const rules = withRules ? names.localName("endpoint-rules", "endpointRuleSet", "_") : undefined;
+  const authTypes = auth.plan.configTypes.map((t) => code` & ${typeRef(runtime.client(t))}`);
+  // Without SigV4 the AWS credentials mean nothing, so the config type leaves them out.
+  const base = auth.plan.sigv4 || auth.default === undefined ? code`${typeRef(runtime.client("ClientConfig"))}` : code`Omit<${typeRef(runtime.client("ClientConfig"))}, "credentials">`;
+  const configType = code`${base}${joinCode(authTypes, "")}${endpointParams.length > 0 ? ` & ${endpointParamsType(endpointParams)}` : ""}`;
+  const tailored = authTypes.length > 0 || endpointParams.length > 0 || auth.default !== undefined;
   return {
     className: clientSymbol.name,
     configName: configSymbol.name,
     serviceConst: serviceConst.name,
     runtimeClient: code`${valueRef(runtime.client("ServiceClient"))}`,
-    configType: code`${typeRef(runtime.client("ClientConfig"))}`,
+    configType,
     invokeOptions: code`${typeRef(runtime.client("InvokeOptions"))}`,
-    serviceDescriptorType: code`${typeRef(runtime.client("ServiceDescriptor"))}`,
+    serviceDescriptorType: tailored ? code`${typeRef(runtime.client("ServiceDescriptor"))}<${configSymbol.name}>` : code`${typeRef(runtime.client("ServiceDescriptor"))}`,
     operationDescriptorType: code`${typeRef(runtime.client("OperationDescriptor"))}`,
     baseException: code`${valueRef(baseException)}`,
     protocol,
@@ -186,8 +204,12 @@ function clientFile(
         : [{ wireCode, entry: code`${JSON.stringify(wireCode)}: ${valueRef(entry.symbol)}` }],
     ),
     endpointFromRules: rules
-      ? code`(region) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { Region: region, UseFIPS: false, UseDualStack: false }).url`
+      ? code`(region${endpointParams.length > 0 ? ", config" : ""}) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, ${endpointParams.length > 0 ? endpointParamsLiteral(endpointParams, "region", "config") : "{ Region: region, UseFIPS: false, UseDualStack: false }"}).url`
       : undefined,
+    auth:
+      auth.default === undefined
+        ? undefined
+        : code`{ schemes: ${JSON.stringify(auth.plan.schemes)}, default: ${operationAuthLiteral(auth.default)} }`,
   };
 }
 

@@ -159,6 +159,8 @@ export interface OperationIR {
   hostPrefix: string | undefined;
   /** `@requestCompression` with gzip: the body is gzipped (above the client's threshold). */
   requestCompression: boolean;
+  /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
+  auth?: Code | undefined;
 }
 
 /** The service, as the runtime needs it. */
@@ -260,8 +262,10 @@ export interface ClientFileIR {
   errorTable: Array<{ wireCode: string; entry: Code }>;
   /** `status: "WireCode"` for each `@httpError` status exactly one modeled error has (REST protocols); empty otherwise. */
   errorsByStatus: Array<{ status: number; wireCode: string }>;
-  /** `(region) => ...` from the model's endpoint rules, when it has them. */
+  /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
+  /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
+  auth: Code | undefined;
 }
 
 /** What index.ts exports. */

@@ -12,6 +12,9 @@
  * `@clientOptional` members; a member the service leaves out is read as its default. A missing
  * `@idempotencyToken` member gets a fresh UUID. (A structure that is some operation's input is
  * treated as top-level wherever it appears.)
+ *
+ * What differs between wire formats (how scalars are written and read, how absent members are
+ * dropped) is a `SerdeFormat`: `JSON_FORMAT` here, CBOR's in serde-cbor.ts.
  */
 import type { Member, Model, Shape } from "../assemble/model.js";
 import { getShape } from "../assemble/model.js";
@@ -24,6 +27,52 @@ import { memberNamed, visitShape } from "./shapes.js";
 import { UNIT, isRequiredMember, type ShapeSymbols } from "./type-expressions.js";
 
 const helper = (name: Parameters<typeof runtime.serde>[0]): Code => code`${valueRef(runtime.serde(name))}`;
+
+/** How one wire format writes and reads the scalars whose form differs between formats. */
+export interface SerdeFormat {
+  /** The format's name in doc comments: `JSON`, `CBOR`. */
+  name: string;
+  /** Converters from the typed value (undefined: passes through as is). */
+  ser: {
+    blob: Code | undefined;
+    float: Code | undefined;
+    bigInteger: Code | undefined;
+    /** By the member's `@timestampFormat` (`epoch-seconds` when it has none). */
+    timestamp(format: string): Code | undefined;
+  };
+  /** The structure serializer's wrapper that drops absent members: always, or only when some member passes through. */
+  dropAbsent: { helper: Code; always: boolean };
+  /** A timestamp `@default` as it is written: a literal or an expression. */
+  timestampDefault(date: Date, format: string): Code;
+  /** Readers of decoded values (each `(v: unknown) => T | undefined`). */
+  readers: Record<"blob" | "boolean" | "string" | "number" | "bigInteger" | "bigDecimal" | "timestamp" | "document", Code>;
+}
+
+/** awsJson: blobs as base64, special floats as strings, timestamps by `@timestampFormat`. */
+export const JSON_FORMAT: SerdeFormat = {
+  name: "JSON",
+  ser: {
+    blob: helper("toBase64"),
+    float: helper("serFloat"),
+    bigInteger: helper("serBigInt"),
+    timestamp: (f) => helper(f === "date-time" ? "serDateTime" : f === "http-date" ? "serHttpDate" : "serEpochSeconds"),
+  },
+  dropAbsent: { helper: helper("withoutNulls"), always: false },
+  timestampDefault: (date, f) =>
+    code`${JSON.stringify(
+      f === "date-time" ? date.toISOString().replace(".000Z", "Z") : f === "http-date" ? date.toUTCString() : date.getTime() / 1000,
+    )}`,
+  readers: {
+    blob: helper("deBlob"),
+    boolean: helper("deBoolean"),
+    string: helper("deString"),
+    number: helper("deNumber"),
+    bigInteger: helper("deBigInt"),
+    bigDecimal: helper("deDecimalString"),
+    timestamp: helper("deTimestamp"),
+    document: helper("deDocument"),
+  },
+};
 
 /** Plans serde.ts: the functions, each planned once, on first use. */
 export class SerdePlanner {
@@ -40,6 +89,8 @@ export class SerdePlanner {
     private readonly topLevelInputs: ReadonlySet<string>,
     /** Keys are `@jsonName` values where members have one (restJson1); awsJson ignores the trait. */
     private readonly honourJsonName = false,
+    /** The wire format the (de)serializers write and read. */
+    private readonly format: SerdeFormat = JSON_FORMAT,
   ) {}
 
   /** The key of member `m` in a JSON body. */
@@ -96,7 +147,7 @@ export class SerdePlanner {
     const ir: SerdeFunctionIR = {
       name: fn.name,
       type,
-      doc: `Serializes ${fn.name.slice(3)} to its JSON form.`,
+      doc: `Serializes ${fn.name.slice(3)} to its ${this.format.name} form.`,
       structure: undefined,
       dropsNulls: undefined,
       unionSerializer: undefined,
@@ -117,7 +168,7 @@ export class SerdePlanner {
     } else {
       const { entries, passesThrough } = this.structureEntries(id, s.members);
       ir.structure = entries;
-      if (passesThrough) ir.dropsNulls = helper("withoutNulls");
+      if (passesThrough || this.format.dropAbsent.always) ir.dropsNulls = this.format.dropAbsent.helper;
     }
     return fn;
   }
@@ -162,8 +213,7 @@ export class SerdePlanner {
   private absentValue(m: Member, topLevel: boolean): Code | undefined {
     if (m.traits["smithy.api#idempotencyToken"] !== undefined) return code`${helper("idempotencyToken")}()`;
     if (topLevel) return undefined;
-    const wire = this.wireDefault(m);
-    return wire === undefined ? undefined : code`${wire}`;
+    return this.wireDefault(m);
   }
 
   /** The member's `@default` value, unless it has none, it is null, or the member is `@clientOptional`. */
@@ -173,26 +223,20 @@ export class SerdePlanner {
     return value;
   }
 
-  /** The JSON text of the member's default as it travels (timestamps in the member's format). */
-  private wireDefault(m: Member): string | undefined {
+  /** The member's default as it travels, as code (timestamps in the member's format). */
+  private wireDefault(m: Member): Code | undefined {
     const value = this.defaultOf(m);
     if (value === undefined) return undefined;
     const target = getShape(this.model, m.target);
     if (target.type === "timestamp") {
-      const date = defaultDate(value);
-      const f = this.timestampFormat(m, target);
-      return JSON.stringify(
-        f === "date-time"
-          ? date.toISOString().replace(".000Z", "Z")
-          : f === "http-date"
-            ? date.toUTCString()
-            : date.getTime() / 1000,
-      );
+      return this.format.timestampDefault(defaultDate(value), this.timestampFormat(m, target));
     }
-    return JSON.stringify(value);
+    // The model writes a blob default in base64: the typed value (bytes) converted as any blob.
+    if (target.type === "blob" && this.format.ser.blob === undefined) return this.typedDefault(m);
+    return code`${JSON.stringify(value)}`;
   }
 
-  /** Expression converting a non-null value to its JSON form, or undefined when it passes through as is. */
+  /** Expression converting a non-null value to its wire form, or undefined when it passes through as is. */
   serValue(id: string, value: Code, member?: Member): Code | undefined {
     if (id === UNIT) return code`{}`;
     const s = getShape(this.model, id);
@@ -226,18 +270,15 @@ export class SerdePlanner {
       return inner === undefined ? undefined : code`(e) => ${this.collectionHelper(s)}(e, ${inner})`;
     };
     return visitShape<Code | undefined>(s, {
-      blob: () => helper("toBase64"),
+      blob: () => this.format.ser.blob,
       boolean: () => undefined,
       string: () => undefined,
       enum: () => undefined,
       intEnum: () => undefined,
-      number: (_s, type) => (type === "float" || type === "double" ? helper("serFloat") : undefined),
-      bigInteger: () => helper("serBigInt"),
+      number: (_s, type) => (type === "float" || type === "double" ? this.format.ser.float : undefined),
+      bigInteger: () => this.format.ser.bigInteger,
       bigDecimal: () => undefined,
-      timestamp: () => {
-        const f = this.timestampFormat(member, s);
-        return helper(f === "date-time" ? "serDateTime" : f === "http-date" ? "serHttpDate" : "serEpochSeconds");
-      },
+      timestamp: () => this.format.ser.timestamp(this.timestampFormat(member, s)),
       document: () => undefined,
       list: (_list, element) => collection(element),
       map: (_map, _key, value) => collection(value),
@@ -259,7 +300,7 @@ export class SerdePlanner {
     const ir: SerdeFunctionIR = {
       name: fn.name,
       type,
-      doc: `Reads ${fn.name.slice(3)} from parsed JSON, ignoring members the model does not define.`,
+      doc: `Reads ${fn.name.slice(3)} from parsed ${this.format.name}, ignoring members the model does not define.`,
       structure: undefined,
       dropsNulls: undefined,
       unionSerializer: undefined,
@@ -301,9 +342,8 @@ export class SerdePlanner {
       this.isEmptyStructure(s)
         ? code`${value} == null ? undefined : {}`
         : code`${value} == null ? undefined : ${valueRef(this.deserializerFor(id))}(${value})`;
-    const call = (name: Parameters<typeof runtime.serde>[0]) => () => code`${helper(name)}(${value})`;
-    const enumValue = (name: "deString" | "deNumber") => () =>
-      code`${helper(name)}(${value}) as ${this.typeOfNamed(id)} | undefined`;
+    const call = (read: Code) => () => code`${read}(${value})`;
+    const enumValue = (read: Code) => () => code`${read}(${value}) as ${this.typeOfNamed(id)} | undefined`;
     const collection = (
       sparse: boolean,
       dense: "deList" | "deMap",
@@ -312,8 +352,8 @@ export class SerdePlanner {
     ) => code`${helper(sparse ? sparseName : dense)}(${value}, ${this.reader(element.target, element)})`;
     return visitShape<Code>(s, {
       ...this.scalarReaders(call),
-      enum: enumValue("deString"),
-      intEnum: enumValue("deNumber"),
+      enum: enumValue(this.format.readers.string),
+      intEnum: enumValue(this.format.readers.number),
       list: (list, element) =>
         collection(list.traits["smithy.api#sparse"] !== undefined, "deList", "deSparseList", element),
       map: (map, _key, v) => collection(map.traits["smithy.api#sparse"] !== undefined, "deMap", "deSparseMap", v),
@@ -322,17 +362,18 @@ export class SerdePlanner {
     });
   }
 
-  /** How each scalar is read: `make(helperName)` gives the visitor method for it. */
-  private scalarReaders(make: (name: Parameters<typeof runtime.serde>[0]) => () => Code) {
+  /** How each scalar is read: `make(reader)` gives the visitor method for it. */
+  private scalarReaders(make: (read: Code) => () => Code) {
+    const r = this.format.readers;
     return {
-      blob: make("deBlob"),
-      boolean: make("deBoolean"),
-      string: make("deString"),
-      number: make("deNumber"),
-      bigInteger: make("deBigInt"),
-      bigDecimal: make("deDecimalString"),
-      timestamp: make("deTimestamp"),
-      document: make("deDocument"),
+      blob: make(r.blob),
+      boolean: make(r.boolean),
+      string: make(r.string),
+      number: make(r.number),
+      bigInteger: make(r.bigInteger),
+      bigDecimal: make(r.bigDecimal),
+      timestamp: make(r.timestamp),
+      document: make(r.document),
     };
   }
 
@@ -344,7 +385,7 @@ export class SerdePlanner {
       this.isEmptyStructure(s) ? code`() => ({})` : code`${valueRef(this.deserializerFor(id))}`;
     const arrow = () => undefined;
     const direct = visitShape<Code | undefined>(s, {
-      ...this.scalarReaders((name) => () => helper(name)),
+      ...this.scalarReaders((read) => () => read),
       enum: arrow,
       intEnum: arrow,
       list: arrow,

@@ -30,6 +30,10 @@ export function lowerService(service: Shape): { service: ServiceIR; baseName: st
   const fromSdkId = pascalCase(
     sdkId.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : "")),
   );
+  // An AWS service without a name for its host or signer falls back to its shape name; a service
+  // outside AWS has no default host at all (the client then requires `endpoint`).
+  const isAws = service.traits["aws.api#service"] !== undefined || service.traits["aws.auth#sigv4"] !== undefined;
+  const awsFallback = isAws ? serviceName.toLowerCase() : "";
   const protocolTrait = KNOWN_PROTOCOLS.find((p) => service.traits[p] !== undefined);
   const rules = service.traits["smithy.rules#endpointRuleSet"];
   return {
@@ -37,8 +41,8 @@ export function lowerService(service: Shape): { service: ServiceIR; baseName: st
       shapeId: service.id,
       shapeName: serviceName,
       protocol: protocolTrait ? protocolTrait.slice(protocolTrait.indexOf("#") + 1) : "none",
-      signingName: str(sigv4.name) ?? str(serviceTrait.endpointPrefix) ?? serviceName.toLowerCase(),
-      endpointPrefix: str(serviceTrait.endpointPrefix) ?? str(sigv4.name) ?? serviceName.toLowerCase(),
+      signingName: str(sigv4.name) ?? str(serviceTrait.endpointPrefix) ?? awsFallback,
+      endpointPrefix: str(serviceTrait.endpointPrefix) ?? str(sigv4.name) ?? awsFallback,
       sdkId,
       version: service.version ?? "",
       doc: shapeDoc(service, "A client for the service"),

@@ -71,13 +71,23 @@ export interface ResolvedEndpoint {
   path: string;
 }
 
-/** Parses `override` (a URL) or builds the default AWS endpoint for `endpointPrefix` in `region`. */
+/**
+ * Parses `override` (a URL) or builds the default AWS endpoint for `endpointPrefix` in `region`.
+ * A service with no endpoint prefix (not an AWS service, and no endpoint rules gave a URL) has no
+ * default: then `endpoint` is required, and its absence is a `ClientConfigError`.
+ */
 export function resolveEndpoint(
   override: string | undefined,
   endpointPrefix: string,
   region: string,
   sdkId: string,
 ): ResolvedEndpoint {
+  if (override === undefined && endpointPrefix === "") {
+    throw new ClientConfigError(
+      `${sdkId} client: no endpoint. The model has no endpoint rules and is not an AWS service, so there is no default: pass \`endpoint\` in the client config (e.g. "https://api.example.com").`,
+      "endpoint",
+    );
+  }
   const text = override ?? `https://${endpointPrefix}.${region}.${dnsSuffixFor(region)}`;
   let url: URL;
   try {

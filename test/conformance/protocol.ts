@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { getShape, type Model, type Shape } from "../../generator/assemble/model.js";
 import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
 import { difference, formDifference, xmlDifference } from "./protocol/compare.js";
+import { cborBodyDifference } from "./protocol/cbor-body.js";
 import { generateProtocolClients, type GeneratedService } from "./protocol/generate.js";
 import { typedValue } from "./protocol/values.js";
 
@@ -33,9 +34,9 @@ export const PROTOCOL_CORPUS = join(here, "../../../shared/smithy-conformance");
 
 /**
  * The suites, by protocol name: the protocol trait the cases name and the model folder under
- * protocol-tests/. A protocol anvil can generate clients for is one more row.
+ * protocol-tests/. A protocol anvil can generate clients for is one more row (folders, when its cases are spread).
  */
-export const PROTOCOL_SUITES: Readonly<Record<string, { trait: string; folder: string }>> = {
+export const PROTOCOL_SUITES: Readonly<Record<string, { trait: string; folder: string | readonly string[] }>> = {
   awsJson1_0: { trait: "aws.protocols#awsJson1_0", folder: "awsJson1_0" },
   awsJson1_1: { trait: "aws.protocols#awsJson1_1", folder: "awsJson1_1" },
   restJson1: { trait: "aws.protocols#restJson1", folder: "restJson1" },
@@ -43,8 +44,13 @@ export const PROTOCOL_SUITES: Readonly<Record<string, { trait: string; folder: s
   restXmlWithNamespace: { trait: "aws.protocols#restXml", folder: "other-protocols/restXmlWithNamespace" },
   awsQuery: { trait: "aws.protocols#awsQuery", folder: "other-protocols/awsQuery" },
   ec2Query: { trait: "aws.protocols#ec2Query", folder: "other-protocols/ec2Query" },
+  // Smithy's own cases, and the AWS ones for awsQueryCompatible services.
+  rpcv2Cbor: { trait: "smithy.protocols#rpcv2Cbor", folder: ["smithy-protocols/rpcv2Cbor", "smithy-protocols/shared-types.smithy", "other-protocols/rpcv2Cbor"] },
 };
 type Protocol = keyof typeof PROTOCOL_SUITES & string;
+
+/** Media types whose bodies the cases give in base64 and the runner compares by decoded value. */
+const isCbor = (mediaType: string | undefined): boolean => mediaType === "application/cbor";
 
 /**
  * Cases anvil does not run, each with the reason. Nothing else is skipped: a case that fails is
@@ -211,8 +217,8 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
   const transport: Transport = {
     handle(request) {
       sent.push(request);
-      // An empty body: every protocol reads it as an output without members (a JSON `{}` is not XML).
-      return Promise.resolve({ statusCode: 200, headers: {}, body: "" });
+      // An empty body: every protocol reads it as an output without members (a JSON `{}` is not XML; CBOR reads no bytes as an empty map).
+      return Promise.resolve({ statusCode: 200, headers: {}, body: service.ir.service.protocol === "rpcv2Cbor" ? new Uint8Array(0) : "" });
     },
   };
   const client = clientFor(service, transport, stringOf(test.host));
@@ -257,6 +263,9 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
     } else if (mediaType === "application/x-www-form-urlencoded") {
       const d = formDifference(test.body, body);
       if (d !== undefined) problems.push(`body ${d}`);
+    } else if (isCbor(mediaType)) {
+      const d = cborBodyDifference(test.body, request.body);
+      if (d !== undefined) problems.push(`body ${d}`);
     } else if (body !== test.body) problems.push(`body: expected ${JSON.stringify(test.body)}, got ${JSON.stringify(body)}`);
   }
   const expectedHost = stringOf(test.resolvedHost) ?? stringOf(test.host)?.split("/")[0];
@@ -267,7 +276,9 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
 /** Runs a response case; returns what differs, or undefined when the output or error matches. */
 async function runResponseCase(model: Model, service: GeneratedService, operation: Shape, c: TestCase): Promise<string | undefined> {
   const test = c.test;
-  const response: HttpResponse = { statusCode: Number(test.code), headers: lowerKeys((test.headers ?? {}) as Record<string, string>), body: stringOf(test.body) ?? "" };
+  const text = stringOf(test.body) ?? "";
+  const body = isCbor(stringOf(test.bodyMediaType)) ? Uint8Array.from(Buffer.from(text, "base64")) : text;
+  const response: HttpResponse = { statusCode: Number(test.code), headers: lowerKeys((test.headers ?? {}) as Record<string, string>), body };
   const transport: Transport = { handle: () => Promise.resolve(response) };
   // The input is not what this case checks, so validation is off and no member is given.
   const client = clientFor(service, transport, undefined, { validation: "off" });

@@ -48,6 +48,19 @@ describe("endpoint override", () => {
     expect(() => resolveEndpoint(endpoint, "x", "us-east-1", "S")).toThrow(message);
   });
 
+  it("requires an endpoint for a service without a default (no AWS endpoint prefix), naming the key", () => {
+    let caught: unknown;
+    try {
+      resolveEndpoint(undefined, "", "us-east-1", "Weather");
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ClientConfigError);
+    expect((caught as ClientConfigError).key).toBe("endpoint");
+    expect((caught as ClientConfigError).message).toMatch(/^Weather client: no endpoint\..*pass `endpoint` in the client config/);
+    expect(resolveEndpoint("https://api.example.com", "", "us-east-1", "Weather").host).toBe("api.example.com");
+  });
+
   it("never echoes user info from a rejected endpoint", () => {
     expect(() => resolveEndpoint("https://user:hunter2@example.com", "x", "us-east-1", "S")).toThrow(/^(?!.*hunter2)/s);
   });

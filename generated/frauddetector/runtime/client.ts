@@ -13,6 +13,14 @@
  * becomes a `MalformedResponseError`); otherwise the protocol reads the error and the service's
  * error table builds it, and the retry strategy says whether (and when) to try again.
  */
+import {
+  HttpAuth,
+  type AuthScheme,
+  type AuthTarget,
+  type HttpAuthConfig,
+  type OperationAuth,
+  type ServiceAuth,
+} from "./auth.js";
 import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
 import { createDefaultTransport, defaultSigningCrypto } from "./default-transport.js";
@@ -51,9 +59,17 @@ import { queryString } from "./uri.js";
 export type { BaseExceptionClass, ErrorDeserializer, ErrorInit, ValidationIssue } from "./errors.js";
 export type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 export type { CredentialProvider, Credentials } from "./credentials.js";
+export type {
+  ApiKeyAuthConfig,
+  AuthScheme,
+  BasicAuthConfig,
+  BearerAuthConfig,
+  OperationAuth,
+  ServiceAuth,
+} from "./auth.js";
 
-/** What a generated client knows about its service. */
-export interface ServiceDescriptor {
+/** What a generated client knows about its service (`C`: its config type, which the endpoint rules read). */
+export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
   /** The service's protocol (one class of protocols/, e.g. `AwsJsonProtocol`). */
   protocol: ClientProtocol;
   /** SigV4 signing name (`aws.auth#sigv4` name), e.g. `frauddetector`. */
@@ -71,11 +87,17 @@ export interface ServiceDescriptor {
   /** The service's base exception class, for an unknown or missing code. */
   baseException: BaseExceptionClass;
   /**
-   * The endpoint the model's `smithy.rules#endpointRuleSet` gives for a region (generated clients
-   * pass the evaluator from runtime/rules/ when the model has rules). Without it, or when
-   * `config.endpoint` is set, the endpoint is derived as endpoint.ts describes.
+   * The endpoint the model's `smithy.rules#endpointRuleSet` gives for a region and the endpoint
+   * parameters of the config (generated clients pass the evaluator from runtime/rules/ when the
+   * model has rules). Without it, or when `config.endpoint` is set, the endpoint is derived as
+   * endpoint.ts describes.
    */
-  endpointFromRules?: (region: string) => string;
+  endpointFromRules?: (region: string, config: C) => string;
+  /**
+   * The schemes the operations use (auth.ts) and the list an operation without its own `auth`
+   * follows. Absent: every operation is SigV4-signed.
+   */
+  auth?: ServiceAuth;
 }
 
 /** What a generated client knows about one operation. */
@@ -98,6 +120,8 @@ export interface OperationDescriptor<I, O> {
   hostPrefix?: string;
   /** `@requestCompression` with gzip: bodies of at least the configured size are sent gzipped. */
   requestCompression?: "gzip";
+  /** The operation's own auth schemes, when they differ from the service's list. */
+  auth?: OperationAuth;
 }
 
 /** `reject`: throw `RequestValidationError`, send nothing. `warn`: log and send. `off`: send. */
@@ -109,6 +133,9 @@ export type ValidationMode = "reject" | "warn" | "off";
  * throttles (rate-limiter.ts).
  */
 export type RetryMode = "standard" | "adaptive";
+
+/** The SigV4 scheme: what every operation uses when the service descriptor has no `auth`. */
+const SIGV4: AuthScheme = { id: "aws.auth#sigv4" };
 
 /** Client configuration (every field optional). */
 export interface ClientConfig {
@@ -173,13 +200,16 @@ export interface InvokeOptions {
 }
 
 /** Sends the operations of one service. Create one per region/credentials and reuse it. */
-export class ServiceClient {
-  readonly #service: ServiceDescriptor;
+export class ServiceClient<C extends ClientConfig = ClientConfig> {
+  readonly #service: ServiceDescriptor<C>;
   readonly #endpoint: ResolvedEndpoint;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
   readonly #signer: RequestSigner;
   readonly #credentials: CredentialSource;
+  /** Non-SigV4 auth; undefined when every operation is SigV4-signed. */
+  readonly #auth: HttpAuth | undefined;
+  readonly #authDefault: OperationAuth;
   readonly #retry: StandardRetryStrategy;
   /** The adaptive-mode rate limiter; undefined in standard mode. */
   readonly #limiter: AdaptiveRateLimiter | undefined;
@@ -195,9 +225,15 @@ export class ServiceClient {
   readonly #compressFrom: number | undefined;
 
   /** Throws `ClientConfigError` for an unusable configuration (no region, bad endpoint...). */
-  constructor(service: ServiceDescriptor, config: ClientConfig, defaults: { validation: ValidationMode }) {
+  constructor(service: ServiceDescriptor<C>, config: C & HttpAuthConfig, defaults: { validation: ValidationMode }) {
     const sdkId = service.sdkId;
-    const region = resolveRegion(config.region, sdkId);
+    // A region matters to SigV4, to endpoint rules and to the default AWS endpoint only.
+    const needsRegion =
+      service.auth === undefined ||
+      service.auth.schemes.some((s) => s.id === SIGV4.id) ||
+      service.endpointFromRules !== undefined ||
+      (config.endpoint === undefined && service.endpointPrefix !== "");
+    const region = needsRegion ? resolveRegion(config.region, sdkId) : (config.region ?? "");
     const maxAttempts = config.maxAttempts ?? 3;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
       throw new ClientConfigError(
@@ -260,12 +296,14 @@ export class ServiceClient {
     this.#hostPrefixes = config.disableHostPrefix !== true;
     this.#compressFrom = config.disableRequestCompression === true ? undefined : compressFrom;
     this.#endpoint = resolveEndpoint(
-      config.endpoint ?? rulesEndpoint(service, region),
+      config.endpoint ?? rulesEndpoint(service, region, config),
       service.endpointPrefix || service.signingName,
       region,
       sdkId,
     );
     this.#credentials = new CredentialSource(config.credentials);
+    this.#auth = service.auth === undefined ? undefined : new HttpAuth(config, service.auth.schemes, sdkId);
+    this.#authDefault = service.auth?.default ?? { schemes: [SIGV4.id] };
     this.#signer = new RequestSigner({ region, service: service.signingName, crypto: defaultSigningCrypto });
     this.#retry = new StandardRetryStrategy(maxAttempts, config.retry);
     this.#limiter = retryMode === "adaptive" ? new AdaptiveRateLimiter() : undefined;
@@ -309,6 +347,10 @@ export class ServiceClient {
         body === undefined ? undefined : String(typeof body === "string" ? utf8Length(body) : body.byteLength),
       gzipped: body !== parts.body,
     };
+    const scheme =
+      this.#auth === undefined
+        ? SIGV4
+        : this.#auth.select(op.name, op.auth ?? this.#authDefault, this.#credentials.available());
     const retry = this.#retry;
     const limiter = this.#limiter;
     const clock = this.#clock;
@@ -328,11 +370,17 @@ export class ServiceClient {
           const wait = limiter.acquire(signal);
           if (wait !== undefined) await wait;
         }
-        // Cached credentials are read synchronously; each attempt is signed anew.
-        const credentials = this.#credentials.current() ?? (await this.#credentials.get());
-        const request = this.#newRequest(parts.method, parts.headers, target);
-        sentAt = Date.now();
-        await this.#signer.sign(request, credentials, new Date(sentAt + offset));
+        let request: HttpRequest;
+        if (scheme?.id === SIGV4.id) {
+          // Cached credentials are read synchronously; each attempt is signed anew.
+          const credentials = this.#credentials.current() ?? (await this.#credentials.get());
+          request = this.#newRequest(parts.method, parts.headers, target);
+          sentAt = Date.now();
+          await this.#signer.sign(request, credentials, new Date(sentAt + offset));
+        } else {
+          request = await this.#authenticated(scheme, parts, target);
+          sentAt = Date.now();
+        }
         request.headers["x-amz-user-agent"] = this.#userAgent;
         sent = true;
         response = await this.#transport.handle(request, transportOptions);
@@ -419,6 +467,22 @@ export class ServiceClient {
   async #compress(text: string): Promise<string | Uint8Array> {
     const from = this.#compressFrom;
     return from === undefined || utf8Length(text) < from ? text : gzip(text);
+  }
+
+  /** A request for one attempt with the scheme's header or query parameter (none for `undefined`). */
+  async #authenticated(
+    scheme: AuthScheme | undefined,
+    parts: SerializedRequest,
+    target: RequestTarget,
+  ): Promise<HttpRequest> {
+    if (scheme === undefined || this.#auth === undefined) return this.#newRequest(parts.method, parts.headers, target);
+    const auth: AuthTarget = { headers: { ...parts.headers }, query: target.query };
+    await this.#auth.apply(scheme, auth);
+    return this.#newRequest(
+      parts.method,
+      auth.headers,
+      auth.query === target.query ? target : { ...target, query: auth.query },
+    );
   }
 
   /** The operation's path after the endpoint's (an RPC operation's `/` is the endpoint's path itself). */
@@ -553,10 +617,14 @@ function checkRetryOptions(options: Partial<RetryOptions> | undefined, sdkId: st
 }
 
 /** The endpoint the service's rules give for `region`, or undefined when it has none; a rule's error becomes a config error. */
-function rulesEndpoint(service: ServiceDescriptor, region: string): string | undefined {
+function rulesEndpoint<C extends ClientConfig>(
+  service: ServiceDescriptor<C>,
+  region: string,
+  config: C,
+): string | undefined {
   if (service.endpointFromRules === undefined) return undefined;
   try {
-    return service.endpointFromRules(region);
+    return service.endpointFromRules(region, config);
   } catch (e) {
     throw new ClientConfigError(`${service.sdkId} client: no endpoint for region "${region}": ${(e as Error).message}`);
   }

@@ -89,6 +89,11 @@ export class CredentialSource {
     }
   }
 
+  /** Whether credentials are configured or in the environment (auth picks SigV4 only then, when it has a choice). */
+  available(): boolean {
+    return this.#provider !== undefined || this.#current !== undefined || credentialsFromEnv() !== undefined;
+  }
+
   /** The cached credentials when they are fresh, else undefined (then call `get()`). */
   current(): Credentials | undefined {
     return this.#value !== undefined && Date.now() < this.#refreshAt ? this.#value : undefined;

@@ -24,13 +24,14 @@ import type { Model, Shape } from "../../assemble/model.js";
 import type { Code } from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
 import type { ErrorDeserializerIR, ErrorIR, ProtocolFunctionIR, ServiceIR } from "../ir.js";
-import type { SerdePlanner } from "../serde.js";
+import type { SerdeFormat, SerdePlanner } from "../serde.js";
 import type { ShapeSymbols } from "../type-expressions.js";
 import type { XmlSchemaPlanner } from "../xml-schemas.js";
 import { awsJson1_0, awsJson1_1 } from "./aws-json.js";
 import { awsQuery, ec2Query } from "./query.js";
 import { restXml } from "./rest-xml.js";
 import { restJson1 } from "./rest-json.js";
+import { rpcv2Cbor } from "./rpcv2-cbor.js";
 
 /** What a protocol generator reads besides the shape it plans for. */
 export interface ProtocolContext {
@@ -58,6 +59,8 @@ export interface ProtocolGenerator {
   readonly runtimeModules: readonly string[];
   /** JSON body keys follow `@jsonName` (restJson1); awsJson ignores the trait. */
   readonly honoursJsonName?: boolean;
+  /** The wire format serde.ts's functions write and read; JSON when absent. */
+  readonly serdeFormat?: SerdeFormat;
   /** An error response without a code is matched to the one modeled error with its `@httpError` status (REST protocols). */
   readonly errorsByStatus?: boolean;
   /** The service descriptor's `protocol` value. */
@@ -73,7 +76,7 @@ export interface ProtocolGenerator {
 }
 
 /** Every protocol a client can be generated for, by trait id. */
-const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query];
+const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query, rpcv2Cbor];
 
 /** The protocol traits anvil recognises, in the order a service's traits are looked up. */
 export const KNOWN_PROTOCOLS: readonly string[] = [

@@ -44,29 +44,31 @@ export interface GeneratedProtocol {
  * (`smithy.framework`). Smithy's prelude and trait libraries are left out: anvil has its own
  * built in (assemble/prelude/, assemble/addons/), so these suites also check those definitions.
  */
-export function protocolModelPaths(corpus: string, protocol: string): string[] {
+export function protocolModelPaths(corpus: string, protocol: string | readonly string[]): string[] {
   const prelude = join(corpus, "prelude");
   const traitFolders = readdirSync(prelude, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name === "smithy-validation-model")
     .map((e) => join(prelude, e.name))
     .sort();
-  return [join(corpus, "protocol-tests", protocol), join(corpus, "protocol-tests", "shared"), ...traitFolders];
+  const folders = typeof protocol === "string" ? [protocol] : protocol;
+  return [...folders.map((f) => join(corpus, "protocol-tests", f)), join(corpus, "protocol-tests", "shared"), ...traitFolders];
 }
 
 /** Loads the model of `folder` (under protocol-tests/) and generates and imports a client per service carrying the protocol `trait`. */
-export async function generateProtocolClients(corpus: string, folder: string, trait: string): Promise<GeneratedProtocol> {
-  const protocol = folder;
+export async function generateProtocolClients(corpus: string, folder: string | readonly string[], trait: string): Promise<GeneratedProtocol> {
+  const protocol = trait.slice(trait.indexOf("#") + 1);
+  const label = typeof folder === "string" ? folder : folder.join("+");
   const model = assemble(loadFiles(protocolModelPaths(corpus, folder), preludeIds()));
   const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
   const modules = join(repo, "node_modules");
   mkdirSync(modules, { recursive: true });
-  const root = mkdtempSync(join(modules, `.anvil-protocol-${folder.replace(/\//g, "-")}-`));
+  const root = mkdtempSync(join(modules, `.anvil-protocol-${label.replace(/[/+.]/g, "-")}-`));
   const out: GeneratedService[] = [];
   try {
     for (const service of services) {
       const selection = select(model, { service: service.id });
       const name = service.id.slice(service.id.indexOf("#") + 1).toLowerCase();
-      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${folder}`], validation: "reject" });
+      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${label}`], validation: "reject" });
       const dir = join(root, name);
       for (const file of render(ir)) {
         const path = join(dir, file.path);

@@ -7,8 +7,9 @@
  * `x-amzn-query-error: Code;Fault` header (the class is still chosen by the JSON error type).
  */
 import type { ParsedError } from "../errors.js";
-import { headerValue, type HttpResponse } from "../transport.js";
+import type { HttpResponse } from "../transport.js";
 import { parseJsonError, readJsonObject } from "./json.js";
+import { queryErrorCode } from "./query-compatible.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
 
 /** What a generated awsJson service descriptor says about its protocol. */
@@ -57,14 +58,6 @@ export function jsonRpcRequest(body: string): SerializedRequest {
 
 /** The response body as a JSON object, for the output deserializer (`MalformedBodyError` when it is not one). */
 export const jsonRpcBody: (response: HttpResponse) => Record<string, unknown> = readJsonObject;
-
-/** The `Code` part of an `x-amzn-query-error: Code;Fault` header, if there is one. */
-function queryErrorCode(response: HttpResponse): string | undefined {
-  const header = headerValue(response, "x-amzn-query-error");
-  if (header === undefined) return undefined;
-  const code = header.split(";")[0]?.trim();
-  return code === undefined || code === "" ? undefined : code;
-}
 
 /** The output of an operation without output members: `{}`, once the body is known to be a JSON object. */
 export function jsonRpcEmptyOutput(response: HttpResponse): Record<string, never> {
