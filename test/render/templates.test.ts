@@ -117,7 +117,7 @@ function protocolIr(protocol: string): ClientIR {
   const model = modelOf({
     smithy: "2.0",
     shapes: {
-      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { [protocol]: {} } },
+      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { [protocol]: {}, "smithy.api#xmlNamespace": { uri: "https://example.com/" } } },
       "ex#Get": { type: "operation", output: { target: "ex#GetOutput" }, traits: { "smithy.api#http": { method: "GET", uri: "/" } } },
       "ex#GetOutput": { type: "structure", members: { state: { target: "smithy.api#String" } } },
     },
