@@ -13,7 +13,7 @@
  * only in its default target there), and 5.4, the oldest version supported, with `nodenext`.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -117,8 +117,13 @@ function makeApp(
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`);
   for (const [client, folder] of clients) cpSync(folder, join(dir, "src/vendor", client), { recursive: true });
   writeFileSync(join(dir, "src/main.ts"), APP_SOURCE);
-  // What the README tells an app to install: the runtime's package and Node's types.
-  for (const pkg of ["@types/node", "@smithy/signature-v4"]) {
+  // What the README tells an app to install (`anvil vendor-deps`): each folder's dependencies and Node's types.
+  const packages = new Set<string>(["@types/node"]);
+  for (const folder of clients.values()) {
+    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    for (const pkg of Object.keys(manifest.dependencies ?? {})) packages.add(pkg);
+  }
+  for (const pkg of packages) {
     const link = join(dir, "node_modules", pkg);
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(join(root, "node_modules", pkg), link, "dir");
