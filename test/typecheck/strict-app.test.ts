@@ -63,8 +63,17 @@ const MODULE_SETTINGS = {
 } as const;
 type ModuleSetting = keyof typeof MODULE_SETTINGS;
 
-/** A file using both clients as an app would, so the public types are checked from outside too. */
-const APP_SOURCE = `import { FraudDetectorClient, type GetEventPredictionRequest } from "./vendor/frauddetector/index.js";
+/**
+ * A file using the vendored clients as an app would, so the public types are checked from outside
+ * too. The Kinesis lines are dropped when ../shared is absent (no Kinesis client then).
+ */
+const appSource = (withKinesis: boolean): string =>
+  FULL_APP_SOURCE.split("\n")
+    .filter((line) => withKinesis || !/kinesis|let streams/i.test(line))
+    .join("\n")
+    .replace("(first ?? 0) + streams", withKinesis ? "(first ?? 0) + streams" : "first ?? 0");
+
+const FULL_APP_SOURCE = `import { FraudDetectorClient, type GetEventPredictionRequest } from "./vendor/frauddetector/index.js";
 import { KinesisClient, paginateListStreams, waitUntilStreamExists } from "./vendor/kinesis/index.js";
 
 export async function main(detectorVersionId: string | undefined): Promise<number> {
@@ -116,7 +125,7 @@ function makeApp(
   expect(existsSync(join(dir, "tsconfig.json"))).toBe(true);
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`);
   for (const [client, folder] of clients) cpSync(folder, join(dir, "src/vendor", client), { recursive: true });
-  writeFileSync(join(dir, "src/main.ts"), APP_SOURCE);
+  writeFileSync(join(dir, "src/main.ts"), appSource(clients.has("kinesis")));
   // What the README tells an app to install (`anvil vendor-deps`): each folder's dependencies and Node's types.
   const packages = new Set<string>(["@types/node"]);
   for (const folder of clients.values()) {
