@@ -48,11 +48,16 @@ export interface GenerateResult {
   counts: GenerateCounts;
 }
 
-/** Paginators, waiters and the waiter paths compiled to TypeScript (none is evaluated at run time). */
+/**
+ * Paginators, waiters and the waiter paths compiled to TypeScript (none is evaluated at run time),
+ * and the clients written, by the service's protocol.
+ */
 export interface GenerateCounts {
   paginators: number;
   waiters: number;
   compiledPaths: number;
+  /** Clients with a `client.ts`, by protocol shape id (`aws.protocols#restXml`...). */
+  clientsByProtocol: Record<string, number>;
 }
 
 /** Options of a generation run. */
@@ -89,7 +94,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
   };
   const notes: string[] = [];
   const warnings: Diagnostic[] = [];
-  const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0 };
+  const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} };
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
   for (const [index, client] of config.clients.entries()) {
     current = { client: client.name, index: index + 1 };
@@ -101,6 +106,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     counts.paginators += ir.paginators.length;
     counts.waiters += ir.waiters.length;
     counts.compiledPaths += ir.waiters.reduce((n, w) => n + w.compiledPaths, 0);
+    if (ir.clientSupported) counts.clientsByProtocol[ir.service.protocol] = (counts.clientsByProtocol[ir.service.protocol] ?? 0) + 1;
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
     for (const left of ir.leftOutOperations) notes.push(`${client.name}: ${left.note}`);
     for (const skipped of ir.validators?.skippedPatterns ?? []) {

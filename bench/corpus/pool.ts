@@ -101,7 +101,7 @@ export async function runPool(
         validatorLines: 0,
         bytes: 0,
         notes: [],
-        counts: { paginators: 0, waiters: 0, compiledPaths: 0 },
+        counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} },
         timings: {},
         ms: performance.now() - started,
         maxRss: 0,

@@ -3,6 +3,7 @@
  * gets (the same rule as `anvil generate --model`).
  */
 import { basename } from "node:path";
+import type { GenerateCounts } from "../../generator/pipeline.js";
 
 /** Runner -> worker: generate one model. */
 export interface Job {
@@ -36,8 +37,8 @@ export interface Outcome {
   lines: number;
   validatorLines: number;
   notes: string[];
-  /** Paginators, waiters and compiled waiter paths generated (zero when generation failed). */
-  counts: { paginators: number; waiters: number; compiledPaths: number };
+  /** Paginators, waiters, compiled waiter paths and clients by protocol (zero when generation failed). */
+  counts: GenerateCounts;
   /** Milliseconds per stage (the pipeline's timings plus `write`). */
   timings: Record<string, number>;
   ms: number;

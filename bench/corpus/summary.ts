@@ -88,8 +88,9 @@ export function formatReport(r: CorpusReport): string {
   lines.push(`type-check clean      ${pct(r.clean)}`);
   lines.push(`total time            ${duration(r.wallMs)} wall, ${r.workers} workers (sum of per-model times ${duration(r.outcomes.reduce((a, o) => a + o.ms, 0))})`);
   lines.push(`peak memory           ${mb(r.memory.allPeak)} in all (runner, workers, compiler runs), ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker`);
-  const notes = r.outcomes.filter((o) => o.notes.length > 0).length;
-  if (notes > 0) lines.push(`client left out       ${notes} models (protocol not supported yet; types and validators generated)`);
+  lines.push(`clients               ${clientsLine(r.outcomes, r.models)}`);
+  const leftOut = leftOutOperations(r.outcomes);
+  if (leftOut.operations > 0) lines.push(`operations left out   ${leftOut.operations} in ${leftOut.models} models (types and validators generated, a note each): ${leftOut.byKind}`);
   const sum = (key: "paginators" | "waiters" | "compiledPaths") => r.outcomes.reduce((a, o) => a + (o.counts?.[key] ?? 0), 0);
   const withWaiters = r.outcomes.filter((o) => (o.counts?.waiters ?? 0) > 0).length;
   const withPaginators = r.outcomes.filter((o) => (o.counts?.paginators ?? 0) > 0).length;
@@ -119,4 +120,33 @@ export function formatReport(r: CorpusReport): string {
     }
   }
   return lines.join("\n");
+}
+
+/** `340/352: awsJson1_1 100, restJson1 190, ...`: models that got a `client.ts`, by protocol (most first). */
+function clientsLine(outcomes: Outcome[], models: number): string {
+  const byProtocol = new Map<string, number>();
+  for (const o of outcomes) for (const [protocol, n] of Object.entries(o.counts?.clientsByProtocol ?? {})) byProtocol.set(protocol, (byProtocol.get(protocol) ?? 0) + n);
+  const withClient = outcomes.filter((o) => Object.keys(o.counts?.clientsByProtocol ?? {}).length > 0).length;
+  const parts = [...byProtocol].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([protocol, n]) => `${protocol} ${n}`);
+  return `${withClient}/${models}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
+}
+
+/** The operations a client has no method for, by why (the pipeline's note says `streams <member> (<kind>)`). */
+function leftOutOperations(outcomes: Outcome[]): { operations: number; models: number; byKind: string } {
+  const kinds = new Map<string, number>();
+  let operations = 0;
+  let models = 0;
+  for (const o of outcomes) {
+    let here = 0;
+    for (const note of o.notes) {
+      const kind = /streams (?:input|output) member \S+ \((an event stream|a streaming blob)\)/.exec(note)?.[1];
+      if (kind === undefined) continue;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      here++;
+    }
+    operations += here;
+    if (here > 0) models++;
+  }
+  const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind.replace(/^an? /, "")}s ${n}`).join(", ");
+  return { operations, models, byKind };
 }

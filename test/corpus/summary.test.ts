@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { Outcome } from "../../bench/corpus/protocol.js";
+import { buildReport, formatReport } from "../../bench/corpus/summary.js";
+
+function outcome(model: string, clientsByProtocol: Record<string, number>, notes: string[] = []): Outcome {
+  return {
+    model,
+    loaded: true,
+    generated: true,
+    clean: true,
+    files: 10,
+    bytes: 1000,
+    lines: 100,
+    validatorLines: 40,
+    notes,
+    counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol },
+    timings: {},
+    ms: 10,
+    maxRss: 0,
+  };
+}
+
+const memory = { allPeak: 0, workersPeak: 0, workerPeak: 0, runnerPeak: 0 };
+
+describe("corpus summary", () => {
+  it("counts the models that got a client, by protocol, most first", () => {
+    const report = buildReport(
+      [outcome("a.json", { restJson1: 1 }), outcome("b.json", { restJson1: 1 }), outcome("c.json", { awsJson1_1: 1 }), outcome("d.json", {})],
+      1000,
+      2,
+      memory,
+    );
+    expect(formatReport(report)).toContain("clients               3/4: restJson1 2, awsJson1_1 1");
+  });
+
+  it("counts operations left out by kind, from the pipeline's notes, and ignores other notes", () => {
+    const report = buildReport(
+      [
+        outcome("a.json", { restJson1: 1 }, [
+          "a: StartTail streams output member stream (an event stream), which anvil's client does not support yet: its types and validators were generated, the method was left out.",
+          "a: Upload streams input member body (a streaming blob), which anvil's client does not support yet: its types and validators were generated, the method was left out.",
+          "a: @pattern of x#Y left out of the validators (too long): .*",
+        ]),
+        outcome("b.json", { restJson1: 1 }, ["b: Chat streams input member events (an event stream), which anvil's client does not support yet."]),
+      ],
+      1000,
+      2,
+      memory,
+    );
+    expect(formatReport(report)).toContain("operations left out   3 in 2 models (types and validators generated, a note each): event streams 2, streaming blobs 1");
+  });
+
+  it("prints no left-out line when every operation got a method", () => {
+    const report = buildReport([outcome("a.json", { restXml: 1 })], 1000, 2, memory);
+    expect(formatReport(report)).not.toContain("operations left out");
+  });
+});
