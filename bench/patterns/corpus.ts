@@ -11,7 +11,7 @@
  * pattern, on the engine the validators use, on worst-case inputs of its maximum length (the
  * largest `@length` max of its uses, at most {@link MAX_TIMED_LENGTH}; {@link UNBOUNDED_LENGTH} when
  * a use has none) and prints the
- * medians (worst-case.ts). `--growth` times the RegExp translations of patterns with nested
+ * medians (worst-case.ts), with the `--show N` slowest patterns on each engine. `--growth` times the RegExp translations of patterns with nested
  * quantifiers on adversarial strings of 250, 1,000 and 4,000 characters, from which it tells how
  * the time grows (linear, quadratic, worse, past the deadline); `--before` times them emitted
  * without the nested-quantifier rewrites too.
