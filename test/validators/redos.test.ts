@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { KNOWN_CATASTROPHIC } from "../../bench/patterns/redos-known.js";
+import { worstCaseInputs } from "../../bench/patterns/worst-case.js";
 import { backtrackingRisk } from "../../generator/patterns/backtracking-risk.js";
 import { validatorPattern } from "../../generator/patterns/engine.js";
 import { rewriteNestedQuantifiers } from "../../generator/patterns/nested-quantifiers.js";
@@ -43,6 +44,14 @@ function modelOf(patterns: readonly { pattern: string; maxLength: number | null 
       ...shapes,
     },
   };
+}
+
+/** Milliseconds of CPU time `run` takes (user + system: what other processes do not add to). */
+function cpuMs(run: () => void): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 describe("patterns at risk of catastrophic backtracking", () => {
@@ -85,12 +94,6 @@ describe("patterns at risk of catastrophic backtracking", () => {
     // Each now takes well under a millisecond; before, RegExp took seconds and re2js 0.3 s on the
     // IAM role paths. The bound is a hundred times the present cost, on CPU time (which other
     // processes on a loaded machine do not add to), the fastest of three runs.
-    const cpuMs = (run: () => void): number => {
-      const start = process.cpuUsage();
-      run();
-      const used = process.cpuUsage(start);
-      return (used.user + used.system) / 1000;
-    };
     cases.forEach((c, i) => {
       const runs = [0, 1, 2].map(() => cpuMs(() => validate({ [`m${i}`]: c.worstCase })));
       expect(Math.min(...runs), c.pattern).toBeLessThan(100);
@@ -102,5 +105,38 @@ describe("patterns at risk of catastrophic backtracking", () => {
     expect(text).toContain("new RegExp(");
     expect(text).not.toContain("re2js");
     expect(JSON.parse(ir.packageJson).dependencies).not.toHaveProperty("re2js");
+  });
+});
+
+describe("the corpus patterns that took 10 ms or more at their maximum length (corpus.ts --redos)", () => {
+  const slow = [
+    // RegExp: a run at an unanchored start, retried from every position (8 to 20 ms at 2,048).
+    { pattern: "^(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:flow/[0-9a-zA-Z]{10}/alias/[0-9a-zA-Z]{10})|(\\bTSTALIASID\\b|[0-9a-zA-Z]+)$", maxLength: 2048 },
+    // RE2 with a lookbehind for `$`, which turned off re2js's DFA (7 to 17 ms at 20,000).
+    { pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$", maxLength: 20000 },
+    { pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$", maxLength: 20000 },
+  ];
+
+  it("run in forms without what made them slow", () => {
+    const [bedrock, ...withDollar] = slow.map((c) => validatorPattern(c.pattern));
+    expect(bedrock).toMatchObject({ ok: true, engine: "regexp" });
+    if (bedrock?.ok && bedrock.engine === "regexp") expect(bedrock.riskKept).toBeUndefined();
+    for (const form of withDollar) {
+      expect(form).toMatchObject({ ok: true, engine: "re2", crlfSource: expect.any(String) });
+      if (form?.ok && form.engine === "re2") expect(`${form.source} ${form.crlfSource ?? ""}`).not.toContain("(?<");
+    }
+  });
+
+  it("finish the bench's worst-case inputs of their maximum length through the generated validator", async () => {
+    const { module } = await validatorsOfModel(modelOf(slow));
+    const validate = validator(module, "validateOpInput");
+    slow.forEach((c, i) => {
+      const inputs = worstCaseInputs(parseJavaPattern(c.pattern).root, i + 1, c.maxLength);
+      for (const s of [...inputs, `${"a".repeat(c.maxLength - 2)}\r\n`]) {
+        // Now well under a millisecond each; the bound is generous, on CPU time, fastest of three.
+        const runs = [0, 1, 2].map(() => cpuMs(() => validate({ [`m${i}`]: s })));
+        expect(Math.min(...runs), `${c.pattern} on ${JSON.stringify(s.slice(0, 40))}…`).toBeLessThan(100);
+      }
+    });
   });
 });
