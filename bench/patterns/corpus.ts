@@ -11,7 +11,7 @@
  * pattern, on the engine the validators use, on worst-case inputs of its maximum length (the
  * largest `@length` max of its uses, at most {@link MAX_TIMED_LENGTH}; {@link UNBOUNDED_LENGTH} when
  * a use has none) and prints the
- * medians (worst-case.ts). `--growth` times the RegExp translations of patterns with nested
+ * medians (worst-case.ts), with the `--show N` slowest patterns on each engine. `--growth` times the RegExp translations of patterns with nested
  * quantifiers on adversarial strings of 250, 1,000 and 4,000 characters, from which it tells how
  * the time grows (linear, quadratic, worse, past the deadline); `--before` times them emitted
  * without the nested-quantifier rewrites too.
@@ -145,7 +145,7 @@ if (useJava && javaAvailable()) {
     const e = engines[index];
     if (!e?.ok || e.engine !== "re2") return [];
     const root = rewriteNestedQuantifiers(parseJavaPattern(r.pattern).root).root;
-    return [{ pattern: r.pattern, source: e.source, lookbehinds: e.lookbehinds, root, strings: candidates(parseJavaPattern(r.pattern).root, index + 1) }];
+    return [{ pattern: r.pattern, source: e.source, crlfSource: e.crlfSource, root, strings: candidates(parseJavaPattern(r.pattern).root, index + 1) }];
   });
   const re2Started = performance.now();
   const re2 = compareRe2WithJava(re2Cases, 1);
@@ -163,7 +163,7 @@ function reportWorstCases(): void {
   const jobs = results.flatMap((r, i) => {
     const e = engines[i];
     if (!e?.ok) return [];
-    const form: CompiledForm = e.engine === "re2" ? { engine: "re2", source: e.source, lookbehinds: e.lookbehinds } : { engine: "regexp", source: e.source, flags: e.flags };
+    const form: CompiledForm = e.engine === "re2" ? { engine: "re2", source: e.source, crlfSource: e.crlfSource } : { engine: "regexp", source: e.source, flags: e.flags };
     const bound = inputBound(r.maxLengths);
     return [{ pattern: r.pattern, form, root: parseJavaPattern(r.pattern).root, length: Math.min(bound ?? UNBOUNDED_LENGTH, MAX_TIMED_LENGTH), bounded: bound !== null, capped: bound !== null && bound > MAX_TIMED_LENGTH }];
   });
@@ -186,6 +186,13 @@ function reportWorstCases(): void {
     `  (CPU time, median of 5 runs of each pattern's slowest input; ${unbounded} patterns have a use with no @length max and were timed at ${UNBOUNDED_LENGTH} characters, ` +
       `${capped} with a max over ${MAX_TIMED_LENGTH} at ${MAX_TIMED_LENGTH}; ${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
   );
+  const slowest = jobs.map((j, i) => ({ ...j, ms: ms[i] ?? Infinity })).sort((a, b) => b.ms - a.ms);
+  for (const engine of ["regexp", "re2"] as const) {
+    console.log(`  slowest ${show} on ${engine === "re2" ? "RE2" : "RegExp"}:`);
+    for (const j of slowest.filter((s) => s.form.engine === engine).slice(0, show)) {
+      console.log(`    ${Number.isFinite(j.ms) ? `${j.ms.toFixed(2)} ms` : ">3 s"} at ${j.length} chars: ${JSON.stringify(j.pattern)}`);
+    }
+  }
   console.log(`  ${over.length} patterns take 10 ms or more:`);
   for (const j of over) console.log(`    ${Number.isFinite(j.ms) ? `${j.ms.toFixed(1)} ms` : ">3 s"} on ${j.form.engine} at ${j.length} chars: ${JSON.stringify(j.pattern)}`);
 }

@@ -132,6 +132,34 @@ export const FIXTURE: FixtureSpec[] = [
   { pattern: "(?<=\\p{L})x", why: "Java measures this lookbehind in UTF-16 units", strings: ["ax", "\u{1D400}x"], translates: false },
   { pattern: "(?<=a+)b", why: "unbounded lookbehind", strings: ["aab"], translates: false },
 
+  // Engine choices (engine.ts): rewritten counted pieces, runs shortened at open ends, `$` after a \r on RE2
+  {
+    pattern: "^([^/][a-z/]+/){1,3}$",
+    why: "counted pieces: only those beginning outside [a-z/] count against the bound",
+    strings: ["a/", "aa/", "éa/", "éa/éa/éa/", "éa/éa/éa/éa/", "aa/éa/éa/éa/", "aa/éa/éa/", "éa/a/éa/b//éa/", "é/", "éa/é", "ééa/", "éa/\n", "éa/éa/éa/éa/\r\n"],
+  },
+  {
+    pattern: "^x([^/][a-z/]+/){0,3}$",
+    why: "optional counted pieces",
+    strings: ["x", "xa/", "xéa/éa/éa/", "xéa/éa/éa/éa/", "xaa/éa/éa/", "xa", "x\r\n"],
+  },
+  {
+    pattern: "^([^/]([!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$",
+    why: "an IAM role path: pieces that all merge into one",
+    strings: ["role", "/role", "a/role", "ab/role", "a//b/c/role", "é//role", "éa/role", "a/b/c/", "a/b/c/!", "ab/é", "ab/role\n", "ab/role\r\n"],
+  },
+  { pattern: "^arn:(.+:){2,4}.+$", why: "pieces that merge: at least two", strings: ["arn:a:b", "arn:a:b:c", "arn:a:b:c:d:e:f:g", "arn::b:c", "arn:a::c", "arn:a:b:\n", "arn:a:b:c\r\n"] },
+  {
+    pattern: "^(ab)|(\\bTST\\b|[0-9a-zA-Z]+)$",
+    why: "a run at an unanchored start is shortened (RE2 cannot take the \\b)",
+    strings: ["TST", "xTST", "x-TST", "a", "!", "ab!", "a!", "a1\n", "a1\r\n", "-\r\n", "éa", "é", "a\u0301"],
+  },
+  {
+    pattern: "^[\\p{L}\\s*]*\\{##[\\p{L}\\s*]*$",
+    why: "a $ that may follow a \\r the pattern read, on RE2",
+    strings: ["{##", "a{##b", "{##\r\n", "{##a\r\n", "{##\r", "{##\n", "{##\r\r\n", "{##\n\r\n", "{##\r\n\n", "{#", "{##1"],
+  },
+
   // No JavaScript equivalent
   { pattern: "\\p{InBasicLatin}", why: "Unicode blocks", strings: ["a", "é"], translates: false },
   { pattern: "\\X", why: "grapheme clusters", strings: ["a"], translates: false },

@@ -14,7 +14,7 @@
 import { parseJavaPattern } from "../../generator/patterns/parse-java.js";
 import { translatePattern } from "../../generator/patterns/translate.js";
 import { re2Form } from "../../generator/patterns/engine.js";
-import { RE2JS } from "re2js";
+import { re2Tester } from "./re2-tester.js";
 import { TRICKY, candidates, prng } from "./candidates.js";
 import { type Disagreement, classify } from "./classify.js";
 import { javaAvailable, runJava } from "./java.js";
@@ -138,7 +138,7 @@ work.forEach((w, i) => {
   const re2 = re2Form(w.p, true);
   if (typeof re2 === "string") return;
   re2Patterns++;
-  const compiled = RE2JS.compile(re2.source, re2.lookbehinds ? RE2JS.LOOKBEHINDS : 0);
+  const compiled = re2Tester(re2);
   w.strings.forEach((s, k) => {
     const java = v.v[k];
     if (typeof java === "boolean" && compiled.test(s) !== java) re2Disagreements.push({ pattern: w.p, s, java, source: re2.source });

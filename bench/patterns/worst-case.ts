@@ -14,7 +14,7 @@ import type { JavaNode } from "../../generator/patterns/java-ast.js";
 import { pumpedAttacks } from "./redos.js";
 
 /** How one pattern is run: the engine and what to compile. */
-export type CompiledForm = { engine: "regexp"; source: string; flags: string } | { engine: "re2"; source: string; lookbehinds: boolean };
+export type CompiledForm = { engine: "regexp"; source: string; flags: string } | { engine: "re2"; source: string; crlfSource: string | undefined };
 
 /** One pattern to time. */
 export interface WorstCaseJob {
@@ -41,7 +41,14 @@ process.stdin.on("end", () => {
     if (!line) continue;
     const { i, form, inputs, runs } = JSON.parse(line);
     process.stdout.write(JSON.stringify({ start: i }) + "\\n");
-    const re = form.engine === "re2" ? RE2JS.compile(form.source, form.lookbehinds ? RE2JS.LOOKBEHINDS : 0) : new RegExp(form.source, form.flags);
+    // As the generated validators compile it (runtime/validate.ts, splitOnFinalCrLf).
+    const re2 = (form) => {
+      const other = RE2JS.compile(form.source);
+      if (form.crlfSource === undefined) return other;
+      const crlf = RE2JS.compile(form.crlfSource);
+      return { test: (s) => (s.endsWith("\\r\\n") ? crlf : other).test(s) };
+    };
+    const re = form.engine === "re2" ? re2(form) : new RegExp(form.source, form.flags);
     for (let k = 0; k < 3; k++) re.test("warm-up " + k);
     const cpuMs = (s) => {
       const t = process.cpuUsage();

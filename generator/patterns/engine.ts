@@ -5,7 +5,8 @@
  * is linear in the input, in the RE2 syntax emit-re2.ts writes with Java's meaning. A pattern at
  * risk that RE2 cannot express stays on RegExp, with the reason in the generated comment.
  */
-import { emitRe2 } from "./emit-re2.js";
+import { emitJavaScript } from "./emit-js.js";
+import { type Re2Emission, emitRe2 } from "./emit-re2.js";
 import { trimOpenEnds } from "./find-trim.js";
 import type { JavaNode } from "./java-ast.js";
 import { classCount, someNode } from "./java-checks.js";
@@ -29,8 +30,8 @@ export type ValidatorPattern =
       engine: "re2";
       /** RE2 source for `RE2JS.compile`. */
       source: string;
-      /** Whether it needs re2js's LOOKBEHINDS flag (Java's `$` after a possible `\r`). */
-      lookbehinds: boolean;
+      /** RE2 source for values that end with `\r\n`, when they need their own (emit-re2.ts: Java's `$` after a `\r`). */
+      crlfSource: string | undefined;
       risk: BacktrackingRisk;
       notes: string[];
     }
@@ -59,7 +60,7 @@ function largestRepeat(node: JavaNode): number {
  * at its open ends shortened), or why there is none. A counted repeat over {@link RE2_REPEAT_LIMIT}
  * states is refused unless `anySize` (an exponential risk, where even a slow RE2 run wins).
  */
-export function re2Form(javaPattern: string, anySize = false): { source: string; lookbehinds: boolean } | string {
+export function re2Form(javaPattern: string, anySize = false): Re2Emission | string {
   try {
     const root = trimOpenEnds(rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root);
     const states = largestRepeat(root);
@@ -81,7 +82,26 @@ export function validatorPattern(javaPattern: string): ValidatorPattern {
   const risk = backtrackingRisk(rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root);
   if (!risk) return { ...js, engine: "regexp" };
   const re2 = re2Form(javaPattern, risk === "exponential");
-  if (typeof re2 === "string") return { ...js, engine: "regexp", riskKept: `${risk} backtracking possible, but RE2 cannot express it: ${re2}` };
+  if (typeof re2 === "string") return keptOnRegExp(javaPattern, js, risk, re2);
   const notes = [`${risk} backtracking possible on RegExp: runs on RE2 (${RE2_PACKAGE}), in time linear in the input`];
-  return { ok: true, engine: "re2", source: re2.source, lookbehinds: re2.lookbehinds, risk, notes };
+  return { ok: true, engine: "re2", source: re2.source, crlfSource: re2.crlfSource, risk, notes };
+}
+
+/**
+ * A pattern at risk that RE2 cannot express, on RegExp. It is written from its tree with the runs
+ * at its open ends shortened (find-trim.ts: the same `find()` verdicts), which takes away the
+ * retries of a run at an unanchored end: `^(arn:…)|(\bTSTALIASID\b|[0-9a-zA-Z]+)$` took 8 ms on
+ * 2,048 characters as written, 0.01 ms with `[0-9a-zA-Z]{1}$`. Not when a back-reference reads a
+ * group, whose capture the shortening would change. The risk is assessed again on the result.
+ */
+function keptOnRegExp(javaPattern: string, js: Extract<PatternTranslation, { ok: true }>, risk: BacktrackingRisk, why: string): ValidatorPattern {
+  const kept = (left: BacktrackingRisk): string => `${left} backtracking possible, but RE2 cannot express it: ${why}`;
+  const root = rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root;
+  if (someNode(root, (n) => n.type === "backref")) return { ...js, engine: "regexp", riskKept: kept(risk) };
+  const trimmed = trimOpenEnds(root);
+  const source = emitJavaScript(trimmed);
+  if (source === js.source) return { ...js, engine: "regexp", riskKept: kept(risk) };
+  const left = backtrackingRisk(trimmed);
+  const notes = [...js.notes, "runs at the pattern's unanchored ends shortened to their minimum (`find()` needs no more)"];
+  return { ...js, source, notes, engine: "regexp", ...(left ? { riskKept: kept(left) } : {}) };
 }

@@ -214,7 +214,7 @@ class Rewriter {
 
   private repeatRules(r: Repeat): JavaNode | undefined {
     if (r.mode === "possessive" || !this.plain(r.body)) return undefined;
-    return this.runOfRuns(r) ?? this.loopOfSingles(r) ?? this.shortenEnds(r) ?? this.optionalBeforeClass(r) ?? this.boundedOverlap(r);
+    return this.runOfRuns(r) ?? this.loopOfSingles(r) ?? this.shortenEnds(r) ?? this.optionalBeforeClass(r) ?? this.boundedOverlap(r) ?? this.closedPieces(r);
   }
 
   /**
@@ -328,6 +328,44 @@ class Rewriter {
     const tail = repeatNode({ type: "alt", branches: [piece, repeatNode(y.char, 1, UNBOUNDED)] }, 0, 1);
     const items = r.max > 1 ? [repeatNode(piece, 0, r.max - 1), tail] : [tail];
     return this.fired("bounded loop over overlapping classes", seqNode(items));
+  }
+
+  /**
+   * `(Y X{a,} W){b,d}`, Y an optional single class, X a class, W anything plain whose characters
+   * are all in X: pieces that each end with W after a run of X. Two pieces in a row whose second
+   * begins with a character of X are one piece (`W y X{a,}` is a string of X of length ≥ a), and
+   * one piece splits no further. So, with Y inside X (or no Y), B = the body matches B·B, hence
+   * every B^k (k ≥ 1) lies in B and `B{b,d}` is `B^b` (`B?` when b = 0): `([!-~]+/){1,511}` is
+   * `[!-~]+/`. With Y partly outside X, only pieces that begin with Y' = Y minus X cannot merge into
+   * the one before, so `B{1,d}` is `B (Y' X{a,} W){0,d-1}` (optional as a whole when b = 0), where
+   * each further piece begins at a character of Y' and nowhere else: `([^/][!-~]+/){1,511}` is
+   * `[^/][!-~]+/([^!-~][!-~]+/){0,510}`. Engines that write counted repeats out copy B up to d
+   * times and keep many copies going at once; the rewritten form has one copy or copies that
+   * start only at characters the rest never reads.
+   */
+  private closedPieces(r: Repeat): JavaNode | undefined {
+    if (r.max <= 1) return undefined;
+    const body = this.unwrap(r.body);
+    if (body.type !== "seq" || body.items.length < 2) return undefined;
+    const head = this.run(body.items[0]);
+    const y = head && head.min === 1 && head.max === 1 ? head.char : undefined;
+    const xAt = y ? 1 : 0;
+    const x = this.run(body.items[xAt]);
+    if (!x || x.max !== UNBOUNDED || isEmptySet(x.char.set)) return undefined;
+    const w = body.items.slice(xAt + 1);
+    if (w.length === 0 || !isSubset(this.alphabet(seqNode(w)), x.char.set)) return undefined;
+    if (!y || isSubset(y.set, x.char.set)) {
+      // B·B lies in B: B{b,d} is B^b. `B{b,b}` is already that.
+      if (r.min === r.max && r.min > 0) return undefined;
+      return this.fired("pieces that merge into one", r.min === 0 ? repeatNode(body, 0, 1) : repeatNode(body, r.min, r.min));
+    }
+    if (r.min > 1 || !explicit(y.set, x.char.set)) return undefined;
+    const outside = minus(y.set, x.char.set);
+    // Y wholly outside X: no piece merges into another, nothing to gain.
+    if (isEmptySet(and(y.set, x.char.set))) return undefined;
+    const further = seqNode([charNode(outside), ...body.items.slice(1)]);
+    const pieces = seqNode([...body.items, repeatNode(further, 0, r.max >= UNBOUNDED ? UNBOUNDED : r.max - 1)]);
+    return this.fired("pieces that merge into one", r.min === 0 ? repeatNode(pieces, 0, 1) : pieces);
   }
 
   private seqRules(items: readonly JavaNode[]): JavaNode | undefined {

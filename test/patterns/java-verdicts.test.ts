@@ -5,6 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { re2Tester } from "../../bench/patterns/re2-tester.js";
+import { validatorPattern } from "../../generator/patterns/engine.js";
 import { translatePattern } from "../../generator/patterns/translate.js";
 
 interface Entry {
@@ -48,5 +50,26 @@ describe("patterns Java rejects are reported as invalid Java", () => {
     const result = translatePattern(entry.pattern);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toBe(`not a valid Java regex: ${entry.javaError}`);
+  });
+});
+
+describe("the form a validator runs agrees with Java's find() on every recorded string", () => {
+  // engine.ts: the RegExp translation, the RegExp written with its open ends shortened (at risk,
+  // but RE2 cannot express it), or the RE2 form (split on a final \r\n where `$` may follow a \r).
+  const translatable = fixture.entries.filter((e) => e.expect === "translates");
+  const forms = translatable.map((e) => ({ entry: e, form: validatorPattern(e.pattern) }));
+  it.each(forms.map(({ entry, form }) => [entry.why, entry, form] as const))("%s", (_why, entry, form) => {
+    if (!form.ok) throw new Error(`did not translate ${JSON.stringify(entry.pattern)}: ${form.reason}`);
+    const tester = form.engine === "re2" ? re2Tester(form) : new RegExp(form.source, form.flags);
+    const got = (entry.cases ?? []).map((c) => ({ input: c.input, verdict: tester.test(c.input) }));
+    expect(got).toEqual((entry.cases ?? []).map((c) => ({ input: c.input, verdict: c.java })));
+  });
+
+  it("covers each engine choice", () => {
+    const shortened = forms.filter(({ form }) => form.ok && form.engine === "regexp" && form.notes.some((n) => n.startsWith("runs at the pattern's unanchored ends")));
+    const split = forms.filter(({ form }) => form.ok && form.engine === "re2" && form.crlfSource !== undefined);
+    expect(shortened.length).toBeGreaterThanOrEqual(1);
+    expect(split.length).toBeGreaterThanOrEqual(1);
+    expect(forms.filter(({ form }) => form.ok && form.engine === "re2").length).toBeGreaterThanOrEqual(2);
   });
 });

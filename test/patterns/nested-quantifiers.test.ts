@@ -23,6 +23,12 @@ const CASES: Array<[pattern: string, alphabet: string, attack: string]> = [
   ["^(?:[._/a-z0-9*]?[a-z0-9*]+)*$", "a._/*!", `${"a".repeat(5000)}!`],
   ["^[a-z]+[a-z]*$", "ab1", `${"a".repeat(5000)}1`],
   ["^[ \\t]*[a-z ]+([ \\t]+[a-z ]+)*[ \\t]*$", "a \t!", `${"a ".repeat(2500)}!`],
+  // Counted pieces that merge: the bounds of 3 are reached within the compared strings' length.
+  ["^([a-z/]+/){1,3}$", "a/!", `${"a/".repeat(2500)}!`],
+  ["^x([^/][a-z/]+/){0,3}$", "a/é!x", `x${"a/".repeat(2500)}!`],
+  ["^([^/][a-z/]+/){1,3}$", "a/é!", `${"é/".repeat(2500)}!`],
+  ["^(.+:){2,4}$", "a:", `${"a:".repeat(2500)}a`],
+  ["^([^/]([!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$", "a/é!", `${"a/".repeat(2047)}!`],
 ];
 
 /** The translation as a RegExp, requiring that the rewrite was applied. */
@@ -56,6 +62,30 @@ describe("nested quantifier rewrites", () => {
     expect(child.signal).toBeNull();
     // Every attack ends in a character the pattern rejects.
     expect(child.stdout).toBe("false");
+  });
+
+  it.each([
+    ["^([^/][a-z/]+/){1,3}$", ""],
+    ["^x([^/][a-z/]+/){0,3}$", "x"],
+    ["^([^/][a-z/]+/){1,}$", ""],
+  ])("%s still counts the pieces that cannot merge into the one before", (pattern, lead) => {
+    // Only pieces that begin outside [a-z/] (é) stay separate, so their number decides the verdict.
+    const reference = new RegExp(pattern, "u");
+    const re = rewritten(pattern);
+    for (let k = 0; k <= 5; k++) {
+      for (const first of ["", "a/", "éa/", "aa//"]) {
+        for (const piece of ["éa/", "éa//", "é//", "éa/a/"]) {
+          const s = lead + first + piece.repeat(k);
+          expect(re.test(s), JSON.stringify(s)).toBe(reference.test(s));
+        }
+      }
+    }
+  });
+
+  it("leaves pieces alone when none can merge into the one before", () => {
+    // Every piece begins with a character its run never reads.
+    const t = translatePattern("^([^/a-z][a-z/]+/){1,3}$");
+    expect(t.ok && t.notes.includes(REWRITE_NOTE)).toBe(false);
   });
 
   it("leaves a loop alone when its pieces can only split one way", () => {

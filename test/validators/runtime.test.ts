@@ -14,6 +14,7 @@ import {
   isPlainObject,
   lengthOutside,
   pointerSegment,
+  splitOnFinalCrLf,
   type ValidationIssue,
 } from "../../generator/runtime/validate.js";
 
@@ -176,6 +177,21 @@ describe("decimals (the TypeScript form of bigDecimal)", () => {
     ["-0.0001", "0", -1],
     ["12345678901234567890123", "12345678901234567890122", 1],
   ])("compareDecimal(%s, %s) has the sign of %i", (a, b, sign) => expect(Math.sign(compareDecimal(a, b))).toBe(sign));
+});
+
+describe("splitOnFinalCrLf", () => {
+  it("tests a value ending with \\r\\n on the second program and every other value on the first", () => {
+    const seen: string[] = [];
+    const program = (name: string, verdict: boolean) => ({
+      test: (s: string) => {
+        seen.push(`${name}:${JSON.stringify(s)}`);
+        return verdict;
+      },
+    });
+    const split = splitOnFinalCrLf(program("other", true), program("crlf", false));
+    expect(["a\r\n", "a\n", "a\r", "\r\n", "a\r\nb", ""].map((s) => split.test(s))).toEqual([false, true, true, false, true, true]);
+    expect(seen).toEqual(['crlf:"a\\r\\n"', 'other:"a\\n"', 'other:"a\\r"', 'crlf:"\\r\\n"', 'other:"a\\r\\nb"', 'other:""']);
+  });
 });
 
 describe("paths", () => {

@@ -580,7 +580,7 @@ export class ValidatorPlanner {
       }
       return undefined;
     }
-    const key = t.engine === "re2" ? `re2/${t.lookbehinds}/${t.source}` : `${t.flags}/${t.source}`;
+    const key = t.engine === "re2" ? `re2/${t.source}/${t.crlfSource ?? ""}` : `${t.flags}/${t.source}`;
     let name = this.patternConstants.get(key);
     if (!name) {
       name = this.names.localName("validators", `PATTERN_${this.patternConstants.size}`, "_");
@@ -593,7 +593,9 @@ export class ValidatorPlanner {
       if (t.engine === "re2") {
         this.usesRe2 = true;
         const re2 = valueRef(packageSymbol("RE2JS", RE2_PACKAGE));
-        expression = t.lookbehinds ? code`${re2}.compile(${JSON.stringify(t.source)}, ${re2}.LOOKBEHINDS)` : code`${re2}.compile(${JSON.stringify(t.source)})`;
+        const compile = (source: string): Code => code`${re2}.compile(${JSON.stringify(source)})`;
+        expression =
+          t.crlfSource === undefined ? compile(t.source) : code`${valueRef(runtime.validate("splitOnFinalCrLf"))}(${compile(t.source)}, ${compile(t.crlfSource)})`;
       } else {
         expression = code`new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`;
       }
