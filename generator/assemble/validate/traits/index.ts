@@ -16,6 +16,7 @@ import { checkHttpQuery } from "../http/query.js";
 import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/service-bindings.js";
 import { checkPaginated } from "../paginated.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
+import { AWS_VALIDATORS } from "../aws/index.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -41,6 +42,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
+  // smithy-aws-traits (../aws/)
+  ...AWS_VALIDATORS,
 ];
 
 /** Runs every trait validator; events (errors and warnings) are added to `events`. */

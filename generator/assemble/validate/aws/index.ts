@@ -1,0 +1,20 @@
+/**
+ * The validators of smithy-aws-traits that Smithy runs by default, written from their rules:
+ * each file of this folder holds one validator or a small family, listed here with its event ids.
+ */
+import type { TraitValidator } from "../traits/index.js";
+import { checkArnDelimiter, checkArnTemplates } from "./arn.js";
+import { checkErrorRenames } from "./error-rename.js";
+import { checkCloudWatchNamespaces, checkEventSources, checkSdkServiceIds } from "./service-names.js";
+import { checkSigV4Names } from "./sigv4.js";
+
+/** The AWS validators, in the order their events are reported. */
+export const AWS_VALIDATORS: readonly TraitValidator[] = [
+  { eventIds: ["ArnTrait"], run: checkArnDelimiter },
+  { eventIds: ["ArnTemplate"], run: checkArnTemplates },
+  { eventIds: ["SdkServiceId"], run: checkSdkServiceIds },
+  { eventIds: ["CloudWatchNamespace"], run: checkCloudWatchNamespaces },
+  { eventIds: ["EventSource"], run: checkEventSources },
+  { eventIds: ["ErrorRename"], run: checkErrorRenames },
+  { eventIds: ["SigV4Traits"], run: checkSigV4Names },
+];

@@ -1,0 +1,87 @@
+/**
+ * The smithy-aws-traits validators anvil runs at assembly (validate/aws/), in Smithy's words:
+ * service naming (SDK id, CloudWatch namespace, CloudTrail event source), SigV4 names, ARN
+ * templates, error renames under AWS protocols, endpoint discovery, protocols, checksums, tagging.
+ */
+import { describe, expect, it } from "vitest";
+import { AnvilError, type Diagnostic } from "../../generator/errors.js";
+import { loadSources } from "../../generator/load/index.js";
+import { assemble } from "../../generator/assemble/index.js";
+import { preludeIds } from "../../generator/assemble/prelude.js";
+import { javaHashSetOrder, javaStringHash } from "../../generator/assemble/validate/aws/java-hash-order.js";
+
+/** Every event of a model (the prelude and anvil's add-on traits included), as one line each, sorted. */
+export function awsEvents(body: string, ids?: string[]): string[] {
+  let list: Diagnostic[];
+  try {
+    list = assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\n${body}` }], preludeIds())).warnings ?? [];
+  } catch (e) {
+    if (!(e instanceof AnvilError)) throw e;
+    list = [...e.diagnostics, ...e.warnings];
+  }
+  return list
+    .filter((d) => ids === undefined || ids.includes((d.eventId ?? "").split(".")[0] ?? ""))
+    .map((d) => `${d.severity ?? "ERROR"} ${d.eventId} ${d.shapeId}: ${d.message}`)
+    .sort();
+}
+
+describe("aws.api#service naming", () => {
+  it("accepts a conventional service and one with a grandfathered SDK id", () => {
+    expect(awsEvents(`@aws.api#service(sdkId: "Fraud Detector", arnNamespace: "frauddetector", cloudWatchNamespace: "AWS/FraudDetector")\nservice S { version: "1" }`)).toEqual([]);
+    expect(awsEvents(`@aws.api#service(sdkId: "Config Service")\nservice S { version: "1" }`, ["SdkServiceId"])).toEqual([]);
+  });
+
+  it("reports every rule an SDK id breaks, joined as Smithy joins them", () => {
+    expect(awsEvents(`@aws.api#service(sdkId: "AWS Foo-Service")\nservice S { version: "1" }`, ["SdkServiceId"])).toEqual([
+      "DANGER SdkServiceId ex#S: Invalid SDK service ID value, `AWS Foo-Service`: Does not match the required pattern `^[a-zA-Z][a-zA-Z0-9]*( [a-zA-Z0-9]+)*$`;Must not contain any of the following company names: [`AWS`, `Amazon`, `Aws`];Must not case-insensitively end with `service`",
+    ]);
+  });
+
+  it("reports a CloudWatch namespace without the AWS/ prefix or not in PascalCase", () => {
+    expect(awsEvents(`@aws.api#service(sdkId: "Foo", cloudWatchNamespace: "AWS/foo")\nservice S { version: "1" }`, ["CloudWatchNamespace"])).toEqual([
+      "DANGER CloudWatchNamespace ex#S: The service's CloudWatch metric namespace `AWS/foo` does not follow convention. The namespace's service component `foo` should be PascalCase.",
+    ]);
+  });
+
+  it("warns about a CloudTrail event source that is a placeholder or not the ARN namespace's", () => {
+    expect(awsEvents(`@aws.api#service(sdkId: "Foo", cloudTrailEventSource: "REPLACE")\nservice S { version: "1" }\n@aws.api#service(sdkId: "Bar", cloudTrailEventSource: "baz.amazonaws.com")\nservice T { version: "1" }`, ["EventSource"])).toEqual([
+      "WARNING EventSource ex#S: aws.api#service|cloudTrailEventSource must not use placeholders, but found: REPLACE",
+      "WARNING EventSource ex#T: aws.api#service|cloudTrailEventSource does not match the expected value. Expected 't.amazonaws.com', but found 'baz.amazonaws.com'.",
+    ]);
+  });
+});
+
+describe("SigV4 names", () => {
+  it("warns when the ARN namespace, sigv4 and sigv4a names differ, and not when they agree", () => {
+    expect(awsEvents(`@aws.api#service(sdkId: "Foo", arnNamespace: "foo")\n@aws.auth#sigv4(name: "foo")\n@aws.auth#sigv4a(name: "foo")\nservice S { version: "1" }`, ["SigV4Traits"])).toEqual([]);
+    expect(awsEvents(`@aws.api#service(sdkId: "Foo", arnNamespace: "foo")\n@aws.auth#sigv4(name: "bar")\nservice S { version: "1" }`, ["SigV4Traits"])).toEqual([
+      'WARNING SigV4Traits ex#S: Value for `aws.api#service$arnNamespace` "foo" and value for `aws.auth#sigv4$name` "bar" SHOULD match.',
+    ]);
+  });
+});
+
+describe("ARN templates", () => {
+  it("reports labels that are not identifiers, identifiers missing from the template, and malformed labels", () => {
+    const model = (template: string) => `@aws.api#service(sdkId: "Foo")\nservice S { version: "1", resources: [R] }\n@aws.api#arn(template: "${template}")\nresource R { identifiers: { a: String, b: String } }`;
+    expect(awsEvents(model("r/{a}/{b}"), ["ArnTemplate"])).toEqual([]);
+    expect(awsEvents(model("r/{a}/{c}"), ["ArnTemplate"])).toEqual([
+      "ERROR ArnTemplate ex#R: Invalid aws.api#arn trait resource, `r/{a}/{c}`. Found template labels in the trait that are not the names of the identifiers of the resource: [a, b]. Extraneous identifiers: [`c`]",
+      "ERROR ArnTemplate ex#R: Invalid aws.api#arn trait resource, `r/{a}/{c}`. The following resource identifier names were missing from the `arn` template: `b`",
+    ]);
+    expect(awsEvents(model("r/{a}/{b-c}"), ["ArnTemplate"])).toEqual([
+      "ERROR ArnTemplate ex#R: aws.api#arn trait contains invalid template labels: `b-c`. Template labels must match the following regular expression: ^[!|+]?[a-zA-Z_][a-zA-Z0-9_]*$",
+    ]);
+  });
+});
+
+describe("Java HashSet order (messages that print a Java set)", () => {
+  it("hashes as Java's String.hashCode, overflow included", () => {
+    expect(javaStringHash("")).toBe(0);
+    expect(javaStringHash("abc")).toBe(96354);
+    expect(javaStringHash("polygenelubricants")).toBe(-2147483648);
+  });
+
+  it("orders by bucket, not by insertion", () => {
+    expect(javaHashSetOrder(["awsJson1_1", "restXml"])).toEqual(["restXml", "awsJson1_1"]);
+  });
+});
