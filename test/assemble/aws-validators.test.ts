@@ -85,3 +85,34 @@ describe("Java HashSet order (messages that print a Java set)", () => {
     expect(javaHashSetOrder(["awsJson1_1", "restXml"])).toEqual(["restXml", "awsJson1_1"]);
   });
 });
+
+describe("client endpoint discovery", () => {
+  const endpointOperation = `operation DescribeEndpoints { input := { Operation: String, Identifiers: Ids }, output := { Endpoints: Endpoints } }
+map Ids { key: String, value: String }
+list Endpoints { member: Endpoint }
+structure Endpoint { Address: String, CachePeriodInMinutes: Long }
+@error("client") structure InvalidEndpoint {}`;
+
+  it("accepts a service whose discovered operations list its invalid-endpoint error", () => {
+    expect(awsEvents(`@aws.api#clientEndpointDiscovery(operation: DescribeEndpoints, error: InvalidEndpoint)
+service S { version: "1", operations: [DescribeEndpoints, Get] }
+@aws.api#clientDiscoveredEndpoint(required: true) operation Get { errors: [InvalidEndpoint] }
+${endpointOperation}`)).toEqual([]);
+  });
+
+  it("reports a missing error, an unbound endpoint operation, and a discovered operation outside any such service", () => {
+    expect(awsEvents(`@aws.api#clientEndpointDiscovery(operation: DescribeEndpoints, error: InvalidEndpoint)
+service S { version: "1", operations: [Get] }
+@aws.api#clientEndpointDiscovery(operation: DescribeEndpoints)
+service T { version: "1", operations: [DescribeEndpoints] }
+@aws.api#clientDiscoveredEndpoint(required: true) operation Get {}
+@aws.api#clientDiscoveredEndpoint(required: true) operation Lost {}
+${endpointOperation}`, ["ClientEndpointDiscovery"])).toEqual([
+      "DANGER ClientEndpointDiscovery.MissingErrorDefinition ex#T: Services SHOULD define an error which indicates an endpoint is invalid.",
+      "ERROR ClientEndpointDiscovery ex#Get: The operation `ex#Get` is marked with `aws.api#clientDiscoveredEndpoint` and is bound to the service `ex#S` but does not have the required error `ex#InvalidEndpoint`.",
+      "ERROR ClientEndpointDiscovery ex#Lost: The operation `ex#Lost` is marked with `aws.api#clientDiscoveredEndpoint` but is not attached to a service with the `aws.api#clientEndpointDiscovery` trait.",
+      "ERROR ClientEndpointDiscovery.UnboundOperation.DescribeEndpoints ex#S: The operation `ex#DescribeEndpoints` must be bound to the service `(service: `ex#S`)` to use it as the endpoint operation.",
+      "WARNING ClientEndpointDiscovery.NoOperations ex#T: The service `ex#T` is configured to use endpoint discovery, but has no operations bound with the `aws.api#clientDiscoveredEndpoint` trait.",
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { TraitValidator } from "../traits/index.js";
 import { checkArnDelimiter, checkArnTemplates } from "./arn.js";
+import { checkEndpointDiscovery } from "./endpoint-discovery.js";
 import { checkErrorRenames } from "./error-rename.js";
 import { checkCloudWatchNamespaces, checkEventSources, checkSdkServiceIds } from "./service-names.js";
 import { checkSigV4Names } from "./sigv4.js";
@@ -17,4 +18,5 @@ export const AWS_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["EventSource"], run: checkEventSources },
   { eventIds: ["ErrorRename"], run: checkErrorRenames },
   { eventIds: ["SigV4Traits"], run: checkSigV4Names },
+  { eventIds: ["ClientEndpointDiscovery"], run: checkEndpointDiscovery },
 ];
