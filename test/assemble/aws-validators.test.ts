@@ -116,3 +116,41 @@ ${endpointOperation}`, ["ClientEndpointDiscovery"])).toEqual([
     ]);
   });
 });
+
+describe("AWS protocols", () => {
+  it("rejects an @httpPayload of a list or number under an AWS protocol, and accepts a structure", () => {
+    expect(awsEvents(`@aws.protocols#restJson1
+service S { version: "1", operations: [Op] }
+@http(method: "POST", uri: "/")
+operation Op { input := { @httpPayload items: Items }, output := { @httpPayload body: Body } }
+list Items { member: String }
+structure Body {}`, ["ProtocolHttpPayload"])).toEqual([
+      "ERROR ProtocolHttpPayload ex#OpInput$items: AWS Protocols only support binding the following shape types to the payload: string, blob, structure, union, and document",
+    ]);
+  });
+
+  it("rejects eventStreamHttp versions missing from http", () => {
+    expect(awsEvents(`@aws.protocols#awsJson1_1(http: ["h2"], eventStreamHttp: ["h2", "http/1.1"])\nservice S { version: "1" }`, ["ProtocolHttp"])).toEqual([
+      "ERROR ProtocolHttp ex#S: The following values of the `eventStreamHttp` property do not also appear in the `http` property of the aws.protocols#awsJson1_1 protocol trait: [http/1.1]",
+    ]);
+  });
+
+  it("warns when two errors of a query service share an error code, the awsQueryError code included", () => {
+    expect(awsEvents(`@aws.protocols#awsQuery @xmlNamespace(uri: "https://example.com")
+service S { version: "1", operations: [Op], errors: [NotFound] }
+operation Op { errors: [Missing] }
+@error("client") structure NotFound {}
+@error("client") @aws.protocols#awsQueryError(code: "NotFound", httpResponseCode: 404) structure Missing {}`, ["QueryErrorCode"])).toEqual([
+      "DANGER QueryErrorCode ex#S: Multiple error shapes with the error code `NotFound` found: [ex#Missing, ex#NotFound]. This error code ambiguity will result in the wrong error shape being deserialized when running the query protocol. This pain will be carried forward when migrating to a new protocol when using the awsQueryCompatible trait.",
+    ]);
+  });
+
+  it("rejects a document in the closure of an XML protocol service (the add-on's @traitValidators)", () => {
+    expect(awsEvents(`@aws.protocols#restXml
+service S { version: "1", operations: [Op] }
+@http(method: "POST", uri: "/")
+operation Op { input := { doc: Document } }`, ["UnsupportedProtocolDocument"])).toEqual([
+      "ERROR UnsupportedProtocolDocument ex#OpInput$doc: Found an incompatible shape when validating the constraints of the `aws.protocols#restXml` trait attached to `ex#S`: Document types are not supported with restXml",
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { TraitValidator } from "../traits/index.js";
 import { checkArnDelimiter, checkArnTemplates } from "./arn.js";
 import { checkEndpointDiscovery } from "./endpoint-discovery.js";
 import { checkErrorRenames } from "./error-rename.js";
+import { checkEventStreamHttp, checkPayloadTypes, checkQueryErrorCodes } from "./protocols.js";
 import { checkCloudWatchNamespaces, checkEventSources, checkSdkServiceIds } from "./service-names.js";
 import { checkSigV4Names } from "./sigv4.js";
 
@@ -19,4 +20,7 @@ export const AWS_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["ErrorRename"], run: checkErrorRenames },
   { eventIds: ["SigV4Traits"], run: checkSigV4Names },
   { eventIds: ["ClientEndpointDiscovery"], run: checkEndpointDiscovery },
+  { eventIds: ["ProtocolHttpPayload"], run: checkPayloadTypes },
+  { eventIds: ["ProtocolHttp"], run: checkEventStreamHttp },
+  { eventIds: ["QueryErrorCode"], run: checkQueryErrorCodes },
 ];

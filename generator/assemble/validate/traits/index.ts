@@ -17,6 +17,7 @@ import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/servic
 import { checkPaginated } from "../paginated.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
 import { AWS_VALIDATORS } from "../aws/index.js";
+import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -42,6 +43,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
+  { eventIds: ["TraitValidators", ...ADDON_TRAIT_VALIDATOR_IDS], run: checkTraitValidators },
   // smithy-aws-traits (../aws/)
   ...AWS_VALIDATORS,
 ];
