@@ -154,3 +154,38 @@ operation Op { input := { doc: Document } }`, ["UnsupportedProtocolDocument"])).
     ]);
   });
 });
+
+describe("deprecated and unstable traits", () => {
+  it("warns where a deprecated or unstable trait is applied, with the deprecation message", () => {
+    expect(awsEvents(`@trait @deprecated(message: "Use b.") structure a {}
+@trait @unstable structure u {}
+@a @u string S`, ["DeprecatedTrait", "UnstableTrait"])).toEqual([
+      "WARNING DeprecatedTrait ex#S: This shape applies a trait that is deprecated: ex#a, Use b.",
+      "WARNING UnstableTrait.ex#u ex#S: This shape applies a trait that is unstable: ex#u",
+    ]);
+  });
+});
+
+describe("httpChecksum", () => {
+  const op = (trait: string, input: string) => `@aws.protocols#httpChecksum(${trait})\noperation Op { input := { ${input} }, output := { @httpHeader("x-amz-checksum-crc32") crc: String } }
+enum Algorithm { CRC32, SHA2 }
+enum Mode { ENABLED }`;
+
+  it("requires a request or response behaviour", () => {
+    expect(awsEvents(op("requestChecksumRequired: false", ""), ["HttpChecksumTrait"])).toEqual([
+      "ERROR HttpChecksumTrait ex#Op: The `httpChecksum` trait must define at least one of the `request` or `response` checksum behaviors.",
+    ]);
+  });
+
+  it("checks the named members' enums and header bindings under the checksum prefix", () => {
+    expect(awsEvents(op(`requestAlgorithmMember: "algo", requestValidationModeMember: "mode", responseAlgorithms: ["CRC32"]`, "algo: Algorithm, mode: String"), ["HttpChecksumTrait"])).toEqual([
+      "ERROR HttpChecksumTrait ex#Op: The `requestAlgorithmMember` property of the `httpChecksum` trait targets a member with an `enum` trait that contains unsupported values: `SHA2`",
+      "ERROR HttpChecksumTrait ex#Op: The `requestValidationModeMember` property of the `httpChecksum` trait targets a member that does not resolve an `enum` trait.",
+      "WARNING HttpChecksumTrait.HttpHeader.OpOutput.x-amz-checksum-crc32 ex#Op: The `httpHeader` binding of `x-amz-checksum-crc32` on `OpOutput` starts with the prefix `x-amz-checksum-` used by the `httpChecksum` trait.",
+    ]);
+  });
+
+  it("accepts a complete configuration", () => {
+    expect(awsEvents(op(`requestAlgorithmMember: "algo", requestValidationModeMember: "mode", responseAlgorithms: ["CRC32"]`, "algo: Mode2, mode: Mode").replace("@httpHeader(\"x-amz-checksum-crc32\") ", "") + "\nenum Mode2 { CRC32 }", ["HttpChecksumTrait"])).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import type { TraitValidator } from "../traits/index.js";
 import { checkArnDelimiter, checkArnTemplates } from "./arn.js";
 import { checkEndpointDiscovery } from "./endpoint-discovery.js";
 import { checkErrorRenames } from "./error-rename.js";
+import { checkHttpChecksums } from "./http-checksum.js";
 import { checkEventStreamHttp, checkPayloadTypes, checkQueryErrorCodes } from "./protocols.js";
 import { checkCloudWatchNamespaces, checkEventSources, checkSdkServiceIds } from "./service-names.js";
 import { checkSigV4Names } from "./sigv4.js";
@@ -23,4 +24,5 @@ export const AWS_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["ProtocolHttpPayload"], run: checkPayloadTypes },
   { eventIds: ["ProtocolHttp"], run: checkEventStreamHttp },
   { eventIds: ["QueryErrorCode"], run: checkQueryErrorCodes },
+  { eventIds: ["HttpChecksumTrait"], run: checkHttpChecksums },
 ];

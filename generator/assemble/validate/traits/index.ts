@@ -18,6 +18,7 @@ import { checkPaginated } from "../paginated.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
 import { AWS_VALIDATORS } from "../aws/index.js";
 import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
+import { checkTraitStatus } from "../trait-status.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -44,6 +45,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
   { eventIds: ["TraitValidators", ...ADDON_TRAIT_VALIDATOR_IDS], run: checkTraitValidators },
+  { eventIds: ["DeprecatedTrait", "UnstableTrait"], run: checkTraitStatus },
   // smithy-aws-traits (../aws/)
   ...AWS_VALIDATORS,
 ];
