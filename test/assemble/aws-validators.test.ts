@@ -189,3 +189,54 @@ enum Mode { ENABLED }`;
     expect(awsEvents(op(`requestAlgorithmMember: "algo", requestValidationModeMember: "mode", responseAlgorithms: ["CRC32"]`, "algo: Mode2, mode: Mode").replace("@httpHeader(\"x-amz-checksum-crc32\") ", "") + "\nenum Mode2 { CRC32 }", ["HttpChecksumTrait"])).toEqual([]);
   });
 });
+
+describe("tagging", () => {
+  const tagOps = `operation TagResource { input := { @required resourceArn: String, @required tags: TagList } }
+operation UntagResource { input := { @required resourceArn: String, @required tagKeys: TagKeys } }
+operation ListTagsForResource { input := { @required resourceArn: String }, output := { tags: TagList } }
+list TagList { member: Tag }
+structure Tag { key: String, value: String }
+list TagKeys { member: String }`;
+
+  it("accepts a tag-enabled service with the three operations and a taggable resource with an ARN", () => {
+    expect(awsEvents(`@aws.api#tagEnabled
+service S { version: "1", operations: [TagResource, UntagResource, ListTagsForResource], resources: [R] }
+@aws.api#taggable @aws.api#arn(template: "r/{id}")
+resource R { identifiers: { id: String } }
+${tagOps}`, ["ServiceTagging", "TagEnabledService", "TaggableResource", "TagResourcePropertyName", "TagResourcePropertyType"])).toEqual([]);
+  });
+
+  it("reports the missing operations, a resource without a tagging route, and a service without taggable resources", () => {
+    expect(awsEvents(`@aws.api#tagEnabled
+service S { version: "1", operations: [TagResource], resources: [R] }
+@aws.api#taggable
+resource R { identifiers: { id: String } }
+@aws.api#tagEnabled
+service T { version: "1" }
+operation TagResource { input := { tags: String } }`, ["ServiceTagging", "TagEnabledService", "TaggableResource"])).toEqual([
+      "DANGER ServiceTagging ex#S: Shape `ex#TagResource` does not satisfy 'TagResource' operation requirements.",
+      "DANGER TaggableResource ex#R: Resource does not have tagging CRUD operations and is not compatible with service-wide tagging operations for service `ex#S`.",
+      "ERROR TagEnabledService ex#T: Service marked `aws.api#tagEnabled` trait must have at least one `aws.api#taggable` resource.",
+      "WARNING ServiceTagging ex#S: Service marked `aws.api#TagEnabled` is missing an operation named 'ListTagsForResource.'",
+      "WARNING ServiceTagging ex#S: Service marked `aws.api#TagEnabled` is missing an operation named 'UntagResource.'",
+      "WARNING ServiceTagging ex#T: Service marked `aws.api#TagEnabled` is missing an operation named 'ListTagsForResource.'",
+      "WARNING ServiceTagging ex#T: Service marked `aws.api#TagEnabled` is missing an operation named 'TagResource.'",
+      "WARNING ServiceTagging ex#T: Service marked `aws.api#TagEnabled` is missing an operation named 'UntagResource.'",
+      "WARNING TagEnabledService ex#S: Service marked `aws.api#tagEnabled` trait does not have consistent tagging operations implemented: {TagResource, UntagResource, and ListTagsForResource}.",
+      "WARNING TagEnabledService ex#T: Service marked `aws.api#tagEnabled` trait does not have consistent tagging operations implemented: {TagResource, UntagResource, and ListTagsForResource}.",
+    ]);
+  });
+
+  it("checks the tag property's name and shape, and warns when an update takes tags", () => {
+    expect(awsEvents(`@aws.api#tagEnabled
+service S { version: "1", operations: [TagResource, UntagResource, ListTagsForResource], resources: [R] }
+@aws.api#taggable(property: "labels") @aws.api#arn(template: "r/{id}")
+resource R { identifiers: { id: String }, properties: { labels: String }, update: UpdateR }
+operation UpdateR { input := { @required id: String, labels: String } }
+${tagOps}`, ["TaggableResource", "TagResourcePropertyName", "TagResourcePropertyType"])).toEqual([
+      "DANGER TaggableResource ex#UpdateR: Update and put resource lifecycle operations should not support updating tags because it is a privileged operation that modifies access.",
+      "ERROR TagResourcePropertyType ex#R: Tag property must be a list shape targeting a member containing a pair of strings, or a Map shape targeting a string member.",
+      "WARNING TagResourcePropertyName ex#R: Suggested tag property name is '[T|t]ags'.",
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { checkHttpChecksums } from "./http-checksum.js";
 import { checkEventStreamHttp, checkPayloadTypes, checkQueryErrorCodes } from "./protocols.js";
 import { checkCloudWatchNamespaces, checkEventSources, checkSdkServiceIds } from "./service-names.js";
 import { checkSigV4Names } from "./sigv4.js";
+import { checkServiceTagging, checkTagEnabledServices, checkTaggableResources, checkTagPropertyNames, checkTagPropertyTypes } from "./tagging/validators.js";
 
 /** The AWS validators, in the order their events are reported. */
 export const AWS_VALIDATORS: readonly TraitValidator[] = [
@@ -25,4 +26,9 @@ export const AWS_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["ProtocolHttp"], run: checkEventStreamHttp },
   { eventIds: ["QueryErrorCode"], run: checkQueryErrorCodes },
   { eventIds: ["HttpChecksumTrait"], run: checkHttpChecksums },
+  { eventIds: ["ServiceTagging"], run: checkServiceTagging },
+  { eventIds: ["TagEnabledService"], run: checkTagEnabledServices },
+  { eventIds: ["TaggableResource"], run: checkTaggableResources },
+  { eventIds: ["TagResourcePropertyName"], run: checkTagPropertyNames },
+  { eventIds: ["TagResourcePropertyType"], run: checkTagPropertyTypes },
 ];
