@@ -8,7 +8,7 @@ import { AnvilError, type Diagnostic } from "../../generator/errors.js";
 import { loadSources } from "../../generator/load/index.js";
 import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
-import { javaHashSetOrder, javaStringHash } from "../../generator/assemble/validate/aws/java-hash-order.js";
+import { javaHashSetOrder, javaStringHash } from "../../generator/assemble/java-order.js";
 
 /** Every event of a model (the prelude and anvil's add-on traits included), as one line each, sorted. */
 export function awsEvents(body: string, ids?: string[]): string[] {

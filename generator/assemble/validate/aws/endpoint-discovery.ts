@@ -10,7 +10,7 @@ import type { Shape } from "../../model.js";
 import type { TraitValidationContext } from "../traits/context.js";
 import { inputOf, outputOf, containedOperations } from "../http/bindings.js";
 import { shapesOfType, stringMember } from "./aws-traits.js";
-import { javaHashSetOrder } from "./java-hash-order.js";
+import { javaHashSetOrder } from "../../java-order.js";
 
 const DISCOVERY = "aws.api#clientEndpointDiscovery";
 const DISCOVERED = "aws.api#clientDiscoveredEndpoint";

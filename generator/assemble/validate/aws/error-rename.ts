@@ -3,7 +3,7 @@
  * shape name, so a service using one of them may not rename an error shape.
  */
 import type { TraitValidationContext } from "../traits/context.js";
-import { javaHashSetOrder } from "./java-hash-order.js";
+import { javaHashSetOrder } from "../../java-order.js";
 import { shapesOfType } from "./aws-traits.js";
 
 /** Protocols whose errors are identified by shape name, in Smithy's order. */
