@@ -8,7 +8,7 @@ import { AnvilError, type Diagnostic } from "../../generator/errors.js";
 import { loadSources } from "../../generator/load/index.js";
 import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
-import { javaHashSetOrder, javaStringHash } from "../../generator/assemble/java-order.js";
+import { javaHashOrder, javaHashSetOrder, javaStringHash } from "../../generator/assemble/java-order.js";
 
 /** Every event of a model (the prelude and anvil's add-on traits included), as one line each, sorted. */
 export function awsEvents(body: string, ids?: string[]): string[] {
@@ -238,5 +238,31 @@ ${tagOps}`, ["TaggableResource", "TagResourcePropertyName", "TagResourceProperty
       "ERROR TagResourcePropertyType ex#R: Tag property must be a list shape targeting a member containing a pair of strings, or a Map shape targeting a string member.",
       "WARNING TagResourcePropertyName ex#R: Suggested tag property name is '[T|t]ags'.",
     ]);
+  });
+});
+
+describe("@traitValidators", () => {
+  it("runs a model's own rule from each shape with the trait, and rejects a key that is not an event id", () => {
+    expect(awsEvents(`@trait @traitValidators("ex.NoBlobs": { selector: "~> member :test(> blob)", message: "no blobs", severity: "WARNING" })
+structure proto {}
+@proto service S { version: "1", operations: [Op] }
+operation Op { input := { data: Blob, name: String } }
+@trait @traitValidators("_": { selector: "*" }) structure bad {}`, ["ex", "TraitValidators"])).toEqual([
+      "ERROR TraitValidators ex#bad: `smithy.api#traitValidators` key is not a valid event ID: `_`",
+      "WARNING ex.NoBlobs ex#OpInput$data: Found an incompatible shape when validating the constraints of the `ex#proto` trait attached to `ex#S`: no blobs",
+    ]);
+  });
+});
+
+describe("Java HashMap order past one table size", () => {
+  it("doubles the table past 12 keys, so buckets are read with one more bit", () => {
+    const keys = Array.from({ length: 13 }, (_, i) => `k${i}`);
+    const order = javaHashOrder(keys, javaStringHash);
+    expect([...order].sort()).toEqual([...keys].sort());
+    const bucket = (k: string) => {
+      const h = javaStringHash(k);
+      return (h ^ (h >>> 16)) & 31;
+    };
+    expect(order.map(bucket)).toEqual([...order.map(bucket)].sort((a, b) => a - b));
   });
 });
