@@ -7,6 +7,7 @@
 import type { Diagnostic } from "../errors.js";
 import type { ShapeDefinition } from "../load/ast.js";
 import { chainLocators, type Member, type Shape, type TraitLocator } from "./model.js";
+import { reportMixinCycles } from "./mixin-cycles.js";
 
 const MIXIN = "smithy.api#mixin";
 
@@ -20,13 +21,16 @@ export function flattenMixins(
   // Shapes whose mixins could not be applied: to the shapes that use them in turn they are as
   // good as missing, and Smithy reports each link of such a chain.
   const failed = new Set<string>();
+  // Shapes of a mixin cycle are reported once each and left unbuilt, as in Smithy.
+  for (const id of reportMixinCycles(shapes, problems)) {
+    state.set(id, "done");
+    failed.add(id);
+  }
   const visit = (shape: Shape): void => {
     const st = state.get(shape.id);
     if (st === "done") return;
-    if (st === "visiting") {
-      problems.push({ message: `Mixin cycle through ${shape.id}`, location: shape.location, shapeId: shape.id });
-      return;
-    }
+    // Cycles were reported and their shapes marked done above; this guards the walk regardless.
+    if (st === "visiting") return;
     state.set(shape.id, "visiting");
     const inheritedMembers: Member[] = [];
     const inheritedTraits: Record<string, Shape["traits"][string]> = {};

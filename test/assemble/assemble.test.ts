@@ -67,7 +67,10 @@ describe("assemble", () => {
         "ex#B": { type: "structure", mixins: [{ target: "ex#A" }], traits: { "smithy.api#mixin": {} }, members: {} },
       })),
     );
-    expect(e.diagnostics.some((d) => d.message.includes("Mixin cycle"))).toBe(true);
+    expect(e.diagnostics.map((d) => `${d.shapeId}: ${d.message}`)).toEqual([
+      "ex#A: Unable to resolve mixins; cycles detected between this shape and [ex#B]",
+      "ex#B: Unable to resolve mixins; cycles detected between this shape and [ex#A]",
+    ]);
   });
 
   it("rejects an unknown trait with a suggestion", () => {

@@ -70,7 +70,10 @@ operation B {}`).map(brief);
 use aws.protocols#restJson1
 @restJson1
 service S { version: "1", operations: [B] }
-operation B {}`).map(brief);
+operation B {}
+// Smithy checks nothing when no shape of the model has @http.
+@http(method: "GET", uri: "/elsewhere")
+operation Elsewhere {}`).map(brief);
     expect(required).toContain("ERROR HttpBindingsMissing ex#B: The `aws.protocols#restJson1` protocol requires all operations in the `ex#S` service define the `http` trait, but this operation is missing the `http` trait.");
   });
 

@@ -32,6 +32,9 @@ structure restJson1 with [ProtocolHttpVersions] {}
         xmlAttribute, xmlFlattened, xmlName, xmlNamespace
     ]
 )
+@traitValidators(
+    UnsupportedProtocolDocument: { selector: "~> member :test(> document)", message: "Document types are not supported with restXml" }
+)
 @trait(selector: "service")
 structure restXml with [ProtocolHttpVersions] {
     /// Errors are not wrapped in an `ErrorResponse` element.
@@ -44,6 +47,9 @@ structure restXml with [ProtocolHttpVersions] {
 @protocolDefinition(
     traits: [timestampFormat, cors, endpoint, hostLabel, awsQueryError, xmlAttribute, xmlFlattened, xmlName, xmlNamespace]
 )
+@traitValidators(
+    UnsupportedProtocolDocument: { selector: "~> member :test(> document)", message: "Document types are not supported with awsQuery" }
+)
 @trait(selector: "service [trait|xmlNamespace]")
 structure awsQuery {}
 
@@ -51,6 +57,9 @@ structure awsQuery {}
 @deprecated
 @protocolDefinition(
     traits: [timestampFormat, cors, endpoint, hostLabel, ec2QueryName, xmlAttribute, xmlFlattened, xmlName, xmlNamespace]
+)
+@traitValidators(
+    UnsupportedProtocolDocument: { selector: "~> member :test(> document)", message: "Document types are not supported with ec2Query" }
 )
 @trait(selector: "service [trait|xmlNamespace]")
 structure ec2Query {}

@@ -13,6 +13,8 @@ const HTTP = "smithy.api#http";
 
 /** Operations of a service that lack `@http` while the service's protocol or siblings use it. */
 export function checkHttpBindingsMissing(ctx: TraitValidationContext): void {
+  // As Smithy: a model where no shape has `@http` is not checked at all.
+  if (![...ctx.shapes.values()].some((s) => s.traits[HTTP] !== undefined)) return;
   for (const service of ctx.shapes.values()) {
     if (service.prelude || service.type !== "service") continue;
     const operations = containedOperations(ctx.shapes, service);

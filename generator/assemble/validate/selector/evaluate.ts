@@ -70,16 +70,7 @@ export class SelectorIndex {
    * others are evaluated once over the whole model and the result is cached.
    */
   matchesNode(selector: string, node: SelectorNode): boolean | UnsupportedSelector {
-    let steps = this.parsed.get(selector);
-    if (steps === undefined) {
-      try {
-        steps = parseSelector(selector);
-      } catch (e) {
-        if (!(e instanceof UnsupportedSelector)) throw e;
-        steps = e;
-      }
-      this.parsed.set(selector, steps);
-    }
+    const steps = this.parse(selector);
     if (steps instanceof UnsupportedSelector) return steps;
     try {
       return this.nodeMatches(steps, node);
@@ -123,6 +114,36 @@ export class SelectorIndex {
       this.results.set(selector, r);
     }
     return r;
+  }
+
+  /**
+   * The nodes a selector matches when it starts from `start` alone rather than from every node
+   * (Smithy's starting context, used by `@traitValidators`), or the reason it cannot be evaluated.
+   */
+  selectFrom(selector: string, start: SelectorNode): Set<SelectorNode> | UnsupportedSelector {
+    const steps = this.parse(selector);
+    if (steps instanceof UnsupportedSelector) return steps;
+    try {
+      return this.run(steps, new Set([start]));
+    } catch (e) {
+      if (!(e instanceof UnsupportedSelector)) throw e;
+      return e;
+    }
+  }
+
+  /** A selector's steps, parsed once per text, or the reason it cannot be parsed. */
+  private parse(selector: string): Step[] | UnsupportedSelector {
+    let steps = this.parsed.get(selector);
+    if (steps === undefined) {
+      try {
+        steps = parseSelector(selector);
+      } catch (e) {
+        if (!(e instanceof UnsupportedSelector)) throw e;
+        steps = e;
+      }
+      this.parsed.set(selector, steps);
+    }
+    return steps;
   }
 
   private run(steps: Step[], input: Set<SelectorNode>): Set<SelectorNode> {

@@ -16,6 +16,9 @@ import { checkHttpQuery } from "../http/query.js";
 import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/service-bindings.js";
 import { checkPaginated } from "../paginated.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
+import { AWS_VALIDATORS } from "../aws/index.js";
+import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
+import { checkTraitStatus } from "../trait-status.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -41,6 +44,10 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
+  { eventIds: ["TraitValidators", ...ADDON_TRAIT_VALIDATOR_IDS], run: checkTraitValidators },
+  { eventIds: ["DeprecatedTrait", "UnstableTrait"], run: checkTraitStatus },
+  // smithy-aws-traits (../aws/)
+  ...AWS_VALIDATORS,
 ];
 
 /** Runs every trait validator; events (errors and warnings) are added to `events`. */
