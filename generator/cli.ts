@@ -97,9 +97,30 @@ function printDiagnostic(diagnostic: Diagnostic): void {
   if (d.hint) process.stderr.write(`  hint: ${d.hint}\n`);
 }
 
+/** How many events of one id `generate`, `ast` and `idl` print in full; `anvil validate` prints them all. */
+const WARNINGS_SHOWN_PER_ID = 3;
+
+/**
+ * Prints a run's warnings (DANGER, WARNING, NOTE), at most a few per event id: a published AWS
+ * model carries hundreds of the same one (S3: `UnstableTrait` on every `@contextParam`), which
+ * would bury the rest. The remainder is counted per id, with the command that lists them.
+ */
+function printWarnings(warnings: readonly Diagnostic[]): void {
+  const seen = new Map<string, number>();
+  for (const w of warnings) {
+    if (w.severity === "SUPPRESSED") continue;
+    const id = w.eventId ?? "";
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n <= WARNINGS_SHOWN_PER_ID) printDiagnostic(w);
+  }
+  const more = [...seen].filter(([, n]) => n > WARNINGS_SHOWN_PER_ID).map(([id, n]) => `${n - WARNINGS_SHOWN_PER_ID} more [${id}]`);
+  if (more.length > 0) process.stderr.write(`warning: and ${more.join(", ")}; \`anvil validate\` lists every event\n`);
+}
+
 function fail(e: unknown): number {
   if (e instanceof AnvilError) {
-    for (const d of e.warnings) printDiagnostic(d);
+    printWarnings(e.warnings);
     for (const d of e.diagnostics) printDiagnostic(d);
     if (e.diagnostics.length > 1) process.stderr.write(`${e.diagnostics.length} errors\n`);
     return e.kind === "model" ? 1 : e.kind === "internal" ? 3 : 2;
@@ -172,7 +193,7 @@ async function runGenerate(args: string[]): Promise<number> {
   } finally {
     progress?.clear();
   }
-  for (const w of result.warnings) printDiagnostic(w);
+  printWarnings(result.warnings);
   const outputs = result.clients.map((c) => withManifest(c, result.tools));
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
   const displayRoot = relative(process.cwd(), config.out).split("\\").join("/") || ".";
@@ -261,7 +282,7 @@ function validationEvents(files: string[]): Diagnostic[] {
 function runAst(args: string[]): number {
   if (args.length === 0) throw new AnvilError("usage", { message: "anvil ast needs at least one model file" });
   const model = assemble(loadFiles(args, preludeIds()));
-  for (const w of model.warnings ?? []) printDiagnostic(w);
+  printWarnings(model.warnings ?? []);
   process.stdout.write(`${JSON.stringify(toJsonAst(model), null, 2)}\n`);
   return 0;
 }
@@ -270,7 +291,7 @@ function runIdl(args: string[]): number {
   const { values, positionals } = parseArgs({ args, options: { out: { type: "string" } }, allowPositionals: true, strict: true });
   if (positionals.length === 0) throw new AnvilError("usage", { message: "anvil idl needs at least one model file" });
   const model = assemble(loadFiles(positionals, preludeIds()));
-  for (const w of model.warnings ?? []) printDiagnostic(w);
+  printWarnings(model.warnings ?? []);
   const printed = printIdlFiles(toJsonAst(model));
   if (values.out) {
     mkdirSync(values.out, { recursive: true });

@@ -80,3 +80,16 @@ operation G { input := { body: String } }
     expect(failed.stderr).toContain("do not have a corresponding member marked with the `httpLabel` trait: `id`");
   });
 });
+
+describe("warnings outside anvil validate", () => {
+  it("prints at most three events of one id in full and counts the rest, which validate lists", () => {
+    const shapes = ["A", "B", "C", "D", "E"].map((n) => `@beta string ${n}`).join("\n");
+    const file = model("unstable.smithy", `@trait @unstable structure beta {}\n${shapes}\n`);
+    const ast = anvil("ast", file);
+    expect(ast.code).toBe(0);
+    expect(ast.stderr.match(/^warning: unstable\.smithy:\d+:1: .*\[UnstableTrait\.ex#beta\]$/gm)).toHaveLength(3);
+    expect(ast.stderr).toContain("warning: and 2 more [UnstableTrait.ex#beta]; `anvil validate` lists every event");
+    const all = anvil("validate", "--model", file);
+    expect(all.stdout.match(/UnstableTrait\.ex#beta/g)).toHaveLength(5);
+  });
+});
