@@ -37,6 +37,7 @@ export class FetchTransport implements Transport {
             controller?.abort();
           }, timeoutMs);
     signal?.addEventListener("abort", onAbort, { once: true });
+    let bodyKeepsSignal = false;
     try {
       const requestBody = request.body;
       const init: RequestInit & { duplex?: "half" } = {
@@ -61,7 +62,9 @@ export class FetchTransport implements Transport {
         responseHeaders[name] = value;
       });
       if (options.streamResponse === true && response.ok && response.body !== null) {
-        // The caller reads the body once, as a stream; the time limit ends with the headers.
+        // The caller reads the body once, as a stream; the time limit ends with the headers, and
+        // the call's signal stays joined to the controller, so it still cancels the body.
+        bodyKeepsSignal = true;
         return {
           statusCode: response.status,
           headers: responseHeaders,
@@ -85,7 +88,7 @@ export class FetchTransport implements Transport {
       });
     } finally {
       if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      if (!bodyKeepsSignal) signal?.removeEventListener("abort", onAbort);
     }
   }
 }

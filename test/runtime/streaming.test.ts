@@ -191,6 +191,30 @@ describe("transports with stream bodies", () => {
     raw.reply = (status) => ({ status, body: Buffer.alloc(0) });
   });
 
+  it("Node and fetch: the call's signal still cancels a streamed body being read", async () => {
+    const slow = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.write(Buffer.alloc(1024, 1)); // then nothing more: only the abort ends the read
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      for (const transport of [new NodeHttpTransport(), new FetchTransport(fetch)]) {
+        const controller = new AbortController();
+        const response = await transport.handle({ ...requestTo(url, undefined), method: "GET" }, { streamResponse: true, signal: controller.signal });
+        const iterator = streamingResponseBody(response)[Symbol.asyncIterator]();
+        expect((await iterator.next()).done).toBe(false);
+        const pending = iterator.next();
+        controller.abort();
+        await expect(pending).rejects.toBeDefined();
+        (transport as { destroy?(): void }).destroy?.();
+      }
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+
   it("fetch: sends a stream body (duplex half)", async () => {
     raw.requests.length = 0;
     await new FetchTransport(fetch).handle(requestTo(raw.url, new StreamingRequestBody(bigChunks(), undefined, false)), {});

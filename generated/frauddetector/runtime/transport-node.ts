@@ -115,6 +115,14 @@ export class NodeHttpTransport implements Transport {
         if (streamResponse === true && status >= 200 && status < 300) {
           // The caller reads the body (a read-once stream); the time limit ends with the headers.
           finish(undefined, new NodeResponse(res, EMPTY, res));
+          // The call's signal still cancels the body being read.
+          if (signal !== undefined) {
+            const onBodyAbort = (): void => {
+              res.destroy(new AbortError(signal.reason));
+            };
+            signal.addEventListener("abort", onBodyAbort, { once: true });
+            res.once("close", () => signal.removeEventListener("abort", onBodyAbort));
+          }
           return;
         }
         const chunks: Buffer[] = [];
