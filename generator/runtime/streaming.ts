@@ -30,19 +30,18 @@ export class StreamConsumedError extends Error {
 
 const encoder = new TextEncoder();
 
+/** What a stream body is read from: a `Blob` (its size known) or a stream. */
+type StreamSource = Blob | ReadableStream<Uint8Array> | AsyncIterable<Chunk>;
+
 /** A request body read from a stream, sent once; `length` is undefined when the source does not say it. */
 export class StreamingRequestBody {
   /** Bytes the stream holds, when known (a `Blob`'s size); else the transport sends it chunked. */
   readonly length: number | undefined;
   /** The member is `@requiresLength`: the service refuses a body of unknown length. */
   readonly requiresLength: boolean;
-  #source: ReadableStream<Uint8Array> | AsyncIterable<Chunk> | undefined;
+  #source: StreamSource | undefined;
 
-  constructor(
-    source: ReadableStream<Uint8Array> | AsyncIterable<Chunk>,
-    length: number | undefined,
-    requiresLength: boolean,
-  ) {
+  constructor(source: StreamSource, length: number | undefined, requiresLength: boolean) {
     this.#source = source;
     this.length = length;
     this.requiresLength = requiresLength;
@@ -55,15 +54,25 @@ export class StreamingRequestBody {
 
   /** The stream's bytes, once; a second call throws `StreamConsumedError`. */
   take(): AsyncIterable<Uint8Array> {
+    const source = this.#takeSource();
+    return bytesOf(isBlob(source) ? (source.stream() as ReadableStream<Uint8Array>) : source);
+  }
+
+  /**
+   * The body as fetch takes it, once: a `Blob` as it is (fetch then sends its length, and every
+   * browser uploads it; a stream body needs `duplex: "half"`, which not every browser supports),
+   * anything else as a web `ReadableStream`.
+   */
+  takeFetchBody(): Blob | ReadableStream<Uint8Array> {
+    const source = this.#takeSource();
+    return isBlob(source) ? source : toWebStream(bytesOf(source));
+  }
+
+  #takeSource(): StreamSource {
     const source = this.#source;
     if (source === undefined) throw new StreamConsumedError("the request's streaming body was already sent once");
     this.#source = undefined;
-    return bytesOf(source);
-  }
-
-  /** The stream as a web `ReadableStream`, once (for fetch). */
-  takeWebStream(): ReadableStream<Uint8Array> {
-    return toWebStream(this.take());
+    return source;
   }
 }
 
@@ -79,9 +88,7 @@ export function streamingRequestBody(
   requiresLength: boolean,
 ): string | Uint8Array | StreamingRequestBody {
   if (typeof value === "string" || value instanceof Uint8Array) return value;
-  if (typeof Blob !== "undefined" && value instanceof Blob) {
-    return new StreamingRequestBody(value.stream() as ReadableStream<Uint8Array>, value.size, requiresLength);
-  }
+  if (isBlob(value)) return new StreamingRequestBody(value, value.size, requiresLength);
   if (isReadableStream(value) || isAsyncIterable(value))
     return new StreamingRequestBody(value, undefined, requiresLength);
   throw new RequestValidationError(operation, [
@@ -179,6 +186,10 @@ export class StreamingBlobOutput implements AsyncIterable<Uint8Array> {
 /** The `@streaming` blob of a 2xx response: its stream when the transport gave one, else its whole body. */
 export function streamingResponseBody(response: HttpResponse): StreamingBlobOutput {
   return new StreamingBlobOutput(response.stream ?? bodyBytes(response));
+}
+
+function isBlob(value: unknown): value is Blob {
+  return typeof Blob !== "undefined" && value instanceof Blob;
 }
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {

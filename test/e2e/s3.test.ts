@@ -123,6 +123,15 @@ describe.skipIf(!present)("S3 client against s3rver", () => {
     expect(await (await client.getObject({ Bucket, Key: "blob.txt" })).Body?.transformToString()).toBe("from a blob");
   });
 
+  it("works over the fetch transport too: a Blob up, a streamed body down", async () => {
+    const viaFetch = new g.S3Client({ region: "us-east-1", endpoint: server.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS, fetch: globalThis.fetch });
+    const data = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 7) & 0xff);
+    await viaFetch.putObject({ Bucket, Key: "fetch.bin", Body: new Blob([data]) });
+    const got = await viaFetch.getObject({ Bucket, Key: "fetch.bin" });
+    expect(Buffer.from(await (got.Body as Body).transformToByteArray()).equals(Buffer.from(data))).toBe(true);
+    await expect(viaFetch.headObject({ Bucket, Key: "missing" })).rejects.toBeInstanceOf(g.NotFound);
+  });
+
   it("lists every key in order with paginateListObjectsV2 and a small page size", async () => {
     const keys = Array.from({ length: 7 }, (_, i) => `page/key-${String(i).padStart(2, "0")}`);
     for (const Key of keys) await client.putObject({ Bucket, Key, Body: Key });

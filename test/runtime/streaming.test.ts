@@ -206,7 +206,7 @@ describe("transports with stream bodies", () => {
         expect((await iterator.next()).done).toBe(false);
         const pending = iterator.next();
         controller.abort();
-        await expect(pending).rejects.toBeDefined();
+        await expect(pending).rejects.toMatchObject({ name: "AbortError" });
         (transport as { destroy?(): void }).destroy?.();
       }
     } finally {

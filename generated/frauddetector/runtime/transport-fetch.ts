@@ -51,12 +51,12 @@ export class FetchTransport implements Transport {
             : typeof requestBody === "string"
               ? requestBody
               : requestBody instanceof StreamingRequestBody
-                ? requestBody.takeWebStream()
+                ? requestBody.takeFetchBody()
                 : requestBody.slice(),
         signal: controller?.signal ?? null,
       };
       // fetch sends a stream body only when told it is sent before the response is read.
-      if (requestBody instanceof StreamingRequestBody) init.duplex = "half";
+      if (init.body instanceof ReadableStream) init.duplex = "half";
       const response = await this.#fetch(request.url, init);
       const responseHeaders: Record<string, string> = {};
       response.headers.forEach((value, name) => {

@@ -114,7 +114,7 @@ export class NodeHttpTransport implements Transport {
         const status = res.statusCode ?? 0;
         if (streamResponse === true && status >= 200 && status < 300) {
           // The caller reads the body (a read-once stream); the time limit ends with the headers.
-          finish(undefined, new NodeResponse(res, EMPTY, res));
+          finish(undefined, new NodeResponse(res, EMPTY, readBody(res)));
           // The call's signal still cancels the body being read.
           if (signal !== undefined) {
             const onBodyAbort = (): void => {
@@ -206,6 +206,15 @@ export class NodeHttpTransport implements Transport {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** A streamed body's chunks: a connection lost mid-body is a `NetworkError`, a cancel the call's `AbortError`. */
+async function* readBody(res: IncomingMessage): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of res) yield chunk as Buffer;
+  } catch (error) {
+    throw error instanceof AbortError ? error : networkError(error instanceof Error ? error : new Error(String(error)));
+  }
+}
 
 /** Writes a stream body as it is read, waiting for the socket to drain (a multi-MB body is never held whole). */
 async function sendStream(req: ClientRequest, body: StreamingRequestBody): Promise<void> {
