@@ -1,14 +1,18 @@
 /**
  * S3 end to end: a client generated from the AWS model, against s3rver (an S3-compatible server
  * from npm, test/e2e/s3rver.ts) on a loopback port, configured as a user would (`endpoint`,
- * `forcePathStyle`). s3rver checks SigV4 signatures, so every call here also checks S3's signing
- * (path signed as sent, `UNSIGNED-PAYLOAD` for stream bodies). Bytes, text and a multi-MB stream
+ * `forcePathStyle`). s3rver checks the access key and the SigV4 header's shape but not the
+ * signature itself, so the client's transport here re-signs every request with aws4fetch (an
+ * independent signer that signs S3 paths as sent) and the last case checks they all matched.
+ * Bytes, text and a multi-MB stream
  * go up and come back byte for byte; metadata, paging, copy, delete, a missing object's typed
  * `NotFound` (a HEAD 404 has no body) and the `ObjectExists` / `BucketExists` waiters.
  */
 import { existsSync } from "node:fs";
 import { Readable } from "node:stream";
+import { AwsV4Signer } from "aws4fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "../../generator/runtime/transport.js";
 import { SHARED } from "../helpers.js";
 import { awsModel, generateInto } from "./generate-client.js";
 import { S3RVER_CREDENTIALS, startS3rver } from "./s3rver.js";
@@ -46,23 +50,56 @@ interface Generated {
   RequestValidationError: new (...args: never[]) => Error;
 }
 
+/** The Authorization aws4fetch computes for a signed request (S3: the path signed as sent; the payload hash from its header). */
+async function s3Authorization(request: HttpRequest): Promise<string> {
+  const signed = /SignedHeaders=([^,]+)/.exec(request.headers.authorization ?? "")?.[1]?.split(";") ?? [];
+  const headers: Record<string, string> = {};
+  for (const name of signed) if (name !== "host") headers[name] = request.headers[name] ?? "";
+  const signer = new AwsV4Signer({
+    url: request.url,
+    method: request.method,
+    headers,
+    accessKeyId: S3RVER_CREDENTIALS.accessKeyId,
+    secretAccessKey: S3RVER_CREDENTIALS.secretAccessKey,
+    service: "s3",
+    region: "us-east-1",
+    datetime: request.headers["x-amz-date"],
+    allHeaders: true,
+  });
+  return (await signer.sign()).headers.get("authorization") ?? "";
+}
+
 describe.skipIf(!present)("S3 client against s3rver", () => {
   let server: { endpoint: string; stop(): Promise<void> };
   let client: Client;
   let g: Generated;
   let remove = () => undefined as void;
   const Bucket = "anvil-e2e";
+  const checked: string[] = [];
+  let transportToClose: (() => void) | undefined;
+  const mismatched: string[] = [];
 
   beforeAll(async () => {
     server = await startS3rver();
     const generated = await generateInto("s3", MODEL, OPERATIONS);
     remove = generated.remove;
     g = (await import(`${generated.folder}/index.ts`)) as Generated;
-    client = new g.S3Client({ region: "us-east-1", endpoint: server.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+    const { NodeHttpTransport } = (await import(`${generated.folder}/runtime/transport-node.ts`)) as { NodeHttpTransport: new () => Transport };
+    const inner = new NodeHttpTransport();
+    const transport: Transport = {
+      async handle(request: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
+        checked.push(`${request.method} ${request.path}`);
+        if ((await s3Authorization(request)) !== request.headers.authorization) mismatched.push(`${request.method} ${request.path}`);
+        return inner.handle(request, options);
+      },
+    };
+    transportToClose = () => inner.destroy?.();
+    client = new g.S3Client({ region: "us-east-1", endpoint: server.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS, transport });
     await client.createBucket({ Bucket });
   }, 60_000);
   afterAll(async () => {
     client?.destroy();
+    transportToClose?.();
     await server?.stop();
     remove();
   });
@@ -164,5 +201,11 @@ describe.skipIf(!present)("S3 client against s3rver", () => {
     for (const Key of ["", "../escape", "a/../b", "a//b"]) {
       await expect(client.getObject({ Bucket, Key })).rejects.toBeInstanceOf(g.RequestValidationError);
     }
+  });
+
+  it("signed every request above as S3 verifies it: the path as sent, not encoded twice", () => {
+    expect(checked.length).toBeGreaterThan(20);
+    expect(checked.some((c) => c.includes("%20") && c.includes("%C3%AF"))).toBe(true);
+    expect(mismatched).toEqual([]);
   });
 });

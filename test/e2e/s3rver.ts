@@ -1,8 +1,8 @@
 /**
  * s3rver (an S3-compatible server from npm, storing objects in files) on 127.0.0.1 with a port
- * the OS picks and a fresh temporary directory, for the S3 end-to-end tests. It checks SigV4
- * signatures with its fixed key pair (`S3RVER`/`S3RVER`), so a wrong canonical path or payload
- * hash fails the call.
+ * the OS picks and a fresh temporary directory, for the S3 end-to-end tests. It accepts the
+ * access key `S3RVER` and checks the SigV4 header's shape (x-amz-content-sha256 required), but
+ * does not verify a v4 signature (its source says so): the S3 test re-signs each request itself.
  *
  * It runs in a child process (s3rver-child.mjs) with `--openssl-legacy-provider`: s3rver's
  * ListObjectsV2 continuation tokens use DES, which Node 20's OpenSSL 3 refuses otherwise
@@ -16,7 +16,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-/** The credentials s3rver accepts (it verifies signatures against this key pair). */
+/** The credentials s3rver accepts (its one access key). */
 export const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), "s3rver-child.mjs");
