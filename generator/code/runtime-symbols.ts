@@ -20,6 +20,7 @@ import type * as jmespathModule from "../runtime/jmespath.js";
 import type * as paginateModule from "../runtime/paginate.js";
 import type * as waiterModule from "../runtime/waiter.js";
 import type * as serdeModule from "../runtime/serde.js";
+import type * as streamingModule from "../runtime/streaming.js";
 import type * as transportModule from "../runtime/transport.js";
 import type * as validateModule from "../runtime/validate.js";
 import { symbol, type CodeSymbol } from "./symbol.js";
@@ -34,6 +35,7 @@ type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
 type PaginateTypes = "PaginationConfiguration";
 type WaiterTypes = "WaiterConfiguration" | "WaiterResult";
 type TransportTypes = "HttpResponse";
+type StreamingTypes = "StreamingBlobInput";
 type XmlSchemaTypes = "StructureSchema";
 type ProtocolTypes = "SerializedRequest" | "QueryPairs";
 
@@ -58,6 +60,7 @@ export type RuntimeTypesExist = [
   waiterModule.WaiterConfiguration<unknown>,
   waiterModule.WaiterResult,
   transportModule.HttpResponse,
+  streamingModule.StreamingBlobInput,
   xmlSchemaModule.StructureSchema,
   protocolModule.SerializedRequest,
   protocolModule.QueryPairs,
@@ -79,6 +82,8 @@ export const runtime = {
   paginate: at<ValueName<typeof paginateModule> | PaginateTypes>("runtime/paginate"),
   waiter: at<ValueName<typeof waiterModule> | WaiterTypes>("runtime/waiter"),
   transport: at<ValueName<typeof transportModule> | TransportTypes>("runtime/transport"),
+  /** `@streaming` blobs: input kinds, the read-once output, the request body (streaming.ts). */
+  streaming: at<ValueName<typeof streamingModule> | StreamingTypes>("runtime/streaming"),
   /** protocols/: one entry per protocol module (generator/lower/protocols/ uses them). */
   protocol: at<ProtocolTypes>("runtime/protocols/protocol"),
   awsJson: at<ValueName<typeof awsJsonModule>>("runtime/protocols/aws-json"),
@@ -112,4 +117,7 @@ export const RUNTIME_REEXPORTS = {
   /** Re-exported by clients that have waiters. */
   waiter: ["WaiterState", "WaiterFailureError", "WaiterTimeoutError", "WaiterConfigurationError"] as Array<ValueName<typeof waiterModule>>,
   waiterTypes: ["WaiterConfiguration", "WaiterResult"] as WaiterTypes[],
+  /** Re-exported by clients with a `@streaming` blob operation. */
+  streaming: ["StreamingBlobOutput", "StreamConsumedError"] as Array<ValueName<typeof streamingModule>>,
+  streamingTypes: ["StreamingBlobInput"] as StreamingTypes[],
 };

@@ -29,6 +29,8 @@ export class ClientNames {
     ...RUNTIME_REEXPORTS.paginateTypes,
     ...RUNTIME_REEXPORTS.waiter,
     ...RUNTIME_REEXPORTS.waiterTypes,
+    ...RUNTIME_REEXPORTS.streaming,
+    ...RUNTIME_REEXPORTS.streamingTypes,
     "DocumentValue",
   ]);
   private readonly files = new Map<ClientModule, NameScope>();

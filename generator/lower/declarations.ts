@@ -8,20 +8,23 @@ import type { EnumIR, InterfaceIR, TypeDeclIR, UnionIR } from "./ir.js";
 import { memberDoc, shapeDoc } from "./member-docs.js";
 import { NameScope, literalKey, propertyKey } from "./naming.js";
 import { isEnumTraitString } from "./shapes.js";
-import { isRequiredMember, typeOf, type ShapeSymbols } from "./type-expressions.js";
+import { isRequiredMember, memberTypeOf, typeOf, type ShapeSymbols } from "./type-expressions.js";
 import { str } from "./node-values.js";
 
 
-/** The declaration of one named shape (not an error: those are classes in errors.ts). */
-export function lowerDeclaration(model: Model, s: Shape, symbols: ShapeSymbols): TypeDeclIR {
+/**
+ * The declaration of one named shape (not an error: those are classes in errors.ts). `outputs`:
+ * the operation output structures, whose `@streaming` blobs are read-once streams.
+ */
+export function lowerDeclaration(model: Model, s: Shape, symbols: ShapeSymbols, outputs: ReadonlySet<string>): TypeDeclIR {
   const name = symbols[s.id].name;
   if (s.type === "enum" || s.type === "intEnum" || isEnumTraitString(s))
     return { interface: undefined, enum: lowerEnum(s, name), union: undefined };
   if (s.type === "union") return { interface: undefined, enum: undefined, union: lowerUnion(model, s, name, symbols) };
-  return { interface: lowerInterface(model, s, name, symbols), enum: undefined, union: undefined };
+  return { interface: lowerInterface(model, s, name, symbols, outputs.has(s.id)), enum: undefined, union: undefined };
 }
 
-function lowerInterface(model: Model, s: Shape, name: string, symbols: ShapeSymbols): InterfaceIR {
+function lowerInterface(model: Model, s: Shape, name: string, symbols: ShapeSymbols, isOutput: boolean): InterfaceIR {
   return {
     kind: "interface",
     name,
@@ -29,7 +32,7 @@ function lowerInterface(model: Model, s: Shape, name: string, symbols: ShapeSymb
     properties: s.members.map((m) => ({
       key: propertyKey(m.name),
       optional: !isRequiredMember(m),
-      type: typeOf(model, m.target, symbols),
+      type: memberTypeOf(model, m, symbols, isOutput),
       doc: memberDoc(model, m),
     })),
   };

@@ -28,7 +28,7 @@ import { lowerReadme } from "./readme.js";
 import { lowerService } from "./service.js";
 import type { ProtocolContext } from "./protocols/index.js";
 import { optionalDependencies, runtimeDependencies, runtimeFilesFor } from "../runtime-files.js";
-import { UNIT, isNamedShape } from "./type-expressions.js";
+import { UNIT, isNamedShape, isStreamingBlob } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
 import { authKey, defaultOperationAuth, isSigV4Only, operationAuthLiteral, planAuth, type AuthPlan } from "./auth.js";
 import { endpointParamFields, endpointParamsLiteral, endpointParamsType, type EndpointParamField } from "./endpoint-params.js";
@@ -45,7 +45,8 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const isError = (s: Shape) => s.traits["smithy.api#error"] !== undefined;
   const named = selection.shapes.filter((s) => isNamedShape(s) && s.id !== UNIT);
   const symbols = shapeSymbols(named, names, selection.service.rename ?? {}, isError);
-  const types = named.filter((s) => !isError(s)).map((s) => lowerDeclaration(model, s, symbols));
+  const outputs = new Set(selection.operations.flatMap((o) => (o.output === undefined ? [] : [o.output])));
+  const types = named.filter((s) => !isError(s)).map((s) => lowerDeclaration(model, s, symbols, outputs));
   const validators = lowerValidators(model, selection, symbols, names);
 
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true, protocol?.serdeFormat);
@@ -60,7 +61,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     ...named.filter(isError),
   ]);
   const errors = errorShapes.map((s) => lowerError(model, s, symbols));
-  const { callable, leftOut } = partitionStreaming(model, selection.operations);
+  const { callable, leftOut } = partitionStreaming(model, selection.operations, protocol?.streamingBlobs === true);
   const auth = planAuth(selection.service, callable);
   const authDefault = isSigV4Only(auth) ? undefined : defaultOperationAuth(auth);
   const operations = protocol ? lowerOperations({ model, symbols, names, protocol, protocolContext, validators: validators?.validatorSymbols ?? {} }, callable) : [];
@@ -125,7 +126,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     paginators,
     waiters,
     validators,
-    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client, paginators.length > 0, waiters.length > 0),
+    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client, paginators.length > 0, waiters.length > 0, operations.some((o) => o.streamingOutput) || callable.some((o) => hasStreamingInput(model, o))),
     modules: modules.map((name): GeneratedModule => ({ name, declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])] })),
     readme: lowerReadme({
       config,
@@ -214,7 +215,7 @@ function clientFile(
 }
 
 /** index.ts: the generated modules re-exported whole, and the runtime names a user needs. */
-function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocument: boolean, client: ClientFileIR, hasPaginators: boolean, hasWaiters: boolean): IndexIR {
+function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocument: boolean, client: ClientFileIR, hasPaginators: boolean, hasWaiters: boolean, usesStreaming: boolean): IndexIR {
   const named: IndexIR["named"] = [];
   const add = (module: string, values: readonly string[], types: readonly string[]) =>
     named.push(
@@ -229,8 +230,14 @@ function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocumen
   if (usesDocument) add("./runtime/serde.js", [], ["DocumentValue"]);
   if (hasPaginators) add("./runtime/paginate.js", RUNTIME_REEXPORTS.paginate, RUNTIME_REEXPORTS.paginateTypes);
   if (hasWaiters) add("./runtime/waiter.js", RUNTIME_REEXPORTS.waiter, RUNTIME_REEXPORTS.waiterTypes);
+  if (usesStreaming) add("./runtime/streaming.js", RUNTIME_REEXPORTS.streaming, RUNTIME_REEXPORTS.streamingTypes);
   const reexportAll = ["./types.js", "./errors.js", ...(hasValidators ? ["./validators.js"] : []), ...(hasPaginators ? ["./paginators.js"] : []), ...(hasWaiters ? ["./waiters.js"] : [])];
   return { reexportAll, named };
+}
+
+/** True when the operation's input has a `@streaming` blob member. */
+function hasStreamingInput(model: Model, op: Shape): boolean {
+  return op.input !== undefined && op.input !== UNIT && getShape(model, op.input).members.some((m) => isStreamingBlob(model, m.target));
 }
 
 /** Each `@httpError` status that exactly one of the errors has, with that error's wire code, by status. */

@@ -159,6 +159,8 @@ export interface OperationIR {
   hostPrefix: string | undefined;
   /** `@requestCompression` with gzip: the body is gzipped (above the client's threshold). */
   requestCompression: boolean;
+  /** The output has a `@streaming` blob payload: the descriptor says `streamingOutput: true`. */
+  streamingOutput: boolean;
   /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
   auth?: Code | undefined;
 }
@@ -174,6 +176,11 @@ export interface ServiceIR {
   version: string;
   doc: Doc;
   /** `@awsQueryCompatible`: errors may carry an awsQuery code in `x-amzn-query-error`. */
+  /**
+   * SigV4 percent-encodes the path a second time when signing: true except for S3, for which the
+   * AWS SDK sets `signingEscapePath: false` (the descriptor then says so).
+   */
+  signingEscapePath: boolean;
   queryCompatible: boolean;
   /** The model's `smithy.rules#endpointRuleSet` as JSON text, when it has one (printed into endpoint-rules.ts). */
   endpointRuleSet: string | undefined;

@@ -11,7 +11,7 @@ import { docLines } from "./docs.js";
 import type { OperationIR } from "./ir.js";
 import { CLIENT_MEMBER_NAMES, NameScope, camelCase } from "./naming.js";
 import type { ProtocolContext, ProtocolGenerator } from "./protocols/index.js";
-import { EMPTY_OBJECT_TYPE, UNIT, typeOf, type ShapeSymbols } from "./type-expressions.js";
+import { EMPTY_OBJECT_TYPE, UNIT, isStreamingBlob, typeOf, type ShapeSymbols } from "./type-expressions.js";
 import { obj, str } from "./node-values.js";
 
 
@@ -27,15 +27,19 @@ export interface OperationContext {
   validators: Readonly<Record<string, CodeSymbol>>;
 }
 
-/** Splits the selected operations into those the client calls and those it leaves out (with a note each). */
+/**
+ * Splits the selected operations into those the client calls and those it leaves out (with a
+ * note each): event streams always, streaming blobs when the protocol cannot send them.
+ */
 export function partitionStreaming(
   model: Model,
   operations: Shape[],
+  streamingBlobs: boolean,
 ): { callable: Shape[]; leftOut: Array<{ name: string; note: string }> } {
   const callable: Shape[] = [];
   const leftOut: Array<{ name: string; note: string }> = [];
   for (const op of operations) {
-    const stream = streamingMember(model, op);
+    const stream = streamingMember(model, op, streamingBlobs);
     const name = splitId(op.id).name;
     if (stream === undefined) callable.push(op);
     else
@@ -73,6 +77,7 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       hostPrefix: hostPrefix !== undefined && hostPrefix !== "" ? JSON.stringify(hostPrefix) : undefined,
       requestCompression:
         Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
+      streamingOutput: output !== undefined && getShape(ctx.model, output).members.some((m) => isStreamingBlob(ctx.model, m.target)),
     };
   });
 }
@@ -89,8 +94,8 @@ function operationDoc(op: Shape, opName: string): string[] {
   return out;
 }
 
-/** `input member X (an event stream)` when a member of the operation's input or output streams. */
-function streamingMember(model: Model, op: Shape): string | undefined {
+/** `input member X (an event stream)` when a member of the operation's input or output streams in a way the client cannot send. */
+function streamingMember(model: Model, op: Shape, streamingBlobs: boolean): string | undefined {
   for (const [side, id] of [
     ["input", op.input],
     ["output", op.output],
@@ -99,6 +104,7 @@ function streamingMember(model: Model, op: Shape): string | undefined {
     for (const m of getShape(model, id).members) {
       const target = getShape(model, m.target);
       if (target.traits["smithy.api#streaming"] === undefined) continue;
+      if (streamingBlobs && target.type === "blob") continue;
       return `${side} member ${m.name} (${target.type === "union" ? "an event stream" : "a streaming blob"})`;
     }
   }

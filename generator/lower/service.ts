@@ -46,6 +46,8 @@ export function lowerService(service: Shape): { service: ServiceIR; baseName: st
       sdkId,
       version: service.version ?? "",
       doc: shapeDoc(service, "A client for the service"),
+      // The AWS SDK turns the second encoding off for S3 alone (its codegen tests the sdkId).
+      signingEscapePath: sdkId !== "S3",
       queryCompatible: service.traits["aws.protocols#awsQueryCompatible"] !== undefined,
       endpointRuleSet: rules === undefined ? undefined : JSON.stringify(rules),
     },

@@ -56,6 +56,22 @@ export function typeOf(model: Model, id: string, symbols: ShapeSymbols): Code {
   });
 }
 
+/** True when `id` is a `@streaming` blob (an event stream is a `@streaming` union). */
+export function isStreamingBlob(model: Model, id: string): boolean {
+  const s = getShape(model, id);
+  return s.type === "blob" && s.traits["smithy.api#streaming"] !== undefined;
+}
+
+/**
+ * A structure member's type: a `@streaming` blob is what a caller may send
+ * (`StreamingBlobInput`) in an input and the read-once `StreamingBlobOutput` in an output;
+ * anything else as `typeOf` says.
+ */
+export function memberTypeOf(model: Model, member: Member, symbols: ShapeSymbols, inOutput: boolean): Code {
+  if (!isStreamingBlob(model, member.target)) return typeOf(model, member.target, symbols);
+  return code`${typeRef(runtime.streaming(inOutput ? "StreamingBlobOutput" : "StreamingBlobInput"))}`;
+}
+
 /** `T | null` in a `@sparse` collection. */
 function nullableIf(collection: Shape, inner: Code): Code {
   return collection.traits["smithy.api#sparse"] !== undefined ? code`${inner} | null` : inner;

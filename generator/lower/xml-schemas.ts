@@ -227,7 +227,12 @@ function httpBinding(model: Model, m: Member): Code | undefined {
     return code`{ in: "query", name: ${JSON.stringify(str(t["smithy.api#httpQuery"]) ?? m.name)} }`;
   if (t["smithy.api#httpQueryParams"] !== undefined) return code`{ in: "queryParams" }`;
   if (t["smithy.api#httpLabel"] !== undefined) return code`{ in: "label" }`;
-  if (t["smithy.api#httpPayload"] !== undefined) return code`{ in: "payload" }`;
+  if (t["smithy.api#httpPayload"] !== undefined) {
+    // A `@streaming` blob is sent and read as a stream (runtime/streaming.ts).
+    const target = getShape(model, m.target);
+    if (target.type !== "blob" || target.traits["smithy.api#streaming"] === undefined) return code`{ in: "payload" }`;
+    return code`{ in: "payload", streaming: true${target.traits["smithy.api#requiresLength"] !== undefined ? ", requiresLength: true" : ""} }`;
+  }
   if (t["smithy.api#httpResponseCode"] !== undefined) return code`{ in: "responseCode" }`;
   return undefined;
 }

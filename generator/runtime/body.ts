@@ -34,16 +34,19 @@ export async function gzip(text: string): Promise<Uint8Array> {
   writing.catch(() => undefined);
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
-  let size = 0;
   for (;;) {
     const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
     if (done) break;
-    if (value !== undefined) {
-      chunks.push(value);
-      size += value.byteLength;
-    }
+    if (value !== undefined) chunks.push(value);
   }
   await writing;
+  return joinBytes(chunks);
+}
+
+/** The chunks joined into one new array. */
+export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.byteLength;
   const out = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

@@ -50,9 +50,17 @@ import {
   type RetryTicket,
 } from "./retry.js";
 import { RequestSigner } from "./signer.js";
+import { StreamingBlobOutput, StreamingRequestBody, streamLength } from "./streaming.js";
 import { FetchTransport } from "./transport-fetch.js";
 import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
-import { bodyLength, headerValue, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
+import {
+  bodyBytes,
+  bodyLength,
+  headerValue,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from "./transport.js";
 import { queryString } from "./uri.js";
 
 export type { BaseExceptionClass, ErrorDeserializer, ErrorInit, ValidationIssue } from "./errors.js";
@@ -93,6 +101,11 @@ export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
    */
   endpointFromRules?: (region: string, config: C) => string;
   /**
+   * SigV4 percent-encodes the path once more when signing, unless this is false (S3 only, as
+   * the AWS SDK's `signingEscapePath`): see signer.ts.
+   */
+  signingEscapePath?: false;
+  /**
    * The schemes the operations use (auth.ts) and the list an operation without its own `auth`
    * follows. Absent: every operation is SigV4-signed.
    */
@@ -121,6 +134,11 @@ export interface OperationDescriptor<I, O> {
   requestCompression?: "gzip";
   /** The operation's own auth schemes, when they differ from the service's list. */
   auth?: OperationAuth;
+  /**
+   * The output holds a `@streaming` blob: the transport may hand the 2xx body over as a stream,
+   * which `deserialize` wraps in a `StreamingBlobOutput` for the caller to read.
+   */
+  streamingOutput?: true;
 }
 
 /** `reject`: throw `RequestValidationError`, send nothing. `warn`: log and send. `off`: send. */
@@ -303,7 +321,12 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     this.#credentials = new CredentialSource(config.credentials);
     this.#auth = service.auth === undefined ? undefined : new HttpAuth(config, service.auth.schemes, sdkId);
     this.#authDefault = service.auth?.default ?? { schemes: [SIGV4.id] };
-    this.#signer = new RequestSigner({ region, service: service.signingName, crypto: defaultSigningCrypto });
+    this.#signer = new RequestSigner({
+      region,
+      service: service.signingName,
+      crypto: defaultSigningCrypto,
+      uriEscapePath: service.signingEscapePath ?? true,
+    });
     this.#retry = new StandardRetryStrategy(maxAttempts, config.retry);
     this.#limiter = retryMode === "adaptive" ? new AdaptiveRateLimiter() : undefined;
     this.#clock = new SigningClock(clockOffset);
@@ -343,7 +366,11 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       query: queryString(parts.query),
       body,
       contentLength:
-        body === undefined ? undefined : String(typeof body === "string" ? utf8Length(body) : body.byteLength),
+        body === undefined
+          ? undefined
+          : body instanceof StreamingRequestBody
+            ? streamLength(body, parts.headers, op.name)
+            : String(typeof body === "string" ? utf8Length(body) : body.byteLength),
       gzipped: body !== parts.body,
     };
     const scheme =
@@ -353,7 +380,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     const retry = this.#retry;
     const limiter = this.#limiter;
     const clock = this.#clock;
-    const transportOptions = { signal, timeoutMs: this.#timeoutMs };
+    const transportOptions = { signal, timeoutMs: this.#timeoutMs, streamResponse: op.streamingOutput === true };
     let attempt = 0;
     let totalRetryDelay = 0;
     let ticket: RetryTicket | undefined;
@@ -389,6 +416,8 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       if (response !== undefined) {
         const corrected = clock.observe(serverDate(response), sentAt, Date.now());
         const status = response.statusCode;
+        // An error's body is parsed whole, also when a transport handed it over as a stream.
+        if (response.stream !== undefined && (status < 200 || status >= 300)) response = await readWhole(response);
         if (status >= 200 && status < 300) {
           retry.recordSuccess(ticket);
           limiter?.update(false);
@@ -413,7 +442,8 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       if (limiter !== undefined && sent && !(error instanceof AbortError)) {
         limiter.update(classifyRetry(error) === "throttling");
       }
-      const next = retry.retryAfter(error, attempt);
+      // A stream body was read by this attempt: there is nothing left to send again.
+      const next = body instanceof StreamingRequestBody && body.consumed ? undefined : retry.retryAfter(error, attempt);
       if (next === undefined) throw this.#finalError(op, error, attempt, totalRetryDelay);
       ticket = next;
       await sleep(next.delayMs, signal);
@@ -575,8 +605,8 @@ interface RequestTarget {
   path: string;
   /** The query string, percent-encoded, without `?`. */
   query: string;
-  body: string | Uint8Array | undefined;
-  /** `content-length`, or undefined without a body. */
+  body: string | Uint8Array | StreamingRequestBody | undefined;
+  /** `content-length`, or undefined without a body (or for a stream of unknown length, sent chunked). */
   contentLength: string | undefined;
   /** The body was gzipped for `@requestCompression`. */
   gzipped: boolean;
@@ -589,6 +619,15 @@ interface RequestTarget {
 function serverDate(response: HttpResponse): string | undefined {
   const date = headerValue(response, "date");
   return date === undefined || headerValue(response, "age") !== undefined ? undefined : date;
+}
+
+/** The response with its streamed body read whole (for error parsing). */
+async function readWhole(response: HttpResponse): Promise<HttpResponse> {
+  const body = await new StreamingBlobOutput(response.stream ?? bodyBytes(response)).transformToByteArray();
+  const out: HttpResponse = { statusCode: response.statusCode, headers: response.headers, body };
+  const header = response.header;
+  if (header !== undefined) out.header = (name) => header.call(response, name);
+  return out;
 }
 
 /** A configured value as an error message shows it. */

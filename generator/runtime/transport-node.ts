@@ -4,9 +4,10 @@
  */
 // Node's types even in an app whose tsconfig loads no global types (`tsc --init` writes `"types": []`).
 /// <reference types="node" />
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { AbortError, NetworkError, TimeoutError } from "./errors.js";
+import { StreamingRequestBody } from "./streaming.js";
 import {
   pathAndQuery,
   type HttpRequest,
@@ -81,14 +82,15 @@ export class NodeHttpTransport implements Transport {
   }
 
   handle(request: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
-    const { signal, timeoutMs } = options;
+    const { signal, timeoutMs, streamResponse } = options;
     if (signal?.aborted) return Promise.reject(new AbortError(signal.reason));
     return new Promise<HttpResponse>((resolve, reject) => {
       const https = request.protocol === "https:";
       const pool = https ? this.#https : this.#http;
       const headers = request.headers;
       const requestBody = request.body;
-      if (requestBody !== undefined) headers["content-length"] ??= String(Buffer.byteLength(requestBody));
+      if (requestBody !== undefined && !(requestBody instanceof StreamingRequestBody))
+        headers["content-length"] ??= String(Buffer.byteLength(requestBody));
       let timer: ReturnType<typeof setTimeout> | undefined;
       let waitTimer: ReturnType<typeof setTimeout> | undefined;
       let settled = false;
@@ -108,6 +110,20 @@ export class NodeHttpTransport implements Transport {
         req.destroy(error);
       };
       const onResponse = (res: IncomingMessage): void => {
+        const status = res.statusCode ?? 0;
+        if (streamResponse === true && status >= 200 && status < 300) {
+          // The caller reads the body (a read-once stream); the time limit ends with the headers.
+          finish(undefined, new NodeResponse(res, EMPTY, readBody(res)));
+          // The call's signal still cancels the body being read.
+          if (signal !== undefined) {
+            const onBodyAbort = (): void => {
+              res.destroy(new AbortError(signal.reason));
+            };
+            signal.addEventListener("abort", onBodyAbort, { once: true });
+            res.once("close", () => signal.removeEventListener("abort", onBodyAbort));
+          }
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => {
           chunks.push(chunk);
@@ -154,7 +170,14 @@ export class NodeHttpTransport implements Transport {
       }
       signal?.addEventListener("abort", onAbort, { once: true });
       if (requestBody === undefined) req.end();
-      else req.end(requestBody);
+      else if (requestBody instanceof StreamingRequestBody) {
+        // A failing source (the caller's stream) rejects with its own error: nothing to retry.
+        sendStream(req, requestBody).catch((error: unknown) => {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          finish(failure);
+          req.destroy(failure);
+        });
+      } else req.end(requestBody);
     });
   }
 
@@ -181,15 +204,47 @@ export class NodeHttpTransport implements Transport {
   }
 }
 
+const EMPTY = new Uint8Array(0);
+
+/** A streamed body's chunks: a connection lost mid-body is a `NetworkError`, a cancel the call's `AbortError`. */
+async function* readBody(res: IncomingMessage): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of res) yield chunk as Buffer;
+  } catch (error) {
+    throw error instanceof AbortError ? error : networkError(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** Writes a stream body as it is read, waiting for the socket to drain (a multi-MB body is never held whole). */
+async function sendStream(req: ClientRequest, body: StreamingRequestBody): Promise<void> {
+  for await (const chunk of body.take()) {
+    if (req.destroyed) return;
+    if (!req.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          req.off("drain", done);
+          req.off("close", done);
+          resolve();
+        };
+        req.on("drain", done);
+        req.on("close", done);
+      });
+    }
+  }
+  req.end();
+}
+
 /** A response whose headers object is built by Node only if someone reads it (success paths do not). */
 class NodeResponse implements HttpResponse {
   readonly statusCode: number;
   readonly body: Uint8Array;
+  readonly stream?: AsyncIterable<Uint8Array>;
   readonly #message: IncomingMessage;
 
-  constructor(message: IncomingMessage, body: Uint8Array) {
+  constructor(message: IncomingMessage, body: Uint8Array, stream?: AsyncIterable<Uint8Array>) {
     this.statusCode = message.statusCode ?? 0;
     this.body = body;
+    if (stream !== undefined) this.stream = stream;
     this.#message = message;
   }
 

@@ -3,6 +3,7 @@
  * returns the whole response; it never retries, signs or parses bodies (the client and its
  * protocol module do that), so a custom transport stays a few lines long.
  */
+import type { StreamingRequestBody } from "./streaming.js";
 
 /** One HTTP request, ready to send. Built by the client once per attempt. */
 export interface HttpRequest {
@@ -26,9 +27,11 @@ export interface HttpRequest {
   /**
    * The body text or bytes (gzip bytes for a `@requestCompression` operation, then the headers
    * say `content-encoding: gzip`); undefined when the request has none. `content-length` is
-   * already in the headers.
+   * already in the headers. A `StreamingRequestBody` (a `@streaming` blob given as a stream) is
+   * sent as it is read, with `take()` or `takeWebStream()`, once; `content-length` is in the
+   * headers when its length is known, else the body goes chunked.
    */
-  body: string | Uint8Array | undefined;
+  body: string | Uint8Array | StreamingRequestBody | undefined;
 }
 
 /** One HTTP response with its body read to the end. */
@@ -41,6 +44,13 @@ export interface HttpResponse {
    * it through `bodyText` or `bodyBytes`, so a custom transport may return either.
    */
   body: string | Uint8Array;
+  /**
+   * Optional: the body as a stream not read yet, for a 2xx response to a call whose
+   * `TransportOptions.streamResponse` was set (then `body` is empty). The operation's output
+   * hands it to the caller as a `StreamingBlobOutput`. A transport may ignore the option and
+   * read every body whole.
+   */
+  stream?: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
   /**
    * Optional: one header (name in lower case, repeated values joined with ", ") without touching
    * `headers`, for transports that build `headers` only when asked. `headerValue` uses it.
@@ -57,6 +67,12 @@ export interface TransportOptions {
    * When it passes the transport rejects with a `TimeoutError` (see errors.ts).
    */
   timeoutMs?: number | undefined;
+  /**
+   * The operation's output holds a `@streaming` blob: a 2xx response's body may be given as
+   * `stream` instead of being read whole (other statuses are always read whole). The time limit
+   * then ends when the headers arrive.
+   */
+  streamResponse?: boolean | undefined;
 }
 
 /**

@@ -17,6 +17,8 @@ const NEVER_ESCAPES: Record<string, string> = {
   EndpointError: "rulesEndpoint() in runtime/client.ts turns it into a ClientConfigError",
   JmesPathError: "a waiter treats a path that fails as not matching (runtime/jmespath.ts)",
   MalformedBodyError: "the client core turns it into a ServiceException named MalformedResponseError (runtime/client.ts)",
+  StreamConsumedError:
+    "thrown only by a second read of a `@streaming` blob; a client with a streaming operation exports it, Fraud Detector has none (the S3 e2e test checks S3's export)",
 };
 
 /** Every module reachable from `entry` through relative imports (static, re-export or dynamic). */

@@ -11,10 +11,16 @@
  *
  * Signed headers: every header on the request when `sign` is called (content-type, host,
  * x-amz-target) plus those the library adds: x-amz-date, x-amz-content-sha256 (the body's
- * SHA-256, as the AWS SDK sends it) and x-amz-security-token with temporary credentials.
+ * SHA-256, as the AWS SDK sends it) and x-amz-security-token with temporary credentials. A
+ * streaming body cannot be hashed before it is sent: it is signed as `UNSIGNED-PAYLOAD`, which is
+ * what the library (and so the AWS SDK) does for any body that is not text or bytes.
+ *
+ * S3 signs the path as sent (`uriEscapePath: false`, the SDK's `signingEscapePath: false` for
+ * S3 only); every other service signs it percent-encoded once more, as SigV4 defines.
  */
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { Credentials } from "./credentials.js";
+import { StreamingRequestBody } from "./streaming.js";
 import type { HttpRequest } from "./transport.js";
 
 /** Key material a hash may be keyed with (the library passes strings and byte arrays). */
@@ -41,7 +47,15 @@ export interface RequestSignerOptions {
   /** SigV4 signing name of the service. */
   service: string;
   crypto: SigningCrypto;
+  /**
+   * Percent-encode the already-encoded path once more in the canonical request. Default true;
+   * false for S3 (its object keys are signed as sent).
+   */
+  uriEscapePath?: boolean | undefined;
 }
+
+/** What the library is given for a stream body: not text or bytes, so it signs `UNSIGNED-PAYLOAD`. */
+const UNHASHED_BODY = Object.freeze({ stream: true });
 
 /** Headers the client adds after signing, never signed (as the AWS SDK leaves them out). */
 const UNSIGNABLE = new Set(["user-agent", "x-amz-user-agent", "content-length", "expect", "x-amzn-trace-id"]);
@@ -73,6 +87,7 @@ export class RequestSigner {
         sha256: this.#options.crypto.Sha256,
         credentials: identity,
         applyChecksum: true,
+        uriEscapePath: this.#options.uriEscapePath ?? true,
       });
       this.#signers.set(credentials, signer);
     }
@@ -94,7 +109,7 @@ export class RequestSigner {
         path: request.path,
         query: request.query === "" ? {} : queryMap(request.query),
         headers: request.headers,
-        body: request.body,
+        body: request.body instanceof StreamingRequestBody ? UNHASHED_BODY : request.body,
       },
       { signingDate: now, unsignableHeaders: UNSIGNABLE },
     );

@@ -4,6 +4,7 @@
  * fetch function explicitly so tests and callers can wrap or replace it.
  */
 import { AbortError, NetworkError, TimeoutError } from "./errors.js";
+import { StreamingRequestBody } from "./streaming.js";
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./transport.js";
 
 /** The subset of `fetch` this transport uses. */
@@ -37,21 +38,43 @@ export class FetchTransport implements Transport {
             controller?.abort();
           }, timeoutMs);
     signal?.addEventListener("abort", onAbort, { once: true });
+    let bodyKeepsSignal = false;
     try {
-      const response = await this.#fetch(request.url, {
+      const requestBody = request.body;
+      const init: RequestInit & { duplex?: "half" } = {
         method: request.method,
         headers,
         // A gzip body is copied into a plain ArrayBuffer-backed array, the one kind BodyInit names.
         body:
-          request.body === undefined ? null : typeof request.body === "string" ? request.body : request.body.slice(),
+          requestBody === undefined
+            ? null
+            : typeof requestBody === "string"
+              ? requestBody
+              : requestBody instanceof StreamingRequestBody
+                ? requestBody.takeFetchBody()
+                : requestBody.slice(),
         signal: controller?.signal ?? null,
-      });
-      // Bytes: the protocol decides how to read them (text for JSON and XML, raw for blobs and CBOR).
-      const body = new Uint8Array(await response.arrayBuffer());
+      };
+      // fetch sends a stream body only when told it is sent before the response is read.
+      if (init.body instanceof ReadableStream) init.duplex = "half";
+      const response = await this.#fetch(request.url, init);
       const responseHeaders: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         responseHeaders[name] = value;
       });
+      if (options.streamResponse === true && response.ok && response.body !== null) {
+        // The caller reads the body once, as a stream; the time limit ends with the headers, and
+        // the call's signal stays joined to the controller, so it still cancels the body.
+        bodyKeepsSignal = true;
+        return {
+          statusCode: response.status,
+          headers: responseHeaders,
+          body: new Uint8Array(0),
+          stream: response.body,
+        };
+      }
+      // Bytes: the protocol decides how to read them (text for JSON and XML, raw for blobs and CBOR).
+      const body = new Uint8Array(await response.arrayBuffer());
       return { statusCode: response.status, headers: responseHeaders, body };
     } catch (error) {
       if (timedOut && timeoutMs !== undefined) {
@@ -66,7 +89,7 @@ export class FetchTransport implements Transport {
       });
     } finally {
       if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      if (!bodyKeepsSignal) signal?.removeEventListener("abort", onAbort);
     }
   }
 }

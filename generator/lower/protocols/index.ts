@@ -63,6 +63,11 @@ export interface ProtocolGenerator {
   readonly serdeFormat?: SerdeFormat;
   /** An error response without a code is matched to the one modeled error with its `@httpError` status (REST protocols). */
   readonly errorsByStatus?: boolean;
+  /**
+   * The protocol sends and reads `@streaming` blob payloads (the REST protocols); an operation
+   * with one is left out, with a note, under the others.
+   */
+  readonly streamingBlobs?: boolean;
   /** The service descriptor's `protocol` value. */
   protocolValue(ctx: ProtocolContext, service: Shape, ir: ServiceIR): Code;
   /** The operation descriptor's `serialize` entry (a function of the input). */

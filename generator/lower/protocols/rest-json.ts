@@ -35,6 +35,7 @@ export const restJson1: ProtocolGenerator = {
   runtimeModules: ["protocols/rest-json.ts", "protocols/http-bindings.ts"],
   honoursJsonName: true,
   errorsByStatus: true,
+  streamingBlobs: true,
   protocolValue: () => code`new ${restJson("RestJsonProtocol")}()`,
   requestSerializer,
   responseDeserializer,
@@ -72,7 +73,7 @@ function requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
   let body: Code = code`undefined`;
   if (payload !== undefined) {
     readsInput = true;
-    body = payloadWrite(ctx, payload.member, lines);
+    body = payloadWrite(ctx, payload.member, lines, opName);
   } else if (inputId !== undefined && bodyMembers.length > 0) {
     readsInput = true;
     const { entries, passesThrough } = ctx.serde.structureEntries(inputId, bodyMembers);
@@ -96,7 +97,7 @@ function requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
 }
 
 /** The body expression of an `@httpPayload` member (with its content type set in `lines` where the protocol's default does not fit). */
-function payloadWrite(ctx: ProtocolContext, member: Member, lines: Code[]): Code {
+function payloadWrite(ctx: ProtocolContext, member: Member, lines: Code[], opName: string): Code {
   const access = code`${propertyAccess("v", member.name)}`;
   const target = getShape(ctx.model, member.target);
   const mediaType = target.traits["smithy.api#mediaType"];
@@ -112,9 +113,12 @@ function payloadWrite(ctx: ProtocolContext, member: Member, lines: Code[]): Code
       return code`${access} == null ? undefined : JSON.stringify(${valueRef(ctx.serde.serializerFor(target.id))}(${access}))`;
     case "document":
       return code`${access} === undefined ? undefined : JSON.stringify(${access})`;
-    case "blob":
+    case "blob": {
       contentType("application/octet-stream");
-      return code`${access} ?? undefined`;
+      if (target.traits["smithy.api#streaming"] === undefined) return code`${access} ?? undefined`;
+      const requiresLength = target.traits["smithy.api#requiresLength"] !== undefined;
+      return code`${access} == null ? undefined : ${valueRef(runtime.streaming("streamingRequestBody"))}(${access}, ${JSON.stringify(member.name)}, ${JSON.stringify(opName)}, ${String(requiresLength)})`;
+    }
     default:
       contentType("text/plain");
       return code`${access} ?? undefined`;
@@ -178,6 +182,8 @@ function payloadRead(ctx: ProtocolContext, b: Binding): Code | undefined {
       read = code`${valueRef(runtime.serde("deDocument"))}(${restJson("jsonPayload")}(response))`;
       break;
     case "blob":
+      // A `@streaming` blob is always there: a read-once stream, empty or not.
+      if (target.traits["smithy.api#streaming"] !== undefined) return code`${valueRef(runtime.streaming("streamingResponseBody"))}(response)`;
       read = code`${restJson("blobPayload")}(response)`;
       break;
     case "enum":

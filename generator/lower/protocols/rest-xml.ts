@@ -25,6 +25,7 @@ export const restXml: ProtocolGenerator = {
   runtimeModules: ["protocols/rest-xml.ts"],
   // A 404 to a HEAD request has no body to name its error: the status picks it.
   errorsByStatus: true,
+  streamingBlobs: true,
   protocolValue(_ctx: ProtocolContext, _service: Shape, _ir: ServiceIR): Code {
     return code`new ${valueRef(runtime.restXml("RestXmlProtocol"))}()`;
   },

@@ -309,6 +309,8 @@ export class ValidatorPlanner {
   }
 
   private blob(w: Writer, x: string, f: Facts, path: PathExpr): void {
+    // A `@streaming` blob takes bytes, text or a stream; the serializer checks which (runtime/streaming.ts).
+    if (f.shape.traits["smithy.api#streaming"] !== undefined) return;
     const length = lengthOf(f);
     w.if(`!(${x} instanceof Uint8Array)`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.blob, "TYPE_BLOB")), (b) => {
       if (length) b.if(this.outside(`${x}.byteLength`, length), reporting(this.lengthIssue(path, `${x}.byteLength`, length)));

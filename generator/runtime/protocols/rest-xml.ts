@@ -9,8 +9,9 @@
  * `MalformedBodyError`, which the client reports as a service exception naming the operation.
  */
 import type { ParsedError } from "../errors.js";
-import { bodyBytes, bodyText, type HttpResponse } from "../transport.js";
+import { bodyBytes, bodyLength, bodyText, type HttpResponse } from "../transport.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
+import { streamingRequestBody, streamingResponseBody } from "../streaming.js";
 import { bindRequest, readBoundMembers, type HttpOperation } from "./xml/bindings.js";
 import { documentOf, parseXmlError } from "./xml/response.js";
 import { EMPTY_ELEMENT, isXmlElement } from "./xml/parse.js";
@@ -25,7 +26,13 @@ import { ownMember, readXmlStructure, readXmlValue, writeXmlDocument, writeXmlEl
 export class RestXmlProtocol implements ClientProtocol {
   prepare(_request: SerializedRequest, _operation: string): void {}
 
+  /**
+   * A 404 without a body (a HEAD response never has one) is a `NotFound`, as the AWS SDK's
+   * restXml reads it: S3's HeadObject and HeadBucket model `NotFound` for exactly that.
+   */
   parseError(response: HttpResponse): ParsedError {
+    if (response.statusCode === 404 && bodyLength(response) === 0)
+      return { code: "NotFound", message: "HTTP 404 response without a body", body: undefined };
     return parseXmlError(response);
   }
 }
@@ -45,7 +52,11 @@ export function restXmlRequest(
     const v = ownMember(value, payload.name);
     if (v == null) return request;
     const s = resolve(payload.schema);
-    if (s.kind === "blob") {
+    const http = payload.http;
+    if (http?.in === "payload" && http.streaming === true) {
+      request.body = streamingRequestBody(v, payload.name, op.name, http.requiresLength === true);
+      request.headers["content-type"] ??= payload.mediaType ?? "application/octet-stream";
+    } else if (s.kind === "blob") {
       request.body = typeof v === "string" ? new TextEncoder().encode(v) : (v as Uint8Array);
       request.headers["content-type"] ??= payload.mediaType ?? "application/octet-stream";
     } else if (s.kind === "string") {
@@ -85,7 +96,8 @@ export function restXmlResponse<O>(response: HttpResponse, schema: StructureSche
     out = {};
     const s = resolve(payload.schema);
     let value: unknown;
-    if (s.kind === "blob") {
+    if (payload.http?.in === "payload" && payload.http.streaming === true) value = streamingResponseBody(response);
+    else if (s.kind === "blob") {
       const bytes = bodyBytes(response);
       value = bytes.length === 0 ? undefined : bytes;
     } else if (s.kind === "string") {

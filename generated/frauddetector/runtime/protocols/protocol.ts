@@ -17,6 +17,7 @@
  * (generator/runtime-files.ts).
  */
 import type { ParsedError } from "../errors.js";
+import type { StreamingRequestBody } from "../streaming.js";
 import type { HttpResponse } from "../transport.js";
 
 /**
@@ -38,8 +39,8 @@ export interface SerializedRequest {
   query: QueryPairs | undefined;
   /** Headers with lower-case names; the protocol and the client add theirs. */
   headers: Record<string, string>;
-  /** The body, or undefined when the request has none. */
-  body: string | Uint8Array | undefined;
+  /** The body, or undefined when the request has none (a stream for a `@streaming` blob given as one). */
+  body: string | Uint8Array | StreamingRequestBody | undefined;
 }
 
 /** The per-service behaviour of one protocol. One instance per generated service descriptor. */

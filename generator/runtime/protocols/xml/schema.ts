@@ -58,7 +58,11 @@ export type HttpBinding =
   | { readonly in: "query"; readonly name: string }
   | { readonly in: "queryParams" }
   | { readonly in: "label" }
-  | { readonly in: "payload" }
+  | {
+      readonly in: "payload";
+      /** A `@streaming` blob: sent and read as a stream. */ readonly streaming?: boolean;
+      /** `@requiresLength`: a stream of unknown length is refused. */ readonly requiresLength?: boolean;
+    }
   | { readonly in: "responseCode" };
 
 /** One member of a structure or union. */
