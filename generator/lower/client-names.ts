@@ -5,7 +5,8 @@
  *
  * Claim order (it decides who keeps a name on a clash, so it is fixed): reserved words, globals
  * and the runtime names index.ts re-exports; the client class, its config type and the base
- * exception; named shapes in shape-id order; validators; then each file's private names
+ * exception; named shapes in shape-id order; validators; the core client class and the operation
+ * functions (added after the others, so that they rename nothing that existed before them); then each file's private names
  * (serializers, operation descriptors, validator helpers and constants). A clash gets the
  * claimer's suffix, then numbers (`Error` -> `ErrorShape`, `ThrottleOperation` -> the descriptor
  * `ThrottleOperation2`). Imports never need a rename here: a file that imports a name it
@@ -16,7 +17,7 @@ import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
 import { NameScope, claimIn } from "./naming.js";
 
 /** The generated modules whose top-level names are claimed here. */
-export type ClientModule = "types" | "errors" | "serde" | "validators" | "client" | "endpoint-rules" | "paginators" | "waiters" | "index";
+export type ClientModule = "types" | "errors" | "serde" | "validators" | "core" | "operations" | "client" | "endpoint-rules" | "paginators" | "waiters" | "index";
 
 export class ClientNames {
   /** Names exported from index.ts (declarations of re-exported files, and runtime re-exports). */
