@@ -54,6 +54,17 @@ export class ClientNames {
     return symbol(name, module);
   }
 
+  /**
+   * Takes names a module's templates use as parameters around references to imported symbols
+   * (`getItem(this, input, options)` in client.ts; `send: (client, request, options) => ...` in
+   * paginators.ts): an operation function named `options` is then imported under an alias
+   * instead of being shadowed by the parameter.
+   */
+  reserveParameters(module: ClientModule, parameters: readonly string[]): void {
+    const scope = this.file(module);
+    for (const name of parameters) scope.reserve(name);
+  }
+
   /** Every name declared in `module` so far (its printer claims these before any import). */
   declaredIn(module: ClientModule): string[] {
     return this.files.get(module)?.names() ?? [];

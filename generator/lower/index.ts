@@ -49,6 +49,9 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const types = named.filter((s) => !isError(s)).map((s) => lowerDeclaration(model, s, symbols));
   const validators = lowerValidators(model, selection, symbols, names);
   const coreSymbol = names.exportedName("core", `${baseName}Core`, "_");
+  // The parameters of client.ts's methods and of the paginators' and waiters' functions and sends.
+  names.reserveParameters("client", ["input", "options"]);
+  for (const module of ["paginators", "waiters"] as const) names.reserveParameters(module, ["config", "input", "client", "request", "options"]);
 
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true, protocol?.serdeFormat);
   const topLevel = new Set(selection.operations.flatMap((o) => [o.input, o.output].filter((id): id is string => id !== undefined)));
