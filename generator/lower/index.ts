@@ -144,6 +144,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       service,
       serviceShape: selection.service,
       clientName: clientSymbol.name,
+      coreName: coreSymbol.name,
       clientSupported,
       clientNote,
       leftOut: clientSupported ? leftOut : [],

@@ -310,10 +310,13 @@ export interface ReadmeIR {
   summary: string;
   protocol: string;
   clientName: string;
+  /** The core client class (core.ts), for the modular example. */
+  coreName: string;
   clientSupported: boolean;
   clientNote: string | undefined;
-  /** A method to show in the example, when the client has one. */
+  /** A method to show in the example, when the client has one, and the operation function of the same operation. */
   example: string | undefined;
+  exampleFunction: string | undefined;
   operations: Array<{ method: string; summary: string; input: string; output: string; errors: string }>;
   defaultValidation: ValidationMode;
   /** The folder holds JavaScript and declarations (`emit: js`), not TypeScript sources. */
