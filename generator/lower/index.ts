@@ -95,7 +95,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     service.endpointRuleSet === undefined ? [] : endpointParamFields(selection.service),
   );
   const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
-  // Paginators and waiters call client methods, so they exist only with a client.
+  // Paginators and waiters call the operation functions, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: coreSymbol }, called);
   const waiters = lowerWaiters({ model, service: selection.service, names, client: coreSymbol }, called);
