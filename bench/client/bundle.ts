@@ -63,8 +63,9 @@ const APPS: Record<string, string> = {
   `,
 };
 
-async function bundle(file: string, platform: Platform, withTop: boolean): Promise<BundleFigures> {
-  const result = await build({
+/** esbuild's bundle of an app module, minified ESM, with its metafile (shared with bundle-modular.ts). */
+export function bundleApp(file: string, platform: Platform) {
+  return build({
     entryPoints: [file],
     bundle: true,
     minify: true,
@@ -76,6 +77,10 @@ async function bundle(file: string, platform: Platform, withTop: boolean): Promi
     nodePaths: [join(REPO, "node_modules")],
     logLevel: "error",
   });
+}
+
+async function bundle(file: string, platform: Platform, withTop: boolean): Promise<BundleFigures> {
+  const result = await bundleApp(file, platform);
   const out = result.outputFiles[0]?.contents ?? new Uint8Array();
   return {
     minBytes: out.byteLength,

@@ -6,7 +6,9 @@
  * - per-call CPU and wall time against a loopback server in another process (calls.ts, compiled
  *   to plain JavaScript and run in its own process); target: CPU within 1.3x of the bare POST;
  * - cold start as whole processes (cold-start.ts); target: under half of the SDK's;
- * - bundle size of a small app calling both operations (bundle.ts); target: under 10% of the SDK's.
+ * - bundle size of a small app calling both operations (bundle.ts); target: under 10% of the SDK's;
+ * - tree-shaking: GetItem and PutItem through the full DynamoDB client against a client generated
+ *   with those two (bundle-modular.ts); target: at most 1.2x.
  *
  * Sizes of a run: BENCH_CALLS (calls per round, default 2000), BENCH_ROUNDS (5), BENCH_COLD_RUNS (11).
  * Run: `npx tsx bench/client/index.ts`, or `runClientBench()` from bench/run.ts.
@@ -16,6 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileScript, REPO, scratchDir } from "./build.js";
 import { formatBundles, measureBundles, type BundleResult } from "./bundle.js";
+import { formatModularBundles, measureModularBundles, modularTarget, type ModularBundleResult } from "./bundle-modular.js";
 import type { CallsResult } from "./calls.js";
 import { formatCalls } from "./calls.js";
 import { formatColdStart, measureColdStart, type ColdStartResult } from "./cold-start.js";
@@ -25,6 +28,7 @@ export interface ClientBenchResult {
   calls: CallsResult;
   coldStart: ColdStartResult;
   bundles: BundleResult;
+  modular: ModularBundleResult;
 }
 
 /** Runs calls.ts as compiled JavaScript in a fresh process and parses its JSON line. */
@@ -71,6 +75,8 @@ export function formatTargets(r: ClientBenchResult): string {
       lines.push(`  bundle, ${platform}: ${(100 * min).toFixed(1)}% minified, ${(100 * gz).toFixed(1)}% gzip of the SDK's (target < 10%: ${min < 0.1 && gz < 0.1 ? "met" : "NOT met"})`);
     }
   }
+  const modular = modularTarget(r.modular);
+  if (modular !== undefined) lines.push(modular);
   return lines.join("\n");
 }
 
@@ -83,7 +89,9 @@ export async function runClientBench(): Promise<ClientBenchResult> {
   console.log(formatColdStart(coldStart));
   const bundles = await measureBundles();
   console.log(formatBundles(bundles));
-  const result = { calls, coldStart, bundles };
+  const modular = await measureModularBundles();
+  console.log(formatModularBundles(modular));
+  const result = { calls, coldStart, bundles, modular };
   console.log(formatTargets(result));
   return result;
 }

@@ -2,8 +2,10 @@
 // Entry point of the FraudDetector client package.
 export * from "./types.js";
 export * from "./errors.js";
+export * from "./operations.js";
 export * from "./validators.js";
-export { FraudDetectorClient, type FraudDetectorClientConfig } from "./client.js";
+export { FraudDetectorClient } from "./client.js";
+export { FraudDetectorCore, type FraudDetectorClientConfig } from "./core.js";
 export {
   ServiceException,
   RequestValidationError,

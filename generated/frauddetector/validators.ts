@@ -36,42 +36,54 @@ import type {
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_0 = new RegExp("^[0-9a-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
+const PATTERN_0 = /* @__PURE__ */ new RegExp("^[0-9a-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
 
 /**
  * `@pattern` "^[0-9A-Za-z_.@+-]+$" (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_1 = new RegExp("^[0-9A-Za-z_.@+-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
+const PATTERN_1 = /* @__PURE__ */ new RegExp(
+  "^[0-9A-Za-z_.@+-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)",
+  "u",
+);
 
 /**
  * `@pattern` "^([1-9][0-9]*)$" (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_2 = new RegExp("^([1-9][0-9]*)(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
+const PATTERN_2 = /* @__PURE__ */ new RegExp(
+  "^([1-9][0-9]*)(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)",
+  "u",
+);
 
 /**
  * `@pattern` "^[0-9A-Za-z_-]+$" (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_3 = new RegExp("^[0-9A-Za-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
+const PATTERN_3 = /* @__PURE__ */ new RegExp(
+  "^[0-9A-Za-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)",
+  "u",
+);
 
 /**
  * `@pattern` "^[0-9a-z_]+$" (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_4 = new RegExp("^[0-9a-z_]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
+const PATTERN_4 = /* @__PURE__ */ new RegExp("^[0-9a-z_]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
 
 /**
  * `@pattern` "^[1-9][0-9]{0,3}\\.[0-9]{1,2}$" (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_5 = new RegExp("^[1-9][0-9]{0,3}\\.[0-9]{1,2}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
+const PATTERN_5 = /* @__PURE__ */ new RegExp(
+  "^[1-9][0-9]{0,3}\\.[0-9]{1,2}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)",
+  "u",
+);
 
 /**
  * `@pattern` "^arn\\:aws[a-z-]{0,15}\\:frauddetector\\:[a-z0-9-]{3,20}\\:[0-9]{12}\\:[^\\s]{2,128}$" (written for Java's engine), compiled once.
@@ -80,7 +92,7 @@ const PATTERN_5 = new RegExp("^[1-9][0-9]{0,3}\\.[0-9]{1,2}(?=(?:\\r\\n|(?<!\\r)
  * - \s narrowed to Java's ASCII whitespace [ \t\n\x0B\f\r]
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_6 = new RegExp(
+const PATTERN_6 = /* @__PURE__ */ new RegExp(
   "^arn:aws[a-z-]{0,15}:frauddetector:[a-z0-9-]{3,20}:[0-9]{12}:[^\\t-\\r ]{2,128}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)",
   "u",
 );

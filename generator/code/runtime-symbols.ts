@@ -28,7 +28,7 @@ import { symbol, type CodeSymbol } from "./symbol.js";
 type ValueName<M> = keyof M & string;
 
 /** Type-only exports the generated code names, per runtime module. */
-type ClientTypes = "ClientConfig" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode" | "BearerAuthConfig" | "ApiKeyAuthConfig" | "BasicAuthConfig";
+type ClientTypes = "ClientConfig" | "ErrorTable" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode" | "BearerAuthConfig" | "ApiKeyAuthConfig" | "BasicAuthConfig";
 type ErrorsTypes = "ErrorInit" | "ResponseMetadata" | "ValidationIssue";
 type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
@@ -42,6 +42,7 @@ type ProtocolTypes = "SerializedRequest" | "QueryPairs";
 // Each listed type name must exist in its module (a compile error otherwise).
 export type RuntimeTypesExist = [
   clientModule.ClientConfig,
+  clientModule.ErrorTable,
   clientModule.InvokeOptions,
   clientModule.OperationDescriptor<unknown, unknown>,
   clientModule.ServiceDescriptor,

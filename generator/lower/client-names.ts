@@ -5,7 +5,8 @@
  *
  * Claim order (it decides who keeps a name on a clash, so it is fixed): reserved words, globals
  * and the runtime names index.ts re-exports; the client class, its config type and the base
- * exception; named shapes in shape-id order; validators; then each file's private names
+ * exception; named shapes in shape-id order; validators; the core client class and the operation
+ * functions (added after the others, so that they rename nothing that existed before them); then each file's private names
  * (serializers, operation descriptors, validator helpers and constants). A clash gets the
  * claimer's suffix, then numbers (`Error` -> `ErrorShape`, `ThrottleOperation` -> the descriptor
  * `ThrottleOperation2`). Imports never need a rename here: a file that imports a name it
@@ -16,7 +17,7 @@ import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
 import { NameScope, claimIn } from "./naming.js";
 
 /** The generated modules whose top-level names are claimed here. */
-export type ClientModule = "types" | "errors" | "serde" | "validators" | "client" | "endpoint-rules" | "paginators" | "waiters" | "index";
+export type ClientModule = "types" | "errors" | "serde" | "validators" | "core" | "operations" | "client" | "endpoint-rules" | "paginators" | "waiters" | "index";
 
 export class ClientNames {
   /** Names exported from index.ts (declarations of re-exported files, and runtime re-exports). */
@@ -53,6 +54,17 @@ export class ClientNames {
     for (let i = 2; blocked(name); i++) name = `${wanted}${suffix}${i}`;
     scope.reserve(name);
     return symbol(name, module);
+  }
+
+  /**
+   * Takes names a module's templates use as parameters around references to imported symbols
+   * (`getItem(this, input, options)` in client.ts; `send: (client, request, options) => ...` in
+   * paginators.ts): an operation function named `options` is then imported under an alias
+   * instead of being shadowed by the parameter.
+   */
+  reserveParameters(module: ClientModule, parameters: readonly string[]): void {
+    const scope = this.file(module);
+    for (const name of parameters) scope.reserve(name);
   }
 
   /** Every name declared in `module` so far (its printer claims these before any import). */

@@ -16,7 +16,8 @@ import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
 import { ClientNames, type ClientModule } from "./client-names.js";
 import { lowerDeclaration } from "./declarations.js";
 import { lowerError } from "./errors.js";
-import type { ClientFileIR, ClientIR, ErrorIR, GeneratedModule, IndexIR } from "./ir.js";
+import type { ClientFileIR, ClientIR, ErrorIR, ErrorTableIR, GeneratedModule, IndexIR } from "./ir.js";
+import { operationErrorTables, serviceErrorTable, type ErrorTableContext } from "./error-tables.js";
 import { pascalCase } from "./naming.js";
 import { lowerOperations, partitionStreaming } from "./operations.js";
 import { lowerPaginators } from "./paginators.js";
@@ -39,7 +40,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const clientSupported = protocol !== undefined;
   const names = new ClientNames();
   const clientSymbol = names.exportedName("client", `${baseName}Client`, "_");
-  const configSymbol = names.exportedName("client", `${baseName}ClientConfig`, "_");
+  const configSymbol = names.exportedName("core", `${baseName}ClientConfig`, "_");
   const baseException = names.exportedName("errors", `${baseName}ServiceException`, "_");
 
   const isError = (s: Shape) => s.traits["smithy.api#error"] !== undefined;
@@ -48,6 +49,10 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const outputs = new Set(selection.operations.flatMap((o) => (o.output === undefined ? [] : [o.output])));
   const types = named.filter((s) => !isError(s)).map((s) => lowerDeclaration(model, s, symbols, outputs));
   const validators = lowerValidators(model, selection, symbols, names);
+  const coreSymbol = names.exportedName("core", `${baseName}Core`, "_");
+  // The parameters of client.ts's methods and of the paginators' and waiters' functions and sends.
+  names.reserveParameters("client", ["input", "options"]);
+  for (const module of ["paginators", "waiters"] as const) names.reserveParameters(module, ["config", "input", "client", "request", "options"]);
 
   const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true, protocol?.serdeFormat);
   const topLevel = new Set(selection.operations.flatMap((o) => [o.input, o.output].filter((id): id is string => id !== undefined)));
@@ -71,28 +76,35 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     if (authDefault !== undefined && own !== undefined && authKey(own) !== authKey(authDefault)) op.auth = code`${operationAuthLiteral(own)}`;
   }
   const errorDeserializers = protocol ? errorShapes.map((s, i) => protocol.errorDeserializer(protocolContext, s, errors[i] as ErrorIR)) : [];
+  const errorContext: ErrorTableContext = {
+    names,
+    entries: new Map(errorShapes.map((s, i) => [s.id, { shape: s, wireCode: protocol?.errorCode?.(s) ?? splitId(s.id).name, deserializer: errorDeserializers[i]?.symbol }])),
+    serviceErrors: selection.serviceErrors,
+    byStatus: protocol?.errorsByStatus === true,
+  };
+  const operationTables = operationErrorTables(errorContext, operations.length > 0 ? callable : [], baseException.name);
+  for (const [i, op] of operations.entries()) op.errorTable = code`${valueRef(operationTables.byOperation[i] as CodeSymbol)}`;
   const client = clientFile(
     names,
-    clientSymbol,
-    configSymbol,
-    baseException,
-    errorShapes.map((s, i) => ({ wireCode: protocol?.errorCode?.(s) ?? splitId(s.id).name, entry: errorDeserializers[i] })),
+    operations[0]?.functionName,
+    { client: clientSymbol, core: coreSymbol, config: configSymbol, baseException },
+    serviceErrorTable(errorContext),
+    operationTables.tables,
     protocol?.protocolValue(protocolContext, selection.service, service) ?? code`undefined`,
     service.endpointRuleSet !== undefined,
-    protocol?.errorsByStatus === true ? errorsByStatus(errorShapes) : [],
     { plan: auth, default: authDefault },
     service.endpointRuleSet === undefined ? [] : endpointParamFields(selection.service),
   );
   const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
-  // Paginators and waiters call client methods, so they exist only with a client.
+  // Paginators and waiters call the operation functions, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
-  const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);
-  const waiters = lowerWaiters({ model, service: selection.service, names, client: clientSymbol }, called);
+  const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: coreSymbol }, called);
+  const waiters = lowerWaiters({ model, service: selection.service, names, client: coreSymbol }, called);
 
   const dependencies = { ...runtimeDependencies(shippedRuntime), ...optionalDependencies(validators?.packages ?? []) };
   const clientNote = clientSupported ? undefined : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`;
   const modules: ClientModule[] = ["types", "errors"];
-  if (clientSupported) modules.push("serde", "client");
+  if (clientSupported) modules.push("serde", "core", "operations", "client");
   if (clientSupported && service.endpointRuleSet !== undefined) modules.push("endpoint-rules");
   if (validators) modules.push("validators");
   if (paginators.length > 0) modules.push("paginators");
@@ -133,6 +145,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
       service,
       serviceShape: selection.service,
       clientName: clientSymbol.name,
+      coreName: coreSymbol.name,
       clientSupported,
       clientNote,
       leftOut: clientSupported ? leftOut : [],
@@ -165,20 +178,19 @@ function shapeSymbols(
   return out;
 }
 
-/** What client.ts declares and names besides its operations. */
+/** What core.ts, operations.ts and client.ts declare and name besides the operations. */
 function clientFile(
   names: ClientNames,
-  clientSymbol: CodeSymbol,
-  configSymbol: CodeSymbol,
-  baseException: CodeSymbol,
-  errorTable: Array<{ wireCode: string; entry: { symbol: CodeSymbol } | undefined }>,
+  exampleFunction: string | undefined,
+  { client: clientSymbol, core: coreSymbol, config: configSymbol, baseException }: Record<"client" | "core" | "config" | "baseException", CodeSymbol>,
+  serviceTable: Pick<ErrorTableIR, "entries" | "errorsByStatus">,
+  operationTables: ErrorTableIR[],
   protocol: Code,
   withRules: boolean,
-  byStatus: Array<{ status: number; wireCode: string }>,
   auth: { plan: AuthPlan; default: ReturnType<typeof defaultOperationAuth> },
   endpointParams: EndpointParamField[],
 ): ClientFileIR {
-  const serviceConst = names.localName("client", "service", "Descriptor");
+  const serviceConst = names.localName("core", "service", "Descriptor");
   const rules = withRules ? names.localName("endpoint-rules", "endpointRuleSet", "_") : undefined;
   const authTypes = auth.plan.configTypes.map((t) => code` & ${typeRef(runtime.client(t))}`);
   // Without SigV4 the AWS credentials mean nothing, so the config type leaves them out.
@@ -187,6 +199,14 @@ function clientFile(
   const tailored = authTypes.length > 0 || endpointParams.length > 0 || auth.default !== undefined;
   return {
     className: clientSymbol.name,
+    coreName: coreSymbol.name,
+    coreDoc: [
+      "The client without its operations: pass it to the operation functions of operations.ts",
+      `(${exampleFunction === undefined ? "one per operation" : `\`${exampleFunction}(core, input)\``}), so that an app bundles only the operations it calls.`,
+      `${clientSymbol.name} is the same client with every operation as a method.`,
+    ],
+    coreClass: code`${valueRef(coreSymbol)}`,
+    coreType: code`${typeRef(coreSymbol)}`,
     configName: configSymbol.name,
     serviceConst: serviceConst.name,
     runtimeClient: code`${valueRef(runtime.client("ServiceClient"))}`,
@@ -196,14 +216,10 @@ function clientFile(
     operationDescriptorType: code`${typeRef(runtime.client("OperationDescriptor"))}`,
     baseException: code`${valueRef(baseException)}`,
     protocol,
-    errorsByStatus: byStatus,
-    // Two errors may share a wire code (CloudWatch's DashboardNotFoundError and ResourceNotFound
-    // are both awsQuery `ResourceNotFound`): the table is per service, so the first one keeps it.
-    errorTable: errorTable.flatMap(({ wireCode, entry }, i) =>
-      entry === undefined || errorTable.findIndex((e) => e.wireCode === wireCode) !== i
-        ? []
-        : [{ wireCode, entry: code`${JSON.stringify(wireCode)}: ${valueRef(entry.symbol)}` }],
-    ),
+    errorTable: serviceTable.entries,
+    errorsByStatus: serviceTable.errorsByStatus,
+    errorTables: operationTables,
+    errorTableType: code`${typeRef(runtime.client("ErrorTable"))}`,
     endpointFromRules: rules
       ? code`(region${endpointParams.length > 0 ? ", config" : ""}) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, ${endpointParams.length > 0 ? endpointParamsLiteral(endpointParams, "region", "config") : "{ Region: region, UseFIPS: false, UseDualStack: false }"}).url`
       : undefined,
@@ -223,7 +239,8 @@ function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocumen
         ? { module, names: [...types], typeOnly: true }
         : { module, names: [...values, ...types.map((t) => `type ${t}`)], typeOnly: false },
     );
-  if (clientSupported) add("./client.js", [client.className], [client.configName]);
+  if (clientSupported) add("./client.js", [client.className], []);
+  if (clientSupported) add("./core.js", [client.coreName], [client.configName]);
   add("./runtime/errors.js", RUNTIME_REEXPORTS.errors, RUNTIME_REEXPORTS.errorTypes);
   if (clientSupported) add("./runtime/client.js", [], RUNTIME_REEXPORTS.clientTypes);
   if (hasValidators) add("./runtime/validate.js", [], RUNTIME_REEXPORTS.validateTypes);
@@ -231,27 +248,13 @@ function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocumen
   if (hasPaginators) add("./runtime/paginate.js", RUNTIME_REEXPORTS.paginate, RUNTIME_REEXPORTS.paginateTypes);
   if (hasWaiters) add("./runtime/waiter.js", RUNTIME_REEXPORTS.waiter, RUNTIME_REEXPORTS.waiterTypes);
   if (usesStreaming) add("./runtime/streaming.js", RUNTIME_REEXPORTS.streaming, RUNTIME_REEXPORTS.streamingTypes);
-  const reexportAll = ["./types.js", "./errors.js", ...(hasValidators ? ["./validators.js"] : []), ...(hasPaginators ? ["./paginators.js"] : []), ...(hasWaiters ? ["./waiters.js"] : [])];
+  const reexportAll = ["./types.js", "./errors.js", ...(clientSupported ? ["./operations.js"] : []), ...(hasValidators ? ["./validators.js"] : []), ...(hasPaginators ? ["./paginators.js"] : []), ...(hasWaiters ? ["./waiters.js"] : [])];
   return { reexportAll, named };
 }
 
 /** True when the operation's input has a `@streaming` blob member. */
 function hasStreamingInput(model: Model, op: Shape): boolean {
   return op.input !== undefined && op.input !== UNIT && getShape(model, op.input).members.some((m) => isStreamingBlob(model, m.target));
-}
-
-/** Each `@httpError` status that exactly one of the errors has, with that error's wire code, by status. */
-function errorsByStatus(errorShapes: Shape[]): Array<{ status: number; wireCode: string }> {
-  const byStatus = new Map<number, string[]>();
-  for (const s of errorShapes) {
-    const status = s.traits["smithy.api#httpError"];
-    if (typeof status !== "number") continue;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), splitId(s.id).name]);
-  }
-  return [...byStatus.entries()]
-    .filter(([, codes]) => codes.length === 1)
-    .map(([status, codes]) => ({ status, wireCode: codes[0] as string }))
-    .sort((a, b) => a.status - b.status);
 }
 
 function uniqueShapes(shapes: Shape[]): Shape[] {

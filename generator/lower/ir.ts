@@ -144,6 +144,9 @@ export interface OperationIR {
   name: string;
   /** Client method name. */
   method: string;
+  /** The exported function of operations.ts that sends it over a core client (`getItem(core, input)`), and a reference to it. */
+  functionName: string;
+  call: Code;
   /** Const holding the operation descriptor. */
   descriptor: string;
   inputType: Code;
@@ -163,6 +166,19 @@ export interface OperationIR {
   streamingOutput: boolean;
   /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
   auth?: Code | undefined;
+  /** The operation's error table (lower/error-tables.ts), undefined without a client. */
+  errorTable?: Code | undefined;
+}
+
+/** One error table of operations.ts, shared by the operations that return the same errors. */
+export interface ErrorTableIR {
+  name: string;
+  /** Its doc comment: the operations that use it. */
+  doc: Doc;
+  /** `"WireCode": deError_Class` entries. */
+  entries: Code[];
+  /** `status: "WireCode"` for each `@httpError` status exactly one of its errors has (REST protocols); empty otherwise. */
+  errorsByStatus: Array<{ status: number; wireCode: string }>;
 }
 
 /** The service, as the runtime needs it. */
@@ -190,9 +206,10 @@ export interface ServiceIR {
 export interface PaginatorIR {
   name: string;
   itemsName: string | undefined;
-  /** The operation's shape name, and the client method that calls it. */
+  /** The operation's shape name, the client method and the operation function that call it. */
   operation: string;
   method: string;
+  send: Code;
   /** `PaginationConfiguration<Client>`. */
   configType: Code;
   inputType: Code;
@@ -229,6 +246,8 @@ export interface WaiterIR {
   waiter: string;
   operation: string;
   method: string;
+  /** The operation function each poll calls (it takes the core client, which the client class extends). */
+  send: Code;
   /** `WaiterConfiguration<Client>`, `WaiterResult`, the runtime's `waitUntil`. */
   configType: Code;
   resultType: Code;
@@ -250,9 +269,15 @@ export interface GeneratedModule {
   declared: string[];
 }
 
-/** What client.ts declares and references. */
+/** What core.ts, operations.ts and client.ts declare and reference. */
 export interface ClientFileIR {
   className: string;
+  /** The core client class of core.ts (config, transport, signing, retries; no operations), and its doc. */
+  coreName: string;
+  coreDoc: Doc;
+  /** The core class, as a value (client.ts extends it) and as a type (the operation functions take it). */
+  coreClass: Code;
+  coreType: Code;
   configName: string;
   /** The const holding the service descriptor. */
   serviceConst: string;
@@ -265,10 +290,13 @@ export interface ClientFileIR {
   baseException: Code;
   /** The service descriptor's `protocol` value (the protocol generator's). */
   protocol: Code;
-  /** The error table's entries: `WireCode: deError_Class`. */
-  errorTable: Array<{ wireCode: string; entry: Code }>;
-  /** `status: "WireCode"` for each `@httpError` status exactly one modeled error has (REST protocols); empty otherwise. */
+  /** The service descriptor's error table (the service shape's own errors): `"WireCode": deError_Class`. */
+  errorTable: Code[];
+  /** `status: "WireCode"` for each `@httpError` status exactly one of the service's errors has (REST protocols); empty otherwise. */
   errorsByStatus: Array<{ status: number; wireCode: string }>;
+  /** operations.ts: the operations' error tables, and their runtime type. */
+  errorTables: ErrorTableIR[];
+  errorTableType: Code;
   /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
   /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
@@ -289,10 +317,13 @@ export interface ReadmeIR {
   summary: string;
   protocol: string;
   clientName: string;
+  /** The core client class (core.ts), for the modular example. */
+  coreName: string;
   clientSupported: boolean;
   clientNote: string | undefined;
-  /** A method to show in the example, when the client has one. */
+  /** A method to show in the example, when the client has one, and the operation function of the same operation. */
   example: string | undefined;
+  exampleFunction: string | undefined;
   operations: Array<{ method: string; summary: string; input: string; output: string; errors: string }>;
   defaultValidation: ValidationMode;
   /** The folder holds JavaScript and declarations (`emit: js`), not TypeScript sources. */

@@ -1,6 +1,7 @@
 /**
- * The client's operations: one method and one descriptor each (how the runtime sends and reads
- * it), and the operations left out because they stream (event streams, streaming blobs).
+ * The client's operations: one descriptor (how the runtime sends and reads it), one exported
+ * function of operations.ts and one client method each, and the operations left out because they
+ * stream (event streams, streaming blobs).
  */
 import type { Model, Shape } from "../assemble/model.js";
 import { getShape, splitId } from "../assemble/model.js";
@@ -54,7 +55,9 @@ export function partitionStreaming(
 /** The methods and descriptors of the callable operations (method names from the class's own scope). */
 export function lowerOperations(ctx: OperationContext, operations: Shape[]): OperationIR[] {
   const methods = new NameScope(CLIENT_MEMBER_NAMES);
-  return operations.map((op) => {
+  // Exported names first: private names claimed while planning serializers keep clear of them.
+  const functions = operations.map((op) => ctx.names.exportedName("operations", camelCase(splitId(op.id).name), "Operation"));
+  return operations.map((op, i) => {
     const name = splitId(op.id).name;
     const input = op.input && op.input !== UNIT ? op.input : undefined;
     const output = op.output && op.output !== UNIT ? op.output : undefined;
@@ -66,7 +69,9 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
     return {
       name,
       method: methods.claim(camelCase(name), "Operation"),
-      descriptor: ctx.names.localName("client", `${name}Operation`, "Descriptor").name,
+      functionName: (functions[i] as CodeSymbol).name,
+      call: code`${valueRef(functions[i] as CodeSymbol)}`,
+      descriptor: ctx.names.localName("operations", `${name}Operation`, "Descriptor").name,
       inputType,
       outputType: output ? typeOf(ctx.model, output, ctx.symbols) : EMPTY_OBJECT_TYPE,
       serialize: ctx.protocol.requestSerializer(ctx.protocolContext, op),

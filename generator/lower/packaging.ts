@@ -43,6 +43,9 @@ export function packageJson(
     // A JavaScript folder (emit/) ships declarations instead of sources.
     types: emit === "js" ? "./index.d.ts" : "./index.ts",
     ...(withClient ? { browser: BROWSER_SWAPS } : {}),
+    // No module of the folder does anything on import, so a bundler may drop every one an app does
+    // not use (with the operation functions of operations.ts, the operations it does not call).
+    sideEffects: false,
     dependencies,
     // The versions the type-check stage and the vendoring tests compile the folder with.
     devDependencies: { "@types/node": pinnedVersion("@types/node"), typescript: pinnedVersion("typescript") },

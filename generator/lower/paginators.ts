@@ -19,7 +19,7 @@ export interface PaginatorContext {
   service: Shape;
   symbols: ShapeSymbols;
   names: ClientNames;
-  /** The client class. */
+  /** The core client class (the client class extends it, so either can be passed). */
   client: CodeSymbol;
 }
 
@@ -37,6 +37,7 @@ export function lowerPaginators(ctx: PaginatorContext, operations: ReadonlyArray
       itemsName: itemsName?.name,
       operation: ir.name,
       method: ir.method,
+      send: ir.call,
       configType: code`${typeRef(runtime.paginate("PaginationConfiguration"))}<${typeRef(ctx.client)}>`,
       inputType: ir.inputType,
       inputOptional: ir.inputOptional,

@@ -18,6 +18,8 @@ export interface ReadmeFacts {
   service: ServiceIR;
   serviceShape: Shape;
   clientName: string;
+  /** The core client class, which the operation functions take. */
+  coreName: string;
   clientSupported: boolean;
   clientNote: string | undefined;
   leftOut: Array<{ name: string; note: string }>;
@@ -67,9 +69,11 @@ export function lowerReadme(f: ReadmeFacts): ReadmeIR {
     summary: firstSentence(serviceDoc, `A client for ${f.service.sdkId}.`),
     protocol: f.service.protocol,
     clientName: f.clientName,
+    coreName: f.coreName,
     clientSupported: f.clientSupported,
     clientNote: f.clientNote === undefined ? undefined : markdownText(f.clientNote),
-    example: operations.find((o) => o.method.startsWith("`"))?.method.slice(1, -1),
+    example: f.operations[0]?.method,
+    exampleFunction: f.operations[0]?.functionName,
     operations,
     defaultValidation: f.config.validation,
     javascript: f.config.emit === "js",

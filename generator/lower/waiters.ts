@@ -19,7 +19,7 @@ export interface WaiterContext {
   model: Model;
   service: Shape;
   names: ClientNames;
-  /** The client class. */
+  /** The core client class (the client class extends it, so either can be passed). */
   client: CodeSymbol;
 }
 
@@ -38,6 +38,7 @@ export function lowerWaiters(ctx: WaiterContext, operations: ReadonlyArray<{ sha
         waiter: waiter.name,
         operation: ir.name,
         method: ir.method,
+      send: ir.call,
         configType: code`${typeRef(runtime.waiter("WaiterConfiguration"))}<${typeRef(ctx.client)}>`,
         resultType: code`${typeRef(runtime.waiter("WaiterResult"))}`,
         waitUntil: code`${valueRef(runtime.waiter("waitUntil"))}`,

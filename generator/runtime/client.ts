@@ -37,6 +37,7 @@ import {
   TimeoutError,
   type BaseExceptionClass,
   type ErrorDeserializer,
+  type ErrorTable,
   type ResponseMetadata,
   type ValidationIssue,
 } from "./errors.js";
@@ -63,7 +64,7 @@ import {
 } from "./transport.js";
 import { queryString } from "./uri.js";
 
-export type { BaseExceptionClass, ErrorDeserializer, ErrorInit, ValidationIssue } from "./errors.js";
+export type { BaseExceptionClass, ErrorDeserializer, ErrorInit, ErrorTable, ValidationIssue } from "./errors.js";
 export type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 export type { CredentialProvider, Credentials } from "./credentials.js";
 export type {
@@ -87,7 +88,10 @@ export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
   sdkId: string;
   /** Service version, e.g. `2019-11-15`. */
   version: string;
-  /** Modeled errors' deserializers keyed by shape name (the sanitized error code). */
+  /**
+   * Modeled errors' deserializers keyed by shape name (the sanitized error code), for operations
+   * without their own table (`OperationDescriptor.errors`).
+   */
   errors: Record<string, ErrorDeserializer>;
   /** REST protocols: the error to build, by status, for a response that names no error code (`@httpError`). */
   errorsByStatus?: Readonly<Record<number, string>>;
@@ -139,6 +143,12 @@ export interface OperationDescriptor<I, O> {
    * which `deserialize` wraps in a `StreamingBlobOutput` for the caller to read.
    */
   streamingOutput?: true;
+  /**
+   * The errors this operation can return (its own and the service's); any other code becomes the
+   * table's base exception. Absent: the service descriptor's table. Generated clients give every
+   * operation its own, so an app bundles only the error classes of the operations it calls.
+   */
+  errors?: ErrorTable;
 }
 
 /** `reject`: throw `RequestValidationError`, send nothing. `warn`: log and send. `off`: send. */
@@ -429,7 +439,11 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
             throw caught;
           }
         }
-        const failure = errorFromResponse(response, this.#service.protocol.parseError(response), this.#service);
+        const failure = errorFromResponse(
+          response,
+          this.#service.protocol.parseError(response),
+          op.errors ?? this.#service,
+        );
         if (
           (corrected || offsetMoved(offset, clock.offsetMs)) &&
           (CLOCK_SKEW_ERROR_CODES.has(failure.code) || CLOCK_SKEW_ERROR_CODES.has(failure.name))

@@ -29,6 +29,8 @@ type Paged<Page> = (config: { client: Client; pageSize?: number; signal?: AbortS
 type Waiter = (config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number }, input: object) => Promise<{ state: string; reason: unknown }>;
 interface Generated {
   DynamoDBClient: new (config: object) => Client;
+  DynamoDBCore: new (config: object) => { destroy(): void };
+  listTables: (core: object, input: object) => Promise<{ TableNames?: string[] }>;
   paginateQuery: Paged<{ Items?: Item[] }>;
   paginateQueryItems: Paged<Item>;
   paginateScanItems: Paged<Item>;
@@ -128,6 +130,17 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
     }
     expect(listed).toEqual(expect.arrayContaining(names));
     expect(pages).toBeGreaterThanOrEqual(3);
+
+    // The same through the core client: the paginator and the operation function take it too.
+    const core = new g.DynamoDBCore({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
+    try {
+      const viaCore: string[] = [];
+      for await (const page of g.paginateListTables({ client: core as Client, pageSize: 2 }, {})) viaCore.push(...(page.TableNames ?? []));
+      expect(viaCore).toEqual(listed);
+      expect((await g.listTables(core, {})).TableNames).toEqual(expect.arrayContaining(names));
+    } finally {
+      core.destroy();
+    }
   });
 
   it("times out waiting for a table that never appears, without waiting past maxWaitTime", async () => {

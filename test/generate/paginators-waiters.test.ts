@@ -84,6 +84,15 @@ async function generateFolder(name: string, doc: object): Promise<string> {
   return dir;
 }
 
+/**
+ * A stand-in for the generated core client: its `core.invoke` answers each operation (by the
+ * descriptor's name) from `answers`, so the paginators and waiters run through the generated
+ * operation functions as with a real client, without HTTP.
+ */
+function scripted(answers: Record<string, (input: object) => Promise<unknown>>): object {
+  return { core: { invoke: (op: { name: string }, input: object) => answers[op.name]!(input) } };
+}
+
 type Fn = (config: object, input?: object) => AsyncIterable<unknown> & AsyncGenerator<unknown>;
 type Wait = (config: object, input: object) => Promise<{ state: string; reason: unknown }>;
 
@@ -99,7 +108,7 @@ describe("generated paginators and waiters", () => {
   it("follows a nested output token (Page.Next) into the inherited input token, and yields the nested items", async () => {
     const requests: object[] = [];
     const pages = [{ Page: { Next: "p2", Things: [{ Name: "a" }] } }, { Page: { Next: "p3", Things: [{ Name: "b" }, { Name: "c" }] } }, { Page: { Things: [] } }];
-    const client = { listThings: async (input: object) => (requests.push(input), pages[requests.length - 1]) };
+    const client = scripted({ ListThings: async (input: object) => (requests.push(input), pages[requests.length - 1]) });
     const names: string[] = [];
     for await (const thing of (g.paginateListThingsItems as Fn)({ client, pageSize: 10 }, { Filter: "x" })) names.push((thing as { Name: string }).Name);
     expect(names).toEqual(["a", "b", "c"]);
@@ -110,7 +119,7 @@ describe("generated paginators and waiters", () => {
     const pages = [{ Marker: "m", Tags: { a: "1" } }, { Tags: { b: "2" } }];
     let call = 0;
     const requests: object[] = [];
-    const client = { listTags: async (input: object) => (requests.push(input), pages[call++]) };
+    const client = scripted({ ListTags: async (input: object) => (requests.push(input), pages[call++]) });
     const entries: unknown[] = [];
     for await (const entry of (g.paginateListTagsItems as Fn)({ client }, {})) entries.push(entry);
     expect(entries).toEqual([
@@ -123,13 +132,13 @@ describe("generated paginators and waiters", () => {
   /** Runs `waitUntilThingReady` against a client answering `answers` in turn. */
   async function ready(answers: Array<object | Error>): Promise<unknown> {
     let call = 0;
-    const client = {
-      getThing: async () => {
+    const client = scripted({
+      GetThing: async () => {
         const a = answers[Math.min(call++, answers.length - 1)]!;
         if (a instanceof Error) throw a;
         return a;
       },
-    };
+    });
     return (g.waitUntilThingReady as Wait)({ client, maxWaitTime: 5, minDelay: 0.001, maxDelay: 0.001 }, { Name: "t" }).catch((e: unknown) => e);
   }
   const noSuchThing = () => Object.assign(new Error("missing"), { name: "NoSuchThing" });
@@ -151,7 +160,7 @@ describe("generated paginators and waiters", () => {
   });
 
   it("retries a matching-nothing success until the wait runs out (ThingGone's `success: true` retry)", async () => {
-    const client = { getThing: async () => ({}) };
+    const client = scripted({ GetThing: async () => ({}) });
     const error = await (g.waitUntilThingGone as Wait)({ client, maxWaitTime: 0.05, minDelay: 0.01, maxDelay: 0.01 }, { Name: "t" }).catch((e: unknown) => e);
     expect((error as Error).name).toBe("WaiterTimeoutError");
   });

@@ -31,8 +31,8 @@ describe("a generated restJson1 client", () => {
       "runtime/protocols/protocol.ts",
       "runtime/protocols/rest-json.ts",
     ]);
-    expect(file("client.ts")).toContain('from "./runtime/protocols/rest-json.js"');
-    expect(file("client.ts")).not.toContain("aws-json");
+    expect(file("core.ts")).toContain('from "./runtime/protocols/rest-json.js"');
+    for (const path of ["core.ts", "operations.ts", "client.ts"]) expect(file(path)).not.toContain("aws-json");
     // The same packages as any JSON client: no XML parser, no CBOR codec.
     const jsonClient = JSON.parse(readFileSync(new URL("../../generated/frauddetector/package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
     expect(JSON.parse(file("package.json")).dependencies).toEqual(jsonClient.dependencies);
@@ -56,7 +56,7 @@ describe("a generated restJson1 client", () => {
     expect(serde).toContain('title: deString(b["Title"])');
     expect(serde).toContain("text: textPayload(response)");
     expect(serde).toMatch(/export function deError_NoteNotFound\(init: ErrorInit, _body: unknown, response: HttpResponse\): NoteNotFound/);
-    expect(file("client.ts")).toMatch(/protocol: new RestJsonProtocol\(\)/);
+    expect(file("core.ts")).toMatch(/protocol: new RestJsonProtocol\(\)/);
   });
 
   it("leaves the awsJson client of our spec without the REST modules", async () => {

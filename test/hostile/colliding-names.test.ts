@@ -139,10 +139,13 @@ describe("a model full of colliding names", () => {
     expect(types).toMatch(/export interface ErrorShape \{/);
     expect(types).toMatch(/export interface DateShape \{/);
     // An error class named like an operation descriptor keeps its name; the descriptor gives way.
-    const client = run.file("client.ts");
+    const client = run.file("operations.ts");
     expect(client).toMatch(/^const ThrottleOperationDescriptor: /m);
     expect(client).toMatch(/^const PutOperationDescriptor2: /m);
-    expect(client).toMatch(/errors: \{\s*Failed: deError_Failed,\s*ThrottleOperation: deError_ThrottleOperation,\s*PutOperation: deError_PutOperation,\s*PutOperationDescriptor: deError_PutOperationDescriptor,\s*\}/);
+    // Each operation's error table is keyed by its errors' wire codes.
+    expect(client).toMatch(/errors: \{\s*Failed: deError_Failed,\s*\}/);
+    expect(client).toMatch(/errors: \{\s*ThrottleOperation: deError_ThrottleOperation,\s*\}/);
+    expect(client).toMatch(/errors: \{\s*PutOperation: deError_PutOperation,\s*PutOperationDescriptor: deError_PutOperationDescriptor,\s*\}/);
   });
 
   it("validates, constructs and calls the service, sending every helper-like member", async () => {
@@ -221,7 +224,7 @@ describe("an error class named like a runtime export its deserializer's file imp
     // serde.ts builds the error class ErrorInit from the runtime's ErrorInit: one of them is aliased.
     const serdeTs = run.file("serde.ts");
     expect(serdeTs).toMatch(/ErrorInit as ErrorInit\$1/);
-    expect(run.file("client.ts")).toMatch(/ErrorInit: deError_ErrorInit/);
+    expect(run.file("operations.ts")).toMatch(/ErrorInit: deError_ErrorInit/);
     const index = await importGenerated(run, "index.ts");
     server.handler = (_req, res) => reply(res, 500, JSON.stringify({ __type: "ErrorInit", reason: "r" }));
     const thrown = await rejectionOf(client(index, "HostileClient").op?.({ id: "x" }) ?? Promise.resolve());

@@ -158,7 +158,7 @@ describe("generated code", () => {
     const many = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`V${i}`, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } }]));
     const doc = modelWith({ e: { target: "a.b#Many" } }, { "a.b#Many": { type: "enum", members: many } });
     const ir = irOf(doc);
-    expect(ir.validators?.constants.some((c) => c.kind === "values" && c.expression.toString().startsWith("new Set<string>"))).toBe(true);
+    expect(ir.validators?.constants.some((c) => c.kind === "values" && c.expression.toString().startsWith("/* @__PURE__ */ new Set<string>"))).toBe(true);
   });
 });
 

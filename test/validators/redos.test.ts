@@ -71,8 +71,8 @@ describe("patterns at risk of catastrophic backtracking", () => {
     const onRe2 = forms.filter((f) => f.ok && f.engine === "re2").length;
     // The two IAM role paths lose their risk when their pieces merge (nested-quantifiers.ts).
     expect(onRe2).toBe(cases.length - 2);
-    expect(text.match(/= (?:RE2JS\.compile|splitOnFinalCrLf)\(/g)?.length).toBe(onRe2);
-    expect(text.match(/= new RegExp\(/g)?.length).toBe(cases.length - onRe2);
+    expect(text.match(/= \/\* @__PURE__ \*\/ (?:RE2JS\.compile|splitOnFinalCrLf)\(/g)?.length).toBe(onRe2);
+    expect(text.match(/= \/\* @__PURE__ \*\/ new RegExp\(/g)?.length).toBe(cases.length - onRe2);
     expect(text).toMatch(/^import \{ RE2JS \} from "re2js";$/m);
     expect(JSON.parse(ir.packageJson).dependencies).toHaveProperty("re2js");
   });

@@ -329,7 +329,7 @@ export class ValidatorPlanner {
       this.constants.push({
         kind: "values",
         name: name.name,
-        expression: code`new Set<${elementType}>([${literals.join(", ")}])`,
+        expression: code`/* @__PURE__ */ new Set<${elementType}>([${literals.join(", ")}])`,
         type: undefined,
         doc: [`Values of an enum (${literals.length}), checked with one lookup.`],
       });
@@ -575,6 +575,8 @@ export class ValidatorPlanner {
    * has the same meaning as RegExp's, so the check reads the same either way.
    */
   private patternConstant(pattern: string, f: Facts): CodeSymbol | undefined {
+    // Module constants are marked pure (here and for enum sets) so that a bundler drops those of
+    // validators an app never calls.
     const t = validatorPattern(pattern);
     if (!t.ok) {
       if (!this.skippedPatterns.some((p) => p.shapeId === f.shape.id && p.pattern === pattern)) {
@@ -595,11 +597,13 @@ export class ValidatorPlanner {
       if (t.engine === "re2") {
         this.usesRe2 = true;
         const re2 = valueRef(packageSymbol("RE2JS", RE2_PACKAGE));
-        const compile = (source: string): Code => code`${re2}.compile(${JSON.stringify(source)})`;
+        const compile = (source: string): Code => code`/* @__PURE__ */ ${re2}.compile(${JSON.stringify(source)})`;
         expression =
-          t.crlfSource === undefined ? compile(t.source) : code`${valueRef(runtime.validate("splitOnFinalCrLf"))}(${compile(t.source)}, ${compile(t.crlfSource)})`;
+          t.crlfSource === undefined
+            ? compile(t.source)
+            : code`/* @__PURE__ */ ${valueRef(runtime.validate("splitOnFinalCrLf"))}(${compile(t.source)}, ${compile(t.crlfSource)})`;
       } else {
-        expression = code`new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`;
+        expression = code`/* @__PURE__ */ new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`;
       }
       this.constants.push({ kind: "pattern", name: name.name, expression, type: undefined, doc });
     }
