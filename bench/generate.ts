@@ -63,7 +63,7 @@ function run(c: Command): Sample {
 }
 
 /** The command that `npm run generate` runs, for an anvil checkout at `dir`. */
-const anvilArgv = (dir: string, args: string[]) => [process.execPath, "--import", "tsx", join(dir, "generator/cli.ts"), "generate", ...args];
+const anvilArgv = (dir: string, args: string[]) => [process.execPath, join(dir, "bin/anvil.mjs"), "generate", ...args];
 
 /** Measures one case: anvil's commands and both compilers on its output, `runs` rounds. */
 function measure(label: string, folder: string, args: string[], runs: number, baseline?: string): void {
