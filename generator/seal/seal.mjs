@@ -73,11 +73,23 @@ function installedVersion(name, root) {
   }
 }
 
-/** anvil's version and the installed version of each of its dependencies (Prettier, the compiler, the runtime's packages). */
+/** A record with its keys sorted, so its JSON text does not depend on their order. */
+const sorted = (record) =>
+  Object.fromEntries(Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
+ * anvil's version, the installed version of each of its dependencies (Prettier, the compiler,
+ * the runtime's packages), and a hash of the versions its package.json asks for, dev ones
+ * included: a client folder's package.json pins some of those (`pinnedVersion`), so a changed
+ * pin changes the output even before anything is installed.
+ */
 export function toolVersions(root = ANVIL_ROOT) {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const versions = { anvil: String(pkg.version) };
   for (const name of Object.keys(pkg.dependencies ?? {}).sort()) versions[name] = installedVersion(name, root);
+  versions["package.json dependencies"] = sha256(
+    JSON.stringify([sorted(pkg.dependencies), sorted(pkg.devDependencies)]),
+  );
   return versions;
 }
 

@@ -116,6 +116,18 @@ describe("the seal", () => {
         ),
     ],
     [
+      "a changed pin of a dev dependency in anvil's package.json (client package.json files copy it)",
+      () =>
+        put(
+          join(anvilRoot(), "package.json"),
+          JSON.stringify({
+            version: "0.1.0",
+            dependencies: { prettier: "^3", typescript7: "npm:typescript@7" },
+            devDependencies: { typescript: "5.9.4" },
+          }),
+        ),
+    ],
+    [
       "a new dependency of anvil",
       () =>
         put(
