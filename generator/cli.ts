@@ -13,7 +13,7 @@ import { generate, type GenerateOptions, type GenerateResult } from "./pipeline.
 import { progressDisplay } from "./progress.js";
 import { check, write } from "./write/index.js";
 import { MANIFEST_FILE, withManifest } from "./write/manifest.js";
-import { SEAL_FILE, sealText } from "./seal/seal.mjs";
+import { configRun, modelRun, SEAL_FILE, sealText } from "./seal/seal.mjs";
 import { previousOutput } from "./write/previous.js";
 import { loadFiles } from "./load/index.js";
 import { assemble } from "./assemble/index.js";
@@ -37,7 +37,8 @@ Usage:
 Commands:
   generate   Generate the clients codegen.yaml describes (default config: ./codegen.yaml).
              --check     write nothing; print a unified diff of what would change and exit 1
-                         when the output is stale (the CI drift check)
+                         when the output is stale (the CI drift check). An output whose
+                         anvil-seal.json proves it up to date is answered without regenerating
              --out DIR   output root (overrides the config's "out")
              --model F   generate from model files directly, without a config file
                          (all operations unless --operations names some; --validation
@@ -183,10 +184,10 @@ async function runGenerate(args: string[]): Promise<number> {
     process.stderr.write(`${"total".padEnd(10)} ${total.toFixed(1).padStart(8)} ms\n`);
   }
   // The seal lets the next plain run answer "up to date" without the pipeline (generator/seal/).
-  // Only for what bin/anvil.mjs's shortcut can reproduce: the config's clients as it says, and a
-  // run that printed nothing on stderr (the shortcut prints no warnings or notes).
+  // Only for what bin/anvil.mjs's shortcut can reproduce: no --emit flag, and a run that printed
+  // nothing on stderr (the shortcut prints no warnings or notes).
   const quietRun = result.notes.length === 0 && result.warnings.every((w) => w.severity === "SUPPRESSED");
-  const seal = !values.model && values.emit === undefined && quietRun ? outputSeal(config, outputs) : undefined;
+  const seal = values.emit === undefined && quietRun ? outputSeal(config, values, outputs) : undefined;
   if (values.check) {
     const report = check(config.out, outputs, displayRoot);
     const count = report.changed.length + report.missing.length + report.extra.length;
@@ -209,12 +210,15 @@ async function runGenerate(args: string[]): Promise<number> {
   return 0;
 }
 
-/** The seal text for a config's output: its model roots and each client folder's manifest. */
-function outputSeal(config: Config, outputs: Array<{ folder: string; files: Array<{ path: string; text: string }> }>): string {
-  const roots = [...new Set(config.clients.flatMap((c) => c.modelsAsWritten))];
+/**
+ * The seal text for this run's output: the config (and its model roots) or the `--model` flags
+ * it was made from, and each client folder's manifest.
+ */
+function outputSeal(config: Config, flags: { model?: string[]; service?: string; operations?: string; name?: string; validation?: string }, outputs: Array<{ folder: string; files: Array<{ path: string; text: string }> }>): string {
+  const run = flags.model ? modelRun({ ...flags, model: flags.model }) : configRun(config.file, [...new Set(config.clients.flatMap((c) => c.modelsAsWritten))]);
   const manifests: Record<string, string> = {};
   for (const o of outputs) manifests[o.folder] = o.files.find((f) => f.path === MANIFEST_FILE)?.text ?? "";
-  return sealText(config.file, roots, manifests);
+  return sealText(run, manifests);
 }
 
 /** A file's text, or undefined when it cannot be read. */

@@ -94,37 +94,59 @@ export function toolVersions(root = ANVIL_ROOT) {
 }
 
 /**
- * The config file and every model file under `modelRoots` (as written in the config, relative
- * to it), each with its SHA-256, keyed by path relative to the config's folder. Folders expand
- * to their `.smithy` and `.json` files, as the load stage expands them.
+ * What a run reads and how it was asked for, as the seal records it: `base`, the folder paths are
+ * relative to; `invocation`, the choices that shape the output (which config, or the `--model`
+ * flags); `roots`, the files and folders whose contents are its inputs.
  */
-export function inputHashes(configFile, modelRoots) {
-  const base = dirname(resolve(configFile));
-  const hashes = { [basename(configFile)]: sha256(readFileSync(configFile)) };
-  for (const root of modelRoots) {
+
+/** A run from a config file (whose clients read `modelRoots`, as written in it): the config is an input too. */
+export function configRun(configFile, modelRoots = []) {
+  const name = basename(configFile);
+  return { base: dirname(resolve(configFile)), invocation: { config: name }, roots: [name, ...modelRoots] };
+}
+
+/**
+ * A run from `--model` files without a config (paths as given, relative to `cwd`): the flags
+ * that shape the output are its invocation, in one fixed order, absent ones left out.
+ */
+export function modelRun(flags, cwd = process.cwd()) {
+  const invocation = { models: [...flags.model] };
+  for (const key of ["service", "operations", "name", "validation"])
+    if (flags[key] !== undefined) invocation[key] = flags[key];
+  return { base: resolve(cwd), invocation, roots: [...flags.model] };
+}
+
+/**
+ * Every file under `roots` (relative to `base`) with its SHA-256, keyed by path relative to
+ * `base`. Folders expand to their `.smithy` and `.json` files, as the load stage expands them.
+ */
+export function inputHashes(base, roots) {
+  const hashes = {};
+  for (const root of roots) {
     const abs = resolve(base, root);
     const files = statSync(abs).isDirectory()
       ? filesUnder(abs, base, (name) => /\.(smithy|json)$/.test(name))
       : [relative(base, abs).split("\\").join("/")];
-    for (const f of files) hashes[f] = sha256(readFileSync(join(base, f)));
+    for (const f of files) hashes[f] = sha256(readFileSync(resolve(base, f)));
   }
   return hashes;
 }
 
 /**
- * The seal's text: what a run with `configFile` (whose clients read `modelRoots`) was made from
- * and which manifests it wrote (`manifests`: client folder to manifest text). Deterministic:
- * sorted keys, relative paths, no times.
+ * The seal's text: what `run` (see `configRun`, `modelRun`) was made from and which manifests it
+ * wrote (`manifests`: client folder to manifest text). Deterministic: sorted keys, relative
+ * paths, no times.
  */
-export function sealText(configFile, modelRoots, manifests, root = ANVIL_ROOT) {
+export function sealText(run, manifests, root = ANVIL_ROOT) {
   const clients = {};
   for (const folder of Object.keys(manifests).sort()) clients[folder] = sha256(manifests[folder]);
   const seal = {
     note: "Written by anvil generate: the inputs these client folders were made from, so `anvil generate --check` can tell they are up to date without regenerating. DO NOT EDIT.",
     versions: toolVersions(root),
     generator: generatorHash(root),
-    roots: [...modelRoots].sort(),
-    inputs: inputHashes(configFile, modelRoots),
+    invocation: run.invocation,
+    roots: [...run.roots],
+    inputs: inputHashes(run.base, run.roots),
     clients,
   };
   return `${JSON.stringify(seal, null, 2)}\n`;
@@ -157,7 +179,7 @@ function sealedFileCount(dir, manifestHash) {
   }
   if (typeof files !== "object" || files === null) return undefined;
   const expected = [...Object.keys(files), MANIFEST_FILE].sort();
-  const onDisk = filesUnder(dir, dir, () => true);
+  const onDisk = filesUnder(dir, dir, () => true).sort(); // whole paths in code-unit order, as `expected`
   if (expected.length !== onDisk.length || expected.some((p, i) => p !== onDisk[i])) return undefined;
   return onDisk.every((p) => p === MANIFEST_FILE || sha256(readFileSync(join(dir, p))) === files[p]?.sha256)
     ? onDisk.length
@@ -165,12 +187,14 @@ function sealedFileCount(dir, manifestHash) {
 }
 
 /**
- * Whether `outDir` is certainly what a full run with `configFile` would produce: its seal names
- * these inputs, this anvil and these tool versions, and every client folder matches its manifest.
+ * Whether `outDir` is certainly what a full `run` would produce: its seal names this invocation,
+ * these inputs (under the roots the seal lists, which the run that wrote it computed from the same
+ * invocation and config), this anvil and these tool versions, and every client folder matches its
+ * manifest.
  * Returns the client folders and their file count when so, else undefined (then only a full run
  * can tell).
  */
-export function sealedOutput(configFile, outDir, root = ANVIL_ROOT) {
+export function sealedOutput(run, outDir, root = ANVIL_ROOT) {
   let seal;
   try {
     seal = JSON.parse(readFileSync(join(outDir, SEAL_FILE), "utf8"));
@@ -178,10 +202,11 @@ export function sealedOutput(configFile, outDir, root = ANVIL_ROOT) {
     return undefined;
   }
   if (!Array.isArray(seal?.roots) || typeof seal.clients !== "object" || seal.clients === null) return undefined;
+  if (JSON.stringify(seal.invocation) !== JSON.stringify(run.invocation)) return undefined;
   try {
     if (!sameRecord(seal.versions, toolVersions(root))) return undefined;
     if (seal.generator !== generatorHash(root)) return undefined;
-    if (!sameRecord(seal.inputs, inputHashes(configFile, seal.roots))) return undefined;
+    if (!sameRecord(seal.inputs, inputHashes(run.base, seal.roots))) return undefined;
   } catch {
     return undefined; // an input vanished: the full run reports it
   }

@@ -110,6 +110,28 @@ describe("the sealed shortcut", () => {
     }
   }, 120_000);
 
+  it("answers a --model run's --check from the seal, and runs in full for other flags", () => {
+    const flags = [
+      "--model",
+      "specs",
+      "--service",
+      "com.amazonaws.frauddetector#AWSHawksNestServiceFacade",
+      "--name",
+      "fd",
+      "--out",
+      "by-model",
+    ];
+    expect(anvil("generate", ...flags, "--operations", "SendEvent").code).toBe(0);
+    expect(anvil("generate", ...flags, "--operations", "SendEvent", "--check")).toEqual({
+      code: 0,
+      stdout: "anvil check: by-model is up to date (1 client).\n",
+      stderr: "",
+    });
+    const other = anvil("generate", ...flags, "--operations", "SendEvent,GetEventPrediction", "--check");
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain("GetEventPrediction");
+  }, 240_000);
+
   it("runs in full after an input change that leaves the output the same, and generate reseals", () => {
     appendFileSync(join(dir, "codegen.yaml"), "# a comment\n");
     const check = anvil("generate", "--check");

@@ -4,11 +4,20 @@
  * installed packages), a config with a model folder, and an output folder with its manifest; seals
  * it; changes one thing; and expects the seal to no longer prove anything.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SEAL_FILE, sealText, sealedOutput } from "../../generator/seal/seal.mjs";
+import { configRun, modelRun, SEAL_FILE, sealText, sealedOutput } from "../../generator/seal/seal.mjs";
 import { manifestText } from "../../generator/write/manifest.js";
 
 let dir: string;
@@ -57,17 +66,20 @@ beforeEach(() => {
   put(join(dir, "app/specs/notes.txt"), "not a model\n");
   put(join(dir, "app/extra.json"), "{}\n");
   const manifest = writeClient();
-  put(join(outDir(), SEAL_FILE), sealText(configFile(), ["specs", "extra.json"], { svc: manifest }, anvilRoot()));
+  put(
+    join(outDir(), SEAL_FILE),
+    sealText(configRun(configFile(), ["specs", "extra.json"]), { svc: manifest }, anvilRoot()),
+  );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the seal", () => {
   it("proves an untouched output up to date, counting its files", () => {
-    expect(sealedOutput(configFile(), outDir(), anvilRoot())).toEqual({ folders: ["svc"], files: 3 });
+    expect(sealedOutput(configRun(configFile()), outDir(), anvilRoot())).toEqual({ folders: ["svc"], files: 3 });
   });
 
   it("records model files relative to the config, and only .smithy and .json files of a folder", () => {
-    const seal = JSON.parse(sealText(configFile(), ["specs", "extra.json"], { svc: "" }, anvilRoot()));
+    const seal = JSON.parse(sealText(configRun(configFile(), ["specs", "extra.json"]), { svc: "" }, anvilRoot()));
     expect(Object.keys(seal.inputs).sort()).toEqual([
       "codegen.yaml",
       "extra.json",
@@ -77,13 +89,30 @@ describe("the seal", () => {
   });
 
   it("is deterministic", () => {
-    const once = sealText(configFile(), ["specs"], { svc: "m" }, anvilRoot());
-    expect(sealText(configFile(), ["specs"], { svc: "m" }, anvilRoot())).toBe(once);
+    const once = sealText(configRun(configFile(), ["specs"]), { svc: "m" }, anvilRoot());
+    expect(sealText(configRun(configFile(), ["specs"]), { svc: "m" }, anvilRoot())).toBe(once);
+  });
+
+  it("compares whole paths, whatever order a folder walk gives (a/b.ts, a-b.ts, a.ts)", () => {
+    const files = [
+      { path: "a/b.ts", text: "1\n" },
+      { path: "a-b.ts", text: "2\n" },
+      { path: "a.ts", text: "3\n" },
+    ];
+    rmSync(join(outDir(), "svc"), { recursive: true });
+    for (const f of files) put(join(outDir(), "svc", f.path), f.text);
+    const manifest = manifestText(files, {}, { formatter: "prettier 3.10.1", checker: "tsc 7" });
+    put(join(outDir(), "svc/anvil-manifest.json"), manifest);
+    put(
+      join(outDir(), SEAL_FILE),
+      sealText(configRun(configFile(), ["specs", "extra.json"]), { svc: manifest }, anvilRoot()),
+    );
+    expect(sealedOutput(configRun(configFile()), outDir(), anvilRoot())).toEqual({ folders: ["svc"], files: 4 });
   });
 
   it("ignores a file in a model folder that is not a model", () => {
     appendFileSync(join(dir, "app/specs/notes.txt"), "more\n");
-    expect(sealedOutput(configFile(), outDir(), anvilRoot())).toBeDefined();
+    expect(sealedOutput(configRun(configFile()), outDir(), anvilRoot())).toBeDefined();
   });
 
   const changes: Array<[string, () => void]> = [
@@ -142,8 +171,37 @@ describe("the seal", () => {
     ["a client folder added to the seal", () => editSeal((seal) => (seal.clients.other = seal.clients.svc))],
     ["no seal", () => unlinkSync(join(outDir(), SEAL_FILE))],
   ];
+  it("proves nothing for another config, even one with the same text", () => {
+    cpSync(configFile(), join(dir, "app/other.yaml"));
+    expect(sealedOutput(configRun(join(dir, "app/other.yaml")), outDir(), anvilRoot())).toBeUndefined();
+  });
+
+  describe("of a --model run", () => {
+    const flags = { model: ["specs/a.smithy", "extra.json"], operations: "A,B", name: "svc" };
+    const cwd = () => join(dir, "app");
+    beforeEach(() => {
+      const manifest = readFileSync(join(outDir(), "svc/anvil-manifest.json"), "utf8");
+      put(join(outDir(), SEAL_FILE), sealText(modelRun(flags, cwd()), { svc: manifest }, anvilRoot()));
+    });
+
+    it("proves the output up to date for the same flags and files", () => {
+      expect(sealedOutput(modelRun(flags, cwd()), outDir(), anvilRoot())).toEqual({ folders: ["svc"], files: 3 });
+    });
+
+    it("proves nothing for other flags", () => {
+      expect(sealedOutput(modelRun({ ...flags, operations: "A" }, cwd()), outDir(), anvilRoot())).toBeUndefined();
+      expect(sealedOutput(modelRun({ ...flags, validation: "off" }, cwd()), outDir(), anvilRoot())).toBeUndefined();
+      expect(sealedOutput(configRun(configFile()), outDir(), anvilRoot())).toBeUndefined();
+    });
+
+    it("proves nothing after a model file changed", () => {
+      appendFileSync(join(dir, "app/extra.json"), " ");
+      expect(sealedOutput(modelRun(flags, cwd()), outDir(), anvilRoot())).toBeUndefined();
+    });
+  });
+
   it.each(changes)("proves nothing after %s", (_name, change) => {
     change();
-    expect(sealedOutput(configFile(), outDir(), anvilRoot())).toBeUndefined();
+    expect(sealedOutput(configRun(configFile()), outDir(), anvilRoot())).toBeUndefined();
   });
 });
