@@ -63,7 +63,7 @@ function run(c: Command): Sample {
 }
 
 /** The command that `npm run generate` runs, for an anvil checkout at `dir`. */
-const anvilArgv = (dir: string, args: string[]) => [process.execPath, "--import", "tsx", join(dir, "generator/cli.ts"), "generate", ...args];
+const anvilArgv = (dir: string, args: string[]) => [process.execPath, join(dir, "bin/anvil.mjs"), "generate", ...args];
 
 /** Measures one case: anvil's commands and both compilers on its output, `runs` rounds. */
 function measure(label: string, folder: string, args: string[], runs: number, baseline?: string): void {
@@ -116,7 +116,11 @@ function measureRepoCheck(runs: number): void {
   }
   const a = median(xs.map((s) => s.wall));
   const b = median(ys.map((s) => s.wall));
-  console.log(`\n${check.label}: ${(a / 1000).toFixed(2)} s median of ${runs} (${(a / b).toFixed(2)}x ${tsc.label}, ${(b / 1000).toFixed(2)} s)`);
+  const cpu = (samples: Sample[]) => {
+    const cpus = samples.map((s) => s.cpu).filter((x): x is number => x !== undefined);
+    return cpus.length > 0 ? `, ${median(cpus).toFixed(2)} s CPU` : "";
+  };
+  console.log(`\n${check.label}: ${(a / 1000).toFixed(2)} s${cpu(xs)} median of ${runs} (${(a / b).toFixed(2)}x ${tsc.label}, ${(b / 1000).toFixed(2)} s${cpu(ys)})`);
 }
 
 /** The generator benchmarks. */

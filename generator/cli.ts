@@ -3,7 +3,7 @@
  * The `anvil` command. The only place that prints errors and chooses exit codes:
  * 0 ok, 1 drift or invalid model, 2 usage or config error.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { AnvilError, codeFrame, isError, type Diagnostic, type Severity } from "./errors.js";
@@ -12,7 +12,8 @@ import { loadConfig, type Config } from "./config/index.js";
 import { generate, type GenerateOptions, type GenerateResult } from "./pipeline.js";
 import { progressDisplay } from "./progress.js";
 import { check, write } from "./write/index.js";
-import { withManifest } from "./write/manifest.js";
+import { MANIFEST_FILE, withManifest } from "./write/manifest.js";
+import { configRun, modelRun, SEAL_FILE, sealText } from "./seal/seal.mjs";
 import { previousOutput } from "./write/previous.js";
 import { loadFiles } from "./load/index.js";
 import { assemble } from "./assemble/index.js";
@@ -36,7 +37,8 @@ Usage:
 Commands:
   generate   Generate the clients codegen.yaml describes (default config: ./codegen.yaml).
              --check     write nothing; print a unified diff of what would change and exit 1
-                         when the output is stale (the CI drift check)
+                         when the output is stale (the CI drift check). An output whose
+                         anvil-seal.json proves it up to date is answered without regenerating
              --out DIR   output root (overrides the config's "out")
              --model F   generate from model files directly, without a config file
                          (all operations unless --operations names some; --validation
@@ -202,10 +204,18 @@ async function runGenerate(args: string[]): Promise<number> {
     for (const [stage, ms] of Object.entries(result.timings)) process.stderr.write(`${stage.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms\n`);
     process.stderr.write(`${"total".padEnd(10)} ${total.toFixed(1).padStart(8)} ms\n`);
   }
+  // The seal lets the next plain run answer "up to date" without the pipeline (generator/seal/).
+  // Only for what bin/anvil.mjs's shortcut can reproduce: no --emit flag, and a run that printed
+  // nothing on stderr (the shortcut prints no warnings or notes).
+  const quietRun = result.notes.length === 0 && result.warnings.every((w) => w.severity === "SUPPRESSED");
+  const seal = values.emit === undefined && quietRun ? outputSeal(config, values, outputs) : undefined;
   if (values.check) {
     const report = check(config.out, outputs, displayRoot);
     const count = report.changed.length + report.missing.length + report.extra.length;
     if (count === 0) {
+      if (seal !== undefined && readText(join(config.out, SEAL_FILE)) !== seal) {
+        process.stderr.write(`note: ${displayRoot}/${SEAL_FILE} does not match the inputs; \`anvil generate\` rewrites it so the next check takes the fast path\n`);
+      }
       process.stdout.write(`anvil check: ${displayRoot} is up to date (${outputs.length} client${outputs.length === 1 ? "" : "s"}).\n`);
       return 0;
     }
@@ -216,8 +226,36 @@ async function runGenerate(args: string[]): Promise<number> {
     return 1;
   }
   const counts = write(config.out, outputs);
+  if (seal !== undefined && readText(join(config.out, SEAL_FILE)) !== seal) writeAtomically(join(config.out, SEAL_FILE), seal);
   process.stdout.write(`anvil: wrote ${counts.written}, unchanged ${counts.unchanged} (files in ${outputs.map((c) => `${displayRoot}/${c.folder}`).join(", ")})\n`);
   return 0;
+}
+
+/**
+ * The seal text for this run's output: the config (and its model roots) or the `--model` flags
+ * it was made from, and each client folder's manifest.
+ */
+function outputSeal(config: Config, flags: { model?: string[]; service?: string; operations?: string; name?: string; validation?: string }, outputs: Array<{ folder: string; files: Array<{ path: string; text: string }> }>): string {
+  const run = flags.model ? modelRun({ ...flags, model: flags.model }) : configRun(config.file, [...new Set(config.clients.flatMap((c) => c.modelsAsWritten))]);
+  const manifests: Record<string, string> = {};
+  for (const o of outputs) manifests[o.folder] = o.files.find((f) => f.path === MANIFEST_FILE)?.text ?? "";
+  return sealText(run, manifests);
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file by rename from a temporary sibling, so a reader never sees half of it. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }
 
 function runVendorDeps(args: string[]): number {
