@@ -16,6 +16,8 @@ import type * as rpcv2CborModule from "../runtime/protocols/rpcv2-cbor.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
+import type * as checksumModule from "../runtime/features/checksum.js";
+import type * as contentMd5Module from "../runtime/features/content-md5.js";
 import type * as jmespathModule from "../runtime/jmespath.js";
 import type * as paginateModule from "../runtime/paginate.js";
 import type * as waiterModule from "../runtime/waiter.js";
@@ -90,6 +92,9 @@ export const runtime = {
   rpcv2Cbor: at<ValueName<typeof rpcv2CborModule>>("runtime/protocols/rpcv2-cbor"),
   /** The CBOR codec setup and readers of rpcv2Cbor's (de)serializers. */
   cbor: at<ValueName<typeof cborModule>>("runtime/protocols/cbor"),
+  /** features/: shipped only in folders whose operations use them (lower/checksums.ts). */
+  checksum: at<ValueName<typeof checksumModule>>("runtime/features/checksum"),
+  contentMd5: at<ValueName<typeof contentMd5Module>>("runtime/features/content-md5"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

@@ -161,6 +161,12 @@ export interface OperationIR {
   requestCompression: boolean;
   /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
   auth?: Code | undefined;
+  /** The descriptor's `requestChecksum` function (lower/checksums.ts), when the operation sends a checksum. */
+  requestChecksum: Code | undefined;
+  /** The descriptor's `endpointContext` function text (lower/endpoint-context.ts), when the operation sets rule parameters. */
+  endpointContext: string | undefined;
+  /** A 2xx response may hold an error (S3's CopyObject...: lower/s3.ts). */
+  errorsIn2xx: boolean;
 }
 
 /** The service, as the runtime needs it. */
@@ -264,6 +270,8 @@ export interface ClientFileIR {
   errorsByStatus: Array<{ status: number; wireCode: string }>;
   /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
+  /** `(region, config, context) => ...`: the rules per call, when an operation sets rule parameters. */
+  endpointForCall: Code | undefined;
   /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
   auth: Code | undefined;
 }

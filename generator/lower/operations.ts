@@ -13,6 +13,9 @@ import { CLIENT_MEMBER_NAMES, NameScope, camelCase } from "./naming.js";
 import type { ProtocolContext, ProtocolGenerator } from "./protocols/index.js";
 import { EMPTY_OBJECT_TYPE, UNIT, typeOf, type ShapeSymbols } from "./type-expressions.js";
 import { obj, str } from "./node-values.js";
+import { requestChecksumCode, requestChecksumOf } from "./checksums.js";
+import { endpointContextFunction, endpointContextOf } from "./endpoint-context.js";
+import { errorsIn200 } from "./s3.js";
 
 
 /** What operations lowering needs besides the model. */
@@ -25,6 +28,8 @@ export interface OperationContext {
   protocolContext: ProtocolContext;
   /** The `validate<Name>` of each validated input structure, by shape id. */
   validators: Readonly<Record<string, CodeSymbol>>;
+  /** The service shape (its endpoint rules, and whether it is S3). */
+  service: Shape;
 }
 
 /** Splits the selected operations into those the client calls and those it leaves out (with a note each). */
@@ -59,6 +64,8 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
     const endpoint = obj(op.traits["smithy.api#endpoint"]);
     const encodings = obj(op.traits["smithy.api#requestCompression"]).encodings;
     const hostPrefix = str(endpoint.hostPrefix);
+    const checksum = requestChecksumOf(ctx.model, op);
+    const context = endpointContextOf(ctx.model, ctx.service, op);
     return {
       name,
       method: methods.claim(camelCase(name), "Operation"),
@@ -73,6 +80,9 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       hostPrefix: hostPrefix !== undefined && hostPrefix !== "" ? JSON.stringify(hostPrefix) : undefined,
       requestCompression:
         Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
+      requestChecksum: checksum === undefined ? undefined : requestChecksumCode(op, checksum),
+      endpointContext: context.length === 0 ? undefined : endpointContextFunction(context),
+      errorsIn2xx: errorsIn200(ctx.service, name),
     };
   });
 }
