@@ -33,6 +33,7 @@ import { lowerValidators } from "./validation/index.js";
 import { authKey, defaultOperationAuth, isSigV4Only, operationAuthLiteral, planAuth, type AuthPlan } from "./auth.js";
 import { endpointOverrideParam, endpointParamFields, endpointParamsLiteral, endpointParamsType, type EndpointParamField } from "./endpoint-params.js";
 import { checksumRuntimeModules, requestChecksumOf } from "./checksums.js";
+import { s3RuntimeModules } from "./s3.js";
 
 /** Lowers one client. */
 export function lower(model: Model, selection: Selection, config: ClientConfig): ClientIR {
@@ -84,8 +85,10 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     service.endpointRuleSet === undefined ? [] : endpointParamFields(selection.service),
     operations.some((o) => o.endpointContext !== undefined) ? endpointOverrideParam(selection.service) : undefined,
   );
-  const checksums = protocol ? checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))) : [];
-  const shippedRuntime = runtimeFilesFor([...(protocol?.runtimeModules ?? []), ...checksums]);
+  const features = protocol
+    ? [...checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))), ...s3RuntimeModules(selection.service, operations.map((o) => o.name))]
+    : [];
+  const shippedRuntime = runtimeFilesFor([...(protocol?.runtimeModules ?? []), ...features]);
   // Paginators and waiters call client methods, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: clientSymbol }, called);

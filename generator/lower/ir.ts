@@ -165,6 +165,8 @@ export interface OperationIR {
   requestChecksum: Code | undefined;
   /** The descriptor's `endpointContext` function text (lower/endpoint-context.ts), when the operation sets rule parameters. */
   endpointContext: string | undefined;
+  /** The descriptor's `prepareInput` (S3's CreateBucket: lower/s3.ts), when the SDK fills input for it. */
+  prepareInput: Code | undefined;
   /** A 2xx response may hold an error (S3's CopyObject...: lower/s3.ts). */
   errorsIn2xx: boolean;
 }

@@ -15,7 +15,7 @@ import { EMPTY_OBJECT_TYPE, UNIT, typeOf, type ShapeSymbols } from "./type-expre
 import { obj, str } from "./node-values.js";
 import { requestChecksumCode, requestChecksumOf } from "./checksums.js";
 import { endpointContextFunction, endpointContextOf } from "./endpoint-context.js";
-import { errorsIn200 } from "./s3.js";
+import { errorsIn200, s3PrepareInput } from "./s3.js";
 
 
 /** What operations lowering needs besides the model. */
@@ -82,6 +82,7 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
         Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
       requestChecksum: checksum === undefined ? undefined : requestChecksumCode(op, checksum),
       endpointContext: context.length === 0 ? undefined : endpointContextFunction(context),
+      prepareInput: s3PrepareInput(ctx.service, name),
       errorsIn2xx: errorsIn200(ctx.service, name),
     };
   });

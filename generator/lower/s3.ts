@@ -3,6 +3,7 @@
  * no trait says it; README "S3" lists each customisation and what anvil does about it.
  */
 import type { Shape } from "../assemble/model.js";
+import { code, runtime, valueRef, type Code } from "../code/index.js";
 import { obj, str } from "./node-values.js";
 
 /** True for Amazon S3 (`aws.api#service` sdkId `S3`). */
@@ -19,6 +20,17 @@ const ERRORS_IN_200: ReadonlySet<string> = new Set(["CopyObject", "UploadPartCop
 /** True when `operation` of `service` may carry an error in a 200 response. */
 export function errorsIn200(service: Shape, operation: string): boolean {
   return isS3(service) && ERRORS_IN_200.has(operation);
+}
+
+/** The descriptor's `prepareInput` for S3's CreateBucket (its LocationConstraint from the region), else undefined. */
+export function s3PrepareInput(service: Shape, operation: string): Code | undefined {
+  if (!isS3(service) || operation !== "CreateBucket") return undefined;
+  return code`(input, region) => ${valueRef(runtime.s3LocationConstraint("withLocationConstraint"))}(input, region)`;
+}
+
+/** The runtime feature modules S3's customisations need among `operations`. */
+export function s3RuntimeModules(service: Shape, operations: readonly string[]): string[] {
+  return operations.some((name) => s3PrepareInput(service, name) !== undefined) ? ["features/s3-location-constraint.ts"] : [];
 }
 
 /**

@@ -9,6 +9,7 @@
  * - Errors inside a 200 response (CopyObject, CompleteMultipartUpload): the typed error is
  *   thrown; an empty 200 body is S3's aborted request (`InternalError`).
  * - GetBucketLocation: its unwrapped `<LocationConstraint>` body.
+ * - CreateBucket outside us-east-1: the region filled in as its LocationConstraint.
  */
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -121,6 +122,15 @@ describe.skipIf(!present)("S3 customisations, end to end", () => {
     expect(request?.headers["x-amz-sdk-checksum-algorithm"]).toBe("CRC32");
     expect(request?.headers["x-amz-checksum-crc32"]).toMatch(/^[A-Za-z0-9+/]{6}==$/);
     expect((await s3.listObjectsV2({ Bucket: "delete-many" }))["KeyCount"]).toBe(0);
+    s3.destroy();
+  });
+
+  it("creates a bucket outside us-east-1 with the client's region as its LocationConstraint", async () => {
+    const s3 = new S3Client({ region: "eu-west-1", endpoint: s3rver.endpoint, credentials: S3RVER_CREDENTIALS, transport, maxAttempts: 1 });
+    await s3.createBucket({ Bucket: "in-ireland" });
+    const body = sent.at(-1)?.body;
+    expect(typeof body === "string" ? body : "").toContain("<LocationConstraint>eu-west-1</LocationConstraint>");
+    expect((await s3.listObjectsV2({ Bucket: "in-ireland" }))["Name"]).toBe("in-ireland");
     s3.destroy();
   });
 

@@ -151,6 +151,11 @@ export interface OperationDescriptor<I, O> {
    */
   endpointContext?(input: I): EndpointContext;
   /**
+   * Fills what the AWS SDK fills in the input before anything else (S3's CreateBucket
+   * `LocationConstraint` from the client's region: features/s3-location-constraint.ts).
+   */
+  prepareInput?(input: I, region: string): I;
+  /**
    * A 2xx response may still carry an error in its body (S3's CopyObject, UploadPartCopy,
    * CompleteMultipartUpload): the protocol's `errorIn2xx` is asked before deserializing.
    */
@@ -380,7 +385,8 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   }
 
   /** Validates, sends (with retries) and returns the operation's output, or throws. */
-  async invoke<I, O>(op: OperationDescriptor<I, O>, input: I, options?: InvokeOptions): Promise<O> {
+  async invoke<I, O>(op: OperationDescriptor<I, O>, given: I, options?: InvokeOptions): Promise<O> {
+    const input = op.prepareInput === undefined ? given : op.prepareInput(given, this.#region);
     const signal = options?.signal;
     if (signal?.aborted) throw new AbortError(signal.reason);
     if (this.#validation !== "off" && op.validate !== undefined) this.#validate(op, input);
