@@ -37,7 +37,8 @@ export function endpointContextOf(model: Model, service: Shape, op: Shape): Cont
   return out;
 }
 
-/** The descriptor's `endpointContext` function text for the parameters. */
+/** The descriptor's `endpointContext` function text for the parameters (no parameter when only static ones are set). */
 export function endpointContextFunction(params: readonly ContextParam[]): string {
-  return `(input) => ({ ${params.map((p) => `${JSON.stringify(p.param)}: ${p.expression}`).join(", ")} })`;
+  const readsInput = params.some((p) => p.expression.startsWith("input"));
+  return `(${readsInput ? "input" : ""}) => ({ ${params.map((p) => `${JSON.stringify(p.param)}: ${p.expression}`).join(", ")} })`;
 }

@@ -77,7 +77,10 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       validate: validator ? code`${valueRef(validator)}` : undefined,
       inputOptional: input === undefined,
       doc: operationDoc(op, name),
-      hostPrefix: hostPrefix !== undefined && hostPrefix !== "" ? JSON.stringify(hostPrefix) : undefined,
+      hostPrefix:
+        hostPrefix !== undefined && hostPrefix !== "" && !placedByRules(hostPrefix, context)
+          ? JSON.stringify(hostPrefix)
+          : undefined,
       requestCompression:
         Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
       requestChecksum: checksum === undefined ? undefined : requestChecksumCode(op, checksum),
@@ -86,6 +89,16 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       errorsIn2xx: errorsIn200(ctx.service, name),
     };
   });
+}
+
+/**
+ * True when every `{label}` of a host prefix is an endpoint parameter the operation sets per
+ * call: the rules then put it in the host themselves (S3 Control's `{AccountId}.`), so prepending
+ * the prefix too would repeat it (the AWS SDK drops those prefixes for S3 Control alike).
+ */
+function placedByRules(hostPrefix: string, context: ReadonlyArray<{ param: string; expression: string }>): boolean {
+  const labels = [...hostPrefix.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
+  return labels.length > 0 && labels.every((label) => context.some((p) => p.expression === `input[${JSON.stringify(label)}]`));
 }
 
 /** An operation's docs, with `@deprecated` when the model deprecates it. */

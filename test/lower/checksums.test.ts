@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { getShape } from "../../generator/assemble/model.js";
 import { checksumRuntimeModules, requestChecksumOf } from "../../generator/lower/checksums.js";
-import { endpointContextOf } from "../../generator/lower/endpoint-context.js";
+import { endpointContextFunction, endpointContextOf } from "../../generator/lower/endpoint-context.js";
 import { errorsIn200, uriWithoutBucket } from "../../generator/lower/s3.js";
 import { runtimeFilesFor } from "../../generator/runtime-files.js";
 import { modelOf } from "../helpers.js";
@@ -61,6 +61,8 @@ describe("S3 per-call endpoint plans", () => {
       { param: "Bucket", expression: 'input["Bucket"]' },
     ]);
     expect(endpointContextOf(model, service, op("Legacy"))).toEqual([]);
+    // Only static parameters: the function takes no input (strict mode refuses an unused one).
+    expect(endpointContextFunction([{ param: "UseS3ExpressControlEndpoint", expression: "true" }])).toBe('() => ({ "UseS3ExpressControlEndpoint": true })');
   });
 
   it("removes the leading {Bucket} label from S3 URIs when the model has rules, and marks the 200-error operations", () => {

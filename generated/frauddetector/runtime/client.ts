@@ -247,6 +247,8 @@ export interface InvokeOptions {
 export class ServiceClient<C extends ClientConfig = ClientConfig> {
   readonly #service: ServiceDescriptor<C>;
   readonly #endpoint: ResolvedEndpoint;
+  /** Why the rules gave no client-wide endpoint, thrown by calls without endpoint context. */
+  readonly #endpointProblem: ClientConfigError | undefined;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
   readonly #signer: RequestSigner;
@@ -354,12 +356,18 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     this.#service = service;
     this.#hostPrefixes = config.disableHostPrefix !== true;
     this.#compressFrom = config.disableRequestCompression === true ? undefined : compressFrom;
-    this.#endpoint = resolveEndpoint(
-      config.endpoint ?? rulesEndpoint(service, region, config),
-      service.endpointPrefix || service.signingName,
-      region,
-      sdkId,
-    );
+    const prefix = service.endpointPrefix || service.signingName;
+    let fromRules: string | undefined;
+    try {
+      fromRules = config.endpoint ?? rulesEndpoint(service, region, config);
+    } catch (e) {
+      // With per-call endpoints, a config the rules refuse without an operation's context (S3
+      // Control with FIPS in China) may still serve operations whose context they accept
+      // (an Outposts ARN): the refusal waits for a call that has no context.
+      if (service.endpointForCall === undefined || !(e instanceof ClientConfigError)) throw e;
+      this.#endpointProblem = e;
+    }
+    this.#endpoint = resolveEndpoint(fromRules, prefix, region, sdkId);
     this.#credentials = new CredentialSource(config.credentials);
     this.#auth = service.auth === undefined ? undefined : new HttpAuth(config, service.auth.schemes, sdkId);
     this.#authDefault = service.auth?.default ?? { schemes: [SIGV4.id] };
@@ -392,6 +400,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     if (this.#validation !== "off" && op.validate !== undefined) this.#validate(op, input);
     const parts = op.serialize(input);
     this.#service.protocol.prepare(parts, op.name);
+    if (op.endpointContext === undefined && this.#endpointProblem !== undefined) throw this.#endpointProblem;
     const endpoint =
       op.endpointContext === undefined ? this.#endpoint : this.#endpointForCall(op.name, op.endpointContext(input));
     const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : this.#hostPrefix(op, input);

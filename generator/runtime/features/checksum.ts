@@ -70,9 +70,10 @@ export function addRequestChecksum(
       },
     ]);
   }
+  const bytes = bodyBytesOf(request.body);
+  if (bytes === undefined) return;
   if (spec.algorithmHeader !== undefined) request.headers[spec.algorithmHeader] ??= algorithm;
-  const header = `x-amz-checksum-${algorithm.toLowerCase()}`;
-  request.headers[header] ??= toBase64(digest(bodyBytesOf(request.body)));
+  request.headers[`x-amz-checksum-${algorithm.toLowerCase()}`] ??= toBase64(digest(bytes));
 }
 
 function uint32Bytes(value: number): Uint8Array {

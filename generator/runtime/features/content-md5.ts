@@ -10,7 +10,8 @@ import type { SerializedRequest } from "../protocols/protocol.js";
 import { toBase64 } from "../serde.js";
 import { bodyBytesOf } from "./body-bytes.js";
 
-/** Sets `content-md5` from the request's final body, unless the caller's input already set it. */
+/** Sets `content-md5` from the request's final body (in memory), unless the caller's input already set it. */
 export function addContentMd5(request: SerializedRequest): void {
-  request.headers["content-md5"] ??= toBase64(md5(bodyBytesOf(request.body)));
+  const bytes = bodyBytesOf(request.body);
+  if (bytes !== undefined) request.headers["content-md5"] ??= toBase64(md5(bytes));
 }

@@ -55,6 +55,14 @@ describe("addRequestChecksum", () => {
     expect(empty.headers).toEqual({ "x-amz-checksum-crc32": crcHeader(0) });
   });
 
+  it("leaves a body that is not in memory (a stream) without a checksum, rather than a wrong one", () => {
+    const stream = request(undefined);
+    stream.body = { getReader() {} } as unknown as Uint8Array;
+    addRequestChecksum(stream, {}, spec, "PutObject", "WHEN_SUPPORTED");
+    addContentMd5(stream);
+    expect(stream.headers).toEqual({});
+  });
+
   it("refuses an algorithm it cannot compute before anything is sent", () => {
     const r = request("x");
     const call = () => addRequestChecksum(r, { ChecksumAlgorithm: "CRC64NVME" }, spec, "PutObject", "WHEN_SUPPORTED");
