@@ -20,6 +20,8 @@ const deps = new Map<string, Record<string, string>>();
 
 /** The folder of protocol modules, relative to generator/runtime/. */
 const PROTOCOLS_DIR = "protocols/";
+/** The folder of features only some models need (request checksums...), each shipped when the IR asks. */
+const FEATURES_DIR = "features/";
 
 /** Every runtime source file (tests excluded), relative to generator/runtime/, sorted. */
 export function runtimeFiles(): string[] {
@@ -70,9 +72,10 @@ export function optionalDependencies(packages: readonly string[]): Record<string
 }
 
 /**
- * The runtime files a client folder ships: everything outside protocols/, then its protocol's
- * modules (e.g. `protocols/aws-json.ts`; none for a folder without a client) and every runtime
- * file those import, sorted.
+ * The runtime files a client folder ships: everything outside protocols/ and features/, then its
+ * protocol's modules (e.g. `protocols/aws-json.ts`; none for a folder without a client), the
+ * feature modules its operations use (e.g. `features/checksum.ts`) and every runtime file those
+ * import, sorted.
  */
 export function runtimeFilesFor(protocolModules: readonly string[]): string[] {
   const key = protocolModules.join("\n");
@@ -89,7 +92,7 @@ export function runtimeFilesFor(protocolModules: readonly string[]): string[] {
       if (all.has(target)) visit(target);
     }
   };
-  for (const rel of all) if (!rel.startsWith(PROTOCOLS_DIR)) visit(rel);
+  for (const rel of all) if (!rel.startsWith(PROTOCOLS_DIR) && !rel.startsWith(FEATURES_DIR)) visit(rel);
   for (const m of protocolModules) visit(m);
   const list = [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   shipped.set(key, list);

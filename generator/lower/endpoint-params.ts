@@ -15,7 +15,7 @@ import { camelCase } from "./naming.js";
 import { obj, str } from "./node-values.js";
 
 /** Config field names of the built-ins a user sets, as the AWS SDK v3 names them. */
-const BUILT_IN_FIELDS: Readonly<Record<string, string>> = {
+export const BUILT_IN_FIELDS: Readonly<Record<string, string>> = {
   "AWS::UseFIPS": "useFipsEndpoint",
   "AWS::UseDualStack": "useDualstackEndpoint",
   "AWS::S3::ForcePathStyle": "forcePathStyle",
@@ -62,6 +62,16 @@ export function endpointParamFields(service: Shape): EndpointParamField[] {
     out.push({ field, param, type, doc });
   }
   return out;
+}
+
+/**
+ * The rule set's parameter for a user's endpoint (built-in `SDK::Endpoint`), `""` when it has
+ * none: per-call resolution passes `config.endpoint` there, as the AWS SDK does, so the rules
+ * still place an S3 bucket in the host or the path of a custom endpoint.
+ */
+export function endpointOverrideParam(service: Shape): string {
+  const parameters = obj(obj(service.traits["smithy.rules#endpointRuleSet"]).parameters);
+  return Object.keys(parameters).find((p) => str(obj(parameters[p]).builtIn) === "SDK::Endpoint") ?? "";
 }
 
 /** The built-ins the client always passed as `false` when unset (their rules read `false`, never "unset"). */

@@ -32,7 +32,9 @@ import { optionalDependencies, runtimeDependencies, runtimeFilesFor } from "../r
 import { UNIT, isNamedShape, isStreamingBlob } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
 import { authKey, defaultOperationAuth, isSigV4Only, operationAuthLiteral, planAuth, type AuthPlan } from "./auth.js";
-import { endpointParamFields, endpointParamsLiteral, endpointParamsType, type EndpointParamField } from "./endpoint-params.js";
+import { endpointOverrideParam, endpointParamFields, endpointParamsLiteral, endpointParamsType, type EndpointParamField } from "./endpoint-params.js";
+import { checksumRuntimeModules, requestChecksumOf } from "./checksums.js";
+import { s3RuntimeModules } from "./s3.js";
 
 /** Lowers one client. */
 export function lower(model: Model, selection: Selection, config: ClientConfig): ClientIR {
@@ -69,7 +71,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const { callable, leftOut } = partitionStreaming(model, selection.operations, protocol?.streamingBlobs === true);
   const auth = planAuth(selection.service, callable);
   const authDefault = isSigV4Only(auth) ? undefined : defaultOperationAuth(auth);
-  const operations = protocol ? lowerOperations({ model, symbols, names, protocol, protocolContext, validators: validators?.validatorSymbols ?? {} }, callable) : [];
+  const operations = protocol ? lowerOperations({ model, symbols, names, protocol, protocolContext, validators: validators?.validatorSymbols ?? {}, service: selection.service }, callable) : [];
   // An operation states its auth only where it differs from the service descriptor's list.
   for (const [i, op] of operations.entries()) {
     const own = auth.operations[callable[i]?.id ?? ""];
@@ -94,8 +96,12 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     service.endpointRuleSet !== undefined,
     { plan: auth, default: authDefault },
     service.endpointRuleSet === undefined ? [] : endpointParamFields(selection.service),
+    operations.some((o) => o.endpointContext !== undefined) ? endpointOverrideParam(selection.service) : undefined,
   );
-  const shippedRuntime = runtimeFilesFor(protocol?.runtimeModules ?? []);
+  const features = protocol
+    ? [...checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))), ...s3RuntimeModules(selection.service, operations.map((o) => o.name))]
+    : [];
+  const shippedRuntime = runtimeFilesFor([...(protocol?.runtimeModules ?? []), ...features]);
   // Paginators and waiters call the operation functions, so they exist only with a client.
   const called = operations.map((ir, i) => ({ shape: callable[i], ir }));
   const paginators = lowerPaginators({ model, service: selection.service, symbols, names, client: coreSymbol }, called);
@@ -189,6 +195,8 @@ function clientFile(
   withRules: boolean,
   auth: { plan: AuthPlan; default: ReturnType<typeof defaultOperationAuth> },
   endpointParams: EndpointParamField[],
+  /** With operations that set rule parameters: the rule set's `SDK::Endpoint` parameter ("" when it has none). */
+  perCall: string | undefined,
 ): ClientFileIR {
   const serviceConst = names.localName("core", "service", "Descriptor");
   const rules = withRules ? names.localName("endpoint-rules", "endpointRuleSet", "_") : undefined;
@@ -223,6 +231,10 @@ function clientFile(
     endpointFromRules: rules
       ? code`(region${endpointParams.length > 0 ? ", config" : ""}) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, ${endpointParams.length > 0 ? endpointParamsLiteral(endpointParams, "region", "config") : "{ Region: region, UseFIPS: false, UseDualStack: false }"}).url`
       : undefined,
+    endpointForCall:
+      rules && perCall !== undefined
+        ? code`(region, config, context) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { ...${endpointParamsLiteral(endpointParams, "region", "config")}${perCall === "" ? "" : `, ${JSON.stringify(perCall)}: config.endpoint`}, ...context }).url`
+        : undefined,
     auth:
       auth.default === undefined
         ? undefined

@@ -166,6 +166,14 @@ export interface OperationIR {
   streamingOutput: boolean;
   /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
   auth?: Code | undefined;
+  /** The descriptor's `requestChecksum` function (lower/checksums.ts), when the operation sends a checksum. */
+  requestChecksum: Code | undefined;
+  /** The descriptor's `endpointContext` function text (lower/endpoint-context.ts), when the operation sets rule parameters. */
+  endpointContext: string | undefined;
+  /** The descriptor's `prepareInput` (S3's CreateBucket: lower/s3.ts), when the SDK fills input for it. */
+  prepareInput: Code | undefined;
+  /** A 2xx response may hold an error (S3's CopyObject...: lower/s3.ts). */
+  errorsIn2xx: boolean;
   /** The operation's error table (lower/error-tables.ts), undefined without a client. */
   errorTable?: Code | undefined;
 }
@@ -299,6 +307,8 @@ export interface ClientFileIR {
   errorTableType: Code;
   /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
+  /** `(region, config, context) => ...`: the rules per call, when an operation sets rule parameters. */
+  endpointForCall: Code | undefined;
   /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
   auth: Code | undefined;
 }

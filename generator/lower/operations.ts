@@ -14,6 +14,9 @@ import { CLIENT_MEMBER_NAMES, NameScope, camelCase } from "./naming.js";
 import type { ProtocolContext, ProtocolGenerator } from "./protocols/index.js";
 import { EMPTY_OBJECT_TYPE, UNIT, isStreamingBlob, typeOf, type ShapeSymbols } from "./type-expressions.js";
 import { obj, str } from "./node-values.js";
+import { requestChecksumCode, requestChecksumOf } from "./checksums.js";
+import { endpointContextFunction, endpointContextOf } from "./endpoint-context.js";
+import { errorsIn200, s3PrepareInput } from "./s3.js";
 
 
 /** What operations lowering needs besides the model. */
@@ -26,6 +29,8 @@ export interface OperationContext {
   protocolContext: ProtocolContext;
   /** The `validate<Name>` of each validated input structure, by shape id. */
   validators: Readonly<Record<string, CodeSymbol>>;
+  /** The service shape (its endpoint rules, and whether it is S3). */
+  service: Shape;
 }
 
 /**
@@ -66,6 +71,8 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
     const endpoint = obj(op.traits["smithy.api#endpoint"]);
     const encodings = obj(op.traits["smithy.api#requestCompression"]).encodings;
     const hostPrefix = str(endpoint.hostPrefix);
+    const checksum = requestChecksumOf(ctx.model, op);
+    const context = endpointContextOf(ctx.model, ctx.service, op);
     return {
       name,
       method: methods.claim(camelCase(name), "Operation"),
@@ -79,12 +86,29 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       validate: validator ? code`${valueRef(validator)}` : undefined,
       inputOptional: input === undefined,
       doc: operationDoc(op, name),
-      hostPrefix: hostPrefix !== undefined && hostPrefix !== "" ? JSON.stringify(hostPrefix) : undefined,
+      hostPrefix:
+        hostPrefix !== undefined && hostPrefix !== "" && !placedByRules(hostPrefix, context)
+          ? JSON.stringify(hostPrefix)
+          : undefined,
       requestCompression:
         Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
       streamingOutput: output !== undefined && getShape(ctx.model, output).members.some((m) => isStreamingBlob(ctx.model, m.target)),
+      requestChecksum: checksum === undefined ? undefined : requestChecksumCode(op, checksum),
+      endpointContext: context.length === 0 ? undefined : endpointContextFunction(context),
+      prepareInput: s3PrepareInput(ctx.service, name),
+      errorsIn2xx: errorsIn200(ctx.service, name),
     };
   });
+}
+
+/**
+ * True when every `{label}` of a host prefix is an endpoint parameter the operation sets per
+ * call: the rules then put it in the host themselves (S3 Control's `{AccountId}.`), so prepending
+ * the prefix too would repeat it (the AWS SDK drops those prefixes for S3 Control alike).
+ */
+function placedByRules(hostPrefix: string, context: ReadonlyArray<{ param: string; expression: string }>): boolean {
+  const labels = [...hostPrefix.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
+  return labels.length > 0 && labels.every((label) => context.some((p) => p.expression === `input[${JSON.stringify(label)}]`));
 }
 
 /** An operation's docs, with `@deprecated` when the model deprecates it. */

@@ -110,11 +110,29 @@ export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
    */
   signingEscapePath?: false;
   /**
+   * Services whose operations carry endpoint context (`@contextParam`, `@staticContextParams`,
+   * e.g. S3's `Bucket`): the endpoint the rules give for one call, from the region, the config
+   * (its `endpoint` passed to the rules as `SDK::Endpoint`, so an S3 bucket still goes in the
+   * host or the path as the rules say) and the operation's context parameters. Throws the rules'
+   * error for a combination they refuse.
+   */
+  endpointForCall?: (region: string, config: C, context: EndpointContext) => string;
+  /**
    * The schemes the operations use (auth.ts) and the list an operation without its own `auth`
    * follows. Absent: every operation is SigV4-signed.
    */
   auth?: ServiceAuth;
 }
+
+/** An operation's endpoint rule parameters from its input (`@contextParam`) and its `@staticContextParams`. */
+export type EndpointContext = Record<string, string | boolean | undefined>;
+
+/**
+ * When the client computes the request checksum of an `aws.protocols#httpChecksum` operation:
+ * `WHEN_SUPPORTED` (the default, as in the AWS SDK) for every such operation, `WHEN_REQUIRED`
+ * only where the operation requires one or the input names an algorithm.
+ */
+export type RequestChecksumCalculation = "WHEN_SUPPORTED" | "WHEN_REQUIRED";
 
 /** What a generated client knows about one operation. */
 export interface OperationDescriptor<I, O> {
@@ -149,6 +167,26 @@ export interface OperationDescriptor<I, O> {
    * operation its own, so an app bundles only the error classes of the operations it calls.
    */
   errors?: ErrorTable;
+  /**
+   * Adds the request checksum headers (features/checksum.ts, features/content-md5.ts) to the
+   * serialized request, whose body is final; absent when the operation has none.
+   */
+  requestChecksum?(request: SerializedRequest, input: I, when: RequestChecksumCalculation): void;
+  /**
+   * The endpoint rule parameters this call sets (see `ServiceDescriptor.endpointForCall`);
+   * absent when the operation has none, and then the client's one endpoint is used.
+   */
+  endpointContext?(input: I): EndpointContext;
+  /**
+   * Fills what the AWS SDK fills in the input before anything else (S3's CreateBucket
+   * `LocationConstraint` from the client's region: features/s3-location-constraint.ts).
+   */
+  prepareInput?(input: I, region: string): I;
+  /**
+   * A 2xx response may still carry an error in its body (S3's CopyObject, UploadPartCopy,
+   * CompleteMultipartUpload): the protocol's `errorIn2xx` is asked before deserializing.
+   */
+  errorsIn2xx?: boolean;
 }
 
 /** `reject`: throw `RequestValidationError`, send nothing. `warn`: log and send. `off`: send. */
@@ -214,6 +252,12 @@ export interface ClientConfig {
   /** Smallest body, in bytes, that `@requestCompression` operations compress. Default 10 240. */
   requestMinCompressionSizeBytes?: number;
   /**
+   * Operations with `aws.protocols#httpChecksum` (S3's PutObject, DeleteObjects...):
+   * `WHEN_SUPPORTED` (default) sends a CRC32 checksum with every one of them, `WHEN_REQUIRED`
+   * only where the operation requires one or the input names an algorithm. Others ignore it.
+   */
+  requestChecksumCalculation?: RequestChecksumCalculation;
+  /**
    * Advanced: retry tuning (backoff bases, quota figures, jitter source). Defaults are AWS
    * standard mode. Tests pass `{ random: () => 0 }` so backoff waits are 0 ms.
    */
@@ -230,6 +274,8 @@ export interface InvokeOptions {
 export class ServiceClient<C extends ClientConfig = ClientConfig> {
   readonly #service: ServiceDescriptor<C>;
   readonly #endpoint: ResolvedEndpoint;
+  /** Why the rules gave no client-wide endpoint, thrown by calls without endpoint context. */
+  readonly #endpointProblem: ClientConfigError | undefined;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
   readonly #signer: RequestSigner;
@@ -250,6 +296,11 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   readonly #hostPrefixes: boolean;
   /** Smallest body to gzip for `@requestCompression` operations; undefined when disabled. */
   readonly #compressFrom: number | undefined;
+  readonly #checksums: RequestChecksumCalculation;
+  readonly #config: C;
+  readonly #region: string;
+  /** Per-call endpoints by their context (a client sends to few buckets), at most ENDPOINT_CACHE_SIZE. */
+  readonly #callEndpoints = new Map<string, ResolvedEndpoint>();
 
   /** Throws `ClientConfigError` for an unusable configuration (no region, bad endpoint...). */
   constructor(service: ServiceDescriptor<C>, config: C & HttpAuthConfig, defaults: { validation: ValidationMode }) {
@@ -319,15 +370,31 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
         "requestMinCompressionSizeBytes",
       );
     }
+    const checksums = config.requestChecksumCalculation ?? "WHEN_SUPPORTED";
+    if (checksums !== "WHEN_SUPPORTED" && checksums !== "WHEN_REQUIRED") {
+      throw new ClientConfigError(
+        `${sdkId} client: requestChecksumCalculation must be "WHEN_SUPPORTED" or "WHEN_REQUIRED" (got ${shown(checksums)}).`,
+        "requestChecksumCalculation",
+      );
+    }
+    this.#checksums = checksums;
+    this.#config = config;
+    this.#region = region;
     this.#service = service;
     this.#hostPrefixes = config.disableHostPrefix !== true;
     this.#compressFrom = config.disableRequestCompression === true ? undefined : compressFrom;
-    this.#endpoint = resolveEndpoint(
-      config.endpoint ?? rulesEndpoint(service, region, config),
-      service.endpointPrefix || service.signingName,
-      region,
-      sdkId,
-    );
+    const prefix = service.endpointPrefix || service.signingName;
+    let fromRules: string | undefined;
+    try {
+      fromRules = config.endpoint ?? rulesEndpoint(service, region, config);
+    } catch (e) {
+      // With per-call endpoints, a config the rules refuse without an operation's context (S3
+      // Control with FIPS in China) may still serve operations whose context they accept
+      // (an Outposts ARN): the refusal waits for a call that has no context.
+      if (service.endpointForCall === undefined || !(e instanceof ClientConfigError)) throw e;
+      this.#endpointProblem = e;
+    }
+    this.#endpoint = resolveEndpoint(fromRules, prefix, region, sdkId);
     this.#credentials = new CredentialSource(config.credentials);
     this.#auth = service.auth === undefined ? undefined : new HttpAuth(config, service.auth.schemes, sdkId);
     this.#authDefault = service.auth?.default ?? { schemes: [SIGV4.id] };
@@ -358,21 +425,29 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   }
 
   /** Validates, sends (with retries) and returns the operation's output, or throws. */
-  async invoke<I, O>(op: OperationDescriptor<I, O>, input: I, options?: InvokeOptions): Promise<O> {
+  async invoke<I, O>(op: OperationDescriptor<I, O>, given: I, options?: InvokeOptions): Promise<O> {
+    const input = op.prepareInput === undefined ? given : op.prepareInput(given, this.#region);
     const signal = options?.signal;
     if (signal?.aborted) throw new AbortError(signal.reason);
     if (this.#validation !== "off" && op.validate !== undefined) this.#validate(op, input);
     const parts = op.serialize(input);
     this.#service.protocol.prepare(parts, op.name);
+    if (op.endpointContext === undefined && this.#endpointProblem !== undefined) throw this.#endpointProblem;
+    const endpoint =
+      op.endpointContext === undefined ? this.#endpoint : this.#endpointForCall(op.name, op.endpointContext(input));
     const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : this.#hostPrefix(op, input);
     // Compressed once, before the first attempt; every attempt sends (and signs) the same bytes.
     const body =
       op.requestCompression === undefined || typeof parts.body !== "string"
         ? parts.body
         : await this.#compress(parts.body);
+    // The checksum is of the bytes sent, so it follows compression.
+    // (The copy shares `parts.headers`, where the checksum headers go.)
+    if (op.requestChecksum !== undefined) op.requestChecksum({ ...parts, body }, input, this.#checksums);
     const target: RequestTarget = {
+      endpoint,
       hostPrefix,
-      path: this.#pathOf(parts.path),
+      path: endpoint === this.#endpoint ? this.#pathOf(parts.path) : callPath(endpoint, parts.path),
       query: queryString(parts.query),
       body,
       contentLength:
@@ -428,7 +503,11 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
         const status = response.statusCode;
         // An error's body is parsed whole, also when a transport handed it over as a stream.
         if (response.stream !== undefined && (status < 200 || status >= 300)) response = await readWhole(response);
-        if (status >= 200 && status < 300) {
+        const inBody =
+          op.errorsIn2xx === true && status >= 200 && status < 300
+            ? this.#service.protocol.errorIn2xx?.(response)
+            : undefined;
+        if (status >= 200 && status < 300 && inBody === undefined) {
           retry.recordSuccess(ticket);
           limiter?.update(false);
           try {
@@ -441,7 +520,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
         }
         const failure = errorFromResponse(
           response,
-          this.#service.protocol.parseError(response),
+          inBody ?? this.#service.protocol.parseError(response),
           op.errors ?? this.#service,
         );
         if (
@@ -528,6 +607,32 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     );
   }
 
+  /**
+   * The endpoint the rules give for one call's context, parsed once per distinct context (the
+   * cache is cleared when full). A rules error (an invalid bucket ARN, FIPS with accelerate...)
+   * is a `ClientConfigError` naming the operation and quoting the rules' message.
+   */
+  #endpointForCall(operation: string, context: EndpointContext): ResolvedEndpoint {
+    const resolve = this.#service.endpointForCall;
+    if (resolve === undefined) return this.#endpoint;
+    const key = JSON.stringify(context);
+    const known = this.#callEndpoints.get(key);
+    if (known !== undefined) return known;
+    let url: string;
+    try {
+      url = resolve(this.#region, this.#config, context);
+    } catch (e) {
+      throw new ClientConfigError(
+        `${this.#service.sdkId}.${operation}: no endpoint for this call: ${(e as Error).message}`,
+        "endpoint",
+      );
+    }
+    const endpoint = resolveEndpoint(url, "", this.#region, this.#service.sdkId);
+    if (this.#callEndpoints.size >= ENDPOINT_CACHE_SIZE) this.#callEndpoints.clear();
+    this.#callEndpoints.set(key, endpoint);
+    return endpoint;
+  }
+
   /** The operation's path after the endpoint's (an RPC operation's `/` is the endpoint's path itself). */
   #pathOf(path: string): string {
     if (path === "/") return this.#endpoint.path;
@@ -536,7 +641,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
 
   /** A fresh request for one attempt (signing adds headers to it). */
   #newRequest(method: string, operationHeaders: Record<string, string>, target: RequestTarget): HttpRequest {
-    const e = this.#endpoint;
+    const e = target.endpoint;
     const headers: Record<string, string> = { ...operationHeaders };
     headers["host"] = target.hostPrefix + e.host;
     if (target.contentLength !== undefined) headers["content-length"] = target.contentLength;
@@ -611,8 +716,24 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   }
 }
 
+/** How many per-call endpoints a client keeps parsed. */
+const ENDPOINT_CACHE_SIZE = 100;
+
+/**
+ * A REST operation's path after a per-call endpoint's, as the AWS SDK joins them: S3's
+ * path-style endpoint `https://host/bucket` and `/key` give `/bucket/key`, and its `/` (a bucket
+ * operation, whose `/{Bucket}` label the rules took over) gives `/bucket`.
+ */
+function callPath(endpoint: ResolvedEndpoint, path: string): string {
+  const base = endpoint.path.endsWith("/") ? endpoint.path.slice(0, -1) : endpoint.path;
+  if (base === "") return path;
+  return path === "/" ? base : base + path;
+}
+
 /** What every attempt of one call sends, decided once before the first. */
 interface RequestTarget {
+  /** Where this call goes: the client's endpoint, or the one the rules gave for its context. */
+  endpoint: ResolvedEndpoint;
   /** The operation's host prefix with its labels filled in, or `""`. */
   hostPrefix: string;
   /** The full path, percent-encoded. */

@@ -9,6 +9,7 @@ import { code, runtime, valueRef, type Code } from "../../code/index.js";
 import type { ServiceIR } from "../ir.js";
 import { obj, str } from "../node-values.js";
 import type { ProtocolContext, ProtocolGenerator } from "./index.js";
+import { uriWithoutBucket } from "../s3.js";
 import { schemaArgument, xmlErrorDeserializer } from "./xml-common.js";
 
 /** The service's `@xmlNamespace` as an object literal, or `undefined`. */
@@ -31,12 +32,16 @@ export const restXml: ProtocolGenerator = {
   },
   requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
     const http = obj(operation.traits["smithy.api#http"]);
-    const op = `{ name: ${JSON.stringify(operation.id.slice(operation.id.indexOf("#") + 1))}, method: ${JSON.stringify(str(http.method) ?? "POST")}, uri: ${JSON.stringify(str(http.uri) ?? "/")} }`;
-    const ns = serviceNamespace(ctx.model.shapes.get(ctx.serviceId) as Shape);
+    const service = ctx.model.shapes.get(ctx.serviceId) as Shape;
+    const uri = uriWithoutBucket(service, str(http.uri) ?? "/");
+    const op = `{ name: ${JSON.stringify(operation.id.slice(operation.id.indexOf("#") + 1))}, method: ${JSON.stringify(str(http.method) ?? "POST")}, uri: ${JSON.stringify(uri)} }`;
+    const ns = serviceNamespace(service);
     return code`(input) => ${valueRef(runtime.restXml("restXmlRequest"))}(${op}, ${schemaArgument(ctx, operation.input)}, input, ${ns})`;
   },
   responseDeserializer(ctx: ProtocolContext, operation: Shape): Code {
-    return code`(response) => ${valueRef(runtime.restXml("restXmlResponse"))}(response, ${schemaArgument(ctx, operation.output)})`;
+    // S3's GetBucketLocation: the body's root element is the output's one member.
+    const unwrapped = operation.traits["aws.customizations#s3UnwrappedXmlOutput"] !== undefined ? ", true" : "";
+    return code`(response) => ${valueRef(runtime.restXml("restXmlResponse"))}(response, ${schemaArgument(ctx, operation.output)}${unwrapped})`;
   },
   errorDeserializer: (ctx, error, errorIR) =>
     xmlErrorDeserializer(

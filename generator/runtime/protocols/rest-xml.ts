@@ -13,6 +13,7 @@ import { bodyBytes, bodyLength, bodyText, type HttpResponse } from "../transport
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
 import { streamingRequestBody, streamingResponseBody } from "../streaming.js";
 import { bindRequest, readBoundMembers, type HttpOperation } from "./xml/bindings.js";
+import { parseXmlErrorBody } from "./xml/errors.js";
 import { documentOf, parseXmlError } from "./xml/response.js";
 import { EMPTY_ELEMENT, isXmlElement } from "./xml/parse.js";
 import { resolve, type StructureSchema, type XmlNamespace } from "./xml/schema.js";
@@ -34,6 +35,26 @@ export class RestXmlProtocol implements ClientProtocol {
     if (response.statusCode === 404 && bodyLength(response) === 0)
       return { code: "NotFound", message: "HTTP 404 response without a body", body: undefined };
     return parseXmlError(response);
+  }
+
+  /**
+   * S3 answers CopyObject, UploadPartCopy and CompleteMultipartUpload with 200 before it knows the
+   * outcome, so a failure arrives as an `<Error>` document in a 200 body; an empty 200 body means
+   * S3 aborted the request (the AWS SDK's throw-200-exceptions: `InternalError`).
+   */
+  errorIn2xx(response: HttpResponse): ParsedError | undefined {
+    const text = bodyText(response);
+    if (text.trim() === "") {
+      return {
+        code: "InternalError",
+        message: "S3 aborted request (a 2xx response with an empty body)",
+        body: undefined,
+      };
+    }
+    if (!text.includes("<Error>")) return undefined;
+    const parsed = parseXmlErrorBody(text);
+    if (parsed === undefined || parsed.error.name !== "Error") return undefined;
+    return { code: parsed.code, message: parsed.message, body: parsed.error };
   }
 }
 
@@ -82,9 +103,16 @@ export function restXmlRequest(
 
 /**
  * The output of a restXml operation: bound members from the response, the rest from the body.
- * `O` is the output type the schema describes (the generated descriptor's).
+ * `O` is the output type the schema describes (the generated descriptor's). `unwrapped`
+ * (`aws.customizations#s3UnwrappedXmlOutput`, S3's GetBucketLocation): the body's root element
+ * is the output's one member (`<LocationConstraint>eu-west-1</LocationConstraint>`), not a
+ * wrapper of its members.
  */
-export function restXmlResponse<O>(response: HttpResponse, schema: StructureSchema | undefined): O {
+export function restXmlResponse<O>(
+  response: HttpResponse,
+  schema: StructureSchema | undefined,
+  unwrapped?: boolean,
+): O {
   if (schema === undefined) {
     // The body is still checked: an HTML page where XML was expected is an error, not an empty output.
     documentOf(response);
@@ -111,7 +139,8 @@ export function restXmlResponse<O>(response: HttpResponse, schema: StructureSche
       Object.defineProperty(out, payload.name, { value, enumerable: true, writable: true, configurable: true });
   } else {
     const root = documentOf(response);
-    out = readXmlStructure(schema, root ?? EMPTY_ELEMENT);
+    const wrapper = unwrapped === true && root !== undefined ? { ...EMPTY_ELEMENT, children: [root] } : root;
+    out = readXmlStructure(schema, wrapper ?? EMPTY_ELEMENT);
   }
   readBoundMembers(schema, response, out);
   return out as O;

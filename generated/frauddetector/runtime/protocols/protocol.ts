@@ -49,4 +49,9 @@ export interface ClientProtocol {
   prepare(request: SerializedRequest, operation: string): void;
   /** Reads an error response's code, message and body. Never throws. */
   parseError(response: HttpResponse): ParsedError;
+  /**
+   * For operations whose 2xx responses may be errors (`OperationDescriptor.errorsIn2xx`): the
+   * error a 2xx response's body holds, or undefined when it is a real output. Never throws.
+   */
+  errorIn2xx?(response: HttpResponse): ParsedError | undefined;
 }
