@@ -3,6 +3,7 @@
  * gets (the same rule as `anvil generate --model`).
  */
 import { basename } from "node:path";
+import type { Diagnostic } from "../../generator/errors.js";
 
 /** Runner -> worker: generate one model. */
 export interface Job {
@@ -38,7 +39,12 @@ export interface Outcome {
   notes: string[];
   /** Paginators, waiters and compiled waiter paths generated (zero when generation failed). */
   counts: { paginators: number; waiters: number; compiledPaths: number };
-  /** Milliseconds per stage (the pipeline's timings plus `write`). */
+  /**
+   * Validation events of the model by severity (suppressed ones left out), also when generation
+   * stopped on an ERROR. Published models are valid: a DANGER or ERROR here is a validator's bug.
+   */
+  events: EventCounts;
+  /** Milliseconds per stage (the pipeline's timings, `validate` among them, plus `write`). */
   timings: Record<string, number>;
   ms: number;
   failure?: Failure;
@@ -50,6 +56,14 @@ export interface Outcome {
    * in one compiler run and removes their folders afterwards.
    */
   toCheck?: Array<{ path: string; origin: string }>;
+}
+
+/** Validation events by severity. */
+export interface EventCounts {
+  error: number;
+  danger: number;
+  warning: number;
+  note: number;
 }
 
 /** Worker -> runner, once at start-up: ready for jobs. */
@@ -65,4 +79,15 @@ export function clientName(model: string): string {
     .replace(/-\d{4}-\d{2}-\d{2}$/, "")
     .toLowerCase()
     .replace(/[^a-z0-9._-]/g, "-");
+}
+
+/** Counts events by severity; SUPPRESSED ones are not counted. */
+export function countEvents(events: readonly Diagnostic[]): EventCounts {
+  const counts: EventCounts = { error: 0, danger: 0, warning: 0, note: 0 };
+  for (const e of events) {
+    const severity = e.severity ?? "ERROR";
+    if (severity === "SUPPRESSED") continue;
+    counts[severity === "ERROR" ? "error" : severity === "DANGER" ? "danger" : severity === "WARNING" ? "warning" : "note"]++;
+  }
+  return counts;
 }

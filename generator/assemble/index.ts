@@ -57,6 +57,7 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   const inheritedApplies = applyStatements(files, shapes, problems);
   flattenMixins(shapes, defined, problems);
   applyToInherited(inheritedApplies, shapes, problems);
+  const validationStart = performance.now(); // validation's cost is reported apart (Model.validationMs)
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
@@ -64,13 +65,14 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
   warnDeprecatedSets(shapes, problems);
   applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
+  const validationMs = performance.now() - validationStart;
 
   // Only ERRORs stop assembly; DANGER, WARNING and NOTE events travel with the model (`anvil
   // validate` fails on DANGER too).
   const errors = problems.filter(isError);
   const warnings = problems.filter((p) => !isError(p));
   if (errors.length > 0) throw new AnvilError("model", errors, warnings);
-  return { metadata, shapes, warnings };
+  return { metadata, shapes, warnings, validationMs };
 }
 
 /** Metadata merges across files: arrays concatenate, equal values agree, anything else conflicts. */

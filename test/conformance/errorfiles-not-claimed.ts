@@ -9,7 +9,9 @@ const TARGET_WORDING =
 const TRAIT_CREATION =
   "Smithy reports this from the trait's Java class (\"Error creating trait ...\", event `Model`); anvil reports the same fault through the trait's shape (`TraitValue`) in its own words";
 const DEFAULT_SELECTOR =
-  "the prelude's `@default` selector uses `:test(> ...)` with a nested relationship that anvil's selector engine does not parse (`=` in the member-default selector); the trait's target goes unchecked";
+  "anvil's IDL parser rejects `member: T = value` outside a structure (\"Expected IDENTIFIER but found EQUAL\") before assembly, where the `@default` target rule would give Smithy's TraitTarget (as it does for the same model in the JSON AST)";
+const CLOSURE_DANGER =
+  "anvil reports a closure name conflict that Smithy grades ERROR as a DANGER (same id, shapes and message): its generator names conflicting shapes apart, so such a model still generates (test/hostile), while `anvil validate` fails on it as Smithy does";
 const METADATA_SELECTOR =
   "`@metadata`'s selector `dataType :not([trait|input]) ...` is evaluated wrongly by anvil's selector engine on these shapes (reports TraitTarget Smithy does not)";
 
@@ -22,6 +24,11 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "error-trait.json": TRAIT_CREATION,
   "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
   "external-documentation/external-documentation-bad-url.json": "the URL check of `@externalDocumentation` values is not implemented",
+  "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+  "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+  "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
+  "service-conflict-validator.json": CLOSURE_DANGER,
+  "service-rename/conflict.smithy": CLOSURE_DANGER,
   "http-trait-conflicts.smithy": "TraitConflict lists the conflicting pairs in the order the traits were applied; Smithy sorts them by trait name",
   "linters/emit-each-invalid-selector.json": "invalid selectors are reported as an ERROR creating the validator, but in the words of anvil's selector parser, not Smithy's",
   "linters/emit-each-selector-validator.json": "anvil's selector engine lacks `[service|...]`, `[var|...]` and nested trait-path attributes (an ERROR creating the validator instead of matches), and misses the `$=` match on a trait value",
@@ -41,10 +48,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "target-validator.json": TARGET_WORDING,
   "pattern-trait.json": "the WARNING for a `@pattern` without `^`/`$` anchors is not emitted",
   "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
-  "timestampFormat-trait.json": "enum values of a trait value are listed without Smithy's backticks in the message",
-  "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
-  "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
-  "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
 };
 
 const WAITER_MESSAGE_PATHS =
