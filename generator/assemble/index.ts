@@ -18,6 +18,7 @@ import { checkReferences } from "./references.js";
 import { runModelRules, validateTraits } from "./validate/index.js";
 import { runMetadataValidators } from "./validate/metadata-validators.js";
 import { applySuppressions } from "./validate/suppressions.js";
+import { checkTypedMetadata } from "./validate/typed-metadata.js";
 
 /** A shape definition together with the file it came from (for positions). */
 interface Defined {
@@ -63,6 +64,7 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   checkTraitsDefined(shapes, problems);
   const ctx = validateTraits(shapes, problems);
   runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
+  checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
   warnDeprecatedSets(shapes, problems);
   applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
   const validationMs = performance.now() - validationStart;

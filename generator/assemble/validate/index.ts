@@ -24,6 +24,7 @@ export const EMITTED_EVENT_IDS: ReadonlySet<string> = new Set([
   "ModelDeprecation",
   "Target",
   "SyntacticShapeIdTarget",
+  "TypedMetadata", // typed-metadata.ts, run beside the metadata validators
   ...TRAIT_VALIDATORS.flatMap((v) => v.eventIds),
 ]);
 

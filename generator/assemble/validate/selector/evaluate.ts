@@ -32,6 +32,8 @@ function isType(node: SelectorNode, type: string): boolean {
     case "*": return true;
     case "number": return NUMBER.has(t);
     case "simpleType": return SIMPLE.has(t);
+    // Smithy's `dataType`: a simple type or an aggregate (list, set, map, structure, union).
+    case "dataType": return SIMPLE.has(t) || ["list", "set", "map", "structure", "union"].includes(t);
     case "collection": return t === "list" || t === "set";
     case "list": return t === "list" || t === "set";
     case "string": return t === "string" || t === "enum";
