@@ -100,6 +100,11 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     current = { client: client.name, index: index + 1 };
     const files = time("load", () => loadFiles(client.models, preludeIds()));
     const model = time("assemble", () => assemble(files));
+    // Validation runs inside assembly; its share is its own stage, so the stages still add up.
+    if (model.validationMs !== undefined) {
+      timings.assemble -= model.validationMs;
+      timings.validate = (timings.validate ?? 0) + model.validationMs;
+    }
     warnings.push(...(model.warnings ?? []));
     const selection = time("select", () => select(model, selectionRequest(client, config)));
     const ir = time("lower", () => lower(model, selection, client));

@@ -101,6 +101,7 @@ export async function runPool(
         validatorLines: 0,
         bytes: 0,
         notes: [],
+        events: { error: 0, danger: 0, warning: 0, note: 0 },
         counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} },
         timings: {},
         ms: performance.now() - started,

@@ -4,6 +4,7 @@
  */
 import { basename } from "node:path";
 import type { GenerateCounts } from "../../generator/pipeline.js";
+import type { Diagnostic } from "../../generator/errors.js";
 
 /** Runner -> worker: generate one model. */
 export interface Job {
@@ -39,7 +40,12 @@ export interface Outcome {
   notes: string[];
   /** Paginators, waiters, compiled waiter paths and clients by protocol (zero when generation failed). */
   counts: GenerateCounts;
-  /** Milliseconds per stage (the pipeline's timings plus `write`). */
+  /**
+   * Validation events of the model by severity (suppressed ones left out), also when generation
+   * stopped on an ERROR. Published models are valid: a DANGER or ERROR here is a validator's bug.
+   */
+  events: EventCounts;
+  /** Milliseconds per stage (the pipeline's timings, `validate` among them, plus `write`). */
   timings: Record<string, number>;
   ms: number;
   failure?: Failure;
@@ -51,6 +57,14 @@ export interface Outcome {
    * in one compiler run and removes their folders afterwards.
    */
   toCheck?: Array<{ path: string; origin: string }>;
+}
+
+/** Validation events by severity. */
+export interface EventCounts {
+  error: number;
+  danger: number;
+  warning: number;
+  note: number;
 }
 
 /** Worker -> runner, once at start-up: ready for jobs. */
@@ -66,4 +80,15 @@ export function clientName(model: string): string {
     .replace(/-\d{4}-\d{2}-\d{2}$/, "")
     .toLowerCase()
     .replace(/[^a-z0-9._-]/g, "-");
+}
+
+/** Counts events by severity; SUPPRESSED ones are not counted. */
+export function countEvents(events: readonly Diagnostic[]): EventCounts {
+  const counts: EventCounts = { error: 0, danger: 0, warning: 0, note: 0 };
+  for (const e of events) {
+    const severity = e.severity ?? "ERROR";
+    if (severity === "SUPPRESSED") continue;
+    counts[severity === "ERROR" ? "error" : severity === "DANGER" ? "danger" : severity === "WARNING" ? "warning" : "note"]++;
+  }
+  return counts;
 }

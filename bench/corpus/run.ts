@@ -21,7 +21,7 @@ import { BatchChecker } from "./checker.js";
 import { treeResidentBytes } from "./memory.js";
 import { runPool } from "./pool.js";
 import { Progress } from "./progress.js";
-import { buildReport, formatReport, modelLabel } from "./summary.js";
+import { buildReport, formatReport, modelLabel, validationDetail } from "./summary.js";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
     },
     (w, o) => {
       checker.add(o);
-      progress.finish(w, modelLabel(o.model), o.generated, o.ms, o.generated ? "" : `${o.failure?.stage}: ${o.failure?.message.slice(0, 160)}`);
+      progress.finish(w, modelLabel(o.model), o.generated, o.ms, o.generated ? validationDetail(o) : `${o.failure?.stage}: ${o.failure?.message.slice(0, 160)}`);
     },
   );
   await checker.finish();

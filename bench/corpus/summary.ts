@@ -96,6 +96,7 @@ export function formatReport(r: CorpusReport): string {
   const withPaginators = r.outcomes.filter((o) => (o.counts?.paginators ?? 0) > 0).length;
   lines.push(`paginators            ${sum("paginators")} in ${withPaginators} models`);
   lines.push(`waiters               ${sum("waiters")} in ${withWaiters} models; JMESPath paths compiled to TypeScript ${sum("compiledPaths")} (a path that does not compile fails generation; none is evaluated at run time)`);
+  lines.push(...validationLines(r));
   const stageTotal = Object.values(r.stageMs).reduce((a, b) => a + b, 0);
   const generatedLines = r.outcomes.reduce((a, o) => a + o.lines, 0);
   const largest = [...r.outcomes].sort((a, b) => b.lines - a.lines).slice(0, 3);
@@ -149,4 +150,55 @@ function leftOutOperations(outcomes: Outcome[]): { operations: number; models: n
   }
   const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind.replace(/^an? /, "")}s ${n}`).join(", ");
   return { operations, models, byKind };
+}
+
+/**
+ * What validating the models cost and found: the time summed over models (and its share of
+ * their generation time), the slowest, and the events by severity with the models they came
+ * from. Published models are valid in Smithy, so an ERROR or DANGER here names a validator to fix.
+ */
+export function validationLines(r: CorpusReport): string[] {
+  const ms = (o: Outcome) => o.timings.validate ?? 0;
+  const total = r.outcomes.reduce((a, o) => a + ms(o), 0);
+  const perModel = r.outcomes.reduce((a, o) => a + o.ms, 0);
+  const slowest = [...r.outcomes].sort((a, b) => ms(b) - ms(a)).slice(0, 3);
+  const lines = [
+    `validation            ${duration(total)} summed over models, ${((total / Math.max(1, perModel)) * 100).toFixed(1)}% of their generation time; slowest: ${slowest.map((o) => `${modelLabel(o.model)} ${shortDuration(ms(o))}`).join(", ")}`,
+  ];
+  const severities = [
+    ["ERROR", "error"],
+    ["DANGER", "danger"],
+    ["WARNING", "warning"],
+    ["NOTE", "note"],
+  ] as const;
+  const parts = severities.map(([label, key]) => {
+    const hit = r.outcomes.filter((o) => o.events[key] > 0);
+    return `${label} ${hit.reduce((a, o) => a + o.events[key], 0)} in ${hit.length} models`;
+  });
+  lines.push(`validation events     ${parts.join(", ")} (suppressed events left out)`);
+  for (const [label, key] of severities) {
+    const hit = r.outcomes.filter((o) => o.events[key] > 0).sort((a, b) => b.events[key] - a.events[key] || (a.model < b.model ? -1 : 1));
+    if (hit.length === 0) continue;
+    const shown = hit.slice(0, 8).map((o) => `${modelLabel(o.model)} ${o.events[key]}`);
+    lines.push(`  ${label.padEnd(8)} ${shown.join(", ")}${hit.length > 8 ? `, … (${hit.length - 8} more models)` : ""}`);
+  }
+  return lines;
+}
+
+/** Milliseconds below a second (one model's validation), else as `duration` prints them. */
+function shortDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)}ms` : duration(ms);
+}
+
+/** One model's validation, for its progress line: time and the events found. */
+export function validationDetail(o: Outcome): string {
+  const counts = [
+    ["ERROR", o.events.error],
+    ["DANGER", o.events.danger],
+    ["WARNING", o.events.warning],
+    ["NOTE", o.events.note],
+  ]
+    .filter(([, n]) => n !== 0)
+    .map(([label, n]) => `${n} ${label}`);
+  return `validate ${shortDuration(o.timings.validate ?? 0)}${counts.length > 0 ? ` (${counts.join(", ")})` : ""}`;
 }

@@ -11,7 +11,7 @@ import { FormatPool, PRETTIER_OPTIONS } from "../../generator/format/index.js";
 import { generate } from "../../generator/pipeline.js";
 import type { Config } from "../../generator/config/index.js";
 import { write } from "../../generator/write/index.js";
-import { clientName, type Failure, type Job, type Outcome, type Ready } from "./protocol.js";
+import { clientName, countEvents, type Failure, type Job, type Outcome, type Ready } from "./protocol.js";
 
 const outRoot = process.env.ANVIL_CORPUS_OUT;
 if (!outRoot || !process.send) throw new Error("bench/corpus/worker.ts runs as a child of bench/corpus/run.ts");
@@ -47,7 +47,7 @@ async function run(job: Job): Promise<Outcome> {
     out: join(outRoot as string, name),
     clients: [{ name, models: [job.model], modelsAsWritten: [job.model.split("/").pop() as string], validation: "reject" }],
   };
-  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, lines: 0, validatorLines: 0, notes: [], counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} }, timings: {}, ms: 0, maxRss: 0 };
+  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, lines: 0, validatorLines: 0, notes: [], events: countEvents([]), counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} }, timings: {}, ms: 0, maxRss: 0 };
   try {
     // The type-check is the runner's (batched); everything else is the real pipeline.
     const result = await generate(config, { skipTypeCheck: true, formatPool });
@@ -57,6 +57,7 @@ async function run(job: Job): Promise<Outcome> {
     result.timings.write = performance.now() - writeStart;
     outcome.generated = true;
     outcome.notes = result.notes;
+    outcome.events = countEvents(result.warnings);
     outcome.counts = result.counts;
     outcome.timings = result.timings;
     outcome.toCheck = [];
@@ -73,6 +74,7 @@ async function run(job: Job): Promise<Outcome> {
     }
   } catch (e) {
     outcome.failure = failureOf(e);
+    if (e instanceof AnvilError) outcome.events = countEvents([...e.diagnostics, ...e.warnings]);
     outcome.loaded = !["load", "assemble"].includes(outcome.failure.stage);
     rmSync(config.out, { recursive: true, force: true });
   }

@@ -18,6 +18,7 @@ import { checkReferences } from "./references.js";
 import { runModelRules, validateTraits } from "./validate/index.js";
 import { runMetadataValidators } from "./validate/metadata-validators.js";
 import { applySuppressions } from "./validate/suppressions.js";
+import { checkTypedMetadata } from "./validate/typed-metadata.js";
 
 /** A shape definition together with the file it came from (for positions). */
 interface Defined {
@@ -57,20 +58,23 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   const inheritedApplies = applyStatements(files, shapes, problems);
   flattenMixins(shapes, defined, problems);
   applyToInherited(inheritedApplies, shapes, problems);
+  const validationStart = performance.now(); // validation's cost is reported apart (Model.validationMs)
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
   const ctx = validateTraits(shapes, problems);
   runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
+  checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
   warnDeprecatedSets(shapes, problems);
   applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
+  const validationMs = performance.now() - validationStart;
 
   // Only ERRORs stop assembly; DANGER, WARNING and NOTE events travel with the model (`anvil
   // validate` fails on DANGER too).
   const errors = problems.filter(isError);
   const warnings = problems.filter((p) => !isError(p));
   if (errors.length > 0) throw new AnvilError("model", errors, warnings);
-  return { metadata, shapes, warnings };
+  return { metadata, shapes, warnings, validationMs };
 }
 
 /** Metadata merges across files: arrays concatenate, equal values agree, anything else conflicts. */

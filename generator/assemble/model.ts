@@ -71,6 +71,8 @@ export interface Model {
   shapes: Map<string, Shape>;
   /** Validation events that do not stop generation (Smithy's WARNING and NOTE), for the CLI to print. */
   warnings?: Diagnostic[];
+  /** Milliseconds assembly spent on model rules and validators (part of the assemble stage's time). */
+  validationMs?: number;
 }
 
 /** The member of a list/set, or undefined. */

@@ -109,8 +109,11 @@ describe("assemble", () => {
       ),
     );
     expect(e.diagnostics.map((d) => d.shapeId)).toEqual(["ex#S$a", "ex#S$b", "ex#S$c", "ex#S$d"]);
-    expect(e.diagnostics[0].message).toBe("Invalid @default on ex#S$a: expected a string; found number value, `0`");
-    expect(e.diagnostics[2].message).toContain('expected one of the enum\'s values ("RED")');
+    expect(e.diagnostics.map((d) => d.eventId)).toEqual(["DefaultTrait", "DefaultTrait", "DefaultTrait", "DefaultTrait"]);
+    expect(e.diagnostics[0].message).toBe("Error validating @default trait: Expected string value for string shape, `smithy.api#String`; found number value, `0`");
+    expect(e.diagnostics[1].message).toBe("Error validating @default trait: integer shapes must not have floating point values, but found `1.5` provided for `smithy.api#Integer`");
+    expect(e.diagnostics[2].message).toBe("Error validating @default trait: String value provided for `ex#Color` must be one of the following values: `RED`");
+    expect(e.diagnostics[3].message).toBe("The @default value of a list must be an empty list");
   });
 
   it("rejects a structure member that targets smithy.api#Unit, and accepts a union variant that does", () => {

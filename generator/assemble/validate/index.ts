@@ -1,11 +1,10 @@
 /**
  * Assemble-stage rules (called from assemble/index.ts once mixins are flattened and `apply` is
- * merged): implied enum values, annotation trait values, the mixin type rules, default values
- * that fit their targets; then, once references are checked, the trait validators (./traits/).
+ * merged): implied enum values, annotation trait values, the mixin type rules; then, once
+ * references are checked, the trait validators (./traits/), `@default` values among them.
  */
 import type { Diagnostic } from "../../errors.js";
 import type { Shape } from "../model.js";
-import { checkDefaultValues } from "./default-values.js";
 import { addImpliedEnumValues } from "./enum-values.js";
 import { checkMixinKinds } from "./mixin-kinds.js";
 import { coerceAnnotationTraits } from "./trait-types.js";
@@ -25,6 +24,7 @@ export const EMITTED_EVENT_IDS: ReadonlySet<string> = new Set([
   "ModelDeprecation",
   "Target",
   "SyntacticShapeIdTarget",
+  "TypedMetadata", // typed-metadata.ts, run beside the metadata validators
   ...TRAIT_VALIDATORS.flatMap((v) => v.eventIds),
 ]);
 
@@ -33,5 +33,4 @@ export function runModelRules(shapes: Map<string, Shape>, problems: Diagnostic[]
   addImpliedEnumValues(shapes);
   coerceAnnotationTraits(shapes);
   checkMixinKinds(shapes, problems);
-  checkDefaultValues(shapes, problems);
 }

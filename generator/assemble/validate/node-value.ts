@@ -4,7 +4,8 @@
  * and unknown structure members (unknown ones are a WARNING, as in Smithy), union values with one
  * member, list items and map entries, and the constraint traits of the shapes and members the
  * value passes through (`@length`, `@range`, `@pattern`, enum values, `@uniqueItems`). Message
- * texts are Smithy's, so they compare with its errorfiles.
+ * texts are Smithy's, so they compare with its errorfiles. A value can start at a shape (trait
+ * values, metadata) or at a member (`@default`, whose member's own constraints apply first).
  */
 import type { Severity } from "../../errors.js";
 import type { NodeValue } from "../../load/ast.js";
@@ -39,11 +40,43 @@ const REQUIRED = "smithy.api#required";
 const UNIQUE_ITEMS = "smithy.api#uniqueItems";
 const SPARSE = "smithy.api#sparse";
 
+/** How a walk reports: Smithy's NodeValidationVisitor features that anvil's callers use. */
+export interface NodeValidationOptions {
+  /**
+   * A `@range` broken by a zero is a WARNING (Smithy's RANGE_TRAIT_ZERO_VALUE_WARNING, which the
+   * `@default` and metadata validators set so 1.0 models, whose zero values were implied, stay valid).
+   */
+  zeroRangeIsWarning?: boolean;
+}
+
+/** One walk over a value: the model, where problems go, and the options. */
+interface Walk {
+  shapes: Map<string, Shape>;
+  out: NodeProblem[];
+  options: NodeValidationOptions;
+}
+
 /** Validates `value` against `shape`; every problem found, in Smithy's order. */
-export function validateNodeValue(value: NodeValue, shape: Shape, shapes: Map<string, Shape>): NodeProblem[] {
-  const problems: NodeProblem[] = [];
-  visitShape(value, shape, [], shapes, problems, 0);
-  return problems;
+export function validateNodeValue(value: NodeValue, shape: Shape, shapes: Map<string, Shape>, options: NodeValidationOptions = {}): NodeProblem[] {
+  const walk: Walk = { shapes, out: [], options };
+  visitShape(value, shape, [], walk, 0);
+  return walk.out;
+}
+
+/** Validates a member's value (a `@default`): the member's constraints, then its target's. `null` is left to the caller. */
+export function validateMemberValue(value: NodeValue, member: Member, container: Shape, shapes: Map<string, Shape>, options: NodeValidationOptions = {}): NodeProblem[] {
+  const walk: Walk = { shapes, out: [], options };
+  visitMember(value, member, container, [], walk, 0);
+  return walk.out;
+}
+
+/** Smithy's list of allowed values in messages: each in backticks, sorted as text. */
+function tickedList(values: readonly unknown[]): string {
+  return values
+    .map(String)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((v) => `\`${v}\``)
+    .join(", ");
 }
 
 function kindOf(v: NodeValue): string {
@@ -59,7 +92,8 @@ function invalidShape(value: NodeValue, shape: Shape, expected: string): string 
   return message;
 }
 
-function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<string, Shape>, out: NodeProblem[], depth: number): void {
+function visitShape(value: NodeValue, shape: Shape, path: string[], walk: Walk, depth: number): void {
+  const { out } = walk;
   // Recursive trait shapes (a structure holding a list of itself) end where the value ends; the
   // depth bound only guards against a pathological value.
   if (depth > 64) return;
@@ -71,7 +105,7 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<
     case "string":
     case "enum":
       if (typeof value !== "string") return error(invalidShape(value, shape, "string"));
-      return constraints(value, shape, path, out, shape.id);
+      return constraints(value, shape, path, walk);
     case "boolean":
       if (typeof value !== "boolean") error(invalidShape(value, shape, "boolean"));
       return;
@@ -81,10 +115,10 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<
     case "float":
     case "double":
       if (typeof value !== "number" && typeof value !== "string") return error(invalidShape(value, shape, "number"));
-      return constraints(value, shape, path, out, shape.id);
+      return constraints(value, shape, path, walk);
     case "bigDecimal":
       if (typeof value !== "number") return error(invalidShape(value, shape, "number"));
-      return constraints(value, shape, path, out, shape.id);
+      return constraints(value, shape, path, walk);
     case "byte":
     case "short":
     case "integer":
@@ -98,24 +132,24 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<
       const big = BigInt(value);
       if (bounds && big < bounds[0]) return error(`${shape.type} value must be > ${bounds[0]}, but found ${big}`);
       if (bounds && big > bounds[1]) return error(`${shape.type} value must be < ${bounds[1]}, but found ${big}`);
-      return constraints(value, shape, path, out, shape.id);
+      return constraints(value, shape, path, walk);
     }
     case "list":
     case "set": {
       if (!Array.isArray(value)) return error(invalidShape(value, shape, "array"));
-      constraints(value, shape, path, out, shape.id);
+      constraints(value, shape, path, walk);
       const member = shape.members[0];
-      if (member) value.forEach((item, i) => visitMember(item, member, shape, [...path, String(i)], shapes, out, depth));
+      if (member) value.forEach((item, i) => visitMember(item, member, shape, [...path, String(i)], walk, depth));
       return;
     }
     case "map": {
       if (value === null || typeof value !== "object" || Array.isArray(value)) return error(invalidShape(value, shape, "object"));
-      constraints(value, shape, path, out, shape.id);
+      constraints(value, shape, path, walk);
       const key = shape.members.find((m) => m.name === "key");
       const val = shape.members.find((m) => m.name === "value");
       for (const [k, v] of Object.entries(value)) {
-        if (key) visitMember(k, key, shape, [...path, `${k} (map-key)`], shapes, out, depth);
-        if (val) visitMember(v, val, shape, [...path, k], shapes, out, depth);
+        if (key) visitMember(k, key, shape, [...path, `${k} (map-key)`], walk, depth);
+        if (val) visitMember(v, val, shape, [...path, k], walk, depth);
       }
       return;
     }
@@ -125,7 +159,7 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<
       for (const [k, v] of Object.entries(value)) {
         const m = byName.get(k);
         if (!m) out.push({ path, message: `Member \`${k}\` does not exist in \`${shape.id}\``, severity: "WARNING", eventIdSuffix: `UnknownMember.${shape.id}.${k}` });
-        else visitMember(v, m, shape, [...path, k], shapes, out, depth);
+        else visitMember(v, m, shape, [...path, k], walk, depth);
       }
       for (const m of shape.members) {
         if (m.traits[REQUIRED] !== undefined && !Object.hasOwn(value, m.name)) {
@@ -141,7 +175,7 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<
       for (const [k, v] of entries) {
         const m = shape.members.find((x) => x.name === k);
         if (!m) out.push({ path, message: `Member \`${k}\` does not exist in \`${shape.id}\``, severity: "ERROR", eventIdSuffix: `UnknownMember.${shape.id}.${k}` });
-        else visitMember(v, m, shape, [...path, k], shapes, out, depth);
+        else visitMember(v, m, shape, [...path, k], walk, depth);
       }
       return;
     }
@@ -150,7 +184,8 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<
   }
 }
 
-function visitMember(value: NodeValue, member: Member, container: Shape, path: string[], shapes: Map<string, Shape>, out: NodeProblem[], depth: number): void {
+function visitMember(value: NodeValue, member: Member, container: Shape, path: string[], walk: Walk, depth: number): void {
+  const { shapes, out } = walk;
   if (value === null) {
     const nullable =
       (container.type === "list" || container.type === "set" || container.type === "map") ? container.traits[SPARSE] !== undefined : member.traits[REQUIRED] === undefined;
@@ -164,29 +199,32 @@ function visitMember(value: NodeValue, member: Member, container: Shape, path: s
     return;
   }
   // Constraint traits on the member apply to the value as well as those on the target.
-  constraintsOf(value, member.traits, path, out, member.id);
+  constraintsOf(value, member.traits, path, walk, member.id, "Member");
   const target = shapes.get(member.target);
-  if (target) visitShape(value, target, path, shapes, out, depth + 1);
+  if (target) visitShape(value, target, path, walk, depth + 1);
 }
 
-function constraints(value: NodeValue, shape: Shape, path: string[], out: NodeProblem[], id: string): void {
-  constraintsOf(value, shape.traits, path, out, id);
+function constraints(value: NodeValue, shape: Shape, path: string[], walk: Walk): void {
+  const { out } = walk;
+  const id = shape.id;
+  constraintsOf(value, shape.traits, path, walk, id, "Target");
   if (shape.type === "enum" && typeof value === "string") {
     const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
     if (!values.includes(value)) {
-      out.push({ path, message: `String value provided for \`${id}\` must be one of the following values: ${values.map(String).join(", ")}`, severity: "ERROR" });
+      out.push({ path, message: `String value provided for \`${id}\` must be one of the following values: ${tickedList(values)}`, severity: "ERROR" });
     }
   }
   if (shape.type === "intEnum" && typeof value === "number") {
     const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
     if (!values.includes(value)) {
-      out.push({ path, message: `Integer value provided for \`${id}\` must be one of the following values: ${values.map(String).join(", ")}, but found ${value}`, severity: "ERROR" });
+      out.push({ path, message: `Integer value provided for \`${id}\` must be one of the following values: ${tickedList(values)}, but found ${value}`, severity: "ERROR" });
     }
   }
 }
 
 /** `@length`, `@range`, `@pattern`, the 1.0 `@enum` and `@uniqueItems` of a shape or member, applied to a value. */
-function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], out: NodeProblem[], id: string): void {
+function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], walk: Walk, id: string, holder: "Member" | "Target"): void {
+  const { out } = walk;
   const error = (message: string): void => void out.push({ path, message, severity: "ERROR" });
   const length = traits[LENGTH];
   if (length && typeof length === "object" && !Array.isArray(length)) {
@@ -207,8 +245,11 @@ function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path
   }
   const range = traits[RANGE];
   if (range && typeof range === "object" && !Array.isArray(range) && typeof value === "number") {
-    if (typeof range.min === "number" && value < range.min) error(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found ${value}`);
-    if (typeof range.max === "number" && value > range.max) error(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found ${value}`);
+    // Smithy's ids for these name the side that holds the @range: `<id>.Member.InvalidRange`.
+    const severity = walk.options.zeroRangeIsWarning && value === 0 ? "WARNING" : "ERROR";
+    const rangeError = (message: string): void => void out.push({ path, message, severity, eventIdSuffix: `${holder}.InvalidRange` });
+    if (typeof range.min === "number" && value < range.min) rangeError(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found ${value}`);
+    if (typeof range.max === "number" && value > range.max) rangeError(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found ${value}`);
   }
   const pattern = traits[PATTERN];
   if (typeof pattern === "string" && typeof value === "string") {
@@ -218,7 +259,7 @@ function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path
   const enumTrait = traits[ENUM];
   if (Array.isArray(enumTrait) && typeof value === "string") {
     const values = enumTrait.map((e) => (e && typeof e === "object" && !Array.isArray(e) ? e.value : undefined));
-    if (!values.includes(value)) error(`String value provided for \`${id}\` must be one of the following values: ${values.map(String).join(", ")}`);
+    if (!values.includes(value)) error(`String value provided for \`${id}\` must be one of the following values: ${tickedList(values)}`);
   }
   if (traits[UNIQUE_ITEMS] !== undefined && Array.isArray(value)) {
     const seen = new Set<string>();

@@ -27,11 +27,11 @@ list Tags {
 @limits(percent: 50)
 string A
 
-//! ERROR TraitValue @limits | Error validating trait `example.malformed#limits`.unit: String value provided for `example.malformed#Unit` must be one of the following values: BYTES, ITEMS
+//! ERROR TraitValue @limits | Error validating trait `example.malformed#limits`.unit: String value provided for `example.malformed#Unit` must be one of the following values: `BYTES`, `ITEMS`
 @limits(unit: "BITS")
 string B
 
-//! ERROR TraitValue @limits | Error validating trait `example.malformed#limits`.percent: Value provided for `example.malformed#limits$percent` must be less than or equal to 100, but found 250
+//! ERROR TraitValue.Member.InvalidRange @limits | Error validating trait `example.malformed#limits`.percent: Value provided for `example.malformed#limits$percent` must be less than or equal to 100, but found 250
 @limits(unit: "BYTES", percent: 250)
 string C
 

@@ -2,6 +2,6 @@ $version: "2"
 namespace example.malformed
 
 structure Settings {
-    //! ERROR - count | Invalid @default on example.malformed#Settings$count: expected a number
+    //! ERROR DefaultTrait = | Error validating @default trait: Expected number value for integer shape, `smithy.api#Integer`; found string value, `ten`
     count: Integer = "ten"
 }

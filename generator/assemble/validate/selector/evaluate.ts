@@ -20,6 +20,11 @@ export interface SelectorNode {
 const NUMBER = new Set(["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "intEnum"]);
 const SIMPLE = new Set([...NUMBER, "blob", "boolean", "document", "string", "enum", "timestamp"]);
 
+/** Whether a shape type is one of Smithy's simple types (what the selector `simpleType` matches). */
+export function isSimpleType(type: string): boolean {
+  return SIMPLE.has(type);
+}
+
 /** Whether a node is of a selector's shape type (`number`, `simpleType`... and 2.0's specialisations). */
 function isType(node: SelectorNode, type: string): boolean {
   const t = node.type;
@@ -27,6 +32,8 @@ function isType(node: SelectorNode, type: string): boolean {
     case "*": return true;
     case "number": return NUMBER.has(t);
     case "simpleType": return SIMPLE.has(t);
+    // Smithy's `dataType`: a simple type or an aggregate (list, set, map, structure, union).
+    case "dataType": return SIMPLE.has(t) || ["list", "set", "map", "structure", "union"].includes(t);
     case "collection": return t === "list" || t === "set";
     case "list": return t === "list" || t === "set";
     case "string": return t === "string" || t === "enum";
@@ -263,13 +270,15 @@ export class SelectorIndex {
       const target = id === undefined ? undefined : this.byId.get(id);
       if (target) e?.push([rel, target]);
     };
-    if (n.member) push("member", n.member.target);
+    // As in Smithy, an enum's members do not target Unit as a relationship.
+    if (n.member && !this.isEnumMember(n.member)) push("member", n.member.target);
     const s = n.shape;
     if (s) {
       for (const m of s.members) push("member", m.id);
       for (const m of s.mixins) push("mixin", m);
-      push("input", s.input);
-      push("output", s.output);
+      // As in Smithy, an operation's Unit input or output is no relationship (getInput() is empty).
+      if (s.input !== "smithy.api#Unit") push("input", s.input);
+      if (s.output !== "smithy.api#Unit") push("output", s.output);
       for (const x of s.errors ?? []) push("error", x);
       for (const x of s.operations ?? []) push("operation", x);
       for (const x of s.resources ?? []) push("resource", x);
@@ -280,6 +289,26 @@ export class SelectorIndex {
     }
     this.forward.set(n, e);
     return e;
+  }
+
+  /**
+   * Every node reachable from `roots` by directed relationships, roots included: the closure
+   * Smithy's Walker finds (service -> operations -> input -> members -> targets, mixins too).
+   */
+  closure(roots: Iterable<SelectorNode>): Set<SelectorNode> {
+    const seen = new Set<SelectorNode>();
+    const stack = [...roots];
+    for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      for (const [, next] of this.edges(n)) if (!seen.has(next)) stack.push(next);
+    }
+    return seen;
+  }
+
+  private isEnumMember(member: Member): boolean {
+    const type = this.byId.get(member.id.slice(0, member.id.indexOf("$")))?.type;
+    return type === "enum" || type === "intEnum";
   }
 
   /** Incoming edges of every node, with their relationship. */

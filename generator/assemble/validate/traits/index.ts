@@ -14,7 +14,9 @@ import { checkGreedyLabels, checkHttpLabels, checkUriFormat } from "../http/labe
 import { checkHttpMethodSemantics } from "../http/method-semantics.js";
 import { checkHttpQuery } from "../http/query.js";
 import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/service-bindings.js";
+import { checkDefaultTrait } from "../default-values.js";
 import { checkPaginated } from "../paginated.js";
+import { checkServiceClosures } from "../service-closure.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
 import { AWS_VALIDATORS } from "../aws/index.js";
 import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
@@ -33,6 +35,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["TraitConflict"], run: checkTraitConflicts },
   { eventIds: ["LengthTrait", "RangeTrait", "PatternTrait"], run: checkConstraintTraits },
   { eventIds: ["JsonName"], run: checkJsonNames },
+  { eventIds: ["DefaultTrait"], run: checkDefaultTrait }, // after TraitTarget: it reads the selectors left unchecked
+  { eventIds: ["Service"], run: checkServiceClosures },
   // HTTP bindings (../http/)
   { eventIds: ["HttpBindingsMissing"], run: checkHttpBindingsMissing },
   { eventIds: ["HttpLabelTrait"], run: checkHttpLabels },

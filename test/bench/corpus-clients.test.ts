@@ -13,6 +13,7 @@ function outcome(model: string, clientsByProtocol: Record<string, number>, notes
     lines: 100,
     validatorLines: 40,
     notes,
+    events: { error: 0, danger: 0, warning: 0, note: 0 },
     counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol },
     timings: {},
     ms: 10,
@@ -22,7 +23,7 @@ function outcome(model: string, clientsByProtocol: Record<string, number>, notes
 
 const memory = { allPeak: 0, workersPeak: 0, workerPeak: 0, runnerPeak: 0 };
 
-describe("corpus summary", () => {
+describe("corpus summary: clients and left-out operations", () => {
   it("counts the models that got a client, by protocol, most first", () => {
     const report = buildReport(
       [outcome("a.json", { restJson1: 1 }), outcome("b.json", { restJson1: 1 }), outcome("c.json", { awsJson1_1: 1 }), outcome("d.json", {})],

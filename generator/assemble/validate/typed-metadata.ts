@@ -1,0 +1,45 @@
+/**
+ * TypedMetadata: Smithy's TypedMetadataValidator. A shape marked `@metadata(key: "k")` is the
+ * type of the model's `metadata k`, whose value is then checked against it like a trait value
+ * (./node-value.ts; a zero breaking a `@range` is a WARNING, as in Smithy). The prelude declares
+ * one such type itself, `ShapeClosures` for `metadata shapeClosures`. A key typed by two shapes is
+ * not checked (the `@metadata` trait's own rules are about that).
+ */
+import type { SourceLocation } from "../../errors.js";
+import type { NodeValue } from "../../load/ast.js";
+import type { Shape } from "../model.js";
+import { validateNodeValue } from "./node-value.js";
+import type { TraitValidationContext } from "./traits/context.js";
+
+const METADATA = "smithy.api#metadata";
+
+/** Checks every typed metadata value; `locate` gives where a metadata key was written. */
+export function checkTypedMetadata(ctx: TraitValidationContext, metadata: Record<string, NodeValue>, locate: (key: string) => SourceLocation | undefined): void {
+  for (const [key, type] of metadataTypes(ctx.shapes)) {
+    if (!Object.hasOwn(metadata, key)) continue;
+    for (const p of validateNodeValue(metadata[key], type, ctx.shapes, { zeroRangeIsWarning: true })) {
+      const where = ["metadata", key, ...p.path].join(".");
+      ctx.events.push({
+        message: `${where}: ${p.message}`,
+        eventId: `TypedMetadata.${key}${p.eventIdSuffix ? `.${p.eventIdSuffix}` : ""}`,
+        severity: p.severity,
+        location: locate(key),
+        hint: `metadata ${key} must be a value of ${type.id} (${type.type}), the shape marked @metadata(key: "${key}")`,
+      });
+    }
+  }
+}
+
+/** Metadata keys and the one shape that types each; keys typed twice are left out. */
+function metadataTypes(shapes: Map<string, Shape>): Map<string, Shape> {
+  const types = new Map<string, Shape>();
+  const twice = new Set<string>();
+  for (const shape of shapes.values()) {
+    const trait = shape.traits[METADATA];
+    if (trait === null || typeof trait !== "object" || Array.isArray(trait) || typeof trait.key !== "string") continue;
+    if (types.has(trait.key)) twice.add(trait.key);
+    else types.set(trait.key, shape);
+  }
+  for (const key of twice) types.delete(key);
+  return types;
+}
