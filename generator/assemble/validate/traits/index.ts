@@ -14,6 +14,12 @@ import { checkGreedyLabels, checkHttpLabels, checkUriFormat } from "../http/labe
 import { checkHttpMethodSemantics } from "../http/method-semantics.js";
 import { checkHttpQuery } from "../http/query.js";
 import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/service-bindings.js";
+import { checkHttpHeaders, checkHttpPrefixHeaders, checkHttpQueryParams } from "../http/headers.js";
+import { checkHttpPayload } from "../http/payload.js";
+import { checkAuthTraits, checkHttpApiKeyAuth, checkServiceAuthDefinitions } from "../auth/service-auth.js";
+import { checkIdempotent } from "../behavior/idempotent.js";
+import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
+import { checkExclusiveMembers } from "./exclusive-members.js";
 import { checkPaginated } from "../paginated.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
 
@@ -30,6 +36,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["TraitConflict"], run: checkTraitConflicts },
   { eventIds: ["LengthTrait", "RangeTrait", "PatternTrait"], run: checkConstraintTraits },
   { eventIds: ["JsonName"], run: checkJsonNames },
+  { eventIds: ["ExclusiveStructureMemberTrait"], run: checkExclusiveMembers },
   // HTTP bindings (../http/)
   { eventIds: ["HttpBindingsMissing"], run: checkHttpBindingsMissing },
   { eventIds: ["HttpLabelTrait"], run: checkHttpLabels },
@@ -38,6 +45,17 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["HttpMethodSemantics"], run: checkHttpMethodSemantics },
   { eventIds: ["HttpResponseCodeSemantics"], run: checkHttpResponseCodes },
   { eventIds: ["HttpQueryTrait"], run: checkHttpQuery },
+  { eventIds: ["HttpHeaderTrait"], run: checkHttpHeaders },
+  { eventIds: ["HttpPrefixHeadersTrait"], run: checkHttpPrefixHeaders },
+  { eventIds: ["HttpQueryParamsTrait"], run: checkHttpQueryParams },
+  { eventIds: ["HttpPayload"], run: checkHttpPayload },
+  // auth (../auth/), behaviour (../behavior/), XML (../docs/)
+  { eventIds: ["AuthTrait"], run: checkAuthTraits },
+  { eventIds: ["ServiceAuthDefinitions"], run: checkServiceAuthDefinitions },
+  { eventIds: ["HttpApiKeyAuthTrait"], run: checkHttpApiKeyAuth },
+  { eventIds: ["IdempotentTrait"], run: checkIdempotent },
+  { eventIds: ["XmlNamespaceTrait"], run: checkXmlNamespaces },
+  { eventIds: ["XmlFlattenedTrait"], run: checkXmlFlattened },
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
