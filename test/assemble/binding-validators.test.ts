@@ -88,3 +88,38 @@ describe("behaviour and XML validators", () => {
     ]);
   });
 });
+
+describe("HttpUriConflict", () => {
+  const service = `service S { operations: [A, B, C] }\n`;
+  it("reports operations with the same method and equivalent uris, each listing the others", () => {
+    const list = eventsOf(
+      `${service}@http(method: "POST", uri: "/x/{a}") operation A { input := { @required @httpLabel a: String } }
+@http(method: "POST", uri: "/x/{b}") operation B { input := { @required @httpLabel b: String } }
+@http(method: "POST", uri: "/x/lit") operation C {}`,
+      "HttpUriConflict",
+    );
+    expect(list).toEqual([
+      "ERROR HttpUriConflict ex#A: Operation URI, `/x/{a}`, conflicts with other operation URIs in the same service: [`ex#B` (/x/{b})]",
+      "ERROR HttpUriConflict ex#B: Operation URI, `/x/{b}`, conflicts with other operation URIs in the same service: [`ex#A` (/x/{a})]",
+    ]);
+  });
+
+  it("keeps apart different methods, query literals, and host prefixes a @hostLabel pattern separates", () => {
+    const list = eventsOf(
+      `${service}@http(method: "GET", uri: "/y") @readonly operation A {}
+@http(method: "POST", uri: "/y?q=1") operation B {}
+@http(method: "POST", uri: "/y") operation C {}`,
+      "HttpUriConflict",
+    );
+    expect(list).toEqual([]);
+    const hosts = (pattern: string) =>
+      eventsOf(
+        `service S { operations: [A, B] }
+@endpoint(hostPrefix: "fixed.") @http(method: "PUT", uri: "/h") @idempotent operation A {}
+@endpoint(hostPrefix: "{h}.") @http(method: "PUT", uri: "/h") @idempotent operation B { input := { @required @hostLabel ${pattern} h: String } }`,
+        "HttpUriConflict",
+      );
+    expect(hosts(`@pattern("^[0-9]+$")`)).toEqual([]);
+    expect(hosts("")).toHaveLength(2);
+  });
+});

@@ -16,6 +16,7 @@ import { checkHttpQuery } from "../http/query.js";
 import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/service-bindings.js";
 import { checkHttpHeaders, checkHttpPrefixHeaders, checkHttpQueryParams } from "../http/headers.js";
 import { checkHttpPayload } from "../http/payload.js";
+import { checkHttpUriConflicts } from "../http/uri-conflicts.js";
 import { checkAuthTraits, checkHttpApiKeyAuth, checkServiceAuthDefinitions } from "../auth/service-auth.js";
 import { checkIdempotent } from "../behavior/idempotent.js";
 import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
@@ -49,6 +50,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["HttpPrefixHeadersTrait"], run: checkHttpPrefixHeaders },
   { eventIds: ["HttpQueryParamsTrait"], run: checkHttpQueryParams },
   { eventIds: ["HttpPayload"], run: checkHttpPayload },
+  { eventIds: ["HttpUriConflict"], run: checkHttpUriConflicts },
   // auth (../auth/), behaviour (../behavior/), XML (../docs/)
   { eventIds: ["AuthTrait"], run: checkAuthTraits },
   { eventIds: ["ServiceAuthDefinitions"], run: checkServiceAuthDefinitions },
