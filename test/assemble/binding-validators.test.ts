@@ -123,3 +123,26 @@ describe("HttpUriConflict", () => {
     expect(hosts("")).toHaveLength(2);
   });
 });
+
+describe("@idRef in trait values", () => {
+  const defs = `@trait @idRef(selector: "string", failWhenMissing: true) string ref
+@trait @idRef(selector: "number", errorMessage: "Not a number") string num
+@trait @idRef string loose
+integer N
+string T`;
+  it("checks syntax, existence (with failWhenMissing), the selector and a custom message", () => {
+    const list = eventsOf(`${defs}\n@ref("nope") string A\n@ref("ex#N") string B\n@ref("ex#Missing") string C\n@num("ex#T") string D\n@loose("ex#Missing") string E\n@ref("ex#T") string F`, "TraitValue");
+    expect(list).toEqual([
+      "ERROR TraitValue ex#A: Error validating trait `ex#ref`: Invalid shape ID: nope",
+      "ERROR TraitValue ex#B: Error validating trait `ex#ref`: Shape ID `ex#N` does not match selector `string`",
+      "ERROR TraitValue ex#C: Error validating trait `ex#ref`: Shape ID `ex#Missing` was not found in the model",
+      "ERROR TraitValue ex#D: Error validating trait `ex#num`: Not a number",
+    ]);
+  });
+
+  it("checks the members of a trait value, as the prelude's @auth list", () => {
+    expect(eventsOf(`@httpBasicAuth service S { operations: [O] }\n@auth([String]) operation O {}`, "TraitValue")).toEqual([
+      "ERROR TraitValue ex#O: Error validating trait `auth`.0: Shape ID `smithy.api#String` does not match selector `[trait|authDefinition]`",
+    ]);
+  });
+});

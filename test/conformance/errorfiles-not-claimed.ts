@@ -16,8 +16,6 @@ const METADATA_SELECTOR =
 /** errorfiles-validators cases not claimed, by path in the folder. */
 export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "auth/auth-trait-invalid-shape-id.json": TRAIT_CREATION,
-  "auth/auth-trait-must-target-auth-definitions.json": "`@idRef(selector: ...)` on a trait's members is not checked: a shape id in a trait value is not matched against the idRef selector",
-  "idref-trait.json": "`@idRef` on a trait's members is not checked (shape id syntax, existence, selector, custom error message)",
   "deprecated-trait.json": TRAIT_CREATION,
   "error-trait.json": TRAIT_CREATION,
   "requestCompression/absent-encodings.smithy": TRAIT_CREATION,

@@ -21,6 +21,22 @@ export interface NodeProblem {
   eventIdSuffix?: string;
 }
 
+/**
+ * A string of the value that a shape or member on its path marks `@idRef`: a shape id the caller
+ * checks against the model (this module sees shapes, not selectors).
+ */
+export interface IdRefUse {
+  path: string[];
+  value: string;
+  /** The `@idRef` trait value: `selector`, `failWhenMissing`, `errorMessage`. */
+  idRef: NodeValue;
+}
+
+/** Problems found while walking a value, and the `@idRef` strings met on the way. */
+interface Found extends Array<NodeProblem> {
+  idRefs?: IdRefUse[];
+}
+
 const INTEGER_BOUNDS: Record<string, [bigint, bigint] | undefined> = {
   byte: [-128n, 127n],
   short: [-32768n, 32767n],
@@ -38,10 +54,15 @@ const ENUM_VALUE = "smithy.api#enumValue";
 const REQUIRED = "smithy.api#required";
 const UNIQUE_ITEMS = "smithy.api#uniqueItems";
 const SPARSE = "smithy.api#sparse";
+const ID_REF = "smithy.api#idRef";
 
-/** Validates `value` against `shape`; every problem found, in Smithy's order. */
-export function validateNodeValue(value: NodeValue, shape: Shape, shapes: Map<string, Shape>): NodeProblem[] {
-  const problems: NodeProblem[] = [];
+/**
+ * Validates `value` against `shape`; every problem found, in Smithy's order. Strings that an
+ * `@idRef` applies to are added to `idRefs` when given.
+ */
+export function validateNodeValue(value: NodeValue, shape: Shape, shapes: Map<string, Shape>, idRefs?: IdRefUse[]): NodeProblem[] {
+  const problems: Found = [];
+  problems.idRefs = idRefs;
   visitShape(value, shape, [], shapes, problems, 0);
   return problems;
 }
@@ -59,7 +80,7 @@ function invalidShape(value: NodeValue, shape: Shape, expected: string): string 
   return message;
 }
 
-function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<string, Shape>, out: NodeProblem[], depth: number): void {
+function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<string, Shape>, out: Found, depth: number): void {
   // Recursive trait shapes (a structure holding a list of itself) end where the value ends; the
   // depth bound only guards against a pathological value.
   if (depth > 64) return;
@@ -150,7 +171,7 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], shapes: Map<
   }
 }
 
-function visitMember(value: NodeValue, member: Member, container: Shape, path: string[], shapes: Map<string, Shape>, out: NodeProblem[], depth: number): void {
+function visitMember(value: NodeValue, member: Member, container: Shape, path: string[], shapes: Map<string, Shape>, out: Found, depth: number): void {
   if (value === null) {
     const nullable =
       (container.type === "list" || container.type === "set" || container.type === "map") ? container.traits[SPARSE] !== undefined : member.traits[REQUIRED] === undefined;
@@ -169,7 +190,7 @@ function visitMember(value: NodeValue, member: Member, container: Shape, path: s
   if (target) visitShape(value, target, path, shapes, out, depth + 1);
 }
 
-function constraints(value: NodeValue, shape: Shape, path: string[], out: NodeProblem[], id: string): void {
+function constraints(value: NodeValue, shape: Shape, path: string[], out: Found, id: string): void {
   constraintsOf(value, shape.traits, path, out, id);
   if (shape.type === "enum" && typeof value === "string") {
     const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
@@ -186,8 +207,11 @@ function constraints(value: NodeValue, shape: Shape, path: string[], out: NodePr
 }
 
 /** `@length`, `@range`, `@pattern`, the 1.0 `@enum` and `@uniqueItems` of a shape or member, applied to a value. */
-function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], out: NodeProblem[], id: string): void {
+function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], out: Found, id: string): void {
   const error = (message: string): void => void out.push({ path, message, severity: "ERROR" });
+  // Smithy checks `@idRef` on the member and on its target alike (both when both carry it).
+  const idRef = traits[ID_REF];
+  if (idRef !== undefined && typeof value === "string") out.idRefs?.push({ path, value, idRef });
   const length = traits[LENGTH];
   if (length && typeof length === "object" && !Array.isArray(length)) {
     const min = typeof length.min === "number" ? length.min : undefined;
