@@ -44,14 +44,18 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
 };
 
-const WAITER_MESSAGE_PATHS =
-  "the JMESPath of an acceptor's `message` is not parsed or typed at validation (anvil checks acceptor paths where the generator compiles them, generator/traits/waitable.ts)";
+const JMESPATH_POSITIONS =
+  "Smithy's JMESPath linter reports every problem inside an expression with its line and column (`... (1:8)`); anvil's type checker (generator/jmespath) stops at the first problem and has no positions, so these are reported when the generator compiles the path, not at validation";
 
 /** errorfiles-waiters cases not claimed. */
 export const WAITERS_NOT_CLAIMED: Record<string, string> = {
-  "invalid-message-array-of-non-strings.smithy": WAITER_MESSAGE_PATHS,
-  "invalid-message-jmespath.smithy": WAITER_MESSAGE_PATHS,
-  "invalid-message-return-type.smithy": WAITER_MESSAGE_PATHS,
+  "emits-danger-and-warning-typechecks.smithy": JMESPATH_POSITIONS,
+  "inputOutput-operation-with-no-output.smithy": JMESPATH_POSITIONS,
+  "invalid-inputoutput-path.smithy": JMESPATH_POSITIONS,
+  "invalid-jmespath-syntax.smithy": `${JMESPATH_POSITIONS}; syntax errors are worded by the \`jmespath\` package, not as Smithy's "Syntax error"`,
+  "invalid-output-structure-member-access.smithy": JMESPATH_POSITIONS,
+  "output-on-bad-shapes.smithy": JMESPATH_POSITIONS,
+  "invalid-message-jmespath.smithy": "a syntax error in a `message` expression is worded by the `jmespath` package, not as Smithy's \"Syntax error at line 1 column 5: Expected [...]\"",
 };
 
 /** errorfiles-aws-traits cases not claimed. */

@@ -22,7 +22,8 @@ import { checkIdempotent } from "../behavior/idempotent.js";
 import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
 import { checkExclusiveMembers } from "./exclusive-members.js";
 import { checkPaginated } from "../paginated.js";
-import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
+import { checkUniqueWaiterNames, checkWaiters } from "../waiters/structure.js";
+import { checkAcceptorPaths } from "../waiters/acceptor-paths.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -61,6 +62,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
+  { eventIds: ["WaitableTraitInvalidErrorType", "WaitableTraitJmespathProblem"], run: checkAcceptorPaths },
 ];
 
 /** Runs every trait validator; events (errors and warnings) are added to `events`. */
