@@ -4,7 +4,7 @@
  * checked for Smithy's event id, severity, shape and message.
  */
 import { describe, expect, it } from "vitest";
-import { eventsOf } from "./validator-events.js";
+import { brief, eventsOf, modelEvents } from "./validator-events.js";
 
 describe("HTTP header and payload validators", () => {
   it("reports headers bound twice (case-insensitively), blocked and non-token names", () => {
@@ -144,5 +144,31 @@ string T`;
     expect(eventsOf(`@httpBasicAuth service S { operations: [O] }\n@auth([String]) operation O {}`, "TraitValue")).toEqual([
       "ERROR TraitValue ex#O: Error validating trait `auth`.0: Shape ID `smithy.api#String` does not match selector `[trait|authDefinition]`",
     ]);
+  });
+});
+
+describe("@traitValidators and the RPC v2 protocol traits", () => {
+  it("reports each shape a trait's validator selects from where the trait is applied", () => {
+    const list = modelEvents(`@trait @traitValidators("ex.p.NoDocs": { selector: "~> member :test(> document)", message: "No documents", severity: "WARNING" }) structure p {}
+@p service S { operations: [O] }
+operation O { input := { d: Document, s: String } }
+structure Unbound { d: Document }`)
+      .filter((d) => d.eventId === "ex.p.NoDocs")
+      .map(brief);
+    expect(list).toEqual(["WARNING ex.p.NoDocs ex#OInput$d: Found an incompatible shape when validating the constraints of the `ex#p` trait attached to `ex#S`: No documents"]);
+  });
+
+  it("rejects keys that are not event ids, and runs none of that trait's validators", () => {
+    expect(eventsOf(`@trait @traitValidators("a.1": { selector: "*" }) structure p {}\n@p string S`, "TraitValidators")).toEqual([
+      "ERROR TraitValidators ex#p: `smithy.api#traitValidators` key is not a valid event ID: `a.1`",
+    ]);
+  });
+
+  it("warns (DANGER) about documents under rpcv2Cbor, and requires eventStreamHttp within http", () => {
+    const list = modelEvents(`use smithy.protocols#rpcv2Cbor
+@rpcv2Cbor(http: ["h2"], eventStreamHttp: ["h2", "http/1.1"]) service S { operations: [O] }
+operation O { input := { d: Document } }`).map(brief);
+    expect(list).toContain("DANGER rpcv2Cbor.NoDocuments ex#OInput$d: Found an incompatible shape when validating the constraints of the `smithy.protocols#rpcv2Cbor` trait attached to `ex#S`: This protocol does not support document types in most possible scenarios.");
+    expect(list).toContain("ERROR Rpcv2CborTrait ex#S: The following values of the `eventStreamHttp` property do not also appear in the `http` property of the smithy.protocols#rpcv2Cbor protocol trait: [http/1.1]");
   });
 });

@@ -125,6 +125,19 @@ export class SelectorIndex {
     return r;
   }
 
+  /**
+   * The nodes the selector reaches when it starts from `start` alone (Smithy's starting
+   * environment, as `@traitValidators` uses it), or the reason it cannot be evaluated.
+   */
+  selectFrom(selector: string, start: SelectorNode): Set<SelectorNode> | UnsupportedSelector {
+    try {
+      return this.run(parseSelector(selector), new Set([start]));
+    } catch (e) {
+      if (!(e instanceof UnsupportedSelector)) throw e;
+      return e;
+    }
+  }
+
   private run(steps: Step[], input: Set<SelectorNode>): Set<SelectorNode> {
     let current = input;
     for (const step of steps) {

@@ -21,6 +21,8 @@ import { checkAuthTraits, checkHttpApiKeyAuth, checkServiceAuthDefinitions } fro
 import { checkIdempotent } from "../behavior/idempotent.js";
 import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
 import { checkExclusiveMembers } from "./exclusive-members.js";
+import { checkTraitValidators } from "./trait-validators.js";
+import { checkRpcv2HttpVersions } from "../protocols/rpcv2.js";
 import { checkPaginated } from "../paginated.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters/structure.js";
 import { checkAcceptorPaths } from "../waiters/acceptor-paths.js";
@@ -39,6 +41,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["LengthTrait", "RangeTrait", "PatternTrait"], run: checkConstraintTraits },
   { eventIds: ["JsonName"], run: checkJsonNames },
   { eventIds: ["ExclusiveStructureMemberTrait"], run: checkExclusiveMembers },
+  // Also emits the ids a model's `@traitValidators` define.
+  { eventIds: ["TraitValidators"], run: checkTraitValidators },
   // HTTP bindings (../http/)
   { eventIds: ["HttpBindingsMissing"], run: checkHttpBindingsMissing },
   { eventIds: ["HttpLabelTrait"], run: checkHttpLabels },
@@ -59,6 +63,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["IdempotentTrait"], run: checkIdempotent },
   { eventIds: ["XmlNamespaceTrait"], run: checkXmlNamespaces },
   { eventIds: ["XmlFlattenedTrait"], run: checkXmlFlattened },
+  // protocols (../protocols/)
+  { eventIds: ["Rpcv2CborTrait", "Rpcv2JsonTrait"], run: checkRpcv2HttpVersions },
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
