@@ -36,7 +36,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "target-validator-service-errors.json": TARGET_WORDING,
   "target-validator-suggestions.json": TARGET_WORDING,
   "target-validator.json": TARGET_WORDING,
-  "pattern-trait.json": "the WARNING for a `@pattern` without `^`/`$` anchors is not emitted",
   "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
   "timestampFormat-trait.json": "enum values of a trait value are listed without Smithy's backticks in the message",
   "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
