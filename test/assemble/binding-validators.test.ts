@@ -81,6 +81,12 @@ describe("behaviour and XML validators", () => {
     expect(eventsOf(`@xmlNamespace(uri: "urn:x:y") structure S {}\n@xmlNamespace(uri: "https://a.example/b?c#d") structure T {}`, "XmlNamespaceTrait")).toEqual([]);
   });
 
+  it("rejects an @externalDocumentation value java.net.URL would not accept", () => {
+    expect(eventsOf(`@externalDocumentation(Home: "invalid!", Docs: "https://a.example/d") string S`, "Model")).toEqual([
+      'ERROR Model ex#S: Error creating trait `externalDocumentation`: Each externalDocumentation value must be a valid URL. Found "invalid!" for name "Home"',
+    ]);
+  });
+
   it("warns when a flattened member discards its list member's @xmlName", () => {
     const list = eventsOf(`list L { @xmlName("item") member: String }\nstructure S { @xmlFlattened items: L, @xmlFlattened @xmlName("x") named: L }`, "XmlFlattenedTrait");
     expect(list).toEqual([

@@ -19,7 +19,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "deprecated-trait.json": TRAIT_CREATION,
   "error-trait.json": TRAIT_CREATION,
   "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
-  "external-documentation/external-documentation-bad-url.json": "the URL check of `@externalDocumentation` values is not implemented",
   "linters/emit-each-invalid-selector.json": "invalid selectors are reported as an ERROR creating the validator, but in the words of anvil's selector parser, not Smithy's",
   "linters/emit-each-selector-validator.json": "anvil's selector engine lacks `[service|...]`, `[var|...]` and nested trait-path attributes (an ERROR creating the validator instead of matches), and misses the `$=` match on a trait value",
   "unreferenced-shapes/invalid-root-selector.smithy": "the UnreferencedShape validator is not run (an unknown validator to anvil)",

@@ -20,6 +20,7 @@ import { checkHttpUriConflicts } from "../http/uri-conflicts.js";
 import { checkAuthTraits, checkHttpApiKeyAuth, checkServiceAuthDefinitions } from "../auth/service-auth.js";
 import { checkIdempotent } from "../behavior/idempotent.js";
 import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
+import { checkExternalDocumentation } from "../docs/external-documentation.js";
 import { checkExclusiveMembers } from "./exclusive-members.js";
 import { checkTraitValidators } from "./trait-validators.js";
 import { checkRpcv2HttpVersions } from "../protocols/rpcv2.js";
@@ -63,6 +64,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["IdempotentTrait"], run: checkIdempotent },
   { eventIds: ["XmlNamespaceTrait"], run: checkXmlNamespaces },
   { eventIds: ["XmlFlattenedTrait"], run: checkXmlFlattened },
+  { eventIds: ["Model"], run: checkExternalDocumentation },
   // protocols (../protocols/)
   { eventIds: ["Rpcv2CborTrait", "Rpcv2JsonTrait"], run: checkRpcv2HttpVersions },
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
