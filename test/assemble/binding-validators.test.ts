@@ -178,3 +178,15 @@ operation O { input := { d: Document } }`).map(brief);
     expect(list).toContain("ERROR Rpcv2CborTrait ex#S: The following values of the `eventStreamHttp` property do not also appear in the `http` property of the smithy.protocols#rpcv2Cbor protocol trait: [http/1.1]");
   });
 });
+
+describe("NoInlineDocumentSupport", () => {
+  it("reports a service whose protocol has no inline documents and reaches a document", () => {
+    const model = (member: string) => `@trait @protocolDefinition(noInlineDocumentSupport: true) structure p {}
+@p service S { operations: [O] }
+operation O { input := { ${member} } }`;
+    const list = eventsOf(model("d: Document"), "NoInlineDocumentSupport");
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatch(/^ERROR NoInlineDocumentSupport ex#S: This service uses the `ex#p` protocol which does not support inline document types, but the following document types were found in the closure of the service: \[smithy\.api#Document/);
+    expect(eventsOf(model("s: String"), "NoInlineDocumentSupport")).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ import { checkExternalDocumentation } from "../docs/external-documentation.js";
 import { checkExclusiveMembers } from "./exclusive-members.js";
 import { checkTraitValidators } from "./trait-validators.js";
 import { checkRpcv2HttpVersions } from "../protocols/rpcv2.js";
+import { checkNoInlineDocuments } from "../protocols/no-inline-documents.js";
 import { checkPaginated } from "../paginated.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters/structure.js";
 import { checkAcceptorPaths } from "../waiters/acceptor-paths.js";
@@ -67,6 +68,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["Model"], run: checkExternalDocumentation },
   // protocols (../protocols/)
   { eventIds: ["Rpcv2CborTrait", "Rpcv2JsonTrait"], run: checkRpcv2HttpVersions },
+  { eventIds: ["NoInlineDocumentSupport"], run: checkNoInlineDocuments },
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
