@@ -19,7 +19,7 @@ const ABSOLUTE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_
 const MEMBER_NAME = /^_*[A-Za-z][A-Za-z0-9_]*$/;
 
 /** `apply` entries may also target a member: `namespace#Name$member`. */
-const APPLY_TARGET = new RegExp(`${ABSOLUTE_ID.source.slice(0, -1)}(\\$[A-Za-z_][A-Za-z0-9_]*)?$`);
+export const APPLY_TARGET = new RegExp(`${ABSOLUTE_ID.source.slice(0, -1)}(\\$[A-Za-z_][A-Za-z0-9_]*)?$`);
 
 /** A location whose line and column are computed on first use (a key search in the text). */
 function lazyLocation(text: string, file: string, keys: string[]): SourceLocation {

@@ -106,7 +106,7 @@ export function readWaiters(model: Model, operation: Shape, problems: Diagnostic
 }
 
 /** The static types a path starts from: the output, and `{ input, output }` for inputOutput. */
-function rootTypes(model: Model, operation: Shape): { output: JType; inputOutput: JType } {
+export function rootTypes(model: Model, operation: Shape): { output: JType; inputOutput: JType } {
   const typeOf = (id: string | undefined): JType => (id === undefined || id === "smithy.api#Unit" ? objectType("smithy.api#Unit", new Map()) : typeOfShape(model, id));
   const output = typeOf(operation.output);
   const input = typeOf(operation.input);
@@ -144,14 +144,8 @@ function readAcceptor(raw: NodeValue, roots: ReturnType<typeof rootTypes>, repor
     if (typeof raw.message !== "string") return report("`message` must be a JMESPath expression"), undefined;
     message = compilePath(raw.message, OUTPUT_ROOT, roots.output, report, "in `message` ");
     if (message === undefined) return undefined;
-    if (message.kind === "compiled" && !fits(message.type, ["string", "array"])) {
-      report(`The \`message\` JMESPath expression must resolve to a string or an array of strings, but this expression was statically determined to return a \`${typeName(message.type)}\` type.`);
-      return undefined;
-    }
-    if (message.kind === "compiled" && message.type.kind === "array" && !fits(message.type.items, ["string"])) {
-      report(`The \`message\` JMESPath expression must resolve to a string or an array of strings, but this expression resolves to an array of \`${typeName(message.type.items)}\`.`);
-      return undefined;
-    }
+    const problem = message.kind === "compiled" ? messageTypeProblem(message.type) : undefined;
+    if (problem !== undefined) return report(problem), undefined;
   }
   return message === undefined ? { state, matcher } : { state, matcher, message };
 }
@@ -174,13 +168,8 @@ function readPathMatcher(
   const compiled =
     kind === "output" ? compilePath(path, OUTPUT_ROOT, roots.output, report, "") : compilePath(path, INPUT_OUTPUT_ROOT, roots.inputOutput, report, "");
   if (compiled === undefined) return undefined;
-  if (compiled.kind === "compiled") {
-    const wanted = comparator === "stringEquals" ? "string" : comparator === "booleanEquals" ? "boolean" : "array";
-    if (!fits(compiled.type, [wanted])) {
-      report(`Waiter acceptors with a ${comparator} comparator must return a \`${wanted}\` type, but this acceptor was statically determined to return a \`${typeName(compiled.type)}\` type.`);
-      return undefined;
-    }
-  }
+  const mismatch = compiled.kind === "compiled" ? returnTypeProblem(comparator, compiled.type) : undefined;
+  if (mismatch !== undefined) return report(mismatch), undefined;
   return { kind, path: compiled, comparator: comparator as Comparator, expected };
 }
 
@@ -195,6 +184,21 @@ function compilePath(expression: string, root: string, type: JType, report: (mes
       report(where === "" ? result.message : result.message.replace("JMESPath expression", `JMESPath expression ${where.trim()}`));
       return undefined;
   }
+}
+
+/** Smithy's complaint when a path's static type cannot be what its comparator compares, else undefined. */
+export function returnTypeProblem(comparator: string, type: JType): string | undefined {
+  const wanted = comparator === "stringEquals" ? "string" : comparator === "booleanEquals" ? "boolean" : "array";
+  if (fits(type, [wanted])) return undefined;
+  return `Waiter acceptors with a ${comparator} comparator must return a \`${wanted}\` type, but this acceptor was statically determined to return a \`${typeName(type)}\` type.`;
+}
+
+/** Smithy's complaint when a failure acceptor's `message` cannot give a string or strings, else undefined. */
+export function messageTypeProblem(type: JType): string | undefined {
+  const lead = "The `message` JMESPath expression must resolve to a string or an array of strings, but this expression";
+  if (!fits(type, ["string", "array"])) return `${lead} was statically determined to return a \`${typeName(type)}\` type.`;
+  if (type.kind === "array" && !fits(type.items, ["string"])) return `${lead} resolves to an array of \`${typeName(type.items)}\`.`;
+  return undefined;
 }
 
 /** Whether a value of static type `type` can be one of `kinds` at run time. */

@@ -1,5 +1,5 @@
 /**
- * The structural waiter rules anvil checks at assembly (validate/waiters.ts), in Smithy's words:
+ * The structural waiter rules anvil checks at assembly (validate/waiters/), in Smithy's words:
  * delays, a success acceptor, `message` only on failure acceptors, booleanEquals values, and
  * waiter names unique (ignoring case) across a service's operations.
  */
@@ -8,6 +8,7 @@ import { AnvilError, type Diagnostic } from "../../generator/errors.js";
 import { loadSources } from "../../generator/load/index.js";
 import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
+import { eventsOf } from "./validator-events.js";
 
 function events(body: string): string[] {
   let list: Diagnostic[];
@@ -52,6 +53,32 @@ operation B {}`),
     ).toEqual([
       "ERROR UniqueWaiterNames ex#A: `smithy.waiters#waitable` trait waiter name `ready` case-insensitively conflicts with waiters on other operations in the closure of service, `ex#S`: [ex#B]",
       "ERROR UniqueWaiterNames ex#B: `smithy.waiters#waitable` trait waiter name `ready` case-insensitively conflicts with waiters on other operations in the closure of service, `ex#S`: [ex#A]",
+    ]);
+  });
+});
+
+describe("acceptor checks at validation (validate/waiters/acceptor-paths.ts)", () => {
+  const op = (acceptors: string) => `@smithy.waiters#waitable(W: { acceptors: [${acceptors}] })
+operation A { output := { n: Integer, s: String }, errors: [Oops] }
+@error("client") structure Oops {}`;
+  const ok = `{ state: "success", matcher: { success: true } }`;
+
+  it("warns about an errorType the operation does not declare, by id or name", () => {
+    const list = eventsOf(op(`${ok}, { state: "retry", matcher: { errorType: "Nope" } }, { state: "retry", matcher: { errorType: "Oops" } }`), "WaitableTraitInvalidErrorType");
+    expect(list).toEqual(["WARNING WaitableTraitInvalidErrorType.W.1 ex#A: Waiter `W`, acceptor 1: errorType 'Nope' not found on operation. This operation defines the following errors: [ex#Oops]"]);
+  });
+
+  it("reports a path whose static type is not what the comparator compares", () => {
+    const list = eventsOf(op(`{ state: "success", matcher: { output: { path: "n", comparator: "stringEquals", expected: "1" } } }`), "WaitableTraitJmespathProblem");
+    expect(list).toEqual([
+      "DANGER WaitableTraitJmespathProblem.ReturnTypeMismatch.W.0 ex#A: Waiter `W`, acceptor 0: Waiter acceptors with a stringEquals comparator must return a `string` type, but this acceptor was statically determined to return a `number` type.",
+    ]);
+  });
+
+  it("requires a failure message to give strings", () => {
+    const list = eventsOf(op(`${ok}, { state: "failure", matcher: { success: false }, message: "n" }, { state: "failure", matcher: { success: false }, message: "s" }`), "WaitableTrait");
+    expect(list).toEqual([
+      "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 1: The `message` JMESPath expression must resolve to a string or an array of strings, but this expression was statically determined to return a `number` type.",
     ]);
   });
 });

@@ -18,12 +18,9 @@ const ID_REF =
 /** errorfiles-validators cases not claimed, by path in the folder. */
 export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "auth/auth-trait-invalid-shape-id.json": TRAIT_CREATION,
-  "auth/auth-trait-must-target-auth-definitions.json": "`@idRef(selector: ...)` on a trait's members is not checked: a shape id in a trait value is not matched against the idRef selector",
-  "idref-trait.json": "`@idRef` on a trait's members is not checked (shape id syntax, existence, selector, custom error message)",
   "deprecated-trait.json": TRAIT_CREATION,
   "error-trait.json": TRAIT_CREATION,
   "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
-  "external-documentation/external-documentation-bad-url.json": "the URL check of `@externalDocumentation` values is not implemented",
   "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
   "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
   "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
@@ -31,7 +28,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "shapeClosures/malformed-rename-id.smithy": ID_REF,
   "service-conflict-validator.json": CLOSURE_DANGER,
   "service-rename/conflict.smithy": CLOSURE_DANGER,
-  "http-trait-conflicts.smithy": "TraitConflict lists the conflicting pairs in the order the traits were applied; Smithy sorts them by trait name",
   "linters/emit-each-invalid-selector.json": "invalid selectors are reported as an ERROR creating the validator, but in the words of anvil's selector parser, not Smithy's",
   "linters/emit-each-selector-validator.json": "anvil's selector engine lacks `[service|...]`, `[var|...]` and nested trait-path attributes (an ERROR creating the validator instead of matches), and misses the `$=` match on a trait value",
   "unreferenced-shapes/invalid-root-selector.smithy": "the UnreferencedShape validator is not run (an unknown validator to anvil)",
@@ -45,19 +41,21 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "target-validator-service-errors.json": TARGET_WORDING,
   "target-validator-suggestions.json": TARGET_WORDING,
   "target-validator.json": TARGET_WORDING,
-  "long-poll-trait.smithy": "TraitValue events carry no sub-id for the kind of fault (Smithy: `TraitValue.Member.InvalidRange`)",
-  "pattern-trait.json": "the WARNING for a `@pattern` without `^`/`$` anchors is not emitted",
   "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
 };
 
-const WAITER_MESSAGE_PATHS =
-  "the JMESPath of an acceptor's `message` is not parsed or typed at validation (anvil checks acceptor paths where the generator compiles them, generator/traits/waitable.ts)";
+const JMESPATH_POSITIONS =
+  "Smithy's JMESPath linter reports every problem inside an expression with its line and column (`... (1:8)`); anvil's type checker (generator/jmespath) stops at the first problem and has no positions, so these are reported when the generator compiles the path, not at validation";
 
 /** errorfiles-waiters cases not claimed. */
 export const WAITERS_NOT_CLAIMED: Record<string, string> = {
-  "invalid-message-array-of-non-strings.smithy": WAITER_MESSAGE_PATHS,
-  "invalid-message-jmespath.smithy": WAITER_MESSAGE_PATHS,
-  "invalid-message-return-type.smithy": WAITER_MESSAGE_PATHS,
+  "emits-danger-and-warning-typechecks.smithy": JMESPATH_POSITIONS,
+  "inputOutput-operation-with-no-output.smithy": JMESPATH_POSITIONS,
+  "invalid-inputoutput-path.smithy": JMESPATH_POSITIONS,
+  "invalid-jmespath-syntax.smithy": `${JMESPATH_POSITIONS}; syntax errors are worded by the \`jmespath\` package, not as Smithy's "Syntax error"`,
+  "invalid-output-structure-member-access.smithy": JMESPATH_POSITIONS,
+  "output-on-bad-shapes.smithy": JMESPATH_POSITIONS,
+  "invalid-message-jmespath.smithy": "a syntax error in a `message` expression is worded by the `jmespath` package, not as Smithy's \"Syntax error at line 1 column 5: Expected [...]\"",
 };
 
 /** errorfiles-aws-traits cases not claimed. */

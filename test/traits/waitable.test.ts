@@ -128,10 +128,12 @@ describe.skipIf(!haveErrorfiles)("Smithy's waiter errorfiles", () => {
     try {
       model = assemble(loadFiles([join(ERRORFILES, file)], preludeIds()));
     } catch (e) {
-      // The waitable trait's own definition (assemble/addons/) rejects these at assembly (its
-      // value or its selector), in Smithy's words: every expected error is among those.
+      // The waitable trait's own definition (assemble/addons/) and the acceptor checks of
+      // assemble/validate/waiters/ reject these at assembly, in Smithy's words (a syntax error's
+      // detail is the \`jmespath\` package's): every expected error is among those.
       expect(e).toBeInstanceOf(AnvilError);
-      for (const x of expected) expect([...(e as AnvilError).diagnostics, ...(e as AnvilError).warnings].some((d) => d.shapeId === x.shape && d.message.startsWith(x.message)), x.message).toBe(true);
+      const all = [...(e as AnvilError).diagnostics, ...(e as AnvilError).warnings];
+      for (const x of expected) expect(all.some((d) => d.shapeId === x.shape && d.message.startsWith(x.message.split(": Syntax error")[0]!)), x.message).toBe(true);
       return;
     }
     const problems: Diagnostic[] = [];

@@ -6,6 +6,14 @@ namespace smithy.protocols
 /// Smithy RPC v2 with CBOR bodies.
 @trait(selector: "service")
 @protocolDefinition(traits: [smithy.api#cors, smithy.api#endpoint, smithy.api#hostLabel, smithy.api#httpError, smithy.api#requestCompression])
+// CBOR has no faithful encoding for untyped documents: a DANGER on every member that targets one.
+@smithy.api#traitValidators(
+    "rpcv2Cbor.NoDocuments": {
+        selector: "service ~> member :test(> document)"
+        message: "This protocol does not support document types in most possible scenarios."
+        severity: "DANGER"
+    }
+)
 structure rpcv2Cbor {
     http: HttpVersions
     eventStreamHttp: HttpVersions

@@ -22,6 +22,22 @@ export interface NodeProblem {
   eventIdSuffix?: string;
 }
 
+/**
+ * A string of the value that a shape or member on its path marks `@idRef`: a shape id the caller
+ * checks against the model (this module sees shapes, not selectors).
+ */
+export interface IdRefUse {
+  path: string[];
+  value: string;
+  /** The `@idRef` trait value: `selector`, `failWhenMissing`, `errorMessage`. */
+  idRef: NodeValue;
+}
+
+/** Problems found while walking a value, and the `@idRef` strings met on the way. */
+interface Found extends Array<NodeProblem> {
+  idRefs?: IdRefUse[];
+}
+
 const INTEGER_BOUNDS: Record<string, [bigint, bigint] | undefined> = {
   byte: [-128n, 127n],
   short: [-32768n, 32767n],
@@ -39,9 +55,23 @@ const ENUM_VALUE = "smithy.api#enumValue";
 const REQUIRED = "smithy.api#required";
 const UNIQUE_ITEMS = "smithy.api#uniqueItems";
 const SPARSE = "smithy.api#sparse";
+const ID_REF = "smithy.api#idRef";
+
+/**
+ * A string of the value that a shape or member on its path marks `@idRef`: a shape id the caller
+ * checks against the model (this module sees shapes, not selectors).
+ */
+export interface IdRefUse {
+  path: string[];
+  value: string;
+  /** The `@idRef` trait value: `selector`, `failWhenMissing`, `errorMessage`. */
+  idRef: NodeValue;
+}
 
 /** How a walk reports: Smithy's NodeValidationVisitor features that anvil's callers use. */
 export interface NodeValidationOptions {
+  /** Strings that an `@idRef` applies to are added here, for the caller to check against the model. */
+  idRefs?: IdRefUse[];
   /**
    * A `@range` broken by a zero is a WARNING (Smithy's RANGE_TRAIT_ZERO_VALUE_WARNING, which the
    * `@default` and metadata validators set so 1.0 models, whose zero values were implied, stay valid).
@@ -226,6 +256,9 @@ function constraints(value: NodeValue, shape: Shape, path: string[], walk: Walk)
 function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], walk: Walk, id: string, holder: "Member" | "Target"): void {
   const { out } = walk;
   const error = (message: string): void => void out.push({ path, message, severity: "ERROR" });
+  // Smithy checks `@idRef` on the member and on its target alike (both when both carry it).
+  const idRef = traits[ID_REF];
+  if (idRef !== undefined && typeof value === "string") walk.options.idRefs?.push({ path, value, idRef });
   const length = traits[LENGTH];
   if (length && typeof length === "object" && !Array.isArray(length)) {
     const min = typeof length.min === "number" ? length.min : undefined;

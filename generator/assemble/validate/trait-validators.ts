@@ -16,7 +16,7 @@ const IDENTIFIER = "(?:_+[A-Za-z0-9]|[A-Za-z])[A-Za-z0-9_]*";
 const EVENT_ID = new RegExp(`^${IDENTIFIER}(?:\\.${IDENTIFIER})*$`);
 
 /** The event ids anvil's own add-on trait definitions declare (for the errorfiles runner). */
-export const ADDON_TRAIT_VALIDATOR_IDS = ["UnsupportedProtocolDocument"];
+export const ADDON_TRAIT_VALIDATOR_IDS = ["UnsupportedProtocolDocument", "rpcv2Cbor.NoDocuments"];
 
 /** Every declared rule, run from every shape carrying its trait. */
 export function checkTraitValidators(ctx: TraitValidationContext): void {

@@ -31,6 +31,16 @@ export function checkConstraintTraits(ctx: TraitValidationContext): void {
           hint: "Smithy patterns are Java regular expressions (java.util.regex.Pattern); fix the expression",
         });
       }
+      const missing = [pattern.startsWith("^") ? undefined : "leading '^'", pattern.endsWith("$") ? undefined : "trailing '$'"].filter((m) => m !== undefined);
+      if (missing.length > 0) {
+        // Smithy patterns are not anchored: an unanchored one accepts any string containing a match.
+        ctx.report(holder, PATTERN, {
+          severity: "WARNING",
+          eventId: "PatternTrait",
+          message: `A pattern trait is applied without a ${missing.join(" and ")}, meaning only part of the string must match the regular expression. Explicitly anchoring regular expressions is preferable because it is more restrictive by default and does not require modelers to understand that Smithy patterns are not automatically anchored.`,
+          hint: "Start the pattern with ^ and end it with $, or suppress PatternTrait if a partial match is meant",
+        });
+      }
     }
   }
 }

@@ -17,10 +17,21 @@ import { checkHttpBindingsMissing, checkHttpResponseCodes } from "../http/servic
 import { checkDefaultTrait } from "../default-values.js";
 import { checkPaginated } from "../paginated.js";
 import { checkServiceClosures } from "../service-closure.js";
-import { checkUniqueWaiterNames, checkWaiters } from "../waiters.js";
 import { AWS_VALIDATORS } from "../aws/index.js";
 import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
 import { checkTraitStatus } from "../trait-status.js";
+import { checkHttpHeaders, checkHttpPrefixHeaders, checkHttpQueryParams } from "../http/headers.js";
+import { checkHttpPayload } from "../http/payload.js";
+import { checkHttpUriConflicts } from "../http/uri-conflicts.js";
+import { checkAuthTraits, checkHttpApiKeyAuth, checkServiceAuthDefinitions } from "../auth/service-auth.js";
+import { checkIdempotent } from "../behavior/idempotent.js";
+import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
+import { checkExternalDocumentation } from "../docs/external-documentation.js";
+import { checkExclusiveMembers } from "./exclusive-members.js";
+import { checkRpcv2HttpVersions } from "../protocols/rpcv2.js";
+import { checkNoInlineDocuments } from "../protocols/no-inline-documents.js";
+import { checkUniqueWaiterNames, checkWaiters } from "../waiters/structure.js";
+import { checkAcceptorPaths } from "../waiters/acceptor-paths.js";
 
 /** One validator: the Smithy event ids it emits and the check itself. */
 export interface TraitValidator {
@@ -37,6 +48,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["JsonName"], run: checkJsonNames },
   { eventIds: ["DefaultTrait"], run: checkDefaultTrait }, // after TraitTarget: it reads the selectors left unchecked
   { eventIds: ["Service"], run: checkServiceClosures },
+  { eventIds: ["ExclusiveStructureMemberTrait"], run: checkExclusiveMembers },
   // HTTP bindings (../http/)
   { eventIds: ["HttpBindingsMissing"], run: checkHttpBindingsMissing },
   { eventIds: ["HttpLabelTrait"], run: checkHttpLabels },
@@ -45,6 +57,22 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["HttpMethodSemantics"], run: checkHttpMethodSemantics },
   { eventIds: ["HttpResponseCodeSemantics"], run: checkHttpResponseCodes },
   { eventIds: ["HttpQueryTrait"], run: checkHttpQuery },
+  { eventIds: ["HttpHeaderTrait"], run: checkHttpHeaders },
+  { eventIds: ["HttpPrefixHeadersTrait"], run: checkHttpPrefixHeaders },
+  { eventIds: ["HttpQueryParamsTrait"], run: checkHttpQueryParams },
+  { eventIds: ["HttpPayload"], run: checkHttpPayload },
+  { eventIds: ["HttpUriConflict"], run: checkHttpUriConflicts },
+  // auth (../auth/), behaviour (../behavior/), XML (../docs/)
+  { eventIds: ["AuthTrait"], run: checkAuthTraits },
+  { eventIds: ["ServiceAuthDefinitions"], run: checkServiceAuthDefinitions },
+  { eventIds: ["HttpApiKeyAuthTrait"], run: checkHttpApiKeyAuth },
+  { eventIds: ["IdempotentTrait"], run: checkIdempotent },
+  { eventIds: ["XmlNamespaceTrait"], run: checkXmlNamespaces },
+  { eventIds: ["XmlFlattenedTrait"], run: checkXmlFlattened },
+  { eventIds: ["Model"], run: checkExternalDocumentation },
+  // protocols (../protocols/)
+  { eventIds: ["Rpcv2CborTrait", "Rpcv2JsonTrait"], run: checkRpcv2HttpVersions },
+  { eventIds: ["NoInlineDocumentSupport"], run: checkNoInlineDocuments },
   { eventIds: ["PaginatedTrait"], run: checkPaginated },
   { eventIds: ["WaitableTrait"], run: checkWaiters },
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
@@ -52,6 +80,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["DeprecatedTrait", "UnstableTrait"], run: checkTraitStatus },
   // smithy-aws-traits (../aws/)
   ...AWS_VALIDATORS,
+  { eventIds: ["WaitableTraitInvalidErrorType", "WaitableTraitJmespathProblem"], run: checkAcceptorPaths },
 ];
 
 /** Runs every trait validator; events (errors and warnings) are added to `events`. */

@@ -22,7 +22,8 @@ export function checkTraitConflicts(ctx: TraitValidationContext): void {
     }
     if (pairs.length === 0) continue;
     ctx.report(holder, first, {
-      message: `Found conflicting traits on ${holder.type} shape: ${pairs.join(", ")}`,
+      // Smithy sorts the lines as strings, whatever order the traits were applied in.
+      message: `Found conflicting traits on ${holder.type} shape: ${pairs.sort().join(", ")}`,
       eventId: "TraitConflict",
       hint: "Keep one of the conflicting traits",
     });

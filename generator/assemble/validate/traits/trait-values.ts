@@ -4,8 +4,9 @@
  * (`@length(maxx: 64)`) is Smithy's WARNING; a value of the wrong type (`@length(max: "64")`) or
  * a constraint broken inside the value is an ERROR.
  */
-import { validateNodeValue } from "../node-value.js";
+import { validateNodeValue, type IdRefUse } from "../node-value.js";
 import { idiomaticName, suggestion, type TraitValidationContext } from "./context.js";
+import { idRefProblem } from "./id-refs.js";
 
 /** Validates every trait value against its definition. */
 export function checkTraitValues(ctx: TraitValidationContext): void {
@@ -13,7 +14,13 @@ export function checkTraitValues(ctx: TraitValidationContext): void {
     for (const [traitId, value] of Object.entries(holder.traits)) {
       const def = ctx.definition(traitId);
       if (!def) continue;
-      for (const p of validateNodeValue(value, def, ctx.shapes)) {
+      const idRefs: IdRefUse[] = [];
+      const problems = validateNodeValue(value, def, ctx.shapes, { idRefs });
+      for (const use of idRefs) {
+        const message = idRefProblem(ctx, use);
+        if (message !== undefined) problems.push({ path: use.path, message, severity: "ERROR" });
+      }
+      for (const p of problems) {
         const where = p.path.length > 0 ? `.${p.path.join(".")}` : "";
         const unknown = p.eventIdSuffix?.startsWith("UnknownMember.") ? p.eventIdSuffix.slice(p.eventIdSuffix.lastIndexOf(".") + 1) : undefined;
         const container = unknown === undefined ? undefined : ctx.shapes.get(p.eventIdSuffix?.slice("UnknownMember.".length, -(unknown.length + 1)) ?? "");

@@ -3,12 +3,12 @@
  * at most its `maxDelay`, it has a `success` acceptor, `message` only on `failure` acceptors,
  * `booleanEquals` expects "true" or "false" (WaitableTrait), and waiter names are unique,
  * ignoring case, across the operations of a service (UniqueWaiterNames). The JMESPath checks of
- * acceptors are done where paths are compiled (generator/traits/waitable.ts).
+ * acceptors are in ./acceptor-paths.ts.
  */
-import type { NodeValue } from "../../load/ast.js";
-import type { Shape } from "../model.js";
-import { containedOperations } from "./http/bindings.js";
-import type { TraitValidationContext } from "./traits/context.js";
+import type { NodeValue } from "../../../load/ast.js";
+import type { Shape } from "../../model.js";
+import { containedOperations } from "../http/bindings.js";
+import type { TraitValidationContext } from "../traits/context.js";
 
 const WAITABLE = "smithy.waiters#waitable";
 
