@@ -4,24 +4,14 @@
  * templates, error renames under AWS protocols, endpoint discovery, protocols, checksums, tagging.
  */
 import { describe, expect, it } from "vitest";
-import { AnvilError, type Diagnostic } from "../../generator/errors.js";
-import { loadSources } from "../../generator/load/index.js";
-import { assemble } from "../../generator/assemble/index.js";
-import { preludeIds } from "../../generator/assemble/prelude.js";
 import { javaHashOrder, javaHashSetOrder, javaStringHash } from "../../generator/assemble/java-order.js";
+import { brief, modelEvents } from "./events.js";
 
 /** Every event of a model (the prelude and anvil's add-on traits included), as one line each, sorted. */
-export function awsEvents(body: string, ids?: string[]): string[] {
-  let list: Diagnostic[];
-  try {
-    list = assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\n${body}` }], preludeIds())).warnings ?? [];
-  } catch (e) {
-    if (!(e instanceof AnvilError)) throw e;
-    list = [...e.diagnostics, ...e.warnings];
-  }
-  return list
+function awsEvents(body: string, ids?: string[]): string[] {
+  return modelEvents(body)
     .filter((d) => ids === undefined || ids.includes((d.eventId ?? "").split(".")[0] ?? ""))
-    .map((d) => `${d.severity ?? "ERROR"} ${d.eventId} ${d.shapeId}: ${d.message}`)
+    .map(brief)
     .sort();
 }
 

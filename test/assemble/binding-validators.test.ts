@@ -4,7 +4,7 @@
  * checked for Smithy's event id, severity, shape and message.
  */
 import { describe, expect, it } from "vitest";
-import { brief, eventsOf, modelEvents } from "./validator-events.js";
+import { brief, eventsOf, modelEvents } from "./events.js";
 
 describe("HTTP header and payload validators", () => {
   it("reports headers bound twice (case-insensitively), blocked and non-token names", () => {

@@ -2,21 +2,7 @@
  * Smithy's PaginatedTrait validator as anvil runs it at assembly (validate/paginated.ts).
  */
 import { describe, expect, it } from "vitest";
-import { AnvilError, type Diagnostic } from "../../generator/errors.js";
-import { loadSources } from "../../generator/load/index.js";
-import { assemble } from "../../generator/assemble/index.js";
-import { preludeIds } from "../../generator/assemble/prelude.js";
-
-function events(body: string): string[] {
-  let list: Diagnostic[];
-  try {
-    list = assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\n${body}` }], preludeIds())).warnings ?? [];
-  } catch (e) {
-    if (!(e instanceof AnvilError)) throw e;
-    list = [...e.diagnostics, ...e.warnings];
-  }
-  return list.map((d) => `${d.severity ?? "ERROR"} ${d.eventId} ${d.shapeId}: ${d.message}`);
-}
+import { eventLines as events } from "./events.js";
 
 describe("PaginatedTrait validator", () => {
   it("rejects members that do not exist or have the wrong type, and a required input token", () => {

@@ -8,7 +8,7 @@ import { AnvilError, type Diagnostic } from "../../generator/errors.js";
 import { loadSources } from "../../generator/load/index.js";
 import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
-import { eventsOf } from "./validator-events.js";
+import { eventsOf } from "./events.js";
 
 function events(body: string): string[] {
   let list: Diagnostic[];
