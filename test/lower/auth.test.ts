@@ -34,12 +34,12 @@ describe("planAuth", () => {
 
   it("follows the service's @auth order, and an operation's own @auth over it", () => {
     const p = plan(
-      { [bearer]: {}, [apiKey]: { name: "key", in: "query", scheme: "Key" }, "smithy.api#auth": [bearer, apiKey] },
+      { [bearer]: {}, [apiKey]: { name: "Authorization", in: "header", scheme: "Key" }, "smithy.api#auth": [bearer, apiKey] },
       { Default: {}, Own: { "smithy.api#auth": [apiKey] } },
     );
     expect(p.operations["ex#Default"]?.schemes).toEqual([bearer, apiKey]);
     expect(p.operations["ex#Own"]?.schemes).toEqual([apiKey]);
-    expect(p.schemes).toContainEqual({ id: apiKey, name: "key", in: "query", scheme: "Key" });
+    expect(p.schemes).toContainEqual({ id: apiKey, name: "Authorization", in: "header", scheme: "Key" });
   });
 
   it("gives @auth([]) operations no scheme and marks @optionalAuth", () => {
