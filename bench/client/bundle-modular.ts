@@ -8,13 +8,13 @@
  * Needs ../shared/aws-models (the DynamoDB model); says so and measures nothing without it.
  * Run: `npx tsx bench/client/bundle-modular.ts`, or through `npm run bench -- client`.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { generate } from "../../generator/pipeline.js";
 import { REPO, scratchDir } from "./build.js";
 import { bundleApp } from "./bundle.js";
+import { generateClientInto } from "./generate-client.js";
 
 type Platform = "browser" | "node";
 type Style = "functions" | "class";
@@ -52,23 +52,6 @@ const APPS: Record<Style, (index: string) => string> = {
     }`,
 };
 
-/** Generates the client into `folder` (no type-check: only the bundle is measured); returns its operation count. */
-async function generateClient(folder: string, operations: string[] | undefined): Promise<number> {
-  const client = { name: "dynamodb", models: [MODEL], modelsAsWritten: ["dynamodb.json"], validation: "reject" as const };
-  const result = await generate(
-    { file: "bench", displayFile: "bench", out: "/unused", clients: [operations === undefined ? client : { ...client, operations }] },
-    { skipTypeCheck: true },
-  );
-  const files = result.clients[0]?.files ?? [];
-  for (const file of files) {
-    const path = join(folder, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.text);
-  }
-  const ops = files.find((f) => f.path === "operations.ts")?.text ?? "";
-  return ops.match(/^export function /gm)?.length ?? 0;
-}
-
 async function bundle(file: string, platform: Platform): Promise<ModularFigures> {
   const result = await bundleApp(file, platform);
   const out = result.outputFiles[0]?.contents ?? new Uint8Array();
@@ -84,7 +67,7 @@ export async function measureModularBundles(): Promise<ModularBundleResult> {
     let operations = 0;
     for (const [name, selection] of [["full", undefined], ["selected", USED]] as const) {
       const folder = join(scratch.dir, name);
-      const count = await generateClient(folder, selection === undefined ? undefined : [...selection]);
+      const count = await generateClientInto(folder, "dynamodb", MODEL, selection === undefined ? undefined : [...selection]);
       if (name === "full") operations = count;
       const byStyle = {} as Record<Style, Record<Platform, ModularFigures>>;
       for (const style of ["functions", "class"] as const) {

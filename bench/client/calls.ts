@@ -9,7 +9,9 @@
  *                    node:http keep-alive transport, input validation on, SigV4
  *   aws-sdk v3       @aws-sdk/client-frauddetector's FraudDetectorClient.send(command)
  *
- * for SendEvent (response `{}`) and GetEventPrediction (a realistic ~600-byte prediction).
+ * for SendEvent (response `{}`) and GetEventPrediction (a realistic ~600-byte prediction), and
+ * a restJson1 client (rest-json-calls.ts: Personalize Events PutEvents) over its own bare POST,
+ * in the same rounds, when index.ts or compiled.ts prepared it (`--rest-json=<module>`).
  * Rounds interleave the variants so machine noise hits them alike; figures are medians over
  * rounds. Also reports the anvil client's own CPU with an in-memory transport (no network).
  *
@@ -18,13 +20,15 @@
  * as one JSON line for index.ts.
  */
 import { fork } from "node:child_process";
-import { Agent, createServer, request } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { FraudDetectorClient as SdkClient, GetEventPredictionCommand, SendEventCommand } from "@aws-sdk/client-frauddetector";
 import { FraudDetectorClient } from "../../generated/frauddetector/index.js";
 import type { GetEventPredictionRequest, SendEventRequest } from "../../generated/frauddetector/index.js";
 import { se_GetEventPredictionRequest, se_SendEventRequest } from "../../generated/frauddetector/serde.js";
+import { barePost, medianFigures, round, type Call, type CallFigures } from "./call-timing.js";
+import { REST_JSON_OPERATION, REST_JSON_PATH, restJsonCalls } from "./rest-json-calls.js";
 
 const credentials = { accessKeyId: "AKIDBENCHMARK000", secretAccessKey: "benchmarkSecretKey/0000000000000000000000" };
 
@@ -62,13 +66,12 @@ export const PREDICTION_RESPONSE = JSON.stringify({
 });
 
 type Operation = "SendEvent" | "GetEventPrediction";
-type Call = () => Promise<unknown>;
 
-/** One operation's figures for one variant: medians over rounds. */
-export interface CallFigures {
-  cpuUs: number;
-  wallMedianUs: number;
-}
+/** The restJson1 operation's figures by variant (bare POST, anvil), or why they were not measured. */
+export type RestJsonFigures = { operation: string; variants: Record<string, CallFigures> } | { skipped: string };
+
+/** A compiled restJson1 client module to measure, or why there is none. */
+export type RestJsonInput = { module: string } | { skipped: string };
 
 /** The whole result, as printed with --json. */
 export interface CallsResult {
@@ -79,10 +82,10 @@ export interface CallsResult {
   variants: Record<string, Record<Operation, CallFigures>>;
   /** The anvil client's CPU per SendEvent with a transport that answers at once. */
   inMemoryUs: number;
+  restJson: RestJsonFigures;
 }
 
 function bare(port: number, op: Operation): Call {
-  const agent = new Agent({ keepAlive: true });
   const body = JSON.stringify(op === "SendEvent" ? se_SendEventRequest(sendEventInput) : se_GetEventPredictionRequest(predictionInput));
   // The header names and value sizes of a signed request (values are stand-ins).
   const headers = {
@@ -95,17 +98,7 @@ function bare(port: number, op: Operation): Call {
     authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/20240501/us-east-1/frauddetector/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, Signature=${"b".repeat(64)}`,
     "x-amz-user-agent": "anvil api/FraudDetector#2019-11-15",
   };
-  return () =>
-    new Promise((resolve, reject) => {
-      const req = request({ agent, hostname: "127.0.0.1", port, path: "/", method: "POST", headers }, (res) => {
-        res.setEncoding("utf8");
-        let text = "";
-        res.on("data", (c: string) => (text += c));
-        res.on("end", () => resolve(JSON.parse(text)));
-      });
-      req.on("error", reject);
-      req.end(body);
-    });
+  return barePost(port, "/", headers, body);
 }
 
 function anvil(port: number, op: Operation): Call {
@@ -120,24 +113,6 @@ function sdk(port: number, op: Operation): Call {
     : () => client.send(new GetEventPredictionCommand(predictionInput));
 }
 
-async function round(call: Call, n: number): Promise<CallFigures> {
-  const walls = new Float64Array(n);
-  const cpu0 = process.cpuUsage();
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    await call();
-    walls[i] = Number(process.hrtime.bigint() - t0) / 1e3;
-  }
-  const cpu = process.cpuUsage(cpu0);
-  walls.sort();
-  return { cpuUs: (cpu.user + cpu.system) / n, wallMedianUs: walls[n >> 1] as number };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[s.length >> 1] as number;
-}
-
 /** CPU per SendEvent of the generated client with a transport that answers at once. */
 async function inMemory(): Promise<number> {
   const response = { statusCode: 200, headers: {}, body: "{}" };
@@ -150,8 +125,15 @@ async function inMemory(): Promise<number> {
   return (cpu.user + cpu.system) / n;
 }
 
+/** The restJson1 variants to time, none when no client was prepared. */
+async function restJsonSamples(restJson: RestJsonInput, port: number) {
+  if (!("module" in restJson)) return [];
+  const calls = await restJsonCalls(restJson.module, port);
+  return Object.entries(calls).map(([name, call]) => ({ name, op: REST_JSON_OPERATION, call, samples: [] as CallFigures[] }));
+}
+
 /** Runs every variant and operation against a server in a child process. */
-export async function measureCalls(n: number, rounds: number): Promise<CallsResult> {
+export async function measureCalls(n: number, rounds: number, restJson: RestJsonInput): Promise<CallsResult> {
   const child = fork(fileURLToPath(import.meta.url), ["--server"], { stdio: "inherit" });
   try {
     const port = await new Promise<number>((resolve) => child.once("message", (m) => resolve(Number(m))));
@@ -161,36 +143,42 @@ export async function measureCalls(n: number, rounds: number): Promise<CallsResu
       ["aws-sdk v3", sdk],
     ];
     const ops: Operation[] = ["SendEvent", "GetEventPrediction"];
-    const calls = makers.flatMap(([name, make]) => ops.map((op) => ({ name, op, call: make(port, op), samples: [] as CallFigures[] })));
+    const awsJson = makers.flatMap(([name, make]) => ops.map((op) => ({ name, op, call: make(port, op), samples: [] as CallFigures[] })));
+    const rest = await restJsonSamples(restJson, port);
+    const calls = [...awsJson, ...rest];
     for (const c of calls) for (let i = 0; i < 1500; i++) await c.call(); // JIT and sockets warm
     for (let r = 0; r < rounds; r++) for (const c of calls) c.samples.push(await round(c.call, n));
     const variants: CallsResult["variants"] = {};
-    for (const c of calls) {
-      (variants[c.name] ??= {} as Record<Operation, CallFigures>)[c.op] = {
-        cpuUs: median(c.samples.map((s) => s.cpuUs)),
-        wallMedianUs: median(c.samples.map((s) => s.wallMedianUs)),
-      };
-    }
-    return { node: process.version, callsPerRound: n, rounds, variants, inMemoryUs: await inMemory() };
+    for (const c of awsJson) (variants[c.name] ??= {} as Record<Operation, CallFigures>)[c.op as Operation] = medianFigures(c.samples);
+    const restJsonFigures: RestJsonFigures =
+      "module" in restJson ? { operation: REST_JSON_OPERATION, variants: Object.fromEntries(rest.map((c) => [c.name, medianFigures(c.samples)])) } : restJson;
+    return { node: process.version, callsPerRound: n, rounds, variants, inMemoryUs: await inMemory(), restJson: restJsonFigures };
   } finally {
     child.disconnect();
     child.kill();
   }
 }
 
-/** The result as a table with ratios to the bare POST. */
+/** One table: a row per variant, CPU and wall with their ratios to the bare POST. */
+function table(title: string, rows: Array<[string, CallFigures]>): string[] {
+  const floor = rows.find(([name]) => name === "bare node:http")?.[1];
+  const lines = [`  ${title}`, "    variant            cpu µs/call   x bare   wall median µs   x bare"];
+  for (const [name, f] of rows) {
+    const cpuRatio = floor ? (f.cpuUs / floor.cpuUs).toFixed(2) : "-";
+    const wallRatio = floor ? (f.wallMedianUs / floor.wallMedianUs).toFixed(2) : "-";
+    lines.push(`    ${name.padEnd(16)} ${f.cpuUs.toFixed(1).padStart(13)} ${cpuRatio.padStart(8)} ${f.wallMedianUs.toFixed(1).padStart(16)} ${wallRatio.padStart(8)}`);
+  }
+  return lines;
+}
+
+/** The result as tables with ratios to the bare POST. */
 export function formatCalls(r: CallsResult): string {
   const lines = [`per-call cost, node ${r.node}, ${r.callsPerRound} sequential calls x ${r.rounds} rounds per variant, medians over rounds`];
   for (const op of ["SendEvent", "GetEventPrediction"] as const) {
-    const floor = r.variants["bare node:http"]?.[op];
-    lines.push(`  ${op}`, "    variant            cpu µs/call   x bare   wall median µs   x bare");
-    for (const [name, figures] of Object.entries(r.variants)) {
-      const f = figures[op];
-      const cpuRatio = floor ? (f.cpuUs / floor.cpuUs).toFixed(2) : "-";
-      const wallRatio = floor ? (f.wallMedianUs / floor.wallMedianUs).toFixed(2) : "-";
-      lines.push(`    ${name.padEnd(16)} ${f.cpuUs.toFixed(1).padStart(13)} ${cpuRatio.padStart(8)} ${f.wallMedianUs.toFixed(1).padStart(16)} ${wallRatio.padStart(8)}`);
-    }
+    lines.push(...table(`${op} (awsJson1_1, Fraud Detector)`, Object.entries(r.variants).map(([name, figures]) => [name, figures[op]])));
   }
+  if ("skipped" in r.restJson) lines.push(`  ${r.restJson.skipped}`);
+  else lines.push(...table(`${r.restJson.operation} (restJson1, Personalize Events)`, Object.entries(r.restJson.variants)));
   lines.push(`  anvil client code alone (in-memory transport, SendEvent): ${r.inMemoryUs.toFixed(1)} µs CPU/call`);
   return lines.join("\n");
 }
@@ -198,9 +186,10 @@ export function formatCalls(r: CallsResult): string {
 function serve(): void {
   const server = createServer((req, res) => {
     const prediction = req.headers["x-amz-target"] === "AWSHawksNestServiceFacade.GetEventPrediction";
+    const contentType = req.url === REST_JSON_PATH ? "application/json" : "application/x-amz-json-1.1";
     req.resume();
     req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "3f1b5c9e-0000-4000-8000-000000000000" });
+      res.writeHead(200, { "content-type": contentType, "x-amzn-requestid": "3f1b5c9e-0000-4000-8000-000000000000" });
       res.end(prediction ? PREDICTION_RESPONSE : "{}");
     });
   });
@@ -214,7 +203,10 @@ if (process.argv[1] === self) {
   if (process.argv[2] === "--server") serve();
   else {
     const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-    const result = await measureCalls(Number(args[0] ?? 2000), Number(args[1] ?? 5));
+    const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const restJsonModule = option("rest-json");
+    const skipped = option("rest-json-skipped") ?? "restJson1 row skipped: no client prepared (run through bench/client/index.ts or compiled.ts)";
+    const result = await measureCalls(Number(args[0] ?? 2000), Number(args[1] ?? 5), restJsonModule !== undefined ? { module: restJsonModule } : { skipped });
     process.stdout.write(process.argv.includes("--json") ? `${JSON.stringify(result)}\n` : `${formatCalls(result)}\n`);
   }
 }

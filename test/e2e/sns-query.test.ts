@@ -8,10 +8,9 @@
  * operation and status.
  */
 import { existsSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARED } from "../helpers.js";
+import { FormServer, type XmlReply } from "./form-server.js";
 import { awsModel, generateInto } from "./generate-client.js";
 import { LOCAL_CREDENTIALS } from "./local-aws.js";
 
@@ -23,33 +22,11 @@ const NS = "http://sns.amazonaws.com/doc/2010-03-31/";
 const ARN = (name: string) => `arn:aws:sns:us-east-1:123456789012:${name}`;
 
 /** An in-memory SNS speaking awsQuery: topics, publish, and a page size of 2 for ListTopics. */
-class FakeSns {
+class FakeSns extends FormServer {
   readonly topics: string[] = [];
-  readonly requests: URLSearchParams[] = [];
-  readonly headers: IncomingMessage["headers"][] = [];
-  private server: Server | undefined;
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let text = "";
-    for await (const chunk of req) text += String(chunk);
-    const form = new URLSearchParams(text);
-    this.requests.push(form);
-    this.headers.push(req.headers);
+  protected answer(form: URLSearchParams, reply: XmlReply): void {
     const action = form.get("Action") ?? "";
-    const reply = (status: number, xml: string) => {
-      res.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": "req-1" });
-      res.end(xml);
-    };
     const ok = (inner: string) =>
       reply(200, `<${action}Response xmlns="${NS}"><${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></${action}Response>`);
     switch (action) {
