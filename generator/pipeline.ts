@@ -56,8 +56,10 @@ export interface GenerateCounts {
   paginators: number;
   waiters: number;
   compiledPaths: number;
-  /** Clients with a `client.ts`, by protocol shape id (`aws.protocols#restXml`...). */
+  /** Clients with a `client.ts`, by protocol (`restXml`...). */
   clientsByProtocol: Record<string, number>;
+  /** Operations a client has no method for, by why (`event stream`, `streaming blob`). */
+  leftOutOperations: Record<string, number>;
 }
 
 /** Options of a generation run. */
@@ -94,7 +96,7 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
   };
   const notes: string[] = [];
   const warnings: Diagnostic[] = [];
-  const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} };
+  const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} };
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
   for (const [index, client] of config.clients.entries()) {
     current = { client: client.name, index: index + 1 };
@@ -113,7 +115,10 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     counts.compiledPaths += ir.waiters.reduce((n, w) => n + w.compiledPaths, 0);
     if (ir.clientSupported) counts.clientsByProtocol[ir.service.protocol] = (counts.clientsByProtocol[ir.service.protocol] ?? 0) + 1;
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
-    for (const left of ir.leftOutOperations) notes.push(`${client.name}: ${left.note}`);
+    for (const left of ir.leftOutOperations) {
+      notes.push(`${client.name}: ${left.note}`);
+      counts.leftOutOperations[left.kind] = (counts.leftOutOperations[left.kind] ?? 0) + 1;
+    }
     for (const skipped of ir.validators?.skippedPatterns ?? []) {
       notes.push(`${client.name}: @pattern of ${skipped.shapeId} left out of the validators (${skipped.reason}): ${skipped.pattern}`);
     }

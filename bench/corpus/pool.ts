@@ -102,7 +102,7 @@ export async function runPool(
         bytes: 0,
         notes: [],
         events: { error: 0, danger: 0, warning: 0, note: 0 },
-        counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} },
+        counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} },
         timings: {},
         ms: performance.now() - started,
         maxRss: 0,

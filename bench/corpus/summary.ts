@@ -132,23 +132,19 @@ function clientsLine(outcomes: Outcome[], models: number): string {
   return `${withClient}/${models}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
 }
 
-/** The operations a client has no method for, by why (the pipeline's note says `streams <member> (<kind>)`). */
+/** The operations a client has no method for, by why (the pipeline counts them by kind). */
 function leftOutOperations(outcomes: Outcome[]): { operations: number; models: number; byKind: string } {
   const kinds = new Map<string, number>();
   let operations = 0;
   let models = 0;
   for (const o of outcomes) {
-    let here = 0;
-    for (const note of o.notes) {
-      const kind = /streams (?:input|output) member \S+ \((an event stream|a streaming blob)\)/.exec(note)?.[1];
-      if (kind === undefined) continue;
-      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      here++;
-    }
-    operations += here;
-    if (here > 0) models++;
+    const here = Object.entries(o.counts?.leftOutOperations ?? {});
+    for (const [kind, n] of here) kinds.set(kind, (kinds.get(kind) ?? 0) + n);
+    const total = here.reduce((sum, [, n]) => sum + n, 0);
+    operations += total;
+    if (total > 0) models++;
   }
-  const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind.replace(/^an? /, "")}s ${n}`).join(", ");
+  const byKind = [...kinds].sort((x, y) => y[1] - x[1]).map(([kind, n]) => `${kind}s ${n}`).join(", ");
   return { operations, models, byKind };
 }
 

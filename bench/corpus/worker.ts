@@ -47,7 +47,7 @@ async function run(job: Job): Promise<Outcome> {
     out: join(outRoot as string, name),
     clients: [{ name, models: [job.model], modelsAsWritten: [job.model.split("/").pop() as string], validation: "reject" }],
   };
-  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, lines: 0, validatorLines: 0, notes: [], events: countEvents([]), counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} }, timings: {}, ms: 0, maxRss: 0 };
+  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, lines: 0, validatorLines: 0, notes: [], events: countEvents([]), counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} }, timings: {}, ms: 0, maxRss: 0 };
   try {
     // The type-check is the runner's (batched); everything else is the real pipeline.
     const result = await generate(config, { skipTypeCheck: true, formatPool });

@@ -346,6 +346,13 @@ export interface ReadmeIR {
   command: string;
 }
 
+/** An operation the client has no method for: its name, why, and the note said about it. */
+export interface LeftOutOperationIR {
+  name: string;
+  kind: "event stream" | "streaming blob";
+  note: string;
+}
+
 /** A whole generated client folder. */
 export interface ClientIR {
   folder: string;
@@ -362,7 +369,7 @@ export interface ClientIR {
   /** Said in the output and on stderr when the client is left out. */
   clientNote: string | undefined;
   /** Operations the client has no method for (streaming), each with the note said about it. */
-  leftOutOperations: Array<{ name: string; note: string }>;
+  leftOutOperations: LeftOutOperationIR[];
   defaultValidation: ValidationMode;
   types: TypeDeclIR[];
   errors: ErrorIR[];

@@ -9,7 +9,7 @@ import { code, valueRef, type CodeSymbol } from "../code/index.js";
 import type { ClientNames } from "./client-names.js";
 import { escapeCommentText } from "./docs.js";
 import { docLines } from "./docs.js";
-import type { OperationIR } from "./ir.js";
+import type { LeftOutOperationIR, OperationIR } from "./ir.js";
 import { CLIENT_MEMBER_NAMES, NameScope, camelCase } from "./naming.js";
 import type { ProtocolContext, ProtocolGenerator } from "./protocols/index.js";
 import { EMPTY_OBJECT_TYPE, UNIT, isStreamingBlob, typeOf, type ShapeSymbols } from "./type-expressions.js";
@@ -41,9 +41,9 @@ export function partitionStreaming(
   model: Model,
   operations: Shape[],
   streamingBlobs: boolean,
-): { callable: Shape[]; leftOut: Array<{ name: string; note: string }> } {
+): { callable: Shape[]; leftOut: LeftOutOperationIR[] } {
   const callable: Shape[] = [];
-  const leftOut: Array<{ name: string; note: string }> = [];
+  const leftOut: LeftOutOperationIR[] = [];
   for (const op of operations) {
     const stream = streamingMember(model, op, streamingBlobs);
     const name = splitId(op.id).name;
@@ -51,7 +51,8 @@ export function partitionStreaming(
     else
       leftOut.push({
         name,
-        note: `${name} streams ${stream}, which anvil's client does not support yet: its types and validators were generated, the method was left out.`,
+        kind: stream.kind,
+        note: `${name} streams ${stream.side} member ${stream.member} (${stream.kind === "event stream" ? "an event stream" : "a streaming blob"}), which anvil's client does not support yet: its types and validators were generated, the method was left out.`,
       });
   }
   return { callable, leftOut };
@@ -124,7 +125,7 @@ function operationDoc(op: Shape, opName: string): string[] {
 }
 
 /** `input member X (an event stream)` when a member of the operation's input or output streams in a way the client cannot send. */
-function streamingMember(model: Model, op: Shape, streamingBlobs: boolean): string | undefined {
+function streamingMember(model: Model, op: Shape, streamingBlobs: boolean): { side: "input" | "output"; member: string; kind: LeftOutOperationIR["kind"] } | undefined {
   for (const [side, id] of [
     ["input", op.input],
     ["output", op.output],
@@ -134,7 +135,7 @@ function streamingMember(model: Model, op: Shape, streamingBlobs: boolean): stri
       const target = getShape(model, m.target);
       if (target.traits["smithy.api#streaming"] === undefined) continue;
       if (streamingBlobs && target.type === "blob") continue;
-      return `${side} member ${m.name} (${target.type === "union" ? "an event stream" : "a streaming blob"})`;
+      return { side, member: m.name, kind: target.type === "union" ? "event stream" : "streaming blob" };
     }
   }
   return undefined;

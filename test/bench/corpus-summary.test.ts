@@ -18,7 +18,7 @@ function outcome(model: string, validateMs: number, events: Partial<Outcome["eve
     validatorLines: 0,
     notes: [],
     events: { error: 0, danger: 0, warning: 0, note: 0, ...events },
-    counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {} },
+    counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} },
     timings: { assemble: 100, validate: validateMs },
     ms: 1000,
     maxRss: 0,
