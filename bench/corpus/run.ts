@@ -20,25 +20,11 @@ import { parseArgs } from "node:util";
 import { BatchChecker } from "./checker.js";
 import { treeResidentBytes } from "./memory.js";
 import { runPool } from "./pool.js";
+import { findModels } from "./models.js";
 import { Progress } from "./progress.js";
 import { buildReport, formatReport, modelLabel, validationDetail } from "./summary.js";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
-
-/** Every `.json` file under `dir`, sorted by path; dot-folders (tooling such as .scripts/) are skipped. */
-function findModels(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith(".")) continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".json")) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
