@@ -38,6 +38,7 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "model-validation/model-validation-stops-validating-on-core-errors.smithy": TARGET_WORDING,
   "paginated/paginated-targets.json": TARGET_WORDING,
   "resource-identifiers/resource-identifiers-bad-type.json": TARGET_WORDING,
+  "resource-parent-validator.json": `${TARGET_WORDING}; its ResourceCycle events are matched (test/assemble/resource-validators.test.ts)`,
   "target-validator-service-errors.json": TARGET_WORDING,
   "target-validator-suggestions.json": TARGET_WORDING,
   "target-validator.json": TARGET_WORDING,

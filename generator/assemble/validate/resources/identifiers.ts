@@ -35,7 +35,10 @@ export function resourceOperations(resource: Shape): string[] {
 /** How `operationId` binds to `resource`, or undefined when the resource does not bind it. */
 export function bindingType(resource: Shape, operationId: string): BindingType | undefined {
   if (!resourceOperations(resource).includes(operationId)) return undefined;
-  const collection = resource.create === operationId || resource.list === operationId || (resource.collectionOperations ?? []).includes(operationId);
+  const collection =
+    resource.create === operationId ||
+    resource.list === operationId ||
+    (resource.collectionOperations ?? []).includes(operationId);
   return collection ? "collection" : "instance";
 }
 
@@ -58,21 +61,29 @@ export function structureIdentifierBindings(resource: Shape, structure: Shape | 
     if (named !== undefined) {
       // An explicit binding replaces an implicit one (a later explicit one replaces an earlier, as in Smithy).
       bindings.set(named, member.name);
-    } else if (identifiers[member.name] === member.target && member.traits[REQUIRED] !== undefined && !bindings.has(member.name)) {
+    } else if (
+      identifiers[member.name] === member.target &&
+      member.traits[REQUIRED] !== undefined &&
+      !bindings.has(member.name)
+    ) {
       bindings.set(member.name, member.name);
     }
   }
   return bindings;
 }
 
-/** The identifier bindings of an operation's input for a resource (identifier name to member name). */
-export function inputIdentifierBindings(shapes: Map<string, Shape>, resource: Shape, operation: Shape | undefined): Map<string, string> {
-  return structureIdentifierBindings(resource, operation?.input === undefined ? undefined : shapes.get(operation.input));
-}
-
-/** The identifier bindings of an operation's output for a resource (identifier name to member name). */
-export function outputIdentifierBindings(shapes: Map<string, Shape>, resource: Shape, operation: Shape | undefined): Map<string, string> {
-  return structureIdentifierBindings(resource, operation?.output === undefined ? undefined : shapes.get(operation.output));
+/**
+ * The identifier bindings of an operation's input or output for a resource (identifier name to
+ * member name); empty when the operation or that structure is missing.
+ */
+export function operationIdentifierBindings(
+  shapes: Map<string, Shape>,
+  resource: Shape,
+  operation: Shape | undefined,
+  side: "input" | "output",
+): Map<string, string> {
+  const id = operation?.[side];
+  return structureIdentifierBindings(resource, id === undefined ? undefined : shapes.get(id));
 }
 
 /** The resources of the model (prelude left out), in model order. */
