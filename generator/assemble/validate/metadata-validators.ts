@@ -8,7 +8,7 @@
  */
 import type { Diagnostic, Severity, SourceLocation } from "../../errors.js";
 import type { NodeValue } from "../../load/ast.js";
-import { UnsupportedSelector } from "./selector/parse.js";
+import { SelectorSyntaxError, UnsupportedSelector } from "./selector/parse.js";
 import type { TraitValidationContext } from "./traits/context.js";
 
 type NodeObject = { [key: string]: NodeValue };
@@ -38,8 +38,13 @@ export function runMetadataValidators(ctx: TraitValidationContext, metadata: Rec
       continue;
     }
     const matched = ctx.selectors().matches(selector);
+    if (matched instanceof SelectorSyntaxError) {
+      // Smithy's words: its validator reads the selector through the Selector class's fromNode.
+      fail(`Deserialization error at (/selector): unable to create software.amazon.smithy.model.selector.Selector from ${JSON.stringify(selector)}: Unable to deserialize Node using fromNode method: ${matched.message}`);
+      continue;
+    }
     if (matched instanceof UnsupportedSelector) {
-      fail(`invalid selector ${JSON.stringify(selector)}: ${matched.message}`);
+      fail(`anvil cannot evaluate the selector ${JSON.stringify(selector)}: ${matched.message}`);
       continue;
     }
     const id = typeof entry["id"] === "string" ? entry["id"] : name;
