@@ -24,7 +24,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
   "service-conflict-validator.json": CLOSURE_DANGER,
   "service-rename/conflict.smithy": CLOSURE_DANGER,
-  "unreferenced-shapes/invalid-root-selector.smithy": "the UnreferencedShape validator is not run (an unknown validator to anvil)",
   "mixins/empty-enum-mixin.smithy": "an enum mixin without members is reported, but the enum using it is not (Smithy: \"Cannot apply mixin ... not found\")",
   "mixins/mixin-illegal-redefined-member.smithy": "Smithy's \"Member conflicts with an inherited mixin member\" wording; anvil says the member redefines its inherited target",
   "mixins/mixin-trait-applied.smithy": "a trait that is itself a mixin, applied as a trait, is not reported",

@@ -297,14 +297,16 @@ export class SelectorIndex {
   /**
    * Every node reachable from `roots` by directed relationships, roots included: the closure
    * Smithy's Walker finds (service -> operations -> input -> members -> targets, mixins too).
+   * `more` gives a node's further neighbours, for walks over more relationships than these.
    */
-  closure(roots: Iterable<SelectorNode>): Set<SelectorNode> {
+  closure(roots: Iterable<SelectorNode>, more?: (n: SelectorNode) => Iterable<SelectorNode>): Set<SelectorNode> {
     const seen = new Set<SelectorNode>();
     const stack = [...roots];
     for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
       if (seen.has(n)) continue;
       seen.add(n);
       for (const [, next] of this.edges(n)) if (!seen.has(next)) stack.push(next);
+      if (more) for (const next of more(n)) if (!seen.has(next)) stack.push(next);
     }
     return seen;
   }
