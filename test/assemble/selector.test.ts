@@ -85,7 +85,7 @@ describe("selectors", () => {
     expect(message("][x")).toBe("Syntax error at line 1 column 1, near `][x`: Unexpected selector character: ]; expression: ][x");
     expect(message("invalid")).toBe("Syntax error at line 1 column 8, near ``: Unknown shape type: invalid; expression: invalid");
     expect(message("[foo^foo]")).toBe("Syntax error at line 1 column 6, near `foo]`: Expected: '=', but found 'f'; expression: [foo^foo]");
-    expect(message(":not(string, list)")).toContain("The :not function requires a single selector argument");
+    expect(message(":not(string, list)")).toBe("Syntax error at line 1 column 19, near `not(string, list)`: The :not function requires a single selector argument; expression: :not(string, list)");
     expect(message("string\n  > =")).toBe("Syntax error at line 2 column 5, near `=`: Unexpected selector character: =; expression: string\n  > =");
     expect(message("[id=-x]")).toContain("Invalid number '-': '-' must be followed by a digit");
   });

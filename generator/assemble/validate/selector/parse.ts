@@ -25,10 +25,11 @@ export class UnsupportedSelector extends Error {}
  * the line and column of the fault, the text from there, the reason and the whole expression.
  */
 export class SelectorSyntaxError extends UnsupportedSelector {
-  constructor(reason: string, text: string, position: number) {
-    const before = text.slice(0, position);
+  /** `position` starts the quoted text; `at` gives the line and column (Smithy's function-argument errors quote from the function's name). */
+  constructor(reason: string, text: string, position: number, at = position) {
+    const before = text.slice(0, at);
     const line = before.split("\n").length;
-    const column = position - (before.lastIndexOf("\n") + 1) + 1;
+    const column = at - (before.lastIndexOf("\n") + 1) + 1;
     super(`Syntax error at line ${line} column ${column}${position <= text.length ? `, near \`${text.slice(position)}\`` : ""}: ${reason}; expression: ${text}`);
   }
 }
@@ -77,7 +78,7 @@ class Parser {
   }
 
   syntax(reason: string, position = this.i): SelectorSyntaxError {
-    return new SelectorSyntaxError(reason, this.s, position);
+    return new SelectorSyntaxError(reason, this.s, position, this.i);
   }
 
   private found(): string {
