@@ -57,6 +57,7 @@ describe("selectors", () => {
     ["[trait|length|max=10]", ["ex#Doc"]],
     ["[trait|length|min<3]", ["ex#Doc"]],
     ["[trait|length|max>=11]", []],
+    ["[trait|length|max<'0x10']", []],
     ["[trait|length|nope]", []],
     ["[trait|error|nesting|into|a|string]", []],
     ["[trait|length|max?=true]", ["ex#Doc"]],

@@ -419,11 +419,14 @@ function compare(actual: string, op: string, values: string[], caseInsensitive: 
   return op === "!=" ? values.every(test) : values.some(test);
 }
 
+/** A Smithy number: what the numeric comparators accept (not `0x10`, ` 1` or `Infinity`, which `Number` would). */
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
 /** Smithy's numeric comparators: both sides must be numbers, else no match. */
 function compareNumbers(a: string, b: string, op: string): boolean {
+  if (!NUMBER_TEXT.test(a) || !NUMBER_TEXT.test(b)) return false;
   const x = Number(a);
   const y = Number(b);
-  if (a.trim() === "" || b.trim() === "" || Number.isNaN(x) || Number.isNaN(y)) return false;
   return op === "<" ? x < y : op === "<=" ? x <= y : op === ">" ? x > y : x >= y;
 }
 
