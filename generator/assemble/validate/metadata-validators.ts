@@ -2,7 +2,7 @@
  * The validators a model declares in `metadata validators`, as Smithy runs them: each entry names
  * a validator (`name`), with an event `id` (default: the name), `message`, `severity` (default
  * DANGER, NOTE for UnreferencedShape), `namespaces` it is limited to, and a `configuration`.
- * anvil knows the three Smithy builds into smithy-model: EmitEachSelector (an event for every
+ * anvil runs the three validators Smithy builds into smithy-model: EmitEachSelector (an event for every
  * shape the selector matches), EmitNoneSelector (one event when none does) and UnreferencedShape
  * (an event for every shape not connected to a root, ./closure/unreferenced-shapes.ts). An
  * unknown name is Smithy's WARNING `UnknownValidator_<name>`, an entry that cannot be set up (no
@@ -53,7 +53,7 @@ const BUILT_INS: Record<string, BuiltIn> = {
   UnreferencedShape: {
     severity: "NOTE",
     run(ctx, config, message, inScope) {
-      const extra = Object.keys(config).filter((k) => k !== "rootShapeSelector");
+      const extra = Object.keys(config).filter((k) => k !== "rootShapeSelector").sort();
       if (extra.length > 0) return { error: `Expected an object with possible properties of \`rootShapeSelector\`, but found additional properties: ${extra.map((k) => `\`${k}\``).join(", ")}` };
       const roots = select(ctx, config["rootShapeSelector"] ?? "service", "rootShapeSelector");
       if ("error" in roots) return roots;
