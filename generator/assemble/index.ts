@@ -62,7 +62,7 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems);
   checkTraitsDefined(shapes, problems);
-  const ctx = validateTraits(shapes, problems);
+  const ctx = validateTraits(shapes, problems, metadata, (key) => metadataLocation(files, key));
   runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
   checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
   warnDeprecatedSets(shapes, problems);

@@ -47,7 +47,7 @@ string S`),
     ]);
   });
 
-  it("reports a selector it cannot parse at the validators statement", () => {
+  it("reports a selector that is not valid Smithy at the validators statement, in Smithy's words", () => {
     const e = (() => {
       try {
         assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nmetadata validators = [{ name: "EmitEachSelector", configuration: { selector: ":is(string" } }]\nnamespace ex\nstring S` }], preludeIds()));
@@ -56,7 +56,7 @@ string S`),
       }
       throw new Error("expected an error");
     })();
-    expect(e.diagnostics[0]).toMatchObject({ message: expect.stringContaining("Error creating `EmitEachSelector` validator: invalid selector \":is(string\""), location: { file: "a.smithy", line: 2 } });
+    expect(e.diagnostics[0]).toMatchObject({ message: expect.stringContaining("Error creating `EmitEachSelector` validator: Deserialization error at (/selector): unable to create software.amazon.smithy.model.selector.Selector from \":is(string\": Unable to deserialize Node using fromNode method: Syntax error at line 1 column 11, near ``: Found '[EOF]', but expected one of the following tokens: ')' ','; expression: :is(string"), location: { file: "a.smithy", line: 2 } });
   });
 
   it("suppresses by @suppress and by metadata (ids and their children, by namespace, with the reason), never an ERROR", () => {

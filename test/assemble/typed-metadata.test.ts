@@ -27,8 +27,11 @@ enum Level {
     ]);
   });
 
-  it("leaves a key typed by two shapes, and a key the model does not set, unchecked", () => {
-    expect(eventLines(`$version: "2"\nmetadata k = true\nnamespace ex\n@metadata(key: "k")\nstring A\n@metadata(key: "k")\ninteger B\n@metadata(key: "unset")\nstring C`)).toEqual([]);
+  it("leaves a key typed by two shapes (MetadataTrait's error), and a key the model does not set, unchecked", () => {
+    expect(eventLines(`$version: "2"\nmetadata k = true\nnamespace ex\n@metadata(key: "k")\nstring A\n@metadata(key: "k")\ninteger B\n@metadata(key: "unset")\nstring C`)).toEqual([
+      "ERROR MetadataTrait ex#A: A type has already been defined for the metadata key `k`. Conflicts with: [ex#B]",
+      "ERROR MetadataTrait ex#B: A type has already been defined for the metadata key `k`. Conflicts with: [ex#A]",
+    ]);
   });
 
   it("types the prelude's shapeClosures metadata", () => {

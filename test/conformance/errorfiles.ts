@@ -16,6 +16,7 @@ import { loadSources } from "../../generator/load/index.js";
 import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
 import { EMITTED_EVENT_IDS } from "../../generator/assemble/validate/index.js";
+import { METADATA_VALIDATOR_NAMES } from "../../generator/assemble/validate/metadata-validators.js";
 import type { NodeValue } from "../../generator/load/ast.js";
 
 /** One folder's counts and what to print. */
@@ -85,16 +86,14 @@ function unimplementedIds(expected: ExpectedEvent[], declared: ReadonlySet<strin
   return [...ids].sort();
 }
 
-/** Validators anvil runs from `metadata validators` (the others give UnknownValidator_<name>). */
-const METADATA_VALIDATORS = new Set(["EmitEachSelector", "EmitNoneSelector"]);
-
 /** The event ids a model's `metadata validators` declare: their ids, and UnknownValidator_<name> for unknown names. */
 function declaredIds(metadata: Record<string, NodeValue>): Set<string> {
   const out = new Set<string>();
   const entries = metadata.validators;
   for (const v of Array.isArray(entries) ? entries : []) {
     if (v === null || typeof v !== "object" || Array.isArray(v) || typeof v.name !== "string") continue;
-    if (!METADATA_VALIDATORS.has(v.name)) out.add(`UnknownValidator_${v.name}`);
+    // Validators anvil does not run give UnknownValidator_<name>.
+    if (!METADATA_VALIDATOR_NAMES.has(v.name)) out.add(`UnknownValidator_${v.name}`);
     else out.add(typeof v.id === "string" ? v.id : v.name);
   }
   return out;

@@ -142,7 +142,8 @@ map Renames {
     @idRef(
         failWhenMissing: true
         selector: ":not(:is(member, service, resource, operation))"
-        errorMessage: "A rename must name a shape of the model that is not a service, resource, operation or member."
+        // Smithy's words: TypedMetadata reports them.
+        errorMessage: "Renames must target shapes that are in the model and must not target services, resources, operations, or members."
     )
     key: String
 

@@ -3,13 +3,15 @@
  * type of the model's `metadata k`, whose value is then checked against it like a trait value
  * (./node-value.ts; a zero breaking a `@range` is a WARNING, as in Smithy). The prelude declares
  * one such type itself, `ShapeClosures` for `metadata shapeClosures`. A key typed by two shapes is
- * not checked (the `@metadata` trait's own rules are about that).
+ * not checked (the `@metadata` trait's own rules are about that). Strings marked `@idRef` must be
+ * shape ids, as in trait values (./traits/id-refs.ts).
  */
 import type { SourceLocation } from "../../errors.js";
 import type { NodeValue } from "../../load/ast.js";
 import type { Shape } from "../model.js";
-import { validateNodeValue } from "./node-value.js";
+import { validateNodeValue, type IdRefUse } from "./node-value.js";
 import type { TraitValidationContext } from "./traits/context.js";
+import { idRefProblem } from "./traits/id-refs.js";
 
 const METADATA = "smithy.api#metadata";
 
@@ -17,7 +19,14 @@ const METADATA = "smithy.api#metadata";
 export function checkTypedMetadata(ctx: TraitValidationContext, metadata: Record<string, NodeValue>, locate: (key: string) => SourceLocation | undefined): void {
   for (const [key, type] of metadataTypes(ctx.shapes)) {
     if (!Object.hasOwn(metadata, key)) continue;
-    for (const p of validateNodeValue(metadata[key], type, ctx.shapes, { zeroRangeIsWarning: true })) {
+    const idRefs: IdRefUse[] = [];
+    const problems = validateNodeValue(metadata[key], type, ctx.shapes, { zeroRangeIsWarning: true, idRefs });
+    // `@idRef` strings are checked as in trait values (the prelude's ShapeClosure ids and renames).
+    for (const use of idRefs) {
+      const message = idRefProblem(ctx, use);
+      if (message !== undefined) problems.push({ path: use.path, message, severity: "ERROR" });
+    }
+    for (const p of problems) {
       const where = ["metadata", key, ...p.path].join(".");
       ctx.events.push({
         message: `${where}: ${p.message}`,

@@ -19,6 +19,7 @@ export interface SelectorNode {
 
 const NUMBER = new Set(["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "intEnum"]);
 const SIMPLE = new Set([...NUMBER, "blob", "boolean", "document", "string", "enum", "timestamp"]);
+const AGGREGATE = new Set(["list", "set", "map", "structure", "union"]);
 
 /** Whether a shape type is one of Smithy's simple types (what the selector `simpleType` matches). */
 export function isSimpleType(type: string): boolean {
@@ -33,7 +34,9 @@ function isType(node: SelectorNode, type: string): boolean {
     case "number": return NUMBER.has(t);
     case "simpleType": return SIMPLE.has(t);
     // Smithy's `dataType`: a simple type or an aggregate (list, set, map, structure, union).
-    case "dataType": return SIMPLE.has(t) || ["list", "set", "map", "structure", "union"].includes(t);
+    case "dataType": return SIMPLE.has(t) || AGGREGATE.has(t);
+    case "aggregateType": return AGGREGATE.has(t);
+    case "serviceType": return t === "service" || t === "resource" || t === "operation";
     case "collection": return t === "list" || t === "set";
     case "list": return t === "list" || t === "set";
     case "string": return t === "string" || t === "enum";
@@ -182,7 +185,7 @@ export class SelectorIndex {
         return out;
       case "neighbor":
         if (step.reverse) {
-          for (const n of input) for (const [, r] of this.reverse().get(n) ?? []) out.add(r);
+          for (const n of input) for (const [rel, r] of this.reverse().get(n) ?? []) if (!step.relationships || step.relationships.includes(rel)) out.add(r);
           return out;
         }
         if (step.recursive) {
@@ -241,7 +244,7 @@ export class SelectorIndex {
         }
         return false;
       case "neighbor": {
-        if (step.reverse) return (this.reverse().get(n) ?? []).some(([, r]) => this.anyFrom(steps, i + 1, r));
+        if (step.reverse) return (this.reverse().get(n) ?? []).some(([rel, r]) => (!step.relationships || step.relationships.includes(rel)) && this.anyFrom(steps, i + 1, r));
         if (!step.recursive) {
           return this.edges(n).some(([rel, next]) => (!step.relationships || step.relationships.includes(rel)) && this.anyFrom(steps, i + 1, next));
         }
@@ -294,14 +297,16 @@ export class SelectorIndex {
   /**
    * Every node reachable from `roots` by directed relationships, roots included: the closure
    * Smithy's Walker finds (service -> operations -> input -> members -> targets, mixins too).
+   * `more` gives a node's further neighbours, for walks over more relationships than these.
    */
-  closure(roots: Iterable<SelectorNode>): Set<SelectorNode> {
+  closure(roots: Iterable<SelectorNode>, more?: (n: SelectorNode) => Iterable<SelectorNode>): Set<SelectorNode> {
     const seen = new Set<SelectorNode>();
     const stack = [...roots];
     for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
       if (seen.has(n)) continue;
       seen.add(n);
       for (const [, next] of this.edges(n)) if (!seen.has(next)) stack.push(next);
+      if (more) for (const next of more(n)) if (!seen.has(next)) stack.push(next);
     }
     return seen;
   }
@@ -327,31 +332,74 @@ export class SelectorIndex {
   }
 }
 
-/** `[trait|x]`, `[trait|x=v]`, `[id=...]`, `[id|member=...]`, `[id|name=...]`, `[id|namespace=...]`. */
+/** An attribute's value: absent, or present with its text (empty for an object or array node). */
+type AttributeValue = { text: string } | undefined;
+
+/**
+ * `[path]` and `[path op values]`: the value of the node's attribute path (Smithy's `trait`,
+ * `id`, `service` and `var` attributes) is present or compared with the values.
+ */
 function attributeMatches(n: SelectorNode, step: Extract<Step, { kind: "attr" }>): boolean {
-  const [head, ...rest] = step.path;
-  let value: string | undefined;
-  if (head === "trait") {
-    if (rest.length !== 1) throw new UnsupportedSelector(`[${step.path.join("|")}] is not supported`);
-    const id = rest[0].includes("#") ? rest[0] : `smithy.api#${rest[0]}`;
-    if (!Object.hasOwn(n.traits, id)) return false;
-    const v = n.traits[id];
-    if (step.op === undefined) return true;
-    value = v === null || typeof v === "object" ? (Array.isArray(v) ? undefined : undefined) : String(v);
-    if (value === undefined) return false;
-  } else if (head === "id") {
-    const hash = n.id.indexOf("#");
-    const dollar = n.id.indexOf("$");
-    const part = rest[0];
-    if (part === undefined) value = n.id;
-    else if (part === "member") value = dollar < 0 ? undefined : n.id.slice(dollar + 1);
-    else if (part === "name") value = n.id.slice(hash + 1, dollar < 0 ? undefined : dollar);
-    else if (part === "namespace") value = n.id.slice(0, hash);
-    else throw new UnsupportedSelector(`[id|${part}] is not supported`);
-    if (step.op === undefined) return value !== undefined;
-    if (value === undefined) return false;
-  } else throw new UnsupportedSelector(`[${head}] attributes are not supported`);
-  return compare(value, step.op as string, step.values ?? [], step.caseInsensitive === true);
+  const value = attributeValue(n, step.path);
+  if (step.op === undefined) return value !== undefined;
+  if (step.op === "?=") return (step.values ?? []).includes(String(value !== undefined));
+  if (value === undefined) return false;
+  return compare(value.text, step.op, step.values ?? [], step.caseInsensitive === true);
+}
+
+function attributeValue(n: SelectorNode, path: string[]): AttributeValue {
+  const [head, ...rest] = path;
+  switch (head) {
+    case "trait": {
+      const [traitName, ...inner] = rest;
+      if (traitName === undefined) return { text: "" };
+      const id = traitName.includes("#") ? traitName : `smithy.api#${traitName}`;
+      if (!Object.hasOwn(n.traits, id)) return undefined;
+      return nodeAttribute(n.traits[id], inner);
+    }
+    case "id":
+      return idAttribute(n.id, rest);
+    case "service": {
+      const s = n.shape;
+      if (s?.type !== "service") return undefined;
+      const [property, ...more] = rest;
+      if (property === undefined) return { text: s.id };
+      if (property === "id") return idAttribute(s.id, more);
+      if (property === "version" && more.length === 0) return s.version === undefined ? undefined : { text: s.version };
+      throw new UnsupportedSelector(`Invalid nested 'service' selector attribute property: ${property}`);
+    }
+    case "var":
+      // anvil evaluates no selector that stores a variable (parse.ts), so none is ever set.
+      return undefined;
+    default:
+      throw new UnsupportedSelector(`Invalid shape selector attribute: ${head}`);
+  }
+}
+
+/** A shape id and its `namespace`, `name` and `member` parts. */
+function idAttribute(id: string, path: string[]): AttributeValue {
+  const hash = id.indexOf("#");
+  const dollar = id.indexOf("$");
+  const [part, ...more] = path;
+  if (part === undefined) return { text: id };
+  if (more.length > 0) return undefined;
+  switch (part) {
+    case "namespace": return { text: id.slice(0, hash) };
+    case "name": return { text: id.slice(hash + 1, dollar < 0 ? undefined : dollar) };
+    case "member": return dollar < 0 ? undefined : { text: id.slice(dollar + 1) };
+    default: throw new UnsupportedSelector(`Invalid nested 'id' selector attribute property: ${part}`);
+  }
+}
+
+/** A trait value followed along object keys; strings, numbers and booleans compare as text. */
+function nodeAttribute(value: NodeValue, path: string[]): AttributeValue {
+  let v: NodeValue | undefined = value;
+  for (const key of path) {
+    v = v !== null && typeof v === "object" && !Array.isArray(v) ? v[key] : undefined;
+    if (v === undefined) return undefined;
+  }
+  if (v === null) return undefined;
+  return { text: typeof v === "object" ? "" : String(v) };
 }
 
 function compare(actual: string, op: string, values: string[], caseInsensitive: boolean): boolean {
@@ -364,10 +412,22 @@ function compare(actual: string, op: string, values: string[], caseInsensitive: 
       case "^=": return a.startsWith(v);
       case "$=": return a.endsWith(v);
       case "*=": return a.includes(v);
+      case "<": case "<=": case ">": case ">=": return compareNumbers(a, v, op);
       default: return false;
     }
   };
   return op === "!=" ? values.every(test) : values.some(test);
+}
+
+/** A Smithy number: what the numeric comparators accept (not `0x10`, ` 1` or `Infinity`, which `Number` would). */
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** Smithy's numeric comparators: both sides must be numbers, else no match. */
+function compareNumbers(a: string, b: string, op: string): boolean {
+  if (!NUMBER_TEXT.test(a) || !NUMBER_TEXT.test(b)) return false;
+  const x = Number(a);
+  const y = Number(b);
+  return op === "<" ? x < y : op === "<=" ? x <= y : op === ">" ? x > y : x >= y;
 }
 
 /** Whether a step only keeps or drops the node it is given (so a selector of such steps can be tested per node). */

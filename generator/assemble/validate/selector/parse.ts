@@ -1,10 +1,13 @@
 /**
- * Parses the part of Smithy's selector language that trait definitions use
- * (https://smithy.io/2.0/spec/selectors.html): shape types, attribute tests (`[trait|x]`,
- * `[id=...]`, `[id|member=...]` with the comparators `= != ^= $= *=` and the ` i` flag), the
- * functions `:is`, `:not`, `:test`, and the neighbour steps `>`, `~>`, `<`, `-[rel, ...]->`.
- * Anything else (variables, `:topdown`, `:recursive`, scoped attributes, nested trait paths)
- * throws `UnsupportedSelector`, and the caller leaves that trait's target unchecked.
+ * Parses Smithy's selector language (https://smithy.io/2.0/spec/selectors.html) by its grammar, so
+ * that a selector that is not valid Smithy fails with Smithy's syntax error (`SelectorSyntaxError`,
+ * worded as Smithy words it: line, column, the text from there, the reason). anvil evaluates shape
+ * types, attributes (`[trait|x|y]`, `[id|name]`, `[service|version]`, `[var|x]`) with the
+ * comparators `= != ^= $= *= ?= < <= > >=` and the ` i` flag, the functions `:is`, `:not`,
+ * `:test` (and `:each`, the old `:is`), and the neighbour steps `>`, `~>`, `<`, `-[rel]->`,
+ * `<-[rel]-`. Valid selectors beyond that (variables, `:in`, `:root`, `:topdown`, `:recursive`,
+ * scoped attributes, `(keys)`-style projections) throw `UnsupportedSelector` once the whole text
+ * has parsed, and the caller leaves what the selector decides unchecked.
  */
 
 /** One step of a selector: steps apply in order, each to the shapes the previous one gave. */
@@ -17,187 +20,363 @@ export type Step =
 /** A selector this module cannot evaluate (valid Smithy perhaps, but not supported here). */
 export class UnsupportedSelector extends Error {}
 
-/** Parses a selector into its steps. Throws `UnsupportedSelector` on anything it does not know. */
+/**
+ * A selector that is not valid Smithy at all, worded as Smithy's SelectorSyntaxException:
+ * the line and column of the fault, the text from there, the reason and the whole expression.
+ */
+export class SelectorSyntaxError extends UnsupportedSelector {
+  /** `position` starts the quoted text; `at` gives the line and column (Smithy's function-argument errors quote from the function's name). */
+  constructor(reason: string, text: string, position: number, at = position) {
+    const before = text.slice(0, at);
+    const line = before.split("\n").length;
+    const column = at - (before.lastIndexOf("\n") + 1) + 1;
+    super(`Syntax error at line ${line} column ${column}${position <= text.length ? `, near \`${text.slice(position)}\`` : ""}: ${reason}; expression: ${text}`);
+  }
+}
+
+/** Shape type names a selector may use: Smithy's categories, then its shape types. */
+const SHAPE_TYPES = new Set([
+  "number", "simpleType", "collection", "aggregateType", "serviceType", "dataType",
+  "blob", "boolean", "string", "timestamp", "byte", "short", "integer", "long", "float", "document", "double",
+  "bigDecimal", "bigInteger", "enum", "intEnum", "list", "set", "map", "structure", "union", "member", "service",
+  "resource", "operation",
+]);
+
+/** Functions anvil evaluates (`each` is the old name of `is`), and those it parses but cannot evaluate. */
+const FUNCTIONS: Record<string, "is" | "not" | "test"> = { is: "is", each: "is", not: "not", test: "test" };
+const UNSUPPORTED_FUNCTIONS = new Set(["in", "root", "topdown", "recursive"]);
+/** The functions that take exactly one selector. */
+const SINGLE_ARGUMENT = new Set(["not", "in", "root", "recursive"]);
+
+const BREAK_TOKENS = new Set([",", "]", ")"]);
+const EVALUATED_COMPARATORS = new Set(["=", "!=", "^=", "$=", "*=", "?=", "<", "<=", ">", ">="]);
+
+/** Parses a selector into its steps: throws `SelectorSyntaxError`, or `UnsupportedSelector` for valid Smithy anvil cannot evaluate. */
 export function parseSelector(text: string): Step[] {
   const p = new Parser(text);
-  const steps = p.selector();
+  const steps = p.selectors();
   p.ws();
-  if (!p.done()) throw new UnsupportedSelector(`unexpected ${JSON.stringify(text.slice(p.i))} in selector ${text}`);
+  if (!p.done()) throw p.syntax(`Unexpected selector character: ${p.peek()}`);
+  if (p.unsupported !== undefined) throw new UnsupportedSelector(p.unsupported);
   return steps;
 }
 
 class Parser {
   i = 0;
+  /** Why the selector, though valid, cannot be evaluated (the first reason met). */
+  unsupported: string | undefined;
+
   constructor(private readonly s: string) {}
 
   done(): boolean {
     return this.i >= this.s.length;
   }
 
+  /** The next character, or "" at the end. */
+  peek(): string {
+    return this.s[this.i] ?? "";
+  }
+
+  syntax(reason: string, position = this.i): SelectorSyntaxError {
+    return new SelectorSyntaxError(reason, this.s, position, this.i);
+  }
+
+  private found(): string {
+    return this.done() ? "[EOF]" : this.peek();
+  }
+
+  private expect(c: string): void {
+    if (this.peek() !== c) throw this.syntax(`Expected: '${c}', but found '${this.found()}'`);
+    this.i++;
+  }
+
+  private expectOneOf(...tokens: string[]): string {
+    const c = this.peek();
+    if (c !== "" && tokens.includes(c)) {
+      this.i++;
+      return c;
+    }
+    throw this.syntax(`Found '${this.found()}', but expected one of the following tokens: ${tokens.map((t) => `'${t}'`).join(" ")}`);
+  }
+
+  private cannotEvaluate(reason: string): void {
+    this.unsupported ??= `${reason} is not supported`;
+  }
+
+  /** Whitespace and `//` comments. */
   ws(): void {
-    while (!this.done()) {
-      const c = this.s[this.i];
-      if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === ",") {
-        // Commas only separate selectors inside functions; `list()` stops at them itself.
-        if (c === ",") return;
-        this.i++;
-      } else if (c === "/" && this.s[this.i + 1] === "/") {
-        while (!this.done() && this.s[this.i] !== "\n") this.i++;
+    for (;;) {
+      const c = this.peek();
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") this.i++;
+      else if (c === "/" && this.s[this.i + 1] === "/") {
+        while (!this.done() && this.peek() !== "\n") this.i++;
       } else return;
     }
   }
 
-  /** Steps until the end, a `)` or a `,`. */
-  selector(): Step[] {
+  /** One or more steps, until the end or a `,`, `]` or `)`. */
+  selectors(): Step[] {
     const steps: Step[] = [];
     for (;;) {
+      const step = this.step();
+      if (step !== undefined) steps.push(step);
       this.ws();
-      if (this.done() || this.s[this.i] === ")" || this.s[this.i] === ",") return steps;
-      steps.push(this.step());
+      if (this.done() || BREAK_TOKENS.has(this.peek())) return steps;
     }
   }
 
-  private step(): Step {
-    const s = this.s;
-    const c = s[this.i];
-    if (c === ">") {
-      this.i++;
-      return { kind: "neighbor" };
-    }
-    if (c === "~" && s[this.i + 1] === ">") {
-      this.i += 2;
-      return { kind: "neighbor", recursive: true };
-    }
-    if (c === "<") {
-      if (s[this.i + 1] === "-") throw new UnsupportedSelector("reverse relationship lists are not supported");
-      this.i++;
-      return { kind: "neighbor", reverse: true };
-    }
-    if (c === "-" && s[this.i + 1] === "[") {
-      this.i += 2;
-      const relationships: string[] = [];
-      for (;;) {
-        this.ws();
-        if (s[this.i] === ",") {
-          this.i++;
-          continue;
-        }
-        if (s[this.i] === "]") break;
-        relationships.push(this.identifier());
-      }
-      this.i++;
-      if (s.slice(this.i, this.i + 2) !== "->") throw new UnsupportedSelector("expected -> after a relationship list");
-      this.i += 2;
-      return { kind: "neighbor", relationships };
-    }
-    if (c === "*") {
-      this.i++;
-      return { kind: "type", type: "*" };
-    }
-    if (c === "[") return this.attribute();
-    if (c === ":") {
-      this.i++;
-      const name = this.identifier();
-      if (name !== "is" && name !== "not" && name !== "test") throw new UnsupportedSelector(`:${name} is not supported`);
-      this.ws();
-      if (s[this.i] !== "(") throw new UnsupportedSelector(`expected ( after :${name}`);
-      this.i++;
-      const selectors: Step[][] = [];
-      for (;;) {
-        selectors.push(this.selector());
-        this.ws();
-        if (s[this.i] === ",") {
-          this.i++;
-          continue;
-        }
-        if (s[this.i] === ")") {
-          this.i++;
-          break;
-        }
-        throw new UnsupportedSelector(`unterminated :${name}(`);
-      }
-      return { kind: name, selectors };
-    }
-    if (c === "$") throw new UnsupportedSelector("selector variables are not supported");
-    return { kind: "type", type: this.identifier() };
-  }
-
-  private attribute(): Step {
-    const s = this.s;
-    this.i++; // [
+  /** One step; undefined for one that keeps every shape (`*`, an unknown function, a variable). */
+  private step(): Step | undefined {
     this.ws();
-    const path: string[] = [];
-    for (;;) {
-      path.push(this.attrSegment());
-      if (s[this.i] !== "|") break;
-      this.i++;
-    }
-    this.ws();
-    let op: string | undefined;
-    for (const candidate of ["!=", "^=", "$=", "*=", "?=", "<=", ">=", "=", "<", ">"]) {
-      if (s.startsWith(candidate, this.i)) {
-        op = candidate;
-        this.i += candidate.length;
-        break;
-      }
-    }
-    let values: string[] | undefined;
-    let caseInsensitive = false;
-    if (op !== undefined) {
-      values = [];
-      for (;;) {
-        this.ws();
-        values.push(this.value());
-        this.ws();
-        if (s[this.i] === ",") {
-          this.i++;
-          continue;
-        }
-        break;
-      }
-      if (s[this.i] === "i" && (s[this.i + 1] === "]" || s[this.i + 1] === " ")) {
-        caseInsensitive = true;
+    const c = this.peek();
+    switch (c) {
+      case ":":
         this.i++;
-        this.ws();
+        return this.selectorFunction();
+      case "[":
+        this.i++;
+        if (this.peek() === "@") {
+          // Scoped attributes have a grammar of their own, which anvil does not evaluate.
+          throw new UnsupportedSelector("scoped attribute selectors ([@...]) are not supported");
+        }
+        return this.attribute();
+      case ">":
+        this.i++;
+        return { kind: "neighbor" };
+      case "<":
+        this.i++;
+        if (this.peek() !== "-") return { kind: "neighbor", reverse: true };
+        this.i++;
+        this.expect("[");
+        {
+          const relationships = this.relationships();
+          this.expect("-");
+          return { kind: "neighbor", reverse: true, relationships };
+        }
+      case "~":
+        this.i++;
+        this.expect(">");
+        return { kind: "neighbor", recursive: true };
+      case "-": {
+        this.i++;
+        this.expect("[");
+        const relationships = this.relationships();
+        this.expect("-");
+        this.expect(">");
+        return { kind: "neighbor", relationships };
+      }
+      case "*":
+        this.i++;
+        return undefined;
+      case "$":
+        this.i++;
+        this.variable();
+        return undefined;
+      default: {
+        if (!isIdentifierStart(c)) throw this.syntax(c === "" ? "Unexpected selector EOF" : `Unexpected selector character: ${c}`);
+        const type = this.identifier();
+        if (!SHAPE_TYPES.has(type)) throw this.syntax(`Unknown shape type: ${type}`);
+        return { kind: "type", type };
       }
     }
-    if (s[this.i] !== "]") throw new UnsupportedSelector("unterminated attribute selector");
-    this.i++;
-    if (op !== undefined && !["=", "!=", "^=", "$=", "*="].includes(op)) throw new UnsupportedSelector(`comparator ${op} is not supported`);
+  }
+
+  /** `$name(selector)` stores a variable, `${name}` reads one: parsed, not evaluated. */
+  private variable(): void {
+    this.ws();
+    this.cannotEvaluate("selector variables ($name)");
+    if (this.peek() === "{") {
+      this.i++;
+      this.ws();
+      this.identifier();
+      this.ws();
+      this.expect("}");
+      return;
+    }
+    this.identifier();
+    this.ws();
+    this.expect("(");
+    this.ws();
+    this.selectors();
+    this.ws();
+    this.expect(")");
+  }
+
+  /** `rel, rel, ...]`: unknown relationship names are tolerated, as Smithy does (they match nothing). */
+  private relationships(): string[] {
+    const out: string[] = [];
+    for (;;) {
+      this.ws();
+      out.push(this.identifier());
+      this.ws();
+      if (this.expectOneOf("]", ",") === "]") return out;
+    }
+  }
+
+  private selectorFunction(): Step | undefined {
+    const start = this.i;
+    const name = this.identifier();
+    this.ws();
+    this.expect("(");
+    const args: Step[][] = [];
+    for (;;) {
+      args.push(this.selectors());
+      this.ws();
+      if (this.expectOneOf(")", ",") === ")") break;
+    }
+    if (SINGLE_ARGUMENT.has(name) && args.length !== 1) throw this.syntax(`The :${name} function requires a single selector argument`, start);
+    if (name === "topdown" && args.length > 2) throw this.syntax(`The :topdown function accepts 1 or 2 selectors, but found ${args.length}`, start);
+    const kind = FUNCTIONS[name];
+    if (kind !== undefined) return { kind, selectors: args };
+    // Smithy lets an unknown function keep every shape (and logs a warning).
+    if (UNSUPPORTED_FUNCTIONS.has(name)) this.cannotEvaluate(`:${name}`);
+    return undefined;
+  }
+
+  /** `[path]` or `[path op value, ... i]`, after the `[`. */
+  private attribute(): Step {
+    this.ws();
+    const path = [this.identifier(), ...this.pathSegments()];
+    this.ws();
+    const next = this.expectOneOf("]", "=", "!", "^", "$", "*", "?", ">", "<");
+    if (next === "]") return { kind: "attr", path };
+    let op = next;
+    if ("!^$*?".includes(next)) {
+      this.expect("=");
+      op += "=";
+    } else if ((next === ">" || next === "<") && this.peek() === "=") {
+      this.i++;
+      op += "=";
+    }
+    this.ws();
+    const values = [this.attributeValue()];
+    this.ws();
+    while (this.peek() === ",") {
+      this.i++;
+      values.push(this.attributeValue());
+      this.ws();
+    }
+    this.ws();
+    const caseInsensitive = this.peek() === "i";
+    if (caseInsensitive) {
+      this.i++;
+      this.ws();
+    }
+    this.expect("]");
+    if (!EVALUATED_COMPARATORS.has(op)) this.cannotEvaluate(`the comparator ${op}`);
     return { kind: "attr", path, op, values, caseInsensitive };
   }
 
-  private attrSegment(): string {
-    const s = this.s;
-    if (s[this.i] === '"' || s[this.i] === "'") return this.quoted();
-    const start = this.i;
-    while (!this.done() && /[A-Za-z0-9_.#$]/.test(s[this.i])) this.i++;
-    if (start === this.i) throw new UnsupportedSelector(`unexpected ${s[this.i]} in attribute`);
-    return s.slice(start, this.i);
+  /** `|segment|segment...` after an attribute's first key. */
+  private pathSegments(): string[] {
+    this.ws();
+    const out: string[] = [];
+    while (this.peek() === "|") {
+      this.i++;
+      this.ws();
+      if (this.peek() === "(") {
+        this.i++;
+        const name = this.identifier();
+        this.expect(")");
+        this.cannotEvaluate(`the attribute projection (${name})`);
+        out.push(`(${name})`);
+      } else out.push(this.attributeValue());
+    }
+    return out;
   }
 
-  private value(): string {
-    const s = this.s;
-    if (s[this.i] === '"' || s[this.i] === "'") return this.quoted();
-    const start = this.i;
-    while (!this.done() && /[A-Za-z0-9_.#$-]/.test(s[this.i])) this.i++;
-    if (start === this.i) throw new UnsupportedSelector("expected an attribute value");
-    return s.slice(start, this.i);
+  /** A quoted string, a number or a shape id. */
+  private attributeValue(): string {
+    this.ws();
+    const c = this.peek();
+    if (c === "'" || c === '"') return this.quoted(c);
+    if (c === "-" || isDigit(c)) return this.number();
+    return this.rootShapeId();
   }
 
-  private quoted(): string {
-    const quote = this.s[this.i++];
-    const start = this.i;
-    while (!this.done() && this.s[this.i] !== quote) this.i++;
-    const v = this.s.slice(start, this.i);
+  private quoted(quote: string): string {
     this.i++;
-    return v;
+    const start = this.i;
+    while (!this.done()) {
+      if (this.peek() === quote) {
+        const v = this.s.slice(start, this.i);
+        this.i++;
+        this.ws();
+        return v;
+      }
+      this.i++;
+    }
+    throw this.syntax(`Expected ${quote} to close ${this.s.slice(start)}`);
   }
 
-  private identifier(): string {
+  private number(): string {
     const start = this.i;
-    while (!this.done() && /[A-Za-z0-9_]/.test(this.s[this.i])) this.i++;
-    if (start === this.i) throw new UnsupportedSelector(`unexpected ${JSON.stringify(this.s[this.i] ?? "end")} in selector`);
+    const digits = (): number => {
+      const from = this.i;
+      while (isDigit(this.peek())) this.i++;
+      return this.i - from;
+    };
+    const invalid = (why: string) => this.syntax(`Invalid number '${this.s.slice(start, this.i)}': ${why}`);
+    if (this.peek() === "-") {
+      this.i++;
+      if (!isDigit(this.peek())) throw invalid("'-' must be followed by a digit");
+    }
+    digits();
+    if (this.peek() === ".") {
+      this.i++;
+      if (digits() === 0) throw invalid("'.' must be followed by a digit");
+    }
+    if (this.peek() === "e" || this.peek() === "E") {
+      this.i++;
+      if (this.peek() === "+" || this.peek() === "-") this.i++;
+      if (digits() === 0) throw invalid("'e', '+', and '-' must be followed by a digit");
+    }
     return this.s.slice(start, this.i);
   }
+
+  /** `namespace.parts#Name` or a bare identifier. */
+  private rootShapeId(): string {
+    const start = this.i;
+    this.identifier();
+    while (this.peek() === ".") {
+      this.i++;
+      this.identifier();
+    }
+    if (this.peek() === "#") {
+      this.i++;
+      this.identifier();
+    }
+    return this.s.slice(start, this.i);
+  }
+
+  /** Smithy's identifier: `_`s then a letter or digit, or a letter; then letters, digits and `_`. */
+  private identifier(): string {
+    const start = this.i;
+    let c = this.peek();
+    if (c === "_") {
+      while (this.peek() === "_") this.i++;
+      c = this.peek();
+      if (!isIdentifierStart(c) && !isDigit(c)) throw this.invalidIdentifier();
+    } else if (!isLetter(c)) throw this.invalidIdentifier();
+    this.i++;
+    while (isIdentifierStart(this.peek()) || isDigit(this.peek())) this.i++;
+    return this.s.slice(start, this.i);
+  }
+
+  private invalidIdentifier(): SelectorSyntaxError {
+    return this.syntax(`Expected a valid identifier character, but found '${this.found()}'`);
+  }
+}
+
+/** `c` is one character, or "" at the end of the text (which no test below accepts). */
+function isLetter(c: string): boolean {
+  return (c >= "A" && c <= "Z") || (c >= "a" && c <= "z");
+}
+
+function isDigit(c: string): boolean {
+  return c >= "0" && c <= "9";
+}
+
+function isIdentifierStart(c: string): boolean {
+  return c === "_" || isLetter(c);
 }

@@ -2,7 +2,7 @@
  * What every trait validator gets: the assembled shapes, a selector index built on first use,
  * and helpers to walk trait applications and report events the way Smithy words them.
  */
-import { didYouMean, type Diagnostic, type Severity } from "../../../errors.js";
+import { didYouMean, type Diagnostic, type Severity, type SourceLocation } from "../../../errors.js";
 import type { NodeValue } from "../../../load/ast.js";
 import { traitLocation, type Member, type Shape } from "../../model.js";
 import { SelectorIndex } from "../selector/evaluate.js";
@@ -27,9 +27,15 @@ export class TraitValidationContext {
   /** Selectors of trait definitions that anvil cannot evaluate (their targets go unchecked). */
   readonly unsupportedSelectors = new Set<string>();
 
+  /**
+   * `metadata` is the model's merged metadata and `locateMetadata` where a key was (first)
+   * written, for the validators that read metadata (shape closures).
+   */
   constructor(
     readonly shapes: Map<string, Shape>,
     readonly events: Diagnostic[],
+    readonly metadata: Record<string, NodeValue> = {},
+    readonly locateMetadata: (key: string) => SourceLocation | undefined = () => undefined,
   ) {}
 
   /** The selector index, built the first time a validator needs it. */

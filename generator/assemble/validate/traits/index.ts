@@ -3,7 +3,8 @@
  * the assembled shapes, listed here with the event id it emits. Adding a validator is adding a
  * file and a line to TRAIT_VALIDATORS (issue 17 grows this list).
  */
-import type { Diagnostic } from "../../../errors.js";
+import type { Diagnostic, SourceLocation } from "../../../errors.js";
+import type { NodeValue } from "../../../load/ast.js";
 import type { Shape } from "../../model.js";
 import { checkConstraintTraits, checkJsonNames } from "./constraint-traits.js";
 import { TraitValidationContext } from "./context.js";
@@ -19,6 +20,7 @@ import { checkPaginated } from "../paginated.js";
 import { checkServiceClosures } from "../service-closure.js";
 import { AWS_VALIDATORS } from "../aws/index.js";
 import { RESOURCE_VALIDATORS } from "../resources/index.js";
+import { CLOSURE_VALIDATORS } from "../closure/index.js";
 import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
 import { checkTraitStatus } from "../trait-status.js";
 import { checkHttpHeaders, checkHttpPrefixHeaders, checkHttpQueryParams } from "../http/headers.js";
@@ -82,12 +84,19 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   ...RESOURCE_VALIDATORS, // resources (../resources/)
   // smithy-aws-traits (../aws/)
   ...AWS_VALIDATORS,
+  // metadata and shape closures (../closure/)
+  ...CLOSURE_VALIDATORS,
   { eventIds: ["WaitableTraitInvalidErrorType", "WaitableTraitJmespathProblem"], run: checkAcceptorPaths },
 ];
 
 /** Runs every trait validator; events (errors and warnings) are added to `events`. */
-export function validateTraits(shapes: Map<string, Shape>, events: Diagnostic[]): TraitValidationContext {
-  const ctx = new TraitValidationContext(shapes, events);
+export function validateTraits(
+  shapes: Map<string, Shape>,
+  events: Diagnostic[],
+  metadata?: Record<string, NodeValue>,
+  locateMetadata?: (key: string) => SourceLocation | undefined,
+): TraitValidationContext {
+  const ctx = new TraitValidationContext(shapes, events, metadata, locateMetadata);
   for (const v of TRAIT_VALIDATORS) v.run(ctx);
   return ctx;
 }
