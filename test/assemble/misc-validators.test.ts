@@ -1,0 +1,75 @@
+/**
+ * The validators of generator/assemble/validate/misc/ beyond what Smithy's errorfiles check:
+ * intEnum range, where events point, which uses are left alone, and the `@enum` deprecation by
+ * file version.
+ */
+import { describe, expect, it } from "vitest";
+import { eventLines, eventsOf, modelEvents } from "./events.js";
+
+describe("EnumShape", () => {
+  it("rejects an intEnum value outside 32 bits and accepts string enums with implied values", () => {
+    expect(eventsOf("intEnum Big {\n  @enumValue(2147483648)\n  HUGE\n  @enumValue(-2147483648)\n  LOW\n}", "EnumShape")).toEqual([
+      "ERROR EnumShape ex#Big$HUGE: intEnum members must fit within an integer, but found: 2147483648",
+    ]);
+    expect(eventLines("enum Fine {\n  A\n  B_2\n}")).toEqual([]);
+  });
+
+  it("points at the member's @enumValue", () => {
+    const [event] = modelEvents("enum E {\n  A\n  @enumValue(1)\n  B\n}").filter((d) => d.eventId === "EnumShape");
+    expect(event?.location).toMatchObject({ line: 5, column: 3 });
+  });
+});
+
+describe("EnumTrait and the @enum deprecation", () => {
+  it("warns about @enum in a 2.0 file, not in a 1.0 file", () => {
+    const body = 'namespace ex\n@enum([{value: "a", name: "A"}])\nstring S\n';
+    const ids = (version: string) => modelEvents(`$version: "${version}"\n${body}`).map((d) => `${d.severity} ${d.eventId}`);
+    expect(ids("2")).toEqual(["WARNING ModelDeprecation"]);
+    expect(ids("1.0")).toEqual([]);
+  });
+});
+
+describe("PrivateAccess", () => {
+  it("lets shapes of the private shape's own namespace use it", () => {
+    expect(eventLines("@private\nstring Secret\nstructure Uses {\n  s: Secret\n}")).toEqual([]);
+  });
+});
+
+describe("DeprecatedShape", () => {
+  it("words each kind of relationship, and says nothing about a shape's own deprecated members", () => {
+    const model = 'service S {\n  version: "1"\n  operations: [Op]\n}\n@deprecated\noperation Op {\n  input: In\n}\n@deprecated(message: "use B")\nstructure In {}\n';
+    expect(eventsOf(model, "DeprecatedShape")).toEqual([
+      "WARNING DeprecatedShape.ex#Op ex#S: Binds a deprecated operation, ex#Op",
+      "WARNING DeprecatedShape.ex#In ex#Op: Operation input targets a deprecated shape, ex#In. use B",
+    ]);
+  });
+});
+
+describe("TraitBreakingChanges", () => {
+  it("follows a path through members, list members and map keys and values; an empty path is the whole trait", () => {
+    const model = [
+      '@trait(breakingChanges: [{path: "/a/member/value/b", change: "any"}, {path: "", change: "add"}, {path: "/a/member/key/x", change: "remove"}])',
+      "structure t {\n  a: L\n}",
+      "list L {\n  member: M\n}",
+      "map M {\n  key: String\n  value: V\n}",
+      "structure V {\n  b: String\n}",
+    ].join("\n");
+    expect(modelEvents(model).map((d) => `${d.eventId} ${d.shapeId}: ${d.message}`)).toEqual([
+      "TraitBreakingChanges ex#t: Invalid trait breakingChanges element 2, '/a/member/key/x', at segment 'x': Evaluated shape `smithy.api#String`, a string, has no member named `x`",
+    ]);
+  });
+});
+
+describe("HttpBindingTraitIgnored and IdempotencyTokenIgnored", () => {
+  it("says nothing when the structure is only an operation's input", () => {
+    const model = '@http(method: "POST", uri: "/{id}")\noperation Op {\n  input := {\n    @httpLabel\n    @required\n    id: String\n    @idempotencyToken\n    token: String\n  }\n}\n';
+    expect(eventLines(model)).toEqual([]);
+  });
+});
+
+describe("HostLabelTrait", () => {
+  it("accepts a prefix whose labels are bound and which ends in a period", () => {
+    const model = '@readonly\n@endpoint(hostPrefix: "{name}.data.")\noperation Op {\n  input := {\n    @hostLabel\n    @required\n    name: String\n  }\n}\n';
+    expect(eventLines(model)).toEqual([]);
+  });
+});
