@@ -73,3 +73,39 @@ describe("HostLabelTrait", () => {
     expect(eventLines(model)).toEqual([]);
   });
 });
+
+describe("MediaType", () => {
+  it("accepts parameters with quoted values and whitespace after the semicolon, and rejects a space before the slash", () => {
+    expect(eventLines('@mediaType("text/plain ;charset=\\"utf 8\\"")\nstring A\n@mediaType("application/vnd.x+json; v=1")\nstring B')).toEqual([]);
+    expect(eventsOf('@mediaType("text /plain")\nstring C', "MediaType")).toEqual(['ERROR MediaType ex#C: Invalid mediaType value, "text /plain": expected `type/subtype`, each a token (RFC 9110)']);
+  });
+});
+
+describe("ExamplesTrait", () => {
+  it("accepts an error every service containing the operation declares (through a resource too), and checks its content", () => {
+    const model = [
+      'service S {\n  version: "1"\n  resources: [R]\n  errors: [Oops]\n}',
+      "resource R {\n  operations: [Op]\n}",
+      '@examples([{title: "t", error: {shapeId: Oops, content: {code: "toolong"}}}])\noperation Op {\n  input := {}\n}',
+      '@error("client")\nstructure Oops {\n  @length(max: 3)\n  code: String\n}',
+    ].join("\n");
+    expect(eventsOf(model, "ExamplesTrait")).toEqual([
+      "ERROR ExamplesTrait ex#Op: Example error of `t`.code: String value provided for `ex#Oops$code` must be <= 3 characters, but the provided value is 7 characters.",
+    ]);
+  });
+
+  it("measures a blob's @length in UTF-8 bytes", () => {
+    const model = '@examples([{title: "t", input: {b: "é"}}])\noperation Op {\n  input := {\n    @length(max: 1)\n    b: Blob\n  }\n}';
+    expect(eventsOf(model, "ExamplesTrait")).toEqual([
+      "ERROR ExamplesTrait ex#Op: Example input of `t`.b: Value provided for `ex#OpInput$b` must have no more than 1 bytes, but the provided value has 2 bytes",
+    ]);
+  });
+});
+
+describe("Errors creating a trait", () => {
+  it("reports Smithy's loading error instead of a TraitValue, at the trait", () => {
+    const events = modelEvents('@error("oops")\nstructure E {}');
+    expect(events.map((d) => `${d.eventId} ${d.shapeId}: ${d.message}`)).toEqual(["Model ex#E: Error creating trait `error`: error trait must be set to client or server, found `oops`"]);
+    expect(events[0]?.location).toMatchObject({ line: 3, column: 1 });
+  });
+});

@@ -9,7 +9,9 @@ import { checkTraitBreakingChanges } from "./breaking-changes.js";
 import { checkCors } from "./cors.js";
 import { checkDeprecatedShapes } from "./deprecated-shape.js";
 import { checkEnumShapes, checkEnumTraits } from "./enums.js";
+import { checkExamples } from "./examples.js";
 import { checkHostLabels } from "./host-label.js";
+import { checkMediaTypes } from "./media-type.js";
 import { checkPrivateAccess, checkPrivateMixinMembers } from "./private-access.js";
 
 /** The validators of this folder, in the order their events are reported. */
@@ -24,4 +26,6 @@ export const MISC_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["HttpBindingTraitIgnored"], run: checkHttpBindingsIgnored },
   { eventIds: ["IdempotencyTokenIgnored"], run: checkIdempotencyTokensIgnored },
   { eventIds: ["HostLabelTrait"], run: checkHostLabels },
+  { eventIds: ["MediaType"], run: checkMediaTypes },
+  { eventIds: ["ExamplesTrait"], run: checkExamples },
 ];
