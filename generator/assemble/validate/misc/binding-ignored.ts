@@ -15,12 +15,15 @@ const IGNORED_OUTSIDE_INPUT = new Set(["smithy.api#httpLabel", "smithy.api#httpQ
 const IGNORED_OUTSIDE_OUTPUT = new Set(["smithy.api#httpResponseCode"]);
 const HTTP_BINDINGS = new Set([...IGNORED_OUTSIDE_INPUT, ...IGNORED_OUTSIDE_OUTPUT, "smithy.api#httpHeader", "smithy.api#httpPayload", "smithy.api#httpPrefixHeaders"]);
 
-/** The members of non-mixin structures, with the relationships into their structure (its own members' left out). */
-function* structureMembers(ctx: TraitValidationContext): Generator<{ holder: TraitHolder; member: Member; incoming: IncomingRelationship[] }> {
+/**
+ * The members of non-mixin structures that `wanted` picks, with the relationships into their
+ * structure (its own members' left out); the reverse index is built only once one is found.
+ */
+function* structureMembers(ctx: TraitValidationContext, wanted: (member: Member) => boolean): Generator<{ holder: TraitHolder; member: Member; incoming: IncomingRelationship[] }> {
   let incoming: Map<string, IncomingRelationship[]> | undefined;
   for (const holder of ctx.holders()) {
     const member = holder.member;
-    if (!member || holder.shape.type !== "structure" || holder.shape.traits[MIXIN] !== undefined) continue;
+    if (!member || holder.shape.type !== "structure" || holder.shape.traits[MIXIN] !== undefined || !wanted(member)) continue;
     incoming ??= incomingRelationships(ctx.shapes);
     yield { holder, member, incoming: incoming.get(holder.shape.id) ?? [] };
   }
@@ -33,18 +36,19 @@ function isMixedIn(ctx: TraitValidationContext, shape: Shape, member: Member): b
 
 /** Every HTTP binding trait on a member of a structure that is also used where the trait does nothing. */
 export function checkHttpBindingsIgnored(ctx: TraitValidationContext): void {
-  for (const { holder, member, incoming } of structureMembers(ctx)) {
+  for (const { holder, member, incoming } of structureMembers(ctx, (m) => Object.keys(m.traits).some((t) => HTTP_BINDINGS.has(t)))) {
     const bindings = Object.keys(member.traits).filter((t) => HTTP_BINDINGS.has(t));
-    if (bindings.length === 0) continue;
+    const [first] = bindings;
+    if (first === undefined) continue;
     const inputOnly = bindings.find((t) => IGNORED_OUTSIDE_INPUT.has(t));
     const outputOnly = bindings.find((t) => IGNORED_OUTSIDE_OUTPUT.has(t));
     // As Smithy: a trait valid only in input is ignored in any other relationship; one valid only
-    // in output, in any but output; the others anywhere but an operation's input, output or error.
-    const ignored = incoming.filter((r) =>
-      inputOnly !== undefined ? r.type !== "input" : outputOnly !== undefined ? r.type !== "output" : !["input", "output", "error"].includes(r.type),
+    // in output, in any but output; every binding, anywhere but an operation's input, output or error.
+    const ignored = incoming.filter(
+      (r) => (inputOnly !== undefined && r.type !== "input") || (outputOnly !== undefined && r.type !== "output") || !["input", "output", "error"].includes(r.type),
     );
     if (ignored.length === 0) continue;
-    const trait = inputOnly ?? outputOnly ?? bindings[0] ?? "";
+    const trait = inputOnly ?? outputOnly ?? first;
     const kind = inputOnly !== undefined ? "Input" : outputOnly !== undefined ? "Output" : "TopLevel";
     // Smithy compares the number of relationships with the number of relationship *types* ignored.
     const types = new Set(ignored.map((r) => r.type)).size;
@@ -59,8 +63,7 @@ export function checkHttpBindingsIgnored(ctx: TraitValidationContext): void {
 
 /** Every `@idempotencyToken` on a member of a structure used other than as an operation's input. */
 export function checkIdempotencyTokensIgnored(ctx: TraitValidationContext): void {
-  for (const { holder, member, incoming } of structureMembers(ctx)) {
-    if (member.traits[IDEMPOTENCY_TOKEN] === undefined) continue;
+  for (const { holder, incoming } of structureMembers(ctx, (m) => m.traits[IDEMPOTENCY_TOKEN] !== undefined)) {
     const ignored = incoming.filter((r) => r.type !== "input");
     if (ignored.length === 0) continue;
     ctx.report(holder, IDEMPOTENCY_TOKEN, {

@@ -9,6 +9,7 @@ import type { NodeValue } from "../../../load/ast.js";
 import type { Shape } from "../../model.js";
 import { validateNodeValue } from "../node-value.js";
 import type { TraitHolder, TraitValidationContext } from "../traits/context.js";
+import { LIFECYCLE } from "./relationships.js";
 
 const EXAMPLES = "smithy.api#examples";
 const UNIT = "smithy.api#Unit";
@@ -106,7 +107,7 @@ function containedOperations(ctx: TraitValidationContext, root: Shape): Set<stri
   const visit = (shape: Shape) => {
     if (seen.has(shape.id)) return;
     seen.add(shape.id);
-    const direct = [...(shape.operations ?? []), ...(shape.collectionOperations ?? []), ...(["create", "put", "read", "update", "delete", "list"] as const).map((k) => shape[k])];
+    const direct = [...(shape.operations ?? []), ...(shape.collectionOperations ?? []), ...LIFECYCLE.map((k) => shape[k])];
     for (const id of direct) if (id !== undefined && ctx.shapes.get(id)?.type === "operation") ops.add(id);
     for (const r of shape.resources ?? []) {
       const res = ctx.shapes.get(r);

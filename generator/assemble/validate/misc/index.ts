@@ -1,7 +1,10 @@
 /**
  * Smithy's built-in validators of shapes and prelude traits that have no folder of their own:
- * enums, private access, deprecated targets, trait definitions' breakingChanges, `@cors`. Each
- * file holds one validator or a small family, listed here with its event ids.
+ * enums, private access, deprecated targets, trait definitions' breakingChanges, `@cors`,
+ * bindings and tokens where they are ignored, `@endpoint` host labels, `@mediaType`, `@examples`.
+ * Each file holds one validator or a small family, listed here with its event ids. Two more
+ * files serve other stages: trait-creation.ts (read by TraitValue) and enum-trait-deprecation.ts
+ * (run by assemble/index.ts, as it reads the files' versions).
  */
 import type { TraitValidator } from "../traits/index.js";
 import { checkHttpBindingsIgnored, checkIdempotencyTokensIgnored } from "./binding-ignored.js";

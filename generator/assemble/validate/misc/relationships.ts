@@ -1,8 +1,9 @@
 /**
  * The relationships Smithy's NeighborProvider gives a shape or member that point at another
- * shape by id, named as Smithy's RelationshipType prints them (lower case): what PrivateAccess
- * and DeprecatedShape walk. A shape's own members (structure_member, list_member, ...) and a
- * member's container are left out: they never leave the shape, so neither validator reads them.
+ * shape by id, named as Smithy's RelationshipType prints them (lower case), and their reverse:
+ * what PrivateAccess and DeprecatedShape walk forward, and the ignored-binding validators walk
+ * back. A shape's own members (structure_member, list_member, ...) and a member's container are
+ * left out: they never leave the shape, so none of these validators reads them.
  */
 import type { Member, Shape } from "../../model.js";
 
@@ -12,7 +13,8 @@ export interface Relationship {
   target: string;
 }
 
-const LIFECYCLE = ["create", "put", "read", "update", "delete", "list"] as const;
+/** A resource's lifecycle operations, by the property that names each. */
+export const LIFECYCLE = ["create", "put", "read", "update", "delete", "list"] as const;
 
 /** The relationships of a member: its target, unless it is an enum member (which targets Unit by construction). */
 export function memberRelationships(container: Shape, member: Member): Relationship[] {
