@@ -35,9 +35,27 @@ describe("PrivateAccess", () => {
   });
 });
 
+describe("PrivateAccess across namespaces", () => {
+  it("names the relationship: a mixin, a resource's identifier", () => {
+    const model = {
+      smithy: "2.0",
+      shapes: {
+        "b#Hidden": { type: "structure", members: {}, traits: { "smithy.api#private": {}, "smithy.api#mixin": {} } },
+        "b#Id": { type: "string", traits: { "smithy.api#private": {} } },
+        "a#Uses": { type: "structure", members: {}, mixins: [{ target: "b#Hidden" }] },
+        "a#R": { type: "resource", identifiers: { id: { target: "b#Id" } } },
+      },
+    };
+    expect(eventLines(model)).toEqual([
+      "ERROR PrivateAccess a#Uses: This shape has an invalid mixin relationship that targets a private shape, `b#Hidden`, in another namespace.",
+      "ERROR PrivateAccess a#R: This shape has an invalid identifier relationship that targets a private shape, `b#Id`, in another namespace.",
+    ]);
+  });
+});
+
 describe("DeprecatedShape", () => {
   it("words each kind of relationship, and says nothing about a shape's own deprecated members", () => {
-    const model = 'service S {\n  version: "1"\n  operations: [Op]\n}\n@deprecated\noperation Op {\n  input: In\n}\n@deprecated(message: "use B")\nstructure In {}\n';
+    const model = 'service S {\n  version: "1"\n  operations: [Op]\n}\n@deprecated\noperation Op {\n  input: In\n}\n@deprecated(message: "use B")\nstructure In {}\nstructure Other {\n  @deprecated\n  x: String\n}\n';
     expect(eventsOf(model, "DeprecatedShape")).toEqual([
       "WARNING DeprecatedShape.ex#Op ex#S: Binds a deprecated operation, ex#Op",
       "WARNING DeprecatedShape.ex#In ex#Op: Operation input targets a deprecated shape, ex#In. use B",
