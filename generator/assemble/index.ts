@@ -19,6 +19,7 @@ import { runModelRules, validateTraits } from "./validate/index.js";
 import { runMetadataValidators } from "./validate/metadata-validators.js";
 import { applySuppressions } from "./validate/suppressions.js";
 import { checkTypedMetadata } from "./validate/typed-metadata.js";
+import { warnEnumTraitIn2 } from "./validate/misc/enum-trait-deprecation.js";
 
 /** A shape definition together with the file it came from (for positions). */
 interface Defined {
@@ -66,6 +67,7 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
   checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
   warnDeprecatedSets(shapes, problems);
+  warnEnumTraitIn2(files, problems);
   applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
   const validationMs = performance.now() - validationStart;
 

@@ -6,8 +6,6 @@
 
 const TARGET_WORDING =
   "anvil reports unresolved or mistyped relationship targets with its own wording and no `Target` id (Smithy: \"member shape targets an unresolved shape ...\", \"... relationships must target a structure shape, but found ...\")";
-const TRAIT_CREATION =
-  "Smithy reports this from the trait's Java class (\"Error creating trait ...\", event `Model`); anvil reports the same fault through the trait's shape (`TraitValue`) in its own words";
 const DEFAULT_SELECTOR =
   "anvil's IDL parser rejects `member: T = value` outside a structure (\"Expected IDENTIFIER but found EQUAL\") before assembly, where the `@default` target rule would give Smithy's TraitTarget (as it does for the same model in the JSON AST)";
 const CLOSURE_DANGER =
@@ -15,10 +13,6 @@ const CLOSURE_DANGER =
 
 /** errorfiles-validators cases not claimed, by path in the folder. */
 export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
-  "auth/auth-trait-invalid-shape-id.json": TRAIT_CREATION,
-  "deprecated-trait.json": TRAIT_CREATION,
-  "error-trait.json": TRAIT_CREATION,
-  "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
   "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
   "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
   "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
@@ -35,7 +29,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "target-validator-service-errors.json": TARGET_WORDING,
   "target-validator-suggestions.json": TARGET_WORDING,
   "target-validator.json": TARGET_WORDING,
-  "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
 };
 
 const JMESPATH_POSITIONS =

@@ -77,6 +77,11 @@ export interface NodeValidationOptions {
    * `@default` and metadata validators set so 1.0 models, whose zero values were implied, stay valid).
    */
   zeroRangeIsWarning?: boolean;
+  /**
+   * Broken `@length`, `@range` and `@pattern` constraints and missing required members are
+   * WARNINGs (Smithy's ALLOW_CONSTRAINT_ERRORS, set for an `@examples` entry that expects them).
+   */
+  allowConstraintErrors?: boolean;
 }
 
 /** One walk over a value: the model, where problems go, and the options. */
@@ -193,7 +198,7 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], walk: Walk, 
       }
       for (const m of shape.members) {
         if (m.traits[REQUIRED] !== undefined && !Object.hasOwn(value, m.name)) {
-          error(`Missing required structure member \`${m.name}\` for \`${shape.id}\``);
+          out.push({ path, message: `Missing required structure member \`${m.name}\` for \`${shape.id}\``, severity: constraintSeverity(walk) });
         }
       }
       return;
@@ -229,15 +234,15 @@ function visitMember(value: NodeValue, member: Member, container: Shape, path: s
     return;
   }
   // Constraint traits on the member apply to the value as well as those on the target.
-  constraintsOf(value, member.traits, path, walk, member.id, "Member");
   const target = shapes.get(member.target);
+  constraintsOf(value, member.traits, path, walk, member.id, "Member", target?.type);
   if (target) visitShape(value, target, path, walk, depth + 1);
 }
 
 function constraints(value: NodeValue, shape: Shape, path: string[], walk: Walk): void {
   const { out } = walk;
   const id = shape.id;
-  constraintsOf(value, shape.traits, path, walk, id, "Target");
+  constraintsOf(value, shape.traits, path, walk, id, "Target", shape.type);
   if (shape.type === "enum" && typeof value === "string") {
     const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
     if (!values.includes(value)) {
@@ -252,10 +257,23 @@ function constraints(value: NodeValue, shape: Shape, path: string[], walk: Walk)
   }
 }
 
-/** `@length`, `@range`, `@pattern`, the 1.0 `@enum` and `@uniqueItems` of a shape or member, applied to a value. */
-function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], walk: Walk, id: string, holder: "Member" | "Target"): void {
+/** The severity of a broken constraint: ERROR, or WARNING when the walk allows constraint errors. */
+function constraintSeverity(walk: Walk): Severity {
+  return walk.options.allowConstraintErrors ? "WARNING" : "ERROR";
+}
+
+/** The non-numeric float values Smithy's nodes spell as strings. */
+const NON_NUMERIC_FLOATS = new Set(["NaN", "Infinity", "-Infinity"]);
+
+/**
+ * `@length`, `@range`, `@pattern`, the 1.0 `@enum` and `@uniqueItems` of a shape or member, applied
+ * to a value; `type` is the value's shape type (the target's, for a member), which says whether a
+ * string is a blob, measured in UTF-8 bytes.
+ */
+function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], walk: Walk, id: string, holder: "Member" | "Target", type: string | undefined): void {
   const { out } = walk;
   const error = (message: string): void => void out.push({ path, message, severity: "ERROR" });
+  const broken = (message: string): void => void out.push({ path, message, severity: constraintSeverity(walk) });
   // Smithy checks `@idRef` on the member and on its target alike (both when both carry it).
   const idRef = traits[ID_REF];
   if (idRef !== undefined && typeof value === "string") walk.options.idRefs?.push({ path, value, idRef });
@@ -263,31 +281,42 @@ function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path
   if (length && typeof length === "object" && !Array.isArray(length)) {
     const min = typeof length.min === "number" ? length.min : undefined;
     const max = typeof length.max === "number" ? length.max : undefined;
-    if (typeof value === "string") {
+    if (typeof value === "string" && type === "blob") {
+      const n = Buffer.byteLength(value, "utf8");
+      if (min !== undefined && n < min) broken(`Value provided for \`${id}\` must have at least ${min} bytes, but the provided value only has ${n} bytes`);
+      if (max !== undefined && n > max) broken(`Value provided for \`${id}\` must have no more than ${max} bytes, but the provided value has ${n} bytes`);
+    } else if (typeof value === "string") {
       const n = [...value].length;
-      if (min !== undefined && n < min) error(`String value provided for \`${id}\` must be >= ${min} characters, but the provided value is only ${n} characters.`);
-      if (max !== undefined && n > max) error(`String value provided for \`${id}\` must be <= ${max} characters, but the provided value is ${n} characters.`);
+      if (min !== undefined && n < min) broken(`String value provided for \`${id}\` must be >= ${min} characters, but the provided value is only ${n} characters.`);
+      if (max !== undefined && n > max) broken(`String value provided for \`${id}\` must be <= ${max} characters, but the provided value is ${n} characters.`);
     } else if (Array.isArray(value)) {
-      if (min !== undefined && value.length < min) error(`Value provided for \`${id}\` must have at least ${min} elements, but the provided value only has ${value.length} elements`);
-      if (max !== undefined && value.length > max) error(`Value provided for \`${id}\` must have no more than ${max} elements, but the provided value has ${value.length} elements`);
+      if (min !== undefined && value.length < min) broken(`Value provided for \`${id}\` must have at least ${min} elements, but the provided value only has ${value.length} elements`);
+      if (max !== undefined && value.length > max) broken(`Value provided for \`${id}\` must have no more than ${max} elements, but the provided value has ${value.length} elements`);
     } else if (value !== null && typeof value === "object") {
       const n = Object.keys(value).length;
-      if (min !== undefined && n < min) error(`Value provided for \`${id}\` must have at least ${min} entries, but the provided value only has ${n} entries`);
-      if (max !== undefined && n > max) error(`Value provided for \`${id}\` must have no more than ${max} entries, but the provided value has ${n} entries`);
+      if (min !== undefined && n < min) broken(`Value provided for \`${id}\` must have at least ${min} entries, but the provided value only has ${n} entries`);
+      if (max !== undefined && n > max) broken(`Value provided for \`${id}\` must have no more than ${max} entries, but the provided value has ${n} entries`);
     }
   }
   const range = traits[RANGE];
   if (range && typeof range === "object" && !Array.isArray(range) && typeof value === "number") {
     // Smithy's ids for these name the side that holds the @range: `<id>.Member.InvalidRange`.
-    const severity = walk.options.zeroRangeIsWarning && value === 0 ? "WARNING" : "ERROR";
+    const severity = walk.options.zeroRangeIsWarning && value === 0 ? "WARNING" : constraintSeverity(walk);
     const rangeError = (message: string): void => void out.push({ path, message, severity, eventIdSuffix: `${holder}.InvalidRange` });
     if (typeof range.min === "number" && value < range.min) rangeError(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found ${value}`);
     if (typeof range.max === "number" && value > range.max) rangeError(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found ${value}`);
   }
+  if (range && typeof range === "object" && !Array.isArray(range) && typeof value === "string" && NON_NUMERIC_FLOATS.has(value)) {
+    // A float's NaN and infinities, written as strings: NaN meets no range, an infinity one bound.
+    const rangeError = (message: string): void => void out.push({ path, message, severity: constraintSeverity(walk), eventIdSuffix: `${holder}.InvalidRange` });
+    if (value === "NaN") broken(`Value provided for \`${id}\` must be a number because the \`smithy.api#range\` trait is applied, but found "${value}"`);
+    if (value === "-Infinity" && typeof range.min === "number") rangeError(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found "${value}"`);
+    if (value === "Infinity" && typeof range.max === "number") rangeError(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found "${value}"`);
+  }
   const pattern = traits[PATTERN];
   if (typeof pattern === "string" && typeof value === "string") {
     const re = javaPatternRegExp(pattern);
-    if (re && !re.test(value)) error(`String value provided for \`${id}\` must match regular expression: ${pattern}`);
+    if (re && !re.test(value)) broken(`String value provided for \`${id}\` must match regular expression: ${pattern}`);
   }
   const enumTrait = traits[ENUM];
   if (Array.isArray(enumTrait) && typeof value === "string") {

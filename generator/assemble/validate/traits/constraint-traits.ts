@@ -72,10 +72,11 @@ function checkRange(ctx: TraitValidationContext, holder: TraitHolder, range: Rec
   if (!target || DECIMAL_TYPES.has(target.type)) return;
   for (const [key, value] of [["min", min], ["max", max]] as const) {
     if (typeof value !== "number" || Number.isInteger(value)) continue;
+    // Smithy names a member's target by id, a shape by its type.
     ctx.report(holder, RANGE, {
       message: holder.member
         ? `Member \`${holder.id}\` is marked with the \`range\` trait, but its \`${key}\` property is a decimal (${value}) when its target (\`${target.id}\`) does not support decimals.`
-        : `Shape \`${holder.id}\` is marked with the \`range\` trait, but its \`${key}\` property is a decimal (${value}) when its shape (\`${target.id}\`) does not support decimals.`,
+        : `Shape \`${holder.id}\` is marked with the \`range\` trait, but its \`${key}\` property is a decimal (${value}) when its shape (\`${target.type}\`) does not support decimals.`,
       eventId: "RangeTrait",
       hint: `${target.id} is a ${target.type}: use a whole number`,
     });

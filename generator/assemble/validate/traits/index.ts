@@ -21,6 +21,7 @@ import { checkServiceClosures } from "../service-closure.js";
 import { AWS_VALIDATORS } from "../aws/index.js";
 import { RESOURCE_VALIDATORS } from "../resources/index.js";
 import { CLOSURE_VALIDATORS } from "../closure/index.js";
+import { MISC_VALIDATORS } from "../misc/index.js";
 import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
 import { checkTraitStatus } from "../trait-status.js";
 import { checkHttpHeaders, checkHttpPrefixHeaders, checkHttpQueryParams } from "../http/headers.js";
@@ -82,6 +83,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["TraitValidators", ...ADDON_TRAIT_VALIDATOR_IDS], run: checkTraitValidators },
   { eventIds: ["DeprecatedTrait", "UnstableTrait"], run: checkTraitStatus },
   ...RESOURCE_VALIDATORS, // resources (../resources/)
+  // enums, private access, deprecated targets, breakingChanges, cors... (../misc/)
+  ...MISC_VALIDATORS,
   // smithy-aws-traits (../aws/)
   ...AWS_VALIDATORS,
   // metadata and shape closures (../closure/)

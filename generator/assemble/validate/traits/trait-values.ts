@@ -7,6 +7,7 @@
 import { validateNodeValue, type IdRefUse } from "../node-value.js";
 import { idiomaticName, suggestion, type TraitValidationContext } from "./context.js";
 import { idRefProblem } from "./id-refs.js";
+import { traitCreationProblem } from "../misc/trait-creation.js";
 
 /** Validates every trait value against its definition. */
 export function checkTraitValues(ctx: TraitValidationContext): void {
@@ -14,6 +15,12 @@ export function checkTraitValues(ctx: TraitValidationContext): void {
     for (const [traitId, value] of Object.entries(holder.traits)) {
       const def = ctx.definition(traitId);
       if (!def) continue;
+      // A value Smithy cannot even build the trait from is its loading error, reported instead.
+      const creation = traitCreationProblem(traitId, value);
+      if (creation !== undefined) {
+        ctx.report(holder, traitId, { eventId: "Model", message: `Error creating trait \`${idiomaticName(traitId)}\`: ${creation}`, hint: `The value of @${idiomaticName(traitId)} must fit its definition, ${def.id} (${def.type})` });
+        continue;
+      }
       const idRefs: IdRefUse[] = [];
       const problems = validateNodeValue(value, def, ctx.shapes, { idRefs });
       for (const use of idRefs) {
