@@ -44,19 +44,8 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "range-trait.json": "`@range` with a decimal bound on an integer shape is not reported in Smithy's words (one event per bound)",
 };
 
-const JMESPATH_POSITIONS =
-  "Smithy's JMESPath linter reports every problem inside an expression with its line and column (`... (1:8)`); anvil's type checker (generator/jmespath) stops at the first problem and has no positions, so these are reported when the generator compiles the path, not at validation";
-
 /** errorfiles-waiters cases not claimed. */
-export const WAITERS_NOT_CLAIMED: Record<string, string> = {
-  "emits-danger-and-warning-typechecks.smithy": JMESPATH_POSITIONS,
-  "inputOutput-operation-with-no-output.smithy": JMESPATH_POSITIONS,
-  "invalid-inputoutput-path.smithy": JMESPATH_POSITIONS,
-  "invalid-jmespath-syntax.smithy": `${JMESPATH_POSITIONS}; syntax errors are worded by the \`jmespath\` package, not as Smithy's "Syntax error"`,
-  "invalid-output-structure-member-access.smithy": JMESPATH_POSITIONS,
-  "output-on-bad-shapes.smithy": JMESPATH_POSITIONS,
-  "invalid-message-jmespath.smithy": "a syntax error in a `message` expression is worded by the `jmespath` package, not as Smithy's \"Syntax error at line 1 column 5: Expected [...]\"",
-};
+export const WAITERS_NOT_CLAIMED: Record<string, string> = {};
 
 /** errorfiles-aws-traits cases not claimed. */
 export const AWS_TRAITS_NOT_CLAIMED: Record<string, string> = {};
