@@ -33,6 +33,8 @@ export function flattenMixins(
     if (st === "visiting") return;
     state.set(shape.id, "visiting");
     const inheritedMembers: Member[] = [];
+    // Each mixin's own member of a name, in mixin order (their ids name the conflicts).
+    const mixinMembers = new Map<string, Member[]>();
     const inheritedTraits: Record<string, Shape["traits"][string]> = {};
     let inheritedLocator: TraitLocator | undefined;
     for (const mixinId of shape.mixins) {
@@ -62,10 +64,9 @@ export function flattenMixins(
       for (const m of mixin.members) {
         const prior = inheritedMembers.findIndex((x) => x.name === m.name);
         const copy: Member = { ...m, id: `${shape.id}$${m.name}`, traits: { ...m.traits } };
+        const from = mixinMembers.get(m.name) ?? [];
+        mixinMembers.set(m.name, [...from, m]);
         if (prior >= 0) {
-          if (inheritedMembers[prior].target !== m.target) {
-            problems.push({ message: `Mixins of ${shape.id} define member "${m.name}" with different targets`, location: shape.location, shapeId: shape.id });
-          }
           inheritedMembers[prior] = {
             ...inheritedMembers[prior],
             traits: { ...inheritedMembers[prior].traits, ...m.traits },
@@ -76,19 +77,12 @@ export function flattenMixins(
     }
     resolveElided(shape, defined.get(shape.id)?.def, inheritedMembers, shapes, problems);
     if (shape.mixins.length > 0) {
+      reportMemberConflicts(shape, mixinMembers, problems);
       const merged: Member[] = inheritedMembers.map((m) => ({ ...m }));
       for (const own of shape.members) {
         const i = merged.findIndex((m) => m.name === own.name);
         if (i < 0) merged.push(own);
         else {
-          if (own.target !== merged[i].target) {
-            problems.push({
-              message: `Member ${own.id} redefines the target of a member it inherits from a mixin (${merged[i].target})`,
-              location: own.location,
-              shapeId: own.id,
-              hint: "A shape may only add traits to an inherited member",
-            });
-          }
           merged[i] = {
             ...merged[i],
             traits: { ...merged[i].traits, ...own.traits },
@@ -104,6 +98,26 @@ export function flattenMixins(
     state.set(shape.id, "done");
   };
   for (const s of shapes.values()) if (!s.prelude) visit(s);
+}
+
+/**
+ * A member whose target differs from the one a mixin gives it, in Smithy's words and once per
+ * member: the shape's own member against each mixin's in turn (naming that mixin's member), or,
+ * without one, two mixins that disagree (naming the member the first gave the shape).
+ */
+function reportMemberConflicts(shape: Shape, mixinMembers: ReadonlyMap<string, Member[]>, problems: Diagnostic[]): void {
+  for (const [name, fromMixins] of mixinMembers) {
+    const own = shape.members.find((m) => m.name === name);
+    const first = fromMixins[0];
+    const conflict = own !== undefined ? fromMixins.find((m) => m.target !== own.target)?.id : fromMixins.some((m) => m.target !== first?.target) ? `${shape.id}$${name}` : undefined;
+    if (conflict === undefined) continue;
+    problems.push({
+      message: `Member conflicts with an inherited mixin member: \`${conflict}\``,
+      location: own?.location ?? shape.location,
+      shapeId: `${shape.id}$${name}`,
+      hint: "A shape may only add traits to an inherited member, never change its target",
+    });
+  }
 }
 
 /** Gives elided members (`$name`, target still empty) their target. */
@@ -123,7 +137,7 @@ function resolveElided(
     if (target) m.target = target;
     else {
       problems.push({
-        message: `Elided member $${m.name} of ${shape.id} matches no identifier or property of its resource and no mixin member`,
+        message: "Member target was elided, but no bound resource or mixin contained a matching identifier or member name.",
         location: m.location,
         shapeId: m.id,
         hint: "Give the member an explicit target, or add it to the resource or a mixin",

@@ -32,8 +32,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "linters/emit-each-selector-validator.json": "anvil's selector engine lacks `[service|...]`, `[var|...]` and nested trait-path attributes (an ERROR creating the validator instead of matches), and misses the `$=` match on a trait value",
   "unreferenced-shapes/invalid-root-selector.smithy": "the UnreferencedShape validator is not run (an unknown validator to anvil)",
   "mixins/empty-enum-mixin.smithy": "an enum mixin without members is reported, but the enum using it is not (Smithy: \"Cannot apply mixin ... not found\")",
-  "mixins/mixin-illegal-redefined-member.smithy": "Smithy's \"Member conflicts with an inherited mixin member\" wording; anvil says the member redefines its inherited target",
-  "mixins/mixin-trait-applied.smithy": "a trait that is itself a mixin, applied as a trait, is not reported",
   "mixins/mixin-used-in-illegal-relationship.smithy": TARGET_WORDING,
   "model-validation/model-validation-stops-validating-on-core-errors.smithy": TARGET_WORDING,
   "paginated/paginated-targets.json": TARGET_WORDING,
