@@ -8,8 +8,6 @@ const TARGET_WORDING =
   "anvil reports unresolved or mistyped relationship targets with its own wording and no `Target` id (Smithy: \"member shape targets an unresolved shape ...\", \"... relationships must target a structure shape, but found ...\")";
 const TRAIT_CREATION =
   "Smithy reports this from the trait's Java class (\"Error creating trait ...\", event `Model`); anvil reports the same fault through the trait's shape (`TraitValue`) in its own words";
-const DEFAULT_SELECTOR =
-  "anvil's IDL parser rejects `member: T = value` outside a structure (\"Expected IDENTIFIER but found EQUAL\") before assembly, where the `@default` target rule would give Smithy's TraitTarget (as it does for the same model in the JSON AST)";
 const CLOSURE_DANGER =
   "anvil reports a closure name conflict that Smithy grades ERROR as a DANGER (same id, shapes and message): its generator names conflicting shapes apart, so such a model still generates (test/hostile), while `anvil validate` fails on it as Smithy does";
 const ID_REF =
@@ -21,9 +19,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "deprecated-trait.json": TRAIT_CREATION,
   "error-trait.json": TRAIT_CREATION,
   "requestCompression/absent-encodings.smithy": TRAIT_CREATION,
-  "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
-  "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
-  "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
   "shapeClosures/malformed-closure-id.smithy": ID_REF,
   "shapeClosures/malformed-rename-id.smithy": ID_REF,
   "service-conflict-validator.json": CLOSURE_DANGER,

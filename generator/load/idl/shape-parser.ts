@@ -56,11 +56,6 @@ const ALL_TYPES = [
 ];
 const SHAPE_TYPE_SET: ReadonlySet<string> = new Set(ALL_TYPES);
 
-/** Member parsing differs by the shape that holds the members. */
-const STRUCTURE = 0;
-const UNION = 1;
-const COLLECTION = 2;
-
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
@@ -352,7 +347,7 @@ export class ShapeParser extends NodeParser {
       case "union":
         this.parseForResource(def);
         this.parseMixins(def);
-        this.parseMembers(def, type === "structure" ? STRUCTURE : type === "union" ? UNION : COLLECTION);
+        this.parseMembers(def);
         if (type === "list" || type === "set" || type === "map") this.moveCollectionMembers(def, typeOffset);
         break;
       case "enum":
@@ -423,7 +418,7 @@ export class ShapeParser extends NodeParser {
 
   // ---- members ------------------------------------------------------------------------------
 
-  private parseMembers(def: ShapeDefinition, kind: number): void {
+  private parseMembers(def: ShapeDefinition): void {
     this.skipWsAndDocs();
     this.expect(LBRACE);
     this.next();
@@ -431,7 +426,7 @@ export class ShapeParser extends NodeParser {
     const members: Record<string, AstMember> = {};
     const locations: Record<string, SourceLocation> = {};
     while (this.tok !== RBRACE && this.tok !== EOF) {
-      this.parseMember(def, members, locations, kind);
+      this.parseMember(def, members, locations);
       this.skipWs();
     }
     this.expect(RBRACE);
@@ -440,7 +435,7 @@ export class ShapeParser extends NodeParser {
     def.memberLocations = locations;
   }
 
-  private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>, kind: number): void {
+  private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>): void {
     const dupMark = this.duplicates.length;
     let traits = this.parseDocsAndTraits();
     if (this.tok === RBRACE && !this.sawTraits) return; // nothing, or a dangling documentation comment
@@ -464,7 +459,9 @@ export class ShapeParser extends NodeParser {
       this.addFixup(member as unknown as Record<string, unknown>, "target", raw, offset, false);
     }
     this.skipSpaces();
-    if (kind === STRUCTURE && this.tok === EQUAL) {
+    // The grammar allows `= value` on any shape's member; outside a structure, assembly reports
+    // the `@default` it becomes as Smithy does (TraitTarget).
+    if (this.tok === EQUAL) {
       if (this.v1) throw this.fail("@default assignment is only supported in IDL version 2 or later", 'Start the file with `$version: "2"`', `${def.id}$${name}`);
       const offset = this.tokStart;
       this.next();
@@ -663,7 +660,7 @@ export class ShapeParser extends NodeParser {
     this.parseForResource(def);
     this.parseMixins(def);
     if (def.forResource === undefined) this.parseForResource(def);
-    this.parseMembers(def, STRUCTURE);
+    this.parseMembers(def);
     this.addShape(def, traits, dupMark);
     return id;
   }
