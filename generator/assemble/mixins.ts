@@ -11,12 +11,15 @@ import { reportMixinCycles } from "./mixin-cycles.js";
 
 const MIXIN = "smithy.api#mixin";
 
-/** Flattens mixins in place on every shape that declares some, and resolves elided members. */
+/**
+ * Flattens mixins in place on every shape that declares some, and resolves elided members. Gives
+ * the shapes whose mixins could not be applied (Smithy leaves them unbuilt).
+ */
 export function flattenMixins(
   shapes: Map<string, Shape>,
   defined: Map<string, { def: ShapeDefinition }>,
   problems: Diagnostic[],
-): void {
+): ReadonlySet<string> {
   const state = new Map<string, "visiting" | "done">();
   // Shapes whose mixins could not be applied: to the shapes that use them in turn they are as
   // good as missing, and Smithy reports each link of such a chain.
@@ -40,7 +43,7 @@ export function flattenMixins(
     for (const mixinId of shape.mixins) {
       const mixin = shapes.get(mixinId);
       if (!mixin) {
-        problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: "Define the mixin, or fix its id" });
+        problems.push({ message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: "Define the mixin, or fix its id" });
         failed.add(shape.id);
         continue;
       }
@@ -50,7 +53,7 @@ export function flattenMixins(
       }
       visit(mixin);
       if (failed.has(mixinId)) {
-        problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: `${mixinId} could not be built: fix its own mixins first` });
+        problems.push({ message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: `${mixinId} could not be built: fix its own mixins first` });
         failed.add(shape.id);
         continue;
       }
@@ -75,7 +78,8 @@ export function flattenMixins(
         } else inheritedMembers.push(copy);
       }
     }
-    resolveElided(shape, defined.get(shape.id)?.def, inheritedMembers, shapes, problems);
+    // An unbuilt shape's elided members have nothing to take their target from: reported above.
+    if (!failed.has(shape.id)) resolveElided(shape, defined.get(shape.id)?.def, inheritedMembers, shapes, problems);
     if (shape.mixins.length > 0) {
       reportMemberConflicts(shape, mixinMembers, problems);
       const merged: Member[] = inheritedMembers.map((m) => ({ ...m }));
@@ -98,6 +102,13 @@ export function flattenMixins(
     state.set(shape.id, "done");
   };
   for (const s of shapes.values()) if (!s.prelude) visit(s);
+  return failed;
+}
+
+/** What Smithy names when a mixin cannot be applied: the first elided member, which needed it, else the shape. */
+function applyingTo(shape: Shape): string {
+  const elided = shape.members.find((m) => m.target === "");
+  return elided === undefined ? shape.id : elided.id;
 }
 
 /**

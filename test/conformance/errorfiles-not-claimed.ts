@@ -26,7 +26,6 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "linters/emit-each-invalid-selector.json": "invalid selectors are reported as an ERROR creating the validator, but in the words of anvil's selector parser, not Smithy's",
   "linters/emit-each-selector-validator.json": "anvil's selector engine lacks `[service|...]`, `[var|...]` and nested trait-path attributes (an ERROR creating the validator instead of matches), and misses the `$=` match on a trait value",
   "unreferenced-shapes/invalid-root-selector.smithy": "the UnreferencedShape validator is not run (an unknown validator to anvil)",
-  "mixins/empty-enum-mixin.smithy": "an enum mixin without members is reported, but the enum using it is not (Smithy: \"Cannot apply mixin ... not found\")",
   "mixins/mixin-used-in-illegal-relationship.smithy": TARGET_WORDING,
   "model-validation/model-validation-stops-validating-on-core-errors.smithy": TARGET_WORDING,
   "paginated/paginated-targets.json": TARGET_WORDING,

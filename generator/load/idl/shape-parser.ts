@@ -44,6 +44,13 @@ export interface ParsedIdl {
   /** Members of `enum` shapes without mixins, whose value defaults to their name. */
   enumMembers: Array<{ member: AstMember; name: string }>;
   diagnostics: Diagnostic[];
+  /**
+   * Errors Smithy reports when it builds a shape, not when it parses the file: loading goes on
+   * and assembly reports them beside its own (a shape using a dropped mixin, for one).
+   */
+  shapeErrors: Diagnostic[];
+  /** Shapes such an error leaves unbuilt, as Smithy does: they are left out of the loaded file. */
+  dropped: Set<string>;
   definedIds: string[];
 }
 
@@ -69,6 +76,8 @@ export class ShapeParser extends NodeParser {
   private readonly applies: ApplyStatement[] = [];
   private readonly enumMembers: Array<{ member: AstMember; name: string }> = [];
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly shapeErrors: Diagnostic[] = [];
+  private readonly dropped = new Set<string>();
   private readonly definedIds: string[] = [];
   private namespaceFixupStart = 0;
   private inputSuffix = "Input";
@@ -105,6 +114,8 @@ export class ShapeParser extends NodeParser {
       guessedPrelude: this.guessedPrelude,
       enumMembers: this.enumMembers,
       diagnostics: this.diagnostics,
+      shapeErrors: this.shapeErrors,
+      dropped: this.dropped,
       definedIds: this.definedIds,
     };
   }
@@ -133,6 +144,12 @@ export class ShapeParser extends NodeParser {
     if (shapeId) d.shapeId = shapeId;
     if (hint) d.hint = hint;
     this.diagnostics.push(d);
+  }
+
+  /** An error in a shape's members that Smithy reports when building the shape; `drop` when it leaves the shape unbuilt. */
+  private shapeError(message: string, location: SourceLocation, shapeId: string, drop: boolean, hint?: string): void {
+    this.shapeErrors.push({ message, location, shapeId, ...(hint ? { hint } : {}) });
+    if (drop) this.dropped.add(shapeId);
   }
 
   /** Runs a step; a syntax error is recorded and ends the step. Other errors propagate. */
@@ -495,7 +512,7 @@ export class ShapeParser extends NodeParser {
       const message = isMap
         ? `Map shapes may only have \`key\` and \`value\` members, but found \`${name}\``
         : `${shape.type === "set" ? "Set" : "List"} shapes may only have a \`member\` member, but found \`${name}\``;
-      this.diagnostics.push({ message, location: where ?? this.locationAt(offset), shapeId: def.id });
+      this.shapeError(message, where ?? this.locationAt(offset), def.id, false);
     }
     if (isMap) {
       if (members.key) shape.key = members.key;
@@ -506,7 +523,7 @@ export class ShapeParser extends NodeParser {
       const missing = allowed.filter((n) => !Object.hasOwn(members, n));
       if (missing.length > 0) {
         const what = missing.length === 1 ? "member" : "members";
-        this.problem(`Missing required ${what} of shape \`${def.id}\`: ${missing.join(", ")}`, offset, def.id, isMap ? "A map needs `key: KeyShape` and `value: ValueShape`" : "A list needs `member: MemberShape`");
+        this.shapeError(`Missing required ${what} of shape \`${def.id}\`: ${missing.join(", ")}`, this.locationAt(offset), def.id, true, isMap ? "A map needs `key: KeyShape` and `value: ValueShape`" : "A list needs `member: MemberShape`");
       }
     }
   }
@@ -551,7 +568,7 @@ export class ShapeParser extends NodeParser {
     def.shape.members = members;
     def.memberLocations = locations;
     if (!def.shape.mixins && Object.keys(members).length === 0) {
-      this.problem(type === "enum" ? "enum must have at least one entry" : "intEnum shapes must have at least one member", typeOffset, def.id, "Add a member, e.g. `FOO`");
+      this.shapeError(type === "enum" ? "enum must have at least one entry" : "intEnum shapes must have at least one member", this.locationAt(typeOffset), def.id, true, "Add a member, e.g. `FOO`");
     }
   }
 
