@@ -50,18 +50,18 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   for (const s of builtIn) shapes.set(s.id, s);
   const addOnIds = new Set(builtIn.map((s) => s.id));
 
-  for (const f of files) problems.push(...(f.warnings ?? []));
+  for (const f of files) problems.push(...(f.errors ?? []), ...(f.warnings ?? []));
   const metadata = mergeMetadata(files, problems);
   checkValidatorMetadata(metadata, files, problems);
   const defined = collectDefinitions(files, shapes, addOnIds, problems);
   for (const { def } of defined.values()) shapes.set(def.id, toShape(def));
 
   const inheritedApplies = applyStatements(files, shapes, problems);
-  flattenMixins(shapes, defined, problems);
+  const unbuilt = flattenMixins(shapes, defined, problems);
   applyToInherited(inheritedApplies, shapes, problems);
   const validationStart = performance.now(); // validation's cost is reported apart (Model.validationMs)
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
-  checkReferences(shapes, problems);
+  checkReferences(shapes, problems, unbuilt);
   checkTraitsDefined(shapes, problems);
   const ctx = validateTraits(shapes, problems, metadata, (key) => metadataLocation(files, key));
   runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));

@@ -11,12 +11,15 @@ import { reportMixinCycles } from "./mixin-cycles.js";
 
 const MIXIN = "smithy.api#mixin";
 
-/** Flattens mixins in place on every shape that declares some, and resolves elided members. */
+/**
+ * Flattens mixins in place on every shape that declares some, and resolves elided members. Gives
+ * the shapes whose mixins could not be applied (Smithy leaves them unbuilt).
+ */
 export function flattenMixins(
   shapes: Map<string, Shape>,
   defined: Map<string, { def: ShapeDefinition }>,
   problems: Diagnostic[],
-): void {
+): ReadonlySet<string> {
   const state = new Map<string, "visiting" | "done">();
   // Shapes whose mixins could not be applied: to the shapes that use them in turn they are as
   // good as missing, and Smithy reports each link of such a chain.
@@ -33,12 +36,14 @@ export function flattenMixins(
     if (st === "visiting") return;
     state.set(shape.id, "visiting");
     const inheritedMembers: Member[] = [];
+    // Each mixin's own member of a name, in mixin order (their ids name the conflicts).
+    const mixinMembers = new Map<string, Member[]>();
     const inheritedTraits: Record<string, Shape["traits"][string]> = {};
     let inheritedLocator: TraitLocator | undefined;
     for (const mixinId of shape.mixins) {
       const mixin = shapes.get(mixinId);
       if (!mixin) {
-        problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: "Define the mixin, or fix its id" });
+        problems.push({ message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: "Define the mixin, or fix its id" });
         failed.add(shape.id);
         continue;
       }
@@ -48,7 +53,7 @@ export function flattenMixins(
       }
       visit(mixin);
       if (failed.has(mixinId)) {
-        problems.push({ message: `Cannot apply mixin to ${shape.id}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: `${mixinId} could not be built: fix its own mixins first` });
+        problems.push({ message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: `${mixinId} could not be built: fix its own mixins first` });
         failed.add(shape.id);
         continue;
       }
@@ -62,10 +67,9 @@ export function flattenMixins(
       for (const m of mixin.members) {
         const prior = inheritedMembers.findIndex((x) => x.name === m.name);
         const copy: Member = { ...m, id: `${shape.id}$${m.name}`, traits: { ...m.traits } };
+        const from = mixinMembers.get(m.name) ?? [];
+        mixinMembers.set(m.name, [...from, m]);
         if (prior >= 0) {
-          if (inheritedMembers[prior].target !== m.target) {
-            problems.push({ message: `Mixins of ${shape.id} define member "${m.name}" with different targets`, location: shape.location, shapeId: shape.id });
-          }
           inheritedMembers[prior] = {
             ...inheritedMembers[prior],
             traits: { ...inheritedMembers[prior].traits, ...m.traits },
@@ -74,21 +78,15 @@ export function flattenMixins(
         } else inheritedMembers.push(copy);
       }
     }
-    resolveElided(shape, defined.get(shape.id)?.def, inheritedMembers, shapes, problems);
+    // An unbuilt shape's elided members have nothing to take their target from: reported above.
+    if (!failed.has(shape.id)) resolveElided(shape, defined.get(shape.id)?.def, inheritedMembers, shapes, problems);
     if (shape.mixins.length > 0) {
+      reportMemberConflicts(shape, mixinMembers, problems);
       const merged: Member[] = inheritedMembers.map((m) => ({ ...m }));
       for (const own of shape.members) {
         const i = merged.findIndex((m) => m.name === own.name);
         if (i < 0) merged.push(own);
         else {
-          if (own.target !== merged[i].target) {
-            problems.push({
-              message: `Member ${own.id} redefines the target of a member it inherits from a mixin (${merged[i].target})`,
-              location: own.location,
-              shapeId: own.id,
-              hint: "A shape may only add traits to an inherited member",
-            });
-          }
           merged[i] = {
             ...merged[i],
             traits: { ...merged[i].traits, ...own.traits },
@@ -104,6 +102,33 @@ export function flattenMixins(
     state.set(shape.id, "done");
   };
   for (const s of shapes.values()) if (!s.prelude) visit(s);
+  return failed;
+}
+
+/** What Smithy names when a mixin cannot be applied: the first elided member, which needed it, else the shape. */
+function applyingTo(shape: Shape): string {
+  const elided = shape.members.find((m) => m.target === "");
+  return elided === undefined ? shape.id : elided.id;
+}
+
+/**
+ * A member whose target differs from the one a mixin gives it, in Smithy's words and once per
+ * member: the shape's own member against each mixin's in turn (naming that mixin's member), or,
+ * without one, two mixins that disagree (naming the member the first gave the shape).
+ */
+function reportMemberConflicts(shape: Shape, mixinMembers: ReadonlyMap<string, Member[]>, problems: Diagnostic[]): void {
+  for (const [name, fromMixins] of mixinMembers) {
+    const own = shape.members.find((m) => m.name === name);
+    const first = fromMixins[0];
+    const conflict = own !== undefined ? fromMixins.find((m) => m.target !== own.target)?.id : fromMixins.some((m) => m.target !== first?.target) ? `${shape.id}$${name}` : undefined;
+    if (conflict === undefined) continue;
+    problems.push({
+      message: `Member conflicts with an inherited mixin member: \`${conflict}\``,
+      location: own?.location ?? shape.location,
+      shapeId: `${shape.id}$${name}`,
+      hint: "A shape may only add traits to an inherited member, never change its target",
+    });
+  }
 }
 
 /** Gives elided members (`$name`, target still empty) their target. */
@@ -123,7 +148,7 @@ function resolveElided(
     if (target) m.target = target;
     else {
       problems.push({
-        message: `Elided member $${m.name} of ${shape.id} matches no identifier or property of its resource and no mixin member`,
+        message: "Member target was elided, but no bound resource or mixin contained a matching identifier or member name.",
         location: m.location,
         shapeId: m.id,
         hint: "Give the member an explicit target, or add it to the resource or a mixin",

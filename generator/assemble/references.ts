@@ -6,7 +6,7 @@ import { didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
 import type { Shape } from "./model.js";
 
 /** Reports every dangling or ill-typed reference. */
-export function checkReferences(shapes: Map<string, Shape>, problems: Diagnostic[]): void {
+export function checkReferences(shapes: Map<string, Shape>, problems: Diagnostic[], unbuilt: ReadonlySet<string> = new Set()): void {
   const ids = [...shapes.keys()];
   const missing = (from: string, what: string, target: string, location: SourceLocation | undefined) => {
     const guess = didYouMean(target, ids) ?? didYouMean(target.slice(target.indexOf("#") + 1), ids.map((i) => i.slice(i.indexOf("#") + 1)));
@@ -56,7 +56,8 @@ export function checkReferences(shapes: Map<string, Shape>, problems: Diagnostic
     for (const [name, id] of Object.entries(s.identifiers ?? {})) expect(s, `Identifier "${name}"`, id, ["string", "enum"]);
     for (const [name, id] of Object.entries(s.properties ?? {})) expect(s, `Property "${name}"`, id, []);
     const required = s.type === "list" || s.type === "set" ? ["member"] : s.type === "map" ? ["key", "value"] : [];
-    const absent = required.filter((name) => !s.members.some((m) => m.name === name));
+    // A shape whose mixins could not be applied is unbuilt (reported then): its members are not all there.
+    const absent = unbuilt.has(s.id) ? [] : required.filter((name) => !s.members.some((m) => m.name === name));
     if (absent.length > 0) {
       problems.push({
         message: `Missing required member${absent.length > 1 ? "s" : ""} of shape \`${s.id}\`: ${absent.join(", ")}`,

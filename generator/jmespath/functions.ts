@@ -41,3 +41,6 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSignature> = new Map<string,
   ["type", { args: [ANY_TYPE], returns: always(STRING) }],
   ["values", { args: [["object"]], returns: always(arrayOf(ANY)) }],
 ]);
+
+/** JMESPath built-ins the compiler leaves out (they take expression references, or build objects): not compiled, yet not unknown. */
+export const NOT_COMPILED_FUNCTIONS: ReadonlySet<string> = new Set(["map", "max_by", "merge", "min_by", "sort_by"]);

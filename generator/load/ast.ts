@@ -121,4 +121,10 @@ export interface LoadedFile {
   applies: ApplyStatement[];
   /** Events found while loading that do not stop generation (Smithy WARNINGs), with positions. */
   warnings?: Diagnostic[];
+  /**
+   * ERRORs found while loading that Smithy reports when it builds a shape (a list without its
+   * member, an enum without members): loading goes on without that shape, and assembly reports
+   * them with its own events, so a model's every error is seen at once.
+   */
+  errors?: Diagnostic[];
 }

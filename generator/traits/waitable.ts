@@ -1,10 +1,11 @@
 /**
  * The `smithy.waiters#waitable` trait of an operation, read and checked: every waiter with its
  * delays (the spec's defaults filled in), its acceptors in model order, and each JMESPath path
- * compiled against the operation's input and output shapes (generator/jmespath/). Problems the
- * Smithy waiters validator reports as ERROR or DANGER, and paths naming members the shapes do
- * not have, are diagnostics at the operation's position; a path the compiler cannot handle is
- * kept as source with the reason, for the caller to evaluate with the library and note.
+ * compiled against the operation's input and output shapes (generator/jmespath/). A syntax
+ * error, and the rules Smithy's waiters validator reports as ERROR or DANGER outside a path's
+ * lint (delays, a success acceptor, a comparator the path's type cannot meet), are diagnostics
+ * at the operation's position; problems inside a path are left to validation, which reports each
+ * with its position. A path the compiler cannot handle is kept as source with the reason.
  */
 import type { Code } from "../code/index.js";
 import type { Diagnostic } from "../errors.js";
@@ -175,15 +176,16 @@ function readPathMatcher(
 
 function compilePath(expression: string, root: string, type: JType, report: (message: string) => void, where: string): CompiledPath | undefined {
   const result = compileExpression(expression, { name: root, type });
-  switch (result.kind) {
-    case "compiled":
-      return { kind: "compiled", expression, code: result.code, type: result.type, usesRoot: result.usesRoot };
-    case "unsupported":
-      return { kind: "evaluated", expression, reason: result.reason };
-    case "invalid":
-      report(where === "" ? result.message : result.message.replace("JMESPath expression", `JMESPath expression ${where.trim()}`));
-      return undefined;
+  const inWhere = (message: string) => (where === "" ? message : message.replace("JMESPath expression", `JMESPath expression ${where.trim()}`));
+  if (result.kind === "syntax") {
+    report(inWhere(`Invalid JMESPath expression (${expression}): ${result.message}`));
+    return undefined;
   }
+  // The linter's problems (a member the shape lacks, a call no value satisfies) are validation's
+  // to report (validate/waiters/acceptor-paths.ts): an ERROR stops assembly before generation, a
+  // DANGER is printed and the path, still well-formed, is compiled as written.
+  if (result.kind === "unsupported") return { kind: "evaluated", expression, reason: result.reason };
+  return { kind: "compiled", expression, code: result.code, type: result.type, usesRoot: result.usesRoot };
 }
 
 /** Smithy's complaint when a path's static type cannot be what its comparator compares, else undefined. */

@@ -81,4 +81,41 @@ operation A { output := { n: Integer, s: String }, errors: [Oops] }
       "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 1: The `message` JMESPath expression must resolve to a string or an array of strings, but this expression was statically determined to return a `number` type.",
     ]);
   });
+
+  const path = (expression: string, comparator = "booleanEquals") =>
+    `{ state: "success", matcher: { output: { path: ${JSON.stringify(expression)}, comparator: "${comparator}", expected: "true" } } }`;
+
+  it("reports every problem in a path, each at its line and column, not only the first", () => {
+    const list = eventsOf(op(path("a == s.b")), "WaitableTraitJmespathProblem");
+    expect(list).toEqual([
+      "DANGER WaitableTraitJmespathProblem.JmespathEventDanger.W.0 ex#A: Waiter `W`, acceptor 0: Problem found in JMESPath expression (a == s.b): Object field 'a' does not exist in object with properties [n, s] (1:1)",
+      "DANGER WaitableTraitJmespathProblem.JmespathEventDanger.W.0 ex#A: Waiter `W`, acceptor 0: Problem found in JMESPath expression (a == s.b): Object field 'b' extraction performed on string (1:8)",
+    ]);
+  });
+
+  it("grades a bad function call ERROR and an unordered comparison WARNING, and still checks the return type", () => {
+    const list = eventsOf(op(`${path("abs(s)", "stringEquals")}, ${path("s < s")}, ${path("nope(n) == `1`")}`), "WaitableTrait").sort();
+    expect(list).toEqual([
+      "DANGER WaitableTraitJmespathProblem.ReturnTypeMismatch.W.0 ex#A: Waiter `W`, acceptor 0: Waiter acceptors with a stringEquals comparator must return a `string` type, but this acceptor was statically determined to return a `number` type.",
+      "DANGER WaitableTraitJmespathProblem.ReturnTypeMismatch.W.1 ex#A: Waiter `W`, acceptor 1: Waiter acceptors with a booleanEquals comparator must return a `boolean` type, but this acceptor was statically determined to return a `null` type.",
+      "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 0: Problem found in JMESPath expression (abs(s)): abs function argument 0 error: Expected argument to be number, but found string (1:5)",
+      "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 2: Problem found in JMESPath expression (nope(n) == `1`): Unknown function: nope (1:1)",
+      "WARNING WaitableTraitJmespathProblem.JmespathEventWarning.W.1 ex#A: Waiter `W`, acceptor 1: Problem found in JMESPath expression (s < s): Invalid comparator '<' for string (1:5)",
+    ]);
+  });
+
+  it("words a syntax error as Smithy's parser does, with its line and column", () => {
+    const list = eventsOf(op(`${path("s ==")}, { state: "failure", matcher: { success: false }, message: "s.&" }`), "WaitableTrait");
+    expect(list).toEqual([
+      "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 0: Invalid JMESPath expression (s ==): Syntax error at line 1 column 5: Expected ['@', 'A-Z|a-z|_', '`', '*', '{', '[', '[]', '&', '!', '[?', '('], but found EOF",
+      "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 1: Invalid JMESPath expression in `message` (s.&): Syntax error at line 1 column 3: Expected ['[', '{', '*', 'A-Z|a-z|_'], but found '&'",
+    ]);
+  });
+
+  it("checks the rest of a path whose function the compiler leaves to the library", () => {
+    const list = eventsOf(op(path("length(sort_by(@, &n)) == x")), "WaitableTraitJmespathProblem");
+    expect(list).toEqual([
+      "DANGER WaitableTraitJmespathProblem.JmespathEventDanger.W.0 ex#A: Waiter `W`, acceptor 0: Problem found in JMESPath expression (length(sort_by(@, &n)) == x): Object field 'x' does not exist in object with properties [n, s] (1:27)",
+    ]);
+  });
 });

@@ -6,21 +6,13 @@
 
 const TARGET_WORDING =
   "anvil reports unresolved or mistyped relationship targets with its own wording and no `Target` id (Smithy: \"member shape targets an unresolved shape ...\", \"... relationships must target a structure shape, but found ...\")";
-const DEFAULT_SELECTOR =
-  "anvil's IDL parser rejects `member: T = value` outside a structure (\"Expected IDENTIFIER but found EQUAL\") before assembly, where the `@default` target rule would give Smithy's TraitTarget (as it does for the same model in the JSON AST)";
 const CLOSURE_DANGER =
   "anvil reports a closure name conflict that Smithy grades ERROR as a DANGER (same id, shapes and message): its generator names conflicting shapes apart, so such a model still generates (test/hostile), while `anvil validate` fails on it as Smithy does";
 
 /** errorfiles-validators cases not claimed, by path in the folder. */
 export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
-  "trait-target/lists-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
-  "trait-target/maps-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
-  "trait-target/unions-do-not-support-member-defaults.smithy": DEFAULT_SELECTOR,
   "service-conflict-validator.json": CLOSURE_DANGER,
   "service-rename/conflict.smithy": CLOSURE_DANGER,
-  "mixins/empty-enum-mixin.smithy": "an enum mixin without members is reported, but the enum using it is not (Smithy: \"Cannot apply mixin ... not found\")",
-  "mixins/mixin-illegal-redefined-member.smithy": "Smithy's \"Member conflicts with an inherited mixin member\" wording; anvil says the member redefines its inherited target",
-  "mixins/mixin-trait-applied.smithy": "a trait that is itself a mixin, applied as a trait, is not reported",
   "mixins/mixin-used-in-illegal-relationship.smithy": TARGET_WORDING,
   "model-validation/model-validation-stops-validating-on-core-errors.smithy": TARGET_WORDING,
   "paginated/paginated-targets.json": TARGET_WORDING,
@@ -31,19 +23,8 @@ export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "target-validator.json": TARGET_WORDING,
 };
 
-const JMESPATH_POSITIONS =
-  "Smithy's JMESPath linter reports every problem inside an expression with its line and column (`... (1:8)`); anvil's type checker (generator/jmespath) stops at the first problem and has no positions, so these are reported when the generator compiles the path, not at validation";
-
 /** errorfiles-waiters cases not claimed. */
-export const WAITERS_NOT_CLAIMED: Record<string, string> = {
-  "emits-danger-and-warning-typechecks.smithy": JMESPATH_POSITIONS,
-  "inputOutput-operation-with-no-output.smithy": JMESPATH_POSITIONS,
-  "invalid-inputoutput-path.smithy": JMESPATH_POSITIONS,
-  "invalid-jmespath-syntax.smithy": `${JMESPATH_POSITIONS}; syntax errors are worded by the \`jmespath\` package, not as Smithy's "Syntax error"`,
-  "invalid-output-structure-member-access.smithy": JMESPATH_POSITIONS,
-  "output-on-bad-shapes.smithy": JMESPATH_POSITIONS,
-  "invalid-message-jmespath.smithy": "a syntax error in a `message` expression is worded by the `jmespath` package, not as Smithy's \"Syntax error at line 1 column 5: Expected [...]\"",
-};
+export const WAITERS_NOT_CLAIMED: Record<string, string> = {};
 
 /** errorfiles-aws-traits cases not claimed. */
 export const AWS_TRAITS_NOT_CLAIMED: Record<string, string> = {};

@@ -191,17 +191,12 @@ function runLoaderInvalid(root: string): FolderResult {
   return result;
 }
 
-const INVALID_COLLECTION_MIXINS = "a list or map mixin without its members is reported, but not each shape using it (Smithy: \"Cannot apply mixin ... not found\")";
-
 /**
  * errorfiles-loader cases anvil does not claim, each with the reason. The runner prints each one
  * where it skips it, and fails if a listed case starts to pass (so the list stays true).
  */
 export const ERRORFILES_NOT_CLAIMED: Record<string, string> = {
   "detects-invalid-documentation-comments.smithy": "expects WARNING Model.BadDocumentationComment for misplaced /// comments; the IDL parser drops them without an event",
-  "invalid-list-mixins.smithy": INVALID_COLLECTION_MIXINS,
-  "invalid-map-mixins.smithy": INVALID_COLLECTION_MIXINS,
-  "invalid-list-and-map-elision.smithy": "expects \"Member conflicts with an inherited mixin member\" for list/map members; anvil words it differently",
 };
 
 /** The errorfiles folders of the corpus, each with the cases anvil does not claim (by path in the folder). */

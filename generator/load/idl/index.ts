@@ -26,7 +26,7 @@ export interface PendingIdlFile {
  */
 export function parseIdl(text: string, file: string): PendingIdlFile {
   const parsed = new ShapeParser(text, file).parse();
-  if (parsed.diagnostics.length > 0) throw new AnvilError("model", parsed.diagnostics);
+  if (parsed.diagnostics.length > 0) throw new AnvilError("model", [...parsed.diagnostics, ...parsed.shapeErrors]);
   return {
     definedIds: parsed.definedIds,
     finish: (isDefined) => resolveParsed(parsed, isDefined),

@@ -120,15 +120,16 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
   attachTraitLocators(p, at);
 
   const all = [...p.diagnostics, ...diagnostics];
-  if (all.length > 0) throw new AnvilError("model", all);
+  if (all.length > 0) throw new AnvilError("model", [...all, ...p.shapeErrors]);
   return {
     file: p.file,
     text: p.text,
     version: p.version,
     metadata: p.metadata,
-    shapes: p.shapes,
+    shapes: p.dropped.size > 0 ? p.shapes.filter((s) => !p.dropped.has(s.id)) : p.shapes,
     applies: extraApplies.length > 0 ? [...p.applies, ...extraApplies] : p.applies,
     warnings,
+    ...(p.shapeErrors.length > 0 ? { errors: p.shapeErrors } : {}),
   };
 }
 

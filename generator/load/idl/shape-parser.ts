@@ -44,6 +44,13 @@ export interface ParsedIdl {
   /** Members of `enum` shapes without mixins, whose value defaults to their name. */
   enumMembers: Array<{ member: AstMember; name: string }>;
   diagnostics: Diagnostic[];
+  /**
+   * Errors Smithy reports when it builds a shape, not when it parses the file: loading goes on
+   * and assembly reports them beside its own (a shape using a dropped mixin, for one).
+   */
+  shapeErrors: Diagnostic[];
+  /** Shapes such an error leaves unbuilt, as Smithy does: they are left out of the loaded file. */
+  dropped: Set<string>;
   definedIds: string[];
 }
 
@@ -55,11 +62,6 @@ const ALL_TYPES = [
   ...SIMPLE_TYPES, "enum", "intEnum", "list", "set", "map", "structure", "union", "service", "resource", "operation",
 ];
 const SHAPE_TYPE_SET: ReadonlySet<string> = new Set(ALL_TYPES);
-
-/** Member parsing differs by the shape that holds the members. */
-const STRUCTURE = 0;
-const UNION = 1;
-const COLLECTION = 2;
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -74,6 +76,8 @@ export class ShapeParser extends NodeParser {
   private readonly applies: ApplyStatement[] = [];
   private readonly enumMembers: Array<{ member: AstMember; name: string }> = [];
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly shapeErrors: Diagnostic[] = [];
+  private readonly dropped = new Set<string>();
   private readonly definedIds: string[] = [];
   private namespaceFixupStart = 0;
   private inputSuffix = "Input";
@@ -110,6 +114,8 @@ export class ShapeParser extends NodeParser {
       guessedPrelude: this.guessedPrelude,
       enumMembers: this.enumMembers,
       diagnostics: this.diagnostics,
+      shapeErrors: this.shapeErrors,
+      dropped: this.dropped,
       definedIds: this.definedIds,
     };
   }
@@ -138,6 +144,12 @@ export class ShapeParser extends NodeParser {
     if (shapeId) d.shapeId = shapeId;
     if (hint) d.hint = hint;
     this.diagnostics.push(d);
+  }
+
+  /** An error in a shape's members that Smithy reports when building the shape; `drop` when it leaves the shape unbuilt. */
+  private shapeError(message: string, location: SourceLocation, shapeId: string, drop: boolean, hint?: string): void {
+    this.shapeErrors.push({ message, location, shapeId, ...(hint ? { hint } : {}) });
+    if (drop) this.dropped.add(shapeId);
   }
 
   /** Runs a step; a syntax error is recorded and ends the step. Other errors propagate. */
@@ -352,7 +364,7 @@ export class ShapeParser extends NodeParser {
       case "union":
         this.parseForResource(def);
         this.parseMixins(def);
-        this.parseMembers(def, type === "structure" ? STRUCTURE : type === "union" ? UNION : COLLECTION);
+        this.parseMembers(def);
         if (type === "list" || type === "set" || type === "map") this.moveCollectionMembers(def, typeOffset);
         break;
       case "enum":
@@ -423,7 +435,7 @@ export class ShapeParser extends NodeParser {
 
   // ---- members ------------------------------------------------------------------------------
 
-  private parseMembers(def: ShapeDefinition, kind: number): void {
+  private parseMembers(def: ShapeDefinition): void {
     this.skipWsAndDocs();
     this.expect(LBRACE);
     this.next();
@@ -431,7 +443,7 @@ export class ShapeParser extends NodeParser {
     const members: Record<string, AstMember> = {};
     const locations: Record<string, SourceLocation> = {};
     while (this.tok !== RBRACE && this.tok !== EOF) {
-      this.parseMember(def, members, locations, kind);
+      this.parseMember(def, members, locations);
       this.skipWs();
     }
     this.expect(RBRACE);
@@ -440,7 +452,7 @@ export class ShapeParser extends NodeParser {
     def.memberLocations = locations;
   }
 
-  private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>, kind: number): void {
+  private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>): void {
     const dupMark = this.duplicates.length;
     let traits = this.parseDocsAndTraits();
     if (this.tok === RBRACE && !this.sawTraits) return; // nothing, or a dangling documentation comment
@@ -464,7 +476,9 @@ export class ShapeParser extends NodeParser {
       this.addFixup(member as unknown as Record<string, unknown>, "target", raw, offset, false);
     }
     this.skipSpaces();
-    if (kind === STRUCTURE && this.tok === EQUAL) {
+    // The grammar allows `= value` on any shape's member; outside a structure, assembly reports
+    // the `@default` it becomes as Smithy does (TraitTarget).
+    if (this.tok === EQUAL) {
       if (this.v1) throw this.fail("@default assignment is only supported in IDL version 2 or later", 'Start the file with `$version: "2"`', `${def.id}$${name}`);
       const offset = this.tokStart;
       this.next();
@@ -498,7 +512,7 @@ export class ShapeParser extends NodeParser {
       const message = isMap
         ? `Map shapes may only have \`key\` and \`value\` members, but found \`${name}\``
         : `${shape.type === "set" ? "Set" : "List"} shapes may only have a \`member\` member, but found \`${name}\``;
-      this.diagnostics.push({ message, location: where ?? this.locationAt(offset), shapeId: def.id });
+      this.shapeError(message, where ?? this.locationAt(offset), def.id, false);
     }
     if (isMap) {
       if (members.key) shape.key = members.key;
@@ -509,7 +523,7 @@ export class ShapeParser extends NodeParser {
       const missing = allowed.filter((n) => !Object.hasOwn(members, n));
       if (missing.length > 0) {
         const what = missing.length === 1 ? "member" : "members";
-        this.problem(`Missing required ${what} of shape \`${def.id}\`: ${missing.join(", ")}`, offset, def.id, isMap ? "A map needs `key: KeyShape` and `value: ValueShape`" : "A list needs `member: MemberShape`");
+        this.shapeError(`Missing required ${what} of shape \`${def.id}\`: ${missing.join(", ")}`, this.locationAt(offset), def.id, true, isMap ? "A map needs `key: KeyShape` and `value: ValueShape`" : "A list needs `member: MemberShape`");
       }
     }
   }
@@ -554,7 +568,7 @@ export class ShapeParser extends NodeParser {
     def.shape.members = members;
     def.memberLocations = locations;
     if (!def.shape.mixins && Object.keys(members).length === 0) {
-      this.problem(type === "enum" ? "enum must have at least one entry" : "intEnum shapes must have at least one member", typeOffset, def.id, "Add a member, e.g. `FOO`");
+      this.shapeError(type === "enum" ? "enum must have at least one entry" : "intEnum shapes must have at least one member", this.locationAt(typeOffset), def.id, true, "Add a member, e.g. `FOO`");
     }
   }
 
@@ -663,7 +677,7 @@ export class ShapeParser extends NodeParser {
     this.parseForResource(def);
     this.parseMixins(def);
     if (def.forResource === undefined) this.parseForResource(def);
-    this.parseMembers(def, STRUCTURE);
+    this.parseMembers(def);
     this.addShape(def, traits, dupMark);
     return id;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AnvilError } from "../../../generator/errors.js";
 import { parseIdl } from "../../../generator/load/idl/index.js";
 import { MAX_NODE_DEPTH } from "../../../generator/load/idl/node-parser.js";
-import { brief, errorsOf, v2 } from "./helpers.js";
+import { brief, errorsOf, load, v2 } from "./helpers.js";
 
 describe("IDL errors", () => {
   it("are AnvilErrors of kind model, with file, line, column and a hint", () => {
@@ -65,12 +65,21 @@ enum D { X = 1
     expect(brief(errorsOf(v2('@deprecated(message: "a", message: "b")\nstring S')))).toEqual(["4:27 Duplicate member of trait: 'message'"]);
   });
 
-  it("checks list and map members", () => {
-    expect(errorsOf(v2("list L { foo: String }\nmap M { key: String }")).map((d) => d.message)).toEqual([
-      "List shapes may only have a `member` member, but found `foo`",
-      "Missing required member of shape `ex#L`: member",
-      "Missing required member of shape `ex#M`: value",
+  it("checks list and map members as Smithy's shape builder does: loading goes on, without the shapes left unbuilt", () => {
+    const file = load(v2("list L { foo: String }\nmap M { key: String }\nlist Ok { member: String, extra: String }\nenum E {}"));
+    expect(brief(file.errors ?? [])).toEqual([
+      "4:10 List shapes may only have a `member` member, but found `foo`",
+      "4:1 Missing required member of shape `ex#L`: member",
+      "5:1 Missing required member of shape `ex#M`: value",
+      "6:27 List shapes may only have a `member` member, but found `extra`",
+      "7:1 enum must have at least one entry",
     ]);
+    // A shape without its required members is not built; one with an extra member keeps the rest.
+    expect(file.shapes.map((s) => s.id)).toEqual(["ex#Ok"]);
+  });
+
+  it("reports shape errors with the syntax errors when a file has both", () => {
+    expect(errorsOf(v2("list L {}\nstructure S { a: }")).map((d) => d.message)).toContain("Missing required member of shape `ex#L`: member");
   });
 
   it.each([

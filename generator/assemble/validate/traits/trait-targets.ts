@@ -1,7 +1,8 @@
 /**
  * TraitTarget: a trait may only be applied to shapes its definition's `selector` matches
  * (`@range` on a string, `@required` outside a structure member and `@httpError` on a structure
- * without `@error` are all this error). Selectors anvil cannot evaluate leave that trait
+ * without `@error` are all this error), and a trait whose definition is a mixin may not be
+ * applied at all. Selectors anvil cannot evaluate leave that trait
  * unchecked; the context remembers them.
  */
 import { UnsupportedSelector } from "../selector/parse.js";
@@ -13,6 +14,14 @@ export function checkTraitTargets(ctx: TraitValidationContext): void {
     for (const traitId of Object.keys(holder.traits)) {
       const def = ctx.definition(traitId);
       if (!def) continue;
+      // A mixin is no trait to apply, even when it is a trait definition (a shape using it is one).
+      if (def.traits["smithy.api#mixin"] !== undefined) {
+        ctx.report(holder, traitId, {
+          message: `Trait \`${idiomaticName(traitId)}\` is a mixin and cannot be applied to \`${holder.id}\`.`,
+          eventId: "TraitTarget",
+          hint: `Apply a trait that uses ${idiomaticName(traitId)} as a mixin instead`,
+        });
+      }
       const selector = ctx.traitDefinition(def).selector;
       if (selector === undefined || selector.trim() === "*") continue;
       const node = ctx.selectors().node(holder.id);

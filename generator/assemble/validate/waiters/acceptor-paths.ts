@@ -1,17 +1,17 @@
 /**
- * The acceptor checks of Smithy's WaiterMatcherValidator (smithy-waiters) that anvil's JMESPath
- * type checker (generator/jmespath) can make as Smithy words them: an `errorType` the operation
- * does not declare (WaitableTraitInvalidErrorType, a WARNING: it may be a framework error), a
- * path whose static type is not what its comparator compares (ReturnTypeMismatch, DANGER), and
- * a failure `message` that is not a JMESPath expression or cannot give strings (WaitableTrait).
- *
- * Problems inside an expression (a member the shape lacks, a function given the wrong type) are
- * not reported here: Smithy's linter reports each with its line and column, which anvil's
- * checker does not track; the generator reports the first one when it compiles the path
- * (generator/traits/waitable.ts).
+ * The acceptor checks of Smithy's WaiterMatcherValidator (smithy-waiters), made with anvil's
+ * JMESPath type checker (generator/jmespath): an `errorType` the operation does not declare
+ * (WaitableTraitInvalidErrorType, a WARNING: it may be a framework error), a path or failure
+ * `message` that does not parse (WaitableTrait), each problem the linter finds inside one, with
+ * its line and column (ERROR as WaitableTrait, DANGER and WARNING as
+ * WaitableTraitJmespathProblem.JmespathEvent<Danger|Warning>.<waiter>.<acceptor>), a path whose
+ * static type is not what its comparator compares (ReturnTypeMismatch, DANGER), and a `message`
+ * that cannot give strings (WaitableTrait).
  */
 import type { NodeValue } from "../../../load/ast.js";
 import { compileExpression } from "../../../jmespath/compile.js";
+import { describeProblem } from "../../../jmespath/problems.js";
+import type { JType } from "../../../jmespath/types.js";
 import { messageTypeProblem, returnTypeProblem, rootTypes } from "../../../traits/waitable.js";
 import type { Severity } from "../../../errors.js";
 import type { Shape } from "../../model.js";
@@ -49,20 +49,36 @@ export function checkAcceptorPaths(ctx: TraitValidationContext): void {
         for (const [kind, type] of [["output", roots.output], ["inputOutput", roots.inputOutput]] as const) {
           const path = matcher[kind];
           if (!isObject(path) || typeof path["path"] !== "string" || typeof path["comparator"] !== "string") continue;
-          const result = compileExpression(path["path"], { name: "value", type });
-          const problem = result.kind === "compiled" ? returnTypeProblem(path["comparator"], result.type) : undefined;
+          const returned = lint(path["path"], type, "", name, i, report);
+          const problem = returned === undefined ? undefined : returnTypeProblem(path["comparator"], returned);
           if (problem !== undefined) report("DANGER", `WaitableTraitJmespathProblem.ReturnTypeMismatch.${name}.${i}`, problem);
         }
         const message = acceptor["message"];
         if (typeof message === "string" && acceptor["state"] === "failure") {
-          const result = compileExpression(message, { name: "value", type: roots.output });
-          const problem =
-            result.kind === "compiled" ? messageTypeProblem(result.type) : result.kind === "invalid" && result.message.startsWith("Invalid JMESPath") ? result.message.replace("JMESPath expression", "JMESPath expression in `message`") : undefined;
+          const returned = lint(message, roots.output, "in `message` ", name, i, report);
+          const problem = returned === undefined ? undefined : messageTypeProblem(returned);
           if (problem !== undefined) report("ERROR", "WaitableTrait", problem);
         }
       });
     }
   }
+}
+
+/**
+ * Type-checks `expression` over a value of type `root`, reporting a syntax error or each problem
+ * found as Smithy does; gives the expression's static type, or undefined when it does not parse.
+ */
+function lint(expression: string, root: JType, where: string, waiter: string, acceptor: number, report: (severity: Severity, eventId: string, message: string) => void): JType | undefined {
+  const result = compileExpression(expression, { name: "value", type: root });
+  if (result.kind === "syntax") {
+    report("ERROR", "WaitableTrait", `Invalid JMESPath expression ${where}(${expression}): ${result.message}`);
+    return undefined;
+  }
+  for (const problem of result.problems) {
+    const eventId = problem.severity === "ERROR" ? "WaitableTrait" : `WaitableTraitJmespathProblem.JmespathEvent${problem.severity === "DANGER" ? "Danger" : "Warning"}.${waiter}.${acceptor}`;
+    report(problem.severity, eventId, describeProblem(expression, problem));
+  }
+  return result.type;
 }
 
 /** Whether the operation declares the error, by absolute id or by shape name. */
