@@ -59,13 +59,18 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   const inheritedApplies = applyStatements(files, shapes, problems);
   const unbuilt = flattenMixins(shapes, defined, problems);
   applyToInherited(inheritedApplies, shapes, problems);
+  const loadFailed = problems.some(isError);
   const validationStart = performance.now(); // validation's cost is reported apart (Model.validationMs)
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
   checkReferences(shapes, problems, unbuilt);
   checkTraitsDefined(shapes, problems);
-  const ctx = validateTraits(shapes, problems, metadata, (key) => metadataLocation(files, key));
-  runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
-  checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
+  // As in Smithy, a model that fails to load (here: an ERROR before validation) is not validated
+  // further: its validators would report the holes the loading errors left.
+  if (!loadFailed) {
+    const ctx = validateTraits(shapes, problems, metadata, (key) => metadataLocation(files, key));
+    runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
+    checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
+  }
   warnDeprecatedSets(shapes, problems);
   warnEnumTraitIn2(files, problems);
   applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
