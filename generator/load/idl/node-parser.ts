@@ -4,6 +4,7 @@
  * (shape-parser.ts). Relative shape ids are kept as written and recorded in a fixup table; they are
  * resolved once every file's shapes are known (resolve.ts).
  */
+import type { Diagnostic } from "../../errors.js";
 import type { NodeValue, Traits } from "../ast.js";
 import { annotationValue as importedAnnotationValue } from "./annotation.js";
 import { IdlSyntaxError, Lexer } from "./lexer.js";
@@ -91,6 +92,12 @@ export class NodeParser extends Lexer {
    * something.
    */
   private readonly docRanges: number[] = [];
+  /**
+   * Model.BadDocumentationComment WARNINGs: documentation comments that document nothing (before
+   * a control, namespace or use statement, after traits, inside a value, dangling before a `}`),
+   * flushed where Smithy's loader flushes them (a line break ends a statement, a member starts).
+   */
+  readonly docWarnings: Diagnostic[] = [];
   private depth = 0;
 
   /**
@@ -167,7 +174,7 @@ export class NodeParser extends Lexer {
   /** The BR production: optional spaces (and commas), then a line break, comment or end of file. */
   expectBr(): void {
     while (this.tok === SPACE || this.tok === COMMA) this.next();
-    if (this.docRanges.length !== 0) this.docRanges.length = 0;
+    this.rejectDocs();
     const t = this.tok;
     if (t === NEWLINE || t === COMMENT || t === DOC_COMMENT) {
       this.next();
@@ -192,9 +199,31 @@ export class NodeParser extends Lexer {
     this.docRanges.push(s, s < e ? e : s);
   }
 
-  /** Drops documentation comments that are not attached to anything. */
-  discardDocs(): void {
-    if (this.docRanges.length !== 0) this.docRanges.length = 0;
+  /** Reports the buffered documentation comments as attached to nothing, and drops them. */
+  rejectDocs(): void {
+    if (this.docRanges.length !== 0) this.warnBadDocs(this.takeDocs());
+  }
+
+  /** Drops buffered documentation comments the parser will read again (after going back). */
+  forgetDocs(): void {
+    this.docRanges.length = 0;
+  }
+
+  /** Smithy's WARNING for documentation comments `lines` that document nothing. */
+  warnBadDocs(lines: string): void {
+    this.docWarnings.push({
+      message: `Found documentation comments ('///') attached to nothing. Documentation comments must appear on their own lines, directly before shapes and members, and before any traits. The invalid comments were: ${lines}`,
+      location: { file: this.file, line: this.tokLine, column: this.tokCol },
+      severity: "WARNING",
+      eventId: "Model.BadDocumentationComment",
+      hint: "Move the comment directly before the shape or member, above its traits, or make it a `//` comment",
+    });
+  }
+
+  /** A documentation comment read as a shape's or member's, when nothing follows it: Smithy's WARNING. */
+  rejectDanglingDocs(traits: Traits | undefined): void {
+    const doc = traits?.[DOCUMENTATION];
+    if (this.sawDocs && !this.sawTraits && typeof doc === "string") this.warnBadDocs(doc);
   }
 
   /** The buffered documentation lines joined with line feeds. */
@@ -218,7 +247,7 @@ export class NodeParser extends Lexer {
    * or undefined when there is none; the caller attaches it with `attachTraits`.
    */
   parseDocsAndTraits(): Traits | undefined {
-    if (this.docRanges.length !== 0) this.docRanges.length = 0;
+    this.rejectDocs();
     this.skipWs();
     let docOffset = -1;
     let doc = "";

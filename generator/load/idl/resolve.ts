@@ -104,7 +104,7 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
   }
 
   if (p.version.startsWith("1")) checkVersion1Traits(p, diagnostics);
-  const warnings: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [...p.docWarnings];
   for (const id of p.uses.values()) {
     // The add-on libraries anvil carries (aws.api, ...) are among the defined ids (preludeIds).
     if (isDefined(id)) continue;

@@ -49,6 +49,8 @@ export interface ParsedIdl {
    * and assembly reports them beside its own (a shape using a dropped mixin, for one).
    */
   shapeErrors: Diagnostic[];
+  /** Model.BadDocumentationComment WARNINGs (see NodeParser.docWarnings). */
+  docWarnings: Diagnostic[];
   /** Shapes such an error leaves unbuilt, as Smithy does: they are left out of the loaded file. */
   dropped: Set<string>;
   definedIds: string[];
@@ -88,10 +90,10 @@ export class ShapeParser extends NodeParser {
     this.guard(() => {
       this.next();
       this.skipWsAndDocs();
-      this.discardDocs();
+      this.rejectDocs();
       this.parseControlSection();
       this.skipWsAndDocs();
-      this.discardDocs();
+      this.rejectDocs();
       this.parseMetadataSection();
       this.parseShapeSection();
     });
@@ -115,6 +117,7 @@ export class ShapeParser extends NodeParser {
       enumMembers: this.enumMembers,
       diagnostics: this.diagnostics,
       shapeErrors: this.shapeErrors,
+      docWarnings: this.docWarnings,
       dropped: this.dropped,
       definedIds: this.definedIds,
     };
@@ -235,7 +238,7 @@ export class ShapeParser extends NodeParser {
     for (;;) {
       // Documentation comments here document nothing.
       this.skipWsAndDocs();
-      this.discardDocs();
+      this.rejectDocs();
       if (!this.isWord("metadata")) return;
       if (!this.guard(() => this.parseMetadataStatement())) this.recover();
     }
@@ -262,7 +265,7 @@ export class ShapeParser extends NodeParser {
 
   private parseShapeSection(): void {
     this.skipWsAndDocs();
-    this.discardDocs();
+    this.rejectDocs();
     if (!this.isWord("namespace")) {
       if (this.tok !== EOF) {
         throw this.fail(
@@ -287,12 +290,13 @@ export class ShapeParser extends NodeParser {
     for (;;) {
       const mark = this.mark();
       this.skipWsAndDocs();
-      this.discardDocs();
       if (!this.isWord("use")) {
         // Not a use statement: go back so documentation comments reach the first shape.
+        this.forgetDocs();
         this.reset(mark);
         return;
       }
+      this.rejectDocs();
       if (!this.guard(() => this.parseUseStatement())) this.recover();
     }
   }
@@ -322,6 +326,7 @@ export class ShapeParser extends NodeParser {
     const dupMark = this.duplicates.length;
     const traits = this.parseDocsAndTraits();
     if (this.tok === EOF) {
+      this.rejectDanglingDocs(traits);
       if (this.sawTraits) throw this.unexpected([IDENTIFIER], "Traits must be followed by the shape they apply to");
       return;
     }
@@ -455,7 +460,7 @@ export class ShapeParser extends NodeParser {
   private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>): void {
     const dupMark = this.duplicates.length;
     let traits = this.parseDocsAndTraits();
-    if (this.tok === RBRACE && !this.sawTraits) return; // nothing, or a dangling documentation comment
+    if (this.tok === RBRACE && !this.sawTraits) return this.rejectDanglingDocs(traits); // nothing, or a dangling documentation comment
     const location = this.here();
     const elided = this.tok === DOLLAR;
     if (elided) this.next();
@@ -538,7 +543,10 @@ export class ShapeParser extends NodeParser {
     while (this.tok !== RBRACE && this.tok !== EOF) {
       const dupMark = this.duplicates.length;
       let traits = this.parseDocsAndTraits();
-      if (this.tok === RBRACE && !this.sawTraits) break;
+      if (this.tok === RBRACE && !this.sawTraits) {
+        this.rejectDanglingDocs(traits);
+        break;
+      }
       const location = this.here();
       this.expect(IDENTIFIER, "An enum member is a name, optionally followed by `= value`");
       const name = this.lexeme();
@@ -625,7 +633,8 @@ export class ShapeParser extends NodeParser {
         this.skipWsAndDocs();
         if (this.tok === WALRUS) {
           this.requireV2("Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO", def.id);
-          this.discardDocs();
+          // Smithy drops documentation before `:=` without a warning.
+          this.forgetDocs();
           this.next();
           this.skipWs();
           const suffix = key === "input" ? this.inputSuffix : this.outputSuffix;

@@ -78,6 +78,17 @@ enum D { X = 1
     expect(file.shapes.map((s) => s.id)).toEqual(["ex#Ok"]);
   });
 
+  it("warns about documentation comments that document nothing, as Smithy does, and not about those that document", () => {
+    const text = v2("/// Docs of A.\nstructure A {\n    @required\n    /// After a trait.\n    a: String\n    /// Dangling.\n}\n\noperation O {\n    input\n        /// Before the walrus: dropped silently.\n        := {}\n}\n/// At the end.\n");
+    const file = load(text);
+    expect((file.warnings ?? []).map((w) => `${w.severity} ${w.eventId} ${w.message.replace(/^.*The invalid comments were: /, "")}`)).toEqual([
+      "WARNING Model.BadDocumentationComment After a trait.",
+      "WARNING Model.BadDocumentationComment Dangling.",
+      "WARNING Model.BadDocumentationComment At the end.",
+    ]);
+    expect(file.shapes.find((s) => s.id === "ex#A")?.shape.traits?.["smithy.api#documentation"]).toBe("Docs of A.");
+  });
+
   it("reports shape errors with the syntax errors when a file has both", () => {
     expect(errorsOf(v2("list L {}\nstructure S { a: }")).map((d) => d.message)).toContain("Missing required member of shape `ex#L`: member");
   });
