@@ -12,7 +12,7 @@ import { preludeShapeIds } from "./prelude/index.js";
 import { toShape } from "./to-shape.js";
 import { mergeTraits, nodeEquals } from "./traits.js";
 import { flattenMixins } from "./mixins.js";
-import { checkReferences } from "./references.js";
+import { checkTargets } from "./targets.js";
 // Hook added by the IDL parser work: rules in ./validate/ (implied enum values, annotation trait
 // values, trait value kinds, mixin type rules).
 import { runModelRules, validateTraits } from "./validate/index.js";
@@ -60,11 +60,15 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   applyToInherited(inheritedApplies, shapes, problems);
   const validationStart = performance.now(); // validation's cost is reported apart (Model.validationMs)
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
-  checkReferences(shapes, problems);
+  checkTargets(shapes, problems);
   checkTraitsDefined(shapes, problems);
-  const ctx = validateTraits(shapes, problems);
-  runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
-  checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
+  // As in Smithy, a broken relationship target (a `Target` ERROR) stops the validators: what
+  // they would add are consequences of it.
+  if (!problems.some((p) => isError(p) && p.eventId?.split(".")[0] === "Target")) {
+    const ctx = validateTraits(shapes, problems);
+    runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
+    checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
+  }
   warnDeprecatedSets(shapes, problems);
   applySuppressions(problems, metadata, shapes, (key) => metadataLocation(files, key));
   const validationMs = performance.now() - validationStart;
