@@ -28,6 +28,7 @@ import { checkIdempotent } from "../behavior/idempotent.js";
 import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
 import { checkExternalDocumentation } from "../docs/external-documentation.js";
 import { checkExclusiveMembers } from "./exclusive-members.js";
+import { REFERENCE_VALIDATORS } from "../references/index.js";
 import { checkRpcv2HttpVersions } from "../protocols/rpcv2.js";
 import { checkNoInlineDocuments } from "../protocols/no-inline-documents.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters/structure.js";
@@ -49,6 +50,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["DefaultTrait"], run: checkDefaultTrait }, // after TraitTarget: it reads the selectors left unchecked
   { eventIds: ["Service"], run: checkServiceClosures },
   { eventIds: ["ExclusiveStructureMemberTrait"], run: checkExclusiveMembers },
+  ...REFERENCE_VALIDATORS, // resource references (../references/)
   // HTTP bindings (../http/)
   { eventIds: ["HttpBindingsMissing"], run: checkHttpBindingsMissing },
   { eventIds: ["HttpLabelTrait"], run: checkHttpLabels },
