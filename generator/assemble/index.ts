@@ -12,10 +12,11 @@ import { preludeShapeIds } from "./prelude/index.js";
 import { toShape } from "./to-shape.js";
 import { mergeTraits, nodeEquals } from "./traits.js";
 import { flattenMixins } from "./mixins.js";
-import { checkReferences } from "./references.js";
+import { checkTargets } from "./targets.js";
 // Hook added by the IDL parser work: rules in ./validate/ (implied enum values, annotation trait
 // values, trait value kinds, mixin type rules).
 import { runModelRules, validateTraits } from "./validate/index.js";
+import { CRITICAL_VALIDATORS } from "./validate/resources/index.js";
 import { runMetadataValidators } from "./validate/metadata-validators.js";
 import { applySuppressions } from "./validate/suppressions.js";
 import { checkTypedMetadata } from "./validate/typed-metadata.js";
@@ -62,14 +63,19 @@ function assembleWith(files: LoadedFile[], builtIn: Shape[]): Model {
   const loadFailed = problems.some(isError);
   const validationStart = performance.now(); // validation's cost is reported apart (Model.validationMs)
   runModelRules(shapes, problems); // hook: see ./validate/index.ts
-  checkReferences(shapes, problems, unbuilt);
-  checkTraitsDefined(shapes, problems);
   // As in Smithy, a model that fails to load (here: an ERROR before validation) is not validated
-  // further: its validators would report the holes the loading errors left.
+  // further, and a broken relationship target (a `Target` ERROR) stops all but the other critical
+  // validators (the resource cycle check): what the rest would add are consequences of it.
   if (!loadFailed) {
-    const ctx = validateTraits(shapes, problems, metadata, (key) => metadataLocation(files, key));
-    runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
-    checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
+    checkTargets(shapes, problems, unbuilt);
+    checkTraitsDefined(shapes, problems);
+    if (problems.some((p) => isError(p) && p.eventId?.split(".")[0] === "Target")) {
+      validateTraits(shapes, problems, metadata, (key) => metadataLocation(files, key), CRITICAL_VALIDATORS);
+    } else {
+      const ctx = validateTraits(shapes, problems, metadata, (key) => metadataLocation(files, key));
+      runMetadataValidators(ctx, metadata, metadataLocation(files, "validators"));
+      checkTypedMetadata(ctx, metadata, (key) => metadataLocation(files, key));
+    }
   }
   warnDeprecatedSets(shapes, problems);
   warnEnumTraitIn2(files, problems);

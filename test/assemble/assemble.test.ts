@@ -8,8 +8,9 @@ describe("assemble", () => {
     const e = errorOf(() => modelOf(doc({ "ex#Input": { type: "structure", members: { name: { target: "ex#Nmae" } } }, "ex#Name": { type: "string" } })));
     expect(e.kind).toBe("model");
     const d = e.diagnostics[0];
-    expect(d.message).toContain("ex#Input$name targets ex#Nmae, which is not defined");
-    expect(d.hint).toBe("Did you mean ex#Name?");
+    expect(d.message).toBe("member shape targets an unresolved shape `ex#Nmae`. Did you mean ex#Name?");
+    expect(d.eventId).toBe("Target.UnresolvedShape");
+    expect(d.hint).toBe("Target ex#Name, or define ex#Nmae");
     expect(d.location).toMatchObject({ file: "a.json", line: 7, column: 9 });
   });
 

@@ -4,8 +4,6 @@
  * a validator anvil does not run are left out by rule (errorfiles.ts) and need no entry.
  */
 
-const TARGET_WORDING =
-  "anvil reports unresolved or mistyped relationship targets with its own wording and no `Target` id (Smithy: \"member shape targets an unresolved shape ...\", \"... relationships must target a structure shape, but found ...\")";
 const CLOSURE_DANGER =
   "anvil reports a closure name conflict that Smithy grades ERROR as a DANGER (same id, shapes and message): its generator names conflicting shapes apart, so such a model still generates (test/hostile), while `anvil validate` fails on it as Smithy does";
 
@@ -13,14 +11,6 @@ const CLOSURE_DANGER =
 export const VALIDATORS_NOT_CLAIMED: Record<string, string> = {
   "service-conflict-validator.json": CLOSURE_DANGER,
   "service-rename/conflict.smithy": CLOSURE_DANGER,
-  "mixins/mixin-used-in-illegal-relationship.smithy": TARGET_WORDING,
-  "model-validation/model-validation-stops-validating-on-core-errors.smithy": TARGET_WORDING,
-  "paginated/paginated-targets.json": TARGET_WORDING,
-  "resource-identifiers/resource-identifiers-bad-type.json": TARGET_WORDING,
-  "resource-parent-validator.json": `${TARGET_WORDING}; its ResourceCycle events are matched (test/assemble/resource-validators.test.ts)`,
-  "target-validator-service-errors.json": TARGET_WORDING,
-  "target-validator-suggestions.json": TARGET_WORDING,
-  "target-validator.json": TARGET_WORDING,
 };
 
 /** errorfiles-waiters cases not claimed. */

@@ -34,3 +34,9 @@ export const RESOURCE_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["ResourceOperationInputOutput"], run: unlessCyclic(checkResourceOperationInputOutput) },
   { eventIds: ["DefaultValueInUpdate"], run: unlessCyclic(checkDefaultValueInUpdate) },
 ];
+
+/**
+ * The validators Smithy runs beside its `Target` check even when that check fails (its critical
+ * validators): a resource cycle is reported with the broken targets.
+ */
+export const CRITICAL_VALIDATORS: readonly TraitValidator[] = [RESOURCE_VALIDATORS[0]!];

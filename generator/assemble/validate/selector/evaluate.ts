@@ -316,6 +316,11 @@ export class SelectorIndex {
     return type === "enum" || type === "intEnum";
   }
 
+  /** The nodes with a directed relationship to `n`, each with that relationship's name. */
+  incoming(n: SelectorNode): ReadonlyArray<[string, SelectorNode]> {
+    return this.reverse().get(n) ?? [];
+  }
+
   /** Incoming edges of every node, with their relationship. */
   private reverse(): Map<SelectorNode, Array<[string, SelectorNode]>> {
     if (this.reverseEdges) return this.reverseEdges;

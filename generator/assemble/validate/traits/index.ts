@@ -32,6 +32,7 @@ import { checkIdempotent } from "../behavior/idempotent.js";
 import { checkXmlFlattened, checkXmlNamespaces } from "../docs/xml.js";
 import { checkExternalDocumentation } from "../docs/external-documentation.js";
 import { checkExclusiveMembers } from "./exclusive-members.js";
+import { REFERENCE_VALIDATORS } from "../references/index.js";
 import { checkRpcv2HttpVersions } from "../protocols/rpcv2.js";
 import { checkNoInlineDocuments } from "../protocols/no-inline-documents.js";
 import { checkUniqueWaiterNames, checkWaiters } from "../waiters/structure.js";
@@ -53,6 +54,7 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["DefaultTrait"], run: checkDefaultTrait }, // after TraitTarget: it reads the selectors left unchecked
   { eventIds: ["Service"], run: checkServiceClosures },
   { eventIds: ["ExclusiveStructureMemberTrait"], run: checkExclusiveMembers },
+  ...REFERENCE_VALIDATORS, // resource references (../references/)
   // HTTP bindings (../http/)
   { eventIds: ["HttpBindingsMissing"], run: checkHttpBindingsMissing },
   { eventIds: ["HttpLabelTrait"], run: checkHttpLabels },
@@ -98,8 +100,9 @@ export function validateTraits(
   events: Diagnostic[],
   metadata?: Record<string, NodeValue>,
   locateMetadata?: (key: string) => SourceLocation | undefined,
+  validators: readonly TraitValidator[] = TRAIT_VALIDATORS,
 ): TraitValidationContext {
   const ctx = new TraitValidationContext(shapes, events, metadata, locateMetadata);
-  for (const v of TRAIT_VALIDATORS) v.run(ctx);
+  for (const v of validators) v.run(ctx);
   return ctx;
 }
