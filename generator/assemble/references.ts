@@ -36,10 +36,8 @@ export function checkReferences(shapes: Map<string, Shape>, problems: Diagnostic
         problems.push({ message: `Member ${m.id} cannot target ${t.type} ${m.target}`, location: m.location, shapeId: m.id });
       } else if (t.traits["smithy.api#mixin"] !== undefined) {
         problems.push({ message: `Member ${m.id} cannot target mixin ${m.target}`, location: m.location, shapeId: m.id });
-      } else if (m.target === "smithy.api#Unit" && s.type !== "union" && s.type !== "enum" && s.type !== "intEnum") {
-        // Unit stands for "no value": only a union variant (or an enum member) may be one.
-        problems.push({ message: `Member ${m.id} cannot target smithy.api#Unit: only members of unions and enums can`, location: m.location, shapeId: m.id, hint: "Target a structure with no members, or make the container a union" });
       }
+      // A member of a structure, list or map targeting Unit is Smithy's UnitType event (validate/shapes/unit-type.ts).
     }
     expect(s, "Input", s.input, ["structure"]);
     expect(s, "Output", s.output, ["structure"]);

@@ -18,6 +18,7 @@ import { checkDefaultTrait } from "../default-values.js";
 import { checkPaginated } from "../paginated.js";
 import { checkServiceClosures } from "../service-closure.js";
 import { AWS_VALIDATORS } from "../aws/index.js";
+import { SHAPE_VALIDATORS } from "../shapes/index.js";
 import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
 import { checkTraitStatus } from "../trait-status.js";
 import { checkHttpHeaders, checkHttpPrefixHeaders, checkHttpQueryParams } from "../http/headers.js";
@@ -78,6 +79,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   { eventIds: ["UniqueWaiterNames"], run: checkUniqueWaiterNames },
   { eventIds: ["TraitValidators", ...ADDON_TRAIT_VALIDATOR_IDS], run: checkTraitValidators },
   { eventIds: ["DeprecatedTrait", "UnstableTrait"], run: checkTraitStatus },
+  // shapes themselves: streams, unions, recursion, operation inputs and outputs (../shapes/)
+  ...SHAPE_VALIDATORS,
   // smithy-aws-traits (../aws/)
   ...AWS_VALIDATORS,
   { eventIds: ["WaitableTraitInvalidErrorType", "WaitableTraitJmespathProblem"], run: checkAcceptorPaths },
