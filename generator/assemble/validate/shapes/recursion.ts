@@ -4,9 +4,10 @@
  * structure may not reach itself through required members only (no finite value has them all);
  * a union needs at least one member from which a finite value can be built.
  */
-import type { Member, Shape } from "../../model.js";
+import type { Shape } from "../../model.js";
+import { components } from "../../../strongly-connected.js";
 import type { TraitValidationContext } from "../traits/context.js";
-import { memberOf, relationshipsFrom, type Relationship } from "./relationships.js";
+import { memberOf, referrers, relationshipsFrom, type Relationship } from "./relationships.js";
 
 const EVENT_ID = "ShapeRecursion";
 const REQUIRED = "smithy.api#required";
@@ -21,78 +22,111 @@ export function checkShapeRecursion(ctx: TraitValidationContext): void {
   const throughCollections: Follow = (rel) => typeOf(rel.from) !== "structure" && typeOf(rel.from) !== "union";
   // Structures: from a structure to its required members only, and from a member to its target.
   const throughRequired: Follow = (rel) => (typeOf(rel.from) === "structure" ? memberOf(ctx.shapes, rel.to)?.traits[REQUIRED] !== undefined : typeOf(rel.from) === "member");
+  const collections = new CycleFinder(ctx.shapes, throughCollections);
+  const structures = new CycleFinder(ctx.shapes, throughRequired);
+  const ending = endingShapes(ctx.shapes);
 
   for (const s of ctx.shapes.values()) {
     if (s.prelude) continue;
     if (s.type === "list" || s.type === "set" || s.type === "map") {
-      for (const path of cycles(ctx.shapes, s, throughCollections)) {
-        report(ctx, s, `Found invalid shape recursion: ${path.join(" > ")}. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.`);
+      const path = collections.cycle(s);
+      if (path) {
+        report(ctx, s, `Found invalid shape recursion: ${path.join(" > ")}. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.`, "Wrap the inner collection in a structure: recursion may only pass through a structure or union member");
       }
     } else if (s.type === "structure") {
-      for (const path of cycles(ctx.shapes, s, throughRequired)) {
-        report(ctx, s, `Found invalid shape recursion: ${path.join(" > ")}. A structure cannot be mutually recursive through all required members.`);
+      const path = structures.cycle(s);
+      if (path) {
+        report(ctx, s, `Found invalid shape recursion: ${path.join(" > ")}. A structure cannot be mutually recursive through all required members.`, "Make one member of the cycle optional");
       }
-    } else if (s.type === "union" && s.members.length > 0 && !new Termination(ctx.shapes).union(s)) {
+    } else if (s.type === "union" && s.members.length > 0 && !ending.has(s.id)) {
       // An empty union is reported by the Union validator.
-      report(ctx, s, "It is impossible to create instances of this recursive union");
+      report(ctx, s, "It is impossible to create instances of this recursive union", "Give the union a member whose value can be built without the union itself");
     }
   }
 }
 
-function report(ctx: TraitValidationContext, s: Shape, message: string): void {
-  ctx.report(s, undefined, { eventId: EVENT_ID, message });
+function report(ctx: TraitValidationContext, s: Shape, message: string, hint: string): void {
+  ctx.report(s, undefined, { eventId: EVENT_ID, message, hint });
 }
 
 /**
- * Every path from `start` back to itself through shapes and members seen once each, following
- * the relationships `follow` allows; each path lists the ids after `start`, ending with it.
+ * Finds paths from a shape back to itself along the relationships `follow` allows. Only the
+ * shapes and members of the start's strongly connected component can be on such a path, so the
+ * components are found first (once for the whole model) and each search stays inside one.
  */
-function cycles(shapes: Map<string, Shape>, start: Shape, follow: Follow): string[][] {
-  const found: string[][] = [];
-  const path: string[] = [];
-  const onPath = new Set<string>([start.id]);
-  const visit = (id: string) => {
-    for (const rel of relationshipsFrom(shapes, id)) {
-      if (!follow(rel)) continue;
-      if (rel.to === start.id) found.push([...path, rel.to]);
-      else if (!onPath.has(rel.to)) {
-        onPath.add(rel.to);
-        path.push(rel.to);
-        visit(rel.to);
+class CycleFinder {
+  /** The component number of each shape and member id. */
+  private readonly componentOf = new Map<string, number>();
+
+  constructor(
+    private readonly shapes: Map<string, Shape>,
+    private readonly follow: Follow,
+  ) {
+    const ids: string[] = [];
+    const index = new Map<string, number>();
+    for (const s of shapes.values()) for (const id of [s.id, ...s.members.map((m) => m.id)]) index.set(id, ids.push(id) - 1);
+    const component = components(ids.length, (n) => this.out(ids[n] as string).flatMap((rel) => index.get(rel.to) ?? []));
+    ids.forEach((id, n) => this.componentOf.set(id, component[n] as number));
+  }
+
+  /** The relationships out of a shape or member that the search follows. */
+  private out(id: string): Relationship[] {
+    return relationshipsFrom(this.shapes, id).filter(this.follow);
+  }
+
+  /**
+   * A path from `start` back to itself through shapes and members seen once each, as the ids
+   * after `start` (ending with it); undefined if none. Smithy reports every such path; anvil
+   * reports the first it finds, so that a search enters each node of the component once.
+   */
+  cycle(start: Shape): string[] | undefined {
+    const own = this.componentOf.get(start.id);
+    const entered = new Set<string>([start.id]);
+    const path: string[] = [];
+    const stack: Array<{ out: Relationship[]; next: number }> = [{ out: this.out(start.id), next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { out: Relationship[]; next: number };
+      const rel = top.out[top.next++];
+      if (rel === undefined) {
+        stack.pop();
         path.pop();
-        onPath.delete(rel.to);
+        continue;
       }
+      if (rel.to === start.id) return [...path, rel.to];
+      if (entered.has(rel.to) || this.componentOf.get(rel.to) !== own) continue;
+      entered.add(rel.to);
+      path.push(rel.to);
+      stack.push({ out: this.out(rel.to), next: 0 });
     }
-  };
-  visit(start.id);
-  return found;
+    return undefined;
+  }
 }
 
 /**
- * Whether a finite value of a shape exists, as Smithy's UnionTerminatesVisitor decides it: a
- * structure ends if it has no members, an optional one, or a required one that ends; a union if
- * one member ends; any other shape ends. Members already tried (in this whole search, not just
- * the current path) count as not ending.
+ * The structures and unions a finite value exists for (and every other shape): a structure with
+ * no members, an optional member, or a required member whose target has one; a union with a
+ * member whose target has one. Smithy's UnionTerminatesVisitor asks this of each union by a
+ * depth-first walk; here it is found for the whole model at once, from the shapes that plainly
+ * end, following members backwards to their containers (each shape enters the queue once).
  */
-class Termination {
-  private readonly tried = new Set<string>();
-
-  constructor(private readonly shapes: Map<string, Shape>) {}
-
-  union(shape: Shape): boolean {
-    return shape.members.some((m) => this.member(m));
+function endingShapes(shapes: Map<string, Shape>): Set<string> {
+  const ending = new Set<string>();
+  for (const s of shapes.values()) {
+    if ((s.type !== "structure" && s.type !== "union") || s.members.length === 0) ending.add(s.id);
+    else if (s.type === "structure" && s.members.some((m) => m.traits[REQUIRED] === undefined)) ending.add(s.id);
   }
-
-  private shape(shape: Shape | undefined): boolean {
-    if (shape?.type === "union") return this.union(shape);
-    if (shape?.type !== "structure" || shape.members.length === 0) return true;
-    if (shape.members.some((m) => m.traits[REQUIRED] === undefined)) return true;
-    return shape.members.some((m) => this.member(m));
+  // A member with an unresolved target (reported elsewhere) is taken to end, so as not to add to that error.
+  for (const s of shapes.values()) if (!ending.has(s.id) && s.members.some((m) => !shapes.has(m.target))) ending.add(s.id);
+  const queue = [...ending];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    for (const rel of referrers(shapes, id)) {
+      if (rel.type !== "MEMBER_TARGET") continue;
+      const containerId = rel.from.slice(0, rel.from.indexOf("$"));
+      const type = shapes.get(containerId)?.type;
+      if ((type !== "structure" && type !== "union") || ending.has(containerId)) continue;
+      ending.add(containerId);
+      queue.push(containerId);
+    }
   }
-
-  private member(m: Member): boolean {
-    if (this.tried.has(m.id)) return false;
-    this.tried.add(m.id);
-    return this.shape(this.shapes.get(m.target));
-  }
+  return ending;
 }

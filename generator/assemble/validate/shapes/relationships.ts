@@ -60,7 +60,9 @@ export function relationshipsFrom(shapes: Map<string, Shape>, id: string): Relat
     return shape === undefined ? [] : shapeRelationships(shape);
   }
   const container = shapes.get(id.slice(0, dollar));
-  return container === undefined ? [] : memberRelationships(container).filter((r) => r.from === id);
+  const member = memberOf(shapes, id);
+  if (container === undefined || member === undefined || container.type === "enum" || container.type === "intEnum") return [];
+  return [{ type: "MEMBER_TARGET", from: id, to: member.target }];
 }
 
 const REFERRERS = new WeakMap<Map<string, Shape>, Map<string, Relationship[]>>();
@@ -82,10 +84,17 @@ export function referrers(shapes: Map<string, Shape>, id: string): Relationship[
   return index.get(id) ?? [];
 }
 
-/** The member of a member id, or undefined. */
+const MEMBERS = new WeakMap<Map<string, Shape>, Map<string, Member>>();
+
+/** The member of a member id, or undefined; members are indexed once per model. */
 export function memberOf(shapes: Map<string, Shape>, id: string): Member | undefined {
-  const dollar = id.indexOf("$");
-  return dollar < 0 ? undefined : shapes.get(id.slice(0, dollar))?.members.find((m) => m.id === id);
+  let index = MEMBERS.get(shapes);
+  if (!index) {
+    index = new Map();
+    for (const s of shapes.values()) for (const m of s.members) index.set(m.id, m);
+    MEMBERS.set(shapes, index);
+  }
+  return index.get(id);
 }
 
 /** The shape or member of an id, as `ctx.report` takes it (with its position); just the id when absent. */
