@@ -4,7 +4,7 @@
  * references other than members, and operation names.
  */
 import { describe, expect, it } from "vitest";
-import { eventsOf } from "./events.js";
+import { brief, eventsOf, modelEvents } from "./events.js";
 
 describe("StreamingTrait", () => {
   const service = (protocol: string, payload: string) => `
@@ -108,6 +108,27 @@ describe("ShapeRecursion", () => {
     expect(eventsOf("map M { key: String, value: M }", "ShapeRecursion")).toEqual([
       "ERROR ShapeRecursion ex#M: Found invalid shape recursion: ex#M$value > ex#M. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.",
     ]);
+  });
+});
+
+describe("ShapeRecursion on hostile models", () => {
+  it("walks 5,000 nested lists ending in a list of itself without overflowing the stack, reporting that list once", () => {
+    const n = 5000;
+    const shapes: Record<string, object> = {};
+    for (let i = 0; i < n; i++) shapes[`ex#L${i}`] = { type: "list", member: { target: `ex#L${i + 1}` } };
+    shapes[`ex#L${n}`] = { type: "list", member: { target: `ex#L${n}` } };
+    const events = modelEvents({ smithy: "2.0", shapes }).filter((d) => d.eventId === "ShapeRecursion").map(brief);
+    expect(events).toEqual([`ERROR ShapeRecursion ex#L${n}: Found invalid shape recursion: ex#L${n}$member > ex#L${n}. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.`]);
+  });
+
+  it("decides 5,000 unions nested through required members, the innermost with a way out", () => {
+    const n = 5000;
+    const shapes: Record<string, object> = { [`ex#U${n}`]: { type: "union", members: { end: { target: "smithy.api#Unit" } } } };
+    for (let i = 0; i < n; i++) {
+      shapes[`ex#U${i}`] = { type: "union", members: { s: { target: `ex#S${i}` } } };
+      shapes[`ex#S${i}`] = { type: "structure", members: { next: { target: `ex#U${i + 1}`, traits: { "smithy.api#required": {} } } } };
+    }
+    expect(modelEvents({ smithy: "2.0", shapes }).filter((d) => d.eventId === "ShapeRecursion")).toEqual([]);
   });
 });
 
