@@ -67,7 +67,10 @@ export function relationshipsFrom(shapes: Map<string, Shape>, id: string): Relat
 
 const REFERRERS = new WeakMap<Map<string, Shape>, Map<string, Relationship[]>>();
 
-/** Every relationship pointing at `id` (a shape or member), in model order; built once per model. */
+/**
+ * Every relationship pointing at `id` (a shape or member), in model order. The index is built
+ * once per shapes map: validators read the assembled shapes and never change them.
+ */
 export function referrers(shapes: Map<string, Shape>, id: string): Relationship[] {
   let index = REFERRERS.get(shapes);
   if (!index) {

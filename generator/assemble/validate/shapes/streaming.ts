@@ -28,9 +28,9 @@ export function checkStreaming(ctx: TraitValidationContext): void {
 
 /** What may refer to a structure whose member targets `stream`: an operation's input, its output (unless `@requiresLength`), a mixin use. */
 function checkContainersOf(ctx: TraitValidationContext, stream: Shape): void {
-  for (const ref of referrers(ctx.shapes, stream.id)) {
-    if (ref.type !== "MEMBER_TARGET") continue;
-    const containerId = ref.from.slice(0, ref.from.indexOf("$"));
+  // Each container once, though several of its members target the stream.
+  const containers = new Set(referrers(ctx.shapes, stream.id).flatMap((ref) => (ref.type === "MEMBER_TARGET" ? [ref.from.slice(0, ref.from.indexOf("$"))] : [])));
+  for (const containerId of containers) {
     for (const rel of referrers(ctx.shapes, containerId)) {
       switch (rel.type) {
         case "INPUT":
