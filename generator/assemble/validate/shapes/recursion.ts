@@ -22,8 +22,8 @@ export function checkShapeRecursion(ctx: TraitValidationContext): void {
   const throughCollections: Follow = (rel) => typeOf(rel.from) !== "structure" && typeOf(rel.from) !== "union";
   // Structures: from a structure to its required members only, and from a member to its target.
   const throughRequired: Follow = (rel) => (typeOf(rel.from) === "structure" ? memberOf(ctx.shapes, rel.to)?.traits[REQUIRED] !== undefined : typeOf(rel.from) === "member");
-  const collections = new CycleFinder(ctx.shapes, throughCollections);
-  const structures = new CycleFinder(ctx.shapes, throughRequired);
+  const collections = new CycleFinder(ctx.shapes, new Set(["list", "set", "map"]), throughCollections);
+  const structures = new CycleFinder(ctx.shapes, new Set(["structure"]), throughRequired);
   const ending = endingShapes(ctx.shapes);
 
   for (const s of ctx.shapes.values()) {
@@ -55,23 +55,26 @@ function report(ctx: TraitValidationContext, s: Shape, message: string, hint: st
  * components are found first (once for the whole model) and each search stays inside one.
  */
 class CycleFinder {
-  /** The component number of each shape and member id. */
+  /** The component number of each shape and member id of the graph. */
   private readonly componentOf = new Map<string, number>();
+  /** The relationships the search follows out of each node, inside the graph. */
+  private readonly edges = new Map<string, Relationship[]>();
 
-  constructor(
-    private readonly shapes: Map<string, Shape>,
-    private readonly follow: Follow,
-  ) {
+  /**
+   * The graph: the model's own shapes of `types` (the only shapes such a cycle can pass through)
+   * and their members, with the relationships between them that `follow` allows.
+   */
+  constructor(shapes: Map<string, Shape>, types: ReadonlySet<string>, follow: Follow) {
     const ids: string[] = [];
-    const index = new Map<string, number>();
-    for (const s of shapes.values()) for (const id of [s.id, ...s.members.map((m) => m.id)]) index.set(id, ids.push(id) - 1);
-    const component = components(ids.length, (n) => this.out(ids[n] as string).flatMap((rel) => index.get(rel.to) ?? []));
+    for (const s of shapes.values()) if (!s.prelude && types.has(s.type)) ids.push(s.id, ...s.members.map((m) => m.id));
+    const index = new Map(ids.map((id, n) => [id, n]));
+    for (const id of ids) this.edges.set(id, relationshipsFrom(shapes, id).filter((rel) => index.has(rel.to) && follow(rel)));
+    const component = components(ids.length, (n) => this.out(ids[n] as string).map((rel) => index.get(rel.to) as number));
     ids.forEach((id, n) => this.componentOf.set(id, component[n] as number));
   }
 
-  /** The relationships out of a shape or member that the search follows. */
   private out(id: string): Relationship[] {
-    return relationshipsFrom(this.shapes, id).filter(this.follow);
+    return this.edges.get(id) ?? [];
   }
 
   /**
