@@ -57,7 +57,6 @@ export function checkTargets(shapes: Map<string, Shape>, problems: Diagnostic[],
     for (const m of s.members) {
       if (m.target === "") continue; // reported by elided-member resolution
       check.relationship({ id: m.id, type: "member", location: m.location }, "MEMBER_TARGET", m.target);
-      checkUnitTarget(s, m, problems);
     }
     const key = s.type === "map" ? s.members.find((m) => m.name === "key") : undefined;
     if (key !== undefined) check.mapKey(s, key);
@@ -251,11 +250,6 @@ function boundedDistance(a: string, b: string, max: number): number | undefined 
   return d <= max ? d : undefined;
 }
 
-/** Unit stands for "no value": only a union variant (or an enum member) may target it. */
-function checkUnitTarget(s: Shape, m: Member, problems: Diagnostic[]): void {
-  if (m.target !== "smithy.api#Unit" || s.type === "union" || s.type === "enum" || s.type === "intEnum") return;
-  problems.push({ message: `Member ${m.id} cannot target smithy.api#Unit: only members of unions and enums can`, location: m.location, shapeId: m.id, hint: "Target a structure with no members, or make the container a union" });
-}
 
 /** A list has its `member`, a map its `key` and `value`. */
 function checkRequiredMembers(s: Shape, problems: Diagnostic[]): void {

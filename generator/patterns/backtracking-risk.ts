@@ -28,6 +28,7 @@ import { type CharSet, and, isEmptySet, ranges } from "./char-set.js";
 import type { JavaNode } from "./java-ast.js";
 import { classCount } from "./java-checks.js";
 import { MAX_REPS } from "./parse-java.js";
+import { components } from "../strongly-connected.js";
 
 /** Why a pattern is at risk, for a comment in generated code. */
 export type BacktrackingRisk = "exponential" | "polynomial";
@@ -158,46 +159,6 @@ function at<T>(list: ArrayLike<T>, i: number): T {
   const value = list[i];
   if (value === undefined) throw new Error(`internal: no entry ${i}`);
   return value;
-}
-
-/** Iterative Tarjan: the component number of every node reachable in `edges`. */
-function components(count: number, edges: (n: number) => readonly number[]): number[] {
-  const index: number[] = new Array<number>(count).fill(-1);
-  const low: number[] = new Array<number>(count).fill(0);
-  const comp: number[] = new Array<number>(count).fill(-1);
-  const onStack: boolean[] = new Array<boolean>(count).fill(false);
-  const stack: number[] = [];
-  let next = 0;
-  let compCount = 0;
-  const visit = (node: number): { node: number; out: readonly number[]; i: number } => {
-    index[node] = low[node] = next++;
-    stack.push(node);
-    onStack[node] = true;
-    return { node, out: edges(node), i: 0 };
-  };
-  for (let root = 0; root < count; root++) {
-    if (at(index, root) !== -1) continue;
-    const work = [visit(root)];
-    for (let frame = work[work.length - 1]; frame; frame = work[work.length - 1]) {
-      if (frame.i < frame.out.length) {
-        const to = at(frame.out, frame.i++);
-        if (at(index, to) === -1) work.push(visit(to));
-        else if (at(onStack, to)) low[frame.node] = Math.min(at(low, frame.node), at(index, to));
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent.node] = Math.min(at(low, parent.node), at(low, frame.node));
-      if (at(low, frame.node) !== at(index, frame.node)) continue;
-      for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-        onStack[n] = false;
-        comp[n] = compCount;
-        if (n === frame.node) break;
-      }
-      compCount++;
-    }
-  }
-  return comp;
 }
 
 /**

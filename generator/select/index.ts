@@ -5,7 +5,6 @@
  */
 import { AnvilError, didYouMean, type Diagnostic, type SourceLocation } from "../errors.js";
 import { getShape, splitId, type Model, type Shape } from "../assemble/model.js";
-import { checkCollectionRecursion } from "./collection-recursion.js";
 
 /** What to generate. */
 export interface SelectionRequest {
@@ -99,7 +98,7 @@ export function select(model: Model, request: SelectionRequest): Selection {
   const serviceErrors = (service.errors ?? []).map((id) => getShape(model, id));
   checkOperationShapes(model, service, operations);
   const shapes = closure(model, operations, serviceErrors);
-  checkCollectionRecursion(shapes, model.shapes);
+  // A list or map containing itself never gets here: assembly refuses it (ShapeRecursion, assemble/validate/shapes/recursion.ts).
   return { service, operations, serviceErrors, shapes, topLevelInputs: topLevelInputs(model) };
 }
 

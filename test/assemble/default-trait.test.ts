@@ -74,6 +74,8 @@ integer Zero`);
       "ERROR DefaultTrait ex#S$other: Member defines a default value that differs from the default value of the target shape, ex#Zero. The member has a default of `1`, but the target has a default of `0`.",
       "ERROR DefaultTrait ex#S$missing: Member targets ex#Zero, which requires that the member defines the same default of `0` or `null`",
       "ERROR DefaultTrait ex#S$prelude: Member targets smithy.api#PrimitiveBoolean, which requires that the member defines the same default of `false` or `null`",
+      // A union member needs no default; Smithy's Union validator notes the misleading target.
+      "NOTE Union ex#U$ignored: This union member targets `ex#Zero`, a shape with a default value of `0`. Note that default values are only applicable to structures and ignored in tagged unions. It is a best practice for union members to target shapes with no default value (for example, instead of targeting PrimitiveInteger, target Integer).",
     ]);
   });
 

@@ -69,6 +69,7 @@ describe("Service validator", () => {
 
   it("does not count an operation's Unit input or output as part of the closure", () => {
     const model = serviceWith([], { "ex#Unit": { type: "structure", members: {} }, "ex#Op": { type: "operation", output: { target: "ex#Out" } }, "ex#Out": { type: "structure", members: { u: { target: "ex#Unit" } } } });
-    expect(eventLines(model)).toEqual([]);
+    // (ex#OpInput, left without its operation, is only Smithy's OperationNameAmbiguity WARNING.)
+    expect(eventLines(model).filter((l) => !l.startsWith("WARNING OperationNameAmbiguity ex#OpInput:"))).toEqual([]);
   });
 });

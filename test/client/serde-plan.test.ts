@@ -100,16 +100,16 @@ describe("operation and service wire facts", () => {
     expect(operation("Plain")).toMatchObject({ hostPrefix: undefined, requestCompression: false });
   });
 
-  it("ignores @requestCompression without an encoding the runtime sends", () => {
-    const m = modelOf({
+  it("never lowers @requestCompression with an encoding the runtime cannot send: validation refuses it (RequestCompressionTrait)", () => {
+    const model = {
       smithy: "2.0",
       shapes: {
         "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Op" }], traits: { "aws.protocols#awsJson1_0": {} } },
-        "ex#Op": { type: "operation", traits: { "smithy.api#requestCompression": { encodings: ["br"] } } },
+        "ex#Op": { type: "operation", input: { target: "ex#OpInput" }, traits: { "smithy.api#requestCompression": { encodings: ["br"] } } },
+        "ex#OpInput": { type: "structure", members: {} },
       },
-    });
-    const only = lower(m, select(m, {}), { name: "t", models: [], modelsAsWritten: ["t.json"], validation: "reject" });
-    expect(only.operations[0]?.requestCompression).toBe(false);
+    };
+    expect(() => modelOf(model)).toThrow("Invalid compression algorithm found in `requestCompression` trait applied to `ex#Op`: `br`");
   });
 
   it("reads awsQueryCompatible", () => {

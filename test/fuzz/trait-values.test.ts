@@ -82,8 +82,8 @@ const shapeArb: fc.Arbitrary<GenShape> = fc.oneof(
 function modelText(shapes: GenShape[]): string {
   const doc: Record<string, unknown> = {
     "fz#Service": { type: "service", version: "1", operations: [{ target: "fz#Op" }] },
-    "fz#Op": { type: "operation", input: { target: "fz#Input" } },
-    "fz#Input": {
+    "fz#Op": { type: "operation", input: { target: "fz#OpInput" } }, // named after its operation, as Smithy's OperationInputOutputName wants
+    "fz#OpInput": {
       type: "structure",
       members: Object.fromEntries(shapes.map((_, i) => [`m${i}`, { target: `fz#S${i}` }])),
       traits: { "smithy.api#input": {} },

@@ -21,16 +21,18 @@ function lowered(protocol: string, serviceTraits: Record<string, unknown> = {}):
         traits: { [protocol]: {}, ...serviceTraits },
       },
       "ex#Data": { type: "blob", traits: { "smithy.api#streaming": {}, "smithy.api#requiresLength": {} } },
+      // Smithy allows @requiresLength on request streams only, and a streaming member is @required or has a @default.
+      "ex#Plain": { type: "blob", traits: { "smithy.api#streaming": {} } },
       "ex#Upload": { type: "operation", input: { target: "ex#UploadIn" }, traits: { "smithy.api#http": { method: "PUT", uri: "/u/{Key}", code: 200 } } },
       "ex#UploadIn": {
         type: "structure",
         members: {
           Key: { target: "smithy.api#String", traits: { "smithy.api#required": {}, "smithy.api#httpLabel": {} } },
-          Body: { target: "ex#Data", traits: { "smithy.api#httpPayload": {} } },
+          Body: { target: "ex#Data", traits: { "smithy.api#httpPayload": {}, "smithy.api#required": {} } },
         },
       },
       "ex#Download": { type: "operation", output: { target: "ex#DownloadOut" }, traits: { "smithy.api#http": { method: "GET", uri: "/d", code: 200 } } },
-      "ex#DownloadOut": { type: "structure", members: { Body: { target: "ex#Data", traits: { "smithy.api#httpPayload": {} } } } },
+      "ex#DownloadOut": { type: "structure", members: { Body: { target: "ex#Plain", traits: { "smithy.api#httpPayload": {}, "smithy.api#required": {} } } } },
       "ex#Events": { type: "operation", output: { target: "ex#EventsOut" }, traits: { "smithy.api#http": { method: "GET", uri: "/e", code: 200 } } },
       "ex#EventsOut": { type: "structure", members: { Stream: { target: "ex#Stream", traits: { "smithy.api#httpPayload": {} } } } },
       "ex#Stream": { type: "union", members: { a: { target: "ex#Event" } }, traits: { "smithy.api#streaming": {} } },

@@ -99,7 +99,7 @@ function edgeCasesIr(): ClientIR {
       },
       "ex#GetOutput": { type: "structure", members: { state: { target: "smithy.api#String" } } },
       "ex#Upload": { type: "operation", input: { target: "ex#UploadInput" } },
-      "ex#UploadInput": { type: "structure", members: { body: { target: "ex#Stream" }, odd: { target: "ex#Odd" } } },
+      "ex#UploadInput": { type: "structure", members: { body: { target: "ex#Stream", traits: { "smithy.api#required": {} } }, odd: { target: "ex#Odd" } } },
       "ex#Stream": { type: "blob", traits: { "smithy.api#streaming": {} } },
       "ex#Odd": { type: "string", traits: { "smithy.api#pattern": "\\p{InGreek}+" } },
     },

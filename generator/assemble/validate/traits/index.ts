@@ -22,6 +22,7 @@ import { AWS_VALIDATORS } from "../aws/index.js";
 import { RESOURCE_VALIDATORS } from "../resources/index.js";
 import { CLOSURE_VALIDATORS } from "../closure/index.js";
 import { MISC_VALIDATORS } from "../misc/index.js";
+import { SHAPE_VALIDATORS } from "../shapes/index.js";
 import { ADDON_TRAIT_VALIDATOR_IDS, checkTraitValidators } from "../trait-validators.js";
 import { checkTraitStatus } from "../trait-status.js";
 import { checkHttpHeaders, checkHttpPrefixHeaders, checkHttpQueryParams } from "../http/headers.js";
@@ -87,6 +88,8 @@ export const TRAIT_VALIDATORS: readonly TraitValidator[] = [
   ...RESOURCE_VALIDATORS, // resources (../resources/)
   // enums, private access, deprecated targets, breakingChanges, cors... (../misc/)
   ...MISC_VALIDATORS,
+  // shapes themselves: streams, unions, recursion, operation inputs and outputs (../shapes/)
+  ...SHAPE_VALIDATORS,
   // smithy-aws-traits (../aws/)
   ...AWS_VALIDATORS,
   // metadata and shape closures (../closure/)
