@@ -86,6 +86,25 @@ export async function runPool(
     slot.child = undefined;
   };
 
+  /**
+   * Lets an idle worker exit on its own (it has nothing left once the channel closes) and waits
+   * for it, so its CPU time is counted in the runner's (cpu.ts); killed if it lingers.
+   */
+  const retire = (slot: Slot): Promise<void> => {
+    const child = slot.child as ChildProcess;
+    slot.child = undefined;
+    child.removeAllListeners();
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.disconnect();
+    });
+  };
+
   /** Runs one job on a slot's worker; a crash or a timeout becomes a failed outcome. */
   const runJob = (slot: Slot, job: Job): Promise<Outcome> =>
     new Promise((resolve) => {
@@ -144,11 +163,7 @@ export async function runPool(
       onDone(slot.index, outcome);
       if (slot.child && (residentBytes(slot.child.pid) ?? outcome.maxRss) > options.recycleBytes) kill(slot);
     }
-    if (slot.child) {
-      slot.child.removeAllListeners();
-      slot.child.disconnect();
-      slot.child = undefined;
-    }
+    if (slot.child) await retire(slot);
   };
   try {
     await Promise.all(slots.map(loop));

@@ -2,14 +2,14 @@
  * `npm run corpus [-- --limit N] [-- --filter NAME]`: generates every model of the AWS corpus
  * (all operations, types, validators, and the client where the protocol is supported) with two
  * worker processes, type-checks each output, and prints a summary: models loaded, generated,
- * type-check clean, failures grouped by cause, total time, peak memory, time per stage.
+ * type-check clean, failures grouped by cause, total time (wall and CPU), peak memory, time per stage.
  *
  * Output goes to a temporary folder (removed per model unless --keep); the full report is
  * written there as corpus-report.json. Exit code 0 when every model generated and type-checked.
  *
  * Options: --dir DIR (default ../shared/aws-models), --limit N, --filter NAME (substring of the
  * file name; repeatable or comma-separated), --workers N (default 2), --timeout SECONDS (per
- * model, default 600), --batch-mb N (output checked per compiler run, default 24), --keep,
+ * model, default 600), --batch-mb N (output checked per compiler run, default 12), --keep,
  * --json FILE (also write the report there).
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -18,6 +18,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BatchChecker } from "./checker.js";
+import { cpuMsWithChildren } from "./cpu.js";
 import { treeResidentBytes } from "./memory.js";
 import { runPool } from "./pool.js";
 import { findModels } from "./models.js";
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
       filter: { type: "string", multiple: true },
       workers: { type: "string", default: "2" },
       timeout: { type: "string", default: "600" },
-      "batch-mb": { type: "string", default: "24" },
+      "batch-mb": { type: "string", default: "12" },
       keep: { type: "boolean", default: false },
       json: { type: "string" },
     },
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
     allPeak = Math.max(allPeak, treeResidentBytes(process.pid) ?? 0);
   }, 200);
   const started = performance.now();
+  const cpuAtStart = cpuMsWithChildren() ?? 0;
   const { outcomes, workersPeak, workerPeak } = await runPool(
     jobs,
     {
@@ -85,7 +87,8 @@ async function main(): Promise<number> {
   const wallMs = performance.now() - started;
   clearInterval(sampler);
   progress.end();
-  const report = buildReport(outcomes, wallMs, workers, { workersPeak, workerPeak, allPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 });
+  const cpuMs = cpuMsWithChildren();
+  const report = buildReport(outcomes, wallMs, workers, { workersPeak, workerPeak, allPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 }, cpuMs === undefined ? undefined : cpuMs - cpuAtStart);
   process.stdout.write(`${formatReport(report)}\n`);
   const reportPath = join(outRoot, "corpus-report.json");
   const json = `${JSON.stringify(report, null, 2)}\n`;

@@ -24,6 +24,8 @@ export interface CorpusReport {
   generated: number;
   clean: number;
   wallMs: number;
+  /** CPU milliseconds of the runner and every process it started, summed (undefined off Linux). */
+  cpuMs?: number;
   workers: number;
   memory: MemoryFigures;
   stageMs: Record<string, number>;
@@ -48,7 +50,7 @@ export function causeOf(f: Failure): string {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Builds the report from the outcomes. */
-export function buildReport(outcomes: Outcome[], wallMs: number, workers: number, memory: MemoryFigures): CorpusReport {
+export function buildReport(outcomes: Outcome[], wallMs: number, workers: number, memory: MemoryFigures, cpuMs?: number): CorpusReport {
   const stageMs: Record<string, number> = {};
   for (const o of outcomes) for (const [stage, ms] of Object.entries(o.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
   const byCause = new Map<string, { cause: string; models: string[]; example: Failure }>();
@@ -65,6 +67,7 @@ export function buildReport(outcomes: Outcome[], wallMs: number, workers: number
     generated: outcomes.filter((o) => o.generated).length,
     clean: outcomes.filter((o) => o.clean).length,
     wallMs,
+    ...(cpuMs === undefined ? {} : { cpuMs }),
     workers,
     memory,
     stageMs,
@@ -86,7 +89,8 @@ export function formatReport(r: CorpusReport): string {
   lines.push(`models loaded         ${pct(r.loaded)}`);
   lines.push(`generated             ${pct(r.generated)}`);
   lines.push(`type-check clean      ${pct(r.clean)}`);
-  lines.push(`total time            ${duration(r.wallMs)} wall, ${r.workers} workers (sum of per-model times ${duration(r.outcomes.reduce((a, o) => a + o.ms, 0))})`);
+  const cpu = r.cpuMs === undefined ? "" : `, ${(r.cpuMs / 1000).toFixed(1)} CPU-s in all (runner, workers, compiler runs)`;
+  lines.push(`total time            ${duration(r.wallMs)} wall${cpu}, ${r.workers} workers (sum of per-model times ${duration(r.outcomes.reduce((a, o) => a + o.ms, 0))})`);
   lines.push(`peak memory           ${mb(r.memory.allPeak)} in all (runner, workers, compiler runs), ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker`);
   lines.push(`clients               ${clientsLine(r.outcomes, r.models)}`);
   const leftOut = leftOutOperations(r.outcomes);
