@@ -6,7 +6,7 @@
  *   node (empty)     `node` starting and exiting: the floor every variant pays
  *   bare node:http   one keep-alive POST of the same bytes, node:http only
  *   anvil            generated/frauddetector/ compiled file by file to JavaScript (as tsc would,
- *                    no bundling), its one dependency (@smithy/signature-v4) from node_modules
+ *                    no bundling), its dependencies (aws4 for SigV4) from node_modules
  *   aws-sdk v3       @aws-sdk/client-frauddetector as installed in node_modules
  *
  * Each child also reports, from inside, how long import, construction and the first call took.

@@ -1,8 +1,10 @@
 /**
  * Micro-benchmark: CPU per SigV4 signature of one awsJson request, in this process (no network):
  *   aws4fetch                      (WebCrypto only; it cannot be given another hash)
- *   @smithy/signature-v4 sign()    with a node:crypto hash and with a WebCrypto hash
- *   runtime RequestSigner          (generator/runtime/signer.ts: the library's sign(), node:crypto)
+ *   @smithy/signature-v4 sign()    with a node:crypto hash (the AWS SDK's signer, which the
+ *                                  runtime used before aws4 and aws4fetch)
+ *   runtime RequestSigner, Node    (generator/runtime/signer.ts with sigv4-node.ts: aws4, node:crypto)
+ *   runtime RequestSigner, web     (signer.ts with sigv4-web.ts: aws4fetch, WebCrypto)
  *   synchronous node:crypto        a minimal straight-line SigV4 for this request shape, written
  *                                  here only as a reference point for what signing must cost
  * All produce the same Authorization header (checked before timing).
@@ -11,9 +13,10 @@
 import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { AwsV4Signer } from "aws4fetch";
-import { NodeSha256, nodeSigningCrypto } from "../../generator/runtime/hash-node.js";
-import { WebCryptoSha256 } from "../../generator/runtime/hash-web.js";
-import { RequestSigner } from "../../generator/runtime/signer.js";
+import { TestSha256 } from "../../test/runtime/verify.js";
+import { RequestSigner, type SigV4Library } from "../../generator/runtime/signer.js";
+import { nodeSigV4 } from "../../generator/runtime/sigv4-node.js";
+import { webSigV4 } from "../../generator/runtime/sigv4-web.js";
 import type { HttpRequest } from "../../generator/runtime/transport.js";
 
 const host = "frauddetector.us-east-1.amazonaws.com";
@@ -42,7 +45,7 @@ const aws4fetch: Signer = async () => {
   return (await signer.sign()).headers.get("authorization") ?? "";
 };
 
-function smithy(sha256: typeof NodeSha256 | typeof WebCryptoSha256): Signer {
+function smithy(sha256: typeof TestSha256): Signer {
   const signer = new SignatureV4({ credentials: creds, region: "us-east-1", service: "frauddetector", sha256 });
   return async () => {
     const signed = await signer.sign(
@@ -53,8 +56,8 @@ function smithy(sha256: typeof NodeSha256 | typeof WebCryptoSha256): Signer {
   };
 }
 
-function runtime(): Signer {
-  const signer = new RequestSigner({ region: "us-east-1", service: "frauddetector", crypto: nodeSigningCrypto });
+function runtime(library: SigV4Library): Signer {
+  const signer = new RequestSigner({ region: "us-east-1", service: "frauddetector", library });
   return async () => {
     const request: HttpRequest = {
       method: "POST", url: `https://${host}/`, protocol: "https:", hostname: host, port: undefined, path: "/", query: "",
@@ -91,9 +94,9 @@ function straightLine(): Signer {
 
 const variants: [string, Signer][] = [
   ["aws4fetch (WebCrypto)", aws4fetch],
-  ["@smithy sign(), node:crypto", smithy(NodeSha256)],
-  ["@smithy sign(), WebCrypto", smithy(WebCryptoSha256)],
-  ["runtime RequestSigner", runtime()],
+  ["@smithy sign(), node:crypto", smithy(TestSha256)],
+  ["runtime RequestSigner, Node", runtime(nodeSigV4)],
+  ["runtime RequestSigner, web", runtime(webSigV4)],
   ["synchronous node:crypto", straightLine()],
 ];
 

@@ -13,6 +13,7 @@ import type * as protocolModule from "../runtime/protocols/protocol.js";
 import type * as restJsonModule from "../runtime/protocols/rest-json.js";
 import type * as cborModule from "../runtime/protocols/cbor.js";
 import type * as rpcv2CborModule from "../runtime/protocols/rpcv2-cbor.js";
+import type * as authModule from "../runtime/auth.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
@@ -78,6 +79,8 @@ const at =
 /** `runtime.serde("deString")`: the symbol of a runtime export. */
 export const runtime = {
   client: at<ValueName<typeof clientModule> | ClientTypes>("runtime/client"),
+  /** HTTP auth schemes (auth.ts): the descriptor of a service with any names `HttpAuth`. */
+  auth: at<ValueName<typeof authModule>>("runtime/auth"),
   errors: at<ValueName<typeof errorsModule> | ErrorsTypes>("runtime/errors"),
   evaluate: at<ValueName<typeof evaluateModule>>("runtime/rules/evaluate"),
   serde: at<ValueName<typeof serdeModule> | SerdeTypes>("runtime/serde"),

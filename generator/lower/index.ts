@@ -238,7 +238,7 @@ function clientFile(
     auth:
       auth.default === undefined
         ? undefined
-        : code`{ schemes: ${JSON.stringify(auth.plan.schemes)}, default: ${operationAuthLiteral(auth.default)} }`,
+        : code`{ schemes: ${JSON.stringify(auth.plan.schemes)}, default: ${operationAuthLiteral(auth.default)}, engine: ${valueRef(runtime.auth("HttpAuth"))} }`,
   };
 }
 

@@ -340,6 +340,8 @@ export interface ReadmeIR {
   javascript: boolean;
   /** `pkg@range pkg@range`: what a vendoring app installs. */
   install: string;
+  /** The `@types/` packages of those (`@types/aws4@1.11.6`) for a TypeScript folder, `""` for none: installed as devDependencies. */
+  installTypes: string;
   generatedBy: string;
   sources: string;
   /** The command that regenerates the folder. */

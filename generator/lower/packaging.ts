@@ -3,7 +3,7 @@
  * installs) and tsconfig.json (how it compiles on its own: the options the type-check stage used).
  */
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
-import { pinnedVersion } from "../runtime-files.js";
+import { pinnedVersion, typesPackages } from "../runtime-files.js";
 import { TYPECHECK_COMPILER_OPTIONS } from "../typecheck/options.js";
 import type { EmitKind } from "../emit/index.js";
 
@@ -47,8 +47,13 @@ export function packageJson(
     // not use (with the operation functions of operations.ts, the operations it does not call).
     sideEffects: false,
     dependencies,
-    // The versions the type-check stage and the vendoring tests compile the folder with.
-    devDependencies: { "@types/node": pinnedVersion("@types/node"), typescript: pinnedVersion("typescript") },
+    // The versions the type-check stage and the vendoring tests compile the folder with, and the
+    // `@types/` packages of dependencies that ship no types of their own.
+    devDependencies: {
+      ...typesPackages(dependencies),
+      "@types/node": pinnedVersion("@types/node"),
+      typescript: pinnedVersion("typescript"),
+    },
     engines: { node: ">=20" },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

@@ -7,6 +7,7 @@
 import type { Shape } from "../assemble/model.js";
 import { splitId } from "../assemble/model.js";
 import type { ClientConfig } from "../config/index.js";
+import { typesPackages } from "../runtime-files.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version.js";
 import { htmlToText } from "./docs.js";
 import type { OperationIR, ReadmeIR, ServiceIR } from "./ir.js";
@@ -78,13 +79,20 @@ export function lowerReadme(f: ReadmeFacts): ReadmeIR {
     defaultValidation: f.config.validation,
     javascript: f.config.emit === "js",
     // Exact versions (runtime-files.ts pins them), kept exact in the app's package.json by --save-exact.
-    install: Object.entries(f.dependencies)
-      .map(([name, version]) => `${name}@${version}`)
-      .join(" "),
+    install: packageList(f.dependencies),
+    // A JavaScript folder's declarations do not expose those packages' types.
+    installTypes: f.config.emit === "js" ? "" : packageList(typesPackages(f.dependencies)),
     generatedBy: `${GENERATOR_NAME} ${GENERATOR_VERSION}`,
     sources,
     command: f.config.command ?? "npx anvil generate",
   };
+}
+
+/** `name@version` of each package, space-separated. */
+function packageList(packages: Readonly<Record<string, string>>): string {
+  return Object.entries(packages)
+    .map(([name, version]) => `${name}@${version}`)
+    .join(" ");
 }
 
 /** A type expression inside a code span: only a backtick could end it early. */

@@ -1,10 +1,10 @@
 /**
- * Platform defaults for browsers (and other fetch platforms): the global `fetch` and WebCrypto
- * hashing. Swapped in for default-transport.ts by the generated package.json "browser" field;
+ * Platform defaults for browsers (and other fetch platforms): the global `fetch` and SigV4 over
+ * WebCrypto. Swapped in for default-transport.ts by the generated package.json "browser" field;
  * exports the same names.
  */
-import { webSigningCrypto } from "./hash-web.js";
-import type { SigningCrypto } from "./signer.js";
+import type { SigV4Library } from "./signer.js";
+import { webSigV4 } from "./sigv4-web.js";
 import type { DefaultTransportOptions, Transport } from "./transport.js";
 import { FetchTransport } from "./transport-fetch.js";
 
@@ -16,5 +16,5 @@ export function createDefaultTransport(_options: DefaultTransportOptions = {}): 
   return new FetchTransport((input, init) => globalThis.fetch(input, init));
 }
 
-/** SHA-256 / HMAC-SHA256 for the signer: WebCrypto (`crypto.subtle`), asynchronous. */
-export const defaultSigningCrypto: SigningCrypto = webSigningCrypto;
+/** SigV4 for the signer: `aws4fetch` over WebCrypto (`crypto.subtle`), asynchronous. */
+export const defaultSigV4: SigV4Library = webSigV4;

@@ -1,11 +1,11 @@
 /**
- * Platform defaults for Node: keep-alive node:http(s) transport and node:crypto hashing.
+ * Platform defaults for Node: keep-alive node:http(s) transport and SigV4 over node:crypto.
  * Generated package.json maps this file to default-transport.browser.ts for bundlers
- * ("browser" field), so browser bundles never see node:http, node:https or node:crypto.
+ * ("browser" field), so browser bundles never see node:http, node:https, node:crypto or `aws4`.
  * Both files export the same names.
  */
-import { nodeSigningCrypto } from "./hash-node.js";
-import type { SigningCrypto } from "./signer.js";
+import type { SigV4Library } from "./signer.js";
+import { nodeSigV4 } from "./sigv4-node.js";
 import type { DefaultTransportOptions, Transport } from "./transport.js";
 import { NodeHttpTransport } from "./transport-node.js";
 
@@ -17,5 +17,5 @@ export function createDefaultTransport(options: DefaultTransportOptions = {}): T
   return new NodeHttpTransport(options);
 }
 
-/** SHA-256 / HMAC-SHA256 for the signer: node:crypto, synchronous. */
-export const defaultSigningCrypto: SigningCrypto = nodeSigningCrypto;
+/** SigV4 for the signer: `aws4` over node:crypto, synchronous. */
+export const defaultSigV4: SigV4Library = nodeSigV4;

@@ -1,43 +1,64 @@
 /**
- * AWS Signature Version 4, done by `@smithy/signature-v4` (the AWS SDK's own signer) through its
- * public `sign()`: canonical request, string to sign, key derivation and signature all come from
- * the library. Hashing comes from node:crypto or WebCrypto through a `SigningCrypto` (see
- * default-transport*.ts). This file only adapts our request shape to the library's and keeps one
- * library signer per credentials object, so the library's signing-key cache is reused.
+ * AWS Signature Version 4 for the client's requests. The signature itself (string to sign, key
+ * derivation, HMAC) is computed by a small, well-kept library chosen per platform through
+ * default-transport*.ts: `aws4` over node:crypto on Node (synchronous, cheap to import), and
+ * `aws4fetch` over WebCrypto in browsers and workers (a few kilobytes, no Node built-ins). This
+ * file decides what is signed, the way the AWS SDK's signer (`@smithy/signature-v4`) does, and
+ * hands each library input it leaves as it is, so both give the SDK's signature
+ * (test/runtime/signer.test.ts checks them against it):
  *
- * The query string is signed too: the library re-encodes each decoded name and value the way
- * SigV4 wants (RFC 3986), which is how the client encoded them in the first place.
+ * - Signed headers: every header on the request when `sign` is called (content-type, host,
+ *   x-amz-target...) except those the AWS SDK never signs (user agent, content-length, expect,
+ *   `proxy-*`, `sec-*`, cache-control...), plus x-amz-date, x-amz-security-token with temporary
+ *   credentials and x-amz-content-sha256 (the body's SHA-256, as the AWS SDK sends it). Values are
+ *   normalized as SigV4 says (runs of spaces and tabs as one space, trimmed) before the library
+ *   sees them.
+ * - A streaming body cannot be hashed before it is sent: it is signed as `UNSIGNED-PAYLOAD`.
+ * - The path: percent-encoded once more, after `.`/`..` and empty segments are resolved, as SigV4
+ *   defines it; S3 signs its path as sent (`uriEscapePath: false`, the SDK's
+ *   `signingEscapePath: false`, for S3 only). The library is given that canonical path.
+ * - The query string as sent (percent-encoded by uri.ts, RFC 3986): the libraries decode it and
+ *   encode each name and value again, then sort.
  *
- * Signed headers: every header on the request when `sign` is called (content-type, host,
- * x-amz-target) plus those the library adds: x-amz-date, x-amz-content-sha256 (the body's
- * SHA-256, as the AWS SDK sends it) and x-amz-security-token with temporary credentials. A
- * streaming body cannot be hashed before it is sent: it is signed as `UNSIGNED-PAYLOAD`, which is
- * what the library (and so the AWS SDK) does for any body that is not text or bytes.
- *
- * S3 signs the path as sent (`uriEscapePath: false`, the SDK's `signingEscapePath: false` for
- * S3 only); every other service signs it percent-encoded once more, as SigV4 defines.
+ * Known differences from the SDK's signer, in requests generated code for AWS models does not
+ * make: under the signing name `s3` both libraries keep only the first value of a repeated query
+ * parameter and sign an encoded `/` (`%2F`) inside a path segment as `/`; both drop a query
+ * parameter with an empty name, `aws4` one named `__proto__`; both treat Unicode spaces in a
+ * header value (U+00A0) as spaces. In browsers the host is signed as the URL gives it (lower
+ * case, no default port), which is what the browser sends.
  */
-import { SignatureV4 } from "@smithy/signature-v4";
 import type { Credentials } from "./credentials.js";
-import { StreamingRequestBody } from "./streaming.js";
-import type { HttpRequest } from "./transport.js";
+import { isStreamBody, type HttpRequest } from "./transport.js";
+import { percentEncode } from "./uri.js";
 
-/** Key material a hash may be keyed with (the library passes strings and byte arrays). */
-export type SigningSecret = string | ArrayBuffer | ArrayBufferView;
-
-/** A streaming SHA-256 (no secret) or HMAC-SHA256 (with a secret), as the library expects. */
-export interface Sha256Checksum {
-  update(data: Uint8Array): void;
-  digest(): Promise<Uint8Array>;
-  reset(): void;
+/** A request reduced to what SigV4 signs, each part in the form the library must keep. */
+export interface SigningInput {
+  method: string;
+  protocol: "http:" | "https:";
+  /** The `host` header as sent (`name[:port]`). */
+  host: string;
+  /** The canonical path (see `canonicalPath`): the library signs it as it is. */
+  canonicalPath: string;
+  /** The query string, percent-encoded, without `?` (`""` for none). */
+  query: string;
+  /**
+   * The headers to sign except `host`, names in lower case, values normalized; includes
+   * x-amz-date, x-amz-content-sha256 and, with temporary credentials, x-amz-security-token.
+   */
+  headers: Record<string, string>;
+  region: string;
+  service: string;
+  credentials: Credentials;
+  /** The signing time as x-amz-date gives it, e.g. `20240501T120000Z`. */
+  amzDate: string;
 }
 
-/** Builds a SHA-256 (no argument) or an HMAC-SHA256 keyed by `secret`. */
-export type Sha256Constructor = new (secret?: SigningSecret) => Sha256Checksum;
-
-/** The platform's hashing, handed to the library. */
-export interface SigningCrypto {
-  Sha256: Sha256Constructor;
+/** A platform's SigV4 library behind the two things the signer needs of it. */
+export interface SigV4Library {
+  /** The hex SHA-256 of a body. */
+  payloadHash(body: string | Uint8Array): string | Promise<string>;
+  /** The `authorization` header value for `input`. */
+  authorization(input: SigningInput): string | Promise<string>;
 }
 
 /** Options of a `RequestSigner`. */
@@ -45,7 +66,8 @@ export interface RequestSignerOptions {
   region: string;
   /** SigV4 signing name of the service. */
   service: string;
-  crypto: SigningCrypto;
+  /** The platform's library (default-transport*.ts exports it as `defaultSigV4`). */
+  library: SigV4Library;
   /**
    * Percent-encode the already-encoded path once more in the canonical request. Default true;
    * false for S3 (its object keys are signed as sent).
@@ -53,82 +75,106 @@ export interface RequestSignerOptions {
   uriEscapePath?: boolean | undefined;
 }
 
-/** What the library is given for a stream body: not text or bytes, so it signs `UNSIGNED-PAYLOAD`. */
-const UNHASHED_BODY = Object.freeze({ stream: true });
+/** What a stream body is signed as (its bytes are not known before they are sent). */
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
-/** Headers the client adds after signing, never signed (as the AWS SDK leaves them out). */
-const UNSIGNABLE = new Set(["user-agent", "x-amz-user-agent", "content-length", "expect", "x-amzn-trace-id"]);
+/**
+ * Headers never signed: those the AWS SDK's signer always leaves out, those the client adds after
+ * signing (user agent, content-length), and those signing itself writes (`authorization`) or
+ * replaces (`date`, as the SDK's signer drops it in favour of x-amz-date).
+ */
+const UNSIGNABLE = new Set([
+  "authorization",
+  "cache-control",
+  "connection",
+  "content-length",
+  "date",
+  "expect",
+  "from",
+  "host",
+  "keep-alive",
+  "max-forwards",
+  "pragma",
+  "referer",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "user-agent",
+  "x-amz-user-agent",
+  "x-amzn-trace-id",
+]);
 
 /** Signs requests for one service in one region. One per client; safe for concurrent calls. */
 export class RequestSigner {
   readonly #options: RequestSignerOptions;
-  /** One library signer per credentials object (credentials rotate rarely; old ones are collected). */
-  readonly #signers = new WeakMap<Credentials, SignatureV4>();
+  readonly #uriEscapePath: boolean;
 
   constructor(options: RequestSignerOptions) {
     this.#options = options;
-  }
-
-  /** The library signer for these credentials. */
-  #signerFor(credentials: Credentials): SignatureV4 {
-    let signer = this.#signers.get(credentials);
-    if (signer === undefined) {
-      const identity = credentials.sessionToken
-        ? {
-            accessKeyId: credentials.accessKeyId,
-            secretAccessKey: credentials.secretAccessKey,
-            sessionToken: credentials.sessionToken,
-          }
-        : { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
-      signer = new SignatureV4({
-        service: this.#options.service,
-        region: this.#options.region,
-        sha256: this.#options.crypto.Sha256,
-        credentials: identity,
-        applyChecksum: true,
-        uriEscapePath: this.#options.uriEscapePath ?? true,
-      });
-      this.#signers.set(credentials, signer);
-    }
-    return signer;
+    this.#uriEscapePath = options.uriEscapePath ?? true;
   }
 
   /**
    * Adds x-amz-date, x-amz-security-token (when the credentials have one), x-amz-content-sha256
-   * and authorization to `request.headers`. Every header already present is signed, so add
-   * unsigned ones (user agent, content-length) afterwards.
+   * and authorization to `request.headers`. Every header already present is signed (but those
+   * listed above), so add unsigned ones (user agent, content-length) afterwards.
    */
   async sign(request: HttpRequest, credentials: Credentials, now: Date): Promise<void> {
-    const signed = await this.#signerFor(credentials).sign(
-      {
-        method: request.method,
-        protocol: request.protocol,
-        hostname: request.hostname,
-        ...(request.port ? { port: request.port } : {}),
-        path: request.path,
-        query: request.query === "" ? {} : queryMap(request.query),
-        headers: request.headers,
-        body: request.body instanceof StreamingRequestBody ? UNHASHED_BODY : request.body,
-      },
-      { signingDate: now, unsignableHeaders: UNSIGNABLE },
-    );
-    for (const [name, value] of Object.entries(signed.headers)) request.headers[name.toLowerCase()] = value;
+    const library = this.#options.library;
+    const headers = request.headers;
+    const amzDate = now.toISOString().replace(/[-:]|\.\d{3}/g, "");
+    headers["x-amz-date"] = amzDate;
+    if (credentials.sessionToken) headers["x-amz-security-token"] = credentials.sessionToken;
+    if (headers["x-amz-content-sha256"] === undefined) {
+      const body = request.body;
+      const hash = isStreamBody(body) ? UNSIGNED_PAYLOAD : library.payloadHash(body ?? "");
+      headers["x-amz-content-sha256"] = typeof hash === "string" ? hash : await hash;
+    }
+    const signed: Record<string, string> = {};
+    for (const name of Object.keys(headers)) {
+      const value = headers[name];
+      if (value === undefined || UNSIGNABLE.has(name) || name.startsWith("proxy-") || name.startsWith("sec-")) continue;
+      signed[name] = normalizeValue(value);
+    }
+    const authorization = library.authorization({
+      method: request.method,
+      protocol: request.protocol,
+      host: headers["host"] ?? request.hostname,
+      canonicalPath: canonicalPath(request.path, this.#uriEscapePath),
+      query: request.query,
+      headers: signed,
+      region: this.#options.region,
+      service: this.#options.service,
+      credentials,
+      amzDate,
+    });
+    headers["authorization"] = typeof authorization === "string" ? authorization : await authorization;
   }
 }
 
-/** A percent-encoded query string as the library takes it: decoded names to a value or, repeated, values. */
-function queryMap(query: string): Record<string, string | string[]> {
-  // No prototype: a parameter named `__proto__` is an ordinary key.
-  const out = Object.create(null) as Record<string, string | string[]>;
-  for (const pair of query.split("&")) {
-    if (pair === "") continue;
-    const eq = pair.indexOf("=");
-    const name = decodeURIComponent(eq === -1 ? pair : pair.slice(0, eq));
-    const value = eq === -1 ? "" : decodeURIComponent(pair.slice(eq + 1));
-    const known = out[name];
-    if (known === undefined) out[name] = value;
-    else if (typeof known === "string") out[name] = [known, value];
-    else known.push(value);
+/** A header value as SigV4 signs it: line breaks as spaces, runs of spaces and tabs as one, trimmed. */
+function normalizeValue(value: string): string {
+  return value
+    .replace(/[\r\n]/g, " ")
+    .replace(/[ \t]+/g, " ")
+    .replace(/^ | $/g, "");
+}
+
+/**
+ * The path as the canonical request holds it. With `escape` (every service but S3): `.` and empty
+ * segments dropped, `..` removing the one before, a leading and trailing `/` kept, then every
+ * segment percent-encoded once more. Without: the path as sent.
+ */
+export function canonicalPath(path: string, escape: boolean): string {
+  if (!escape) return path;
+  const segments: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
   }
-  return out;
+  const trailing = segments.length > 0 && path.endsWith("/") ? "/" : "";
+  const normalized = `${path.startsWith("/") ? "/" : ""}${segments.join("/")}${trailing}`;
+  return percentEncode(normalized).replace(/%2F/g, "/");
 }

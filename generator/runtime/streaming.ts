@@ -8,13 +8,10 @@
  * A stream body can be sent once: the client does not retry a call whose stream a transport has
  * started to read (retry.ts has nothing to resend).
  */
-import { joinBytes } from "./body.js";
+import { bytesOf, isReadableStream, plainBytes, readAll, type Chunk } from "./body.js";
 import { RequestValidationError } from "./errors.js";
 import { toBase64 } from "./serde.js";
-import { bodyBytes, type HttpResponse } from "./transport.js";
-
-/** A chunk of a caller's stream: bytes (a Node `Buffer` is one) or text, sent as UTF-8. */
-type Chunk = Uint8Array | string;
+import { bodyBytes, type HttpResponse, type StreamBody } from "./transport.js";
 
 /**
  * What a `@streaming` blob member accepts: bytes, text (sent as UTF-8), a `Blob`, a web
@@ -28,13 +25,11 @@ export class StreamConsumedError extends Error {
   override name = "StreamConsumedError";
 }
 
-const encoder = new TextEncoder();
-
 /** What a stream body is read from: a `Blob` (its size known) or a stream. */
 type StreamSource = Blob | ReadableStream<Uint8Array> | AsyncIterable<Chunk>;
 
 /** A request body read from a stream, sent once; `length` is undefined when the source does not say it. */
-export class StreamingRequestBody {
+export class StreamingRequestBody implements StreamBody {
   /** Bytes the stream holds, when known (a `Blob`'s size); else the transport sends it chunked. */
   readonly length: number | undefined;
   /** The member is `@requiresLength`: the service refuses a body of unknown length. */
@@ -45,6 +40,26 @@ export class StreamingRequestBody {
     this.#source = source;
     this.length = length;
     this.requiresLength = requiresLength;
+  }
+
+  /**
+   * The `content-length` to send: the stream's own length, else the one the operation's headers
+   * state (e.g. S3's `ContentLength` member), else undefined (sent chunked). A `@requiresLength`
+   * body with no length is refused before sending.
+   */
+  contentLength(headers: Readonly<Record<string, string>>, operation: string): string | undefined {
+    const length = this.length !== undefined ? String(this.length) : headers["content-length"];
+    if (length === undefined && this.requiresLength) {
+      throw new RequestValidationError(operation, [
+        {
+          path: "body",
+          constraint: "requiresLength",
+          message:
+            "The service needs the length of this streaming body: pass a Uint8Array, a string or a Blob, or set the operation's content length",
+        },
+      ]);
+    }
+    return length;
   }
 
   /** Whether a transport has taken the stream (then it cannot be sent again). */
@@ -102,30 +117,6 @@ export function streamingRequestBody(
 }
 
 /**
- * The `content-length` of a stream body: its own length, else the one the operation's headers
- * state (e.g. S3's `ContentLength` member), else undefined (sent chunked). A `@requiresLength`
- * body with no length is refused before sending.
- */
-export function streamLength(
-  body: StreamingRequestBody,
-  headers: Readonly<Record<string, string>>,
-  operation: string,
-): string | undefined {
-  const length = body.length !== undefined ? String(body.length) : headers["content-length"];
-  if (length === undefined && body.requiresLength) {
-    throw new RequestValidationError(operation, [
-      {
-        path: "body",
-        constraint: "requiresLength",
-        message:
-          "The service needs the length of this streaming body: pass a Uint8Array, a string or a Blob, or set the operation's content length",
-      },
-    ]);
-  }
-  return length;
-}
-
-/**
  * The `@streaming` blob of an operation's output: read it once, whole (`transformToByteArray`,
  * `transformToString`), as a web stream (`transformToWebStream`), or chunk by chunk with
  * `for await`. A second read throws `StreamConsumedError`. Until it is read to the end the
@@ -142,7 +133,7 @@ export class StreamingBlobOutput implements AsyncIterable<Uint8Array> {
   async transformToByteArray(): Promise<Uint8Array> {
     const source = this.#take();
     if (source instanceof Uint8Array) return plainBytes(source);
-    return concat(bytesOf(source));
+    return readAll(source);
   }
 
   /**
@@ -192,36 +183,12 @@ function isBlob(value: unknown): value is Blob {
   return typeof Blob !== "undefined" && value instanceof Blob;
 }
 
-function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
-  return (
-    typeof value === "object" && value !== null && typeof (value as { getReader?: unknown }).getReader === "function"
-  );
-}
-
 function isAsyncIterable(value: unknown): value is AsyncIterable<Chunk> {
   return (
     typeof value === "object" &&
     value !== null &&
     typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function"
   );
-}
-
-/** The chunks of a source as bytes; a web stream is read through its reader (not every browser's streams are async iterable). */
-async function* bytesOf(source: ReadableStream<Uint8Array> | AsyncIterable<Chunk>): AsyncGenerator<Uint8Array> {
-  if (isReadableStream(source)) {
-    const reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  }
-  for await (const chunk of source as AsyncIterable<Chunk>)
-    yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -241,16 +208,4 @@ function toWebStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Arr
       await iterator.return?.(reason);
     },
   });
-}
-
-/** A plain Uint8Array view of `bytes`, also of a Node Buffer (no copy), as callers compare and keep it. */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** Every chunk joined into one array (the only chunk as it is). */
-async function concat(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return parts.length === 1 ? plainBytes(parts[0] as Uint8Array) : joinBytes(parts);
 }

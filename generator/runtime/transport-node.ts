@@ -7,11 +7,12 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { AbortError, NetworkError, TimeoutError } from "./errors.js";
-import { StreamingRequestBody } from "./streaming.js";
 import {
+  isStreamBody,
   pathAndQuery,
   type HttpRequest,
   type HttpResponse,
+  type StreamBody,
   type Transport,
   type TransportOptions,
 } from "./transport.js";
@@ -89,7 +90,7 @@ export class NodeHttpTransport implements Transport {
       const pool = https ? this.#https : this.#http;
       const headers = request.headers;
       const requestBody = request.body;
-      if (requestBody !== undefined && !(requestBody instanceof StreamingRequestBody))
+      if (requestBody !== undefined && !isStreamBody(requestBody))
         headers["content-length"] ??= String(Buffer.byteLength(requestBody));
       let timer: ReturnType<typeof setTimeout> | undefined;
       let waitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -170,7 +171,7 @@ export class NodeHttpTransport implements Transport {
       }
       signal?.addEventListener("abort", onAbort, { once: true });
       if (requestBody === undefined) req.end();
-      else if (requestBody instanceof StreamingRequestBody) {
+      else if (isStreamBody(requestBody)) {
         // A failing source (the caller's stream) rejects with its own error: nothing to retry.
         sendStream(req, requestBody).catch((error: unknown) => {
           const failure = error instanceof Error ? error : new Error(String(error));
@@ -216,7 +217,7 @@ async function* readBody(res: IncomingMessage): AsyncGenerator<Uint8Array> {
 }
 
 /** Writes a stream body as it is read, waiting for the socket to drain (a multi-MB body is never held whole). */
-async function sendStream(req: ClientRequest, body: StreamingRequestBody): Promise<void> {
+async function sendStream(req: ClientRequest, body: StreamBody): Promise<void> {
   for await (const chunk of body.take()) {
     if (req.destroyed) return;
     if (!req.write(chunk)) {

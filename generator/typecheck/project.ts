@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { OPTIONAL_PACKAGES, runtimeDependencies } from "../runtime-files.js";
+import { OPTIONAL_PACKAGES, runtimeDependencies, typesPackages } from "../runtime-files.js";
 import { TYPECHECK_COMPILER_OPTIONS } from "./options.js";
 
 const require = createRequire(import.meta.url);
@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 /** The folder holding an installed package, or undefined when Node would not find it from here. */
 function packageDir(name: string): string | undefined {
   // Looked up folder by folder rather than with require.resolve, which a package's `exports`
-  // map can refuse (`@smithy/signature-v4` does not export its package.json).
+  // map can refuse (`@smithy/signature-v4`, once a runtime package, does not export its package.json).
   for (const base of require.resolve.paths(name) ?? []) {
     if (existsSync(join(base, name, "package.json"))) return join(base, name);
   }
@@ -25,12 +25,13 @@ function packageDir(name: string): string | undefined {
 }
 
 /**
- * Links `@types/node`, every package the runtime imports and those generated code may import
- * into `root/node_modules`. A package
+ * Links `@types/node`, every package the runtime imports (with the `@types/` package of one that
+ * ships no types) and those generated code may import into `root/node_modules`. A package
  * that is not installed is left out, so the check reports the import it cannot resolve.
  */
 export function linkPackages(root: string): void {
-  for (const name of ["@types/node", ...Object.keys(runtimeDependencies()), ...OPTIONAL_PACKAGES]) {
+  const runtime = runtimeDependencies();
+  for (const name of ["@types/node", ...Object.keys(runtime), ...Object.keys(typesPackages(runtime)), ...OPTIONAL_PACKAGES]) {
     const target = packageDir(name);
     const link = join(root, "node_modules", name);
     if (!target || existsSync(link)) continue;

@@ -22,8 +22,9 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getShape, type Model, type Shape } from "../../generator/assemble/model.js";
-import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
-import { StreamingBlobOutput, StreamingRequestBody } from "../../generator/runtime/streaming.js";
+import { isStreamBody, type HttpRequest, type HttpResponse, type Transport } from "../../generator/runtime/transport.js";
+import type { StreamingBlobOutput } from "../../generator/runtime/streaming.js";
+import { readAll } from "../../generator/runtime/body.js";
 import { difference, formDifference, xmlDifference } from "./protocol/compare.js";
 import { cborBodyDifference } from "./protocol/cbor-body.js";
 import { generateProtocolClients, type GeneratedService } from "./protocol/generate.js";
@@ -222,7 +223,7 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
   const transport: Transport = {
     async handle(request) {
       // A stream body is read here, as a transport would send it, so the body compares as bytes.
-      const body = request.body instanceof StreamingRequestBody ? await new StreamingBlobOutput(request.body.take()).transformToByteArray() : request.body;
+      const body = isStreamBody(request.body) ? await readAll(request.body.take()) : request.body;
       sent.push({ ...request, body });
       // An empty body: every protocol reads it as an output without members (a JSON `{}` is not XML; CBOR reads no bytes as an empty map).
       return { statusCode: 200, headers: {}, body: service.ir.service.protocol === "rpcv2Cbor" ? new Uint8Array(0) : "" };

@@ -58,6 +58,7 @@ describe("a client's README.md", () => {
     const checkedIn = readFileSync(new URL("../../generated/frauddetector/README.md", import.meta.url), "utf8");
     expect(checkedIn).toContain("| `sendEvent` |");
     expect(checkedIn).toContain("| `getEventPrediction` |");
-    expect(checkedIn).toMatch(/npm install --save-exact .*@smithy\/signature-v4@\d+\.\d+\.\d+\n/);
+    expect(checkedIn).toMatch(/npm install --save-exact .*aws4@\d+\.\d+\.\d+ aws4fetch@\d+\.\d+\.\d+\n/);
+    expect(checkedIn).toMatch(/npm install --save-dev --save-exact @types\/aws4@\d+\.\d+\.\d+\n/);
   });
 });

@@ -11,14 +11,13 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceClient, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
 import { RequestValidationError, ServiceException } from "../../generator/runtime/errors.js";
-import { nodeSigningCrypto } from "../../generator/runtime/hash-node.js";
+import { nodeSigV4 } from "../../generator/runtime/sigv4-node.js";
 import { RequestSigner } from "../../generator/runtime/signer.js";
 import {
   StreamConsumedError,
   StreamingBlobOutput,
   StreamingRequestBody,
   streamingRequestBody,
-  streamLength,
   streamingResponseBody,
 } from "../../generator/runtime/streaming.js";
 import { FetchTransport } from "../../generator/runtime/transport-fetch.js";
@@ -69,15 +68,15 @@ describe("streamingRequestBody", () => {
   });
 });
 
-describe("streamLength", () => {
+describe("StreamingRequestBody.contentLength", () => {
   it("uses the stream's own length, else the operation's content-length header", () => {
-    expect(streamLength(new StreamingRequestBody(chunksOf(), 7, true), {}, "Put")).toBe("7");
-    expect(streamLength(new StreamingRequestBody(chunksOf(), undefined, true), { "content-length": "9" }, "Put")).toBe("9");
-    expect(streamLength(new StreamingRequestBody(chunksOf(), undefined, false), {}, "Put")).toBeUndefined();
+    expect(new StreamingRequestBody(chunksOf(), 7, true).contentLength({}, "Put")).toBe("7");
+    expect(new StreamingRequestBody(chunksOf(), undefined, true).contentLength({ "content-length": "9" }, "Put")).toBe("9");
+    expect(new StreamingRequestBody(chunksOf(), undefined, false).contentLength({}, "Put")).toBeUndefined();
   });
 
   it("refuses a @requiresLength stream of unknown length with a typed error", () => {
-    expect(() => streamLength(new StreamingRequestBody(chunksOf(), undefined, true), {}, "UploadArchive")).toThrow(RequestValidationError);
+    expect(() => new StreamingRequestBody(chunksOf(), undefined, true).contentLength({}, "UploadArchive")).toThrow(RequestValidationError);
   });
 });
 
@@ -298,7 +297,7 @@ describe("the client with stream bodies", () => {
 
 describe("RequestSigner path encoding", () => {
   const sign = async (uriEscapePath: boolean | undefined) => {
-    const signer = new RequestSigner({ region: "us-east-1", service: "s3", crypto: nodeSigningCrypto, uriEscapePath });
+    const signer = new RequestSigner({ region: "us-east-1", service: "s3", library: nodeSigV4, uriEscapePath });
     const request: HttpRequest = { method: "GET", url: "https://h/b/a%20b", protocol: "https:", hostname: "h", port: undefined, path: "/b/a%20b", query: "", headers: { host: "h" }, body: undefined };
     await signer.sign(request, { accessKeyId: "AK", secretAccessKey: "SK" }, new Date(Date.UTC(2024, 0, 1)));
     return String(request.headers.authorization);

@@ -54,7 +54,8 @@ export async function authorizationByAws4fetch(request: CapturedRequest, origin:
   return signed.headers.get("authorization") ?? "";
 }
 
-class TestSha256 {
+/** SHA-256 / HMAC-SHA256 over node:crypto in the interface the AWS SDK's signer takes (`sha256`). */
+export class TestSha256 {
   readonly #h: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     if (secret === undefined) this.#h = createHash("sha256");

@@ -60,9 +60,12 @@ describe("the native type checker", () => {
 
   it("finds Node's types and the runtime's packages from a folder outside any project, as ES modules", async () => {
     const text = [
-      'import { SignatureV4 } from "@smithy/signature-v4";',
+      'import aws4 from "aws4";',
+      'import { AwsV4Signer } from "aws4fetch";',
       'import { createHash } from "node:crypto";',
-      "export const signer: typeof SignatureV4 = SignatureV4;",
+      // aws4's types come from @types/aws4, linked beside it.
+      "export const sign: typeof aws4.sign = aws4.sign;",
+      "export const signer: typeof AwsV4Signer = AwsV4Signer;",
       'export const digest: string = createHash("sha256").update(Buffer.from("x")).digest("hex");',
       "",
     ].join("\n");

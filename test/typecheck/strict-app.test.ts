@@ -126,11 +126,13 @@ function makeApp(
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`);
   for (const [client, folder] of clients) cpSync(folder, join(dir, "src/vendor", client), { recursive: true });
   writeFileSync(join(dir, "src/main.ts"), appSource(clients.has("kinesis")));
-  // What the README tells an app to install (`anvil vendor-deps`): each folder's dependencies and Node's types.
+  // What the README tells an app to install (`anvil vendor-deps`): each folder's dependencies and
+  // its type packages (Node's, and @types/aws4); TypeScript is the compiler under test.
   const packages = new Set<string>(["@types/node"]);
   for (const folder of clients.values()) {
-    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
     for (const pkg of Object.keys(manifest.dependencies ?? {})) packages.add(pkg);
+    for (const pkg of Object.keys(manifest.devDependencies ?? {})) if (pkg.startsWith("@types/")) packages.add(pkg);
   }
   for (const pkg of packages) {
     const link = join(dir, "node_modules", pkg);

@@ -82,7 +82,15 @@ export interface ServiceAuth {
   readonly schemes: readonly AuthScheme[];
   /** The list an operation without its own `auth` follows. */
   readonly default: OperationAuth;
+  /**
+   * `HttpAuth`, named by the descriptor rather than imported by client.ts, so that a client whose
+   * operations are all SigV4-signed (no `auth`) does not bundle this module.
+   */
+  readonly engine: HttpAuthEngine;
 }
+
+/** The constructor of `HttpAuth`. */
+export type HttpAuthEngine = new (config: HttpAuthConfig, schemes: readonly AuthScheme[], sdkId: string) => HttpAuth;
 
 /** The parts of a request auth may add to: headers (lower-case names) and the encoded query string. */
 export interface AuthTarget {

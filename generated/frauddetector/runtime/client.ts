@@ -13,18 +13,11 @@
  * becomes a `MalformedResponseError`); otherwise the protocol reads the error and the service's
  * error table builds it, and the retry strategy says whether (and when) to try again.
  */
-import {
-  HttpAuth,
-  type AuthScheme,
-  type AuthTarget,
-  type HttpAuthConfig,
-  type OperationAuth,
-  type ServiceAuth,
-} from "./auth.js";
+import type { AuthScheme, AuthTarget, HttpAuth, HttpAuthConfig, OperationAuth, ServiceAuth } from "./auth.js";
 import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
-import { createDefaultTransport, defaultSigningCrypto } from "./default-transport.js";
-import { gzip, utf8Length } from "./body.js";
+import { createDefaultTransport, defaultSigV4 } from "./default-transport.js";
+import { gzip, readAll, utf8Length } from "./body.js";
 import { expandHostPrefix, resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
 import {
   AbortError,
@@ -52,15 +45,16 @@ import {
   type RetryTicket,
 } from "./retry.js";
 import { RequestSigner } from "./signer.js";
-import { StreamingBlobOutput, StreamingRequestBody, streamLength } from "./streaming.js";
 import { FetchTransport } from "./transport-fetch.js";
 import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 import {
   bodyBytes,
   bodyLength,
   headerValue,
+  isStreamBody,
   type HttpRequest,
   type HttpResponse,
+  type StreamBody,
   type Transport,
 } from "./transport.js";
 import { queryString } from "./uri.js";
@@ -397,12 +391,12 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     }
     this.#endpoint = resolveEndpoint(fromRules, prefix, region, sdkId);
     this.#credentials = new CredentialSource(config.credentials);
-    this.#auth = service.auth === undefined ? undefined : new HttpAuth(config, service.auth.schemes, sdkId);
+    this.#auth = service.auth === undefined ? undefined : new service.auth.engine(config, service.auth.schemes, sdkId);
     this.#authDefault = service.auth?.default ?? { schemes: [SIGV4.id] };
     this.#signer = new RequestSigner({
       region,
       service: service.signingName,
-      crypto: defaultSigningCrypto,
+      library: defaultSigV4,
       uriEscapePath: service.signingEscapePath ?? true,
     });
     this.#retry = new StandardRetryStrategy(maxAttempts, config.retry);
@@ -454,8 +448,8 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       contentLength:
         body === undefined
           ? undefined
-          : body instanceof StreamingRequestBody
-            ? streamLength(body, parts.headers, op.name)
+          : isStreamBody(body)
+            ? body.contentLength(parts.headers, op.name)
             : String(typeof body === "string" ? utf8Length(body) : body.byteLength),
       gzipped: body !== parts.body,
     };
@@ -537,7 +531,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
         limiter.update(classifyRetry(error) === "throttling");
       }
       // A stream body was read by this attempt: there is nothing left to send again.
-      const next = body instanceof StreamingRequestBody && body.consumed ? undefined : retry.retryAfter(error, attempt);
+      const next = isStreamBody(body) && body.consumed ? undefined : retry.retryAfter(error, attempt);
       if (next === undefined) throw this.#finalError(op, error, attempt, totalRetryDelay);
       ticket = next;
       await sleep(next.delayMs, signal);
@@ -741,7 +735,7 @@ interface RequestTarget {
   path: string;
   /** The query string, percent-encoded, without `?`. */
   query: string;
-  body: string | Uint8Array | StreamingRequestBody | undefined;
+  body: string | Uint8Array | StreamBody | undefined;
   /** `content-length`, or undefined without a body (or for a stream of unknown length, sent chunked). */
   contentLength: string | undefined;
   /** The body was gzipped for `@requestCompression`. */
@@ -759,7 +753,7 @@ function serverDate(response: HttpResponse): string | undefined {
 
 /** The response with its streamed body read whole (for error parsing). */
 async function readWhole(response: HttpResponse): Promise<HttpResponse> {
-  const body = await new StreamingBlobOutput(response.stream ?? bodyBytes(response)).transformToByteArray();
+  const body = response.stream === undefined ? bodyBytes(response) : await readAll(response.stream);
   const out: HttpResponse = { statusCode: response.statusCode, headers: response.headers, body };
   const header = response.header;
   if (header !== undefined) out.header = (name) => header.call(response, name);

@@ -4,8 +4,13 @@
  * fetch function explicitly so tests and callers can wrap or replace it.
  */
 import { AbortError, NetworkError, TimeoutError } from "./errors.js";
-import { StreamingRequestBody } from "./streaming.js";
-import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./transport.js";
+import {
+  isStreamBody,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+  type TransportOptions,
+} from "./transport.js";
 
 /** The subset of `fetch` this transport uses. */
 export type FetchFunction = typeof fetch;
@@ -50,7 +55,7 @@ export class FetchTransport implements Transport {
             ? null
             : typeof requestBody === "string"
               ? requestBody
-              : requestBody instanceof StreamingRequestBody
+              : isStreamBody(requestBody)
                 ? requestBody.takeFetchBody()
                 : requestBody.slice(),
         signal: controller?.signal ?? null,

@@ -4,7 +4,6 @@
  * returns the whole response; it never retries, signs or parses bodies (the client and its
  * protocol module do that), so a custom transport stays a few lines long.
  */
-import type { StreamingRequestBody } from "./streaming.js";
 
 /** One HTTP request, ready to send. Built by the client once per attempt. */
 export interface HttpRequest {
@@ -28,11 +27,34 @@ export interface HttpRequest {
   /**
    * The body text or bytes (gzip bytes for a `@requestCompression` operation, then the headers
    * say `content-encoding: gzip`); undefined when the request has none. `content-length` is
-   * already in the headers. A `StreamingRequestBody` (a `@streaming` blob given as a stream) is
-   * sent as it is read, with `take()` or `takeWebStream()`, once; `content-length` is in the
-   * headers when its length is known, else the body goes chunked.
+   * already in the headers. A `StreamBody` (a `@streaming` blob given as a stream) is sent as it
+   * is read, with `take()` or `takeFetchBody()`, once; `content-length` is in the headers when
+   * its length is known, else the body goes chunked.
    */
-  body: string | Uint8Array | StreamingRequestBody | undefined;
+  body: string | Uint8Array | StreamBody | undefined;
+}
+
+/**
+ * A request body read from a stream, sent once: streaming.ts's `StreamingRequestBody`. Described
+ * here so that the client and transports handle one without importing streaming.ts, which only
+ * clients with streaming operations bundle.
+ */
+export interface StreamBody {
+  /** Bytes the stream holds, when known; else the transport sends it chunked. */
+  readonly length: number | undefined;
+  /** Whether a transport has taken the stream (then it cannot be sent again). */
+  readonly consumed: boolean;
+  /** The `content-length` to send, from its own length or the operation's headers; throws when one is required and unknown. */
+  contentLength(headers: Readonly<Record<string, string>>, operation: string): string | undefined;
+  /** The stream's bytes, once. */
+  take(): AsyncIterable<Uint8Array>;
+  /** The body as fetch takes it (a `Blob`, else a web stream), once. */
+  takeFetchBody(): Blob | ReadableStream<Uint8Array>;
+}
+
+/** Whether a body is a stream body (anything but text, bytes or none). */
+export function isStreamBody(body: string | Uint8Array | StreamBody | undefined): body is StreamBody {
+  return typeof body === "object" && !(body instanceof Uint8Array);
 }
 
 /** One HTTP response with its body read to the end. */

@@ -16,7 +16,7 @@
  * (generator/runtime-files.ts).
  */
 import type { ParsedError } from "../errors.js";
-import type { StreamingRequestBody } from "../streaming.js";
+import type { StreamBody } from "../transport.js";
 import type { HttpResponse } from "../transport.js";
 
 /**
@@ -39,7 +39,7 @@ export interface SerializedRequest {
   /** Headers with lower-case names; the protocol and the client add theirs. */
   headers: Record<string, string>;
   /** The body, or undefined when the request has none (a stream for a `@streaming` blob given as one). */
-  body: string | Uint8Array | StreamingRequestBody | undefined;
+  body: string | Uint8Array | StreamBody | undefined;
 }
 
 /** The per-service behaviour of one protocol. One instance per generated service descriptor. */
