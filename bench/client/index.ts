@@ -8,7 +8,7 @@
  *   and a restJson1 client (Personalize Events PutEvents, generated and compiled here by
  *   rest-json-client.ts) over its own bare POST; target: no more over its bare POST than awsJson;
  * - cold start as whole processes (cold-start.ts); target: under half of the SDK's;
- * - bundle size of a small app calling both operations (bundle.ts); target: under 10% of the SDK's;
+ * - bundle size of a small app calling both operations (bundle.ts); target: at most 15% of the SDK's gzip (issue 12);
  * - tree-shaking: GetItem and PutItem through the full DynamoDB client against a client generated
  *   with those two (bundle-modular.ts); target: at most 1.2x.
  *
@@ -87,7 +87,7 @@ export function formatTargets(r: ClientBenchResult): string {
     for (const platform of ["browser", "node"] as const) {
       const min = b.anvil[platform].minBytes / b["aws-sdk v3"][platform].minBytes;
       const gz = b.anvil[platform].gzipBytes / b["aws-sdk v3"][platform].gzipBytes;
-      lines.push(`  bundle, ${platform}: ${(100 * min).toFixed(1)}% minified, ${(100 * gz).toFixed(1)}% gzip of the SDK's (target < 10%: ${min < 0.1 && gz < 0.1 ? "met" : "NOT met"})`);
+      lines.push(`  bundle, ${platform}: ${(100 * min).toFixed(1)}% minified, ${(100 * gz).toFixed(1)}% gzip of the SDK's (target: gzip at most 15%: ${gz <= 0.15 ? "met" : "NOT met"})`);
     }
   }
   const modular = modularTarget(r.modular);
