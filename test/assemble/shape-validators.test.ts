@@ -133,8 +133,11 @@ describe("ShapeRecursion on hostile models", () => {
 });
 
 describe("UnitType", () => {
-  it("rejects Unit as an operation's error", () => {
-    expect(eventsOf("operation Op { errors: [Unit] }", "UnitType")).toEqual(["ERROR UnitType ex#Op: This shape has an invalid ERROR reference to smithy.api#Unit"]);
+  it("leaves Unit as an operation's error to Target, whose ERROR stops UnitType as in Smithy", () => {
+    const events = eventsOf("operation Op { errors: [Unit] }", "Target");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatch(/^ERROR Target ex#Op: .*smithy\.api#Unit/);
+    expect(eventsOf("operation Op { errors: [Unit] }", "UnitType")).toEqual([]);
   });
 
   it("accepts Unit as input, output and a union variant", () => {
