@@ -57,17 +57,6 @@ const UNIQUE_ITEMS = "smithy.api#uniqueItems";
 const SPARSE = "smithy.api#sparse";
 const ID_REF = "smithy.api#idRef";
 
-/**
- * A string of the value that a shape or member on its path marks `@idRef`: a shape id the caller
- * checks against the model (this module sees shapes, not selectors).
- */
-export interface IdRefUse {
-  path: string[];
-  value: string;
-  /** The `@idRef` trait value: `selector`, `failWhenMissing`, `errorMessage`. */
-  idRef: NodeValue;
-}
-
 /** How a walk reports: Smithy's NodeValidationVisitor features that anvil's callers use. */
 export interface NodeValidationOptions {
   /** Strings that an `@idRef` applies to are added here, for the caller to check against the model. */
