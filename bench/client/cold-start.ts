@@ -9,13 +9,24 @@
  *                    no bundling), its dependencies (aws4 for SigV4) from node_modules
  *   aws-sdk v3       @aws-sdk/client-frauddetector as installed in node_modules
  *
- * Each child also reports, from inside, how long import, construction and the first call took.
+ * and two optional variants of the same client, named by environment variables:
+ *
+ *   BENCH_COLD_BASELINE=<git ref>   "anvil (<ref>)": generated/frauddetector as committed at that
+ *                                   ref (e.g. `main`), compiled the same way: before/after in one run
+ *   BENCH_COLD_BUNDLED=1            "anvil, bundled": today's folder bundled by esbuild (code
+ *                                   splitting on, packages external), what an app that bundles
+ *                                   loads: how much of the import is Node's cost per module file
+ *
+ * Each child also reports, from inside, how long import, construction and the first call took;
+ * for each anvil variant the table also gives the files and bytes its entry reaches by static
+ * imports (what `import` loads before the first line of the app runs).
  */
-import { spawn } from "node:child_process";
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { REPO, scratchDir } from "./build.js";
 
@@ -32,6 +43,16 @@ export interface ColdStartFigures {
 export interface ColdStartResult {
   runs: number;
   variants: Record<string, ColdStartFigures>;
+  /** Per anvil variant: the JavaScript files its entry reaches by static imports, their bytes, and the packages and builtins they import. */
+  graphs: Record<string, ModuleGraph>;
+}
+
+/** What one `import` of an entry loads before any code runs (dynamic `import()`s left out). */
+export interface ModuleGraph {
+  files: number;
+  bytes: number;
+  /** Bare specifiers: node builtins and npm packages (not followed). */
+  external: string[];
 }
 
 const INPUT = JSON.stringify({
@@ -65,15 +86,7 @@ const SCRIPTS: Record<string, (port: string) => string> = {
     const t2 = performance.now();
     agent.destroy();
     ${REPORT}`,
-  anvil: () => `
-    const t0 = performance.now();
-    const { FraudDetectorClient } = await import("./frauddetector/index.js");
-    const t1 = performance.now();
-    const client = new FraudDetectorClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + process.argv[2], credentials: ${CREDS} });
-    await client.sendEvent(${INPUT});
-    const t2 = performance.now();
-    client.destroy();
-    ${REPORT}`,
+  anvil: () => anvilScript("./frauddetector/index.js"),
   "aws-sdk v3": () => `
     const t0 = performance.now();
     const { FraudDetectorClient, SendEventCommand } = await import("@aws-sdk/client-frauddetector");
@@ -84,6 +97,19 @@ const SCRIPTS: Record<string, (port: string) => string> = {
     client.destroy();
     ${REPORT}`,
 };
+
+/** The anvil child: `entry` is the generated folder's index (or a bundle of it). */
+function anvilScript(entry: string): string {
+  return `
+    const t0 = performance.now();
+    const { FraudDetectorClient } = await import(${JSON.stringify(entry)});
+    const t1 = performance.now();
+    const client = new FraudDetectorClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + process.argv[2], credentials: ${CREDS} });
+    await client.sendEvent(${INPUT});
+    const t2 = performance.now();
+    client.destroy();
+    ${REPORT}`;
+}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -96,6 +122,34 @@ function tsFiles(dir: string): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? tsFiles(path) : name.endsWith(".ts") ? [path] : [];
   });
+}
+
+/** Relative specifiers of static `import`/`export ... from` statements (esbuild's output, one per statement). */
+const STATIC_IMPORT = /^(?:import|export)\s(?:[^;]*?\sfrom\s*)?"([^"]+)";/gm;
+
+/** The files and bytes `entry` reaches by static imports, and the bare specifiers it names. */
+export function moduleGraph(entry: string): ModuleGraph {
+  const seen = new Set<string>();
+  const external = new Set<string>();
+  let bytes = 0;
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, "utf8");
+    bytes += Buffer.byteLength(text);
+    for (const [, spec] of text.matchAll(STATIC_IMPORT)) {
+      if (spec === undefined) continue;
+      if (spec.startsWith(".")) visit(resolve(dirname(file), spec));
+      else external.add(spec);
+    }
+  };
+  visit(entry);
+  return { files: seen.size, bytes, external: [...external].sort() };
+}
+
+/** Compiles a generated client folder file by file, as tsc would: each .ts to one ESM .js. */
+async function compileFolder(source: string, outdir: string): Promise<void> {
+  await build({ entryPoints: tsFiles(source), outdir, outbase: source, format: "esm", platform: "node", target: "node20", logLevel: "warning" });
 }
 
 /** Runs one child; resolves with its wall time and its own report. */
@@ -131,25 +185,45 @@ export async function measureColdStart(runs: number): Promise<ColdStartResult> {
     const port = (server.address() as AddressInfo).port;
     // The generated client as a project would run it: every file transpiled, nothing bundled.
     const source = join(REPO, "generated/frauddetector");
-    await build({ entryPoints: tsFiles(source), outdir: join(scratch.dir, "frauddetector"), outbase: source, format: "esm", platform: "node", target: "node20", logLevel: "warning" });
+    await compileFolder(source, join(scratch.dir, "frauddetector"));
     writeFileSync(join(scratch.dir, "package.json"), JSON.stringify({ type: "module", private: true }));
-    const scripts = Object.entries(SCRIPTS).map(([name, make]) => {
+    const variants = { ...SCRIPTS };
+    const entries: Record<string, string> = { anvil: join(scratch.dir, "frauddetector/index.js") };
+    const baseline = process.env.BENCH_COLD_BASELINE;
+    if (baseline) {
+      // The folder as committed at `baseline`, extracted from git and compiled the same way.
+      const old = join(scratch.dir, "baseline");
+      mkdirSync(old);
+      const archive = execFileSync("git", ["-C", REPO, "archive", baseline, "generated/frauddetector"]);
+      execFileSync("tar", ["-x", "-C", old], { input: archive });
+      await compileFolder(join(old, "generated/frauddetector"), join(old, "frauddetector"));
+      variants[`anvil (${baseline})`] = () => anvilScript("./baseline/frauddetector/index.js");
+      entries[`anvil (${baseline})`] = join(old, "frauddetector/index.js");
+    }
+    if (process.env.BENCH_COLD_BUNDLED) {
+      // Splitting keeps the shared-files reader (and the SDK's ini parser it imports) in its own chunk, loaded only by the default chain.
+      await build({ entryPoints: { index: join(source, "index.ts") }, outdir: join(scratch.dir, "bundled"), bundle: true, splitting: true, packages: "external", format: "esm", platform: "node", target: "node20", logLevel: "warning" });
+      variants["anvil, bundled"] = () => anvilScript("./bundled/index.js");
+      entries["anvil, bundled"] = join(scratch.dir, "bundled/index.js");
+    }
+    const graphs = Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, moduleGraph(entry)]));
+    const scripts = Object.entries(variants).map(([name, make]) => {
       const file = join(scratch.dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.mjs`);
       writeFileSync(file, make(String(port)));
       return { name, file, samples: [] as Array<{ processMs: number; report: { importMs: number; firstCallMs: number; totalMs: number } }> };
     });
     for (const s of scripts) await runChild(s.file, port); // disk cache warm for all alike
     for (let i = 0; i < runs; i++) for (const s of scripts) s.samples.push(await runChild(s.file, port));
-    const variants: Record<string, ColdStartFigures> = {};
+    const figures: Record<string, ColdStartFigures> = {};
     for (const s of scripts) {
-      variants[s.name] = {
+      figures[s.name] = {
         processMs: median(s.samples.map((x) => x.processMs)),
         inProcessMs: median(s.samples.map((x) => x.report.totalMs)),
         importMs: median(s.samples.map((x) => x.report.importMs)),
         firstCallMs: median(s.samples.map((x) => x.report.firstCallMs)),
       };
     }
-    return { runs, variants };
+    return { runs, variants: figures, graphs };
   } finally {
     server.closeAllConnections();
     server.close();
@@ -166,6 +240,9 @@ export function formatColdStart(r: ColdStartResult): string {
   for (const [name, f] of Object.entries(r.variants)) {
     lines.push(`    ${name.padEnd(16)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)}`);
   }
+  for (const [name, g] of Object.entries(r.graphs ?? {})) {
+    lines.push(`  ${name} import loads ${g.files} JavaScript file(s), ${(g.bytes / 1024).toFixed(1)} KB, and ${g.external.join(" ")}`);
+  }
   const ours = r.variants.anvil;
   const sdk = r.variants["aws-sdk v3"];
   const empty = r.variants["node (empty)"];
@@ -173,6 +250,17 @@ export function formatColdStart(r: ColdStartResult): string {
     lines.push(
       `  anvil / aws-sdk: whole process ${(ours.processMs / sdk.processMs).toFixed(2)}x, above an empty node ${((ours.processMs - empty.processMs) / (sdk.processMs - empty.processMs)).toFixed(2)}x, in-process ${(ours.inProcessMs / sdk.inProcessMs).toFixed(2)}x`,
     );
+    for (const [name, other] of Object.entries(r.variants)) {
+      if (!name.startsWith("anvil ") && !name.startsWith("anvil,")) continue;
+      lines.push(
+        `  ${name} / aws-sdk: whole process ${(other.processMs / sdk.processMs).toFixed(2)}x, above an empty node ${((other.processMs - empty.processMs) / (sdk.processMs - empty.processMs)).toFixed(2)}x, in-process ${(other.inProcessMs / sdk.inProcessMs).toFixed(2)}x; anvil's import ms / its import ms ${(ours.importMs / other.importMs).toFixed(2)}x`,
+      );
+    }
   }
   return lines.join("\n");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(`load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(formatColdStart(await measureColdStart(Number(process.env.BENCH_COLD_RUNS ?? 11))));
 }
