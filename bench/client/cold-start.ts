@@ -25,7 +25,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { REPO, scratchDir } from "./build.js";
@@ -49,7 +49,8 @@ export interface ColdStartResult {
 
 /** What one `import` of an entry loads before any code runs (dynamic `import()`s left out). */
 export interface ModuleGraph {
-  files: number;
+  /** The files, relative to the entry's folder, in the order first reached. */
+  files: string[];
   bytes: number;
   /** Bare specifiers: node builtins and npm packages (not followed). */
   external: string[];
@@ -144,11 +145,12 @@ export function moduleGraph(entry: string): ModuleGraph {
     }
   };
   visit(entry);
-  return { files: seen.size, bytes, external: [...external].sort() };
+  const root = dirname(entry);
+  return { files: [...seen].map((f) => relative(root, f)), bytes, external: [...external].sort() };
 }
 
 /** Compiles a generated client folder file by file, as tsc would: each .ts to one ESM .js. */
-async function compileFolder(source: string, outdir: string): Promise<void> {
+export async function compileFolder(source: string, outdir: string): Promise<void> {
   await build({ entryPoints: tsFiles(source), outdir, outbase: source, format: "esm", platform: "node", target: "node20", logLevel: "warning" });
 }
 
@@ -241,7 +243,7 @@ export function formatColdStart(r: ColdStartResult): string {
     lines.push(`    ${name.padEnd(16)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)}`);
   }
   for (const [name, g] of Object.entries(r.graphs ?? {})) {
-    lines.push(`  ${name} import loads ${g.files} JavaScript file(s), ${(g.bytes / 1024).toFixed(1)} KB, and ${g.external.join(" ")}`);
+    lines.push(`  ${name} import loads ${g.files.length} JavaScript file(s), ${(g.bytes / 1024).toFixed(1)} KB, and ${g.external.join(" ")}`);
   }
   const ours = r.variants.anvil;
   const sdk = r.variants["aws-sdk v3"];
