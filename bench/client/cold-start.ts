@@ -38,6 +38,14 @@ export interface ColdStartFigures {
   inProcessMs: number;
   importMs: number;
   firstCallMs: number;
+  /**
+   * CPU time (process.cpuUsage: user + system, every thread) of the child from its start to the
+   * end of its first call, of the import + construct + first call, and of the import alone: what
+   * a loaded machine distorts least (wall time there includes waiting for a core).
+   */
+  processCpuMs: number;
+  inProcessCpuMs: number;
+  importCpuMs: number;
 }
 
 export interface ColdStartResult {
@@ -65,15 +73,27 @@ const INPUT = JSON.stringify({
 });
 const CREDS = `{ accessKeyId: "AKIDBENCHMARK000", secretAccessKey: "benchmarkSecretKey/0000000000000000000000" }`;
 
-/** Timing prologue/epilogue shared by the child scripts: prints `{importMs, firstCallMs, totalMs}`. */
-const REPORT = `process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, totalMs: t2 - t0 }));`;
+/** What a child prints: its marks t0 (start), t1 (imported) and t2 (first call done), wall (tN) and CPU (cN) time. */
+interface ChildReport {
+  importMs: number;
+  firstCallMs: number;
+  totalMs: number;
+  importCpuMs: number;
+  totalCpuMs: number;
+  processCpuMs: number;
+}
+
+/** Timing epilogue shared by the child scripts: prints a `ChildReport`. */
+const REPORT = `const ms = (c) => (c.user + c.system) / 1000;
+  process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, totalMs: t2 - t0,
+    importCpuMs: ms(c1) - ms(c0), totalCpuMs: ms(c2) - ms(c0), processCpuMs: ms(c2) }));`;
 
 const SCRIPTS: Record<string, (port: string) => string> = {
-  "node (empty)": () => `const t0 = performance.now(), t1 = t0, t2 = t0; ${REPORT}`,
+  "node (empty)": () => `const t0 = performance.now(), t1 = t0, t2 = t0, c0 = process.cpuUsage(), c1 = c0, c2 = c0; ${REPORT}`,
   "bare node:http": () => `
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     const http = await import("node:http");
-    const t1 = performance.now();
+    const t1 = performance.now(), c1 = process.cpuUsage();
     const port = Number(process.argv[2]);
     const body = JSON.stringify(${INPUT});
     const agent = new http.Agent({ keepAlive: true });
@@ -84,17 +104,17 @@ const SCRIPTS: Record<string, (port: string) => string> = {
       req.on("error", reject);
       req.end(body);
     });
-    const t2 = performance.now();
+    const t2 = performance.now(), c2 = process.cpuUsage();
     agent.destroy();
     ${REPORT}`,
   anvil: () => anvilScript("./frauddetector/index.js"),
   "aws-sdk v3": () => `
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     const { FraudDetectorClient, SendEventCommand } = await import("@aws-sdk/client-frauddetector");
-    const t1 = performance.now();
+    const t1 = performance.now(), c1 = process.cpuUsage();
     const client = new FraudDetectorClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + process.argv[2], credentials: ${CREDS} });
     await client.send(new SendEventCommand(${INPUT}));
-    const t2 = performance.now();
+    const t2 = performance.now(), c2 = process.cpuUsage();
     client.destroy();
     ${REPORT}`,
 };
@@ -102,12 +122,12 @@ const SCRIPTS: Record<string, (port: string) => string> = {
 /** The anvil child: `entry` is the generated folder's index (or a bundle of it). */
 function anvilScript(entry: string): string {
   return `
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     const { FraudDetectorClient } = await import(${JSON.stringify(entry)});
-    const t1 = performance.now();
+    const t1 = performance.now(), c1 = process.cpuUsage();
     const client = new FraudDetectorClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + process.argv[2], credentials: ${CREDS} });
     await client.sendEvent(${INPUT});
-    const t2 = performance.now();
+    const t2 = performance.now(), c2 = process.cpuUsage();
     client.destroy();
     ${REPORT}`;
 }
@@ -155,7 +175,7 @@ export async function compileFolder(source: string, outdir: string): Promise<voi
 }
 
 /** Runs one child; resolves with its wall time and its own report. */
-function runChild(script: string, port: number): Promise<{ processMs: number; report: { importMs: number; firstCallMs: number; totalMs: number } }> {
+function runChild(script: string, port: number): Promise<{ processMs: number; report: ChildReport }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // The SDK warns on Node 20 about future versions; silence warnings so every variant writes alike.
@@ -167,7 +187,7 @@ function runChild(script: string, port: number): Promise<{ processMs: number; re
     child.on("exit", (code) => {
       const processMs = performance.now() - started;
       if (code !== 0) reject(new Error(`${script} exited with ${code}`));
-      else resolve({ processMs, report: JSON.parse(out) as { importMs: number; firstCallMs: number; totalMs: number } });
+      else resolve({ processMs, report: JSON.parse(out) as ChildReport });
     });
   });
 }
@@ -212,7 +232,7 @@ export async function measureColdStart(runs: number): Promise<ColdStartResult> {
     const scripts = Object.entries(variants).map(([name, make]) => {
       const file = join(scratch.dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.mjs`);
       writeFileSync(file, make(String(port)));
-      return { name, file, samples: [] as Array<{ processMs: number; report: { importMs: number; firstCallMs: number; totalMs: number } }> };
+      return { name, file, samples: [] as Array<{ processMs: number; report: ChildReport }> };
     });
     for (const s of scripts) await runChild(s.file, port); // disk cache warm for all alike
     for (let i = 0; i < runs; i++) for (const s of scripts) s.samples.push(await runChild(s.file, port));
@@ -223,6 +243,9 @@ export async function measureColdStart(runs: number): Promise<ColdStartResult> {
         inProcessMs: median(s.samples.map((x) => x.report.totalMs)),
         importMs: median(s.samples.map((x) => x.report.importMs)),
         firstCallMs: median(s.samples.map((x) => x.report.firstCallMs)),
+        processCpuMs: median(s.samples.map((x) => x.report.processCpuMs)),
+        inProcessCpuMs: median(s.samples.map((x) => x.report.totalCpuMs)),
+        importCpuMs: median(s.samples.map((x) => x.report.importCpuMs)),
       };
     }
     return { runs, variants: figures, graphs };
@@ -237,10 +260,10 @@ export async function measureColdStart(runs: number): Promise<ColdStartResult> {
 export function formatColdStart(r: ColdStartResult): string {
   const lines = [
     `cold start (fresh node process: import + construct + first SendEvent against a loopback server), median of ${r.runs} runs`,
-    "    variant            process ms   in-process ms   import ms   first call ms",
+    "    variant            process ms   in-process ms   import ms   first call ms |  CPU ms: process   in-process   import",
   ];
   for (const [name, f] of Object.entries(r.variants)) {
-    lines.push(`    ${name.padEnd(16)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)}`);
+    lines.push(`    ${name.padEnd(16)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)} | ${f.processCpuMs.toFixed(1).padStart(16)} ${f.inProcessCpuMs.toFixed(1).padStart(12)} ${f.importCpuMs.toFixed(1).padStart(8)}`);
   }
   for (const [name, g] of Object.entries(r.graphs ?? {})) {
     lines.push(`  ${name} import loads ${g.files.length} JavaScript file(s), ${(g.bytes / 1024).toFixed(1)} KB, and ${g.external.join(" ")}`);
@@ -251,11 +274,12 @@ export function formatColdStart(r: ColdStartResult): string {
   if (ours && sdk && empty) {
     lines.push(
       `  anvil / aws-sdk: whole process ${(ours.processMs / sdk.processMs).toFixed(2)}x, above an empty node ${((ours.processMs - empty.processMs) / (sdk.processMs - empty.processMs)).toFixed(2)}x, in-process ${(ours.inProcessMs / sdk.inProcessMs).toFixed(2)}x`,
+      `  anvil / aws-sdk in CPU: whole process ${(ours.processCpuMs / sdk.processCpuMs).toFixed(2)}x, above an empty node ${((ours.processCpuMs - empty.processCpuMs) / (sdk.processCpuMs - empty.processCpuMs)).toFixed(2)}x, in-process ${(ours.inProcessCpuMs / sdk.inProcessCpuMs).toFixed(2)}x, import ${(ours.importCpuMs / sdk.importCpuMs).toFixed(2)}x`,
     );
     for (const [name, other] of Object.entries(r.variants)) {
       if (!name.startsWith("anvil ") && !name.startsWith("anvil,")) continue;
       lines.push(
-        `  ${name} / aws-sdk: whole process ${(other.processMs / sdk.processMs).toFixed(2)}x, above an empty node ${((other.processMs - empty.processMs) / (sdk.processMs - empty.processMs)).toFixed(2)}x, in-process ${(other.inProcessMs / sdk.inProcessMs).toFixed(2)}x; anvil's import ms / its import ms ${(ours.importMs / other.importMs).toFixed(2)}x`,
+        `  ${name} / aws-sdk: whole process ${(other.processMs / sdk.processMs).toFixed(2)}x, above an empty node ${((other.processMs - empty.processMs) / (sdk.processMs - empty.processMs)).toFixed(2)}x, in-process ${(other.inProcessMs / sdk.inProcessMs).toFixed(2)}x; CPU in-process ${(other.inProcessCpuMs / sdk.inProcessCpuMs).toFixed(2)}x; anvil / this: import ${(ours.importMs / other.importMs).toFixed(2)}x, import CPU ${(ours.importCpuMs / other.importCpuMs).toFixed(2)}x, in-process CPU ${(ours.inProcessCpuMs / other.inProcessCpuMs).toFixed(2)}x`,
       );
     }
   }
