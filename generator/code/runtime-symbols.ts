@@ -5,6 +5,7 @@
  * in generated code. Type names are listed with a compile-time use of each for the same reason.
  */
 import type * as awsJsonModule from "../runtime/protocols/aws-json.js";
+import type * as queryCompatibleModule from "../runtime/protocols/query-compatible.js";
 import type * as queryModule from "../runtime/protocols/query.js";
 import type * as restXmlModule from "../runtime/protocols/rest-xml.js";
 import type * as xmlSchemaModule from "../runtime/protocols/xml/schema.js";
@@ -100,6 +101,8 @@ export const runtime = {
   restJson: at<ValueName<typeof restJsonModule>>("runtime/protocols/rest-json"),
   httpBindings: at<ValueName<typeof httpBindingsModule>>("runtime/protocols/http-bindings"),
   rpcv2Cbor: at<ValueName<typeof rpcv2CborModule>>("runtime/protocols/rpcv2-cbor"),
+  /** awsQueryCompatible's header reader, which a service with the trait passes to its protocol. */
+  queryCompatible: at<ValueName<typeof queryCompatibleModule>>("runtime/protocols/query-compatible"),
   /** The CBOR codec setup and readers of rpcv2Cbor's (de)serializers. */
   cbor: at<ValueName<typeof cborModule>>("runtime/protocols/cbor"),
   /** features/: shipped only in folders whose operations use them (lower/checksums.ts). */

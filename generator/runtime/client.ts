@@ -44,7 +44,6 @@ import {
   type RetryTicket,
 } from "./retry.js";
 import { RequestSigner } from "./signer.js";
-import { FetchTransport } from "./transport-fetch.js";
 import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 import {
   bodyBytes,
@@ -410,10 +409,8 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       this.#transport = config.transport;
       this.#ownsTransport = false;
     } else {
-      this.#transport =
-        config.fetch !== undefined
-          ? new FetchTransport(config.fetch)
-          : createDefaultTransport({ maxSockets, logger: this.#logger });
+      // The platform's transport builds the fetch one too (loaded only when `fetch` is set, on Node).
+      this.#transport = createDefaultTransport({ maxSockets, logger: this.#logger, fetch: config.fetch });
       this.#ownsTransport = true;
     }
   }

@@ -9,11 +9,12 @@ import type { DefaultTransportOptions, Transport } from "./transport.js";
 import { FetchTransport } from "./transport-fetch.js";
 
 /**
- * A fetch transport over the global `fetch`, bound so it is called with the right `this`. The
- * options are not used: the browser pools connections itself (about 6 per host over HTTP/1.1).
+ * A fetch transport over the config's `fetch`, else the global `fetch`, bound so it is called
+ * with the right `this`. The other options are not used: the browser pools connections itself
+ * (about 6 per host over HTTP/1.1).
  */
-export function createDefaultTransport(_options: DefaultTransportOptions = {}): Transport {
-  return new FetchTransport((input, init) => globalThis.fetch(input, init));
+export function createDefaultTransport(options: DefaultTransportOptions = {}): Transport {
+  return new FetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
 }
 
 /** SigV4 for the signer: `aws4fetch` over WebCrypto (`crypto.subtle`), asynchronous. */

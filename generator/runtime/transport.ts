@@ -114,6 +114,8 @@ export interface DefaultTransportOptions {
   maxSockets?: number | undefined;
   /** Receives the transport's warnings (a call waiting for a socket). */
   logger?: { warn(message: string): void } | undefined;
+  /** The client config's `fetch`: send with this fetch instead of the platform's default. */
+  fetch?: typeof fetch | undefined;
 }
 
 /** Reads one response header (name in lower case), joining repeated values with ", ". */

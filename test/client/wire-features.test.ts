@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ServiceClient, type ClientConfig, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
 import { RequestValidationError, ServiceException } from "../../generator/runtime/errors.js";
 import { AwsJsonProtocol, jsonRpcRequest } from "../../generator/runtime/protocols/aws-json.js";
+import { queryErrorCode } from "../../generator/runtime/protocols/query-compatible.js";
 import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
 import { track } from "../runtime/helpers.js";
 import { credentials, loopbackServerForFile, rejectionOf } from "./helpers.js";
@@ -144,7 +145,7 @@ describe("host prefix", () => {
 describe("awsQuery compatibility", () => {
   const queryService: ServiceDescriptor = {
     ...service,
-    protocol: new AwsJsonProtocol({ version: "1.0", serviceShapeName: "TestService", queryCompatible: true }),
+    protocol: new AwsJsonProtocol({ version: "1.0", serviceShapeName: "TestService", queryCompatible: queryErrorCode }),
   };
 
   it("sends x-amzn-query-mode only for a query-compatible service", async () => {

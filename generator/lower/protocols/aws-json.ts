@@ -10,6 +10,7 @@ import type { ServiceIR } from "../ir.js";
 import { UNIT } from "../type-expressions.js";
 import type { ProtocolContext, ProtocolGenerator } from "./index.js";
 import { jsonErrorDeserializer } from "./json-errors.js";
+import { queryCompatibleOption } from "./query-compatible.js";
 
 /** The awsJson generator for one content-type version. */
 function awsJson(version: "1.0" | "1.1"): ProtocolGenerator {
@@ -17,9 +18,8 @@ function awsJson(version: "1.0" | "1.1"): ProtocolGenerator {
     trait: `aws.protocols#awsJson${version.replace(".", "_")}`,
     runtimeModules: ["protocols/aws-json.ts"],
     protocolValue(_ctx: ProtocolContext, _service: Shape, ir: ServiceIR): Code {
-      const options = [`version: "${version}"`, `serviceShapeName: "${ir.shapeName}"`];
-      if (ir.queryCompatible) options.push("queryCompatible: true");
-      return code`new ${valueRef(runtime.awsJson("AwsJsonProtocol"))}({ ${options.join(", ")} })`;
+      const options = code`version: "${version}", serviceShapeName: "${ir.shapeName}"${queryCompatibleOption(ir)}`;
+      return code`new ${valueRef(runtime.awsJson("AwsJsonProtocol"))}({ ${options} })`;
     },
     requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
       const request = code`${valueRef(runtime.awsJson("jsonRpcRequest"))}`;

@@ -13,6 +13,7 @@ import { CBOR_FORMAT } from "../serde-cbor.js";
 import { UNIT } from "../type-expressions.js";
 import type { ProtocolContext, ProtocolGenerator } from "./index.js";
 import { jsonErrorDeserializer } from "./json-errors.js";
+import { queryCompatibleOption } from "./query-compatible.js";
 
 /** The rpcv2Cbor generator. */
 export const rpcv2Cbor: ProtocolGenerator = {
@@ -20,9 +21,7 @@ export const rpcv2Cbor: ProtocolGenerator = {
   runtimeModules: ["protocols/rpcv2-cbor.ts"],
   serdeFormat: CBOR_FORMAT,
   protocolValue(_ctx: ProtocolContext, _service: Shape, ir: ServiceIR): Code {
-    const options = [`serviceShapeName: "${ir.shapeName}"`];
-    if (ir.queryCompatible) options.push("queryCompatible: true");
-    return code`new ${valueRef(runtime.rpcv2Cbor("RpcV2CborProtocol"))}({ ${options.join(", ")} })`;
+    return code`new ${valueRef(runtime.rpcv2Cbor("RpcV2CborProtocol"))}({ serviceShapeName: "${ir.shapeName}"${queryCompatibleOption(ir)} })`;
   },
   requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
     const request = code`${valueRef(runtime.rpcv2Cbor("cborRequest"))}`;

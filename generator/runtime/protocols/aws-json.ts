@@ -8,8 +8,8 @@
 import type { ParsedError } from "../errors.js";
 import type { HttpResponse } from "../transport.js";
 import { parseJsonError, readJsonObject } from "./json.js";
-import { queryErrorCode } from "./query-compatible.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
+import type { QueryErrorCodeReader } from "./query-compatible.js";
 
 /** What a generated awsJson service descriptor says about its protocol. */
 export interface AwsJsonOptions {
@@ -17,33 +17,36 @@ export interface AwsJsonOptions {
   version: "1.0" | "1.1";
   /** X-Amz-Target prefix: the service shape's name, e.g. `AWSHawksNestServiceFacade`. */
   serviceShapeName: string;
-  /** `aws.protocols#awsQueryCompatible`. */
-  queryCompatible?: boolean;
+  /**
+   * `aws.protocols#awsQueryCompatible`: query-compatible.ts's `queryErrorCode`, passed by the
+   * generated descriptor of a service with the trait (so other clients never load that file).
+   */
+  queryCompatible?: QueryErrorCodeReader | undefined;
 }
 
 /** The awsJson protocol of one service. */
 export class AwsJsonProtocol implements ClientProtocol {
   readonly #contentType: string;
   readonly #targetPrefix: string;
-  readonly #queryCompatible: boolean;
+  readonly #queryErrorCode: QueryErrorCodeReader | undefined;
 
   constructor(options: AwsJsonOptions) {
     this.#contentType = `application/x-amz-json-${options.version}`;
     this.#targetPrefix = `${options.serviceShapeName}.`;
-    this.#queryCompatible = options.queryCompatible === true;
+    this.#queryErrorCode = options.queryCompatible;
   }
 
   prepare(request: SerializedRequest, operation: string): void {
     const headers = request.headers;
     headers["content-type"] = this.#contentType;
     headers["x-amz-target"] = this.#targetPrefix + operation;
-    if (this.#queryCompatible) headers["x-amzn-query-mode"] = "true";
+    if (this.#queryErrorCode !== undefined) headers["x-amzn-query-mode"] = "true";
   }
 
   parseError(response: HttpResponse): ParsedError {
     const parsed = parseJsonError(response);
-    if (this.#queryCompatible) {
-      const queryCode = queryErrorCode(response);
+    if (this.#queryErrorCode !== undefined) {
+      const queryCode = this.#queryErrorCode(response);
       if (queryCode !== undefined) parsed.exposedCode = queryCode;
     }
     return parsed;

@@ -17,7 +17,7 @@ import { describeBody, MalformedBodyError, type ParsedError } from "../errors.js
 import { bodyBytes, headerValue, type HttpResponse } from "../transport.js";
 import { CborDecodeError, decodeCbor, encodeCbor } from "./cbor.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
-import { queryErrorCode } from "./query-compatible.js";
+import type { QueryErrorCodeReader } from "./query-compatible.js";
 
 const CBOR = "application/cbor";
 
@@ -25,18 +25,21 @@ const CBOR = "application/cbor";
 export interface RpcV2CborOptions {
   /** The service shape's name, the first segment of every operation's path. */
   serviceShapeName: string;
-  /** `aws.protocols#awsQueryCompatible`. */
-  queryCompatible?: boolean;
+  /**
+   * `aws.protocols#awsQueryCompatible`: query-compatible.ts's `queryErrorCode`, passed by the
+   * generated descriptor of a service with the trait (so other clients never load that file).
+   */
+  queryCompatible?: QueryErrorCodeReader | undefined;
 }
 
 /** The rpcv2Cbor protocol of one service. */
 export class RpcV2CborProtocol implements ClientProtocol {
   readonly #pathPrefix: string;
-  readonly #queryCompatible: boolean;
+  readonly #queryErrorCode: QueryErrorCodeReader | undefined;
 
   constructor(options: RpcV2CborOptions) {
     this.#pathPrefix = `/service/${options.serviceShapeName}/operation/`;
-    this.#queryCompatible = options.queryCompatible === true;
+    this.#queryErrorCode = options.queryCompatible;
   }
 
   prepare(request: SerializedRequest, operation: string): void {
@@ -45,7 +48,7 @@ export class RpcV2CborProtocol implements ClientProtocol {
     headers["smithy-protocol"] = "rpc-v2-cbor";
     headers["accept"] = CBOR;
     if (request.body !== undefined) headers["content-type"] = CBOR;
-    if (this.#queryCompatible) headers["x-amzn-query-mode"] = "true";
+    if (this.#queryErrorCode !== undefined) headers["x-amzn-query-mode"] = "true";
   }
 
   parseError(response: HttpResponse): ParsedError {
@@ -58,8 +61,8 @@ export class RpcV2CborProtocol implements ClientProtocol {
           : (textField(body, "message") ?? textField(body, "Message")),
       body: body ?? {},
     };
-    if (this.#queryCompatible) {
-      const queryCode = queryErrorCode(response);
+    if (this.#queryErrorCode !== undefined) {
+      const queryCode = this.#queryErrorCode(response);
       if (queryCode !== undefined) parsed.exposedCode = queryCode;
     }
     return parsed;

@@ -6,6 +6,9 @@
  */
 import { headerValue, type HttpResponse } from "../transport.js";
 
+/** What a protocol is given to read the awsQuery code (`queryErrorCode`). */
+export type QueryErrorCodeReader = (response: HttpResponse) => string | undefined;
+
 /** The `Code` part of an `x-amzn-query-error: Code;Fault` header, if there is one. */
 export function queryErrorCode(response: HttpResponse): string | undefined {
   const header = headerValue(response, "x-amzn-query-error");
