@@ -10,8 +10,12 @@ export type Chunk = Uint8Array | string;
 
 const encoder = new TextEncoder();
 
+/** Any character outside ASCII (one native scan; most JSON bodies have none). */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Bytes `text` takes in UTF-8 (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
 export function utf8Length(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

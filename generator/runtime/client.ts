@@ -478,7 +478,9 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
           const credentials = this.#credentials.current() ?? (await this.#credentials.get());
           request = this.#newRequest(parts.method, parts.headers, target);
           sentAt = Date.now();
-          await this.#signer.sign(request, credentials, new Date(sentAt + offset));
+          // Synchronous on Node (no promise to wait for); a promise with WebCrypto.
+          const signing = this.#signer.sign(request, credentials, sentAt + offset);
+          if (signing !== undefined) await signing;
         } else {
           request = await this.#authenticated(scheme, parts, target);
           sentAt = Date.now();

@@ -109,6 +109,12 @@ const UNSIGNABLE = new Set([
 export class RequestSigner {
   readonly #options: RequestSignerOptions;
   readonly #uriEscapePath: boolean;
+  /** The last signing second and its x-amz-date: calls within one second share the string. */
+  #dateSecond = Number.NaN;
+  #amzDate = "";
+  /** The last path signed and its canonical form: a client sends few distinct paths (RPC: always `/`). */
+  #lastPath: string | undefined;
+  #lastCanonicalPath = "";
 
   constructor(options: RequestSignerOptions) {
     this.#options = options;
@@ -118,30 +124,43 @@ export class RequestSigner {
   /**
    * Adds x-amz-date, x-amz-security-token (when the credentials have one), x-amz-content-sha256
    * and authorization to `request.headers`. Every header already present is signed (but those
-   * listed above), so add unsigned ones (user agent, content-length) afterwards.
+   * listed above), so add unsigned ones (user agent, content-length) afterwards. Synchronous
+   * (returns undefined) when the library is, as on Node: the call path then skips a promise hop;
+   * otherwise returns the promise of the signature being added.
    */
-  async sign(request: HttpRequest, credentials: Credentials, now: Date): Promise<void> {
-    const library = this.#options.library;
+  sign(request: HttpRequest, credentials: Credentials, now: Date | number): void | Promise<void> {
     const headers = request.headers;
-    const amzDate = now.toISOString().replace(/[-:]|\.\d{3}/g, "");
+    const amzDate = this.#amzDateOf(typeof now === "number" ? now : now.getTime());
     headers["x-amz-date"] = amzDate;
     if (credentials.sessionToken) headers["x-amz-security-token"] = credentials.sessionToken;
     if (headers["x-amz-content-sha256"] === undefined) {
       const body = request.body;
-      const hash = isStreamBody(body) ? UNSIGNED_PAYLOAD : library.payloadHash(body ?? "");
-      headers["x-amz-content-sha256"] = typeof hash === "string" ? hash : await hash;
+      const hash = isStreamBody(body) ? UNSIGNED_PAYLOAD : this.#options.library.payloadHash(body ?? "");
+      if (typeof hash !== "string") {
+        return hash.then((h) => {
+          headers["x-amz-content-sha256"] = h;
+          return this.#authorize(request, credentials, amzDate);
+        });
+      }
+      headers["x-amz-content-sha256"] = hash;
     }
+    return this.#authorize(request, credentials, amzDate);
+  }
+
+  /** Adds `authorization` for the headers as they are now. */
+  #authorize(request: HttpRequest, credentials: Credentials, amzDate: string): void | Promise<void> {
+    const headers = request.headers;
     const signed: Record<string, string> = {};
-    for (const name of Object.keys(headers)) {
+    for (const name in headers) {
       const value = headers[name];
       if (value === undefined || UNSIGNABLE.has(name) || name.startsWith("proxy-") || name.startsWith("sec-")) continue;
       signed[name] = normalizeValue(value);
     }
-    const authorization = library.authorization({
+    const authorization = this.#options.library.authorization({
       method: request.method,
       protocol: request.protocol,
       host: headers["host"] ?? request.hostname,
-      canonicalPath: canonicalPath(request.path, this.#uriEscapePath),
+      canonicalPath: this.#canonicalPath(request.path),
       query: request.query,
       headers: signed,
       region: this.#options.region,
@@ -149,12 +168,38 @@ export class RequestSigner {
       credentials,
       amzDate,
     });
-    headers["authorization"] = typeof authorization === "string" ? authorization : await authorization;
+    if (typeof authorization === "string") headers["authorization"] = authorization;
+    else
+      return authorization.then((a) => {
+        headers["authorization"] = a;
+      });
+  }
+
+  /** x-amz-date for a time in ms (`20240501T120000Z`), formatted once per second. */
+  #amzDateOf(ms: number): string {
+    const second = Math.floor(ms / 1000);
+    if (second !== this.#dateSecond) {
+      this.#amzDate = new Date(second * 1000).toISOString().replace(/[-:]|\.\d{3}/g, "");
+      this.#dateSecond = second;
+    }
+    return this.#amzDate;
+  }
+
+  #canonicalPath(path: string): string {
+    if (path !== this.#lastPath) {
+      this.#lastCanonicalPath = canonicalPath(path, this.#uriEscapePath);
+      this.#lastPath = path;
+    }
+    return this.#lastCanonicalPath;
   }
 }
 
+/** Characters that make a header value differ from its SigV4 form (most values have none). */
+const NEEDS_NORMALIZING = /[\r\n\t]| {2}|^ | $/;
+
 /** A header value as SigV4 signs it: line breaks as spaces, runs of spaces and tabs as one, trimmed. */
 function normalizeValue(value: string): string {
+  if (!NEEDS_NORMALIZING.test(value)) return value;
   return value
     .replace(/[\r\n]/g, " ")
     .replace(/[ \t]+/g, " ")

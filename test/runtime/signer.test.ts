@@ -181,6 +181,39 @@ describe("RequestSigner", () => {
   });
 });
 
+describe("RequestSigner reused across calls", () => {
+  it("signs each of a run of requests as the AWS SDK does, within and across seconds, paths and header values", async () => {
+    const base = Date.UTC(2024, 4, 1, 12, 0, 0);
+    // Same second twice, the next second, back in time, across midnight; paths and values alternate.
+    const steps: Array<[number, RequestParts]> = [
+      [base, { path: "/" }],
+      [base + 999, { path: "/" }],
+      [base + 1000, { path: "/a/./b" }],
+      [base - 61_000, { path: "/a/./b", headers: { "x-amz-target": "Svc.  Odd\tOp " } }],
+      [Date.UTC(2024, 4, 1, 23, 59, 59, 500), { path: "/" }],
+      [Date.UTC(2024, 4, 2, 0, 0, 0, 1), { path: "/c%20d/" }],
+    ];
+    const signer = new RequestSigner({ region: "us-east-1", service: "frauddetector", library: nodeSigV4 });
+    for (const [ms, parts] of steps) {
+      const req = request(parts);
+      // A synchronous library signs synchronously: nothing to wait for.
+      expect(signer.sign(req, creds, ms)).toBeUndefined();
+      const at = new Date(Math.floor(ms / 1000) * 1000);
+      expect(req.headers["x-amz-date"]).toBe(at.toISOString().replace(/[-:]|\.\d{3}/g, ""));
+      expect(req.headers.authorization).toBe(await sdkSign(request(parts), creds, at, "frauddetector"));
+    }
+  });
+
+  it("returns a promise with an asynchronous library (WebCrypto), and the signature is there once it settles", async () => {
+    const req = request();
+    const signing = new RequestSigner({ region: "us-east-1", service: "frauddetector", library: webSigV4 }).sign(req, creds, date);
+    expect(signing).toBeInstanceOf(Promise);
+    expect(req.headers.authorization).toBeUndefined();
+    await signing;
+    expect(req.headers.authorization).toBe(await sdkSign(request(), creds, date, "frauddetector"));
+  });
+});
+
 describe("canonicalPath", () => {
   it("resolves dot and empty segments and encodes once more, keeping the slashes", () => {
     expect(canonicalPath("/a/./b//c/../d/", true)).toBe("/a/b/d/");
