@@ -5,10 +5,17 @@
  * `npx tsx bench/validators/run.ts [--rounds N]`. Not a test: it prints figures.
  */
 import { rmSync } from "node:fs";
-import { Ajv } from "ajv";
+import { Ajv, type ErrorObject } from "ajv";
 import { isIso8601Utc } from "../../generator/runtime/validate.js";
 import { fraudDetectorValidators, validator } from "../../test/validators/generated.js";
-import { invalidGetEventPrediction, invalidSendEvent, validGetEventPrediction, validSendEvent } from "./inputs.js";
+import {
+  allBrokenGetEventPrediction,
+  allBrokenSendEvent,
+  invalidGetEventPrediction,
+  invalidSendEvent,
+  validGetEventPrediction,
+  validSendEvent,
+} from "./inputs.js";
 import { getEventPredictionSchema, getEventPredictionZod, sendEventSchema, sendEventZod } from "./schemas.js";
 
 type Check = (value: unknown) => unknown;
@@ -26,6 +33,23 @@ function batch(fn: Check, input: unknown, calls: number): number {
   return Number(process.hrtime.bigint() - start) / calls;
 }
 
+type Issue = { path: string; constraint: string };
+
+/**
+ * Prints what anvil and ajv report on one input, side by side, so a reader can check that both
+ * see every broken constraint (ajv may report two keywords where anvil reports the first one a
+ * member breaks, e.g. `minLength` and `pattern` of an empty string).
+ */
+function printProblems(name: string, anvil: Issue[], ajv: ErrorObject[]): void {
+  console.log(`${name}: anvil reports ${anvil.length} issues, ajv ${ajv.length} errors`);
+  const clip = (s: string) => (s.length > 44 ? `${s.slice(0, 41)}...` : s);
+  for (let i = 0; i < Math.max(anvil.length, ajv.length); i++) {
+    const a = anvil[i] ? `${anvil[i].path || "(root)"} ${anvil[i].constraint}` : "";
+    const j = ajv[i] ? `${ajv[i].instancePath || "(root)"} ${ajv[i].keyword}` : "";
+    console.log(`  ${clip(a).padEnd(46)}${clip(j)}`);
+  }
+}
+
 /** Runs the comparison and prints one table. */
 export async function runValidatorsBench(rounds = 21, calls = 20_000): Promise<void> {
   const { dir, module } = await fraudDetectorValidators();
@@ -41,8 +65,10 @@ export async function runValidatorsBench(rounds = 21, calls = 20_000): Promise<v
     const cases: Array<{ name: string; input: unknown; valid: boolean; anvil: Check; ajv: Check; zod: Check }> = [
       { name: "SendEvent, valid", input: validSendEvent, valid: true, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
       { name: "SendEvent, invalid", input: invalidSendEvent, valid: false, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
+      { name: "SendEvent, all broken", input: allBrokenSendEvent, valid: false, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
       { name: "GetEventPrediction, valid", input: validGetEventPrediction, valid: true, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
       { name: "GetEventPrediction, invalid", input: invalidGetEventPrediction, valid: false, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
+      { name: "GetEventPrediction, all broken", input: allBrokenGetEventPrediction, valid: false, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
     ];
     // The three must agree on each input, or the comparison means nothing.
     for (const c of cases) {
@@ -53,6 +79,7 @@ export async function runValidatorsBench(rounds = 21, calls = 20_000): Promise<v
         throw new Error(`${c.name}: validators disagree (anvil ${anvilOk}, ajv ${ajvOk}, zod ${zodOk})`);
       }
     }
+    for (const c of cases) if (c.name.endsWith("all broken")) printProblems(c.name, c.anvil(c.input) as Issue[], c.ajv(c.input) as ErrorObject[]);
     const samples = new Map<string, number[]>();
     for (const c of cases) for (const who of ["anvil", "ajv", "zod"] as const) batch(c[who], c.input, calls); // warm-up
     for (let r = 0; r < rounds; r++) {
