@@ -58,6 +58,19 @@ export class AnvilError extends Error {
   }
 }
 
+/**
+ * `error` with `warnings` put before the warnings it already carries: a stage that fails knows
+ * only its own findings, the pipeline knows what validation warned about the models before it.
+ * A warning the error reports as one of its causes (the same object) is left out, so it prints once.
+ */
+export function withWarnings(error: AnvilError, warnings: readonly Diagnostic[]): AnvilError {
+  const added = warnings.filter((w) => !error.diagnostics.includes(w));
+  if (added.length === 0) return error;
+  const joined = new AnvilError(error.kind, error.diagnostics, [...added, ...error.warnings]);
+  joined.stack = error.stack;
+  return joined;
+}
+
 /** `file:line:col: message` (or just the message when there is no position). */
 export function formatDiagnosticLine(d: Diagnostic): string {
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : "";

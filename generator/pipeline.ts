@@ -2,7 +2,7 @@
  * The whole pipeline on one screen: load -> assemble -> select -> lower -> render -> format ->
  * type-check. Writing or checking is the caller's choice (see write/).
  */
-import { AnvilError, type Diagnostic } from "./errors.js";
+import { AnvilError, type Diagnostic, withWarnings } from "./errors.js";
 import type { ClientConfig, Config } from "./config/index.js";
 import { loadFiles } from "./load/index.js";
 import { assemble } from "./assemble/index.js";
@@ -80,8 +80,21 @@ export interface GenerateOptions {
   onProgress?: ProgressListener;
 }
 
-/** Generates every client of `config` in memory. Throws AnvilError on bad input. */
+/**
+ * Generates every client of `config` in memory. Throws AnvilError on bad input, carrying the
+ * validation warnings of the models read before the failure (so the CLI prints them with it).
+ */
 export async function generate(config: Config, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const warnings: Diagnostic[] = [];
+  try {
+    return await generateClients(config, options, warnings);
+  } catch (e) {
+    throw e instanceof AnvilError ? withWarnings(e, warnings) : e;
+  }
+}
+
+/** {@link generate}'s work; `warnings` gathers each model's validation warnings once it is assembled. */
+async function generateClients(config: Config, options: GenerateOptions, warnings: Diagnostic[]): Promise<GenerateResult> {
   const timings: Timings = {};
   const total = config.clients.length;
   let current: { client: string; index: number } | undefined;
@@ -95,7 +108,6 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
     }
   };
   const notes: string[] = [];
-  const warnings: Diagnostic[] = [];
   const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} };
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
   for (const [index, client] of config.clients.entries()) {

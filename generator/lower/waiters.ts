@@ -52,8 +52,17 @@ export function lowerWaiters(ctx: WaiterContext, operations: ReadonlyArray<{ sha
       });
     }
   }
-  if (problems.length > 0) throw new AnvilError("model", problems);
+  if (problems.length > 0) throw new AnvilError("model", problems.map((p) => validationsOwn(ctx.model, p) ?? p));
   return out;
+}
+
+/**
+ * The model validation event (a DANGER, printed, not suppressed) that says what `problem` says,
+ * if any: the failure then reports that one, with its position at the trait, and not a copy.
+ */
+function validationsOwn(model: Model, problem: Diagnostic): Diagnostic | undefined {
+  if (problem.eventId === undefined) return undefined;
+  return model.warnings?.find((w) => w.eventId === problem.eventId && w.shapeId === problem.shapeId && w.severity !== "SUPPRESSED");
 }
 
 function lowerAcceptor(acceptor: WaiterAcceptor, operation: OperationIR, report: (message: string) => void): AcceptorIR | undefined {

@@ -103,11 +103,19 @@ export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
+/** Any UTF-16 surrogate code unit (no `u` flag: the class reads code units, paired or not). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * Smithy's string length: Unicode scalar values, i.e. code points (a surrogate pair counts once;
  * a lone surrogate, which UTF-8 encoding turns into one U+FFFD, counts once too).
  */
 export function codePointLength(s: string): number {
+  // Only a string holding a surrogate can count fewer code points than UTF-16 units. Most hold
+  // none, and the regular expression engine says so far faster than a loop over the string here
+  // (at once for a string V8 stores one byte per character): 8,193 ASCII characters took tens of
+  // microseconds in the loop.
+  if (!SURROGATE.test(s)) return s.length;
   let n = s.length;
   for (let i = 0; i < s.length - 1; i++) {
     const c = s.charCodeAt(i);

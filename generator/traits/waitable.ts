@@ -62,7 +62,8 @@ const STATES: ReadonlySet<string> = new Set(["success", "failure", "retry"]);
 export function readWaiters(model: Model, operation: Shape, problems: Diagnostic[]): Waiter[] {
   const trait = operation.traits[WAITABLE_TRAIT];
   if (trait === undefined) return [];
-  const report = (message: string) => problems.push({ message, shapeId: operation.id, ...(operation.location ? { location: operation.location } : {}) });
+  const report = (message: string, eventId?: string) =>
+    problems.push({ message, shapeId: operation.id, ...(eventId ? { eventId } : {}), ...(operation.location ? { location: operation.location } : {}) });
   if (!isRecord(trait)) {
     report("smithy.waiters#waitable must be a map of waiter names to waiters");
     return [];
@@ -87,7 +88,8 @@ export function readWaiters(model: Model, operation: Shape, problems: Diagnostic
     if (minDelay > maxDelay) report(`\`smithy.waiters#waitable\` trait waiter named \`${name}\` has a \`minDelay\` value of ${minDelay} that is greater than its \`maxDelay\` value of ${maxDelay}`);
     const acceptors: WaiterAcceptor[] = [];
     value.acceptors.forEach((raw, i) => {
-      const acceptor = readAcceptor(raw, roots, (message) => report(where(i) + message));
+      // An event names its waiter and acceptor as validation's does (WaitableTraitJmespathProblem.<event>.<waiter>.<acceptor>).
+      const acceptor = readAcceptor(raw, roots, (message, event) => report(where(i) + message, event && `WaitableTraitJmespathProblem.${event}.${name}.${i}`));
       if (acceptor) acceptors.push(acceptor);
     });
     if (!acceptors.some((a) => a.state === "success") && problems.length === before) {
@@ -117,7 +119,10 @@ export function rootTypes(model: Model, operation: Shape): { output: JType; inpu
   };
 }
 
-function readAcceptor(raw: NodeValue, roots: ReturnType<typeof rootTypes>, report: (message: string) => void): WaiterAcceptor | undefined {
+/** Reports a problem; `event` names one that model validation reports too (its event id's kind). */
+type AcceptorReport = (message: string, event?: "ReturnTypeMismatch") => void;
+
+function readAcceptor(raw: NodeValue, roots: ReturnType<typeof rootTypes>, report: AcceptorReport): WaiterAcceptor | undefined {
   if (!isRecord(raw) || typeof raw.state !== "string" || !STATES.has(raw.state) || !isRecord(raw.matcher)) {
     report("an acceptor needs a `state` (success, failure or retry) and a `matcher`");
     return undefined;
@@ -155,7 +160,7 @@ function readPathMatcher(
   kind: "output" | "inputOutput",
   body: { [key: string]: NodeValue },
   roots: ReturnType<typeof rootTypes>,
-  report: (message: string) => void,
+  report: AcceptorReport,
 ): WaiterMatcher | undefined {
   const { path, comparator, expected } = body;
   if (typeof path !== "string" || typeof expected !== "string" || typeof comparator !== "string" || !COMPARATORS.has(comparator)) {
@@ -170,7 +175,9 @@ function readPathMatcher(
     kind === "output" ? compilePath(path, OUTPUT_ROOT, roots.output, report, "") : compilePath(path, INPUT_OUTPUT_ROOT, roots.inputOutput, report, "");
   if (compiled === undefined) return undefined;
   const mismatch = compiled.kind === "compiled" ? returnTypeProblem(comparator, compiled.type) : undefined;
-  if (mismatch !== undefined) return report(mismatch), undefined;
+  // Validation reports this as a DANGER, which does not stop assembly; the waiter cannot be
+  // generated, so it is an error here, tagged so that the failure reports the finding once.
+  if (mismatch !== undefined) return report(mismatch, "ReturnTypeMismatch"), undefined;
   return { kind, path: compiled, comparator: comparator as Comparator, expected };
 }
 

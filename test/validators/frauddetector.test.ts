@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inProcessTypeChecker } from "../../generator/typecheck/index.js";
 import type { ValidationIssue } from "../../generator/runtime/validate.js";
 import { fraudDetectorValidators, validator, type GeneratedValidators } from "./generated.js";
+import { allBrokenGetEventPrediction, allBrokenSendEvent } from "../../bench/validators/inputs.js";
 
 let module: GeneratedValidators;
 let files: Array<{ path: string; text: string }>;
@@ -198,5 +199,64 @@ describe("output shapes have validators too (never run by default)", () => {
       modelScores: [{ modelVersion: { modelId: "m", modelType: "NEW_KIND", modelVersionNumber: "1.0" }, scores: { m: 12.5 } }],
     };
     expect(brief(validate(result))).toEqual(["/modelScores/0/modelVersion/modelType enum"]);
+  });
+});
+
+describe("the benchmark's inputs with every constraint broken at once (bench/validators/inputs.ts)", () => {
+  // Each line is a constraint of the spec the input breaks on purpose (see the input's comments):
+  // the validator must report every one, at its path, and nothing else.
+  const entityIssues = [
+    "/entities/0 type",
+    "/entities/1 type",
+    "/entities/2/entityType required",
+    "/entities/2/entityId required",
+    "/entities/3/entityType type",
+    "/entities/3/entityId length",
+    "/entities/4/entityId pattern",
+    "/entities/5/entityId length",
+    "/entities/6/entityId type",
+  ];
+
+  it("SendEvent: every issue, once", () => {
+    expect(brief(sendEvent(allBrokenSendEvent)).sort()).toEqual(
+      [
+        "/eventId pattern",
+        "/eventTypeName length",
+        "/eventTimestamp iso8601Utc",
+        "/labelTimestamp length",
+        "/assignedLabel requiredTogether",
+        "/eventVariables length", // the key ""
+        "/eventVariables length", // the 65-character key
+        "/eventVariables/empty length",
+        "/eventVariables/long length",
+        "/eventVariables/nothing type",
+        "/eventVariables/number type",
+        ...entityIssues,
+      ].sort(),
+    );
+  });
+
+  it("GetEventPrediction: every issue, once (the sensitive map's keys are not in the paths)", () => {
+    const blobs = "/externalModelEndpointDataBlobs";
+    expect(brief(getEventPrediction(allBrokenGetEventPrediction)).sort()).toEqual(
+      [
+        "/detectorId required",
+        "/detectorVersionId pattern",
+        "/eventId type",
+        "/eventTypeName required",
+        "/eventTimestamp length",
+        "/eventVariables length",
+        ...entityIssues,
+        `${blobs} length`, // the key ""
+        `${blobs} length`, // the 64-character key
+        `${blobs} pattern`,
+        `${blobs}/* type`, // null
+        `${blobs}/* type`, // a number
+        `${blobs}/*/byteBuffer type`,
+        `${blobs}/*/contentType length`, // ""
+        `${blobs}/*/contentType length`, // 1,025 characters
+        `${blobs}/*/contentType type`,
+      ].sort(),
+    );
   });
 });

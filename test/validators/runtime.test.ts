@@ -29,6 +29,11 @@ describe("codePointLength counts Unicode scalar values", () => {
     ["\uDC00\uD800", 2],
     ["e\u0301", 2],
     ["\uD83D\uDE00\uD83D", 2],
+    // No surrogate: answered from the UTF-16 length (one-byte and two-byte strings alike).
+    ["v".repeat(8193), 8193],
+    ["é一\u00ff\uFFFF", 4],
+    // A pair only at the very end, and the highest surrogates.
+    ["é一\uDBFF\uDFFF", 3],
   ])("%j has %i", (s, n) => {
     expect(codePointLength(s)).toBe(n);
     expect(codePointLength(s)).toBe([...s].length);

@@ -1,7 +1,7 @@
 /**
  * Types of the `jmespath` package (it ships none). anvil parses and compiles JMESPath itself
- * (./parser.ts, ./compile.ts); the package is the reference evaluator the tests compare compiled
- * paths with (test/traits/waiter-corpus.test.ts).
+ * (generator/jmespath/parser.ts, compile.ts); the package, a dev dependency, is the reference
+ * evaluator the tests compare compiled paths with (test/traits/waiter-corpus.test.ts).
  */
 declare module "jmespath" {
   /** Parses an expression into the package's AST; throws on a syntax error. */
