@@ -307,70 +307,53 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       (config.endpoint === undefined && service.endpointPrefix !== "");
     const region = needsRegion ? resolveRegion(config.region, sdkId) : (config.region ?? "");
     const maxAttempts = config.maxAttempts ?? 3;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new ClientConfigError(
-        `${sdkId} client: maxAttempts must be an integer of at least 1 (got ${shown(maxAttempts)}).`,
-        "maxAttempts",
-      );
-    }
+    const check = (key: string, ok: boolean, rule: string, value: unknown): void =>
+      configCheck(sdkId, key, ok, rule, value);
+    check("maxAttempts", Number.isInteger(maxAttempts) && maxAttempts >= 1, "an integer of at least 1", maxAttempts);
     const timeoutMs = config.requestTimeoutMs;
-    if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-      throw new ClientConfigError(
-        `${sdkId} client: requestTimeoutMs must be a positive number of milliseconds (got ${shown(timeoutMs)}).`,
-        "requestTimeoutMs",
-      );
-    }
-    const retryMode = config.retryMode ?? "standard";
-    if (retryMode !== "standard" && retryMode !== "adaptive") {
-      throw new ClientConfigError(
-        `${sdkId} client: retryMode must be "standard" or "adaptive" (got ${shown(retryMode)}).`,
-        "retryMode",
-      );
-    }
+    check(
+      "requestTimeoutMs",
+      timeoutMs === undefined || (typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs > 0),
+      "a positive number of milliseconds",
+      timeoutMs,
+    );
+    const retryMode = oneOf(check, "retryMode", config.retryMode, ["standard", "adaptive"]);
     const clockOffset = config.systemClockOffset ?? 0;
-    if (typeof clockOffset !== "number" || !Number.isFinite(clockOffset)) {
-      throw new ClientConfigError(
-        `${sdkId} client: systemClockOffset must be a finite number of milliseconds (got ${shown(clockOffset)}).`,
-        "systemClockOffset",
-      );
-    }
+    check(
+      "systemClockOffset",
+      typeof clockOffset === "number" && Number.isFinite(clockOffset),
+      "a finite number of milliseconds",
+      clockOffset,
+    );
     const maxSockets = config.maxSockets;
     if (maxSockets !== undefined) {
-      if (!(maxSockets === Number.POSITIVE_INFINITY || (Number.isInteger(maxSockets) && maxSockets >= 1))) {
-        throw new ClientConfigError(
-          `${sdkId} client: maxSockets must be a whole number of at least 1, or Infinity (got ${shown(maxSockets)}).`,
-          "maxSockets",
-        );
-      }
-      if (config.transport !== undefined || config.fetch !== undefined) {
-        throw new ClientConfigError(
-          `${sdkId} client: maxSockets applies to the default Node transport; with \`${config.transport !== undefined ? "transport" : "fetch"}\` set, limit connections there.`,
-          "maxSockets",
-        );
-      }
-    }
-    checkRetryOptions(config.retry, sdkId);
-    const validation = config.validation ?? defaults.validation;
-    if (validation !== "reject" && validation !== "warn" && validation !== "off") {
-      throw new ClientConfigError(
-        `${sdkId} client: validation must be "reject", "warn" or "off" (got ${shown(validation)}).`,
-        "validation",
+      check(
+        "maxSockets",
+        maxSockets === Number.POSITIVE_INFINITY || (Number.isInteger(maxSockets) && maxSockets >= 1),
+        "a whole number of at least 1, or Infinity",
+        maxSockets,
+      );
+      const other = config.transport !== undefined ? "transport" : "fetch";
+      check(
+        "maxSockets",
+        config.transport === undefined && config.fetch === undefined,
+        `left out with \`${other}\` set (it sizes the default Node transport's pool; limit connections there)`,
+        maxSockets,
       );
     }
+    checkRetryOptions(config.retry, check);
+    const validation = oneOf(check, "validation", config.validation ?? defaults.validation, ["reject", "warn", "off"]);
     const compressFrom = config.requestMinCompressionSizeBytes ?? 10_240;
-    if (!Number.isInteger(compressFrom) || compressFrom < 0 || compressFrom > 10_485_760) {
-      throw new ClientConfigError(
-        `${sdkId} client: requestMinCompressionSizeBytes must be an integer from 0 to 10485760 (got ${shown(compressFrom)}).`,
-        "requestMinCompressionSizeBytes",
-      );
-    }
-    const checksums = config.requestChecksumCalculation ?? "WHEN_SUPPORTED";
-    if (checksums !== "WHEN_SUPPORTED" && checksums !== "WHEN_REQUIRED") {
-      throw new ClientConfigError(
-        `${sdkId} client: requestChecksumCalculation must be "WHEN_SUPPORTED" or "WHEN_REQUIRED" (got ${shown(checksums)}).`,
-        "requestChecksumCalculation",
-      );
-    }
+    check(
+      "requestMinCompressionSizeBytes",
+      Number.isInteger(compressFrom) && compressFrom >= 0 && compressFrom <= 10_485_760,
+      "an integer from 0 to 10485760",
+      compressFrom,
+    );
+    const checksums = oneOf(check, "requestChecksumCalculation", config.requestChecksumCalculation, [
+      "WHEN_SUPPORTED",
+      "WHEN_REQUIRED",
+    ]);
     this.#checksums = checksums;
     this.#config = config;
     this.#region = region;
@@ -764,22 +747,39 @@ function shown(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
+/** A config check: throws the `ClientConfigError` for `key` unless `ok` (see `configCheck`). */
+type ConfigCheck = (key: string, ok: boolean, rule: string, value: unknown) => void;
+
+/**
+ * Throws `<sdkId> client: <key> must be <rule> (got <value>).`, naming `key`, unless `ok`. Every
+ * config check goes through it, so each one costs a condition and a few words in an app's bundle
+ * rather than a throw statement with a whole message of its own.
+ */
+function configCheck(sdkId: string, key: string, ok: boolean, rule: string, value: unknown): void {
+  if (!ok) throw new ClientConfigError(`${sdkId} client: ${key} must be ${rule} (got ${shown(value)}).`, key);
+}
+
+/** `value` when it is one of `allowed` (the first when unset), else the config error for `key`. */
+function oneOf<T extends string>(check: ConfigCheck, key: string, value: T | undefined, allowed: readonly T[]): T {
+  const chosen = value ?? (allowed[0] as T);
+  check(key, allowed.includes(chosen), allowed.map((a) => JSON.stringify(a)).join(" or "), chosen);
+  return chosen;
+}
+
 /** Every `retry` field must be a number of at least 0 (`random`: a function). */
-function checkRetryOptions(options: Partial<RetryOptions> | undefined, sdkId: string): void {
+function checkRetryOptions(options: Partial<RetryOptions> | undefined, check: ConfigCheck): void {
   if (options === undefined) return;
   for (const key of Object.keys(STANDARD_RETRY_OPTIONS) as Array<keyof RetryOptions>) {
     const value = options[key];
     if (value === undefined) continue;
-    if (key === "random") {
-      if (typeof value !== "function") {
-        throw new ClientConfigError(`${sdkId} client: retry.random must be a function.`, "retry.random");
-      }
-    } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new ClientConfigError(
-        `${sdkId} client: retry.${key} must be a finite number of at least 0 (got ${shown(value)}).`,
+    if (key === "random") check("retry.random", typeof value === "function", "a function", typeof value);
+    else
+      check(
         `retry.${key}`,
+        typeof value === "number" && Number.isFinite(value) && value >= 0,
+        "a finite number of at least 0",
+        value,
       );
-    }
   }
 }
 
