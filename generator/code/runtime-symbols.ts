@@ -19,6 +19,8 @@ import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
 import type * as checksumModule from "../runtime/features/checksum.js";
 import type * as contentMd5Module from "../runtime/features/content-md5.js";
+import type * as hostPrefixModule from "../runtime/features/host-prefix.js";
+import type * as requestCompressionModule from "../runtime/features/request-compression.js";
 import type * as locationConstraintModule from "../runtime/features/s3-location-constraint.js";
 import type * as jmespathModule from "../runtime/jmespath.js";
 import type * as paginateModule from "../runtime/paginate.js";
@@ -102,10 +104,12 @@ export const runtime = {
   rpcv2Cbor: at<ValueName<typeof rpcv2CborModule>>("runtime/protocols/rpcv2-cbor"),
   /** The CBOR codec setup and readers of rpcv2Cbor's (de)serializers. */
   cbor: at<ValueName<typeof cborModule>>("runtime/protocols/cbor"),
-  /** features/: shipped only in folders whose operations use them (lower/checksums.ts). */
+  /** features/: shipped only in folders whose operations use them (lower/checksums.ts, lower/operations.ts). */
   checksum: at<ValueName<typeof checksumModule>>("runtime/features/checksum"),
   contentMd5: at<ValueName<typeof contentMd5Module>>("runtime/features/content-md5"),
   s3LocationConstraint: at<ValueName<typeof locationConstraintModule>>("runtime/features/s3-location-constraint"),
+  hostPrefix: at<ValueName<typeof hostPrefixModule>>("runtime/features/host-prefix"),
+  requestCompression: at<ValueName<typeof requestCompressionModule>>("runtime/features/request-compression"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

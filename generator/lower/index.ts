@@ -19,7 +19,7 @@ import { lowerError } from "./errors.js";
 import type { ClientFileIR, ClientIR, ErrorIR, ErrorTableIR, GeneratedModule, IndexIR } from "./ir.js";
 import { operationErrorTables, serviceErrorTable, type ErrorTableContext } from "./error-tables.js";
 import { pascalCase } from "./naming.js";
-import { lowerOperations, partitionStreaming } from "./operations.js";
+import { lowerOperations, operationFeatureModules, partitionStreaming } from "./operations.js";
 import { lowerPaginators } from "./paginators.js";
 import { lowerWaiters } from "./waiters.js";
 import { packageJson, tsconfigJson } from "./packaging.js";
@@ -99,7 +99,11 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     operations.some((o) => o.endpointContext !== undefined) ? endpointOverrideParam(selection.service) : undefined,
   );
   const features = protocol
-    ? [...checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))), ...s3RuntimeModules(selection.service, operations.map((o) => o.name))]
+    ? [
+        ...checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))),
+        ...s3RuntimeModules(selection.service, operations.map((o) => o.name)),
+        ...operationFeatureModules(operations),
+      ]
     : [];
   const shippedRuntime = runtimeFilesFor([...(protocol?.runtimeModules ?? []), ...features]);
   // Paginators and waiters call the operation functions, so they exist only with a client.

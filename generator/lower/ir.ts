@@ -158,10 +158,16 @@ export interface OperationIR {
   /** `= {}` default for an operation without input. */
   inputOptional: boolean;
   doc: Doc;
-  /** `@endpoint(hostPrefix)`, with `{label}`s filled from input members at run time (JSON text). */
-  hostPrefix: string | undefined;
-  /** `@requestCompression` with gzip: the body is gzipped (above the client's threshold). */
-  requestCompression: boolean;
+  /**
+   * The descriptor's `hostPrefix` function: `@endpoint(hostPrefix)`, with `{label}`s filled from
+   * input members at run time (runtime/features/host-prefix.ts).
+   */
+  hostPrefix: Code | undefined;
+  /**
+   * The descriptor's `requestCompression`: `@requestCompression` with gzip, the body gzipped above
+   * the client's threshold (runtime/features/request-compression.ts).
+   */
+  requestCompression: Code | undefined;
   /** The output has a `@streaming` blob payload: the descriptor says `streamingOutput: true`. */
   streamingOutput: boolean;
   /** The operation's `auth` literal, where it differs from the service descriptor's default list. */

@@ -17,8 +17,8 @@ import type { AuthScheme, AuthTarget, HttpAuth, HttpAuthConfig, OperationAuth, S
 import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
 import { createDefaultTransport, defaultSigV4 } from "./default-transport.js";
-import { gzip, readAll, utf8Length } from "./body.js";
-import { expandHostPrefix, resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
+import { readAll, utf8Length } from "./body.js";
+import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
 import {
   AbortError,
   ClientConfigError,
@@ -143,12 +143,16 @@ export interface OperationDescriptor<I, O> {
   /** Every constraint issue in the input; absent when the operation has no input. */
   validate?(input: unknown): ValidationIssue[];
   /**
-   * `@endpoint` hostPrefix, e.g. `foo.{label}.`: prepended to the endpoint's host. Each `{name}`
-   * is the input member `name` (a `@hostLabel`), checked to be a valid DNS label before sending.
+   * `@endpoint` hostPrefix, e.g. `foo.{label}.`, with each `{name}` filled from the input member
+   * `name` (a `@hostLabel`): prepended to the endpoint's host. Throws `RequestValidationError` for
+   * a label that is not a DNS label (features/host-prefix.ts).
    */
-  hostPrefix?: string;
-  /** `@requestCompression` with gzip: bodies of at least the configured size are sent gzipped. */
-  requestCompression?: "gzip";
+  hostPrefix?(input: I): string;
+  /**
+   * `@requestCompression` with gzip: the body to send, gzipped when it has at least `minBytes`
+   * bytes (features/request-compression.ts).
+   */
+  requestCompression?(body: string, minBytes: number): Promise<string | Uint8Array>;
   /** The operation's own auth schemes, when they differ from the service's list. */
   auth?: OperationAuth;
   /**
@@ -413,12 +417,12 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     if (op.endpointContext === undefined && this.#endpointProblem !== undefined) throw this.#endpointProblem;
     const endpoint =
       op.endpointContext === undefined ? this.#endpoint : this.#endpointForCall(op.name, op.endpointContext(input));
-    const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : this.#hostPrefix(op, input);
+    const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : op.hostPrefix(input);
     // Compressed once, before the first attempt; every attempt sends (and signs) the same bytes.
     const body =
-      op.requestCompression === undefined || typeof parts.body !== "string"
+      op.requestCompression === undefined || typeof parts.body !== "string" || this.#compressFrom === undefined
         ? parts.body
-        : await this.#compress(parts.body);
+        : await op.requestCompression(parts.body, this.#compressFrom);
     // The checksum is of the bytes sent, so it follows compression.
     // (The copy shares `parts.headers`, where the checksum headers go.)
     if (op.requestChecksum !== undefined) op.requestChecksum({ ...parts, body }, input, this.#checksums);
@@ -546,27 +550,6 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       `${this.#service.sdkId}.${op.name}: input has ${issues.length} validation issue(s); sending anyway (validation: "${this.#validation}")\n` +
         formatIssues(issues),
     );
-  }
-
-  /** The operation's host prefix with its labels filled in; refuses labels that are not DNS labels. */
-  #hostPrefix<I, O>(op: OperationDescriptor<I, O>, input: I): string {
-    const { prefix, invalid } = expandHostPrefix(op.hostPrefix ?? "", input);
-    if (invalid.length === 0) return prefix;
-    throw new RequestValidationError(
-      op.name,
-      invalid.map((path) => ({
-        path,
-        constraint: "hostLabel",
-        message:
-          "Must be a DNS host label (letters, digits and inner hyphens, 1 to 63 characters, dot-separated): it becomes part of the host name",
-      })),
-    );
-  }
-
-  /** The body gzipped when compression is on and it is at least the threshold, else as is. */
-  async #compress(text: string): Promise<string | Uint8Array> {
-    const from = this.#compressFrom;
-    return from === undefined || utf8Length(text) < from ? text : gzip(text);
   }
 
   /** A request for one attempt with the scheme's header or query parameter (none for `undefined`). */
