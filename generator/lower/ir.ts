@@ -85,6 +85,8 @@ export interface ErrorIR {
   fields: ErrorFieldIR[];
   /** The constructor's parameters: `init`, then the members (`fields`) when it has any. */
   constructorInput: Code;
+  /** The constructor's `super` argument: `modeledErrorInit(init, name, fault)` of runtime/errors.ts. */
+  superInit: Code;
 }
 
 /**
