@@ -148,7 +148,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     paginators,
     waiters,
     validators,
-    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client, paginators.length > 0, waiters.length > 0, operations.some((o) => o.streamingOutput) || callable.some((o) => hasStreamingInput(model, o))),
+    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client, paginators.length > 0, waiters.length > 0, operations.some((o) => o.streamingOutput !== undefined) || callable.some((o) => hasStreamingInput(model, o))),
     modules: modules.map((name): GeneratedModule => ({ name, declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])] })),
     readme: lowerReadme({
       config,

@@ -170,8 +170,11 @@ export interface OperationIR {
    * the client's threshold (runtime/features/request-compression.ts).
    */
   requestCompression: Code | undefined;
-  /** The output has a `@streaming` blob payload: the descriptor says `streamingOutput: true`. */
-  streamingOutput: boolean;
+  /**
+   * The output has a `@streaming` blob payload: the descriptor's `streamingOutput`, runtime
+   * streaming.ts `readWhole` (an error response's streamed body read whole).
+   */
+  streamingOutput: Code | undefined;
   /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
   auth?: Code | undefined;
   /** The descriptor's `requestChecksum` function (lower/checksums.ts), when the operation sends a checksum. */

@@ -95,7 +95,10 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
         Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip")
           ? code`${valueRef(runtime.requestCompression("gzipFrom"))}`
           : undefined,
-      streamingOutput: output !== undefined && getShape(ctx.model, output).members.some((m) => isStreamingBlob(ctx.model, m.target)),
+      streamingOutput:
+        output !== undefined && getShape(ctx.model, output).members.some((m) => isStreamingBlob(ctx.model, m.target))
+          ? code`${valueRef(runtime.streaming("readWhole"))}`
+          : undefined,
       requestChecksum: checksum === undefined ? undefined : requestChecksumCode(op, checksum),
       endpointContext: context.length === 0 ? undefined : endpointContextFunction(context),
       prepareInput: s3PrepareInput(ctx.service, name),

@@ -16,7 +16,7 @@ import type { AuthScheme, AuthTarget, HttpAuth, HttpAuthConfig, OperationAuth, S
 import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
 import { createDefaultTransport, defaultSigV4 } from "./default-transport.js";
-import { readAll, utf8Length } from "./body.js";
+import { utf8Length } from "./body.js";
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
 import {
   AbortError,
@@ -47,7 +47,6 @@ import { RequestSigner } from "./signer.js";
 import { FetchTransport } from "./transport-fetch.js";
 import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 import {
-  bodyBytes,
   bodyLength,
   headerValue,
   isStreamBody,
@@ -156,9 +155,11 @@ export interface OperationDescriptor<I, O> {
   auth?: OperationAuth;
   /**
    * The output holds a `@streaming` blob: the transport may hand the 2xx body over as a stream,
-   * which `deserialize` wraps in a `StreamingBlobOutput` for the caller to read.
+   * which `deserialize` wraps in a `StreamingBlobOutput` for the caller to read. The function
+   * (streaming.ts `readWhole`) reads an error response's streamed body whole, so that it parses
+   * as any other; only clients that stream hold it.
    */
-  streamingOutput?: true;
+  streamingOutput?(response: HttpResponse): Promise<HttpResponse>;
   /**
    * The errors this operation can return (its own and the service's); any other code becomes the
    * table's base exception. Absent: the service descriptor's table. Generated clients give every
@@ -446,7 +447,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     const retry = this.#retry;
     const limiter = this.#limiter;
     const clock = this.#clock;
-    const transportOptions = { signal, timeoutMs: this.#timeoutMs, streamResponse: op.streamingOutput === true };
+    const transportOptions = { signal, timeoutMs: this.#timeoutMs, streamResponse: op.streamingOutput !== undefined };
     let attempt = 0;
     let totalRetryDelay = 0;
     let ticket: RetryTicket | undefined;
@@ -483,7 +484,8 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
         const corrected = clock.observe(serverDate(response), sentAt, Date.now());
         const status = response.statusCode;
         // An error's body is parsed whole, also when a transport handed it over as a stream.
-        if (response.stream !== undefined && (status < 200 || status >= 300)) response = await readWhole(response);
+        if (response.stream !== undefined && (status < 200 || status >= 300) && op.streamingOutput !== undefined)
+          response = await op.streamingOutput(response);
         const inBody =
           op.errorsIn2xx === true && status >= 200 && status < 300
             ? this.#service.protocol.errorIn2xx?.(response)
@@ -714,15 +716,6 @@ interface RequestTarget {
 function serverDate(response: HttpResponse): string | undefined {
   const date = headerValue(response, "date");
   return date === undefined || headerValue(response, "age") !== undefined ? undefined : date;
-}
-
-/** The response with its streamed body read whole (for error parsing). */
-async function readWhole(response: HttpResponse): Promise<HttpResponse> {
-  const body = response.stream === undefined ? bodyBytes(response) : await readAll(response.stream);
-  const out: HttpResponse = { statusCode: response.statusCode, headers: response.headers, body };
-  const header = response.header;
-  if (header !== undefined) out.header = (name) => header.call(response, name);
-  return out;
 }
 
 /** A configured value as an error message shows it. */
