@@ -17,6 +17,7 @@ import type * as authModule from "../runtime/auth.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
+import type * as callEndpointsModule from "../runtime/rules/call-endpoints.js";
 import type * as checksumModule from "../runtime/features/checksum.js";
 import type * as contentMd5Module from "../runtime/features/content-md5.js";
 import type * as hostPrefixModule from "../runtime/features/host-prefix.js";
@@ -85,6 +86,7 @@ export const runtime = {
   auth: at<ValueName<typeof authModule>>("runtime/auth"),
   errors: at<ValueName<typeof errorsModule> | ErrorsTypes>("runtime/errors"),
   evaluate: at<ValueName<typeof evaluateModule>>("runtime/rules/evaluate"),
+  callEndpoints: at<ValueName<typeof callEndpointsModule>>("runtime/rules/call-endpoints"),
   serde: at<ValueName<typeof serdeModule> | SerdeTypes>("runtime/serde"),
   validate: at<ValueName<typeof validateModule> | ValidateTypes>("runtime/validate"),
   jmespath: at<ValueName<typeof jmespathModule>>("runtime/jmespath"),

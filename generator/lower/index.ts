@@ -235,9 +235,9 @@ function clientFile(
     endpointFromRules: rules
       ? code`(region${endpointParams.length > 0 ? ", config" : ""}) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, ${endpointParams.length > 0 ? endpointParamsLiteral(endpointParams, "region", "config") : "{ Region: region, UseFIPS: false, UseDualStack: false }"}).url`
       : undefined,
-    endpointForCall:
+    callEndpoints:
       rules && perCall !== undefined
-        ? code`(region, config, context) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { ...${endpointParamsLiteral(endpointParams, "region", "config")}${perCall === "" ? "" : `, ${JSON.stringify(perCall)}: config.endpoint`}, ...context }).url`
+        ? code`(region, config, sdkId) => new ${valueRef(runtime.callEndpoints("CallEndpoints"))}((context) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { ...${endpointParamsLiteral(endpointParams, "region", "config")}${perCall === "" ? "" : `, ${JSON.stringify(perCall)}: config.endpoint`}, ...context }).url, region, sdkId)`
         : undefined,
     auth:
       auth.default === undefined

@@ -318,8 +318,11 @@ export interface ClientFileIR {
   errorTableType: Code;
   /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
-  /** `(region, config, context) => ...`: the rules per call, when an operation sets rule parameters. */
-  endpointForCall: Code | undefined;
+  /**
+   * `(region, config, sdkId) => new CallEndpoints(...)`: the rules per call (runtime
+   * rules/call-endpoints.ts), when an operation sets rule parameters.
+   */
+  callEndpoints: Code | undefined;
   /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
   auth: Code | undefined;
 }

@@ -47,6 +47,7 @@ import {
 import { RequestSigner } from "./signer.js";
 import { FetchTransport } from "./transport-fetch.js";
 import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
+import type { CallEndpoints } from "./rules/call-endpoints.js";
 import {
   bodyLength,
   headerValue,
@@ -105,12 +106,12 @@ export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
   signingEscapePath?: false;
   /**
    * Services whose operations carry endpoint context (`@contextParam`, `@staticContextParams`,
-   * e.g. S3's `Bucket`): the endpoint the rules give for one call, from the region, the config
-   * (its `endpoint` passed to the rules as `SDK::Endpoint`, so an S3 bucket still goes in the
-   * host or the path as the rules say) and the operation's context parameters. Throws the rules'
-   * error for a combination they refuse.
+   * e.g. S3's `Bucket`): a client's per-call endpoints (rules/call-endpoints.ts), which give the
+   * endpoint the rules give for one call from the region, the config (its `endpoint` passed to
+   * the rules as `SDK::Endpoint`, so an S3 bucket still goes in the host or the path as the rules
+   * say) and the operation's context parameters.
    */
-  endpointForCall?: (region: string, config: C, context: EndpointContext) => string;
+  callEndpoints?: (region: string, config: C, sdkId: string) => CallEndpoints;
   /**
    * The schemes the operations use (auth.ts) and the list an operation without its own `auth`
    * follows. Absent: every operation is SigV4-signed.
@@ -173,7 +174,7 @@ export interface OperationDescriptor<I, O> {
    */
   requestChecksum?(request: SerializedRequest, input: I, when: RequestChecksumCalculation): void;
   /**
-   * The endpoint rule parameters this call sets (see `ServiceDescriptor.endpointForCall`);
+   * The endpoint rule parameters this call sets (see `ServiceDescriptor.callEndpoints`);
    * absent when the operation has none, and then the client's one endpoint is used.
    */
   endpointContext?(input: I): EndpointContext;
@@ -297,10 +298,9 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   /** Smallest body to gzip for `@requestCompression` operations; undefined when disabled. */
   readonly #compressFrom: number | undefined;
   readonly #checksums: RequestChecksumCalculation;
-  readonly #config: C;
   readonly #region: string;
-  /** Per-call endpoints by their context (a client sends to few buckets), at most ENDPOINT_CACHE_SIZE. */
-  readonly #callEndpoints = new Map<string, ResolvedEndpoint>();
+  /** Per-call endpoints, for services whose operations carry endpoint context. */
+  readonly #calls: CallEndpoints | undefined;
 
   /** Throws `ClientConfigError` for an unusable configuration (no region, bad endpoint...). */
   constructor(service: ServiceDescriptor<C>, config: C & HttpAuthConfig, defaults: { validation: ValidationMode }) {
@@ -361,7 +361,6 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       "WHEN_REQUIRED",
     ]);
     this.#checksums = checksums;
-    this.#config = config;
     this.#region = region;
     this.#service = service;
     this.#hostPrefixes = config.disableHostPrefix !== true;
@@ -374,10 +373,11 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       // With per-call endpoints, a config the rules refuse without an operation's context (S3
       // Control with FIPS in China) may still serve operations whose context they accept
       // (an Outposts ARN): the refusal waits for a call that has no context.
-      if (service.endpointForCall === undefined || !(e instanceof ClientConfigError)) throw e;
+      if (service.callEndpoints === undefined || !(e instanceof ClientConfigError)) throw e;
       this.#endpointProblem = e;
     }
     this.#endpoint = resolveEndpoint(fromRules, prefix, region, sdkId);
+    this.#calls = service.callEndpoints?.(region, config, sdkId);
     this.#credentials = new CredentialSource(config.credentials);
     this.#auth = service.auth === undefined ? undefined : new service.auth.engine(config, service.auth.schemes, sdkId);
     this.#authDefault = service.auth?.default ?? { schemes: [SIGV4.id] };
@@ -416,8 +416,10 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     const parts = op.serialize(input);
     this.#service.protocol.prepare(parts, op.name);
     if (op.endpointContext === undefined && this.#endpointProblem !== undefined) throw this.#endpointProblem;
+    const context = op.endpointContext;
+    const calls = context === undefined ? undefined : this.#calls;
     const endpoint =
-      op.endpointContext === undefined ? this.#endpoint : this.#endpointForCall(op.name, op.endpointContext(input));
+      calls === undefined || context === undefined ? this.#endpoint : calls.endpoint(op.name, context(input));
     const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : op.hostPrefix(input);
     // Compressed once, before the first attempt; every attempt sends (and signs) the same bytes.
     const body =
@@ -430,7 +432,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     const target: RequestTarget = {
       endpoint,
       hostPrefix,
-      path: endpoint === this.#endpoint ? this.#pathOf(parts.path) : callPath(endpoint, parts.path),
+      path: calls === undefined ? this.#pathOf(parts.path) : calls.path(endpoint, parts.path),
       query: queryString(parts.query),
       body,
       contentLength:
@@ -570,32 +572,6 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     );
   }
 
-  /**
-   * The endpoint the rules give for one call's context, parsed once per distinct context (the
-   * cache is cleared when full). A rules error (an invalid bucket ARN, FIPS with accelerate...)
-   * is a `ClientConfigError` naming the operation and quoting the rules' message.
-   */
-  #endpointForCall(operation: string, context: EndpointContext): ResolvedEndpoint {
-    const resolve = this.#service.endpointForCall;
-    if (resolve === undefined) return this.#endpoint;
-    const key = JSON.stringify(context);
-    const known = this.#callEndpoints.get(key);
-    if (known !== undefined) return known;
-    let url: string;
-    try {
-      url = resolve(this.#region, this.#config, context);
-    } catch (e) {
-      throw new ClientConfigError(
-        `${this.#service.sdkId}.${operation}: no endpoint for this call: ${(e as Error).message}`,
-        "endpoint",
-      );
-    }
-    const endpoint = resolveEndpoint(url, "", this.#region, this.#service.sdkId);
-    if (this.#callEndpoints.size >= ENDPOINT_CACHE_SIZE) this.#callEndpoints.clear();
-    this.#callEndpoints.set(key, endpoint);
-    return endpoint;
-  }
-
   /** The operation's path after the endpoint's (an RPC operation's `/` is the endpoint's path itself). */
   #pathOf(path: string): string {
     if (path === "/") return this.#endpoint.path;
@@ -677,20 +653,6 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       $metadata,
     });
   }
-}
-
-/** How many per-call endpoints a client keeps parsed. */
-const ENDPOINT_CACHE_SIZE = 100;
-
-/**
- * A REST operation's path after a per-call endpoint's, as the AWS SDK joins them: S3's
- * path-style endpoint `https://host/bucket` and `/key` give `/bucket/key`, and its `/` (a bucket
- * operation, whose `/{Bucket}` label the rules took over) gives `/bucket`.
- */
-function callPath(endpoint: ResolvedEndpoint, path: string): string {
-  const base = endpoint.path.endsWith("/") ? endpoint.path.slice(0, -1) : endpoint.path;
-  if (base === "") return path;
-  return path === "/" ? base : base + path;
 }
 
 /** What every attempt of one call sends, decided once before the first. */
