@@ -22,17 +22,18 @@ import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoin
 import {
   AbortError,
   ClientConfigError,
+  describeBody,
   formatIssues,
   errorFromResponse,
   MalformedBodyError,
   NetworkError,
   RequestValidationError,
+  responseMetadata,
   ServiceException,
   TimeoutError,
   type BaseExceptionClass,
   type ErrorDeserializer,
   type ErrorTable,
-  type ResponseMetadata,
   type ValidationIssue,
 } from "./errors.js";
 import { AdaptiveRateLimiter } from "./rate-limiter.js";
@@ -49,7 +50,6 @@ import { FetchTransport } from "./transport-fetch.js";
 import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
 import type { CallEndpoints } from "./rules/call-endpoints.js";
 import {
-  bodyLength,
   headerValue,
   isStreamBody,
   type HttpRequest,
@@ -642,15 +642,11 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     attempts: number,
     totalRetryDelay: number,
   ): ServiceException {
-    const $metadata: ResponseMetadata = { httpStatusCode: response.statusCode, attempts, totalRetryDelay };
-    const requestId = headerValue(response, "x-amzn-requestid") ?? headerValue(response, "x-amz-request-id");
-    if (requestId !== undefined) $metadata.requestId = requestId;
-    const type = headerValue(response, "content-type") ?? "no content-type";
     return new ServiceException({
       name: "MalformedResponseError",
-      message: `${this.#service.sdkId}.${op.name}: HTTP ${response.statusCode} response body is not ${cause.expected} (${type}, ${bodyLength(response)} ${typeof response.body === "string" ? "characters" : "bytes"})`,
+      message: `${this.#service.sdkId}.${op.name}: ${describeBody(response, `body is not ${cause.expected}`)}`,
       $fault: "server",
-      $metadata,
+      $metadata: responseMetadata(response, attempts, totalRetryDelay),
     });
   }
 }
