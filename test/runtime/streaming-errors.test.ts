@@ -4,21 +4,13 @@
  * protocol parses its code and message as from any other error response.
  */
 import { describe, expect, it } from "vitest";
-import { ServiceClient, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
+import { ServiceClient, type OperationDescriptor } from "../../generator/runtime/client.js";
 import { ServiceException } from "../../generator/runtime/errors.js";
-import { AwsJsonProtocol, jsonRpcRequest } from "../../generator/runtime/protocols/aws-json.js";
+import { jsonRpcRequest } from "../../generator/runtime/protocols/aws-json.js";
 import { readWhole } from "../../generator/runtime/streaming.js";
 import type { HttpResponse, Transport } from "../../generator/runtime/transport.js";
-
-const service: ServiceDescriptor = {
-  protocol: new AwsJsonProtocol({ version: "1.0", serviceShapeName: "TestService" }),
-  signingName: "test",
-  endpointPrefix: "test",
-  sdkId: "Test",
-  version: "2024-01-01",
-  errors: {},
-  baseException: ServiceException,
-};
+import { service, staticCredentials } from "./fixtures.js";
+import { rejectionOf } from "./helpers.js";
 
 async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
   for (const p of parts) yield new TextEncoder().encode(p);
@@ -45,7 +37,7 @@ describe("streamed error responses", () => {
       handle: () =>
         Promise.resolve({
           statusCode: 400,
-          headers: { "content-type": "application/x-amz-json-1.0" },
+          headers: { "content-type": "application/x-amz-json-1.1" },
           body: new Uint8Array(0),
           stream: chunks('{"__type":"NoSuchThing",', '"message":"gone"}'),
         }),
@@ -56,15 +48,8 @@ describe("streamed error responses", () => {
       deserialize: () => ({}),
       streamingOutput: readWhole,
     };
-    const client = new ServiceClient(
-      service,
-      { region: "us-east-1", endpoint: "https://example.com", credentials: { accessKeyId: "a", secretAccessKey: "b" }, transport },
-      { validation: "off" },
-    );
-    const error = await client.invoke(op, {}).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const client = new ServiceClient(service, { region: "us-east-1", credentials: staticCredentials, transport }, { validation: "off" });
+    const error = await rejectionOf(client.invoke(op, {}));
     expect(error).toBeInstanceOf(ServiceException);
     expect(error).toMatchObject({ code: "NoSuchThing", message: "gone", $metadata: { httpStatusCode: 400 } });
   });
