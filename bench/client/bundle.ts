@@ -9,9 +9,12 @@
  * The generated folder's own package.json maps runtime/default-transport.js to its browser twin
  * (`browser` field), which esbuild honours for platform browser: browser bundles hold fetch and
  * WebCrypto code, node bundles node:http(s) and node:crypto.
+ *
+ * Run: `npx tsx bench/client/bundle.ts`, or through `npm run bench -- client`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 import { REPO, scratchDir } from "./build.js";
@@ -175,3 +178,5 @@ export function formatBundles(r: BundleResult): string {
   }
   return lines.join("\n");
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(formatBundles(await measureBundles()));
