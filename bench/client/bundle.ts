@@ -2,18 +2,23 @@
  * Bundle size of a small app that calls both operations (SendEvent, then GetEventPrediction),
  * built by esbuild (bundle, minify, ESM) for platform browser and node, with the generated
  * FraudDetectorClient and with @aws-sdk/client-frauddetector. Sizes are minified bytes and gzip
- * (level 9) bytes. For the generated client the largest inputs of each bundle are listed
- * (esbuild metafile), so it is clear what the bytes are spent on.
+ * (level 9) bytes. For the generated client the largest inputs of each bundle are listed, by
+ * minified bytes (esbuild metafile) and by the gzip bytes each adds (bundle-gzip.ts), so it is
+ * clear what the bytes are spent on.
  *
  * The generated folder's own package.json maps runtime/default-transport.js to its browser twin
  * (`browser` field), which esbuild honours for platform browser: browser bundles hold fetch and
  * WebCrypto code, node bundles node:http(s) and node:crypto.
+ *
+ * Run: `npx tsx bench/client/bundle.ts`, or through `npm run bench -- client`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 import { REPO, scratchDir } from "./build.js";
+import { gzipByInput } from "./bundle-gzip.js";
 
 type Platform = "browser" | "node";
 
@@ -25,6 +30,8 @@ export interface BundleFigures {
   top: Array<{ input: string; bytes: number }>;
   /** Minified bytes per origin: generated code, runtime/, each npm package (generated client only). */
   groups: Record<string, number>;
+  /** Largest inputs by the gzip bytes each adds to the bundle (bundle-gzip.ts; generated client only). */
+  gzipTop: Array<{ input: string; bytes: number }>;
   /** `node:` modules the bundle imports (a browser bundle should have none). */
   nodeImports: string[];
 }
@@ -87,6 +94,7 @@ async function bundle(file: string, platform: Platform, withTop: boolean): Promi
     gzipBytes: gzipSync(out, { level: 9 }).byteLength,
     top: withTop ? topInputs(result.metafile) : [],
     groups: withTop ? groupInputs(result.metafile) : {},
+    gzipTop: withTop ? (await gzipByInput(file, platform, shortName)).inputs.slice(0, 16) : [],
     nodeImports: nodeImports(result.metafile),
   };
 }
@@ -94,10 +102,16 @@ async function bundle(file: string, platform: Platform, withTop: boolean): Promi
 function topInputs(meta: Metafile): Array<{ input: string; bytes: number }> {
   const output = Object.values(meta.outputs)[0];
   const rows = Object.entries(output?.inputs ?? {}).map(([path, i]) => ({
-    input: path.replace(/^.*node_modules\//, "").replace(/^.*generated\/frauddetector\//, "frauddetector/"),
+    input: shortName(path),
     bytes: i.bytesInOutput,
   }));
   return rows.sort((a, b) => b.bytes - a.bytes).slice(0, 12);
+}
+
+/** An input's path without the folders every input shares. */
+function shortName(path: string): string {
+  if (!path.includes("node_modules/") && !path.includes("generated/frauddetector/")) return "app";
+  return path.replace(/^.*node_modules\//, "").replace(/^.*generated\/frauddetector\//, "frauddetector/");
 }
 
 /** Bytes by origin: `generated` (the model's files), `runtime/`, each npm package, the app itself. */
@@ -159,7 +173,10 @@ export function formatBundles(r: BundleResult): string {
     for (const platform of ["browser", "node"] as const) {
       lines.push(`  anvil ${platform} bundle by origin (minified bytes): ${Object.entries(ours[platform].groups).map(([g, n]) => `${g} ${n}`).join(", ")}`);
       lines.push(`  largest inputs of the anvil ${platform} bundle (minified bytes): ${ours[platform].top.map((t) => `${t.input} ${t.bytes}`).join(", ")}`);
+      lines.push(`  largest inputs of the anvil ${platform} bundle (gzip bytes each adds): ${ours[platform].gzipTop.map((t) => `${t.input} ${t.bytes}`).join(", ")}`);
     }
   }
   return lines.join("\n");
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(formatBundles(await measureBundles()));

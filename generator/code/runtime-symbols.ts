@@ -18,8 +18,11 @@ import type * as authModule from "../runtime/auth.js";
 import type * as clientModule from "../runtime/client.js";
 import type * as errorsModule from "../runtime/errors.js";
 import type * as evaluateModule from "../runtime/rules/evaluate.js";
+import type * as callEndpointsModule from "../runtime/rules/call-endpoints.js";
 import type * as checksumModule from "../runtime/features/checksum.js";
 import type * as contentMd5Module from "../runtime/features/content-md5.js";
+import type * as hostPrefixModule from "../runtime/features/host-prefix.js";
+import type * as requestCompressionModule from "../runtime/features/request-compression.js";
 import type * as locationConstraintModule from "../runtime/features/s3-location-constraint.js";
 import type * as jmespathModule from "../runtime/jmespath.js";
 import type * as paginateModule from "../runtime/paginate.js";
@@ -84,6 +87,7 @@ export const runtime = {
   auth: at<ValueName<typeof authModule>>("runtime/auth"),
   errors: at<ValueName<typeof errorsModule> | ErrorsTypes>("runtime/errors"),
   evaluate: at<ValueName<typeof evaluateModule>>("runtime/rules/evaluate"),
+  callEndpoints: at<ValueName<typeof callEndpointsModule>>("runtime/rules/call-endpoints"),
   serde: at<ValueName<typeof serdeModule> | SerdeTypes>("runtime/serde"),
   validate: at<ValueName<typeof validateModule> | ValidateTypes>("runtime/validate"),
   jmespath: at<ValueName<typeof jmespathModule>>("runtime/jmespath"),
@@ -105,10 +109,12 @@ export const runtime = {
   queryCompatible: at<ValueName<typeof queryCompatibleModule>>("runtime/protocols/query-compatible"),
   /** The CBOR codec setup and readers of rpcv2Cbor's (de)serializers. */
   cbor: at<ValueName<typeof cborModule>>("runtime/protocols/cbor"),
-  /** features/: shipped only in folders whose operations use them (lower/checksums.ts). */
+  /** features/: shipped only in folders whose operations use them (lower/checksums.ts, lower/operations.ts). */
   checksum: at<ValueName<typeof checksumModule>>("runtime/features/checksum"),
   contentMd5: at<ValueName<typeof contentMd5Module>>("runtime/features/content-md5"),
   s3LocationConstraint: at<ValueName<typeof locationConstraintModule>>("runtime/features/s3-location-constraint"),
+  hostPrefix: at<ValueName<typeof hostPrefixModule>>("runtime/features/host-prefix"),
+  requestCompression: at<ValueName<typeof requestCompressionModule>>("runtime/features/request-compression"),
 };
 
 /** Every name the runtime exports that a client's index.ts re-exports (claimed in the export scope). */

@@ -3,7 +3,7 @@
  * `smithy.rules#contextParam` (S3's `Bucket`, `Key`, `Prefix`, `CopySource`) and its
  * `smithy.rules#staticContextParams` (`UseS3ExpressControlEndpoint: true`). A client whose
  * operations set any resolves the endpoint of those operations per call (runtime/client.ts
- * `endpointForCall`); `smithy.rules#operationContextParams` (JMESPath over the input, S3's
+ * `callEndpoints`); `smithy.rules#operationContextParams` (JMESPath over the input, S3's
  * `DeleteObjectKeys`) is not read yet.
  */
 import type { Model, Shape } from "../assemble/model.js";

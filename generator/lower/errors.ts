@@ -9,7 +9,7 @@
  */
 import type { Member, Model, Shape } from "../assemble/model.js";
 import { splitId } from "../assemble/model.js";
-import { code, runtime, typeRef, type Code } from "../code/index.js";
+import { code, runtime, typeRef, valueRef, type Code } from "../code/index.js";
 import type { ErrorFieldIR, ErrorIR } from "./ir.js";
 import { memberDoc, shapeDoc } from "./member-docs.js";
 import { NameScope, propertyKey } from "./naming.js";
@@ -52,10 +52,11 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols): Error
     };
   });
   const constructorInput = fields.length > 0 ? code`, fields: { ${joinFieldTypes(fields)} }` : code``;
+  const fault = s.traits["smithy.api#error"] === "server" ? "server" : "client";
   return {
     name: symbols[s.id].name,
     wireCode: splitId(s.id).name,
-    fault: s.traits["smithy.api#error"] === "server" ? "server" : "client",
+    fault,
     retryable:
       retryable === undefined
         ? undefined
@@ -69,6 +70,7 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols): Error
     doc: shapeDoc(s, "The error"),
     fields,
     constructorInput: code`init: ${typeRef(runtime.errors("ErrorInit"))}${constructorInput}`,
+    superInit: code`${valueRef(runtime.errors("modeledErrorInit"))}(init, ${JSON.stringify(splitId(s.id).name)}, ${JSON.stringify(fault)})`,
   };
 }
 

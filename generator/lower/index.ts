@@ -19,7 +19,7 @@ import { lowerError } from "./errors.js";
 import type { ClientFileIR, ClientIR, ErrorIR, ErrorTableIR, GeneratedModule, IndexIR } from "./ir.js";
 import { operationErrorTables, serviceErrorTable, type ErrorTableContext } from "./error-tables.js";
 import { pascalCase } from "./naming.js";
-import { lowerOperations, partitionStreaming } from "./operations.js";
+import { lowerOperations, operationFeatureModules, partitionStreaming } from "./operations.js";
 import { lowerPaginators } from "./paginators.js";
 import { lowerWaiters } from "./waiters.js";
 import { packageJson, tsconfigJson } from "./packaging.js";
@@ -99,7 +99,11 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     operations.some((o) => o.endpointContext !== undefined) ? endpointOverrideParam(selection.service) : undefined,
   );
   const features = protocol
-    ? [...checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))), ...s3RuntimeModules(selection.service, operations.map((o) => o.name))]
+    ? [
+        ...checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))),
+        ...s3RuntimeModules(selection.service, operations.map((o) => o.name)),
+        ...operationFeatureModules(operations),
+      ]
     : [];
   const shippedRuntime = runtimeFilesFor([...(protocol?.runtimeModules ?? []), ...features]);
   // Paginators and waiters call the operation functions, so they exist only with a client.
@@ -144,7 +148,7 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     paginators,
     waiters,
     validators,
-    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client, paginators.length > 0, waiters.length > 0, operations.some((o) => o.streamingOutput) || callable.some((o) => hasStreamingInput(model, o))),
+    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client, paginators.length > 0, waiters.length > 0, operations.some((o) => o.streamingOutput !== undefined) || callable.some((o) => hasStreamingInput(model, o))),
     modules: modules.map((name): GeneratedModule => ({ name, declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])] })),
     readme: lowerReadme({
       config,
@@ -231,9 +235,9 @@ function clientFile(
     endpointFromRules: rules
       ? code`(region${endpointParams.length > 0 ? ", config" : ""}) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, ${endpointParams.length > 0 ? endpointParamsLiteral(endpointParams, "region", "config") : "{ Region: region, UseFIPS: false, UseDualStack: false }"}).url`
       : undefined,
-    endpointForCall:
+    callEndpoints:
       rules && perCall !== undefined
-        ? code`(region, config, context) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { ...${endpointParamsLiteral(endpointParams, "region", "config")}${perCall === "" ? "" : `, ${JSON.stringify(perCall)}: config.endpoint`}, ...context }).url`
+        ? code`(region, config, sdkId) => new ${valueRef(runtime.callEndpoints("CallEndpoints"))}((context) => ${valueRef(runtime.evaluate("resolveEndpoint"))}(${valueRef(rules)}, { ...${endpointParamsLiteral(endpointParams, "region", "config")}${perCall === "" ? "" : `, ${JSON.stringify(perCall)}: config.endpoint`}, ...context }).url, region, sdkId)`
         : undefined,
     auth:
       auth.default === undefined

@@ -85,6 +85,8 @@ export interface ErrorIR {
   fields: ErrorFieldIR[];
   /** The constructor's parameters: `init`, then the members (`fields`) when it has any. */
   constructorInput: Code;
+  /** The constructor's `super` argument: `modeledErrorInit(init, name, fault)` of runtime/errors.ts. */
+  superInit: Code;
 }
 
 /**
@@ -158,12 +160,21 @@ export interface OperationIR {
   /** `= {}` default for an operation without input. */
   inputOptional: boolean;
   doc: Doc;
-  /** `@endpoint(hostPrefix)`, with `{label}`s filled from input members at run time (JSON text). */
-  hostPrefix: string | undefined;
-  /** `@requestCompression` with gzip: the body is gzipped (above the client's threshold). */
-  requestCompression: boolean;
-  /** The output has a `@streaming` blob payload: the descriptor says `streamingOutput: true`. */
-  streamingOutput: boolean;
+  /**
+   * The descriptor's `hostPrefix` function: `@endpoint(hostPrefix)`, with `{label}`s filled from
+   * input members at run time (runtime/features/host-prefix.ts).
+   */
+  hostPrefix: Code | undefined;
+  /**
+   * The descriptor's `requestCompression`: `@requestCompression` with gzip, the body gzipped above
+   * the client's threshold (runtime/features/request-compression.ts).
+   */
+  requestCompression: Code | undefined;
+  /**
+   * The output has a `@streaming` blob payload: the descriptor's `streamingOutput`, runtime
+   * streaming.ts `readWhole` (an error response's streamed body read whole).
+   */
+  streamingOutput: Code | undefined;
   /** The operation's `auth` literal, where it differs from the service descriptor's default list. */
   auth?: Code | undefined;
   /** The descriptor's `requestChecksum` function (lower/checksums.ts), when the operation sends a checksum. */
@@ -307,8 +318,11 @@ export interface ClientFileIR {
   errorTableType: Code;
   /** `(region, config) => ...` from the model's endpoint rules, when it has them. */
   endpointFromRules: Code | undefined;
-  /** `(region, config, context) => ...`: the rules per call, when an operation sets rule parameters. */
-  endpointForCall: Code | undefined;
+  /**
+   * `(region, config, sdkId) => new CallEndpoints(...)`: the rules per call (runtime
+   * rules/call-endpoints.ts), when an operation sets rule parameters.
+   */
+  callEndpoints: Code | undefined;
   /** The service descriptor's `auth` (schemes and default list), unless every operation is SigV4-signed. */
   auth: Code | undefined;
 }

@@ -5,7 +5,7 @@
  */
 import type { Model, Shape } from "../assemble/model.js";
 import { getShape, splitId } from "../assemble/model.js";
-import { code, valueRef, type CodeSymbol } from "../code/index.js";
+import { code, runtime, valueRef, type Code, type CodeSymbol } from "../code/index.js";
 import type { ClientNames } from "./client-names.js";
 import { escapeCommentText } from "./docs.js";
 import { docLines } from "./docs.js";
@@ -89,17 +89,38 @@ export function lowerOperations(ctx: OperationContext, operations: Shape[]): Ope
       doc: operationDoc(op, name),
       hostPrefix:
         hostPrefix !== undefined && hostPrefix !== "" && !placedByRules(hostPrefix, context)
-          ? JSON.stringify(hostPrefix)
+          ? hostPrefixCode(hostPrefix, name)
           : undefined,
       requestCompression:
-        Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip"),
-      streamingOutput: output !== undefined && getShape(ctx.model, output).members.some((m) => isStreamingBlob(ctx.model, m.target)),
+        Array.isArray(encodings) && encodings.some((e) => typeof e === "string" && e.toLowerCase() === "gzip")
+          ? code`${valueRef(runtime.requestCompression("gzipFrom"))}`
+          : undefined,
+      streamingOutput:
+        output !== undefined && getShape(ctx.model, output).members.some((m) => isStreamingBlob(ctx.model, m.target))
+          ? code`${valueRef(runtime.streaming("readWhole"))}`
+          : undefined,
       requestChecksum: checksum === undefined ? undefined : requestChecksumCode(op, checksum),
       endpointContext: context.length === 0 ? undefined : endpointContextFunction(context),
       prepareInput: s3PrepareInput(ctx.service, name),
       errorsIn2xx: errorsIn200(ctx.service, name),
     };
   });
+}
+
+/** The descriptor's `hostPrefix`: the runtime feature filling `template` from the input. */
+function hostPrefixCode(template: string, operation: string): Code {
+  return code`(input) => ${valueRef(runtime.hostPrefix("hostPrefixOf"))}(${JSON.stringify(template)}, ${JSON.stringify(operation)}, input)`;
+}
+
+/**
+ * The runtime feature modules the operations' descriptors call (host prefixes, request
+ * compression), each shipped only in folders that use it.
+ */
+export function operationFeatureModules(operations: readonly OperationIR[]): string[] {
+  const out: string[] = [];
+  if (operations.some((o) => o.hostPrefix !== undefined)) out.push("features/host-prefix.ts");
+  if (operations.some((o) => o.requestCompression !== undefined)) out.push("features/request-compression.ts");
+  return out;
 }
 
 /**

@@ -14,12 +14,12 @@ export function tsconfigJson(): string {
 
 /**
  * Runtime modules bundlers replace for browsers and workers (package.json "browser" field): the
- * node:http transport by fetch, and the shared-files credential reader by a stub, so a browser
- * bundle holds neither.
+ * node:http transport by fetch, and the default credential chain (environment, shared files) by a
+ * stub, so a browser bundle holds neither.
  */
 export const BROWSER_SWAPS: Readonly<Record<string, string>> = {
   "./runtime/default-transport.js": "./runtime/default-transport.browser.js",
-  "./runtime/credentials-file.js": "./runtime/credentials-file.browser.js",
+  "./runtime/default-credentials.js": "./runtime/default-credentials.browser.js",
 };
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Where signing credentials come from: a static object, an async provider (cached until shortly
  * before it expires), or by default the AWS_* environment variables and then, on Node, the shared
- * AWS files (`~/.aws/credentials`, `~/.aws/config`, profile AWS_PROFILE; see credentials-file.ts).
+ * AWS files (`~/.aws/credentials`, `~/.aws/config`, profile AWS_PROFILE; default-credentials.ts,
+ * which browser bundles swap for a stub).
  * Credential values never appear in error messages.
  */
-// Node's types even in an app whose tsconfig loads no global types (`tsc --init` writes `"types": []`).
-/// <reference types="node" />
+import { credentialsFromEnv, defaultCredentials } from "./default-credentials.js";
 import { CredentialsError } from "./errors.js";
 
 /** AWS credentials used to sign requests. */
@@ -22,45 +22,6 @@ export type CredentialProvider = () => Promise<Credentials>;
 
 /** Credentials are refreshed this long before `expiration` (same window as the AWS SDKs). */
 export const CREDENTIAL_REFRESH_WINDOW_MS: number = 5 * 60 * 1000;
-
-/** Reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN; undefined if unset or not Node. */
-export function credentialsFromEnv(): Credentials | undefined {
-  const env = typeof process === "undefined" ? undefined : process.env;
-  const accessKeyId = env?.["AWS_ACCESS_KEY_ID"];
-  const secretAccessKey = env?.["AWS_SECRET_ACCESS_KEY"];
-  if (!accessKeyId || !secretAccessKey) return undefined;
-  const sessionToken = env?.["AWS_SESSION_TOKEN"];
-  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
-}
-
-const MISSING =
-  "No AWS credentials found: pass `credentials` in the client config (an object or an async provider), " +
-  "set the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables (plus AWS_SESSION_TOKEN " +
-  "for temporary credentials), or, on Node, add a profile to ~/.aws/credentials or ~/.aws/config " +
-  "(AWS_PROFILE picks it; default `default`).";
-
-/**
- * The default chain, used when the client config passes no credentials: the environment, then
- * (Node only) the shared files. The files' reader is imported only here, so a client given its
- * credentials, or a browser bundle (package.json "browser" field), never loads it.
- */
-async function defaultCredentials(): Promise<Credentials> {
-  const env = credentialsFromEnv();
-  if (env !== undefined) return env;
-  let files: typeof import("./credentials-file.js");
-  try {
-    files = await import("./credentials-file.js");
-  } catch (cause) {
-    throw new CredentialsError(MISSING, { cause });
-  }
-  try {
-    return await files.credentialsFromSharedFiles();
-  } catch (cause) {
-    // The reader's own message says which profile and files it tried (never a secret).
-    const detail = cause instanceof Error && cause.message !== "" ? ` (shared files: ${cause.message})` : "";
-    throw new CredentialsError(`${MISSING}${detail}`, { cause });
-  }
-}
 
 /**
  * Resolves credentials for each attempt. A fresh value is returned without calling the provider;
@@ -107,7 +68,8 @@ export class CredentialSource {
   #refresh(): Promise<Credentials> {
     const provider = this.#provider;
     // Static credentials past their expiration are still used: nothing else could replace them.
-    if (provider === undefined) return this.#current ?? Promise.reject(new CredentialsError(MISSING));
+    // (They always have `#current`; the default chain after `??` only satisfies the type.)
+    if (provider === undefined) return this.#current ?? defaultCredentials();
     const pending = (this.#configured ? callProvider(provider) : provider()).then(
       (credentials) => {
         if (this.#current === pending) {

@@ -54,6 +54,15 @@ export interface ServiceExceptionInit {
   code?: string;
 }
 
+/**
+ * What a generated error class passes to `ServiceException`: its own name and fault with the
+ * runtime's `init` (the message, empty when the response has none; metadata; code). One function
+ * for every class, so each costs a call in an app's bundle rather than an object literal.
+ */
+export function modeledErrorInit(init: ErrorInit, name: string, $fault: "client" | "server"): ServiceExceptionInit {
+  return { name, message: init.message ?? "", $fault, $metadata: init.$metadata, code: init.code };
+}
+
 /** A service's base exception class, built for a code the model does not know. */
 export type BaseExceptionClass = new (init: ServiceExceptionInit) => ServiceException;
 
@@ -202,6 +211,14 @@ export interface ParsedError {
 /** Code used when an error response names no code at all (an HTML 502 from a proxy, say). */
 export const UNKNOWN_ERROR_CODE = "UnknownError";
 
+/** The response's status and request id (`x-amzn-requestid`, else `x-amz-request-id`), with the call's attempts and delays. */
+export function responseMetadata(response: HttpResponse, attempts: number, totalRetryDelay: number): ResponseMetadata {
+  const $metadata: ResponseMetadata = { httpStatusCode: response.statusCode, attempts, totalRetryDelay };
+  const requestId = headerValue(response, "x-amzn-requestid") ?? headerValue(response, "x-amz-request-id");
+  if (requestId !== undefined) $metadata.requestId = requestId;
+  return $metadata;
+}
+
 /**
  * Turns a non-2xx response, as its protocol parsed it, into the matching exception. The class is
  * chosen by the sanitized code (without one, by `table.errorsByStatus`); an unknown or missing
@@ -213,9 +230,7 @@ export const UNKNOWN_ERROR_CODE = "UnknownError";
  */
 export function errorFromResponse(response: HttpResponse, parsed: ParsedError, table: ErrorTable): ServiceException {
   const status = response.statusCode;
-  const $metadata: ResponseMetadata = { httpStatusCode: status, attempts: 0, totalRetryDelay: 0 };
-  const requestId = headerValue(response, "x-amzn-requestid") ?? headerValue(response, "x-amz-request-id");
-  if (requestId !== undefined) $metadata.requestId = requestId;
+  const $metadata = responseMetadata(response, 0, 0);
   const named = parsed.code === undefined || parsed.code.trim() === "" ? undefined : parsed.code;
   const rawCode = named ?? (table.errorsByStatus === undefined ? undefined : table.errorsByStatus[status]);
   const code = rawCode === undefined ? UNKNOWN_ERROR_CODE : sanitizeErrorCode(rawCode) || UNKNOWN_ERROR_CODE;

@@ -179,6 +179,18 @@ export function streamingResponseBody(response: HttpResponse): StreamingBlobOutp
   return new StreamingBlobOutput(response.stream ?? bodyBytes(response));
 }
 
+/**
+ * The response with its streamed body read whole: what the client does to an error response of
+ * a streaming-output operation (the descriptor's `streamingOutput`), so that it parses as any other.
+ */
+export async function readWhole(response: HttpResponse): Promise<HttpResponse> {
+  const body = response.stream === undefined ? bodyBytes(response) : await readAll(response.stream);
+  const out: HttpResponse = { statusCode: response.statusCode, headers: response.headers, body };
+  const header = response.header;
+  if (header !== undefined) out.header = (name) => header.call(response, name);
+  return out;
+}
+
 function isBlob(value: unknown): value is Blob {
   return typeof Blob !== "undefined" && value instanceof Blob;
 }

@@ -96,8 +96,9 @@ describe("deserializer plan", () => {
 
 describe("operation and service wire facts", () => {
   it("reads @endpoint hostPrefix and @requestCompression gzip", () => {
-    expect(operation("Op")).toMatchObject({ hostPrefix: '"{account}.data."', requestCompression: true });
-    expect(operation("Plain")).toMatchObject({ hostPrefix: undefined, requestCompression: false });
+    expect(operation("Op")?.hostPrefix?.toString()).toBe('(input) => hostPrefixOf("{account}.data.", "Op", input)');
+    expect(operation("Op")?.requestCompression?.toString()).toBe("gzipFrom");
+    expect(operation("Plain")).toMatchObject({ hostPrefix: undefined, requestCompression: undefined });
   });
 
   it("never lowers @requestCompression with an encoding the runtime cannot send: validation refuses it (RequestCompressionTrait)", () => {

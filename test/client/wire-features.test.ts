@@ -10,6 +10,8 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ServiceClient, type ClientConfig, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
 import { RequestValidationError, ServiceException } from "../../generator/runtime/errors.js";
+import { hostPrefixOf } from "../../generator/runtime/features/host-prefix.js";
+import { gzipFrom } from "../../generator/runtime/features/request-compression.js";
 import { AwsJsonProtocol, jsonRpcRequest } from "../../generator/runtime/protocols/aws-json.js";
 import { queryErrorCode } from "../../generator/runtime/protocols/query-compatible.js";
 import type { HttpRequest, HttpResponse, Transport } from "../../generator/runtime/transport.js";
@@ -56,7 +58,7 @@ const server = await loopbackServerForFile();
 
 describe("request compression", () => {
   const big = "x".repeat(20_000);
-  const compressed = operation({ requestCompression: "gzip" });
+  const compressed = operation({ requestCompression: gzipFrom });
 
   it("gzips a large body into bytes that inflate to the JSON, with a matching Content-Length", async () => {
     const wire = recorder();
@@ -113,7 +115,7 @@ describe("request compression", () => {
 describe("host prefix", () => {
   it("prepends a static prefix to the host (and the signed host header)", async () => {
     const wire = recorder();
-    await client({ transport: wire }).invoke(operation({ hostPrefix: "data." }), {});
+    await client({ transport: wire }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("data.", "Put", input) }), {});
     expect(wire.sent[0]).toMatchObject({ hostname: "data.example.com", url: "https://data.example.com/" });
     expect(wire.sent[0]?.headers.host).toBe("data.example.com");
     expect(wire.sent[0]?.headers.authorization).toContain("SignedHeaders=content-type;host;");
@@ -121,14 +123,14 @@ describe("host prefix", () => {
 
   it("fills a label from the input member", async () => {
     const wire = recorder();
-    await client({ transport: wire }).invoke(operation({ hostPrefix: "{label}.api." }), { label: "acct-42" });
+    await client({ transport: wire }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("{label}.api.", "Put", input) }), { label: "acct-42" });
     expect(wire.sent[0]?.headers.host).toBe("acct-42.api.example.com");
   });
 
   it("refuses a label that is not a DNS label, before sending anything", async () => {
     const wire = recorder();
     for (const label of ["evil.com/", "a b", "", "-x", undefined]) {
-      const error = await rejectionOf(client({ transport: wire }).invoke(operation({ hostPrefix: "{label}." }), { label }));
+      const error = await rejectionOf(client({ transport: wire }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("{label}.", "Put", input) }), { label }));
       expect(error).toBeInstanceOf(RequestValidationError);
       expect(error).toMatchObject({ issues: [{ path: "label", constraint: "hostLabel" }] });
     }
@@ -137,7 +139,7 @@ describe("host prefix", () => {
 
   it("leaves the host alone when disableHostPrefix is set", async () => {
     const wire = recorder();
-    await client({ transport: wire, disableHostPrefix: true }).invoke(operation({ hostPrefix: "data." }), {});
+    await client({ transport: wire, disableHostPrefix: true }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("data.", "Put", input) }), {});
     expect(wire.sent[0]?.headers.host).toBe("example.com");
   });
 });

@@ -55,8 +55,8 @@ describe("@streaming blobs in lower", () => {
       expect(ir.operations.map((o) => o.name).sort()).toEqual(["Download", "Upload"]);
       expect(ir.leftOutOperations.map((o) => o.name)).toEqual(["Events"]);
       expect(ir.leftOutOperations[0]?.note).toContain("an event stream");
-      expect(ir.operations.find((o) => o.name === "Download")?.streamingOutput).toBe(true);
-      expect(ir.operations.find((o) => o.name === "Upload")?.streamingOutput).toBe(false);
+      expect(ir.operations.find((o) => o.name === "Download")?.streamingOutput?.toString()).toBe("readWhole");
+      expect(ir.operations.find((o) => o.name === "Upload")?.streamingOutput).toBeUndefined();
       expect(memberType(ir, "UploadIn", "Body")).toBe("StreamingBlobInput");
       expect(memberType(ir, "DownloadOut", "Body")).toBe("StreamingBlobOutput");
     });

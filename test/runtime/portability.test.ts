@@ -57,10 +57,10 @@ describe("runtime portability", () => {
       });
       const inputs = Object.keys(result.metafile.inputs);
       expect(inputs.some((p) => p.endsWith("runtime/default-transport.browser.ts"))).toBe(true);
-      expect(inputs.some((p) => p.endsWith("runtime/credentials-file.browser.ts"))).toBe(true);
+      expect(inputs.some((p) => p.endsWith("runtime/default-credentials.browser.ts"))).toBe(true);
       expect(inputs.filter((p) => p.includes("@aws-sdk/") || p.includes("/aws4/"))).toEqual([]);
       expect(inputs.some((p) => p.includes("/aws4fetch/"))).toBe(true);
-      for (const forbidden of ["transport-node.ts", "sigv4-node.ts", "runtime/default-transport.ts", "runtime/credentials-file.ts"]) {
+      for (const forbidden of ["transport-node.ts", "sigv4-node.ts", "runtime/default-transport.ts", "runtime/default-credentials.ts", "runtime/credentials-file.ts"]) {
         expect(inputs.filter((p) => p.endsWith(forbidden))).toEqual([]);
       }
       const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));

@@ -17,22 +17,23 @@ import type { AuthScheme, AuthTarget, HttpAuth, HttpAuthConfig, OperationAuth, S
 import { CLOCK_SKEW_ERROR_CODES, offsetMoved, SigningClock } from "./clock.js";
 import { CredentialSource, type CredentialProvider, type Credentials } from "./credentials.js";
 import { createDefaultTransport, defaultSigV4 } from "./default-transport.js";
-import { gzip, readAll, utf8Length } from "./body.js";
-import { expandHostPrefix, resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
+import { utf8Length } from "./body.js";
+import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from "./endpoint.js";
 import {
   AbortError,
   ClientConfigError,
+  describeBody,
   formatIssues,
   errorFromResponse,
   MalformedBodyError,
   NetworkError,
   RequestValidationError,
+  responseMetadata,
   ServiceException,
   TimeoutError,
   type BaseExceptionClass,
   type ErrorDeserializer,
   type ErrorTable,
-  type ResponseMetadata,
   type ValidationIssue,
 } from "./errors.js";
 import { AdaptiveRateLimiter } from "./rate-limiter.js";
@@ -46,9 +47,8 @@ import {
 } from "./retry.js";
 import { RequestSigner } from "./signer.js";
 import type { ClientProtocol, SerializedRequest } from "./protocols/protocol.js";
+import type { CallEndpoints } from "./rules/call-endpoints.js";
 import {
-  bodyBytes,
-  bodyLength,
   headerValue,
   isStreamBody,
   type HttpRequest,
@@ -105,12 +105,12 @@ export interface ServiceDescriptor<C extends ClientConfig = ClientConfig> {
   signingEscapePath?: false;
   /**
    * Services whose operations carry endpoint context (`@contextParam`, `@staticContextParams`,
-   * e.g. S3's `Bucket`): the endpoint the rules give for one call, from the region, the config
-   * (its `endpoint` passed to the rules as `SDK::Endpoint`, so an S3 bucket still goes in the
-   * host or the path as the rules say) and the operation's context parameters. Throws the rules'
-   * error for a combination they refuse.
+   * e.g. S3's `Bucket`): a client's per-call endpoints (rules/call-endpoints.ts), which give the
+   * endpoint the rules give for one call from the region, the config (its `endpoint` passed to
+   * the rules as `SDK::Endpoint`, so an S3 bucket still goes in the host or the path as the rules
+   * say) and the operation's context parameters.
    */
-  endpointForCall?: (region: string, config: C, context: EndpointContext) => string;
+  callEndpoints?: (region: string, config: C, sdkId: string) => CallEndpoints;
   /**
    * The schemes the operations use (auth.ts) and the list an operation without its own `auth`
    * follows. Absent: every operation is SigV4-signed.
@@ -142,19 +142,25 @@ export interface OperationDescriptor<I, O> {
   /** Every constraint issue in the input; absent when the operation has no input. */
   validate?(input: unknown): ValidationIssue[];
   /**
-   * `@endpoint` hostPrefix, e.g. `foo.{label}.`: prepended to the endpoint's host. Each `{name}`
-   * is the input member `name` (a `@hostLabel`), checked to be a valid DNS label before sending.
+   * `@endpoint` hostPrefix, e.g. `foo.{label}.`, with each `{name}` filled from the input member
+   * `name` (a `@hostLabel`): prepended to the endpoint's host. Throws `RequestValidationError` for
+   * a label that is not a DNS label (features/host-prefix.ts).
    */
-  hostPrefix?: string;
-  /** `@requestCompression` with gzip: bodies of at least the configured size are sent gzipped. */
-  requestCompression?: "gzip";
+  hostPrefix?(input: I): string;
+  /**
+   * `@requestCompression` with gzip: the body to send, gzipped when it has at least `minBytes`
+   * bytes (features/request-compression.ts).
+   */
+  requestCompression?(body: string, minBytes: number): Promise<string | Uint8Array>;
   /** The operation's own auth schemes, when they differ from the service's list. */
   auth?: OperationAuth;
   /**
    * The output holds a `@streaming` blob: the transport may hand the 2xx body over as a stream,
-   * which `deserialize` wraps in a `StreamingBlobOutput` for the caller to read.
+   * which `deserialize` wraps in a `StreamingBlobOutput` for the caller to read. The function
+   * (streaming.ts `readWhole`) reads an error response's streamed body whole, so that it parses
+   * as any other; only clients that stream hold it.
    */
-  streamingOutput?: true;
+  streamingOutput?(response: HttpResponse): Promise<HttpResponse>;
   /**
    * The errors this operation can return (its own and the service's); any other code becomes the
    * table's base exception. Absent: the service descriptor's table. Generated clients give every
@@ -167,7 +173,7 @@ export interface OperationDescriptor<I, O> {
    */
   requestChecksum?(request: SerializedRequest, input: I, when: RequestChecksumCalculation): void;
   /**
-   * The endpoint rule parameters this call sets (see `ServiceDescriptor.endpointForCall`);
+   * The endpoint rule parameters this call sets (see `ServiceDescriptor.callEndpoints`);
    * absent when the operation has none, and then the client's one endpoint is used.
    */
   endpointContext?(input: I): EndpointContext;
@@ -291,10 +297,9 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
   /** Smallest body to gzip for `@requestCompression` operations; undefined when disabled. */
   readonly #compressFrom: number | undefined;
   readonly #checksums: RequestChecksumCalculation;
-  readonly #config: C;
   readonly #region: string;
-  /** Per-call endpoints by their context (a client sends to few buckets), at most ENDPOINT_CACHE_SIZE. */
-  readonly #callEndpoints = new Map<string, ResolvedEndpoint>();
+  /** Per-call endpoints, for services whose operations carry endpoint context. */
+  readonly #calls: CallEndpoints | undefined;
 
   /** Throws `ClientConfigError` for an unusable configuration (no region, bad endpoint...). */
   constructor(service: ServiceDescriptor<C>, config: C & HttpAuthConfig, defaults: { validation: ValidationMode }) {
@@ -307,72 +312,54 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       (config.endpoint === undefined && service.endpointPrefix !== "");
     const region = needsRegion ? resolveRegion(config.region, sdkId) : (config.region ?? "");
     const maxAttempts = config.maxAttempts ?? 3;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new ClientConfigError(
-        `${sdkId} client: maxAttempts must be an integer of at least 1 (got ${shown(maxAttempts)}).`,
-        "maxAttempts",
-      );
-    }
+    const check = (key: string, ok: boolean, rule: string, value: unknown): void =>
+      configCheck(sdkId, key, ok, rule, value);
+    check("maxAttempts", Number.isInteger(maxAttempts) && maxAttempts >= 1, "an integer of at least 1", maxAttempts);
     const timeoutMs = config.requestTimeoutMs;
-    if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-      throw new ClientConfigError(
-        `${sdkId} client: requestTimeoutMs must be a positive number of milliseconds (got ${shown(timeoutMs)}).`,
-        "requestTimeoutMs",
-      );
-    }
-    const retryMode = config.retryMode ?? "standard";
-    if (retryMode !== "standard" && retryMode !== "adaptive") {
-      throw new ClientConfigError(
-        `${sdkId} client: retryMode must be "standard" or "adaptive" (got ${shown(retryMode)}).`,
-        "retryMode",
-      );
-    }
+    check(
+      "requestTimeoutMs",
+      timeoutMs === undefined || (typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs > 0),
+      "a positive number of milliseconds",
+      timeoutMs,
+    );
+    const retryMode = oneOf(check, "retryMode", config.retryMode, ["standard", "adaptive"]);
     const clockOffset = config.systemClockOffset ?? 0;
-    if (typeof clockOffset !== "number" || !Number.isFinite(clockOffset)) {
-      throw new ClientConfigError(
-        `${sdkId} client: systemClockOffset must be a finite number of milliseconds (got ${shown(clockOffset)}).`,
-        "systemClockOffset",
-      );
-    }
+    check(
+      "systemClockOffset",
+      typeof clockOffset === "number" && Number.isFinite(clockOffset),
+      "a finite number of milliseconds",
+      clockOffset,
+    );
     const maxSockets = config.maxSockets;
     if (maxSockets !== undefined) {
-      if (!(maxSockets === Number.POSITIVE_INFINITY || (Number.isInteger(maxSockets) && maxSockets >= 1))) {
-        throw new ClientConfigError(
-          `${sdkId} client: maxSockets must be a whole number of at least 1, or Infinity (got ${shown(maxSockets)}).`,
-          "maxSockets",
-        );
-      }
-      if (config.transport !== undefined || config.fetch !== undefined) {
-        throw new ClientConfigError(
-          `${sdkId} client: maxSockets applies to the default Node transport; with \`${config.transport !== undefined ? "transport" : "fetch"}\` set, limit connections there.`,
-          "maxSockets",
-        );
-      }
-    }
-    checkRetryOptions(config.retry, sdkId);
-    const validation = config.validation ?? defaults.validation;
-    if (validation !== "reject" && validation !== "warn" && validation !== "off") {
-      throw new ClientConfigError(
-        `${sdkId} client: validation must be "reject", "warn" or "off" (got ${shown(validation)}).`,
-        "validation",
+      check(
+        "maxSockets",
+        maxSockets === Number.POSITIVE_INFINITY || (Number.isInteger(maxSockets) && maxSockets >= 1),
+        "a whole number of at least 1, or Infinity",
+        maxSockets,
+      );
+      const other = config.transport !== undefined ? "transport" : "fetch";
+      check(
+        "maxSockets",
+        config.transport === undefined && config.fetch === undefined,
+        `left out with \`${other}\` set (it sizes the default Node transport's pool; limit connections there)`,
+        maxSockets,
       );
     }
+    checkRetryOptions(config.retry, check);
+    const validation = oneOf(check, "validation", config.validation ?? defaults.validation, ["reject", "warn", "off"]);
     const compressFrom = config.requestMinCompressionSizeBytes ?? 10_240;
-    if (!Number.isInteger(compressFrom) || compressFrom < 0 || compressFrom > 10_485_760) {
-      throw new ClientConfigError(
-        `${sdkId} client: requestMinCompressionSizeBytes must be an integer from 0 to 10485760 (got ${shown(compressFrom)}).`,
-        "requestMinCompressionSizeBytes",
-      );
-    }
-    const checksums = config.requestChecksumCalculation ?? "WHEN_SUPPORTED";
-    if (checksums !== "WHEN_SUPPORTED" && checksums !== "WHEN_REQUIRED") {
-      throw new ClientConfigError(
-        `${sdkId} client: requestChecksumCalculation must be "WHEN_SUPPORTED" or "WHEN_REQUIRED" (got ${shown(checksums)}).`,
-        "requestChecksumCalculation",
-      );
-    }
+    check(
+      "requestMinCompressionSizeBytes",
+      Number.isInteger(compressFrom) && compressFrom >= 0 && compressFrom <= 10_485_760,
+      "an integer from 0 to 10485760",
+      compressFrom,
+    );
+    const checksums = oneOf(check, "requestChecksumCalculation", config.requestChecksumCalculation, [
+      "WHEN_SUPPORTED",
+      "WHEN_REQUIRED",
+    ]);
     this.#checksums = checksums;
-    this.#config = config;
     this.#region = region;
     this.#service = service;
     this.#hostPrefixes = config.disableHostPrefix !== true;
@@ -385,10 +372,11 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       // With per-call endpoints, a config the rules refuse without an operation's context (S3
       // Control with FIPS in China) may still serve operations whose context they accept
       // (an Outposts ARN): the refusal waits for a call that has no context.
-      if (service.endpointForCall === undefined || !(e instanceof ClientConfigError)) throw e;
+      if (service.callEndpoints === undefined || !(e instanceof ClientConfigError)) throw e;
       this.#endpointProblem = e;
     }
     this.#endpoint = resolveEndpoint(fromRules, prefix, region, sdkId);
+    this.#calls = service.callEndpoints?.(region, config, sdkId);
     this.#credentials = new CredentialSource(config.credentials);
     this.#auth = service.auth === undefined ? undefined : new service.auth.engine(config, service.auth.schemes, sdkId);
     this.#authDefault = service.auth?.default ?? { schemes: [SIGV4.id] };
@@ -425,21 +413,23 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     const parts = op.serialize(input);
     this.#service.protocol.prepare(parts, op.name);
     if (op.endpointContext === undefined && this.#endpointProblem !== undefined) throw this.#endpointProblem;
+    const context = op.endpointContext;
+    const calls = context === undefined ? undefined : this.#calls;
     const endpoint =
-      op.endpointContext === undefined ? this.#endpoint : this.#endpointForCall(op.name, op.endpointContext(input));
-    const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : this.#hostPrefix(op, input);
+      calls === undefined || context === undefined ? this.#endpoint : calls.endpoint(op.name, context(input));
+    const hostPrefix = op.hostPrefix === undefined || !this.#hostPrefixes ? "" : op.hostPrefix(input);
     // Compressed once, before the first attempt; every attempt sends (and signs) the same bytes.
     const body =
-      op.requestCompression === undefined || typeof parts.body !== "string"
+      op.requestCompression === undefined || typeof parts.body !== "string" || this.#compressFrom === undefined
         ? parts.body
-        : await this.#compress(parts.body);
+        : await op.requestCompression(parts.body, this.#compressFrom);
     // The checksum is of the bytes sent, so it follows compression.
     // (The copy shares `parts.headers`, where the checksum headers go.)
     if (op.requestChecksum !== undefined) op.requestChecksum({ ...parts, body }, input, this.#checksums);
     const target: RequestTarget = {
       endpoint,
       hostPrefix,
-      path: endpoint === this.#endpoint ? this.#pathOf(parts.path) : callPath(endpoint, parts.path),
+      path: calls === undefined ? this.#pathOf(parts.path) : calls.path(endpoint, parts.path),
       query: queryString(parts.query),
       body,
       contentLength:
@@ -457,7 +447,7 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     const retry = this.#retry;
     const limiter = this.#limiter;
     const clock = this.#clock;
-    const transportOptions = { signal, timeoutMs: this.#timeoutMs, streamResponse: op.streamingOutput === true };
+    const transportOptions = { signal, timeoutMs: this.#timeoutMs, streamResponse: op.streamingOutput !== undefined };
     let attempt = 0;
     let totalRetryDelay = 0;
     let ticket: RetryTicket | undefined;
@@ -496,7 +486,8 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
         const corrected = clock.observe(serverDate(response), sentAt, Date.now());
         const status = response.statusCode;
         // An error's body is parsed whole, also when a transport handed it over as a stream.
-        if (response.stream !== undefined && (status < 200 || status >= 300)) response = await readWhole(response);
+        if (response.stream !== undefined && (status < 200 || status >= 300) && op.streamingOutput !== undefined)
+          response = await op.streamingOutput(response);
         const inBody =
           op.errorsIn2xx === true && status >= 200 && status < 300
             ? this.#service.protocol.errorIn2xx?.(response)
@@ -564,27 +555,6 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     );
   }
 
-  /** The operation's host prefix with its labels filled in; refuses labels that are not DNS labels. */
-  #hostPrefix<I, O>(op: OperationDescriptor<I, O>, input: I): string {
-    const { prefix, invalid } = expandHostPrefix(op.hostPrefix ?? "", input);
-    if (invalid.length === 0) return prefix;
-    throw new RequestValidationError(
-      op.name,
-      invalid.map((path) => ({
-        path,
-        constraint: "hostLabel",
-        message:
-          "Must be a DNS host label (letters, digits and inner hyphens, 1 to 63 characters, dot-separated): it becomes part of the host name",
-      })),
-    );
-  }
-
-  /** The body gzipped when compression is on and it is at least the threshold, else as is. */
-  async #compress(text: string): Promise<string | Uint8Array> {
-    const from = this.#compressFrom;
-    return from === undefined || utf8Length(text) < from ? text : gzip(text);
-  }
-
   /** A request for one attempt with the scheme's header or query parameter (none for `undefined`). */
   async #authenticated(
     scheme: AuthScheme | undefined,
@@ -599,32 +569,6 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
       auth.headers,
       auth.query === target.query ? target : { ...target, query: auth.query },
     );
-  }
-
-  /**
-   * The endpoint the rules give for one call's context, parsed once per distinct context (the
-   * cache is cleared when full). A rules error (an invalid bucket ARN, FIPS with accelerate...)
-   * is a `ClientConfigError` naming the operation and quoting the rules' message.
-   */
-  #endpointForCall(operation: string, context: EndpointContext): ResolvedEndpoint {
-    const resolve = this.#service.endpointForCall;
-    if (resolve === undefined) return this.#endpoint;
-    const key = JSON.stringify(context);
-    const known = this.#callEndpoints.get(key);
-    if (known !== undefined) return known;
-    let url: string;
-    try {
-      url = resolve(this.#region, this.#config, context);
-    } catch (e) {
-      throw new ClientConfigError(
-        `${this.#service.sdkId}.${operation}: no endpoint for this call: ${(e as Error).message}`,
-        "endpoint",
-      );
-    }
-    const endpoint = resolveEndpoint(url, "", this.#region, this.#service.sdkId);
-    if (this.#callEndpoints.size >= ENDPOINT_CACHE_SIZE) this.#callEndpoints.clear();
-    this.#callEndpoints.set(key, endpoint);
-    return endpoint;
   }
 
   /** The operation's path after the endpoint's (an RPC operation's `/` is the endpoint's path itself). */
@@ -697,31 +641,13 @@ export class ServiceClient<C extends ClientConfig = ClientConfig> {
     attempts: number,
     totalRetryDelay: number,
   ): ServiceException {
-    const $metadata: ResponseMetadata = { httpStatusCode: response.statusCode, attempts, totalRetryDelay };
-    const requestId = headerValue(response, "x-amzn-requestid") ?? headerValue(response, "x-amz-request-id");
-    if (requestId !== undefined) $metadata.requestId = requestId;
-    const type = headerValue(response, "content-type") ?? "no content-type";
     return new ServiceException({
       name: "MalformedResponseError",
-      message: `${this.#service.sdkId}.${op.name}: HTTP ${response.statusCode} response body is not ${cause.expected} (${type}, ${bodyLength(response)} ${typeof response.body === "string" ? "characters" : "bytes"})`,
+      message: `${this.#service.sdkId}.${op.name}: ${describeBody(response, `body is not ${cause.expected}`)}`,
       $fault: "server",
-      $metadata,
+      $metadata: responseMetadata(response, attempts, totalRetryDelay),
     });
   }
-}
-
-/** How many per-call endpoints a client keeps parsed. */
-const ENDPOINT_CACHE_SIZE = 100;
-
-/**
- * A REST operation's path after a per-call endpoint's, as the AWS SDK joins them: S3's
- * path-style endpoint `https://host/bucket` and `/key` give `/bucket/key`, and its `/` (a bucket
- * operation, whose `/{Bucket}` label the rules took over) gives `/bucket`.
- */
-function callPath(endpoint: ResolvedEndpoint, path: string): string {
-  const base = endpoint.path.endsWith("/") ? endpoint.path.slice(0, -1) : endpoint.path;
-  if (base === "") return path;
-  return path === "/" ? base : base + path;
 }
 
 /** What every attempt of one call sends, decided once before the first. */
@@ -750,36 +676,44 @@ function serverDate(response: HttpResponse): string | undefined {
   return date === undefined || headerValue(response, "age") !== undefined ? undefined : date;
 }
 
-/** The response with its streamed body read whole (for error parsing). */
-async function readWhole(response: HttpResponse): Promise<HttpResponse> {
-  const body = response.stream === undefined ? bodyBytes(response) : await readAll(response.stream);
-  const out: HttpResponse = { statusCode: response.statusCode, headers: response.headers, body };
-  const header = response.header;
-  if (header !== undefined) out.header = (name) => header.call(response, name);
-  return out;
-}
-
 /** A configured value as an error message shows it. */
 function shown(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
+/** A config check: throws the `ClientConfigError` for `key` unless `ok` (see `configCheck`). */
+type ConfigCheck = (key: string, ok: boolean, rule: string, value: unknown) => void;
+
+/**
+ * Throws `<sdkId> client: <key> must be <rule> (got <value>).`, naming `key`, unless `ok`. Every
+ * config check goes through it, so each one costs a condition and a few words in an app's bundle
+ * rather than a throw statement with a whole message of its own.
+ */
+function configCheck(sdkId: string, key: string, ok: boolean, rule: string, value: unknown): void {
+  if (!ok) throw new ClientConfigError(`${sdkId} client: ${key} must be ${rule} (got ${shown(value)}).`, key);
+}
+
+/** `value` when it is one of `allowed` (the first when unset), else the config error for `key`. */
+function oneOf<T extends string>(check: ConfigCheck, key: string, value: T | undefined, allowed: readonly T[]): T {
+  const chosen = value ?? (allowed[0] as T);
+  check(key, allowed.includes(chosen), allowed.map((a) => JSON.stringify(a)).join(" or "), chosen);
+  return chosen;
+}
+
 /** Every `retry` field must be a number of at least 0 (`random`: a function). */
-function checkRetryOptions(options: Partial<RetryOptions> | undefined, sdkId: string): void {
+function checkRetryOptions(options: Partial<RetryOptions> | undefined, check: ConfigCheck): void {
   if (options === undefined) return;
   for (const key of Object.keys(STANDARD_RETRY_OPTIONS) as Array<keyof RetryOptions>) {
     const value = options[key];
     if (value === undefined) continue;
-    if (key === "random") {
-      if (typeof value !== "function") {
-        throw new ClientConfigError(`${sdkId} client: retry.random must be a function.`, "retry.random");
-      }
-    } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new ClientConfigError(
-        `${sdkId} client: retry.${key} must be a finite number of at least 0 (got ${shown(value)}).`,
+    if (key === "random") check("retry.random", typeof value === "function", "a function", typeof value);
+    else
+      check(
         `retry.${key}`,
+        typeof value === "number" && Number.isFinite(value) && value >= 0,
+        "a finite number of at least 0",
+        value,
       );
-    }
   }
 }
 

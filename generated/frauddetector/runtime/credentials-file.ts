@@ -2,9 +2,9 @@
 /**
  * Credentials from the shared AWS files (`~/.aws/credentials` and `~/.aws/config`, or the files
  * AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE name), in the profile AWS_PROFILE names (default
- * `default`). Node only: credentials.ts imports this module dynamically, and only when the client
- * config passes no credentials and the environment has none, and the client folder's package.json
- * maps it to credentials-file.browser.ts for bundlers, so browser bundles never contain it.
+ * `default`). Node only: default-credentials.ts imports this module dynamically, and only when the
+ * client config passes no credentials and the environment has none; browser bundles swap
+ * default-credentials.ts for its stub, so they never contain this module.
  *
  * The files are read and interpreted by the AWS SDK's own `fromIni` rather than a parser of ours:
  * a profile may hold keys, or assume a role, use IAM Identity Center (SSO), run a
