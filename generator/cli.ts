@@ -88,7 +88,9 @@ function printDiagnostic(diagnostic: Diagnostic): void {
   const where = loc ? `${shownPath(loc.file)}:${loc.line}:${loc.column}: ` : "";
   const label = isError(d) ? "error" : d.severity === "DANGER" ? "danger" : d.severity === "NOTE" ? "note" : "warning";
   const id = d.eventId ? ` [${d.eventId}]` : "";
-  process.stderr.write(`${label}: ${where}${d.message}${d.shapeId && !d.message.includes(d.shapeId) ? ` (${d.shapeId})` : ""}${label === "error" ? "" : id}\n`);
+  process.stderr.write(
+    `${label}: ${where}${d.message}${d.shapeId && !d.message.includes(d.shapeId) ? ` (${d.shapeId})` : ""}${label === "error" ? "" : id}\n`,
+  );
   if (loc) {
     try {
       process.stderr.write(`${codeFrame(readFileSync(loc.file, "utf8"), loc.line, loc.column)}\n`);
@@ -116,7 +118,9 @@ function printWarnings(warnings: readonly Diagnostic[]): void {
     seen.set(id, n);
     if (n <= WARNINGS_SHOWN_PER_ID) printDiagnostic(w);
   }
-  const more = [...seen].filter(([, n]) => n > WARNINGS_SHOWN_PER_ID).map(([id, n]) => `${n - WARNINGS_SHOWN_PER_ID} more [${id}]`);
+  const more = [...seen]
+    .filter(([, n]) => n > WARNINGS_SHOWN_PER_ID)
+    .map(([id, n]) => `${n - WARNINGS_SHOWN_PER_ID} more [${id}]`);
   if (more.length > 0) process.stderr.write(`warning: and ${more.join(", ")}; \`anvil validate\` lists every event\n`);
 }
 
@@ -153,29 +157,42 @@ async function runGenerate(args: string[]): Promise<number> {
   let config: Config;
   if (values.model) {
     if (!values.out) throw new AnvilError("usage", { message: "--model needs --out DIR" });
-    const name = values.name ?? basename(values.model[0]).replace(/\.(json|smithy)$/, "").replace(/-\d{4}-\d{2}-\d{2}$/, "").toLowerCase().replace(/[^a-z0-9._-]/g, "-");
+    const name =
+      values.name ??
+      basename(values.model[0])
+        .replace(/\.(json|smithy)$/, "")
+        .replace(/-\d{4}-\d{2}-\d{2}$/, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]/g, "-");
     const mode = values.validation ?? "reject";
-    if (!["reject", "warn", "off"].includes(mode)) throw new AnvilError("usage", { message: `--validation must be reject, warn or off` });
+    if (!["reject", "warn", "off"].includes(mode))
+      throw new AnvilError("usage", { message: `--validation must be reject, warn or off` });
     config = {
       file: resolve("(command line)"),
       displayFile: "(command line)",
       out: resolve(values.out),
-      clients: [{
-        name,
-        models: values.model.map((m) => resolve(m)),
-        modelsAsWritten: values.model.map((m) => basename(m)),
-        service: values.service,
-        operations: values.operations?.split(",").map((s) => s.trim()).filter(Boolean),
-        validation: mode as "reject" | "warn" | "off",
-        command: modelCommand(values, name),
-      }],
+      clients: [
+        {
+          name,
+          models: values.model.map((m) => resolve(m)),
+          modelsAsWritten: values.model.map((m) => basename(m)),
+          service: values.service,
+          operations: values.operations
+            ?.split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+          validation: mode as "reject" | "warn" | "off",
+          command: modelCommand(values, name),
+        },
+      ],
     };
   } else {
     config = loadConfig(values.config ?? "codegen.yaml");
     if (values.out) config.out = resolve(values.out);
   }
   if (values.emit !== undefined) {
-    if (values.emit !== "ts" && values.emit !== "js") throw new AnvilError("usage", { message: "--emit must be ts or js" });
+    if (values.emit !== "ts" && values.emit !== "js")
+      throw new AnvilError("usage", { message: "--emit must be ts or js" });
     for (const c of config.clients) {
       // The client's README shows the command that made it: the flag is part of it.
       if (values.emit === "js" && c.emit !== "js") {
@@ -201,7 +218,8 @@ async function runGenerate(args: string[]): Promise<number> {
   const displayRoot = relative(process.cwd(), config.out).split("\\").join("/") || ".";
   if (values.timings) {
     const total = Object.values(result.timings).reduce((a, b) => a + b, 0);
-    for (const [stage, ms] of Object.entries(result.timings)) process.stderr.write(`${stage.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms\n`);
+    for (const [stage, ms] of Object.entries(result.timings))
+      process.stderr.write(`${stage.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms\n`);
     process.stderr.write(`${"total".padEnd(10)} ${total.toFixed(1).padStart(8)} ms\n`);
   }
   // The seal lets the next plain run answer "up to date" without the pipeline (generator/seal/).
@@ -214,9 +232,13 @@ async function runGenerate(args: string[]): Promise<number> {
     const count = report.changed.length + report.missing.length + report.extra.length;
     if (count === 0) {
       if (seal !== undefined && readText(join(config.out, SEAL_FILE)) !== seal) {
-        process.stderr.write(`note: ${displayRoot}/${SEAL_FILE} does not match the inputs; \`anvil generate\` rewrites it so the next check takes the fast path\n`);
+        process.stderr.write(
+          `note: ${displayRoot}/${SEAL_FILE} does not match the inputs; \`anvil generate\` rewrites it so the next check takes the fast path\n`,
+        );
       }
-      process.stdout.write(`anvil check: ${displayRoot} is up to date (${outputs.length} client${outputs.length === 1 ? "" : "s"}).\n`);
+      process.stdout.write(
+        `anvil check: ${displayRoot} is up to date (${outputs.length} client${outputs.length === 1 ? "" : "s"}).\n`,
+      );
       return 0;
     }
     process.stdout.write(report.diff);
@@ -226,8 +248,11 @@ async function runGenerate(args: string[]): Promise<number> {
     return 1;
   }
   const counts = write(config.out, outputs);
-  if (seal !== undefined && readText(join(config.out, SEAL_FILE)) !== seal) writeAtomically(join(config.out, SEAL_FILE), seal);
-  process.stdout.write(`anvil: wrote ${counts.written}, unchanged ${counts.unchanged} (files in ${outputs.map((c) => `${displayRoot}/${c.folder}`).join(", ")})\n`);
+  if (seal !== undefined && readText(join(config.out, SEAL_FILE)) !== seal)
+    writeAtomically(join(config.out, SEAL_FILE), seal);
+  process.stdout.write(
+    `anvil: wrote ${counts.written}, unchanged ${counts.unchanged} (files in ${outputs.map((c) => `${displayRoot}/${c.folder}`).join(", ")})\n`,
+  );
   return 0;
 }
 
@@ -235,8 +260,14 @@ async function runGenerate(args: string[]): Promise<number> {
  * The seal text for this run's output: the config (and its model roots) or the `--model` flags
  * it was made from, and each client folder's manifest.
  */
-function outputSeal(config: Config, flags: { model?: string[]; service?: string; operations?: string; name?: string; validation?: string }, outputs: Array<{ folder: string; files: Array<{ path: string; text: string }> }>): string {
-  const run = flags.model ? modelRun({ ...flags, model: flags.model }) : configRun(config.file, [...new Set(config.clients.flatMap((c) => c.modelsAsWritten))]);
+function outputSeal(
+  config: Config,
+  flags: { model?: string[]; service?: string; operations?: string; name?: string; validation?: string },
+  outputs: Array<{ folder: string; files: Array<{ path: string; text: string }> }>,
+): string {
+  const run = flags.model
+    ? modelRun({ ...flags, model: flags.model })
+    : configRun(config.file, [...new Set(config.clients.flatMap((c) => c.modelsAsWritten))]);
   const manifests: Record<string, string> = {};
   for (const o of outputs) manifests[o.folder] = o.files.find((f) => f.path === MANIFEST_FILE)?.text ?? "";
   return sealText(run, manifests);
@@ -259,15 +290,27 @@ function writeAtomically(path: string, text: string): void {
 }
 
 function runVendorDeps(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, options: { write: { type: "boolean", default: false }, package: { type: "string" } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { write: { type: "boolean", default: false }, package: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [folder] = positionals;
-  if (folder === undefined || positionals.length > 1) throw new AnvilError("usage", { message: "anvil vendor-deps needs one client folder", hint: "anvil vendor-deps src/vendor/frauddetector [--write]" });
+  if (folder === undefined || positionals.length > 1)
+    throw new AnvilError("usage", {
+      message: "anvil vendor-deps needs one client folder",
+      hint: "anvil vendor-deps src/vendor/frauddetector [--write]",
+    });
   const folderPkg = join(folder, "package.json");
   let folderText: string;
   try {
     folderText = readFileSync(folderPkg, "utf8");
   } catch {
-    throw new AnvilError("usage", { message: `${folderPkg} not found`, hint: "Pass the folder anvil generated (copied into your app), e.g. src/vendor/frauddetector" });
+    throw new AnvilError("usage", {
+      message: `${folderPkg} not found`,
+      hint: "Pass the folder anvil generated (copied into your app), e.g. src/vendor/frauddetector",
+    });
   }
   const deps = folderDependencies(folderText, folderPkg);
   if (!values.write) {
@@ -279,21 +322,39 @@ function runVendorDeps(args: string[]): number {
   try {
     appText = readFileSync(appPkg, "utf8");
   } catch {
-    throw new AnvilError("usage", { message: `${appPkg} not found`, hint: "Run it in your app's folder, or pass --package FILE" });
+    throw new AnvilError("usage", {
+      message: `${appPkg} not found`,
+      hint: "Run it in your app's folder, or pass --package FILE",
+    });
   }
   const changes = addToApp(appText, appPkg, deps);
   if (changes.text !== appText) writeFileSync(appPkg, changes.text);
   for (const line of changes.lines) process.stdout.write(`${line}\n`);
-  process.stdout.write(`anvil: ${appPkg} ${changes.text === appText ? "already lists them" : "updated"}; run \`npm install\`\n`);
+  process.stdout.write(
+    `anvil: ${appPkg} ${changes.text === appText ? "already lists them" : "updated"}; run \`npm install\`\n`,
+  );
   return 0;
 }
 
 /** `anvil validate`: every event of each model, grouped by severity; exit 1 on ERROR or DANGER. */
 function runValidate(args: string[]): number {
-  const { values } = parseArgs({ args, options: { model: { type: "string", multiple: true }, config: { type: "string" }, severity: { type: "string", default: "NOTE" } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: {
+      model: { type: "string", multiple: true },
+      config: { type: "string" },
+      severity: { type: "string", default: "NOTE" },
+    },
+    strict: true,
+  });
   const minimum = values.severity.toUpperCase() as Severity;
-  if (!SEVERITIES.includes(minimum)) throw new AnvilError("usage", { message: `--severity must be one of ${SEVERITIES.join(", ")}; got ${values.severity}` });
-  const models = values.model ? [values.model] : loadConfig(values.config ?? "codegen.yaml").clients.map((c) => c.models);
+  if (!SEVERITIES.includes(minimum))
+    throw new AnvilError("usage", {
+      message: `--severity must be one of ${SEVERITIES.join(", ")}; got ${values.severity}`,
+    });
+  const models = values.model
+    ? [values.model]
+    : loadConfig(values.config ?? "codegen.yaml").clients.map((c) => c.models);
   const events: Diagnostic[] = [];
   for (const files of models) events.push(...validationEvents(files));
   const readSource = (file: string) => {
@@ -326,7 +387,12 @@ function runAst(args: string[]): number {
 }
 
 function runIdl(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, options: { out: { type: "string" } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length === 0) throw new AnvilError("usage", { message: "anvil idl needs at least one model file" });
   const model = assemble(loadFiles(positionals, preludeIds()));
   printWarnings(model.warnings ?? []);
@@ -374,7 +440,10 @@ main(process.argv.slice(2)).then((code) => {
 });
 
 /** The `--model` command line as a client's README shows it: file names, never absolute paths. */
-function modelCommand(values: { model?: string[]; service?: string; operations?: string; validation?: string }, name: string): string {
+function modelCommand(
+  values: { model?: string[]; service?: string; operations?: string; validation?: string },
+  name: string,
+): string {
   const parts = ["npx anvil generate", ...(values.model ?? []).map((m) => `--model ${basename(m)}`)];
   if (values.service) parts.push(`--service ${values.service}`);
   if (values.operations) parts.push(`--operations ${values.operations}`);

@@ -94,7 +94,11 @@ export async function generate(config: Config, options: GenerateOptions = {}): P
 }
 
 /** {@link generate}'s work; `warnings` gathers each model's validation warnings once it is assembled. */
-async function generateClients(config: Config, options: GenerateOptions, warnings: Diagnostic[]): Promise<GenerateResult> {
+async function generateClients(
+  config: Config,
+  options: GenerateOptions,
+  warnings: Diagnostic[],
+): Promise<GenerateResult> {
   const timings: Timings = {};
   const total = config.clients.length;
   let current: { client: string; index: number } | undefined;
@@ -108,7 +112,13 @@ async function generateClients(config: Config, options: GenerateOptions, warning
     }
   };
   const notes: string[] = [];
-  const counts: GenerateCounts = { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} };
+  const counts: GenerateCounts = {
+    paginators: 0,
+    waiters: 0,
+    compiledPaths: 0,
+    clientsByProtocol: {},
+    leftOutOperations: {},
+  };
   const rendered: Array<{ folder: string; files: RenderedFile[] }> = [];
   for (const [index, client] of config.clients.entries()) {
     current = { client: client.name, index: index + 1 };
@@ -125,20 +135,25 @@ async function generateClients(config: Config, options: GenerateOptions, warning
     counts.paginators += ir.paginators.length;
     counts.waiters += ir.waiters.length;
     counts.compiledPaths += ir.waiters.reduce((n, w) => n + w.compiledPaths, 0);
-    if (ir.clientSupported) counts.clientsByProtocol[ir.service.protocol] = (counts.clientsByProtocol[ir.service.protocol] ?? 0) + 1;
+    if (ir.clientSupported)
+      counts.clientsByProtocol[ir.service.protocol] = (counts.clientsByProtocol[ir.service.protocol] ?? 0) + 1;
     if (ir.clientNote) notes.push(`${client.name}: ${ir.clientNote}`);
     for (const left of ir.leftOutOperations) {
       notes.push(`${client.name}: ${left.note}`);
       counts.leftOutOperations[left.kind] = (counts.leftOutOperations[left.kind] ?? 0) + 1;
     }
     for (const skipped of ir.validators?.skippedPatterns ?? []) {
-      notes.push(`${client.name}: @pattern of ${skipped.shapeId} left out of the validators (${skipped.reason}): ${skipped.pattern}`);
+      notes.push(
+        `${client.name}: @pattern of ${skipped.shapeId} left out of the validators (${skipped.reason}): ${skipped.pattern}`,
+      );
     }
     rendered.push({ folder: client.name, files: time("render", () => render(ir)) });
   }
   current = undefined;
   const tools: ToolIdentities = { formatter: formatterIdentity(), checker: checkerIdentity() };
-  const plans = time("cache", () => rendered.map((client) => reusePrevious(client, options.previous?.(client.folder), tools)));
+  const plans = time("cache", () =>
+    rendered.map((client) => reusePrevious(client, options.previous?.(client.folder), tools)),
+  );
   const unchanged = options.previous !== undefined && plans.every((p) => p.unchanged);
 
   // The files are type-checked while Prettier formats them (formatting never changes what
@@ -149,20 +164,36 @@ async function generateClients(config: Config, options: GenerateOptions, warning
   const checking =
     options.skipTypeCheck || unchanged
       ? undefined
-      : checker(plans.map((p) => ({ folder: p.folder, files: p.files.map((f, i) => ({ ...f, text: p.texts[i] ?? f.text })) }))).then((problems) => {
+      : checker(
+          plans.map((p) => ({
+            folder: p.folder,
+            files: p.files.map((f, i) => ({ ...f, text: p.texts[i] ?? f.text })),
+          })),
+        ).then((problems) => {
           timings.typecheck = performance.now() - checkStart;
           return problems;
         });
   checking?.catch(() => undefined); // awaited below; this only keeps a failed format from leaving it unhandled
 
   const start = performance.now();
-  const misses = plans.flatMap((p) => p.files.flatMap((f, i) => (p.texts[i] === undefined ? [{ plan: p, index: i, file: f }] : [])));
-  const texts = misses.length === 0 ? [] : await formatTexts(misses.map((m) => m.file), options.formatPool ?? defaultFormatPool());
+  const misses = plans.flatMap((p) =>
+    p.files.flatMap((f, i) => (p.texts[i] === undefined ? [{ plan: p, index: i, file: f }] : [])),
+  );
+  const texts =
+    misses.length === 0
+      ? []
+      : await formatTexts(
+          misses.map((m) => m.file),
+          options.formatPool ?? defaultFormatPool(),
+        );
   misses.forEach((m, i) => {
     m.plan.texts[m.index] = texts[i];
   });
   timings.format = performance.now() - start;
-  const formatted = plans.map((p) => ({ folder: p.folder, files: p.files.map((f, i) => ({ ...f, text: p.texts[i] as string })) }));
+  const formatted = plans.map((p) => ({
+    folder: p.folder,
+    files: p.files.map((f, i) => ({ ...f, text: p.texts[i] as string })),
+  }));
 
   if (checking) {
     options.onProgress?.({ stage: "type-check", total });
@@ -180,7 +211,11 @@ async function generateClients(config: Config, options: GenerateOptions, warning
     }
   }
   const emitted = await emitRequested(config, formatted, timings, options);
-  const clients = emitted.map((c, i) => ({ folder: c.folder, files: c.files.map(({ path, text }) => ({ path, text })), rendered: plans[i].hashes }));
+  const clients = emitted.map((c, i) => ({
+    folder: c.folder,
+    files: c.files.map(({ path, text }) => ({ path, text })),
+    rendered: plans[i].hashes,
+  }));
   return { clients, notes, warnings, timings, unchanged, tools, counts };
 }
 
@@ -188,7 +223,12 @@ async function generateClients(config: Config, options: GenerateOptions, warning
  * The clients as the config asks them written: TypeScript as formatted, or (`emit: js`) the
  * JavaScript and declarations the compiler emits from it, after it type-checked.
  */
-async function emitRequested(config: Config, formatted: EmitClient[], timings: Timings, options: GenerateOptions): Promise<EmitClient[]> {
+async function emitRequested(
+  config: Config,
+  formatted: EmitClient[],
+  timings: Timings,
+  options: GenerateOptions,
+): Promise<EmitClient[]> {
   const js = new Set(config.clients.filter((c) => c.emit === "js").map((c) => c.name));
   if (js.size === 0) return formatted;
   options.onProgress?.({ stage: "emit JavaScript", total: config.clients.length });
@@ -211,7 +251,11 @@ interface ReusePlan {
 }
 
 /** Looks each file up in the previous output: formatted text to reuse, and whether nothing changed. */
-function reusePrevious(client: { folder: string; files: RenderedFile[] }, previous: PreviousOutput | undefined, tools: ToolIdentities): ReusePlan {
+function reusePrevious(
+  client: { folder: string; files: RenderedFile[] },
+  previous: PreviousOutput | undefined,
+  tools: ToolIdentities,
+): ReusePlan {
   const cache = previous ? formatCache(previous, tools.formatter) : undefined;
   const hashes: Record<string, string> = {};
   const texts = client.files.map((f) => {
@@ -222,8 +266,16 @@ function reusePrevious(client: { folder: string; files: RenderedFile[] }, previo
   // A reused file is the file on disk by construction; every other file is compared with it.
   const unchanged =
     previous !== undefined &&
-    texts.every((t, i) => t !== undefined && (hashes[client.files[i].path] !== undefined || previous.read(client.files[i].path) === t)) &&
-    previous.manifestText === manifestText(client.files.map((f, i) => ({ path: f.path, text: texts[i] as string })), hashes, tools);
+    texts.every(
+      (t, i) =>
+        t !== undefined && (hashes[client.files[i].path] !== undefined || previous.read(client.files[i].path) === t),
+    ) &&
+    previous.manifestText ===
+      manifestText(
+        client.files.map((f, i) => ({ path: f.path, text: texts[i] as string })),
+        hashes,
+        tools,
+      );
   return { folder: client.folder, files: client.files, texts, hashes, unchanged };
 }
 

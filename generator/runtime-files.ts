@@ -28,10 +28,13 @@ export function runtimeFiles(): string[] {
   if (files) return files;
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts")) out.push(relative(RUNTIME_DIR, p).split("\\").join("/"));
+      else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts"))
+        out.push(relative(RUNTIME_DIR, p).split("\\").join("/"));
     }
   };
   walk(RUNTIME_DIR);
@@ -46,7 +49,10 @@ export function runtimeSource(rel: string): string {
 
 /** The version this repository's package.json gives `name` (dependencies or devDependencies), if any. */
 function listedVersion(name: string): string | undefined {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
   return pkg.dependencies?.[name] ?? pkg.devDependencies?.[name];
 }
 
@@ -56,7 +62,10 @@ export function pinnedVersion(name: string): string {
   if (version === undefined) throw new Error(`internal: package.json does not list "${name}"`);
   // A client folder declares exactly the versions anvil's tests ran against: an open range let
   // an app that vendored a folder pull versions nobody had tried (TypeScript 7, @types/node 26).
-  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`internal: package.json gives "${name}" the range ${version}; a package a client folder declares must be pinned to one version`);
+  if (!/^\d+\.\d+\.\d+$/.test(version))
+    throw new Error(
+      `internal: package.json gives "${name}" the range ${version}; a package a client folder declares must be pinned to one version`,
+    );
   return version;
 }
 
@@ -70,7 +79,10 @@ export const OPTIONAL_PACKAGES: readonly string[] = [RE2_PACKAGE];
 export function optionalDependencies(packages: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of [...packages].sort()) {
-    if (!OPTIONAL_PACKAGES.includes(name)) throw new Error(`internal: generated code imports "${name}", which is not a listed optional package of package.json`);
+    if (!OPTIONAL_PACKAGES.includes(name))
+      throw new Error(
+        `internal: generated code imports "${name}", which is not a listed optional package of package.json`,
+      );
     out[name] = pinnedVersion(name);
   }
   return out;

@@ -29,7 +29,11 @@ export function atLeast(events: Diagnostic[], minimum: Severity): Diagnostic[] {
  * The report text. `readSource` gives a file's text for code frames (undefined when it cannot be
  * read); `counts` are over every event, also those `events` leaves out by severity.
  */
-export function formatValidationReport(events: Diagnostic[], counts: Diagnostic[], readSource: (file: string) => string | undefined): string {
+export function formatValidationReport(
+  events: Diagnostic[],
+  counts: Diagnostic[],
+  readSource: (file: string) => string | undefined,
+): string {
   const out: string[] = [];
   for (const severity of SEVERITIES) {
     const group = events.filter((d) => severityOf(d) === severity).sort(byPosition);

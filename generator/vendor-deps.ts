@@ -26,27 +26,38 @@ export function folderDependencies(text: string, file: string): FolderDependenci
   try {
     pkg = JSON.parse(text);
   } catch {
-    throw new AnvilError("usage", { message: `${file} is not valid JSON`, hint: "Pass a folder anvil generated (it holds a package.json)" });
+    throw new AnvilError("usage", {
+      message: `${file} is not valid JSON`,
+      hint: "Pass a folder anvil generated (it holds a package.json)",
+    });
   }
   const p = pkg as { name?: unknown; dependencies?: unknown; devDependencies?: unknown } | null;
   if (typeof p?.name !== "string" || !p.name.startsWith("@anvil-generated/")) {
-    throw new AnvilError("usage", { message: `${file} is not the package.json of a folder anvil generated`, hint: "Pass the vendored client folder, e.g. src/vendor/frauddetector" });
+    throw new AnvilError("usage", {
+      message: `${file} is not the package.json of a folder anvil generated`,
+      hint: "Pass the vendored client folder, e.g. src/vendor/frauddetector",
+    });
   }
   return { dependencies: stringRecord(p.dependencies), devDependencies: stringRecord(p.devDependencies) };
 }
 
 function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) if (typeof v === "string") out[k] = v;
+  if (typeof value === "object" && value !== null)
+    for (const [k, v] of Object.entries(value)) if (typeof v === "string") out[k] = v;
   return out;
 }
 
 /** The npm commands that add the folder's packages to an app at their exact versions. */
 export function installCommands(deps: FolderDependencies): string[] {
-  const list = (r: Record<string, string>) => Object.entries(r).map(([name, version]) => `${name}@${version}`).join(" ");
+  const list = (r: Record<string, string>) =>
+    Object.entries(r)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(" ");
   const lines: string[] = [];
   if (Object.keys(deps.dependencies).length > 0) lines.push(`npm install --save-exact ${list(deps.dependencies)}`);
-  if (Object.keys(deps.devDependencies).length > 0) lines.push(`npm install --save-dev --save-exact ${list(deps.devDependencies)}`);
+  if (Object.keys(deps.devDependencies).length > 0)
+    lines.push(`npm install --save-dev --save-exact ${list(deps.devDependencies)}`);
   return lines;
 }
 
@@ -63,7 +74,10 @@ export function addToApp(appText: string, file: string, deps: FolderDependencies
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
     app = parsed as Record<string, unknown>;
   } catch {
-    throw new AnvilError("usage", { message: `${file} is not a package.json (a JSON object)`, hint: "Run it in your app's folder, or pass --package FILE" });
+    throw new AnvilError("usage", {
+      message: `${file} is not a package.json (a JSON object)`,
+      hint: "Run it in your app's folder, or pass --package FILE",
+    });
   }
   const lines: string[] = [];
   const section = (key: "dependencies" | "devDependencies") => {
@@ -75,7 +89,11 @@ export function addToApp(appText: string, file: string, deps: FolderDependencies
   for (const [name, version] of Object.entries(deps.dependencies)) {
     if (runtime[name] === version) lines.push(`kept ${name}@${version}`);
     else {
-      lines.push(runtime[name] === undefined ? `added ${name}@${version}` : `changed ${name} from ${runtime[name]} to ${version}`);
+      lines.push(
+        runtime[name] === undefined
+          ? `added ${name}@${version}`
+          : `changed ${name} from ${runtime[name]} to ${version}`,
+      );
       runtime[name] = version;
     }
   }

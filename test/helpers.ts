@@ -10,7 +10,10 @@ import type { Model } from "../generator/assemble/model.js";
 
 /** Assembles JSON AST documents given as objects (file names a.json, b.json, ...). */
 export function modelOf(...docs: object[]): Model {
-  const sources = docs.map((d, i) => ({ file: `${String.fromCharCode(97 + i)}.json`, text: JSON.stringify(d, null, 2) }));
+  const sources = docs.map((d, i) => ({
+    file: `${String.fromCharCode(97 + i)}.json`,
+    text: JSON.stringify(d, null, 2),
+  }));
   return assemble(loadSources(sources, preludeIds()));
 }
 

@@ -5,5 +5,10 @@
  */
 import fc from "fast-check";
 
-const seed = process.env.ANVIL_FUZZ_SEED === undefined ? 20261123 : process.env.ANVIL_FUZZ_SEED === "random" ? Date.now() : Number(process.env.ANVIL_FUZZ_SEED);
+const seed =
+  process.env.ANVIL_FUZZ_SEED === undefined
+    ? 20261123
+    : process.env.ANVIL_FUZZ_SEED === "random"
+      ? Date.now()
+      : Number(process.env.ANVIL_FUZZ_SEED);
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });

@@ -40,7 +40,9 @@ let addOns: Shape[] | undefined;
  * files like any model (mixins flattened, everything checked) and marked as built in.
  */
 function addOnShapes(): Shape[] {
-  addOns ??= [...assembleWith(addOnFiles(preludeShapeIds()), []).shapes.values()].filter((s) => !s.prelude).map((s) => ({ ...s, prelude: true }));
+  addOns ??= [...assembleWith(addOnFiles(preludeShapeIds()), []).shapes.values()]
+    .filter((s) => !s.prelude)
+    .map((s) => ({ ...s, prelude: true }));
   return addOns;
 }
 
@@ -100,7 +102,11 @@ function mergeMetadata(files: LoadedFile[], problems: Diagnostic[]): Record<stri
         const prev = out[key];
         if (Array.isArray(prev) && Array.isArray(value)) out[key] = [...prev, ...value];
         else if (!nodeEquals(prev, value)) {
-          problems.push({ message: `Metadata conflict for key \`${key}\`. Defined in both ${where(location)} and an earlier statement`, location, hint: "Only array metadata values can be merged across files" });
+          problems.push({
+            message: `Metadata conflict for key \`${key}\`. Defined in both ${where(location)} and an earlier statement`,
+            location,
+            hint: "Only array metadata values can be merged across files",
+          });
         }
       }
     }
@@ -112,14 +118,22 @@ function mergeMetadata(files: LoadedFile[], problems: Diagnostic[]): Record<stri
  * `metadata validators` and `suppressions` must be arrays (what they hold is read by the
  * validators of issue 17); anything else is Smithy's loading error.
  */
-function checkValidatorMetadata(metadata: Record<string, NodeValue>, files: LoadedFile[], problems: Diagnostic[]): void {
+function checkValidatorMetadata(
+  metadata: Record<string, NodeValue>,
+  files: LoadedFile[],
+  problems: Diagnostic[],
+): void {
   // severityOverrides is checked with its entries (validate/suppressions.ts), in Smithy's words.
   for (const key of ["validators", "suppressions"]) {
     const v = metadata[key];
     if (v === undefined || Array.isArray(v)) continue;
     const found = v === null ? "null" : typeof v === "object" ? "object" : typeof v;
     const location = metadataLocation(files, key);
-    problems.push({ message: `${key} must be an array. Found ${found}.`, location, hint: `metadata ${key} is a list: ${key} = [ ... ]` });
+    problems.push({
+      message: `${key} must be an array. Found ${found}.`,
+      location,
+      hint: `metadata ${key} is a list: ${key} = [ ... ]`,
+    });
   }
 }
 
@@ -129,7 +143,12 @@ function metadataLocation(files: LoadedFile[], key: string): SourceLocation | un
 }
 
 /** Collects every definition, rejecting duplicates (identical re-definitions are tolerated, as in Smithy). */
-function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, addOnIds: ReadonlySet<string>, problems: Diagnostic[]): Map<string, Defined> {
+function collectDefinitions(
+  files: LoadedFile[],
+  shapes: Map<string, Shape>,
+  addOnIds: ReadonlySet<string>,
+  problems: Diagnostic[],
+): Map<string, Defined> {
   const defined = new Map<string, Defined>();
   const lowerIds = new Map<string, string>();
   for (const s of shapes.keys()) lowerIds.set(s.toLowerCase(), s);
@@ -166,7 +185,11 @@ function collectDefinitions(files: LoadedFile[], shapes: Map<string, Shape>, add
         // Smithy accepts a model that restates a prelude shape exactly (a JSON AST exported with
         // its prelude shapes, as `paginated-valid.json` is); only a different definition conflicts.
         if (restatesPreludeShape(def, prelude)) continue;
-        problems.push({ message: `Shape ${def.id} conflicts with a prelude shape`, location: def.location, shapeId: def.id });
+        problems.push({
+          message: `Shape ${def.id} conflicts with a prelude shape`,
+          location: def.location,
+          shapeId: def.id,
+        });
         continue;
       }
       const clash = lowerIds.get(def.id.toLowerCase());
@@ -230,7 +253,9 @@ function applyStatements(files: LoadedFile[], shapes: Map<string, Shape>, proble
       }
       if (shape.prelude) {
         problems.push({
-          message: `Cannot apply ${Object.keys(apply.traits).map((t) => `\`${t}\``).join(", ")} to an immutable prelude shape defined in \`smithy.api\`.`,
+          message: `Cannot apply ${Object.keys(apply.traits)
+            .map((t) => `\`${t}\``)
+            .join(", ")} to an immutable prelude shape defined in \`smithy.api\`.`,
           location: apply.location,
           shapeId,
           hint: "Define a shape of your own that targets the prelude shape, and apply the trait to it",
@@ -241,7 +266,12 @@ function applyStatements(files: LoadedFile[], shapes: Map<string, Shape>, proble
       holder.locateTrait = chainLocators(applyLocator(apply), holder.locateTrait);
       const traits = holder.traits;
       for (const conflict of mergeTraits(traits, apply.traits)) {
-        problems.push({ message: `Conflicting \`${conflict}\` trait found on shape \`${apply.target}\`.`, location: apply.location, shapeId: apply.target, hint: "A trait applied twice must have the same value (lists concatenate)" });
+        problems.push({
+          message: `Conflicting \`${conflict}\` trait found on shape \`${apply.target}\`.`,
+          location: apply.location,
+          shapeId: apply.target,
+          hint: "A trait applied twice must have the same value (lists concatenate)",
+        });
       }
     }
   }
@@ -269,7 +299,9 @@ function applyLocator(apply: ApplyStatement): TraitLocator {
 function reportMissingApplyTarget(apply: ApplyStatement, shapes: Map<string, Shape>, problems: Diagnostic[]): void {
   const hint = didYouMean(apply.target, shapes.keys());
   problems.push({
-    message: `Trait ${Object.keys(apply.traits).map((t) => `\`${t.startsWith("smithy.api#") ? t.slice(11) : t}\``).join(", ")} applied to unknown shape \`${apply.target}\``,
+    message: `Trait ${Object.keys(apply.traits)
+      .map((t) => `\`${t.startsWith("smithy.api#") ? t.slice(11) : t}\``)
+      .join(", ")} applied to unknown shape \`${apply.target}\``,
     location: apply.location,
     hint: hint ? `Did you mean ${hint}?` : "Define the shape, or fix the id",
   });
@@ -280,7 +312,8 @@ function warnDeprecatedSets(shapes: Map<string, Shape>, problems: Diagnostic[]):
   for (const s of shapes.values()) {
     if (s.prelude || s.type !== "set") continue;
     problems.push({
-      message: "Set shapes are deprecated and have been removed in Smithy IDL v2. Use a list shape with the @uniqueItems trait instead.",
+      message:
+        "Set shapes are deprecated and have been removed in Smithy IDL v2. Use a list shape with the @uniqueItems trait instead.",
       location: s.location,
       shapeId: s.id,
       severity: "WARNING",
@@ -305,10 +338,16 @@ function checkTraitsDefined(shapes: Map<string, Shape>, problems: Diagnostic[]):
         // not even a shape id (JSON AST traits are absolute) is an invalid id.
         message: def
           ? `Shape \`${id}\` cannot be applied as a trait. If this is a custom trait, please add \`@trait\` to this shape.`
-          : !id.includes("#") ? `Invalid shape ID: ${id}` : `Unable to resolve trait \`${id}\`. If this is a custom trait, then it must be defined before it can be used in a model.`,
+          : !id.includes("#")
+            ? `Invalid shape ID: ${id}`
+            : `Unable to resolve trait \`${id}\`. If this is a custom trait, then it must be defined before it can be used in a model.`,
         location,
         shapeId: def ? id : owner,
-        hint: def ? `${id} is applied to ${owner}` : suggestion ? `Did you mean ${suggestion}?` : "Define it with @trait, or check the spelling",
+        hint: def
+          ? `${id} is applied to ${owner}`
+          : suggestion
+            ? `Did you mean ${suggestion}?`
+            : "Define it with @trait, or check the spelling",
       });
     }
   };

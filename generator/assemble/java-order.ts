@@ -33,7 +33,10 @@ export function javaHashOrder(keys: readonly string[], hash: (key: string) => nu
     const h = hash(key);
     return (h ^ (h >>> 16)) & (capacity - 1);
   };
-  return unique.map((key, i) => ({ key, i, b: bucket(key) })).sort((x, y) => x.b - y.b || x.i - y.i).map((e) => e.key);
+  return unique
+    .map((key, i) => ({ key, i, b: bucket(key) }))
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((e) => e.key);
 }
 
 /** The order of a `HashSet<String>` filled with `values` in this order. */

@@ -43,23 +43,44 @@ export function flattenMixins(
     for (const mixinId of shape.mixins) {
       const mixin = shapes.get(mixinId);
       if (!mixin) {
-        problems.push({ message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: "Define the mixin, or fix its id" });
+        problems.push({
+          message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`,
+          location: shape.location,
+          shapeId: shape.id,
+          hint: "Define the mixin, or fix its id",
+        });
         failed.add(shape.id);
         continue;
       }
       if (mixin.traits[MIXIN] === undefined) {
-        problems.push({ message: `Attempted to use ${mixinId} as a mixin, but it is not marked with the mixin trait`, location: shape.location, shapeId: shape.id, eventId: "Target", hint: `Mark ${mixinId} with @mixin` });
+        problems.push({
+          message: `Attempted to use ${mixinId} as a mixin, but it is not marked with the mixin trait`,
+          location: shape.location,
+          shapeId: shape.id,
+          eventId: "Target",
+          hint: `Mark ${mixinId} with @mixin`,
+        });
         continue;
       }
       visit(mixin);
       if (failed.has(mixinId)) {
-        problems.push({ message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`, location: shape.location, shapeId: shape.id, hint: `${mixinId} could not be built: fix its own mixins first` });
+        problems.push({
+          message: `Cannot apply mixin to ${applyingTo(shape)}: ${mixinId} not found`,
+          location: shape.location,
+          shapeId: shape.id,
+          hint: `${mixinId} could not be built: fix its own mixins first`,
+        });
         failed.add(shape.id);
         continue;
       }
       const mixinTrait = mixin.traits[MIXIN];
       const local = new Set<string>([MIXIN]);
-      if (mixinTrait && typeof mixinTrait === "object" && !Array.isArray(mixinTrait) && Array.isArray(mixinTrait.localTraits)) {
+      if (
+        mixinTrait &&
+        typeof mixinTrait === "object" &&
+        !Array.isArray(mixinTrait) &&
+        Array.isArray(mixinTrait.localTraits)
+      ) {
         for (const t of mixinTrait.localTraits) if (typeof t === "string") local.add(t);
       }
       for (const [id, value] of Object.entries(mixin.traits)) if (!local.has(id)) inheritedTraits[id] = value;
@@ -116,11 +137,20 @@ function applyingTo(shape: Shape): string {
  * member: the shape's own member against each mixin's in turn (naming that mixin's member), or,
  * without one, two mixins that disagree (naming the member the first gave the shape).
  */
-function reportMemberConflicts(shape: Shape, mixinMembers: ReadonlyMap<string, Member[]>, problems: Diagnostic[]): void {
+function reportMemberConflicts(
+  shape: Shape,
+  mixinMembers: ReadonlyMap<string, Member[]>,
+  problems: Diagnostic[],
+): void {
   for (const [name, fromMixins] of mixinMembers) {
     const own = shape.members.find((m) => m.name === name);
     const first = fromMixins[0];
-    const conflict = own !== undefined ? fromMixins.find((m) => m.target !== own.target)?.id : fromMixins.some((m) => m.target !== first?.target) ? `${shape.id}$${name}` : undefined;
+    const conflict =
+      own !== undefined
+        ? fromMixins.find((m) => m.target !== own.target)?.id
+        : fromMixins.some((m) => m.target !== first?.target)
+          ? `${shape.id}$${name}`
+          : undefined;
     if (conflict === undefined) continue;
     problems.push({
       message: `Member conflicts with an inherited mixin member: \`${conflict}\``,
@@ -148,7 +178,8 @@ function resolveElided(
     if (target) m.target = target;
     else {
       problems.push({
-        message: "Member target was elided, but no bound resource or mixin contained a matching identifier or member name.",
+        message:
+          "Member target was elided, but no bound resource or mixin contained a matching identifier or member name.",
         location: m.location,
         shapeId: m.id,
         hint: "Give the member an explicit target, or add it to the resource or a mixin",

@@ -22,12 +22,18 @@ export interface Member {
 export type TraitLocator = (traitId: string) => SourceLocation | undefined;
 
 /** Where a trait of `holder` was written, else the holder's own position. */
-export function traitLocation(holder: { location?: SourceLocation; locateTrait?: TraitLocator }, traitId: string): SourceLocation | undefined {
+export function traitLocation(
+  holder: { location?: SourceLocation; locateTrait?: TraitLocator },
+  traitId: string,
+): SourceLocation | undefined {
   return holder.locateTrait?.(traitId) ?? holder.location;
 }
 
 /** A locator asking `first`, then `second`. */
-export function chainLocators(first: TraitLocator | undefined, second: TraitLocator | undefined): TraitLocator | undefined {
+export function chainLocators(
+  first: TraitLocator | undefined,
+  second: TraitLocator | undefined,
+): TraitLocator | undefined {
   if (!first) return second;
   if (!second) return first;
   return (id) => first(id) ?? second(id);

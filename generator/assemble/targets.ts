@@ -50,7 +50,11 @@ const INVALID_MEMBER_TARGETS = new Set(["service", "resource", "operation", "mem
 const MAX_SUGGESTION_DISTANCE = 2;
 
 /** Reports every unresolved or ill-typed relationship target, and the structural rules of lists and maps. */
-export function checkTargets(shapes: Map<string, Shape>, problems: Diagnostic[], unbuilt: ReadonlySet<string> = new Set()): void {
+export function checkTargets(
+  shapes: Map<string, Shape>,
+  problems: Diagnostic[],
+  unbuilt: ReadonlySet<string> = new Set(),
+): void {
   const check = new TargetCheck(shapes, problems);
   for (const s of shapes.values()) {
     if (s.prelude) continue;
@@ -132,7 +136,11 @@ class TargetCheck {
       case "MEMBER_TARGET":
       case "PROPERTY":
         if (INVALID_MEMBER_TARGETS.has(target.type)) {
-          this.report(from, `Members cannot target ${target.type} shapes, but found ${describe(target)}`, "A member targets a simple, aggregate or enum shape");
+          this.report(
+            from,
+            `Members cannot target ${target.type} shapes, but found ${describe(target)}`,
+            "A member targets a simple, aggregate or enum shape",
+          );
         }
         return;
       case "RESOURCE":
@@ -156,7 +164,11 @@ class TargetCheck {
       case "ERROR":
         if (target.type !== "structure") return this.expectType(from, relationship, target, "structure");
         if (target.traits["smithy.api#error"] === undefined) {
-          this.report(from, `\`${target.id}\` cannot be bound as an error because it is not marked with the \`error\` trait.`, `Mark ${target.id} with @error("client") or @error("server")`);
+          this.report(
+            from,
+            `\`${target.id}\` cannot be bound as an error because it is not marked with the \`error\` trait.`,
+            `Mark ${target.id} with @error("client") or @error("server")`,
+          );
         }
         return;
       case "IDENTIFIER":
@@ -167,7 +179,11 @@ class TargetCheck {
       default:
         // Lifecycle operations. Smithy leaves `put` to other validators; anvil checks it with the others.
         if (target.type !== "operation") {
-          this.report(from, `Resource ${relationship.toLowerCase()} lifecycle operation must target an operation, but found ${describe(target)}`, "A lifecycle property names an operation");
+          this.report(
+            from,
+            `Resource ${relationship.toLowerCase()} lifecycle operation must target an operation, but found ${describe(target)}`,
+            "A lifecycle property names an operation",
+          );
         }
     }
   }
@@ -175,14 +191,22 @@ class TargetCheck {
   /** Smithy's wording, "a operation" included; the hint names the shape type anvil expects. */
   private expectType(from: Holder, relationship: Relationship, target: Reached, valid: string): void {
     const hint = `Name ${/^[aeiou]/.test(valid) ? "an" : "a"} ${valid} shape here, not ${target.id}`;
-    this.report(from, `${from.type} shape \`${relationship.toLowerCase()}\` relationships must target a ${valid} shape, but found ${describe(target)}`, hint);
+    this.report(
+      from,
+      `${from.type} shape \`${relationship.toLowerCase()}\` relationships must target a ${valid} shape, but found ${describe(target)}`,
+      hint,
+    );
   }
 
   /** A map's key targets a string (or enum) shape; reported on the map. */
   mapKey(map: Shape, key: Member): void {
     const target = this.resolve(key.target);
     if (target === undefined || target.type === "string" || target.type === "enum") return;
-    this.report(map, `Map key member targets ${describe(target)}, but is expected to target a string`, "A map key targets a string or enum shape");
+    this.report(
+      map,
+      `Map key member targets ${describe(target)}, but is expected to target a string`,
+      "A map key targets a string or enum shape",
+    );
   }
 
   private unresolved(from: Holder, relationship: Relationship, targetId: string): void {
@@ -239,7 +263,11 @@ function boundedDistance(a: string, b: string, max: number): number | undefined 
     const row = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       row.push(v);
       rowMin = Math.min(rowMin, v);
     }
@@ -249,7 +277,6 @@ function boundedDistance(a: string, b: string, max: number): number | undefined 
   const d = prev[b.length] ?? Infinity;
   return d <= max ? d : undefined;
 }
-
 
 /** A list has its `member`, a map its `key` and `value`. */
 function checkRequiredMembers(s: Shape, problems: Diagnostic[]): void {

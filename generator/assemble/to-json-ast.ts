@@ -46,9 +46,11 @@ export function shapeToAst(s: Shape): AstShape {
   if (s.rename && Object.keys(s.rename).length > 0) out.rename = s.rename;
   for (const k of ["identifiers", "properties"] as const) {
     const v = s[k];
-    if (v && Object.keys(v).length > 0) out[k] = Object.fromEntries(Object.entries(v).map(([n, t]) => [n, { target: t }]));
+    if (v && Object.keys(v).length > 0)
+      out[k] = Object.fromEntries(Object.entries(v).map(([n, t]) => [n, { target: t }]));
   }
-  for (const k of ["create", "put", "read", "update", "delete", "list"] as const) if (s[k]) out[k] = { target: s[k] as string };
+  for (const k of ["create", "put", "read", "update", "delete", "list"] as const)
+    if (s[k]) out[k] = { target: s[k] as string };
   if (s.collectionOperations?.length) out.collectionOperations = refs(s.collectionOperations);
   if (Object.keys(s.traits).length > 0) out.traits = sortKeys(s.traits) as Record<string, NodeValue>;
   // Top-level keys sorted; member maps keep model order (it is part of the model).

@@ -54,4 +54,3 @@ export function toShape(def: ShapeDefinition, prelude = false): Shape {
     collectionOperations: refs(a.collectionOperations),
   };
 }
-

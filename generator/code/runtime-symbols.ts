@@ -36,7 +36,16 @@ import { symbol, type CodeSymbol } from "./symbol.js";
 type ValueName<M> = keyof M & string;
 
 /** Type-only exports the generated code names, per runtime module. */
-type ClientTypes = "ClientConfig" | "ErrorTable" | "InvokeOptions" | "OperationDescriptor" | "ServiceDescriptor" | "ValidationMode" | "BearerAuthConfig" | "ApiKeyAuthConfig" | "BasicAuthConfig";
+type ClientTypes =
+  | "ClientConfig"
+  | "ErrorTable"
+  | "InvokeOptions"
+  | "OperationDescriptor"
+  | "ServiceDescriptor"
+  | "ValidationMode"
+  | "BearerAuthConfig"
+  | "ApiKeyAuthConfig"
+  | "BasicAuthConfig";
 type ErrorsTypes = "ErrorInit" | "ResponseMetadata" | "ValidationIssue";
 type SerdeTypes = "DocumentValue";
 type ValidateTypes = "Requirement" | "ValidationIssue" | "ValidationConstraint";
@@ -135,7 +144,9 @@ export const RUNTIME_REEXPORTS = {
   paginate: ["PaginationLoopError"] as Array<ValueName<typeof paginateModule>>,
   paginateTypes: ["PaginationConfiguration"] as PaginateTypes[],
   /** Re-exported by clients that have waiters. */
-  waiter: ["WaiterState", "WaiterFailureError", "WaiterTimeoutError", "WaiterConfigurationError"] as Array<ValueName<typeof waiterModule>>,
+  waiter: ["WaiterState", "WaiterFailureError", "WaiterTimeoutError", "WaiterConfigurationError"] as Array<
+    ValueName<typeof waiterModule>
+  >,
   waiterTypes: ["WaiterConfiguration", "WaiterResult"] as WaiterTypes[],
   /** Re-exported by clients with a `@streaming` blob operation. */
   streaming: ["StreamingBlobOutput", "StreamConsumedError"] as Array<ValueName<typeof streamingModule>>,

@@ -55,7 +55,10 @@ export function loadConfig(path: string): Config {
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    throw new AnvilError("config", { message: `Config file not found: ${path}`, hint: "Pass --config FILE or create codegen.yaml" });
+    throw new AnvilError("config", {
+      message: `Config file not found: ${path}`,
+      hint: "Pass --config FILE or create codegen.yaml",
+    });
   }
   return parseConfig(text, path);
 }
@@ -73,16 +76,27 @@ export function parseConfig(text: string, path: string): Config {
   const problems: Diagnostic[] = [];
   for (const e of doc.errors) {
     const p = lines.linePos(e.pos[0]);
-    problems.push({ message: `YAML syntax error: ${e.message.split("\n")[0]}`, location: { file: displayFile, line: p.line, column: p.col } });
+    problems.push({
+      message: `YAML syntax error: ${e.message.split("\n")[0]}`,
+      location: { file: displayFile, line: p.line, column: p.col },
+    });
   }
   if (problems.length > 0) throw new AnvilError("config", problems);
   const base = dirname(resolve(path));
   const root = doc.contents;
-  if (!isMap(root)) throw new AnvilError("config", { message: "codegen.yaml must be a mapping with `out` and `clients`", location: loc(root) });
+  if (!isMap(root))
+    throw new AnvilError("config", {
+      message: "codegen.yaml must be a mapping with `out` and `clients`",
+      location: loc(root),
+    });
 
   const unknownKey = (key: string, allowed: string[], node: YamlNode | null | undefined, where: string) => {
     const guess = didYouMean(key, allowed);
-    problems.push({ message: `Unknown key "${where}${key}"`, location: loc(node), hint: guess ? `Did you mean "${guess}"?` : `Allowed keys: ${allowed.join(", ")}` });
+    problems.push({
+      message: `Unknown key "${where}${key}"`,
+      location: loc(node),
+      hint: guess ? `Did you mean "${guess}"?` : `Allowed keys: ${allowed.join(", ")}`,
+    });
   };
   let out = resolve(base, "generated");
   let emit: EmitKind = "ts";
@@ -91,17 +105,23 @@ export function parseConfig(text: string, path: string): Config {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const value = pair.value as YamlNode | null;
     if (key === "out") {
-      if (!isScalar(value) || typeof value.value !== "string" || value.value === "") problems.push({ message: '"out" must be a folder path', location: loc(value ?? (pair.key as YamlNode)) });
+      if (!isScalar(value) || typeof value.value !== "string" || value.value === "")
+        problems.push({ message: '"out" must be a folder path', location: loc(value ?? (pair.key as YamlNode)) });
       else out = resolve(base, value.value);
     } else if (key === "emit") {
-      if (!isScalar(value) || (value.value !== "ts" && value.value !== "js")) problems.push({ message: '"emit" must be ts or js', location: loc(value ?? (pair.key as YamlNode)) });
+      if (!isScalar(value) || (value.value !== "ts" && value.value !== "js"))
+        problems.push({ message: '"emit" must be ts or js', location: loc(value ?? (pair.key as YamlNode)) });
       else emit = value.value;
     } else if (key === "clients") clientsNode = value;
     else unknownKey(key, TOP_KEYS, pair.key as YamlNode, "");
   }
   const clients: ClientConfig[] = [];
   if (!isSeq(clientsNode) || clientsNode.items.length === 0) {
-    problems.push({ message: '"clients" must be a non-empty list of clients', location: loc(clientsNode ?? root), hint: "clients:\n  - name: myservice\n    models: [specs/myservice.smithy]" });
+    problems.push({
+      message: '"clients" must be a non-empty list of clients',
+      location: loc(clientsNode ?? root),
+      hint: "clients:\n  - name: myservice\n    models: [specs/myservice.smithy]",
+    });
   } else {
     const names = new Set<string>();
     clientsNode.items.forEach((item, index) => {
@@ -110,55 +130,83 @@ export function parseConfig(text: string, path: string): Config {
         problems.push({ message: `"clients[${index}]" must be a mapping`, location: loc(item as YamlNode) });
         return;
       }
-      const c: Partial<ClientConfig> & { validation: ValidationMode } = { validation: "reject", origins: { client: loc(item) } };
+      const c: Partial<ClientConfig> & { validation: ValidationMode } = {
+        validation: "reject",
+        origins: { client: loc(item) },
+      };
       for (const pair of item.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : "";
         const value = pair.value as YamlNode | null;
-        const str = () => (isScalar(value) && typeof value.value === "string" && value.value !== "" ? value.value : undefined);
-        const strList = () => (isSeq(value) && value.items.every((x) => isScalar(x) && typeof x.value === "string") ? value.items.map((x) => String((x as { value: unknown }).value)) : undefined);
+        const str = () =>
+          isScalar(value) && typeof value.value === "string" && value.value !== "" ? value.value : undefined;
+        const strList = () =>
+          isSeq(value) && value.items.every((x) => isScalar(x) && typeof x.value === "string")
+            ? value.items.map((x) => String((x as { value: unknown }).value))
+            : undefined;
         if (key === "name") {
           const v = str();
-          if (!v || !/^[a-z0-9][a-z0-9._-]*$/.test(v)) problems.push({ message: `"${where}name" must be a folder name (lowercase letters, digits, . _ -)`, location: loc(value ?? (pair.key as YamlNode)) });
-          else if (names.has(v)) problems.push({ message: `"${where}name" repeats client name "${v}"`, location: loc(value) });
+          if (!v || !/^[a-z0-9][a-z0-9._-]*$/.test(v))
+            problems.push({
+              message: `"${where}name" must be a folder name (lowercase letters, digits, . _ -)`,
+              location: loc(value ?? (pair.key as YamlNode)),
+            });
+          else if (names.has(v))
+            problems.push({ message: `"${where}name" repeats client name "${v}"`, location: loc(value) });
           else {
             names.add(v);
             c.name = v;
           }
         } else if (key === "models") {
           const v = strList() ?? (str() ? [str() as string] : undefined);
-          if (!v || v.length === 0) problems.push({ message: `"${where}models" must list model files or folders`, location: loc(value ?? (pair.key as YamlNode)) });
+          if (!v || v.length === 0)
+            problems.push({
+              message: `"${where}models" must list model files or folders`,
+              location: loc(value ?? (pair.key as YamlNode)),
+            });
           else {
             c.modelsAsWritten = v.map((p) => p.split(sep).join("/"));
             c.models = v.map((p) => resolve(base, p));
             v.forEach((p, i) => {
               if (!existsSync(resolve(base, p))) {
                 const node = isSeq(value) ? (value.items[i] as YamlNode) : value;
-                problems.push({ message: `"${where}models" names a file that does not exist: ${p}`, location: loc(node), hint: `Paths are relative to ${relative(process.cwd(), base) || "."}` });
+                problems.push({
+                  message: `"${where}models" names a file that does not exist: ${p}`,
+                  location: loc(node),
+                  hint: `Paths are relative to ${relative(process.cwd(), base) || "."}`,
+                });
               }
             });
           }
         } else if (key === "service") {
           const v = str();
-          if (!v) problems.push({ message: `"${where}service" must be a shape id such as com.example#MyService`, location: loc(value) });
+          if (!v)
+            problems.push({
+              message: `"${where}service" must be a shape id such as com.example#MyService`,
+              location: loc(value),
+            });
           else {
             c.service = v;
             c.origins = { ...c.origins, service: loc(value) };
           }
         } else if (key === "operations") {
           const v = strList();
-          if (!v) problems.push({ message: `"${where}operations" must be a list of operation names`, location: loc(value) });
+          if (!v)
+            problems.push({ message: `"${where}operations" must be a list of operation names`, location: loc(value) });
           else {
             c.operations = v;
             c.origins = { ...c.origins, operations: isSeq(value) ? value.items.map((x) => loc(x as YamlNode)) : [] };
           }
         } else if (key === "validation") {
           const v = str();
-          if (!v || !MODES.includes(v as ValidationMode)) problems.push({ message: `"${where}validation" must be one of ${MODES.join(", ")}`, location: loc(value) });
+          if (!v || !MODES.includes(v as ValidationMode))
+            problems.push({ message: `"${where}validation" must be one of ${MODES.join(", ")}`, location: loc(value) });
           else c.validation = v as ValidationMode;
         } else unknownKey(key, CLIENT_KEYS, pair.key as YamlNode, where);
       }
-      if (c.name === undefined && !problems.some((p) => p.message.includes(`${where}name`))) problems.push({ message: `"${where}name" is required`, location: loc(item) });
-      if (c.models === undefined && !problems.some((p) => p.message.includes(`${where}models`))) problems.push({ message: `"${where}models" is required`, location: loc(item) });
+      if (c.name === undefined && !problems.some((p) => p.message.includes(`${where}name`)))
+        problems.push({ message: `"${where}name" is required`, location: loc(item) });
+      if (c.models === undefined && !problems.some((p) => p.message.includes(`${where}models`)))
+        problems.push({ message: `"${where}models" is required`, location: loc(item) });
       if (c.name && c.models) clients.push(c as ClientConfig);
     });
   }

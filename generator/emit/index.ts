@@ -39,16 +39,30 @@ export async function emitJavaScript(clients: EmitClient[]): Promise<EmitClient[
         if (f.path.endsWith(".ts")) sources.push(`src/${c.folder}/${f.path}`);
       }
     }
-    const compilerOptions = { ...TYPECHECK_COMPILER_OPTIONS, noEmit: false, declaration: true, rootDir: "src", outDir: "out", newLine: "lf" };
+    const compilerOptions = {
+      ...TYPECHECK_COMPILER_OPTIONS,
+      noEmit: false,
+      declaration: true,
+      rootDir: "src",
+      outDir: "out",
+      newLine: "lf",
+    };
     writeFileSync(join(root, "tsconfig.json"), `${JSON.stringify({ compilerOptions, files: sources }, null, 2)}\n`);
     linkPackages(root);
     const { code, output } = await runNativeCompiler(["-p", "tsconfig.json", "--pretty", "false"], root);
     // The same files passed the type-check: any diagnostic here is anvil's bug, not the user's.
-    if (code !== 0) throw new Error(`internal: the TypeScript compiler failed to emit JavaScript (exit ${code}): ${output.trim()}`);
+    if (code !== 0)
+      throw new Error(`internal: the TypeScript compiler failed to emit JavaScript (exit ${code}): ${output.trim()}`);
     return clients.map((c) => {
-      const emitted = listFiles(join(root, "out", c.folder)).map((path) => ({ path, text: readFileSync(join(root, "out", c.folder, path), "utf8") }));
+      const emitted = listFiles(join(root, "out", c.folder)).map((path) => ({
+        path,
+        text: readFileSync(join(root, "out", c.folder, path), "utf8"),
+      }));
       const kept = c.files.filter((f) => !f.path.endsWith(".ts") && !SOURCE_ONLY.has(f.path));
-      return { folder: c.folder, files: [...kept, ...emitted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+      return {
+        folder: c.folder,
+        files: [...kept, ...emitted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      };
     });
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -17,7 +17,20 @@ import type { Node } from "./ast.js";
 import { JmespathSyntaxError } from "./lexer.js";
 import { parseExpression } from "./parser.js";
 import type { ExpressionProblem, ProblemSeverity } from "./problems.js";
-import { ANY, arrayOf, BOOLEAN, join, mayBeArray, mayBeObject, NULL, NUMBER, objectType, STRING, typeName, type JType } from "./types.js";
+import {
+  ANY,
+  arrayOf,
+  BOOLEAN,
+  join,
+  mayBeArray,
+  mayBeObject,
+  NULL,
+  NUMBER,
+  objectType,
+  STRING,
+  typeName,
+  type JType,
+} from "./types.js";
 import { FUNCTIONS, NOT_COMPILED_FUNCTIONS } from "./functions.js";
 
 /** What `compileExpression` gives. */
@@ -61,15 +74,29 @@ export function compileExpression(expression: string, root: Root): CompileResult
   const rootValue: Value = { code: code`${root.name}`, type: root.type };
   const compiler = new Compiler(rootValue);
   const value = compiler.visit(ast, rootValue);
-  if (compiler.unsupported !== undefined) return { kind: "unsupported", reason: compiler.unsupported, type: value.type, problems: compiler.problems };
-  return { kind: "compiled", code: value.code, type: value.type, usesRoot: compiler.rootUsed, problems: compiler.problems };
+  if (compiler.unsupported !== undefined)
+    return { kind: "unsupported", reason: compiler.unsupported, type: value.type, problems: compiler.problems };
+  return {
+    kind: "compiled",
+    code: value.code,
+    type: value.type,
+    usesRoot: compiler.rootUsed,
+    problems: compiler.problems,
+  };
 }
 
 /** A function of runtime/jmespath.ts, referenced as a value. */
 const use = (name: Parameters<typeof runtime.jmespath>[0]) => valueRef(runtime.jmespath(name));
 
 /** Nodes whose code embeds the current value's code (the others only pass it to their children). */
-const READS_CURRENT: ReadonlySet<Node["type"]> = new Set(["Field", "Current", "Index", "Slice", "MultiSelectList", "MultiSelectHash"]);
+const READS_CURRENT: ReadonlySet<Node["type"]> = new Set([
+  "Field",
+  "Current",
+  "Index",
+  "Slice",
+  "MultiSelectList",
+  "MultiSelectHash",
+]);
 
 /** The comparison operators that order numbers, as written. */
 const ORDERING: Readonly<Record<string, string>> = { LT: "<", LTE: "<=", GT: ">", GTE: ">=" };
@@ -144,8 +171,15 @@ class Compiler {
 
   private field(node: Node, current: Value, name: string): Value {
     const type = this.fieldType(node, current.type, name);
-    const chain = current.chain === undefined ? { base: current.code, names: [name] } : { base: current.chain.base, names: [...current.chain.names, name] };
-    return { code: code`${use("jmesPath")}(${chain.base}, ${chain.names.map((n) => JSON.stringify(n)).join(", ")})`, type, chain };
+    const chain =
+      current.chain === undefined
+        ? { base: current.code, names: [name] }
+        : { base: current.chain.base, names: [...current.chain.names, name] };
+    return {
+      code: code`${use("jmesPath")}(${chain.base}, ${chain.names.map((n) => JSON.stringify(n)).join(", ")})`,
+      type,
+      chain,
+    };
   }
 
   private fieldType(node: Node, type: JType, name: string): JType {
@@ -154,7 +188,11 @@ class Compiler {
         const fields = type.fields();
         const found = fields.get(name);
         if (found !== undefined) return found;
-        this.report(node, "DANGER", `Object field '${name}' does not exist in object with properties [${[...fields.keys()].join(", ")}]`);
+        this.report(
+          node,
+          "DANGER",
+          `Object field '${name}' does not exist in object with properties [${[...fields.keys()].join(", ")}]`,
+        );
         return NULL;
       }
       case "map":
@@ -176,23 +214,39 @@ class Compiler {
     this.requireArray(node, current.type, "Slice");
     if (step === 0) this.report(node, "ERROR", "Slice step cannot be 0");
     const args = [start, stop, step].map((n) => (n === null ? "null" : String(n))).join(", ");
-    return { code: code`${use("jmesSlice")}(${current.code}, ${args})`, type: current.type.kind === "array" ? current.type : arrayOf(ANY) };
+    return {
+      code: code`${use("jmesSlice")}(${current.code}, ${args})`,
+      type: current.type.kind === "array" ? current.type : arrayOf(ANY),
+    };
   }
 
   private projection(node: Node, leftNode: Node, rightNode: Node, current: Value): Value {
     const left = this.visit(leftNode, current);
     this.requireArray(node, left.type, "Array projection");
     const [variable, right] = this.lambda(rightNode, elementType(left.type));
-    return { code: code`${use("jmesProject")}(${left.code}, (${variable}) => ${right.code})`, type: arrayOf(right.type) };
+    return {
+      code: code`${use("jmesProject")}(${left.code}, (${variable}) => ${right.code})`,
+      type: arrayOf(right.type),
+    };
   }
 
   private valueProjection(node: Node, leftNode: Node, rightNode: Node, current: Value): Value {
     const left = this.visit(leftNode, current);
     if (!mayBeObject(left.type)) this.report(node, "DANGER", `Object projection performed on ${typeName(left.type)}`);
     const element =
-      left.type.kind === "map" ? left.type.values : left.type.kind === "object" ? [...left.type.fields().values()].reduce<JType | undefined>((a, b) => (a === undefined ? b : join(a, b)), undefined) ?? ANY : ANY;
+      left.type.kind === "map"
+        ? left.type.values
+        : left.type.kind === "object"
+          ? ([...left.type.fields().values()].reduce<JType | undefined>(
+              (a, b) => (a === undefined ? b : join(a, b)),
+              undefined,
+            ) ?? ANY)
+          : ANY;
     const [variable, right] = this.lambda(rightNode, element);
-    return { code: code`${use("jmesProjectValues")}(${left.code}, (${variable}) => ${right.code})`, type: arrayOf(right.type) };
+    return {
+      code: code`${use("jmesProjectValues")}(${left.code}, (${variable}) => ${right.code})`,
+      type: arrayOf(right.type),
+    };
   }
 
   private filterProjection(node: Extract<Node, { type: "FilterProjection" }>, current: Value): Value {
@@ -210,7 +264,10 @@ class Compiler {
   private flatten(node: Node, inner: Value): Value {
     this.requireArray(node, inner.type, "Array flatten");
     const items = elementType(inner.type);
-    return { code: code`${use("jmesFlatten")}(${inner.code})`, type: items.kind === "array" ? items : items.kind === "any" ? arrayOf(ANY) : arrayOf(items) };
+    return {
+      code: code`${use("jmesFlatten")}(${inner.code})`,
+      type: items.kind === "array" ? items : items.kind === "any" ? arrayOf(ANY) : arrayOf(items),
+    };
   }
 
   private comparator(node: Extract<Node, { type: "Comparator" }>, current: Value): Value {
@@ -224,7 +281,8 @@ class Compiler {
     // Ordering is defined on numbers only: with a side known not to be one, the result is always null.
     const numeric = (t: JType) => t.kind === "number" || t.kind === "any";
     // Smithy's linter warns when both sides have the same type and it has no order.
-    if (!numeric(left.type) && typeName(left.type) === typeName(right.type)) this.report(node, "WARNING", `Invalid comparator '${op}' for ${typeName(left.type)}`);
+    if (!numeric(left.type) && typeName(left.type) === typeName(right.type))
+      this.report(node, "WARNING", `Invalid comparator '${op}' for ${typeName(left.type)}`);
     const type = numeric(left.type) && numeric(right.type) ? BOOLEAN : NULL;
     return { code: code`${use("jmesOrder")}(${left.code}, ${JSON.stringify(op)}, ${right.code})`, type };
   }
@@ -233,8 +291,17 @@ class Compiler {
     const variable = this.enter();
     try {
       const values = items.map((c) => this.visit(c, { code: code`${variable}`, type: current.type }));
-      const type = arrayOf(values.map((i) => i.type).reduce<JType | undefined>((a, b) => (a === undefined ? b : join(a, b)), undefined) ?? ANY);
-      return { code: code`${use("jmesList")}(${current.code}, (${variable}) => [${joinCode(values.map((i) => i.code), ", ")}])`, type };
+      const type = arrayOf(
+        values.map((i) => i.type).reduce<JType | undefined>((a, b) => (a === undefined ? b : join(a, b)), undefined) ??
+          ANY,
+      );
+      return {
+        code: code`${use("jmesList")}(${current.code}, (${variable}) => [${joinCode(
+          values.map((i) => i.code),
+          ", ",
+        )}])`,
+        type,
+      };
     } finally {
       this.depth--;
     }
@@ -249,7 +316,10 @@ class Compiler {
         fields.set(key, value.type);
         return code`[${JSON.stringify(key)}]: ${value.code}`;
       });
-      return { code: code`${use("jmesHash")}(${current.code}, (${variable}) => ({ ${joinCode(parts, ", ")} }))`, type: objectType("multi-select hash", fields) };
+      return {
+        code: code`${use("jmesHash")}(${current.code}, (${variable}) => ({ ${joinCode(parts, ", ")} }))`,
+        type: objectType("multi-select hash", fields),
+      };
     } finally {
       this.depth--;
     }
@@ -266,17 +336,32 @@ class Compiler {
     }
     const count = args.length;
     if (count < signature.args.length || (!signature.variadic && count > signature.args.length)) {
-      this.report(node, "ERROR", `${name} function expected ${signature.args.length} arguments, but was given ${count}`);
+      this.report(
+        node,
+        "ERROR",
+        `${name} function expected ${signature.args.length} arguments, but was given ${count}`,
+      );
     } else {
       args.forEach((arg, i) => {
         const accepted = signature.args[Math.min(i, signature.args.length - 1)] ?? [];
         const found = typeName(arg.type);
         if (arg.type.kind === "any" || accepted.includes(found)) return;
-        const expected = accepted.length === 1 ? `Expected argument to be ${accepted[0]}` : `Expected one of [${accepted.join(", ")}]`;
-        this.report(node.args[i] ?? node, "ERROR", `${name} function argument ${i} error: ${expected}, but found ${found}`);
+        const expected =
+          accepted.length === 1 ? `Expected argument to be ${accepted[0]}` : `Expected one of [${accepted.join(", ")}]`;
+        this.report(
+          node.args[i] ?? node,
+          "ERROR",
+          `${name} function argument ${i} error: ${expected}, but found ${found}`,
+        );
       });
     }
-    return { code: code`${use("jmesFunctions")}.${name}(${joinCode(args.map((a) => a.code), ", ")})`, type: signature.returns(args.map((a) => a.type)) };
+    return {
+      code: code`${use("jmesFunctions")}.${name}(${joinCode(
+        args.map((a) => a.code),
+        ", ",
+      )})`,
+      type: signature.returns(args.map((a) => a.type)),
+    };
   }
 
   /** Compiles `node` as the body of a one-argument arrow function over an element of type `type`. */
@@ -306,7 +391,10 @@ function elementType(type: JType): JType {
 
 function literal(value: unknown): Value {
   const json = JSON.stringify(value) ?? "null";
-  return { code: code`${typeof value === "object" && value !== null && !Array.isArray(value) ? `(${json})` : json}`, type: literalType(value) };
+  return {
+    code: code`${typeof value === "object" && value !== null && !Array.isArray(value) ? `(${json})` : json}`,
+    type: literalType(value),
+  };
 }
 
 function literalType(value: unknown): JType {
@@ -314,6 +402,12 @@ function literalType(value: unknown): JType {
   if (typeof value === "string") return STRING;
   if (typeof value === "number") return NUMBER;
   if (typeof value === "boolean") return BOOLEAN;
-  if (Array.isArray(value)) return arrayOf(value.map(literalType).reduce<JType | undefined>((a, b) => (a === undefined ? b : join(a, b)), undefined) ?? ANY);
-  return objectType("literal", new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, literalType(v)])));
+  if (Array.isArray(value))
+    return arrayOf(
+      value.map(literalType).reduce<JType | undefined>((a, b) => (a === undefined ? b : join(a, b)), undefined) ?? ANY,
+    );
+  return objectType(
+    "literal",
+    new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, literalType(v)])),
+  );
 }

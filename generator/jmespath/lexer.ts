@@ -101,7 +101,6 @@ export function describeTokenType(type: TokenType): string {
   return lexeme === undefined ? type : quote(lexeme);
 }
 
-
 const SINGLE: Readonly<Record<string, TokenType>> = {
   ".": "DOT",
   "*": "STAR",
@@ -126,7 +125,8 @@ const PAIRS: ReadonlyArray<[string, string, TokenType, TokenType | undefined]> =
 ];
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-const isIdentifierStart = (c: string | undefined) => c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_");
+const isIdentifierStart = (c: string | undefined) =>
+  c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_");
 const isIdentifierPart = (c: string | undefined) => isIdentifierStart(c) || isDigit(c);
 
 /** The tokens of `expression`, ending with EOF. Throws `JmespathSyntaxError`. */

@@ -6,7 +6,15 @@
  * ['[', '{', '*', 'A-Z|a-z|_'], but found '@'"), since Smithy's waiter validator prints it.
  */
 import type { ComparatorName, Node, Position } from "./ast.js";
-import { BINDING_POWER, describeToken, describeTokenType, JmespathSyntaxError, tokenize, type Token, type TokenType } from "./lexer.js";
+import {
+  BINDING_POWER,
+  describeToken,
+  describeTokenType,
+  JmespathSyntaxError,
+  tokenize,
+  type Token,
+  type TokenType,
+} from "./lexer.js";
 
 /** Parses `expression`. Throws `JmespathSyntaxError`. */
 export function parseExpression(expression: string): Node {
@@ -17,7 +25,19 @@ export function parseExpression(expression: string): Node {
 }
 
 /** Tokens that can start an expression, in the order Smithy lists them in its message. */
-const NUD_TOKENS: readonly TokenType[] = ["CURRENT", "IDENTIFIER", "LITERAL", "STAR", "LBRACE", "LBRACKET", "FLATTEN", "EXPREF", "NOT", "FILTER", "LPAREN"];
+const NUD_TOKENS: readonly TokenType[] = [
+  "CURRENT",
+  "IDENTIFIER",
+  "LITERAL",
+  "STAR",
+  "LBRACE",
+  "LBRACKET",
+  "FLATTEN",
+  "EXPREF",
+  "NOT",
+  "FILTER",
+  "LPAREN",
+];
 
 /** Tokens that can continue an expression. */
 const LED_TOKENS: readonly TokenType[] = [
@@ -78,13 +98,23 @@ class Parser {
       case "LITERAL":
         return { type: "Literal", value: token.value, ...pos };
       case "STAR":
-        return { type: "ValueProjection", left: { type: "Current", ...pos }, right: this.projectionRight(BINDING_POWER.STAR), ...pos };
+        return {
+          type: "ValueProjection",
+          left: { type: "Current", ...pos },
+          right: this.projectionRight(BINDING_POWER.STAR),
+          ...pos,
+        };
       case "LBRACKET":
         return this.nudBracket(pos);
       case "LBRACE":
         return this.hash(pos);
       case "FLATTEN":
-        return { type: "Projection", left: { type: "Flatten", inner: { type: "Current", ...pos }, ...pos }, right: this.projectionRight(BINDING_POWER.FLATTEN), ...this.here() };
+        return {
+          type: "Projection",
+          left: { type: "Flatten", inner: { type: "Current", ...pos }, ...pos },
+          right: this.projectionRight(BINDING_POWER.FLATTEN),
+          ...this.here(),
+        };
       case "EXPREF":
         return { type: "ExpressionReference", inner: this.expression(BINDING_POWER.EXPREF), ...pos };
       case "NOT":
@@ -111,7 +141,12 @@ class Parser {
         }
         return { type: "Subexpression", left, right: this.dotRight(BINDING_POWER.DOT), ...pos };
       case "FLATTEN":
-        return { type: "Projection", left: { type: "Flatten", inner: left, line: left.line, column: left.column }, right: this.projectionRight(BINDING_POWER.FLATTEN), ...this.here() };
+        return {
+          type: "Projection",
+          left: { type: "Flatten", inner: left, line: left.line, column: left.column },
+          right: this.projectionRight(BINDING_POWER.FLATTEN),
+          ...this.here(),
+        };
       case "OR":
         return { type: "Or", left, right: this.expression(BINDING_POWER.OR), ...pos };
       case "AND":
@@ -138,7 +173,8 @@ class Parser {
   private nudBracket(pos: Position): Node {
     const next = this.peek();
     if (next.type === "NUMBER" || next.type === "COLON") return this.indexOrSlice({ type: "Current", ...pos }, pos);
-    if (next.type === "STAR" && this.peek(1).type === "RBRACKET") return this.wildcardIndex({ type: "Current", ...pos });
+    if (next.type === "STAR" && this.peek(1).type === "RBRACKET")
+      return this.wildcardIndex({ type: "Current", ...pos });
     return { type: "MultiSelectList", items: this.list("RBRACKET"), ...pos };
   }
 
@@ -160,7 +196,8 @@ class Parser {
     }
     this.expect("RBRACKET");
     const [start = null, stop = null, step = null] = parts;
-    if (colons === 0) return { type: "Subexpression", left, right: { type: "Index", index: start ?? 0, ...where }, ...pos };
+    if (colons === 0)
+      return { type: "Subexpression", left, right: { type: "Index", index: start ?? 0, ...where }, ...pos };
     const slice: Node = { type: "Subexpression", left, right: { type: "Slice", start, stop, step, ...where }, ...pos };
     return { type: "Projection", left: slice, right: this.projectionRight(BINDING_POWER.STAR), ...where };
   }
@@ -248,7 +285,8 @@ class Parser {
   private expectPeek(...types: TokenType[]): Token {
     const token = this.peek();
     if (types.includes(token.type)) return token;
-    const wanted = types.length === 1 ? describeTokenType(types[0] as TokenType) : `[${types.map(describeTokenType).join(", ")}]`;
+    const wanted =
+      types.length === 1 ? describeTokenType(types[0] as TokenType) : `[${types.map(describeTokenType).join(", ")}]`;
     throw this.syntax(`Expected ${wanted}, but found ${describeToken(token)}`);
   }
 

@@ -13,10 +13,29 @@ export type Traits = Record<string, NodeValue>;
 
 /** Every shape type of Smithy 2.0 (`set` is the 1.0 spelling of a unique list). */
 export type ShapeType =
-  | "blob" | "boolean" | "string" | "byte" | "short" | "integer" | "long" | "float" | "double"
-  | "bigInteger" | "bigDecimal" | "timestamp" | "document" | "enum" | "intEnum"
-  | "list" | "set" | "map" | "structure" | "union"
-  | "service" | "resource" | "operation";
+  | "blob"
+  | "boolean"
+  | "string"
+  | "byte"
+  | "short"
+  | "integer"
+  | "long"
+  | "float"
+  | "double"
+  | "bigInteger"
+  | "bigDecimal"
+  | "timestamp"
+  | "document"
+  | "enum"
+  | "intEnum"
+  | "list"
+  | "set"
+  | "map"
+  | "structure"
+  | "union"
+  | "service"
+  | "resource"
+  | "operation";
 
 /** A reference to another shape: `{ "target": "ns#Name" }`. */
 export interface AstRef {

@@ -26,8 +26,14 @@ export function expandModelPaths(paths: string[]): string[] {
       throw new AnvilError("usage", { message: `Model file not found: ${p}` });
     }
     if (st.isDirectory()) {
-      const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      out.push(...expandModelPaths(entries.filter((e) => e.isDirectory() || /\.(smithy|json)$/.test(e.name)).map((e) => join(p, e.name))));
+      const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
+      out.push(
+        ...expandModelPaths(
+          entries.filter((e) => e.isDirectory() || /\.(smithy|json)$/.test(e.name)).map((e) => join(p, e.name)),
+        ),
+      );
     } else out.push(p);
   }
   return out;
@@ -35,7 +41,10 @@ export function expandModelPaths(paths: string[]): string[] {
 
 /** Reads files from disk and loads them. */
 export function loadFiles(paths: string[], knownIds: Iterable<string> = []): LoadedFile[] {
-  return loadSources(expandModelPaths(paths).map((file) => ({ file, text: readFileSync(file, "utf8") })), knownIds);
+  return loadSources(
+    expandModelPaths(paths).map((file) => ({ file, text: readFileSync(file, "utf8") })),
+    knownIds,
+  );
 }
 
 /**
@@ -49,7 +58,11 @@ export function loadSources(sources: SourceText[], knownIds: Iterable<string> = 
     try {
       if (file.endsWith(".json")) pending.push(loadJsonAst(text, file));
       else if (file.endsWith(".smithy")) pending.push(parseIdl(text, file));
-      else throw new AnvilError("usage", { message: `Unsupported model file extension: ${file}`, hint: "Model files end in .smithy (IDL) or .json (JSON AST)" });
+      else
+        throw new AnvilError("usage", {
+          message: `Unsupported model file extension: ${file}`,
+          hint: "Model files end in .smithy (IDL) or .json (JSON AST)",
+        });
     } catch (e) {
       if (e instanceof AnvilError) errors.push(e);
       else throw e;
@@ -79,5 +92,8 @@ export function loadSources(sources: SourceText[], knownIds: Iterable<string> = 
 export function mergeErrors(errors: AnvilError[]): AnvilError {
   if (errors.length === 1) return errors[0];
   const kind = errors.some((e) => e.kind === "usage") ? "usage" : errors[0].kind;
-  return new AnvilError(kind, errors.flatMap((e) => e.diagnostics));
+  return new AnvilError(
+    kind,
+    errors.flatMap((e) => e.diagnostics),
+  );
 }

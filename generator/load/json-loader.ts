@@ -7,9 +7,30 @@ import type { AstMember, AstShape, LoadedFile, NodeValue, ShapeDefinition, Shape
 import { findJsonKey, findJsonSyntaxError } from "./json-syntax.js";
 
 const SHAPE_TYPES: ReadonlySet<string> = new Set<ShapeType | "apply">([
-  "blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double",
-  "bigInteger", "bigDecimal", "timestamp", "document", "enum", "intEnum",
-  "list", "set", "map", "structure", "union", "service", "resource", "operation", "apply",
+  "blob",
+  "boolean",
+  "string",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+  "timestamp",
+  "document",
+  "enum",
+  "intEnum",
+  "list",
+  "set",
+  "map",
+  "structure",
+  "union",
+  "service",
+  "resource",
+  "operation",
+  "apply",
 ]);
 
 /** Shape id syntax: `namespace#Name`, namespaces dotted identifiers. */
@@ -73,7 +94,10 @@ export function loadJsonAst(text: string, file: string): LoadedFile {
   const problems: Diagnostic[] = [];
   const at = (keys: string[]) => lazyLocation(text, file, keys);
   if (!isObject(doc)) {
-    throw new AnvilError("model", { message: "A Smithy JSON AST must be a JSON object", location: { file, line: 1, column: 1 } });
+    throw new AnvilError("model", {
+      message: "A Smithy JSON AST must be a JSON object",
+      location: { file, line: 1, column: 1 },
+    });
   }
   if (typeof doc.smithy !== "string") {
     problems.push({
@@ -84,20 +108,36 @@ export function loadJsonAst(text: string, file: string): LoadedFile {
   }
   const version = typeof doc.smithy === "string" ? doc.smithy : "2.0";
   if (typeof doc.smithy === "string" && !/^[12](\.0)?$/.test(doc.smithy)) {
-    problems.push({ message: `Unsupported Smithy version number: ${doc.smithy}`, location: at(["smithy"]), hint: 'Use "1.0" or "2.0"' });
+    problems.push({
+      message: `Unsupported Smithy version number: ${doc.smithy}`,
+      location: at(["smithy"]),
+      hint: 'Use "1.0" or "2.0"',
+    });
   }
   const warnings: Diagnostic[] = [];
   const extraTop = Object.keys(doc).filter((key) => key !== "smithy" && key !== "metadata" && key !== "shapes");
-  if (extraTop.length > 0) warnings.push(additionalProperties(["metadata", "shapes", "smithy"], extraTop, at([extraTop[0]]), undefined));
+  if (extraTop.length > 0)
+    warnings.push(additionalProperties(["metadata", "shapes", "smithy"], extraTop, at([extraTop[0]]), undefined));
   const metadata: LoadedFile["metadata"] = [];
   if (doc.metadata !== undefined) {
-    if (!isObject(doc.metadata)) problems.push({ message: `Expected \`metadata\` to be an object; found ${jsonKind(doc.metadata)}`, location: at(["metadata"]), hint: "\"metadata\" is an object of keys and values" });
-    else for (const [key, value] of Object.entries(doc.metadata)) metadata.push({ key, value: value as NodeValue, location: at(["metadata", key]) });
+    if (!isObject(doc.metadata))
+      problems.push({
+        message: `Expected \`metadata\` to be an object; found ${jsonKind(doc.metadata)}`,
+        location: at(["metadata"]),
+        hint: '"metadata" is an object of keys and values',
+      });
+    else
+      for (const [key, value] of Object.entries(doc.metadata))
+        metadata.push({ key, value: value as NodeValue, location: at(["metadata", key]) });
   }
   const shapes: ShapeDefinition[] = [];
   const applies: LoadedFile["applies"] = [];
   if (doc.shapes !== undefined && !isObject(doc.shapes)) {
-    problems.push({ message: `Expected \`shapes\` to be an object; found ${jsonKind(doc.shapes)}`, hint: "\"shapes\" is an object keyed by absolute shape id", location: at(["shapes"]) });
+    problems.push({
+      message: `Expected \`shapes\` to be an object; found ${jsonKind(doc.shapes)}`,
+      hint: '"shapes" is an object keyed by absolute shape id',
+      location: at(["shapes"]),
+    });
   } else if (doc.shapes) {
     for (const [id, raw] of Object.entries(doc.shapes)) {
       const location = at(["shapes", id]);
@@ -105,8 +145,18 @@ export function loadJsonAst(text: string, file: string): LoadedFile {
       if (!(isApply ? APPLY_TARGET : ABSOLUTE_ID).test(id)) {
         const type = isObject(raw) && typeof raw.type === "string" ? raw.type : undefined;
         if (type !== undefined && APPLY_TARGET.test(id)) {
-          problems.push({ message: `Shapes of type \`${type}\` cannot contain a member in their shape ID. Found \`${id}\``, location, shapeId: id, hint: "Define members inside their shape, or use an \"apply\" entry to add traits to one" });
-        } else problems.push({ message: `Invalid shape ID: ${id}`, location, hint: "Shape ids in a JSON AST are absolute: namespace#Name" });
+          problems.push({
+            message: `Shapes of type \`${type}\` cannot contain a member in their shape ID. Found \`${id}\``,
+            location,
+            shapeId: id,
+            hint: 'Define members inside their shape, or use an "apply" entry to add traits to one',
+          });
+        } else
+          problems.push({
+            message: `Invalid shape ID: ${id}`,
+            location,
+            hint: "Shape ids in a JSON AST are absolute: namespace#Name",
+          });
         continue;
       }
       if (!isObject(raw) || typeof raw.type !== "string" || !SHAPE_TYPES.has(raw.type)) {
@@ -123,7 +173,12 @@ export function loadJsonAst(text: string, file: string): LoadedFile {
       checkShapeStructure(id, shape, location, problems, (member) => at(["shapes", id, member]));
       checkShapeProperties(id, raw, location, warnings, (member) => at(["shapes", id, member]));
       if (shape.type === "apply") {
-        applies.push({ target: id, traits: shape.traits ?? {}, location, locateTrait: (t) => at(["shapes", id, "traits", t]) });
+        applies.push({
+          target: id,
+          traits: shape.traits ?? {},
+          location,
+          locateTrait: (t) => at(["shapes", id, "traits", t]),
+        });
       } else {
         shapes.push({
           id,
@@ -151,9 +206,17 @@ function checkShapeStructure(
     problems.push({ message: `"${field}" of ${id} must be ${expected}`, location: memberAt(field), shapeId: id });
   const checkMember = (name: string, m: unknown, ctx: string) => {
     if (!isObject(m) || typeof (m as AstMember).target !== "string") {
-      problems.push({ message: `${ctx} "${name}" of ${id} needs a string "target"`, location: memberAt(name), shapeId: `${id}$${name}` });
+      problems.push({
+        message: `${ctx} "${name}" of ${id} needs a string "target"`,
+        location: memberAt(name),
+        shapeId: `${id}$${name}`,
+      });
     } else if (m.traits !== undefined && !isObject(m.traits)) {
-      problems.push({ message: `"traits" of ${id}$${name} must be an object`, location: memberAt(name), shapeId: `${id}$${name}` });
+      problems.push({
+        message: `"traits" of ${id}$${name} must be an object`,
+        location: memberAt(name),
+        shapeId: `${id}$${name}`,
+      });
     }
   };
   // Smithy's wording: "Expected `input` to be an object; found string" for a field, "Expected
@@ -162,7 +225,9 @@ function checkShapeStructure(
   const checkRef = (field: string, v: unknown, inList = false) => {
     if (v === undefined) return;
     if (!isObject(v)) {
-      const message = inList ? `Expected object, but found ${jsonKind(v)}.` : `Expected \`${field}\` to be an object; found ${jsonKind(v)}`;
+      const message = inList
+        ? `Expected object, but found ${jsonKind(v)}.`
+        : `Expected \`${field}\` to be an object; found ${jsonKind(v)}`;
       problems.push({ message, location: memberAt(field), shapeId: id, hint: refHint });
     } else if (typeof v.target !== "string") bad(field, 'an object with a string "target"');
   };
@@ -177,7 +242,12 @@ function checkShapeStructure(
     else {
       for (const [name, m] of Object.entries(shape.members)) {
         if (!MEMBER_NAME.test(name)) {
-          problems.push({ message: `Invalid member name ${JSON.stringify(name)} in ${id}`, location: memberAt(name), shapeId: id, hint: "Member names are identifiers: letters, digits and _, starting with a letter (after any leading _)" });
+          problems.push({
+            message: `Invalid member name ${JSON.stringify(name)} in ${id}`,
+            location: memberAt(name),
+            shapeId: id,
+            hint: "Member names are identifiers: letters, digits and _, starting with a letter (after any leading _)",
+          });
         } else checkMember(name, m, "Member");
       }
     }
@@ -185,8 +255,10 @@ function checkShapeStructure(
   for (const field of ["member", "key", "value"] as const) {
     if (shape[field] !== undefined) checkMember(field, shape[field], "Member");
   }
-  for (const field of ["input", "output", "create", "put", "read", "update", "delete", "list"] as const) checkRef(field, shape[field]);
-  for (const field of ["errors", "operations", "resources", "collectionOperations", "mixins"] as const) checkRefs(field, shape[field]);
+  for (const field of ["input", "output", "create", "put", "read", "update", "delete", "list"] as const)
+    checkRef(field, shape[field]);
+  for (const field of ["errors", "operations", "resources", "collectionOperations", "mixins"] as const)
+    checkRefs(field, shape[field]);
   for (const field of ["identifiers", "properties"] as const) {
     const v = shape[field];
     if (v === undefined) continue;
@@ -202,7 +274,14 @@ function checkShapeStructure(
  * then `traits`); a member's trait is searched after the member's key, a shape's after the last
  * member when the shape's `traits` follow its members.
  */
-function jsonTraitLocation(text: string, file: string, id: string, shape: AstShape, traitId: string, member?: string): SourceLocation | undefined {
+function jsonTraitLocation(
+  text: string,
+  file: string,
+  id: string,
+  shape: AstShape,
+  traitId: string,
+  member?: string,
+): SourceLocation | undefined {
   let at = findJsonKey(text, id, text.indexOf('"shapes"'));
   if (at < 0) return undefined;
   if (member !== undefined) {
@@ -260,16 +339,41 @@ const SHAPE_PROPERTIES: Record<string, string[]> = {
   intEnum: ["members", "mixins", "traits", "type"],
   operation: ["errors", "input", "mixins", "output", "traits", "type"],
   service: ["errors", "mixins", "operations", "rename", "resources", "traits", "type", "version"],
-  resource: ["collectionOperations", "create", "delete", "identifiers", "list", "mixins", "operations", "properties", "put", "read", "resources", "traits", "type", "update"],
+  resource: [
+    "collectionOperations",
+    "create",
+    "delete",
+    "identifiers",
+    "list",
+    "mixins",
+    "operations",
+    "properties",
+    "put",
+    "read",
+    "resources",
+    "traits",
+    "type",
+    "update",
+  ],
   apply: ["traits", "type"],
 };
 const SIMPLE_PROPERTIES = ["mixins", "traits", "type"];
 const MEMBER_PROPERTIES = ["target", "traits"];
 
 /** Smithy's WARNING for keys a JSON AST object does not define (they are ignored). */
-function additionalProperties(allowed: string[], extra: string[], location: SourceLocation, shapeId: string | undefined): Diagnostic {
+function additionalProperties(
+  allowed: string[],
+  extra: string[],
+  location: SourceLocation,
+  shapeId: string | undefined,
+): Diagnostic {
   return {
-    message: `Expected an object with possible properties of ${allowed.map((k) => `\`${k}\``).join(", ")}, but found additional properties: ${[...extra].sort().map((k) => `\`${k}\``).join(", ")}`,
+    message: `Expected an object with possible properties of ${allowed.map((k) => `\`${k}\``).join(", ")}, but found additional properties: ${[
+      ...extra,
+    ]
+      .sort()
+      .map((k) => `\`${k}\``)
+      .join(", ")}`,
     location,
     shapeId,
     severity: "WARNING",
@@ -279,16 +383,24 @@ function additionalProperties(allowed: string[], extra: string[], location: Sour
 }
 
 /** Warns about keys a shape (or its members) does not define, as Smithy does; they are ignored. */
-function checkShapeProperties(id: string, raw: Record<string, unknown>, location: SourceLocation, warnings: Diagnostic[], memberAt: (name: string) => SourceLocation): void {
+function checkShapeProperties(
+  id: string,
+  raw: Record<string, unknown>,
+  location: SourceLocation,
+  warnings: Diagnostic[],
+  memberAt: (name: string) => SourceLocation,
+): void {
   const allowed = SHAPE_PROPERTIES[raw.type as string] ?? SIMPLE_PROPERTIES;
   const extra = Object.keys(raw).filter((k) => !allowed.includes(k));
   if (extra.length > 0) warnings.push(additionalProperties(allowed, extra, location, id));
   const members: Array<[string, unknown]> = [];
   if (isObject(raw.members)) members.push(...Object.entries(raw.members));
-  for (const k of ["member", "key", "value"]) if (allowed.includes(k) && raw[k] !== undefined) members.push([k, raw[k]]);
+  for (const k of ["member", "key", "value"])
+    if (allowed.includes(k) && raw[k] !== undefined) members.push([k, raw[k]]);
   for (const [name, m] of members) {
     if (!isObject(m)) continue;
     const extraMember = Object.keys(m).filter((k) => !MEMBER_PROPERTIES.includes(k));
-    if (extraMember.length > 0) warnings.push(additionalProperties(MEMBER_PROPERTIES, extraMember, memberAt(name), `${id}$${name}`));
+    if (extraMember.length > 0)
+      warnings.push(additionalProperties(MEMBER_PROPERTIES, extraMember, memberAt(name), `${id}$${name}`));
   }
 }

@@ -45,7 +45,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else {
           i++;
-          return fail("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+          return fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
         }
       } else if (c < 32) return fail("a closing quote (control characters must be escaped)");
       else i++;
@@ -60,7 +60,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     else if (rest.startsWith("null")) i += 4;
     else {
       const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
-      if (!m || m[0] === "" || m[0] === "-") return fail("a value (object, array, string, number, true, false or null)");
+      if (!m || m[0] === "" || m[0] === "-")
+        return fail("a value (object, array, string, number, true, false or null)");
       i += m[0].length;
     }
     return undefined;
@@ -96,7 +97,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           stack.pop();
           continue;
         }
-        if (text[i] !== '"') return fail(top.state === "start" ? "a member name in quotes or '}'" : "a member name in quotes");
+        if (text[i] !== '"')
+          return fail(top.state === "start" ? "a member name in quotes or '}'" : "a member name in quotes");
         err = scanString();
         if (err) return err;
         top.state = "colon";

@@ -84,7 +84,13 @@ class Automaton {
       case "char":
       case "lineBreak": {
         const s = this.state(node.type === "char" ? node.set : LINE_BREAKS);
-        return { first: [{ state: s, anchored: false }], last: [{ state: s, anchored: false }], nullable: false, emptyFreeOfStart: false, emptyFreeOfEnd: false };
+        return {
+          first: [{ state: s, anchored: false }],
+          last: [{ state: s, anchored: false }],
+          nullable: false,
+          emptyFreeOfStart: false,
+          emptyFreeOfEnd: false,
+        };
       }
       case "anchor": {
         const start = node.kind === "start";
@@ -108,8 +114,14 @@ class Automaton {
 
   private concat(a: Fragment, b: Fragment): Fragment {
     this.link(a.last, b.first);
-    const first = [...a.first, ...(a.nullable ? b.first.map((e) => ({ state: e.state, anchored: e.anchored || !a.emptyFreeOfStart })) : [])];
-    const last = [...b.last, ...(b.nullable ? a.last.map((e) => ({ state: e.state, anchored: e.anchored || !b.emptyFreeOfEnd })) : [])];
+    const first = [
+      ...a.first,
+      ...(a.nullable ? b.first.map((e) => ({ state: e.state, anchored: e.anchored || !a.emptyFreeOfStart })) : []),
+    ];
+    const last = [
+      ...b.last,
+      ...(b.nullable ? a.last.map((e) => ({ state: e.state, anchored: e.anchored || !b.emptyFreeOfEnd })) : []),
+    ];
     return {
       first,
       last,
@@ -149,7 +161,8 @@ class Automaton {
     if (unbounded || approximate) return this.concat(acc, this.star(this.build(body)));
     // X{0,k} as (X(X(X)?)?)?: built from the innermost copy out.
     let optional = EMPTY;
-    for (let i = min; i < max; i++) optional = this.optional(i === min ? this.build(body) : this.concat(this.build(body), optional));
+    for (let i = min; i < max; i++)
+      optional = this.optional(i === min ? this.build(body) : this.concat(this.build(body), optional));
     return this.concat(acc, optional);
   }
 }
@@ -205,7 +218,8 @@ export function backtrackingRisk(root: JavaNode): BacktrackingRisk | undefined {
   idOf(start, start);
   for (let i = 0; i < pairs.length; i++) {
     const [p, q] = at(pairs, i);
-    for (const p2 of at(follow, p)) for (const q2 of at(follow, q)) if (overlaps(p2, q2)) at(pairEdges, i).push(idOf(p2, q2));
+    for (const p2 of at(follow, p))
+      for (const q2 of at(follow, q)) if (overlaps(p2, q2)) at(pairEdges, i).push(idOf(p2, q2));
     // Too large to analyse: treated as at risk rather than analysed for seconds.
     if (pairs.length > PAIR_LIMIT) return "polynomial";
   }
@@ -237,7 +251,8 @@ export function backtrackingRisk(root: JavaNode): BacktrackingRisk | undefined {
     return seen;
   };
   const reachCache = new Map<number, Set<number>>();
-  const reachable = (from: number): Set<number> => reachCache.get(from) ?? reachCache.set(from, reach(from)).get(from) ?? new Set();
+  const reachable = (from: number): Set<number> =>
+    reachCache.get(from) ?? reachCache.set(from, reach(from)).get(from) ?? new Set();
   for (const p of cyclic) {
     const pp = pairId.get(p * n + p);
     if (pp === undefined) continue;

@@ -95,7 +95,7 @@ function boundary(negate: boolean, left: WordSide, right: WordSide): string {
   const after = `(?=${WORD_AFTER})`;
   const notAfter = `(?!${WORD_AFTER})`;
   // \b: exactly one side is a word character; \B: both or neither.
-  if (left !== undefined && right !== undefined) return left !== right !== negate ? "" : "(?!)";
+  if (left !== undefined && right !== undefined) return (left !== right) !== negate ? "" : "(?!)";
   if (left !== undefined) return left !== negate ? notAfter : after;
   if (right !== undefined) return right !== negate ? notBefore : before;
   return negate ? `(?:${before}${after}|${notBefore}${notAfter})` : `(?:${before}${notAfter}|${notBefore}${after})`;
@@ -208,7 +208,12 @@ class Emitter {
       // empty repetition, so `X{2,}` is X and `X*` is nothing at all.
       return min === 0 ? { text: "", kind: "seq" } : this.emit(body);
     }
-    if (min >= 1 && max >= 2 && nullable(body, this.groups) && someNode(body, (n) => n.type === "anchor" || n.type === "look" || n.type === "backref")) {
+    if (
+      min >= 1 &&
+      max >= 2 &&
+      nullable(body, this.groups) &&
+      someNode(body, (n) => n.type === "anchor" || n.type === "look" || n.type === "backref")
+    ) {
       // Java ends a repetition at its first empty pass, even below the minimum; JavaScript lets
       // empty passes count towards the minimum anywhere. They disagree when the body can match
       // empty only where some assertion holds.

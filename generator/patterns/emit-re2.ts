@@ -22,7 +22,15 @@
  */
 import { type CharSet, complementRanges, explicitRanges, MAX_CODE_POINT } from "./char-set.js";
 import type { JavaNode } from "./java-ast.js";
-import { alwaysNullable, groupsIn, javaDeterministic, maxLength, nullable, someNode, startsSafely } from "./java-checks.js";
+import {
+  alwaysNullable,
+  groupsIn,
+  javaDeterministic,
+  maxLength,
+  nullable,
+  someNode,
+  startsSafely,
+} from "./java-checks.js";
 import { MAX_REPS, UnsupportedJavaConstruct } from "./parse-java.js";
 
 /** RE2 source, and the source for values that end with `\r\n` when those need their own. */
@@ -103,14 +111,17 @@ export function re2CharSet(set: CharSet): string {
     const inner = classBody(set.of);
     if (inner !== undefined) return `[^${inner}]`;
   }
-  throw new UnsupportedJavaConstruct("a character class RE2 cannot write (a property outside general categories and scripts, or an intersection with one)");
+  throw new UnsupportedJavaConstruct(
+    "a character class RE2 cannot write (a property outside general categories and scripts, or an intersection with one)",
+  );
 }
 
 /** True when `set` may hold `\r`: general categories other than C and Cc do not; other properties may. */
 function setMayHoldCR(set: CharSet): boolean {
   const r = explicitRanges(set);
   if (r) return r.some(([lo, hi]) => lo <= 0x0d && 0x0d <= hi);
-  if (set.kind === "prop") return !/^(?:L|L[ultmo]|M|M[nce]|N|N[dlo]|P|P[cdseifo]|S|S[mcko]|Z|Z[slp]|C[fso])$/.test(set.name);
+  if (set.kind === "prop")
+    return !/^(?:L|L[ultmo]|M|M[nce]|N|N[dlo]|P|P[cdseifo]|S|S[mcko]|Z|Z[slp]|C[fso])$/.test(set.name);
   if (set.kind === "union") return set.of.some(setMayHoldCR);
   if (set.kind === "and") return set.of.every(setMayHoldCR);
   return true;
@@ -143,7 +154,10 @@ function mayEndWithCR(node: JavaNode): boolean {
 
 function isEndAnchor(node: JavaNode): boolean {
   if (node.type === "group") return isEndAnchor(node.body);
-  return node.type === "anchor" && (node.kind === "end" || node.kind === "endOrFinalTerminator" || node.kind === "endOrFinalNewline");
+  return (
+    node.type === "anchor" &&
+    (node.kind === "end" || node.kind === "endOrFinalTerminator" || node.kind === "endOrFinalNewline")
+  );
 }
 
 function quantifier(min: number, max: number): string {
@@ -160,7 +174,8 @@ function splitRun(atom: string, min: number, max: number): string {
   const parts: string[] = [];
   for (let left = min; left > 0; left -= RE2_MAX_REPEAT) parts.push(`${atom}{${Math.min(left, RE2_MAX_REPEAT)}}`);
   if (max >= MAX_REPS) return `${parts.join("")}${atom}*`;
-  for (let left = max - min; left > 0; left -= RE2_MAX_REPEAT) parts.push(`${atom}{0,${Math.min(left, RE2_MAX_REPEAT)}}`);
+  for (let left = max - min; left > 0; left -= RE2_MAX_REPEAT)
+    parts.push(`${atom}{0,${Math.min(left, RE2_MAX_REPEAT)}}`);
   return parts.join("");
 }
 
@@ -191,7 +206,8 @@ class Re2Emitter {
         return `(?:${this.emit(node.body, ctx)})`;
       case "atomic":
         // A body with a single way to match needs no protection from backtracking.
-        if (javaDeterministic(node.body) && !someNode(node.body, (n) => n.type === "lineBreak")) return `(?:${this.emit(node.body, ctx)})`;
+        if (javaDeterministic(node.body) && !someNode(node.body, (n) => n.type === "lineBreak"))
+          return `(?:${this.emit(node.body, ctx)})`;
         throw new UnsupportedJavaConstruct("atomic group that can match in more than one way");
       case "repeat":
         return this.repeat(node, ctx);
@@ -230,7 +246,8 @@ class Re2Emitter {
         const tail = ctx.tail && items.slice(i + 1).every(isEndAnchor);
         const text = this.emit(item, { tail, crBefore });
         // At the start of the input no character comes before.
-        crBefore = item.type === "anchor" && item.kind === "start" ? false : mayEndWithCR(item) || (nullable(item) && crBefore);
+        crBefore =
+          item.type === "anchor" && item.kind === "start" ? false : mayEndWithCR(item) || (nullable(item) && crBefore);
         return text;
       })
       .join("");
@@ -244,14 +261,20 @@ class Re2Emitter {
       return min === 0 ? "" : this.emit(body, ctx);
     }
     if (min >= 1 && max >= 2 && nullable(body) && someNode(body, (n) => n.type === "anchor")) {
-      throw new UnsupportedJavaConstruct("a group repeated at least once that can match empty where an assertion holds");
+      throw new UnsupportedJavaConstruct(
+        "a group repeated at least once that can match empty where an assertion holds",
+      );
     }
-    if (someNode(body, (n) => n.type === "lineBreak")) throw new UnsupportedJavaConstruct("\\R under a quantifier (Java takes its first match only)");
+    if (someNode(body, (n) => n.type === "lineBreak"))
+      throw new UnsupportedJavaConstruct("\\R under a quantifier (Java takes its first match only)");
     if (mode === "possessive" && !(body.type === "char" && min === max)) {
       throw new UnsupportedJavaConstruct("possessive quantifier (RE2 has none)");
     }
     if (min > RE2_MAX_REPEAT || (max < MAX_REPS && max > RE2_MAX_REPEAT)) {
-      if (body.type !== "char") throw new UnsupportedJavaConstruct(`a repeat count over ${RE2_MAX_REPEAT} (RE2's limit) on more than one class`);
+      if (body.type !== "char")
+        throw new UnsupportedJavaConstruct(
+          `a repeat count over ${RE2_MAX_REPEAT} (RE2's limit) on more than one class`,
+        );
       return splitRun(re2CharSet(body.set), min, max);
     }
     const inner = this.emit(body, { tail: ctx.tail && max <= 1, crBefore: true });
@@ -269,7 +292,9 @@ export function emitRe2(root: JavaNode): Re2Emission {
   // Java may try an empty match between the two halves of a surrogate pair; RE2 starts matches on
   // code points only. That matters only for a pattern that can match empty on assertions alone.
   if (!(startsSafely(root) || !nullable(root) || alwaysNullable(root))) {
-    throw new UnsupportedJavaConstruct("an empty match that depends on an assertion (Java tries it inside surrogate pairs too)");
+    throw new UnsupportedJavaConstruct(
+      "an empty match that depends on an assertion (Java tries it inside surrogate pairs too)",
+    );
   }
   const emitter = new Re2Emitter(false);
   const source = emitter.emit(root, { tail: true, crBefore: true });

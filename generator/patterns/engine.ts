@@ -64,7 +64,8 @@ export function re2Form(javaPattern: string, anySize = false): Re2Emission | str
   try {
     const root = trimOpenEnds(rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root);
     const states = largestRepeat(root);
-    if (states > RE2_REPEAT_LIMIT && !anySize) return `a counted repeat of about ${states} states in RE2, which re2js runs slowly`;
+    if (states > RE2_REPEAT_LIMIT && !anySize)
+      return `a counted repeat of about ${states} states in RE2, which re2js runs slowly`;
     return emitRe2(root);
   } catch (e) {
     if (e instanceof UnsupportedJavaConstruct) return e.message;
@@ -94,7 +95,12 @@ export function validatorPattern(javaPattern: string): ValidatorPattern {
  * 2,048 characters as written, 0.01 ms with `[0-9a-zA-Z]{1}$`. Not when a back-reference reads a
  * group, whose capture the shortening would change. The risk is assessed again on the result.
  */
-function keptOnRegExp(javaPattern: string, js: Extract<PatternTranslation, { ok: true }>, risk: BacktrackingRisk, why: string): ValidatorPattern {
+function keptOnRegExp(
+  javaPattern: string,
+  js: Extract<PatternTranslation, { ok: true }>,
+  risk: BacktrackingRisk,
+  why: string,
+): ValidatorPattern {
   const kept = (left: BacktrackingRisk): string => `${left} backtracking possible, but RE2 cannot express it: ${why}`;
   const root = rewriteNestedQuantifiers(parseJavaPattern(javaPattern).root).root;
   if (someNode(root, (n) => n.type === "backref")) return { ...js, engine: "regexp", riskKept: kept(risk) };
@@ -102,6 +108,9 @@ function keptOnRegExp(javaPattern: string, js: Extract<PatternTranslation, { ok:
   const source = emitJavaScript(trimmed);
   if (source === js.source) return { ...js, engine: "regexp", riskKept: kept(risk) };
   const left = backtrackingRisk(trimmed);
-  const notes = [...js.notes, "runs at the pattern's unanchored ends shortened to their minimum (`find()` needs no more)"];
+  const notes = [
+    ...js.notes,
+    "runs at the pattern's unanchored ends shortened to their minimum (`find()` needs no more)",
+  ];
   return { ...js, source, notes, engine: "regexp", ...(left ? { riskKept: kept(left) } : {}) };
 }

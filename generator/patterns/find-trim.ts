@@ -15,7 +15,13 @@ import type { JavaNode } from "./java-ast.js";
 type Repeat = Extract<JavaNode, { type: "repeat" }>;
 
 function isRun(node: JavaNode | undefined): node is Repeat {
-  return node !== undefined && node.type === "repeat" && node.body.type === "char" && node.mode !== "possessive" && node.min < node.max;
+  return (
+    node !== undefined &&
+    node.type === "repeat" &&
+    node.body.type === "char" &&
+    node.mode !== "possessive" &&
+    node.min < node.max
+  );
 }
 
 function shortest(run: Repeat): JavaNode {

@@ -274,7 +274,6 @@ export function startsSafely(node: JavaNode): boolean {
   }
 }
 
-
 /**
  * The character classes of `node` (lookarounds aside), each repeated body counted once, or, with
  * `writeOutRepeats`, as many times as an engine that writes counted repeats out copies it.

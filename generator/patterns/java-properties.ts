@@ -274,11 +274,13 @@ function lookUp(name: string, ci: boolean): CharSet {
     const value = name.slice(eq + 1);
     let found: CharSet | undefined;
     if (key === "sc" || key === "script") found = script(value);
-    else if (key === "blk" || key === "block") throw new UnsupportedJavaProperty(`Unicode block \\p{${name}} has no JavaScript equivalent`);
+    else if (key === "blk" || key === "block")
+      throw new UnsupportedJavaProperty(`Unicode block \\p{${name}} has no JavaScript equivalent`);
     else if (key === "gc" || key === "general_category") found = namedProperty(value, ci);
     else throw new UnknownJavaProperty(`Unknown Unicode property {name=<${key}>, value=<${value}>}`);
     if (!found) {
-      if (key === "sc" || key === "script") throw new UnsupportedJavaProperty(`script \\p{${name}} is not one JavaScript knows`);
+      if (key === "sc" || key === "script")
+        throw new UnsupportedJavaProperty(`script \\p{${name}} is not one JavaScript knows`);
       throw new UnknownJavaProperty(`Unknown Unicode property {name=<${key}>, value=<${value}>}`);
     }
     return found;

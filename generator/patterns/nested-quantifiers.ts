@@ -94,7 +94,8 @@ class Rewriter {
     let out = this.visitChildren(node, exact);
     if (!exact) return out;
     for (let guard = 0; guard < 16; guard++) {
-      const next = out.type === "repeat" ? this.repeatRules(out) : out.type === "seq" ? this.seqRules(out.items) : undefined;
+      const next =
+        out.type === "repeat" ? this.repeatRules(out) : out.type === "seq" ? this.seqRules(out.items) : undefined;
       if (!next) break;
       out = next;
     }
@@ -214,7 +215,14 @@ class Rewriter {
 
   private repeatRules(r: Repeat): JavaNode | undefined {
     if (r.mode === "possessive" || !this.plain(r.body)) return undefined;
-    return this.runOfRuns(r) ?? this.loopOfSingles(r) ?? this.shortenEnds(r) ?? this.optionalBeforeClass(r) ?? this.boundedOverlap(r) ?? this.closedPieces(r);
+    return (
+      this.runOfRuns(r) ??
+      this.loopOfSingles(r) ??
+      this.shortenEnds(r) ??
+      this.optionalBeforeClass(r) ??
+      this.boundedOverlap(r) ??
+      this.closedPieces(r)
+    );
   }
 
   /**
@@ -270,9 +278,11 @@ class Rewriter {
       return run && run.min === 1 && run.max > 1 && others.every((n) => nullable(n)) ? run : undefined;
     };
     const last = shrinks(items[items.length - 1], items.slice(0, -1));
-    if (last) return this.fired("shorter last run in a loop", { ...r, body: seqNode([...items.slice(0, -1), last.char]) });
+    if (last)
+      return this.fired("shorter last run in a loop", { ...r, body: seqNode([...items.slice(0, -1), last.char]) });
     const first = shrinks(items[0], items.slice(1));
-    if (first) return this.fired("shorter first run in a loop", { ...r, body: seqNode([first.char, ...items.slice(1)]) });
+    if (first)
+      return this.fired("shorter first run in a loop", { ...r, body: seqNode([first.char, ...items.slice(1)]) });
     return undefined;
   }
 
@@ -321,7 +331,8 @@ class Rewriter {
     const y = this.run(body.items[0]);
     const z = this.run(body.items[1]);
     if (!y || !z || y.min !== 0 || y.max !== UNBOUNDED || z.min !== 1 || z.max !== 1) return undefined;
-    if (!explicit(y.char.set, z.char.set) || isEmptySet(y.char.set) || !isSubset(y.char.set, z.char.set)) return undefined;
+    if (!explicit(y.char.set, z.char.set) || isEmptySet(y.char.set) || !isSubset(y.char.set, z.char.set))
+      return undefined;
     const n = minus(z.char.set, y.char.set);
     if (isEmptySet(n)) return this.fired("bounded loop over overlapping classes", repeatNode(z.char, 0, UNBOUNDED));
     const piece = seqNode([repeatNode(y.char, 0, UNBOUNDED), charNode(n)]);
@@ -357,7 +368,10 @@ class Rewriter {
     if (!y || isSubset(y.set, x.char.set)) {
       // B·B lies in B: B{b,d} is B^b. `B{b,b}` is already that.
       if (r.min === r.max && r.min > 0) return undefined;
-      return this.fired("pieces that merge into one", r.min === 0 ? repeatNode(body, 0, 1) : repeatNode(body, r.min, r.min));
+      return this.fired(
+        "pieces that merge into one",
+        r.min === 0 ? repeatNode(body, 0, 1) : repeatNode(body, r.min, r.min),
+      );
     }
     if (r.min > 1 || !explicit(y.set, x.char.set)) return undefined;
     const outside = minus(y.set, x.char.set);

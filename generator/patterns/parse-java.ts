@@ -315,7 +315,9 @@ class Parser {
         }
         if (chars.length === 0) {
           if (!("set" in escaped)) return escaped.node;
-          return escaped.text ? { type: "char", set: escaped.set, display: escaped.text } : { type: "char", set: escaped.set };
+          return escaped.text
+            ? { type: "char", set: escaped.set, display: escaped.text }
+            : { type: "char", set: escaped.set };
         }
         this.pos = prev;
         break;
@@ -843,7 +845,9 @@ class Parser {
 
   private refuseCaseInsensitiveBackref(): void {
     if (this.has(CASE_INSENSITIVE)) {
-      throw new UnsupportedJavaConstruct("case-insensitive back-reference (Java folds ASCII only, JavaScript all of Unicode)");
+      throw new UnsupportedJavaConstruct(
+        "case-insensitive back-reference (Java folds ASCII only, JavaScript all of Unicode)",
+      );
     }
   }
 
@@ -926,4 +930,3 @@ class Parser {
     return high;
   }
 }
-

@@ -56,10 +56,14 @@ export function translatePattern(javaPattern: string): PatternTranslation {
     source = emitJavaScript(untangled.root);
     notes = [...parsed.notes];
     if (untangled.rules.length > 0) {
-      notes.push("nested quantifiers rewritten to a form that matches the same strings without catastrophic backtracking");
+      notes.push(
+        "nested quantifiers rewritten to a form that matches the same strings without catastrophic backtracking",
+      );
     }
     if (parsed.needlessEscapes.length > 0) {
-      notes.unshift(`needless escapes ${parsed.needlessEscapes.map((e) => `\`${e}\``).join(" ")} read as plain characters`);
+      notes.unshift(
+        `needless escapes ${parsed.needlessEscapes.map((e) => `\`${e}\``).join(" ")} read as plain characters`,
+      );
     }
   } catch (e) {
     if (e instanceof JavaSyntaxError) return { ok: false, reason: `not a valid Java regex: ${e.message}` };

@@ -42,11 +42,15 @@ function templates(): Map<string, Handlebars.TemplateDelegate<ClientIR>> {
   if (compiled) return compiled;
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("json", (v: unknown) => JSON.stringify(v));
-  hbs.registerHelper("oneLine", (doc: unknown) => Array.isArray(doc) && doc.length === 1 && String(doc[0]).length <= 100);
+  hbs.registerHelper(
+    "oneLine",
+    (doc: unknown) => Array.isArray(doc) && doc.length === 1 && String(doc[0]).length <= 100,
+  );
   hbs.registerHelper("code", (fragment: unknown, options: Handlebars.HelperOptions) => {
     const file = (options.data as { file?: GeneratedFile }).file;
     if (!file) throw new Error("internal: {{code}} outside a generated file");
-    if (!(fragment instanceof Code)) throw new Error(`internal: {{code}} given ${typeof fragment}, not a Code fragment`);
+    if (!(fragment instanceof Code))
+      throw new Error(`internal: {{code}} given ${typeof fragment}, not a Code fragment`);
     return file.print(fragment);
   });
   hbs.registerHelper("imports", () => IMPORTS_MARK);
@@ -58,7 +62,10 @@ function templates(): Map<string, Handlebars.TemplateDelegate<ClientIR>> {
   for (const f of readdirSync(TEMPLATES_DIR).sort()) {
     if (!f.endsWith(".ts.hbs") && !f.endsWith(".md.hbs")) continue;
     const text = readFileSync(join(TEMPLATES_DIR, f), "utf8");
-    compiled.set(f, hbs.compile<ClientIR>(text, { noEscape: true, strict: true, preventIndent: true, knownHelpersOnly: false }));
+    compiled.set(
+      f,
+      hbs.compile<ClientIR>(text, { noEscape: true, strict: true, preventIndent: true, knownHelpersOnly: false }),
+    );
   }
   return compiled;
 }
@@ -75,9 +82,18 @@ export function render(ir: ClientIR): RenderedFile[] {
   }
   const readme = t.get("README.md.hbs");
   if (!readme) throw new Error("internal: template README.md.hbs is missing");
-  files.push({ path: "README.md", text: readme(ir, { data: { file: new GeneratedFile("README", []) } }), origin: "templates/README.md.hbs" });
+  files.push({
+    path: "README.md",
+    text: readme(ir, { data: { file: new GeneratedFile("README", []) } }),
+    origin: "templates/README.md.hbs",
+  });
   for (const rel of ir.runtimeFiles) {
-    files.push({ path: `runtime/${rel}`, text: runtimeFileText(rel), origin: `generator/runtime/${rel}`, preformatted: true });
+    files.push({
+      path: `runtime/${rel}`,
+      text: runtimeFileText(rel),
+      origin: `generator/runtime/${rel}`,
+      preformatted: true,
+    });
   }
   files.push({ path: "package.json", text: ir.packageJson, origin: "generator/lower/packaging.ts" });
   files.push({ path: "tsconfig.json", text: ir.tsconfigJson, origin: "generator/lower/packaging.ts" });
@@ -90,6 +106,7 @@ function printModule(fn: Handlebars.TemplateDelegate<ClientIR>, ir: ClientIR, mo
   const text = fn(ir, { data: { file } });
   const imports = file.importBlock();
   const marks = text.split(IMPORTS_MARK).length - 1;
-  if (marks !== 1) throw new Error(`internal: templates/${module.name}.ts.hbs must use {{imports}} once (found ${marks})`);
+  if (marks !== 1)
+    throw new Error(`internal: templates/${module.name}.ts.hbs must use {{imports}} once (found ${marks})`);
   return imports === "" ? text.replace(`${IMPORTS_MARK}\n`, "") : text.replace(IMPORTS_MARK, imports);
 }

@@ -26,7 +26,8 @@ interface Aws4Request extends aws4.Request {
  * `createHash().update().digest()`'s CPU for a small body. Read from the namespace, as older Node 20
  * releases lack it (a named import would fail to link there).
  */
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: "hex") => string }).hash;
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: "hex") => string })
+  .hash;
 
 /** node:crypto hashing and `aws4` signing. */
 export const nodeSigV4: SigV4Library = {

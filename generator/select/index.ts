@@ -61,21 +61,33 @@ export function select(model: Model, request: SelectionRequest): Selection {
   const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude);
   let service: Shape | undefined;
   if (request.service) {
-    service = services.find((s) => s.id === request.service) ?? services.find((s) => splitId(s.id).name === request.service);
+    service =
+      services.find((s) => s.id === request.service) ?? services.find((s) => splitId(s.id).name === request.service);
     if (!service) {
-      const guess = didYouMean(request.service, services.map((s) => s.id));
+      const guess = didYouMean(
+        request.service,
+        services.map((s) => s.id),
+      );
       throw new AnvilError("config", {
         message: `Unknown service ${request.service}`,
         location: request.serviceOrigin ?? request.origin,
-        hint: guess ? `Did you mean ${guess}?` : `The model defines: ${services.map((s) => s.id).join(", ") || "no service"}`,
+        hint: guess
+          ? `Did you mean ${guess}?`
+          : `The model defines: ${services.map((s) => s.id).join(", ") || "no service"}`,
       });
     }
   } else if (services.length === 1) service = services[0];
   else {
     throw new AnvilError("config", {
-      message: services.length === 0 ? "The model defines no service" : `The model defines ${services.length} services; choose one with ${request.origin?.file === "(command line)" ? "--service" : '"service" in the config'}`,
+      message:
+        services.length === 0
+          ? "The model defines no service"
+          : `The model defines ${services.length} services; choose one with ${request.origin?.file === "(command line)" ? "--service" : '"service" in the config'}`,
       location: request.origin,
-      hint: services.length > 0 ? `One of: ${services.map((s) => s.id).join(", ")}` : "Add a service shape that binds your operations",
+      hint:
+        services.length > 0
+          ? `One of: ${services.map((s) => s.id).join(", ")}`
+          : "Add a service shape that binds your operations",
     });
   }
   const all = serviceOperations(model, service);
@@ -121,9 +133,18 @@ function checkOperationShapes(model: Model, service: Shape, operations: Shape[])
     if (id === undefined || id === "smithy.api#Unit") return;
     const target = getShape(model, id);
     if (target.type !== "structure") {
-      problems.push({ message: `The ${role} of ${owner.id} targets ${target.type} ${id}; it must be a structure`, location: owner.location, shapeId: owner.id });
+      problems.push({
+        message: `The ${role} of ${owner.id} targets ${target.type} ${id}; it must be a structure`,
+        location: owner.location,
+        shapeId: owner.id,
+      });
     } else if (needsError && target.traits["smithy.api#error"] === undefined) {
-      problems.push({ message: `${owner.id} lists ${id} as an error, but ${id} has no @error trait`, location: target.location ?? owner.location, shapeId: id, hint: 'Add @error("client") or @error("server") to the structure' });
+      problems.push({
+        message: `${owner.id} lists ${id} as an error, but ${id} has no @error trait`,
+        location: target.location ?? owner.location,
+        shapeId: id,
+        hint: 'Add @error("client") or @error("server") to the structure',
+      });
     }
   };
   for (const op of operations) {

@@ -27,32 +27,47 @@ export interface Pagination {
 type Field = "inputToken" | "outputToken" | "items" | "pageSize";
 
 /** The merged, checked pagination of `operation`; undefined when it is not paginated or has a problem (reported). */
-export function paginationOf(model: Model, service: Shape, operation: Shape, problems: Diagnostic[]): Pagination | undefined {
+export function paginationOf(
+  model: Model,
+  service: Shape,
+  operation: Shape,
+  problems: Diagnostic[],
+): Pagination | undefined {
   const own = operation.traits[PAGINATED_TRAIT];
   if (own === undefined) return undefined;
-  const merged: Partial<Record<Field, string>> = { ...stringFields(service.traits[PAGINATED_TRAIT]), ...stringFields(own) };
+  const merged: Partial<Record<Field, string>> = {
+    ...stringFields(service.traits[PAGINATED_TRAIT]),
+    ...stringFields(own),
+  };
   const before = problems.length;
-  const report = (message: string) => problems.push({ message, shapeId: operation.id, ...(operation.location ? { location: operation.location } : {}) });
+  const report = (message: string) =>
+    problems.push({ message, shapeId: operation.id, ...(operation.location ? { location: operation.location } : {}) });
   for (const field of ["inputToken", "outputToken"] as const) {
-    if (merged[field] === undefined) report(`When bound within the \`${service.id}\` service, paginated trait \`${field}\` is not configured`);
+    if (merged[field] === undefined)
+      report(`When bound within the \`${service.id}\` service, paginated trait \`${field}\` is not configured`);
   }
   const input = structureMembers(model, operation.input);
   const output = structureMembers(model, operation.output);
   const check = (field: Field, allowed: string[], members: Map<string, Member>, paths: boolean): Member | undefined => {
     const value = merged[field];
     if (value === undefined) return undefined;
-    if (!paths && value.includes(".")) return report(`paginated trait \`${field}\` does not allow path values`), undefined;
+    if (!paths && value.includes("."))
+      return (report(`paginated trait \`${field}\` does not allow path values`), undefined);
     const member = resolvePath(model, members, value.split("."));
-    if (member === undefined) return report(`paginated trait \`${field}\` targets a member \`${value}\` that does not exist`), undefined;
+    if (member === undefined)
+      return (report(`paginated trait \`${field}\` targets a member \`${value}\` that does not exist`), undefined);
     const type = getShape(model, member.target).type;
     const kind = type === "set" ? "list" : type;
     if (!allowed.includes(kind)) {
-      report(`paginated trait \`${field}\` member \`${member.name}\` targets a ${kind} shape, but must target one of the following: [${allowed.map((a) => `\`${a}\``).join(", ")}]`);
+      report(
+        `paginated trait \`${field}\` member \`${member.name}\` targets a ${kind} shape, but must target one of the following: [${allowed.map((a) => `\`${a}\``).join(", ")}]`,
+      );
     }
     return member;
   };
   const inputToken = check("inputToken", ["map", "string"], input, false);
-  if (inputToken?.traits["smithy.api#required"] !== undefined) report(`paginated trait \`inputToken\` member \`${inputToken.name}\` must not be required`);
+  if (inputToken?.traits["smithy.api#required"] !== undefined)
+    report(`paginated trait \`inputToken\` member \`${inputToken.name}\` must not be required`);
   check("outputToken", ["map", "string"], output, true);
   check("pageSize", ["byte", "integer", "long", "short"], input, false);
   const items = check("items", ["list", "map"], output, true);

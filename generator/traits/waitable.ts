@@ -52,7 +52,12 @@ export interface Waiter {
 export const OUTPUT_ROOT = "output";
 export const INPUT_OUTPUT_ROOT = "value";
 
-const COMPARATORS: ReadonlySet<string> = new Set(["stringEquals", "booleanEquals", "allStringEquals", "anyStringEquals"]);
+const COMPARATORS: ReadonlySet<string> = new Set([
+  "stringEquals",
+  "booleanEquals",
+  "allStringEquals",
+  "anyStringEquals",
+]);
 const STATES: ReadonlySet<string> = new Set(["success", "failure", "retry"]);
 
 /**
@@ -63,7 +68,12 @@ export function readWaiters(model: Model, operation: Shape, problems: Diagnostic
   const trait = operation.traits[WAITABLE_TRAIT];
   if (trait === undefined) return [];
   const report = (message: string, eventId?: string) =>
-    problems.push({ message, shapeId: operation.id, ...(eventId ? { eventId } : {}), ...(operation.location ? { location: operation.location } : {}) });
+    problems.push({
+      message,
+      shapeId: operation.id,
+      ...(eventId ? { eventId } : {}),
+      ...(operation.location ? { location: operation.location } : {}),
+    });
   if (!isRecord(trait)) {
     report("smithy.waiters#waitable must be a map of waiter names to waiters");
     return [];
@@ -76,7 +86,8 @@ export function readWaiters(model: Model, operation: Shape, problems: Diagnostic
   const waiters: Waiter[] = [];
   for (const [name, value] of Object.entries(trait)) {
     const before = problems.length;
-    const where = (acceptor?: number) => `Waiter \`${name}\`${acceptor === undefined ? "" : `, acceptor ${acceptor}`}: `;
+    const where = (acceptor?: number) =>
+      `Waiter \`${name}\`${acceptor === undefined ? "" : `, acceptor ${acceptor}`}: `;
     if (!/^[A-Z]+[A-Za-z0-9]*$/.test(name)) report(`${where()}waiter names must be UpperCamelCase letters and digits`);
     if (!isRecord(value) || !Array.isArray(value.acceptors)) {
       report(`${where()}a waiter needs an \`acceptors\` list`);
@@ -85,11 +96,16 @@ export function readWaiters(model: Model, operation: Shape, problems: Diagnostic
     const minDelay = numberOr(value.minDelay, DEFAULT_MIN_DELAY);
     const maxDelay = numberOr(value.maxDelay, DEFAULT_MAX_DELAY);
     if (minDelay < 1 || maxDelay < 1) report(`${where()}minDelay and maxDelay must be at least 1`);
-    if (minDelay > maxDelay) report(`\`smithy.waiters#waitable\` trait waiter named \`${name}\` has a \`minDelay\` value of ${minDelay} that is greater than its \`maxDelay\` value of ${maxDelay}`);
+    if (minDelay > maxDelay)
+      report(
+        `\`smithy.waiters#waitable\` trait waiter named \`${name}\` has a \`minDelay\` value of ${minDelay} that is greater than its \`maxDelay\` value of ${maxDelay}`,
+      );
     const acceptors: WaiterAcceptor[] = [];
     value.acceptors.forEach((raw, i) => {
       // An event names its waiter and acceptor as validation's does (WaitableTraitJmespathProblem.<event>.<waiter>.<acceptor>).
-      const acceptor = readAcceptor(raw, roots, (message, event) => report(where(i) + message, event && `WaitableTraitJmespathProblem.${event}.${name}.${i}`));
+      const acceptor = readAcceptor(raw, roots, (message, event) =>
+        report(where(i) + message, event && `WaitableTraitJmespathProblem.${event}.${name}.${i}`),
+      );
       if (acceptor) acceptors.push(acceptor);
     });
     if (!acceptors.some((a) => a.state === "success") && problems.length === before) {
@@ -110,19 +126,30 @@ export function readWaiters(model: Model, operation: Shape, problems: Diagnostic
 
 /** The static types a path starts from: the output, and `{ input, output }` for inputOutput. */
 export function rootTypes(model: Model, operation: Shape): { output: JType; inputOutput: JType } {
-  const typeOf = (id: string | undefined): JType => (id === undefined || id === "smithy.api#Unit" ? objectType("smithy.api#Unit", new Map()) : typeOfShape(model, id));
+  const typeOf = (id: string | undefined): JType =>
+    id === undefined || id === "smithy.api#Unit" ? objectType("smithy.api#Unit", new Map()) : typeOfShape(model, id);
   const output = typeOf(operation.output);
   const input = typeOf(operation.input);
   return {
     output,
-    inputOutput: objectType("input and output", new Map([["input", input], ["output", output]])),
+    inputOutput: objectType(
+      "input and output",
+      new Map([
+        ["input", input],
+        ["output", output],
+      ]),
+    ),
   };
 }
 
 /** Reports a problem; `event` names one that model validation reports too (its event id's kind). */
 type AcceptorReport = (message: string, event?: "ReturnTypeMismatch") => void;
 
-function readAcceptor(raw: NodeValue, roots: ReturnType<typeof rootTypes>, report: AcceptorReport): WaiterAcceptor | undefined {
+function readAcceptor(
+  raw: NodeValue,
+  roots: ReturnType<typeof rootTypes>,
+  report: AcceptorReport,
+): WaiterAcceptor | undefined {
   if (!isRecord(raw) || typeof raw.state !== "string" || !STATES.has(raw.state) || !isRecord(raw.matcher)) {
     report("an acceptor needs a `state` (success, failure or retry) and a `matcher`");
     return undefined;
@@ -138,20 +165,23 @@ function readAcceptor(raw: NodeValue, roots: ReturnType<typeof rootTypes>, repor
   let matcher: WaiterMatcher | undefined;
   if (kind === "success" && typeof body === "boolean") matcher = { kind, success: body };
   else if (kind === "errorType" && typeof body === "string") matcher = { kind, errorType: body };
-  else if ((kind === "output" || kind === "inputOutput") && isRecord(body)) matcher = readPathMatcher(kind, body, roots, report);
+  else if ((kind === "output" || kind === "inputOutput") && isRecord(body))
+    matcher = readPathMatcher(kind, body, roots, report);
   else report(`unknown or malformed matcher \`${kind}\``);
   if (matcher === undefined) return undefined;
   let message: CompiledPath | undefined;
   if (raw.message !== undefined) {
     if (state !== "failure") {
-      report(`The \`message\` property is only valid on acceptors with a \`failure\` state, but found state \`${state}\`.`);
+      report(
+        `The \`message\` property is only valid on acceptors with a \`failure\` state, but found state \`${state}\`.`,
+      );
       return undefined;
     }
-    if (typeof raw.message !== "string") return report("`message` must be a JMESPath expression"), undefined;
+    if (typeof raw.message !== "string") return (report("`message` must be a JMESPath expression"), undefined);
     message = compilePath(raw.message, OUTPUT_ROOT, roots.output, report, "in `message` ");
     if (message === undefined) return undefined;
     const problem = message.kind === "compiled" ? messageTypeProblem(message.type) : undefined;
-    if (problem !== undefined) return report(problem), undefined;
+    if (problem !== undefined) return (report(problem), undefined);
   }
   return message === undefined ? { state, matcher } : { state, matcher, message };
 }
@@ -163,27 +193,45 @@ function readPathMatcher(
   report: AcceptorReport,
 ): WaiterMatcher | undefined {
   const { path, comparator, expected } = body;
-  if (typeof path !== "string" || typeof expected !== "string" || typeof comparator !== "string" || !COMPARATORS.has(comparator)) {
-    report(`a ${kind} matcher needs a string \`path\`, a string \`expected\` and a \`comparator\` (${[...COMPARATORS].join(", ")})`);
+  if (
+    typeof path !== "string" ||
+    typeof expected !== "string" ||
+    typeof comparator !== "string" ||
+    !COMPARATORS.has(comparator)
+  ) {
+    report(
+      `a ${kind} matcher needs a string \`path\`, a string \`expected\` and a \`comparator\` (${[...COMPARATORS].join(", ")})`,
+    );
     return undefined;
   }
   if (comparator === "booleanEquals" && expected !== "true" && expected !== "false") {
-    report(`Waiter acceptors with a booleanEquals comparator must set their \`expected\` value to 'true' or 'false', but found '${expected}'.`);
+    report(
+      `Waiter acceptors with a booleanEquals comparator must set their \`expected\` value to 'true' or 'false', but found '${expected}'.`,
+    );
     return undefined;
   }
   const compiled =
-    kind === "output" ? compilePath(path, OUTPUT_ROOT, roots.output, report, "") : compilePath(path, INPUT_OUTPUT_ROOT, roots.inputOutput, report, "");
+    kind === "output"
+      ? compilePath(path, OUTPUT_ROOT, roots.output, report, "")
+      : compilePath(path, INPUT_OUTPUT_ROOT, roots.inputOutput, report, "");
   if (compiled === undefined) return undefined;
   const mismatch = compiled.kind === "compiled" ? returnTypeProblem(comparator, compiled.type) : undefined;
   // Validation reports this as a DANGER, which does not stop assembly; the waiter cannot be
   // generated, so it is an error here, tagged so that the failure reports the finding once.
-  if (mismatch !== undefined) return report(mismatch, "ReturnTypeMismatch"), undefined;
+  if (mismatch !== undefined) return (report(mismatch, "ReturnTypeMismatch"), undefined);
   return { kind, path: compiled, comparator: comparator as Comparator, expected };
 }
 
-function compilePath(expression: string, root: string, type: JType, report: (message: string) => void, where: string): CompiledPath | undefined {
+function compilePath(
+  expression: string,
+  root: string,
+  type: JType,
+  report: (message: string) => void,
+  where: string,
+): CompiledPath | undefined {
   const result = compileExpression(expression, { name: root, type });
-  const inWhere = (message: string) => (where === "" ? message : message.replace("JMESPath expression", `JMESPath expression ${where.trim()}`));
+  const inWhere = (message: string) =>
+    where === "" ? message : message.replace("JMESPath expression", `JMESPath expression ${where.trim()}`);
   if (result.kind === "syntax") {
     report(inWhere(`Invalid JMESPath expression (${expression}): ${result.message}`));
     return undefined;
@@ -205,8 +253,10 @@ export function returnTypeProblem(comparator: string, type: JType): string | und
 /** Smithy's complaint when a failure acceptor's `message` cannot give a string or strings, else undefined. */
 export function messageTypeProblem(type: JType): string | undefined {
   const lead = "The `message` JMESPath expression must resolve to a string or an array of strings, but this expression";
-  if (!fits(type, ["string", "array"])) return `${lead} was statically determined to return a \`${typeName(type)}\` type.`;
-  if (type.kind === "array" && !fits(type.items, ["string"])) return `${lead} resolves to an array of \`${typeName(type.items)}\`.`;
+  if (!fits(type, ["string", "array"]))
+    return `${lead} was statically determined to return a \`${typeName(type)}\` type.`;
+  if (type.kind === "array" && !fits(type.items, ["string"]))
+    return `${lead} resolves to an array of \`${typeName(type.items)}\`.`;
   return undefined;
 }
 
@@ -231,7 +281,12 @@ function hasEventStream(model: Model, operation: Shape): boolean {
  * The waiters of every operation of a service, keyed by operation id, checked for the spec's
  * rule that waiter names are unique in the service, ignoring case.
  */
-export function readServiceWaiters(model: Model, operations: readonly Shape[], service: Shape, problems: Diagnostic[]): Map<string, Waiter[]> {
+export function readServiceWaiters(
+  model: Model,
+  operations: readonly Shape[],
+  service: Shape,
+  problems: Diagnostic[],
+): Map<string, Waiter[]> {
   const out = new Map<string, Waiter[]>();
   const owners = new Map<string, Shape[]>();
   for (const operation of operations) {

@@ -23,7 +23,9 @@ export function nativeCompiler(): Promise<NativeCompiler> {
   found ??= (async () => {
     const dir = dirname(createRequire(import.meta.url).resolve("typescript7/package.json"));
     const { version } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string };
-    const { default: getExePath } = (await import(pathToFileURL(join(dir, "lib", "getExePath.js")).href)) as { default: () => string };
+    const { default: getExePath } = (await import(pathToFileURL(join(dir, "lib", "getExePath.js")).href)) as {
+      default: () => string;
+    };
     return { executable: getExePath(), version };
   })();
   return found;

@@ -32,9 +32,23 @@ export function parseDiagnostics(output: string, origins: Map<string, string>): 
     const global = located ? undefined : GLOBAL.exec(line);
     if (located) {
       const [, file, row, col, code, message] = located;
-      problems.push({ file, line: Number(row), column: Number(col), message, code, origin: origins.get(file) ?? "(unknown)" });
+      problems.push({
+        file,
+        line: Number(row),
+        column: Number(col),
+        message,
+        code,
+        origin: origins.get(file) ?? "(unknown)",
+      });
     } else if (global) {
-      problems.push({ file: "", line: 0, column: 0, message: global[2], code: global[1], origin: "(compiler options)" });
+      problems.push({
+        file: "",
+        line: 0,
+        column: 0,
+        message: global[2],
+        code: global[1],
+        origin: "(compiler options)",
+      });
     } else if (/^\s/.test(line) && problems.length > 0) {
       problems[problems.length - 1].message += `\n${line.trim()}`;
     } else {

@@ -20,7 +20,11 @@ export type TypeChecker = (clients: Array<{ folder: string; files: RenderedFile[
 /** The files of some clients that a check reads (`.ts` files and package.json), as the checker takes them. */
 export function checkFilesOf(clients: Array<{ folder: string; files: RenderedFile[] }>): CheckFile[] {
   const read = (path: string) => path.endsWith(".ts") || path === "package.json";
-  return clients.flatMap((c) => c.files.filter((f) => read(f.path)).map((f) => ({ folder: c.folder, path: f.path, text: f.text, origin: f.origin })));
+  return clients.flatMap((c) =>
+    c.files
+      .filter((f) => read(f.path))
+      .map((f) => ({ folder: c.folder, path: f.path, text: f.text, origin: f.origin })),
+  );
 }
 
 /** The checker: every client's files in one program, checked by the native compiler. */

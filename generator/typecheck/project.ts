@@ -31,7 +31,12 @@ function packageDir(name: string): string | undefined {
  */
 export function linkPackages(root: string): void {
   const runtime = runtimeDependencies();
-  for (const name of ["@types/node", ...Object.keys(runtime), ...Object.keys(typesPackages(runtime)), ...OPTIONAL_PACKAGES]) {
+  for (const name of [
+    "@types/node",
+    ...Object.keys(runtime),
+    ...Object.keys(typesPackages(runtime)),
+    ...OPTIONAL_PACKAGES,
+  ]) {
     const target = packageDir(name);
     const link = join(root, "node_modules", name);
     if (!target || existsSync(link)) continue;

@@ -23,14 +23,20 @@ export interface CheckFile {
  * way). The tsconfig.json (named `configName`) and a `node_modules` of links to the packages the
  * files may import are written to `root`, left for the caller to remove with the folder.
  */
-export async function checkProject(root: string, files: string[], origins: Map<string, string>, configName = "tsconfig.json"): Promise<TypeCheckProblem[]> {
+export async function checkProject(
+  root: string,
+  files: string[],
+  origins: Map<string, string>,
+  configName = "tsconfig.json",
+): Promise<TypeCheckProblem[]> {
   const config = join(root, configName);
   writeFileSync(config, tsconfigText(files));
   linkPackages(root);
   // Paths in diagnostics are relative to the working directory: the root, like `files`.
   const { code, output } = await runNativeCompiler(["-p", config, "--pretty", "false"], root);
   const problems = parseDiagnostics(output, origins);
-  if (code !== 0 && problems.length === 0) throw new Error(`internal: the TypeScript compiler exited with ${code} and no diagnostics: ${output.trim()}`);
+  if (code !== 0 && problems.length === 0)
+    throw new Error(`internal: the TypeScript compiler exited with ${code} and no diagnostics: ${output.trim()}`);
   return problems;
 }
 

@@ -5,7 +5,20 @@
  * hard link to the file already there, so it keeps its inode and mtime (build tools and editors
  * see only what really changed). `check` writes nothing and reports drift.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, mkdtempSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  mkdtempSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { AnvilError } from "../errors.js";
@@ -39,24 +52,37 @@ export function listFiles(dir: string): string[] {
 function checkPaths(clients: ClientOutput[]): void {
   const problems: string[] = [];
   const seen = new Set<string>();
-  const badSegment = (s: string) => s === "" || s === "." || s === ".." || /[\\/\0]/.test(s) || s.startsWith(".anvil-staging-");
+  const badSegment = (s: string) =>
+    s === "" || s === "." || s === ".." || /[\\/\0]/.test(s) || s.startsWith(".anvil-staging-");
   for (const client of clients) {
-    if (badSegment(client.folder)) problems.push(`client folder ${JSON.stringify(client.folder)} is not a plain folder name`);
+    if (badSegment(client.folder))
+      problems.push(`client folder ${JSON.stringify(client.folder)} is not a plain folder name`);
     if (seen.has(client.folder)) problems.push(`client folder ${JSON.stringify(client.folder)} is given twice`);
     seen.add(client.folder);
     const files = new Set(client.files.map((f) => f.path));
     if (files.size !== client.files.length) problems.push(`a file of ${client.folder} is given twice`);
     for (const f of client.files) {
       const segments = f.path.split("/");
-      if (segments.some(badSegment)) problems.push(`file ${JSON.stringify(f.path)} of ${client.folder} is not a relative path inside its folder`);
+      if (segments.some(badSegment))
+        problems.push(`file ${JSON.stringify(f.path)} of ${client.folder} is not a relative path inside its folder`);
       // `a` and `a/b` cannot both be files.
       for (let i = 1; i < segments.length; i++) {
         const dir = segments.slice(0, i).join("/");
-        if (files.has(dir)) problems.push(`file ${JSON.stringify(dir)} of ${client.folder} is also the folder of ${JSON.stringify(f.path)}`);
+        if (files.has(dir))
+          problems.push(
+            `file ${JSON.stringify(dir)} of ${client.folder} is also the folder of ${JSON.stringify(f.path)}`,
+          );
       }
     }
   }
-  if (problems.length > 0) throw new AnvilError("usage", problems.map((message) => ({ message, hint: "Client names are lowercase letters, digits, . _ - (see codegen.yaml reference)" })));
+  if (problems.length > 0)
+    throw new AnvilError(
+      "usage",
+      problems.map((message) => ({
+        message,
+        hint: "Client names are lowercase letters, digits, . _ - (see codegen.yaml reference)",
+      })),
+    );
 }
 
 /**
@@ -82,7 +108,12 @@ export function write(outRoot: string, clients: ClientOutput[], fs: WriteFs = no
         }
       }
     }
-    swapAll(outRoot, staging, clients.map((c) => c.folder), fs);
+    swapAll(
+      outRoot,
+      staging,
+      clients.map((c) => c.folder),
+      fs,
+    );
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -188,7 +219,9 @@ export function check(outRoot: string, clients: ClientOutput[], displayRoot: str
     for (const extra of [...onDisk].sort()) {
       const shown = `${displayRoot}/${client.folder}/${extra}`;
       report.extra.push(shown);
-      patches.push(createTwoFilesPatch(shown, shown, readFileSync(join(dir, extra), "utf8"), "", "on disk", "generated (absent)"));
+      patches.push(
+        createTwoFilesPatch(shown, shown, readFileSync(join(dir, extra), "utf8"), "", "on disk", "generated (absent)"),
+      );
     }
   }
   report.diff = patches.join("");

@@ -41,11 +41,18 @@ export interface ToolIdentities {
  * The manifest text for a client's files. `rendered` maps a formatted file's path to the hash
  * of its text before formatting. Keys are sorted so the text is deterministic.
  */
-export function manifestText(files: Array<{ path: string; text: string }>, rendered: Record<string, string>, tools: ToolIdentities): string {
+export function manifestText(
+  files: Array<{ path: string; text: string }>,
+  rendered: Record<string, string>,
+  tools: ToolIdentities,
+): string {
   const entries: Record<string, ManifestEntry> = {};
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (f.path === MANIFEST_FILE) continue;
-    entries[f.path] = rendered[f.path] === undefined ? { sha256: contentHash(f.text) } : { sha256: contentHash(f.text), rendered: rendered[f.path] };
+    entries[f.path] =
+      rendered[f.path] === undefined
+        ? { sha256: contentHash(f.text) }
+        : { sha256: contentHash(f.text), rendered: rendered[f.path] };
   }
   const manifest = {
     note: "Written by anvil: how each file of this folder was made, so the next run can skip unchanged work. DO NOT EDIT.",
@@ -67,19 +74,27 @@ export function parseManifest(text: string): Manifest | undefined {
   }
   if (typeof value !== "object" || value === null) return undefined;
   const m = value as Record<string, unknown>;
-  if (typeof m.generator !== "string" || typeof m.formatter !== "string" || typeof m.checker !== "string") return undefined;
+  if (typeof m.generator !== "string" || typeof m.formatter !== "string" || typeof m.checker !== "string")
+    return undefined;
   if (typeof m.files !== "object" || m.files === null) return undefined;
   const files: Record<string, ManifestEntry> = {};
   for (const [path, entry] of Object.entries(m.files as Record<string, unknown>)) {
     const e = entry as Record<string, unknown> | null;
     if (typeof e?.sha256 !== "string" || (e.rendered !== undefined && typeof e.rendered !== "string")) return undefined;
-    files[path] = e.rendered === undefined ? { sha256: e.sha256 } : { sha256: e.sha256, rendered: e.rendered as string };
+    files[path] =
+      e.rendered === undefined ? { sha256: e.sha256 } : { sha256: e.sha256, rendered: e.rendered as string };
   }
   return { generator: m.generator, formatter: m.formatter, checker: m.checker, files };
 }
 
 /** A client's output with its manifest added as one more file. */
-export function withManifest(client: { folder: string; files: Array<{ path: string; text: string }>; rendered: Record<string, string> }, tools: ToolIdentities): { folder: string; files: Array<{ path: string; text: string }> } {
+export function withManifest(
+  client: { folder: string; files: Array<{ path: string; text: string }>; rendered: Record<string, string> },
+  tools: ToolIdentities,
+): { folder: string; files: Array<{ path: string; text: string }> } {
   const files = client.files.filter((f) => f.path !== MANIFEST_FILE);
-  return { folder: client.folder, files: [...files, { path: MANIFEST_FILE, text: manifestText(files, client.rendered, tools) }] };
+  return {
+    folder: client.folder,
+    files: [...files, { path: MANIFEST_FILE, text: manifestText(files, client.rendered, tools) }],
+  };
 }

@@ -10,18 +10,29 @@ import { errorOf, modelOf } from "../helpers.js";
 
 const doc = (shapes: object) => ({ smithy: "2.0", shapes });
 const service = (traits: object) => doc({ "ex#S": { type: "service", version: "1", traits } });
-const idl = (text: string) => assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\n${text}` }], preludeIds()));
+const idl = (text: string) =>
+  assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\n${text}` }], preludeIds()));
 
 describe("add-on trait libraries", () => {
   it("accepts values that fit their definitions", () => {
-    const model = modelOf(service({ "aws.api#service": { sdkId: "S", arnNamespace: "s" }, "aws.auth#sigv4": { name: "s" }, "aws.protocols#awsJson1_0": {} }));
+    const model = modelOf(
+      service({
+        "aws.api#service": { sdkId: "S", arnNamespace: "s" },
+        "aws.auth#sigv4": { name: "s" },
+        "aws.protocols#awsJson1_0": {},
+      }),
+    );
     expect(model.shapes.get("ex#S")?.traits["aws.auth#sigv4"]).toEqual({ name: "s" });
     expect(model.shapes.get("aws.auth#sigv4")?.prelude).toBe(true);
   });
 
   it("rejects a value that breaks a constraint of the trait's own members", () => {
     const e = errorOf(() => modelOf(service({ "aws.auth#sigv4": { name: "" } })));
-    expect(e.diagnostics[0]).toMatchObject({ eventId: "TraitValue", shapeId: "ex#S", message: expect.stringContaining("`aws.auth#sigv4$name` must be >= 1 characters") });
+    expect(e.diagnostics[0]).toMatchObject({
+      eventId: "TraitValue",
+      shapeId: "ex#S",
+      message: expect.stringContaining("`aws.auth#sigv4$name` must be >= 1 characters"),
+    });
   });
 
   it("rejects a missing required member and a wrong type", () => {
@@ -33,12 +44,18 @@ describe("add-on trait libraries", () => {
 
   it("warns about a member the trait does not have, as Smithy does", () => {
     const model = modelOf(service({ "aws.api#service": { sdkId: "S", serviceName: "x" } }));
-    expect(model.warnings?.map((w) => [w.severity, w.eventId])).toContainEqual(["WARNING", "TraitValue.UnknownMember.aws.api#service.serviceName"]);
+    expect(model.warnings?.map((w) => [w.severity, w.eventId])).toContainEqual([
+      "WARNING",
+      "TraitValue.UnknownMember.aws.api#service.serviceName",
+    ]);
   });
 
   it("checks where an add-on trait may be applied (its selector)", () => {
     const e = errorOf(() => modelOf(service({ "aws.auth#sigv4a": { name: "s" } })));
-    expect(e.diagnostics[0]).toMatchObject({ eventId: "TraitTarget", message: expect.stringContaining("service[trait|aws.auth#sigv4]") });
+    expect(e.diagnostics[0]).toMatchObject({
+      eventId: "TraitTarget",
+      message: expect.stringContaining("service[trait|aws.auth#sigv4]"),
+    });
   });
 
   it("checks waiter names against their pattern", () => {
@@ -47,12 +64,18 @@ describe("add-on trait libraries", () => {
 @waitable(lowerName: { acceptors: [{ state: "success", matcher: { success: true } }] })
 operation Op {}`),
     );
-    expect(e.diagnostics[0]).toMatchObject({ eventId: "TraitValue", message: expect.stringContaining("must match regular expression: ^[A-Z]+[A-Za-z0-9]*$") });
+    expect(e.diagnostics[0]).toMatchObject({
+      eventId: "TraitValue",
+      message: expect.stringContaining("must match regular expression: ^[A-Z]+[A-Za-z0-9]*$"),
+    });
   });
 
   it("names a misspelt add-on trait with a suggestion", () => {
     const e = errorOf(() => modelOf(service({ "aws.api#servcie": { sdkId: "S" } })));
-    expect(e.diagnostics[0]).toMatchObject({ message: expect.stringContaining("Unable to resolve trait `aws.api#servcie`"), hint: "Did you mean aws.api#service?" });
+    expect(e.diagnostics[0]).toMatchObject({
+      message: expect.stringContaining("Unable to resolve trait `aws.api#servcie`"),
+      hint: "Did you mean aws.api#service?",
+    });
   });
 
   it("resolves `use` of an add-on shape without a warning", () => {
@@ -63,7 +86,11 @@ operation Op {}`),
   it("uses a model's own definition of an add-on shape instead of anvil's", () => {
     const model = modelOf(
       doc({
-        "aws.api#arnReference": { type: "structure", members: { flavour: { target: "smithy.api#String" } }, traits: { "smithy.api#trait": { selector: "string" } } },
+        "aws.api#arnReference": {
+          type: "structure",
+          members: { flavour: { target: "smithy.api#String" } },
+          traits: { "smithy.api#trait": { selector: "string" } },
+        },
         "ex#Arn": { type: "string", traits: { "aws.api#arnReference": { flavour: "x" } } },
       }),
     );

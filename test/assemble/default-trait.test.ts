@@ -86,13 +86,19 @@ integer Zero`);
       shapes: {
         "ex#L": { type: "list", member: member("smithy.api#String", "hi") },
         "ex#U": { type: "union", members: { a: member("smithy.api#String", "hi") } },
-        "ex#S": { type: "structure", members: { inner: member("ex#Inner", {}), fine: member("smithy.api#String", "hi") } },
+        "ex#S": {
+          type: "structure",
+          members: { inner: member("ex#Inner", {}), fine: member("smithy.api#String", "hi") },
+        },
         "ex#Inner": { type: "structure", members: {} },
       },
     });
     const selector = ":is(simpleType, list, map, structure > member :test(> :is(simpleType, list, map)))";
     expect(list).toEqual(
-      ["ex#L$member", "ex#U$a", "ex#S$inner"].map((id) => `ERROR TraitTarget ${id}: Trait \`default\` cannot be applied to \`${id}\`. This trait may only be applied to shapes that match the following selector: ${selector}`),
+      ["ex#L$member", "ex#U$a", "ex#S$inner"].map(
+        (id) =>
+          `ERROR TraitTarget ${id}: Trait \`default\` cannot be applied to \`${id}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,
+      ),
     );
   });
 });

@@ -10,7 +10,12 @@ import { preludeIds } from "../../generator/assemble/prelude.js";
 
 /** Every event of an IDL 2.0 body in namespace `ex` (a whole file when it starts with `$version`), or of a JSON AST object. */
 export function modelEvents(model: string | object): Diagnostic[] {
-  const text = typeof model === "string" ? (model.startsWith("$version") ? model : `$version: "2"\nnamespace ex\n${model}`) : JSON.stringify(model, null, 1);
+  const text =
+    typeof model === "string"
+      ? model.startsWith("$version")
+        ? model
+        : `$version: "2"\nnamespace ex\n${model}`
+      : JSON.stringify(model, null, 1);
   const source = { file: typeof model === "string" ? "a.smithy" : "a.json", text };
   try {
     return assemble(loadSources([source], preludeIds())).warnings ?? [];

@@ -11,7 +11,10 @@ import { preludeIds } from "../../generator/assemble/prelude.js";
 /** Every event of a model written in IDL (namespace ex), whether or not it assembles. */
 function events(body: string): Diagnostic[] {
   try {
-    return assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\n${body}` }], preludeIds())).warnings ?? [];
+    return (
+      assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\n${body}` }], preludeIds()))
+        .warnings ?? []
+    );
   } catch (e) {
     if (e instanceof AnvilError) return [...e.diagnostics, ...e.warnings];
     throw e;
@@ -40,8 +43,12 @@ operation Put { input := { @required @httpLabel x: Integer, @required @httpLabel
     expect(list).toContain(
       "ERROR HttpLabelTrait ex#PutInput$x: The `x` structure member corresponds to a greedy label when used as the input of the `ex#Put` operation. This member targets (integer: `smithy.api#Integer`), but greedy labels must target string shapes.",
     );
-    expect(list).toContain("DANGER HttpUriGreedyLabel.MultipleGreedyLabels ex#Put: At most one greedy label segment may exist in a pattern: /a/{x+}/b/{y+}");
-    expect(list).toContain("DANGER HttpUriGreedyLabel.GreedyLabelIsNotLastLabel ex#Put: A greedy label must be the last label in its pattern: /a/{x+}/b/{y+}");
+    expect(list).toContain(
+      "DANGER HttpUriGreedyLabel.MultipleGreedyLabels ex#Put: At most one greedy label segment may exist in a pattern: /a/{x+}/b/{y+}",
+    );
+    expect(list).toContain(
+      "DANGER HttpUriGreedyLabel.GreedyLabelIsNotLastLabel ex#Put: A greedy label must be the last label in its pattern: /a/{x+}/b/{y+}",
+    );
   });
 
   it("warns when the method's semantics and the operation's traits disagree, and a GET with a body is a DANGER", () => {
@@ -52,11 +59,25 @@ operation G { input := { body: String } }
 operation P {}
 @http(method: "delete", uri: "/d")
 operation D {}`).map(brief);
-    expect(list).toContain("WARNING HttpMethodSemantics.MissingReadonlyTrait ex#G: This operation uses the `GET` method in the `http` trait, but is not marked with the readonly trait");
-    expect(list.some((l) => l.startsWith("DANGER HttpMethodSemantics.UnexpectedPayload ex#G: This operation uses the `GET` method in the `http` trait, but the following members are sent as part of the payload of the request: `body`."))).toBe(true);
-    expect(list).toContain("WARNING HttpMethodSemantics.UnnecessaryReadonlyTrait ex#P: This operation uses the `POST` method in the `http` trait, but is marked with the readonly trait");
-    expect(list).toContain("WARNING HttpMethodSemantics ex#D: This operation uses the `delete` method in the `http` trait, but expected `DELETE`.");
-    expect(list).toContain("WARNING HttpMethodSemantics.MissingIdempotentTrait ex#D: This operation uses the `DELETE` method in the `http` trait, but is not marked with the idempotent trait");
+    expect(list).toContain(
+      "WARNING HttpMethodSemantics.MissingReadonlyTrait ex#G: This operation uses the `GET` method in the `http` trait, but is not marked with the readonly trait",
+    );
+    expect(
+      list.some((l) =>
+        l.startsWith(
+          "DANGER HttpMethodSemantics.UnexpectedPayload ex#G: This operation uses the `GET` method in the `http` trait, but the following members are sent as part of the payload of the request: `body`.",
+        ),
+      ),
+    ).toBe(true);
+    expect(list).toContain(
+      "WARNING HttpMethodSemantics.UnnecessaryReadonlyTrait ex#P: This operation uses the `POST` method in the `http` trait, but is marked with the readonly trait",
+    );
+    expect(list).toContain(
+      "WARNING HttpMethodSemantics ex#D: This operation uses the `delete` method in the `http` trait, but expected `DELETE`.",
+    );
+    expect(list).toContain(
+      "WARNING HttpMethodSemantics.MissingIdempotentTrait ex#D: This operation uses the `DELETE` method in the `http` trait, but is not marked with the idempotent trait",
+    );
   });
 
   it("asks every operation of a service for @http once one has it, and requires it under an HTTP protocol", () => {
@@ -65,7 +86,9 @@ service S { version: "1", operations: [A, B] }
 @http(method: "POST", uri: "/a")
 operation A {}
 operation B {}`).map(brief);
-    expect(warned).toContain("WARNING HttpBindingsMissing ex#B: One or more operations in the `ex#S` service define the `http` trait, but this operation is missing the `http` trait.");
+    expect(warned).toContain(
+      "WARNING HttpBindingsMissing ex#B: One or more operations in the `ex#S` service define the `http` trait, but this operation is missing the `http` trait.",
+    );
     const required = events(`
 use aws.protocols#restJson1
 @restJson1
@@ -74,7 +97,9 @@ operation B {}
 // Smithy checks nothing when no shape of the model has @http.
 @http(method: "GET", uri: "/elsewhere")
 operation Elsewhere {}`).map(brief);
-    expect(required).toContain("ERROR HttpBindingsMissing ex#B: The `aws.protocols#restJson1` protocol requires all operations in the `ex#S` service define the `http` trait, but this operation is missing the `http` trait.");
+    expect(required).toContain(
+      "ERROR HttpBindingsMissing ex#B: The `aws.protocols#restJson1` protocol requires all operations in the `ex#S` service define the `http` trait, but this operation is missing the `http` trait.",
+    );
   });
 
   it("expects 2xx codes on @http and the error side's range on @httpError", () => {
@@ -83,20 +108,32 @@ operation Elsewhere {}`).map(brief);
 operation A {}
 @error("client") @httpError(503)
 structure Oops {}`).map(brief);
-    expect(list).toContain("DANGER HttpResponseCodeSemantics ex#A: Expected an `http` code in the 2xx range, but found 404");
-    expect(list).toContain("DANGER HttpResponseCodeSemantics ex#Oops: Expected an `httpError` code in the 4xx range for a `client` error, but found 503");
+    expect(list).toContain(
+      "DANGER HttpResponseCodeSemantics ex#A: Expected an `http` code in the 2xx range, but found 404",
+    );
+    expect(list).toContain(
+      "DANGER HttpResponseCodeSemantics ex#Oops: Expected an `httpError` code in the 4xx range for a `client` error, but found 503",
+    );
   });
 
   it("rejects two members on one query parameter and a member on a query literal of the uri", () => {
     const list = events(`
 @http(method: "POST", uri: "/a?mode=x")
-operation A { input := { @httpQuery("q") a: String, @httpQuery("q") b: String, @httpQuery("mode") c: String } }`).map(brief);
-    expect(list).toContain("ERROR HttpQueryTrait ex#AInput: `httpQuery` parameter name binding conflicts found for the `q` parameter in the following structure members: `a`, `b`");
-    expect(list).toContain("ERROR HttpQueryTrait ex#AInput: `httpQuery` name `mode` conflicts with the `http` trait of the `ex#A` operation: `/a?mode=x`");
+operation A { input := { @httpQuery("q") a: String, @httpQuery("q") b: String, @httpQuery("mode") c: String } }`).map(
+      brief,
+    );
+    expect(list).toContain(
+      "ERROR HttpQueryTrait ex#AInput: `httpQuery` parameter name binding conflicts found for the `q` parameter in the following structure members: `a`, `b`",
+    );
+    expect(list).toContain(
+      "ERROR HttpQueryTrait ex#AInput: `httpQuery` name `mode` conflicts with the `http` trait of the `ex#A` operation: `/a?mode=x`",
+    );
   });
 
   it("rejects a uri that is not ASCII, and accepts a well-formed REST operation without events", () => {
-    expect(events(`@http(method: "POST", uri: "/caf\u00e9")\noperation A {}`).map(brief)).toContain("ERROR HttpUriFormat ex#A: @http trait `uri` is invalid: /caf\u00e9");
+    expect(events(`@http(method: "POST", uri: "/caf\u00e9")\noperation A {}`).map(brief)).toContain(
+      "ERROR HttpUriFormat ex#A: @http trait `uri` is invalid: /caf\u00e9",
+    );
     expect(
       events(`
 @readonly @http(method: "GET", uri: "/things/{id}")

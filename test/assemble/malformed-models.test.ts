@@ -68,7 +68,9 @@ function matches(d: Diagnostic, x: Expected): boolean {
   );
 }
 
-const files = readdirSync(folder).filter((f) => f.endsWith(".smithy")).sort();
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith(".smithy"))
+  .sort();
 
 describe("malformed models: each broken trait reported at its position", () => {
   it("has a folder of cases, each with at least one expectation", () => {
@@ -84,7 +86,10 @@ describe("malformed models: each broken trait reported at its position", () => {
     const unmatched = [...actual];
     for (const x of expected) {
       const i = unmatched.findIndex((d) => matches(d, x));
-      expect(i, `expected ${x.severity} ${x.eventId} at ${x.line}:${x.column}: ${x.message}\nactual: ${actual.map((d) => `${d.severity ?? "ERROR"} ${d.eventId ?? "-"} ${d.location?.line}:${d.location?.column} ${d.message}`).join("\n        ")}`).toBeGreaterThanOrEqual(0);
+      expect(
+        i,
+        `expected ${x.severity} ${x.eventId} at ${x.line}:${x.column}: ${x.message}\nactual: ${actual.map((d) => `${d.severity ?? "ERROR"} ${d.eventId ?? "-"} ${d.location?.line}:${d.location?.column} ${d.message}`).join("\n        ")}`,
+      ).toBeGreaterThanOrEqual(0);
       unmatched.splice(i, 1);
     }
     expect(unmatched.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`)).toEqual([]);
@@ -95,7 +100,9 @@ describe("malformed models: each broken trait reported at its position", () => {
 /** Runs the CLI's `ast` command on a file. */
 function cli(file: string) {
   const loader = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
-  return spawnSync(process.execPath, ["--import", loader, join(root, "generator/cli.ts"), "ast", file], { encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", loader, join(root, "generator/cli.ts"), "ast", file], {
+    encoding: "utf8",
+  });
 }
 
 describe("malformed models on the command line", () => {
@@ -107,7 +114,8 @@ describe("malformed models on the command line", () => {
       const r = cli(file);
       expect(r.status).toBe(1);
       // The CLI shows the file relative to its working directory, whatever path it was given.
-      for (const x of expected) expect(r.stderr).toContain(`error: ${relative(process.cwd(), file)}:${x.line}:${x.column}: ${x.message}`);
+      for (const x of expected)
+        expect(r.stderr).toContain(`error: ${relative(process.cwd(), file)}:${x.line}:${x.column}: ${x.message}`);
       expect(r.stderr).toMatch(new RegExp(`^> +${expected[0].line} \\| `, "m"));
       expect(r.stderr.match(/^ {2}hint: /gm)?.length).toBe(expected.length);
       expect(r.stdout).toBe("");
@@ -118,7 +126,9 @@ describe("malformed models on the command line", () => {
     const file = join(folder, "length-unknown-member.smithy");
     const r = cli(file);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`warning: ${relative(process.cwd(), file)}:6:1: Error validating trait \`length\`: Member \`maxx\` does not exist in \`smithy.api#length\``);
+    expect(r.stderr).toContain(
+      `warning: ${relative(process.cwd(), file)}:6:1: Error validating trait \`length\`: Member \`maxx\` does not exist in \`smithy.api#length\``,
+    );
     expect(r.stderr).toContain("hint: Did you mean `max`?");
     expect(JSON.parse(r.stdout).shapes["example.malformed#Name"]).toBeDefined();
   });
@@ -145,7 +155,9 @@ describe("malformed JSON AST models", () => {
     );
     const found = events("m.json", text);
     const lines = text.split("\n");
-    const memberTrait = lines.findIndex((l) => l.includes('"smithy.api#length": {') && lines[lines.indexOf(l) + 1]?.includes('"min"'));
+    const memberTrait = lines.findIndex(
+      (l) => l.includes('"smithy.api#length": {') && lines[lines.indexOf(l) + 1]?.includes('"min"'),
+    );
     const shapeTrait = lines.findIndex((l, i) => i > memberTrait && l.includes('"smithy.api#length"'));
     expect(found.map((d) => [d.eventId, d.shapeId, d.location?.line])).toEqual([
       ["TraitValue", "ex#S$b", memberTrait + 1],

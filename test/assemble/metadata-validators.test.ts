@@ -31,17 +31,26 @@ namespace ex
 list L { member: String }
 /// Documented.
 string S`),
-    ).toEqual(["DANGER NoLists ex#L: No lists", "NOTE Docs ex#S: Selector capture matched selector: [trait|documentation]"]);
+    ).toEqual([
+      "DANGER NoLists ex#L: No lists",
+      "NOTE Docs ex#S: Selector capture matched selector: [trait|documentation]",
+    ]);
   });
 
   it("emits one event when an EmitNoneSelector matches nothing, and none when it matches", () => {
     const meta = `metadata validators = [{ name: "EmitNoneSelector", id: "NeedsDocs", configuration: { selector: "[trait|documentation]" } }]\nnamespace ex\n`;
-    expect(events(`${meta}string S`)).toEqual(["DANGER NeedsDocs -: Expected at least one shape to match selector: [trait|documentation]"]);
+    expect(events(`${meta}string S`)).toEqual([
+      "DANGER NeedsDocs -: Expected at least one shape to match selector: [trait|documentation]",
+    ]);
     expect(events(`${meta}/// Doc.\nstring S`)).toEqual([]);
   });
 
   it("warns about an unknown validator and rejects one without a selector, without crashing", () => {
-    expect(events(`metadata validators = [{ name: "NoSuchValidator" }, { name: "EmitEachSelector", id: "X" }]\nnamespace ex\nstring S`)).toEqual([
+    expect(
+      events(
+        `metadata validators = [{ name: "NoSuchValidator" }, { name: "EmitEachSelector", id: "X" }]\nnamespace ex\nstring S`,
+      ),
+    ).toEqual([
       "ERROR Model -: Error creating `EmitEachSelector` validator: selector is required",
       "WARNING UnknownValidator_NoSuchValidator -: Unable to locate a validator named `NoSuchValidator`",
     ]);
@@ -50,13 +59,28 @@ string S`),
   it("reports a selector that is not valid Smithy at the validators statement, in Smithy's words", () => {
     const e = (() => {
       try {
-        assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nmetadata validators = [{ name: "EmitEachSelector", configuration: { selector: ":is(string" } }]\nnamespace ex\nstring S` }], preludeIds()));
+        assemble(
+          loadSources(
+            [
+              {
+                file: "a.smithy",
+                text: `$version: "2"\nmetadata validators = [{ name: "EmitEachSelector", configuration: { selector: ":is(string" } }]\nnamespace ex\nstring S`,
+              },
+            ],
+            preludeIds(),
+          ),
+        );
       } catch (err) {
         return err as AnvilError;
       }
       throw new Error("expected an error");
     })();
-    expect(e.diagnostics[0]).toMatchObject({ message: expect.stringContaining("Error creating `EmitEachSelector` validator: Deserialization error at (/selector): unable to create software.amazon.smithy.model.selector.Selector from \":is(string\": Unable to deserialize Node using fromNode method: Syntax error at line 1 column 11, near ``: Found '[EOF]', but expected one of the following tokens: ')' ','; expression: :is(string"), location: { file: "a.smithy", line: 2 } });
+    expect(e.diagnostics[0]).toMatchObject({
+      message: expect.stringContaining(
+        "Error creating `EmitEachSelector` validator: Deserialization error at (/selector): unable to create software.amazon.smithy.model.selector.Selector from \":is(string\": Unable to deserialize Node using fromNode method: Syntax error at line 1 column 11, near ``: Found '[EOF]', but expected one of the following tokens: ')' ','; expression: :is(string",
+      ),
+      location: { file: "a.smithy", line: 2 },
+    });
   });
 
   it("suppresses by @suppress and by metadata (ids and their children, by namespace, with the reason), never an ERROR", () => {
@@ -91,9 +115,12 @@ metadata severityOverrides = [{ id: "Note", namespace: "*", severity: "WARNING" 
 namespace ex
 integer I
 string S`),
-    ).toEqual(["DANGER Note.Str ex#S: Selector capture matched selector: string", "WARNING Note.Int ex#I: Selector capture matched selector: integer"]);
-    expect(events(`metadata severityOverrides = [{ id: "X", namespace: "*", severity: "ERROR" }]\nnamespace ex\nstring S`)).toEqual([
-      "ERROR Model -: Expected one of `DANGER`, `WARNING`; got `ERROR`.",
+    ).toEqual([
+      "DANGER Note.Str ex#S: Selector capture matched selector: string",
+      "WARNING Note.Int ex#I: Selector capture matched selector: integer",
     ]);
+    expect(
+      events(`metadata severityOverrides = [{ id: "X", namespace: "*", severity: "ERROR" }]\nnamespace ex\nstring S`),
+    ).toEqual(["ERROR Model -: Expected one of `DANGER`, `WARNING`; got `ERROR`."]);
   });
 });

@@ -8,9 +8,9 @@ import { eventLines, eventsOf, modelEvents } from "./events.js";
 
 describe("EnumShape", () => {
   it("rejects an intEnum value outside 32 bits and accepts string enums with implied values", () => {
-    expect(eventsOf("intEnum Big {\n  @enumValue(2147483648)\n  HUGE\n  @enumValue(-2147483648)\n  LOW\n}", "EnumShape")).toEqual([
-      "ERROR EnumShape ex#Big$HUGE: intEnum members must fit within an integer, but found: 2147483648",
-    ]);
+    expect(
+      eventsOf("intEnum Big {\n  @enumValue(2147483648)\n  HUGE\n  @enumValue(-2147483648)\n  LOW\n}", "EnumShape"),
+    ).toEqual(["ERROR EnumShape ex#Big$HUGE: intEnum members must fit within an integer, but found: 2147483648"]);
     expect(eventLines("enum Fine {\n  A\n  B_2\n}")).toEqual([]);
   });
 
@@ -23,7 +23,8 @@ describe("EnumShape", () => {
 describe("EnumTrait and the @enum deprecation", () => {
   it("warns about @enum in a 2.0 file, not in a 1.0 file", () => {
     const body = 'namespace ex\n@enum([{value: "a", name: "A"}])\nstring S\n';
-    const ids = (version: string) => modelEvents(`$version: "${version}"\n${body}`).map((d) => `${d.severity} ${d.eventId}`);
+    const ids = (version: string) =>
+      modelEvents(`$version: "${version}"\n${body}`).map((d) => `${d.severity} ${d.eventId}`);
     expect(ids("2")).toEqual(["WARNING ModelDeprecation"]);
     expect(ids("1.0")).toEqual([]);
   });
@@ -55,7 +56,8 @@ describe("PrivateAccess across namespaces", () => {
 
 describe("DeprecatedShape", () => {
   it("words each kind of relationship, and says nothing about a shape's own deprecated members", () => {
-    const model = 'service S {\n  version: "1"\n  operations: [Op]\n}\n@deprecated\noperation Op {\n  input: In\n}\n@deprecated(message: "use B")\nstructure In {}\nstructure Other {\n  @deprecated\n  x: String\n}\n';
+    const model =
+      'service S {\n  version: "1"\n  operations: [Op]\n}\n@deprecated\noperation Op {\n  input: In\n}\n@deprecated(message: "use B")\nstructure In {}\nstructure Other {\n  @deprecated\n  x: String\n}\n';
     expect(eventsOf(model, "DeprecatedShape")).toEqual([
       "WARNING DeprecatedShape.ex#Op ex#S: Binds a deprecated operation, ex#Op",
       "WARNING DeprecatedShape.ex#In ex#Op: Operation input targets a deprecated shape, ex#In. use B",
@@ -80,22 +82,30 @@ describe("TraitBreakingChanges", () => {
 
 describe("HttpBindingTraitIgnored and IdempotencyTokenIgnored", () => {
   it("says nothing when the structure is only an operation's input", () => {
-    const model = '@http(method: "POST", uri: "/{id}")\noperation Op {\n  input := {\n    @httpLabel\n    @required\n    id: String\n    @idempotencyToken\n    token: String\n  }\n}\n';
+    const model =
+      '@http(method: "POST", uri: "/{id}")\noperation Op {\n  input := {\n    @httpLabel\n    @required\n    id: String\n    @idempotencyToken\n    token: String\n  }\n}\n';
     expect(eventLines(model)).toEqual([]);
   });
 });
 
 describe("HostLabelTrait", () => {
   it("accepts a prefix whose labels are bound and which ends in a period", () => {
-    const model = '@readonly\n@endpoint(hostPrefix: "{name}.data.")\noperation Op {\n  input := {\n    @hostLabel\n    @required\n    name: String\n  }\n}\n';
+    const model =
+      '@readonly\n@endpoint(hostPrefix: "{name}.data.")\noperation Op {\n  input := {\n    @hostLabel\n    @required\n    name: String\n  }\n}\n';
     expect(eventLines(model)).toEqual([]);
   });
 });
 
 describe("MediaType", () => {
   it("accepts parameters with quoted values and whitespace after the semicolon, and rejects a space before the slash", () => {
-    expect(eventLines('@mediaType("text/plain ;charset=\\"utf 8\\"")\nstring A\n@mediaType("application/vnd.x+json; v=1")\nstring B')).toEqual([]);
-    expect(eventsOf('@mediaType("text /plain")\nstring C', "MediaType")).toEqual(['ERROR MediaType ex#C: Invalid mediaType value, "text /plain": expected `type/subtype`, each a token (RFC 9110)']);
+    expect(
+      eventLines(
+        '@mediaType("text/plain ;charset=\\"utf 8\\"")\nstring A\n@mediaType("application/vnd.x+json; v=1")\nstring B',
+      ),
+    ).toEqual([]);
+    expect(eventsOf('@mediaType("text /plain")\nstring C', "MediaType")).toEqual([
+      'ERROR MediaType ex#C: Invalid mediaType value, "text /plain": expected `type/subtype`, each a token (RFC 9110)',
+    ]);
   });
 });
 
@@ -113,7 +123,8 @@ describe("ExamplesTrait", () => {
   });
 
   it("measures a blob's @length in UTF-8 bytes", () => {
-    const model = '@examples([{title: "t", input: {b: "é"}}])\noperation Op {\n  input := {\n    @length(max: 1)\n    b: Blob\n  }\n}';
+    const model =
+      '@examples([{title: "t", input: {b: "é"}}])\noperation Op {\n  input := {\n    @length(max: 1)\n    b: Blob\n  }\n}';
     expect(eventsOf(model, "ExamplesTrait")).toEqual([
       "ERROR ExamplesTrait ex#Op: Example input of `t`.b: Value provided for `ex#OpInput$b` must have no more than 1 bytes, but the provided value has 2 bytes",
     ]);
@@ -123,7 +134,9 @@ describe("ExamplesTrait", () => {
 describe("Errors creating a trait", () => {
   it("reports Smithy's loading error instead of a TraitValue, at the trait", () => {
     const events = modelEvents('@error("oops")\nstructure E {}');
-    expect(events.map((d) => `${d.eventId} ${d.shapeId}: ${d.message}`)).toEqual(["Model ex#E: Error creating trait `error`: error trait must be set to client or server, found `oops`"]);
+    expect(events.map((d) => `${d.eventId} ${d.shapeId}: ${d.message}`)).toEqual([
+      "Model ex#E: Error creating trait `error`: error trait must be set to client or server, found `oops`",
+    ]);
     expect(events[0]?.location).toMatchObject({ line: 3, column: 1 });
   });
 });

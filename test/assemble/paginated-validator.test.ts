@@ -12,10 +12,18 @@ operation List {
   input := { @required token: String, size: String }
   output := { things: String }
 }`);
-    expect(list).toContain("ERROR PaginatedTrait ex#List: paginated trait `inputToken` member `token` must not be required");
-    expect(list).toContain("ERROR PaginatedTrait ex#List: paginated trait `pageSize` member `size` targets a string shape, but must target one of the following: [`byte`, `integer`, `long`, `short`]");
-    expect(list).toContain("ERROR PaginatedTrait ex#List: paginated trait `outputToken` targets a member `missing` that does not exist");
-    expect(list).toContain("ERROR PaginatedTrait ex#List: paginated trait `items` member `things` targets a string shape, but must target one of the following: [`list`, `map`]");
+    expect(list).toContain(
+      "ERROR PaginatedTrait ex#List: paginated trait `inputToken` member `token` must not be required",
+    );
+    expect(list).toContain(
+      "ERROR PaginatedTrait ex#List: paginated trait `pageSize` member `size` targets a string shape, but must target one of the following: [`byte`, `integer`, `long`, `short`]",
+    );
+    expect(list).toContain(
+      "ERROR PaginatedTrait ex#List: paginated trait `outputToken` targets a member `missing` that does not exist",
+    );
+    expect(list).toContain(
+      "ERROR PaginatedTrait ex#List: paginated trait `items` member `things` targets a string shape, but must target one of the following: [`list`, `map`]",
+    );
   });
 
   it("merges the service's trait, requires both tokens there, and grades what is only discouraged (on the operation's own trait first)", () => {
@@ -28,16 +36,26 @@ operation A { input := { token: String } output := { things: Things } }
 operation B { input := { token: String, @required size: Long } output := { page: Page } }
 structure Page { @required next: String }
 list Things { member: String }`);
-    expect(list).toContain("ERROR PaginatedTrait ex#A: When bound within the `ex#S` service, paginated trait `outputToken` is not configured");
-    expect(list).toContain("DANGER PaginatedTrait.ShouldNotBeRequired.outputToken ex#B: paginated trait `outputToken` member `next` should not be required");
-    expect(list).toContain("WARNING PaginatedTrait.ShouldNotBeRequired.pageSize ex#B: paginated trait `pageSize` member `size` should not be required");
-    expect(list).toContain("DANGER PaginatedTrait.WrongShapeType.pageSize ex#B: paginated trait `pageSize` member `size` targets a long shape, but this is not recommended. One of [`integer`] SHOULD be targeted.");
+    expect(list).toContain(
+      "ERROR PaginatedTrait ex#A: When bound within the `ex#S` service, paginated trait `outputToken` is not configured",
+    );
+    expect(list).toContain(
+      "DANGER PaginatedTrait.ShouldNotBeRequired.outputToken ex#B: paginated trait `outputToken` member `next` should not be required",
+    );
+    expect(list).toContain(
+      "WARNING PaginatedTrait.ShouldNotBeRequired.pageSize ex#B: paginated trait `pageSize` member `size` should not be required",
+    );
+    expect(list).toContain(
+      "DANGER PaginatedTrait.WrongShapeType.pageSize ex#B: paginated trait `pageSize` member `size` targets a long shape, but this is not recommended. One of [`integer`] SHOULD be targeted.",
+    );
   });
 
   it("accepts a well-formed paginated operation without events", () => {
-    expect(events(`
+    expect(
+      events(`
 @readonly @paginated(inputToken: "token", outputToken: "next", pageSize: "size", items: "things")
 operation List { input := { token: String, size: Integer } output := { next: String, things: Things } }
-list Things { member: String }`)).toEqual([]);
+list Things { member: String }`),
+    ).toEqual([]);
   });
 });

@@ -22,9 +22,21 @@ describe("ReferencesTrait", () => {
   });
 
   it("accepts an implicit reference whose members exist and an enum member bound explicitly, and places events at the trait", () => {
-    expect(eventsOf(`${resource}\n@references([{ resource: Thing }])\nstructure S { @required thingId: String }`, "ReferencesTrait")).toEqual([]);
-    expect(eventsOf(`${resource}\nenum Kind { A }\n@references([{ resource: Thing, ids: { thingId: "k" } }])\nstructure S { k: Kind }`, "ReferencesTrait")).toEqual([]);
-    const [event] = modelEvents(`${resource}\n@references([{ resource: Thing, rel: "x" }])\nstructure S {}`).filter((d) => d.eventId === "ReferencesTrait");
+    expect(
+      eventsOf(
+        `${resource}\n@references([{ resource: Thing }])\nstructure S { @required thingId: String }`,
+        "ReferencesTrait",
+      ),
+    ).toEqual([]);
+    expect(
+      eventsOf(
+        `${resource}\nenum Kind { A }\n@references([{ resource: Thing, ids: { thingId: "k" } }])\nstructure S { k: Kind }`,
+        "ReferencesTrait",
+      ),
+    ).toEqual([]);
+    const [event] = modelEvents(`${resource}\n@references([{ resource: Thing, rel: "x" }])\nstructure S {}`).filter(
+      (d) => d.eventId === "ReferencesTrait",
+    );
     expect(event?.message).toContain('Reference{"resource":"ex#Thing","rel":"x"}');
     expect(event?.location).toMatchObject({ file: "a.smithy", line: 5 });
   });
@@ -84,6 +96,8 @@ describe("ServiceBoundResourceOperation", () => {
   });
 
   it("gives nothing for a model without resources", () => {
-    expect(eventLines(`service S { version: "1", operations: [Op] }\noperation Op { input := { @required id: String } }`)).toEqual([]);
+    expect(
+      eventLines(`service S { version: "1", operations: [Op] }\noperation Op { input := { @required id: String } }`),
+    ).toEqual([]);
   });
 });

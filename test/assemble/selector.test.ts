@@ -23,7 +23,10 @@ const model = modelOf({
     "ex#Oops": { type: "structure", members: {}, traits: { "smithy.api#error": "client" } },
     "ex#Op": { type: "operation", input: { target: "ex#Input" }, errors: [{ target: "ex#Oops" }] },
     "ex#Svc": { type: "service", version: "2017-01-17", operations: [{ target: "ex#Op" }] },
-    "ex#Doc": { type: "blob", traits: { "smithy.api#mediaType": "text/plain", "smithy.api#length": { min: 2, max: 10 } } },
+    "ex#Doc": {
+      type: "blob",
+      traits: { "smithy.api#mediaType": "text/plain", "smithy.api#length": { min: 2, max: 10 } },
+    },
   },
 });
 const index = new SelectorIndex(model.shapes);
@@ -32,7 +35,10 @@ const index = new SelectorIndex(model.shapes);
 function select(selector: string): string[] {
   const r = index.matches(selector);
   if (r instanceof UnsupportedSelector) throw r;
-  return [...r].map((n) => n.id).filter((id) => id.startsWith("ex#")).sort();
+  return [...r]
+    .map((n) => n.id)
+    .filter((id) => id.startsWith("ex#"))
+    .sort();
 }
 
 describe("selectors", () => {
@@ -83,11 +89,21 @@ describe("selectors", () => {
       const r = index.matches(selector);
       return r instanceof SelectorSyntaxError ? r.message : "no syntax error";
     };
-    expect(message("][x")).toBe("Syntax error at line 1 column 1, near `][x`: Unexpected selector character: ]; expression: ][x");
-    expect(message("invalid")).toBe("Syntax error at line 1 column 8, near ``: Unknown shape type: invalid; expression: invalid");
-    expect(message("[foo^foo]")).toBe("Syntax error at line 1 column 6, near `foo]`: Expected: '=', but found 'f'; expression: [foo^foo]");
-    expect(message(":not(string, list)")).toBe("Syntax error at line 1 column 19, near `not(string, list)`: The :not function requires a single selector argument; expression: :not(string, list)");
-    expect(message("string\n  > =")).toBe("Syntax error at line 2 column 5, near `=`: Unexpected selector character: =; expression: string\n  > =");
+    expect(message("][x")).toBe(
+      "Syntax error at line 1 column 1, near `][x`: Unexpected selector character: ]; expression: ][x",
+    );
+    expect(message("invalid")).toBe(
+      "Syntax error at line 1 column 8, near ``: Unknown shape type: invalid; expression: invalid",
+    );
+    expect(message("[foo^foo]")).toBe(
+      "Syntax error at line 1 column 6, near `foo]`: Expected: '=', but found 'f'; expression: [foo^foo]",
+    );
+    expect(message(":not(string, list)")).toBe(
+      "Syntax error at line 1 column 19, near `not(string, list)`: The :not function requires a single selector argument; expression: :not(string, list)",
+    );
+    expect(message("string\n  > =")).toBe(
+      "Syntax error at line 2 column 5, near `=`: Unexpected selector character: =; expression: string\n  > =",
+    );
     expect(message("[id=-x]")).toContain("Invalid number '-': '-' must be followed by a digit");
   });
 

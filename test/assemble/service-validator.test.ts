@@ -25,8 +25,12 @@ describe("Service validator", () => {
   it("grades a conflict with a prelude shape as Smithy does: a NOTE for the same simple shape, Smithy's ERROR (anvil's DANGER) for a structure", () => {
     const note = eventLines(serviceWith(["ex#String", "smithy.api#String"], { "ex#String": { type: "string" } }));
     // Smithy reports nothing below ERROR about a prelude shape, so only ex#String's side is there.
-    expect(note).toEqual([`NOTE Service ex#String: Shape name \`ex#String\` conflicts with \`smithy.api#String\` in the \`ex#S\` service closure. ${closing("should")}`]);
-    const error = eventLines(serviceWith(["ex#String", "smithy.api#String"], { "ex#String": { type: "structure", members: {} } }));
+    expect(note).toEqual([
+      `NOTE Service ex#String: Shape name \`ex#String\` conflicts with \`smithy.api#String\` in the \`ex#S\` service closure. ${closing("should")}`,
+    ]);
+    const error = eventLines(
+      serviceWith(["ex#String", "smithy.api#String"], { "ex#String": { type: "structure", members: {} } }),
+    );
     expect(error).toEqual([
       `DANGER Service ex#String: Shape name \`ex#String\` conflicts with \`smithy.api#String\` in the \`ex#S\` service closure. ${closing("must")}`,
       `DANGER Service smithy.api#String: Shape name \`smithy.api#String\` conflicts with \`ex#String\` in the \`ex#S\` service closure. ${closing("must")}`,
@@ -52,11 +56,19 @@ describe("Service validator", () => {
       `WARNING Service ex#Names: Shape name \`ex#Names\` conflicts with \`other#names\` in the \`ex#S\` service closure. ${closing("should")}`,
       `WARNING Service other#names: Shape name \`other#names\` conflicts with \`ex#Names\` in the \`ex#S\` service closure. ${closing("should")}`,
     ]);
-    expect(eventLines(serviceWith(targets, shapes, { "other#Things": "OtherThings", "other#names": "OtherNames" }))).toEqual([]);
+    expect(
+      eventLines(serviceWith(targets, shapes, { "other#Things": "OtherThings", "other#names": "OtherNames" })),
+    ).toEqual([]);
   });
 
   it("rejects renames of shapes outside the closure, of operations and members, to invalid or unchanged names", () => {
-    const list = eventLines(serviceWith(["ex#A"], { "ex#A": { type: "string" } }, { "ex#Missing": "X", "ex#Op": "Op2", "ex#OpInput$m0": "M", "ex#A": "no!", "smithy.api#String": "String" }));
+    const list = eventLines(
+      serviceWith(
+        ["ex#A"],
+        { "ex#A": { type: "string" } },
+        { "ex#Missing": "X", "ex#Op": "Op2", "ex#OpInput$m0": "M", "ex#A": "no!", "smithy.api#String": "String" },
+      ),
+    );
     expect(list).toEqual([
       "ERROR Service ex#S: Service attempts to rename a shape not in the service: ex#Missing",
       'ERROR Service ex#S: Service attempts to rename a operation shape from `ex#Op` to "Op2"; operations cannot be renamed',
@@ -68,7 +80,11 @@ describe("Service validator", () => {
   });
 
   it("does not count an operation's Unit input or output as part of the closure", () => {
-    const model = serviceWith([], { "ex#Unit": { type: "structure", members: {} }, "ex#Op": { type: "operation", output: { target: "ex#Out" } }, "ex#Out": { type: "structure", members: { u: { target: "ex#Unit" } } } });
+    const model = serviceWith([], {
+      "ex#Unit": { type: "structure", members: {} },
+      "ex#Op": { type: "operation", output: { target: "ex#Out" } },
+      "ex#Out": { type: "structure", members: { u: { target: "ex#Unit" } } },
+    });
     // (ex#OpInput, left without its operation, is only Smithy's OperationNameAmbiguity WARNING.)
     expect(eventLines(model).filter((l) => !l.startsWith("WARNING OperationNameAmbiguity ex#OpInput:"))).toEqual([]);
   });

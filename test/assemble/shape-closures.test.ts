@@ -11,7 +11,8 @@ import { assemble } from "../../generator/assemble/index.js";
 import { preludeIds } from "../../generator/assemble/prelude.js";
 import { brief, eventLines } from "./events.js";
 
-const closures = (entries: string, shapes: string) => `$version: "2"\nmetadata shapeClosures = [${entries}]\nnamespace ex\n${shapes}`;
+const closures = (entries: string, shapes: string) =>
+  `$version: "2"\nmetadata shapeClosures = [${entries}]\nnamespace ex\n${shapes}`;
 
 describe("shape closures", () => {
   it("accepts a closure of a namespace with a selector reaching another namespace and a rename", () => {
@@ -29,19 +30,32 @@ describe("shape closures", () => {
         ),
       ),
     ).toEqual([]);
-    expect(eventLines(closures(`{ id: "ex#Ops", includeBySelector: "operation", rename: { "ex#Unrelated": "Item" } }`, "operation GetThing {}\nstructure Unrelated {}"))).toEqual([
+    expect(
+      eventLines(
+        closures(
+          `{ id: "ex#Ops", includeBySelector: "operation", rename: { "ex#Unrelated": "Item" } }`,
+          "operation GetThing {}\nstructure Unrelated {}",
+        ),
+      ),
+    ).toEqual([
       "ERROR ShapeClosure undefined: Shape closure `ex#Ops` attempts to rename `ex#Unrelated`, which is not in the closure.",
     ]);
   });
 
   it("leaves a closure whose selector anvil cannot evaluate unchecked", () => {
-    expect(eventLines(closures(`{ id: "ex#C", includeBySelector: ":topdown(structure)", rename: { "ex#S": "T" } }`, "structure S {}"))).toEqual([]);
+    expect(
+      eventLines(
+        closures(`{ id: "ex#C", includeBySelector: ":topdown(structure)", rename: { "ex#S": "T" } }`, "structure S {}"),
+      ),
+    ).toEqual([]);
   });
 
   it("leaves a malformed entry to TypedMetadata", () => {
     const lines = eventLines(closures(`{ id: "ex#C", includeNamespaces: [1] }`, "structure S {}"));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^ERROR TypedMetadata\.shapeClosures undefined: metadata\.shapeClosures\.0\.includeNamespaces\.0: /);
+    expect(lines[0]).toMatch(
+      /^ERROR TypedMetadata\.shapeClosures undefined: metadata\.shapeClosures\.0\.includeNamespaces\.0: /,
+    );
   });
 });
 

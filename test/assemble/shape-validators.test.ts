@@ -101,7 +101,9 @@ describe("ShapeRecursion", () => {
       structure Wrapper { @required inner: Loop }
     `;
     // Only the union: a structure's required path through a union is not a structure recursion.
-    expect(eventsOf(model, "ShapeRecursion")).toEqual(["ERROR ShapeRecursion ex#Loop: It is impossible to create instances of this recursive union"]);
+    expect(eventsOf(model, "ShapeRecursion")).toEqual([
+      "ERROR ShapeRecursion ex#Loop: It is impossible to create instances of this recursive union",
+    ]);
   });
 
   it("reports a map recursive through its value alone", () => {
@@ -117,16 +119,25 @@ describe("ShapeRecursion on hostile models", () => {
     const shapes: Record<string, object> = {};
     for (let i = 0; i < n; i++) shapes[`ex#L${i}`] = { type: "list", member: { target: `ex#L${i + 1}` } };
     shapes[`ex#L${n}`] = { type: "list", member: { target: `ex#L${n}` } };
-    const events = modelEvents({ smithy: "2.0", shapes }).filter((d) => d.eventId === "ShapeRecursion").map(brief);
-    expect(events).toEqual([`ERROR ShapeRecursion ex#L${n}: Found invalid shape recursion: ex#L${n}$member > ex#L${n}. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.`]);
+    const events = modelEvents({ smithy: "2.0", shapes })
+      .filter((d) => d.eventId === "ShapeRecursion")
+      .map(brief);
+    expect(events).toEqual([
+      `ERROR ShapeRecursion ex#L${n}: Found invalid shape recursion: ex#L${n}$member > ex#L${n}. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.`,
+    ]);
   });
 
   it("decides 5,000 unions nested through required members, the innermost with a way out", () => {
     const n = 5000;
-    const shapes: Record<string, object> = { [`ex#U${n}`]: { type: "union", members: { end: { target: "smithy.api#Unit" } } } };
+    const shapes: Record<string, object> = {
+      [`ex#U${n}`]: { type: "union", members: { end: { target: "smithy.api#Unit" } } },
+    };
     for (let i = 0; i < n; i++) {
       shapes[`ex#U${i}`] = { type: "union", members: { s: { target: `ex#S${i}` } } };
-      shapes[`ex#S${i}`] = { type: "structure", members: { next: { target: `ex#U${i + 1}`, traits: { "smithy.api#required": {} } } } };
+      shapes[`ex#S${i}`] = {
+        type: "structure",
+        members: { next: { target: `ex#U${i + 1}`, traits: { "smithy.api#required": {} } } },
+      };
     }
     expect(modelEvents({ smithy: "2.0", shapes }).filter((d) => d.eventId === "ShapeRecursion")).toEqual([]);
   });

@@ -24,7 +24,9 @@ describe("Target validator", () => {
         other: Missing
       }
     `;
-    expect(eventLines(broken)).toEqual(["ERROR Target.UnresolvedShape ex#S$other: member shape targets an unresolved shape `ex#Missing`"]);
+    expect(eventLines(broken)).toEqual([
+      "ERROR Target.UnresolvedShape ex#S$other: member shape targets an unresolved shape `ex#Missing`",
+    ]);
     // Without the dangling target the LengthTrait validator runs.
     expect(eventLines(broken.replace("other: Missing", "")).some((l) => l.startsWith("ERROR LengthTrait"))).toBe(true);
   });
@@ -32,7 +34,10 @@ describe("Target validator", () => {
   it("hints at a shape of the same name in another namespace when Smithy's suggestion finds none", () => {
     const [event] = modelEvents({
       smithy: "2.0",
-      shapes: { "ex#S": { type: "structure", members: { m: { target: "ex#Widget" } } }, "other.ns#Widget": { type: "string" } },
+      shapes: {
+        "ex#S": { type: "structure", members: { m: { target: "ex#Widget" } } },
+        "other.ns#Widget": { type: "string" },
+      },
     });
     expect(event?.message).toBe("member shape targets an unresolved shape `ex#Widget`");
     expect(event?.hint).toBe("Did you mean other.ns#Widget?");

@@ -28,14 +28,22 @@ enum Level {
   });
 
   it("leaves a key typed by two shapes (MetadataTrait's error), and a key the model does not set, unchecked", () => {
-    expect(eventLines(`$version: "2"\nmetadata k = true\nnamespace ex\n@metadata(key: "k")\nstring A\n@metadata(key: "k")\ninteger B\n@metadata(key: "unset")\nstring C`)).toEqual([
+    expect(
+      eventLines(
+        `$version: "2"\nmetadata k = true\nnamespace ex\n@metadata(key: "k")\nstring A\n@metadata(key: "k")\ninteger B\n@metadata(key: "unset")\nstring C`,
+      ),
+    ).toEqual([
       "ERROR MetadataTrait ex#A: A type has already been defined for the metadata key `k`. Conflicts with: [ex#B]",
       "ERROR MetadataTrait ex#B: A type has already been defined for the metadata key `k`. Conflicts with: [ex#A]",
     ]);
   });
 
   it("types the prelude's shapeClosures metadata", () => {
-    expect(eventLines(`$version: "2"\nmetadata shapeClosures = [{ id: "ex#Closure", includeNamespaces: ["ex"], includeBySelector: "" }]\nnamespace ex\nstring A`)).toEqual([
+    expect(
+      eventLines(
+        `$version: "2"\nmetadata shapeClosures = [{ id: "ex#Closure", includeNamespaces: ["ex"], includeBySelector: "" }]\nnamespace ex\nstring A`,
+      ),
+    ).toEqual([
       "ERROR TypedMetadata.shapeClosures undefined: metadata.shapeClosures.0.includeBySelector: String value provided for `smithy.api#ShapeClosure$includeBySelector` must be >= 1 characters, but the provided value is only 0 characters.",
     ]);
   });

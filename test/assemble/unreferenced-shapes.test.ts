@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { eventLines } from "./events.js";
 
-const validators = (entry: string, shapes: string) => `$version: "2"\nmetadata validators = [${entry}]\nnamespace ex\n${shapes}`;
+const validators = (entry: string, shapes: string) =>
+  `$version: "2"\nmetadata validators = [${entry}]\nnamespace ex\n${shapes}`;
 
 describe("UnreferencedShape", () => {
   it("keeps shapes named by @idRef strings in the traits of referenced shapes", () => {
@@ -33,7 +34,11 @@ string Level
 structure Holder { @required m: String, other: Other }
 string Other
 string Loose`;
-    expect(eventLines(validators(`{ name: "UnreferencedShape", configuration: { rootShapeSelector: "[id|member=m]" } }`, shapes))).toEqual([
+    expect(
+      eventLines(
+        validators(`{ name: "UnreferencedShape", configuration: { rootShapeSelector: "[id|member=m]" } }`, shapes),
+      ),
+    ).toEqual([
       "NOTE UnreferencedShape ex#Loose: This shape is unreferenced. It has no modeled connections to shapes that match the following selector: `[id|member=m]`",
     ]);
   });
@@ -41,7 +46,9 @@ string Loose`;
   it("applies the entry's id, severity, message and namespaces", () => {
     const entry = `{ name: "UnreferencedShape", id: "Orphan", severity: "WARNING", message: "orphan", namespaces: ["ex"] }`;
     expect(eventLines(validators(entry, "service Svc {}\nstring Loose"))).toEqual(["WARNING Orphan ex#Loose: orphan"]);
-    expect(eventLines(validators(`{ name: "UnreferencedShape", namespaces: ["other"] }`, "service Svc {}\nstring Loose"))).toEqual([]);
+    expect(
+      eventLines(validators(`{ name: "UnreferencedShape", namespaces: ["other"] }`, "service Svc {}\nstring Loose")),
+    ).toEqual([]);
   });
 
   it("reports every shape when no shape matches the roots", () => {
@@ -51,10 +58,19 @@ string Loose`;
   });
 
   it("cannot be created with an unknown configuration property or a selector anvil cannot evaluate", () => {
-    expect(eventLines(validators(`{ name: "UnreferencedShape", configuration: { roots: "service" } }`, "string A"))).toEqual([
+    expect(
+      eventLines(validators(`{ name: "UnreferencedShape", configuration: { roots: "service" } }`, "string A")),
+    ).toEqual([
       "ERROR Model undefined: Error creating `UnreferencedShape` validator: Expected an object with possible properties of `rootShapeSelector`, but found additional properties: `roots`",
     ]);
-    expect(eventLines(validators(`{ name: "UnreferencedShape", configuration: { rootShapeSelector: ":topdown(service)" } }`, "string A"))[0]).toMatch(
+    expect(
+      eventLines(
+        validators(
+          `{ name: "UnreferencedShape", configuration: { rootShapeSelector: ":topdown(service)" } }`,
+          "string A",
+        ),
+      )[0],
+    ).toMatch(
       /^ERROR Model undefined: Error creating `UnreferencedShape` validator: anvil cannot evaluate the rootShapeSelector/,
     );
   });

@@ -13,7 +13,13 @@ import { eventsOf } from "./events.js";
 function events(body: string): string[] {
   let list: Diagnostic[];
   try {
-    list = assemble(loadSources([{ file: "a.smithy", text: `$version: "2"\nnamespace ex\nuse smithy.waiters#waitable\n${body}` }], preludeIds())).warnings ?? [];
+    list =
+      assemble(
+        loadSources(
+          [{ file: "a.smithy", text: `$version: "2"\nnamespace ex\nuse smithy.waiters#waitable\n${body}` }],
+          preludeIds(),
+        ),
+      ).warnings ?? [];
   } catch (e) {
     if (!(e instanceof AnvilError)) throw e;
     list = [...e.diagnostics, ...e.warnings];
@@ -25,7 +31,11 @@ const success = `{ state: "success", matcher: { success: true } }`;
 
 describe("waiter validators", () => {
   it("rejects minDelay above maxDelay and a waiter without a success acceptor", () => {
-    expect(events(`@waitable(Slow: { minDelay: 10, maxDelay: 5, acceptors: [${success}] }, Never: { acceptors: [{ state: "retry", matcher: { success: false } }] })\noperation A {}`)).toEqual([
+    expect(
+      events(
+        `@waitable(Slow: { minDelay: 10, maxDelay: 5, acceptors: [${success}] }, Never: { acceptors: [{ state: "retry", matcher: { success: false } }] })\noperation A {}`,
+      ),
+    ).toEqual([
       "ERROR WaitableTrait ex#A: No success state matcher found for `smithy.waiters#waitable` trait waiter named `Never`",
       "ERROR WaitableTrait ex#A: `smithy.waiters#waitable` trait waiter named `Slow` has a `minDelay` value of 10 that is greater than its `maxDelay` value of 5",
     ]);
@@ -64,19 +74,34 @@ operation A { output := { n: Integer, s: String }, errors: [Oops] }
   const ok = `{ state: "success", matcher: { success: true } }`;
 
   it("warns about an errorType the operation does not declare, by id or name", () => {
-    const list = eventsOf(op(`${ok}, { state: "retry", matcher: { errorType: "Nope" } }, { state: "retry", matcher: { errorType: "Oops" } }`), "WaitableTraitInvalidErrorType");
-    expect(list).toEqual(["WARNING WaitableTraitInvalidErrorType.W.1 ex#A: Waiter `W`, acceptor 1: errorType 'Nope' not found on operation. This operation defines the following errors: [ex#Oops]"]);
+    const list = eventsOf(
+      op(
+        `${ok}, { state: "retry", matcher: { errorType: "Nope" } }, { state: "retry", matcher: { errorType: "Oops" } }`,
+      ),
+      "WaitableTraitInvalidErrorType",
+    );
+    expect(list).toEqual([
+      "WARNING WaitableTraitInvalidErrorType.W.1 ex#A: Waiter `W`, acceptor 1: errorType 'Nope' not found on operation. This operation defines the following errors: [ex#Oops]",
+    ]);
   });
 
   it("reports a path whose static type is not what the comparator compares", () => {
-    const list = eventsOf(op(`{ state: "success", matcher: { output: { path: "n", comparator: "stringEquals", expected: "1" } } }`), "WaitableTraitJmespathProblem");
+    const list = eventsOf(
+      op(`{ state: "success", matcher: { output: { path: "n", comparator: "stringEquals", expected: "1" } } }`),
+      "WaitableTraitJmespathProblem",
+    );
     expect(list).toEqual([
       "DANGER WaitableTraitJmespathProblem.ReturnTypeMismatch.W.0 ex#A: Waiter `W`, acceptor 0: Waiter acceptors with a stringEquals comparator must return a `string` type, but this acceptor was statically determined to return a `number` type.",
     ]);
   });
 
   it("requires a failure message to give strings", () => {
-    const list = eventsOf(op(`${ok}, { state: "failure", matcher: { success: false }, message: "n" }, { state: "failure", matcher: { success: false }, message: "s" }`), "WaitableTrait");
+    const list = eventsOf(
+      op(
+        `${ok}, { state: "failure", matcher: { success: false }, message: "n" }, { state: "failure", matcher: { success: false }, message: "s" }`,
+      ),
+      "WaitableTrait",
+    );
     expect(list).toEqual([
       "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 1: The `message` JMESPath expression must resolve to a string or an array of strings, but this expression was statically determined to return a `number` type.",
     ]);
@@ -94,7 +119,10 @@ operation A { output := { n: Integer, s: String }, errors: [Oops] }
   });
 
   it("grades a bad function call ERROR and an unordered comparison WARNING, and still checks the return type", () => {
-    const list = eventsOf(op(`${path("abs(s)", "stringEquals")}, ${path("s < s")}, ${path("nope(n) == `1`")}`), "WaitableTrait").sort();
+    const list = eventsOf(
+      op(`${path("abs(s)", "stringEquals")}, ${path("s < s")}, ${path("nope(n) == `1`")}`),
+      "WaitableTrait",
+    ).sort();
     expect(list).toEqual([
       "DANGER WaitableTraitJmespathProblem.ReturnTypeMismatch.W.0 ex#A: Waiter `W`, acceptor 0: Waiter acceptors with a stringEquals comparator must return a `string` type, but this acceptor was statically determined to return a `number` type.",
       "DANGER WaitableTraitJmespathProblem.ReturnTypeMismatch.W.1 ex#A: Waiter `W`, acceptor 1: Waiter acceptors with a booleanEquals comparator must return a `boolean` type, but this acceptor was statically determined to return a `null` type.",
@@ -105,7 +133,10 @@ operation A { output := { n: Integer, s: String }, errors: [Oops] }
   });
 
   it("words a syntax error as Smithy's parser does, with its line and column", () => {
-    const list = eventsOf(op(`${path("s ==")}, { state: "failure", matcher: { success: false }, message: "s.&" }`), "WaitableTrait");
+    const list = eventsOf(
+      op(`${path("s ==")}, { state: "failure", matcher: { success: false }, message: "s.&" }`),
+      "WaitableTrait",
+    );
     expect(list).toEqual([
       "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 0: Invalid JMESPath expression (s ==): Syntax error at line 1 column 5: Expected ['@', 'A-Z|a-z|_', '`', '*', '{', '[', '[]', '&', '!', '[?', '('], but found EOF",
       "ERROR WaitableTrait ex#A: Waiter `W`, acceptor 1: Invalid JMESPath expression in `message` (s.&): Syntax error at line 1 column 3: Expected ['[', '{', '*', 'A-Z|a-z|_'], but found '&'",

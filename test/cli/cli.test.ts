@@ -76,8 +76,12 @@ describe("anvil CLI", () => {
     writeFileSync(specPath(), original.replace("entities: listOfEntities", "entities: listOfEntites"));
     const r = anvil("generate");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/specs\/frauddetector\.smithy:\d+:\d+: member shape targets an unresolved shape `com\.amazonaws\.frauddetector#listOfEntites`\. Did you mean com\.amazonaws\.frauddetector#listOfEntities\?/);
-    expect(r.stderr).toContain("hint: Target com.amazonaws.frauddetector#listOfEntities, or define com.amazonaws.frauddetector#listOfEntites");
+    expect(r.stderr).toMatch(
+      /specs\/frauddetector\.smithy:\d+:\d+: member shape targets an unresolved shape `com\.amazonaws\.frauddetector#listOfEntites`\. Did you mean com\.amazonaws\.frauddetector#listOfEntities\?/,
+    );
+    expect(r.stderr).toContain(
+      "hint: Target com.amazonaws.frauddetector#listOfEntities, or define com.amazonaws.frauddetector#listOfEntites",
+    );
     expect(r.stderr).toMatch(/^> +\d+ \|/m);
     // Relative to the current directory, as config errors are: never the absolute path.
     expect(r.stderr).toMatch(/^error: specs\/frauddetector\.smithy:\d+:\d+: /m);

@@ -29,7 +29,10 @@ describe("progress", () => {
   });
 
   it("prints plain lines when not on a terminal, or in CI", () => {
-    for (const [tty, env] of [[false, {}], [true, { CI: "true" }]] as const) {
+    for (const [tty, env] of [
+      [false, {}],
+      [true, { CI: "true" }],
+    ] as const) {
       const c = capture(tty);
       const p = progressDisplay(c.out, env);
       p.step({ client: "a", index: 1, total: 1, stage: "load" });

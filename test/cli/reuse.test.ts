@@ -19,7 +19,11 @@ const out = () => join(dir, "generated/frauddetector");
 const manifestPath = () => join(out(), "anvil-manifest.json");
 
 function anvil(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, cli, ...args], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, cli, ...args],
+    { cwd: dir, encoding: "utf8" },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -41,7 +45,13 @@ function files(): Map<string, string> {
 }
 
 /** Rewrites the manifest through `edit` (the parsed JSON). */
-function editManifest(edit: (m: { generator: string; formatter: string; files: Record<string, { sha256: string; rendered?: string }> }) => void): void {
+function editManifest(
+  edit: (m: {
+    generator: string;
+    formatter: string;
+    files: Record<string, { sha256: string; rendered?: string }>;
+  }) => void,
+): void {
   const m = JSON.parse(readFileSync(manifestPath(), "utf8"));
   edit(m);
   writeFileSync(manifestPath(), `${JSON.stringify(m, null, 2)}\n`);
@@ -84,7 +94,10 @@ describe("reusing the last run", () => {
     expect(again.code).toBe(0);
     expect(stages(again.stderr)).not.toContain("typecheck");
     expect(files()).toEqual(before);
-    expect(anvil("generate", "--check", "--timings")).toMatchObject({ code: 0, stdout: expect.stringContaining("up to date") });
+    expect(anvil("generate", "--check", "--timings")).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("up to date"),
+    });
   });
 
   it("formats and type-checks everything again with --no-cache, to the same bytes", () => {
@@ -142,7 +155,8 @@ describe("reusing the last run", () => {
       writeFileSync(join(out(), path), older);
     }
     editManifest((m) => {
-      for (const [path, entry] of Object.entries(m.files)) entry.sha256 = contentHash(readFileSync(join(out(), path), "utf8"));
+      for (const [path, entry] of Object.entries(m.files))
+        entry.sha256 = contentHash(readFileSync(join(out(), path), "utf8"));
     });
     const r = anvil("generate", "--check");
     expect(r.code).toBe(1);

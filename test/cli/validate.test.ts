@@ -49,13 +49,16 @@ operation G { input := { body: String } }
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(r.stdout).toContain("TraitValue\nShape: ex#S\nFile:  broken.smithy:4:1");
-    expect(r.stdout).toContain("> 4 | @sigv4(name: \"\")");
+    expect(r.stdout).toContain('> 4 | @sigv4(name: "")');
     expect(r.stdout).toContain("HttpMethodSemantics.UnexpectedPayload\nShape: ex#G");
     expect(r.stdout).toContain("Validation result: FAILED (ERROR: 1, DANGER: 1, WARNING: 1, NOTE: 0)");
   });
 
   it("exits 1 on DANGER alone, 0 on warnings alone, and filters with --severity", () => {
-    const danger = model("danger.smithy", `@readonly @http(method: "GET", uri: "/g")\noperation G { input := { body: String } }\n`);
+    const danger = model(
+      "danger.smithy",
+      `@readonly @http(method: "GET", uri: "/g")\noperation G { input := { body: String } }\n`,
+    );
     expect(anvil("validate", "--model", danger).code).toBe(1);
     const warning = model("warning.smithy", `@http(method: "GET", uri: "/g")\noperation G {}\n`);
     const w = anvil("validate", "--model", warning);
@@ -69,12 +72,18 @@ operation G { input := { body: String } }
   });
 
   it("makes generate stop on ERROR but carry on past DANGER, printing it", () => {
-    const danger = model("danger-gen.smithy", `@readonly @http(method: "GET", uri: "/g")\noperation G { input := { body: String } }\nservice S { version: "1", operations: [G] }\n`);
+    const danger = model(
+      "danger-gen.smithy",
+      `@readonly @http(method: "GET", uri: "/g")\noperation G { input := { body: String } }\nservice S { version: "1", operations: [G] }\n`,
+    );
     const ok = anvil("generate", "--model", danger, "--out", "out-danger");
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain("danger: ");
     expect(ok.stderr).toContain("[HttpMethodSemantics.UnexpectedPayload]");
-    const broken = model("error-gen.smithy", `@http(method: "GET", uri: "/g/{id}")\n@readonly operation G {}\nservice S { version: "1", operations: [G] }\n`);
+    const broken = model(
+      "error-gen.smithy",
+      `@http(method: "GET", uri: "/g/{id}")\n@readonly operation G {}\nservice S { version: "1", operations: [G] }\n`,
+    );
     const failed = anvil("generate", "--model", broken, "--out", "out-error");
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("do not have a corresponding member marked with the `httpLabel` trait: `id`");

@@ -19,7 +19,11 @@ const app = mkdtempSync(join(tmpdir(), "anvil-recipe-"));
 afterAll(() => rmSync(app, { recursive: true, force: true }));
 
 function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { cwd: app, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" } });
+  const r = spawnSync(cmd, args, {
+    cwd: app,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" },
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout };
 }
 
@@ -60,7 +64,10 @@ console.log(JSON.stringify({ seen, rejected }));
 
 describe("the README's vendoring recipe", () => {
   it("gives an app that builds with tsc and runs as JavaScript", (ctx) => {
-    writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "recipe-app", version: "1.0.0", private: true, type: "module", scripts: { build: "tsc" } }, null, 2)}\n`);
+    writeFileSync(
+      join(app, "package.json"),
+      `${JSON.stringify({ name: "recipe-app", version: "1.0.0", private: true, type: "module", scripts: { build: "tsc" } }, null, 2)}\n`,
+    );
     writeFileSync(
       join(app, "tsconfig.json"),
       `${JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, outDir: "dist", rootDir: "src", types: ["node"], skipLibCheck: true }, include: ["src"] }, null, 2)}\n`,
@@ -70,16 +77,29 @@ describe("the README's vendoring recipe", () => {
 
     // The recipe, step by step.
     cpSync(join(root, "generated/frauddetector"), join(app, "src/vendor/frauddetector"), { recursive: true });
-    const deps = run(process.execPath, [join(root, "bin/anvil.mjs"), "vendor-deps", "src/vendor/frauddetector", "--write"]);
+    const deps = run(process.execPath, [
+      join(root, "bin/anvil.mjs"),
+      "vendor-deps",
+      "src/vendor/frauddetector",
+      "--write",
+    ]);
     expect(deps.code, deps.out).toBe(0);
-    const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    const folder = JSON.parse(readFileSync(join(root, "generated/frauddetector/package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const folder = JSON.parse(readFileSync(join(root, "generated/frauddetector/package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.dependencies).toEqual(folder.dependencies);
     expect(pkg.devDependencies).toEqual(folder.devDependencies);
 
     const install = run("npm", ["install", "--prefer-offline"]);
     if (install.code !== 0 && /ENOTCACHED|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(install.out)) {
-      process.stderr.write(`skipped: npm could not install the folder's packages (offline, and not in npm's cache): ${install.out.trim().split("\n").slice(-2).join(" | ")}\n`);
+      process.stderr.write(
+        `skipped: npm could not install the folder's packages (offline, and not in npm's cache): ${install.out.trim().split("\n").slice(-2).join(" | ")}\n`,
+      );
       ctx.skip();
       return;
     }
@@ -90,10 +110,15 @@ describe("the README's vendoring recipe", () => {
 
     const ran = run(process.execPath, ["dist/app.js"]);
     expect(ran.code, ran.out).toBe(0);
-    const result = JSON.parse(ran.stdout) as { seen: Array<{ target: string; authorization: string; body: string }>; rejected: string };
+    const result = JSON.parse(ran.stdout) as {
+      seen: Array<{ target: string; authorization: string; body: string }>;
+      rejected: string;
+    };
     expect(result.seen).toHaveLength(1);
     expect(result.seen[0]?.target).toBe("AWSHawksNestServiceFacade.SendEvent");
-    expect(result.seen[0]?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDRECIPE\/\d{8}\/us-east-1\/frauddetector\/aws4_request, /);
+    expect(result.seen[0]?.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDRECIPE\/\d{8}\/us-east-1\/frauddetector\/aws4_request, /,
+    );
     expect(JSON.parse(result.seen[0]?.body ?? "")).toMatchObject({ eventId: "evt-1", eventTypeName: "sign_up" });
     expect(result.rejected).toBe("RequestValidationError");
   }, 600_000);

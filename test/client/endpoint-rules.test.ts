@@ -22,7 +22,20 @@ type ClientCtor = new (config: object) => { sendEvent(input: object): Promise<un
 describe.skipIf(!here)("endpoint rules", () => {
   it("evaluates the model's rule set for the region, and config.endpoint still wins", async () => {
     const result = await generate(
-      { file: "t", displayFile: "t", out: "/unused", clients: [{ name: "fdrules", models: [published], modelsAsWritten: ["frauddetector.json"], operations: ["SendEvent"], validation: "off" }] },
+      {
+        file: "t",
+        displayFile: "t",
+        out: "/unused",
+        clients: [
+          {
+            name: "fdrules",
+            models: [published],
+            modelsAsWritten: ["frauddetector.json"],
+            operations: ["SendEvent"],
+            validation: "off",
+          },
+        ],
+      },
       { skipTypeCheck: true },
     );
     // Under node_modules so the runtime's npm imports resolve from the repository.
@@ -32,11 +45,19 @@ describe.skipIf(!here)("endpoint rules", () => {
       writeFileSync(join(dir, f.path), f.text);
     }
     expect(result.clients[0].files.some((f) => f.path === "endpoint-rules.ts")).toBe(true);
-    const { FraudDetectorClient } = (await import(pathToFileURL(join(dir, "client.ts")).href)) as { FraudDetectorClient: ClientCtor };
+    const { FraudDetectorClient } = (await import(pathToFileURL(join(dir, "client.ts")).href)) as {
+      FraudDetectorClient: ClientCtor;
+    };
     const urlFor = async (config: object) => {
       const seen: Captured = {};
-      const transport = { handle: async (req: { url: string }) => ((seen.url = req.url), { statusCode: 200, headers: {}, body: "{}" }) };
-      const client = new FraudDetectorClient({ credentials: { accessKeyId: "AKID", secretAccessKey: "s" }, transport, ...config });
+      const transport = {
+        handle: async (req: { url: string }) => ((seen.url = req.url), { statusCode: 200, headers: {}, body: "{}" }),
+      };
+      const client = new FraudDetectorClient({
+        credentials: { accessKeyId: "AKID", secretAccessKey: "s" },
+        transport,
+        ...config,
+      });
       await client.sendEvent({});
       return seen.url;
     };

@@ -25,7 +25,13 @@ const MODELED = [
   { Class: AccessDeniedException, code: "AccessDeniedException", status: 403, fault: "client", attempts: 1 },
   { Class: ResourceNotFoundException, code: "ResourceNotFoundException", status: 404, fault: "client", attempts: 1 },
   { Class: ConflictException, code: "ConflictException", status: 409, fault: "client", attempts: 1 },
-  { Class: ResourceUnavailableException, code: "ResourceUnavailableException", status: 409, fault: "client", attempts: 1 },
+  {
+    Class: ResourceUnavailableException,
+    code: "ResourceUnavailableException",
+    status: 409,
+    fault: "client",
+    attempts: 1,
+  },
   { Class: ThrottlingException, code: "ThrottlingException", status: 429, fault: "client", attempts: 3 },
   { Class: InternalServerException, code: "InternalServerException", status: 500, fault: "server", attempts: 3 },
 ] as const;
@@ -34,9 +40,14 @@ describe("modeled errors", () => {
   for (const { Class, code, status, fault, attempts } of MODELED) {
     it(`maps ${code} (HTTP ${status}) to its class with name, message, $fault and $metadata`, async () => {
       server.handler = (_r, res) =>
-        reply(res, status, JSON.stringify({ __type: `com.amazonaws.frauddetector#${code}`, message: `${code} happened` }), {
-          "x-amzn-requestid": "req-1234",
-        });
+        reply(
+          res,
+          status,
+          JSON.stringify({ __type: `com.amazonaws.frauddetector#${code}`, message: `${code} happened` }),
+          {
+            "x-amzn-requestid": "req-1234",
+          },
+        );
       const error = await rejectionOf(clientFor(server).getEventPrediction(getEventPredictionInput));
       expect(error).toBeInstanceOf(Class);
       expect(error).toBeInstanceOf(FraudDetectorServiceException);
@@ -55,7 +66,9 @@ describe("modeled errors", () => {
 
   it("finds the code in the X-Amzn-Errortype header, with a URL suffix, and reads Message", async () => {
     server.handler = (_r, res) =>
-      reply(res, 404, '{"Message":"no such detector"}', { "x-amzn-errortype": "ResourceNotFoundException:http://internal.amazon.com/" });
+      reply(res, 404, '{"Message":"no such detector"}', {
+        "x-amzn-errortype": "ResourceNotFoundException:http://internal.amazon.com/",
+      });
     const error = await rejectionOf(clientFor(server).getEventPrediction(getEventPredictionInput));
     expect(error).toBeInstanceOf(ResourceNotFoundException);
     expect(error).toMatchObject({ message: "no such detector" });
@@ -64,7 +77,9 @@ describe("modeled errors", () => {
   it("records the waits between attempts in totalRetryDelay", async () => {
     server.handler = (_r, res) => reply(res, 500, '{"__type":"InternalServerException"}');
     // Jitter 0.5 of a 4 ms base: waits of 2 ms, then 4 ms.
-    const error = await rejectionOf(clientFor(server, { retry: { random: () => 0.5, baseDelayMs: 4 } }).sendEvent(sendEventInput));
+    const error = await rejectionOf(
+      clientFor(server, { retry: { random: () => 0.5, baseDelayMs: 4 } }).sendEvent(sendEventInput),
+    );
     expect(error).toBeInstanceOf(InternalServerException);
     expect(error).toMatchObject({ $metadata: { attempts: 3, totalRetryDelay: 6 } });
   });
@@ -72,11 +87,18 @@ describe("modeled errors", () => {
 
 describe("errors the model does not name", () => {
   it("maps an unknown code to FraudDetectorServiceException carrying the code", async () => {
-    server.handler = (_r, res) => reply(res, 400, '{"__type":"com.amazonaws.frauddetector#SomethingNewException","message":"new"}');
+    server.handler = (_r, res) =>
+      reply(res, 400, '{"__type":"com.amazonaws.frauddetector#SomethingNewException","message":"new"}');
     const error = await rejectionOf(clientFor(server).sendEvent(sendEventInput));
     expect(error).toBeInstanceOf(FraudDetectorServiceException);
     expect(MODELED.some(({ Class }) => error instanceof Class)).toBe(false);
-    expect(error).toMatchObject({ name: "SomethingNewException", code: "SomethingNewException", message: "new", $fault: "client", $metadata: { httpStatusCode: 400, attempts: 1 } });
+    expect(error).toMatchObject({
+      name: "SomethingNewException",
+      code: "SomethingNewException",
+      message: "new",
+      $fault: "client",
+      $metadata: { httpStatusCode: 400, attempts: 1 },
+    });
   });
 
   it("turns an HTML 502 from a proxy into a service exception with the status, never a SyntaxError", async () => {

@@ -11,7 +11,11 @@ import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import { GetEventPredictionCommand, SendEventCommand } from "@aws-sdk/client-frauddetector";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FraudDetectorClient, FraudDetectorServiceException, ServiceException } from "../../generated/frauddetector/index.js";
+import {
+  FraudDetectorClient,
+  FraudDetectorServiceException,
+  ServiceException,
+} from "../../generated/frauddetector/index.js";
 import { NodeHttpTransport } from "../../generated/frauddetector/runtime/transport-node.js";
 import { reply } from "../runtime/server.js";
 import {
@@ -109,7 +113,10 @@ describe("a clock 2 hours behind the service", () => {
     const client = clientFor(server, { maxAttempts: 1 });
     const error = await rejectionOf(client.sendEvent(sendEventInput));
     expect(error).toBeInstanceOf(FraudDetectorServiceException);
-    expect(error).toMatchObject({ name: "InvalidSignatureException", $metadata: { httpStatusCode: 403, attempts: 1, clockSkewCorrected: true } });
+    expect(error).toMatchObject({
+      name: "InvalidSignatureException",
+      $metadata: { httpStatusCode: 403, attempts: 1, clockSkewCorrected: true },
+    });
     expect((error as Error).message).toMatch(/^Signature expired: /);
     await client.sendEvent(sendEventInput);
     expect(server.requests).toHaveLength(2);
@@ -129,7 +136,8 @@ describe("a clock 2 hours behind the service", () => {
   });
 
   it("ignores the Date of a response served from a cache (Age header)", async () => {
-    server.handler = (_r, res) => reply(res, 200, "{}", { date: new Date(Date.now() - 3 * HOUR).toUTCString(), age: "10800" });
+    server.handler = (_r, res) =>
+      reply(res, 200, "{}", { date: new Date(Date.now() - 3 * HOUR).toUTCString(), age: "10800" });
     const client = clientFor(server);
     await client.sendEvent(sendEventInput);
     expect(core(client).systemClockOffset).toBe(0);
@@ -194,7 +202,9 @@ describe("a bounded connection pool", () => {
     expect(logger.messages).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(2);
     expect(logger.messages).toHaveLength(1);
-    expect(logger.messages[0]).toMatch(/waited more than 1000 ms for a socket: 6 requests in flight, at most 2 sockets per host \(`maxSockets` in the client config\)/);
+    expect(logger.messages[0]).toMatch(
+      /waited more than 1000 ms for a socket: 6 requests in flight, at most 2 sockets per host \(`maxSockets` in the client config\)/,
+    );
     expect(logger.messages[0]).not.toContain(credentials.secretAccessKey);
     // The server catches up: every call succeeds over the same two sockets.
     server.handler = (_r, res) => reply(res, 200, "{}");
@@ -238,7 +248,9 @@ describe("a bounded connection pool", () => {
 
 describe("sustained throttling: adaptive retry mode", () => {
   /** 10 callers x 30 calls against 40 requests a second, in virtual time; what the service counted. */
-  async function anvilBurst(retryMode: "standard" | "adaptive"): Promise<{ ok: number; throttled: number; failed: number; seconds: number }> {
+  async function anvilBurst(
+    retryMode: "standard" | "adaptive",
+  ): Promise<{ ok: number; throttled: number; failed: number; seconds: number }> {
     const { handler, counts } = throttlingService(40);
     server.reset();
     server.handler = handler;
@@ -246,14 +258,19 @@ describe("sustained throttling: adaptive retry mode", () => {
     const client = clientFor(server, { retryMode, transport, retry: { random: seededRandom(7) } });
     const started = Date.now();
     try {
-      const { failed } = await runInVirtualTime(burst(() => client.sendEvent(sendEventInput), 10, 30), () => transport.inFlight > 0);
+      const { failed } = await runInVirtualTime(
+        burst(() => client.sendEvent(sendEventInput), 10, 30),
+        () => transport.inFlight > 0,
+      );
       return { ...counts, failed, seconds: (Date.now() - started) / 1000 };
     } finally {
       transport.destroy();
     }
   }
 
-  async function sdkBurst(retryMode: "standard" | "adaptive"): Promise<{ ok: number; throttled: number; failed: number }> {
+  async function sdkBurst(
+    retryMode: "standard" | "adaptive",
+  ): Promise<{ ok: number; throttled: number; failed: number }> {
     const { handler, counts } = throttlingService(40);
     server.reset();
     server.handler = handler;
@@ -261,7 +278,10 @@ describe("sustained throttling: adaptive retry mode", () => {
     const sdk = sdkClientFor(server, { retryMode, requestHandler });
     const undo = sdkRateLimiterOnFakeTimers();
     try {
-      const { failed } = await runInVirtualTime(burst(() => sdk.send(new SendEventCommand(sendEventInput)), 10, 30), () => requestHandler.inFlight > 0);
+      const { failed } = await runInVirtualTime(
+        burst(() => sdk.send(new SendEventCommand(sendEventInput)), 10, 30),
+        () => requestHandler.inFlight > 0,
+      );
       return { ...counts, failed };
     } finally {
       undo();
@@ -342,7 +362,8 @@ describe("what already worked keeps working", () => {
     const truncated = await rejectionOf(clientFor(server).getEventPrediction(getEventPredictionInput));
     expect(truncated).toBeInstanceOf(ServiceException);
     expect(truncated).toMatchObject({ name: "MalformedResponseError", $metadata: { httpStatusCode: 200 } });
-    server.handler = (_r, res) => reply(res, 503, "<html><body>Service Unavailable</body></html>", { "content-type": "text/html" });
+    server.handler = (_r, res) =>
+      reply(res, 503, "<html><body>Service Unavailable</body></html>", { "content-type": "text/html" });
     const html = await rejectionOf(clientFor(server).sendEvent(sendEventInput));
     expect(html).toBeInstanceOf(FraudDetectorServiceException);
     expect(html).toMatchObject({ $fault: "server", $metadata: { httpStatusCode: 503, attempts: 3 } });
@@ -379,13 +400,25 @@ describe("what already worked keeps working", () => {
     await until(() => server.requests.length === 3, "the stalled request");
     await vi.advanceTimersByTimeAsync(100);
     errors.push(await timing);
-    errors.push(await rejectionOf(clientFor(server).sendEvent({ ...sendEventInput, eventId: `BAD ${SECRET_ENTITY_ID}` })));
+    errors.push(
+      await rejectionOf(clientFor(server).sendEvent({ ...sendEventInput, eventId: `BAD ${SECRET_ENTITY_ID}` })),
+    );
     server.handler = skewedService(2 * HOUR);
     errors.push(await rejectionOf(clientFor(server, { maxAttempts: 1 }).sendEvent(sendEventInput)));
-    expect(errors.map((e) => (e as Error).name)).toEqual(["ValidationException", "NetworkError", "TimeoutError", "RequestValidationError", "InvalidSignatureException"]);
+    expect(errors.map((e) => (e as Error).name)).toEqual([
+      "ValidationException",
+      "NetworkError",
+      "TimeoutError",
+      "RequestValidationError",
+      "InvalidSignatureException",
+    ]);
     const client = clientFor(server);
-    const shown = [...errors.map((e) => `${String(e)}\n${inspect(e, { depth: 10, showHidden: true })}`), inspect(client, { depth: 10, showHidden: true })].join("\n");
-    for (const secret of [SECRET_ENTITY_ID, SECRET_EMAIL, credentials.secretAccessKey]) expect(shown).not.toContain(secret);
+    const shown = [
+      ...errors.map((e) => `${String(e)}\n${inspect(e, { depth: 10, showHidden: true })}`),
+      inspect(client, { depth: 10, showHidden: true }),
+    ].join("\n");
+    for (const secret of [SECRET_ENTITY_ID, SECRET_EMAIL, credentials.secretAccessKey])
+      expect(shown).not.toContain(secret);
   });
 
   it("stops at once on abort, in flight, in a backoff wait or in an adaptive-mode wait, and never retries", async () => {
@@ -401,7 +434,9 @@ describe("what already worked keeps working", () => {
     server.handler = (_r, res) => reply(res, 503, "{}");
     const backoff = new AbortController();
     const second = rejectionOf(
-      clientFor(server, { retry: { random: () => 0.99, baseDelayMs: 10_000 } }).sendEvent(sendEventInput, { signal: backoff.signal }),
+      clientFor(server, { retry: { random: () => 0.99, baseDelayMs: 10_000 } }).sendEvent(sendEventInput, {
+        signal: backoff.signal,
+      }),
     );
     await until(() => server.requests.length === 1 && vi.getTimerCount() > 0, "the backoff wait");
     backoff.abort();
@@ -423,7 +458,8 @@ describe("what already worked keeps working", () => {
 
   it("parses a 30 MB response", async () => {
     const count = 30_000;
-    const rule = (i: number): string => `{"ruleId":"rule_${String(i).padStart(6, "0")}_${"x".repeat(1000)}","outcomes":["verify_customer","review"]}`;
+    const rule = (i: number): string =>
+      `{"ruleId":"rule_${String(i).padStart(6, "0")}_${"x".repeat(1000)}","outcomes":["verify_customer","review"]}`;
     const body = `{"ruleResults":[${Array.from({ length: count }, (_, i) => rule(i)).join(",")}]}`;
     expect(body.length).toBeGreaterThan(30_000_000);
     server.handler = (_r, res) => reply(res, 200, body);
@@ -471,6 +507,14 @@ describe("configuration errors name the key", () => {
   });
 
   it("accepts maxSockets: Infinity, retryMode adaptive and a negative systemClockOffset", () => {
-    expect(() => new FraudDetectorClient({ region: "us-east-1", credentials, maxSockets: Number.POSITIVE_INFINITY, retryMode: "adaptive", systemClockOffset: -HOUR }).destroy()).not.toThrow();
+    expect(() =>
+      new FraudDetectorClient({
+        region: "us-east-1",
+        credentials,
+        maxSockets: Number.POSITIVE_INFINITY,
+        retryMode: "adaptive",
+        systemClockOffset: -HOUR,
+      }).destroy(),
+    ).not.toThrow();
   });
 });

@@ -13,11 +13,19 @@
  */
 import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
-import { FraudDetectorClient as SdkClient, type FraudDetectorClientConfig as SdkConfig } from "@aws-sdk/client-frauddetector";
+import {
+  FraudDetectorClient as SdkClient,
+  type FraudDetectorClientConfig as SdkConfig,
+} from "@aws-sdk/client-frauddetector";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { vi } from "vitest";
 import { NodeHttpTransport } from "../../generated/frauddetector/runtime/transport-node.js";
-import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "../../generated/frauddetector/runtime/transport.js";
+import type {
+  HttpRequest,
+  HttpResponse,
+  Transport,
+  TransportOptions,
+} from "../../generated/frauddetector/runtime/transport.js";
 import { track } from "../runtime/helpers.js";
 import { reply, type CapturedRequest, type Handler, type TestServer } from "../runtime/server.js";
 import { credentials } from "./helpers.js";
@@ -96,7 +104,9 @@ export class CountingTransport implements Transport {
 }
 
 /** The SDK's Node handler, counting requests in flight (for `runInVirtualTime`). */
-export function countingSdkHandler(options: ConstructorParameters<typeof NodeHttpHandler>[0] = {}): NodeHttpHandler & { inFlight: number } {
+export function countingSdkHandler(
+  options: ConstructorParameters<typeof NodeHttpHandler>[0] = {},
+): NodeHttpHandler & { inFlight: number } {
   const handler = new NodeHttpHandler(options) as NodeHttpHandler & { inFlight: number };
   handler.inFlight = 0;
   const handle = handler.handle.bind(handler);
@@ -216,7 +226,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** `workers` callers each making `callsEach` calls one after another; failures are counted, not thrown. */
-export async function burst(call: () => Promise<unknown>, workers: number, callsEach: number): Promise<{ failed: number }> {
+export async function burst(
+  call: () => Promise<unknown>,
+  workers: number,
+  callsEach: number,
+): Promise<{ failed: number }> {
   let failed = 0;
   await Promise.all(
     Array.from({ length: workers }, async () => {

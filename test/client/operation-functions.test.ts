@@ -16,13 +16,22 @@ import {
 } from "../../generated/frauddetector/index.js";
 import { track } from "../runtime/helpers.js";
 import { reply } from "../runtime/server.js";
-import { clientFor, credentials, getEventPredictionInput, loopbackServerForFile, rejectionOf, sendEventInput } from "./helpers.js";
+import {
+  clientFor,
+  credentials,
+  getEventPredictionInput,
+  loopbackServerForFile,
+  rejectionOf,
+  sendEventInput,
+} from "./helpers.js";
 
 const server = await loopbackServerForFile();
 
 /** A core client for the loopback server, configured as `clientFor` configures the class. */
 function coreFor(): FraudDetectorCore {
-  return track(new FraudDetectorCore({ region: "us-east-1", endpoint: server.url, credentials, retry: { random: () => 0 } }));
+  return track(
+    new FraudDetectorCore({ region: "us-east-1", endpoint: server.url, credentials, retry: { random: () => 0 } }),
+  );
 }
 
 /** An awsJson error response naming `code`. */
@@ -67,18 +76,28 @@ describe("error tables per operation", () => {
   it("map an error only another operation lists to the service's base exception, keeping its code", async () => {
     // ResourceUnavailableException is GetEventPrediction's, not SendEvent's.
     errorReply("ResourceUnavailableException", 409);
-    for (const call of [() => sendEvent(coreFor(), sendEventInput), () => clientFor(server).sendEvent(sendEventInput)]) {
+    for (const call of [
+      () => sendEvent(coreFor(), sendEventInput),
+      () => clientFor(server).sendEvent(sendEventInput),
+    ]) {
       const error = await rejectionOf(call());
       expect(error).toBeInstanceOf(FraudDetectorServiceException);
       expect(error).not.toBeInstanceOf(ResourceUnavailableException);
-      expect(error).toMatchObject({ name: "ResourceUnavailableException", code: "ResourceUnavailableException", message: "ResourceUnavailableException happened" });
+      expect(error).toMatchObject({
+        name: "ResourceUnavailableException",
+        code: "ResourceUnavailableException",
+        message: "ResourceUnavailableException happened",
+      });
     }
   });
 
   it("map errors both operations list to their class from either", async () => {
     errorReply("ThrottlingException", 400);
     const core = coreFor();
-    for (const call of [() => sendEvent(core, sendEventInput), () => getEventPrediction(core, getEventPredictionInput)]) {
+    for (const call of [
+      () => sendEvent(core, sendEventInput),
+      () => getEventPrediction(core, getEventPredictionInput),
+    ]) {
       expect(await rejectionOf(call())).toBeInstanceOf(ThrottlingException);
     }
   });
@@ -86,6 +105,8 @@ describe("error tables per operation", () => {
   it("leave the client class's methods with the same tables as the functions", async () => {
     errorReply("ResourceUnavailableException", 409);
     const client: FraudDetectorClient = clientFor(server);
-    expect(await rejectionOf(client.getEventPrediction(getEventPredictionInput))).toBeInstanceOf(ResourceUnavailableException);
+    expect(await rejectionOf(client.getEventPrediction(getEventPredictionInput))).toBeInstanceOf(
+      ResourceUnavailableException,
+    );
   });
 });

@@ -79,7 +79,9 @@ describe("timeouts", () => {
 
   it("throws a TimeoutError after maxAttempts silent attempts", async () => {
     server.handler = () => undefined;
-    const error = await rejectionOf(clientFor(server, { requestTimeoutMs: 50, maxAttempts: 2 }).sendEvent(sendEventInput));
+    const error = await rejectionOf(
+      clientFor(server, { requestTimeoutMs: 50, maxAttempts: 2 }).sendEvent(sendEventInput),
+    );
     expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 50, $metadata: { attempts: 2 } });
     expect(server.requests).toHaveLength(2);
   });

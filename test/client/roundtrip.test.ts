@@ -24,8 +24,18 @@ describe("SendEvent round trip", () => {
     expect(req.url).toBe("/");
     expect(req.headers["content-type"]).toBe("application/x-amz-json-1.1");
     expect(req.headers["x-amz-target"]).toBe("AWSHawksNestServiceFacade.SendEvent");
-    expect(Object.keys(JSON.parse(req.body))).toEqual(["eventId", "eventTypeName", "eventTimestamp", "eventVariables", "entities"]);
-    await clientFor(server).sendEvent({ ...sendEventInput, labelTimestamp: "2024-05-02T00:00:00Z", assignedLabel: "legit" });
+    expect(Object.keys(JSON.parse(req.body))).toEqual([
+      "eventId",
+      "eventTypeName",
+      "eventTimestamp",
+      "eventVariables",
+      "entities",
+    ]);
+    await clientFor(server).sendEvent({
+      ...sendEventInput,
+      labelTimestamp: "2024-05-02T00:00:00Z",
+      assignedLabel: "legit",
+    });
     expect(Object.keys(JSON.parse(server.requests[1].body))).toEqual([
       "eventId",
       "eventTypeName",
@@ -61,7 +71,9 @@ describe("GetEventPrediction round trip", () => {
     await clientFor(server).getEventPrediction(getEventPredictionInput);
     const body = JSON.parse(server.requests[0].body);
     expect(server.requests[0].headers["x-amz-target"]).toBe("AWSHawksNestServiceFacade.GetEventPrediction");
-    expect(body.externalModelEndpointDataBlobs).toEqual({ "sagemaker-endpoint": { byteBuffer: "MSwyLDM=", contentType: "text/csv" } });
+    expect(body.externalModelEndpointDataBlobs).toEqual({
+      "sagemaker-endpoint": { byteBuffer: "MSwyLDM=", contentType: "text/csv" },
+    });
     // The AWS SDK's order: @required members in model order, then the optional ones.
     expect(Object.keys(body)).toEqual([
       "detectorId",
@@ -83,13 +95,23 @@ describe("GetEventPrediction round trip", () => {
         JSON.stringify({
           modelScores: [
             {
-              modelVersion: { modelId: "fraud_model", modelType: "ONLINE_FRAUD_INSIGHTS", modelVersionNumber: "1.0", arn: "arn:aws:frauddetector:us-east-1:123456789012:model-version/x" },
+              modelVersion: {
+                modelId: "fraud_model",
+                modelType: "ONLINE_FRAUD_INSIGHTS",
+                modelVersionNumber: "1.0",
+                arn: "arn:aws:frauddetector:us-east-1:123456789012:model-version/x",
+              },
               scores: { fraud_model_insightscore: 912.5, other: 0.125, nan: "NaN" },
               futureMember: true,
             },
           ],
           ruleResults: [{ ruleId: "high_risk", outcomes: ["review", "block"] }],
-          externalModelOutputs: [{ externalModel: { modelEndpoint: "sagemaker-endpoint", modelSource: "SAGEMAKER" }, outputs: { score: "0.9" } }],
+          externalModelOutputs: [
+            {
+              externalModel: { modelEndpoint: "sagemaker-endpoint", modelSource: "SAGEMAKER" },
+              outputs: { score: "0.9" },
+            },
+          ],
           somethingNew: 1,
         }),
       );
@@ -97,19 +119,30 @@ describe("GetEventPrediction round trip", () => {
     expect(output).toEqual({
       modelScores: [
         {
-          modelVersion: { modelId: "fraud_model", modelType: ModelTypeEnum.ONLINE_FRAUD_INSIGHTS, modelVersionNumber: "1.0", arn: "arn:aws:frauddetector:us-east-1:123456789012:model-version/x" },
+          modelVersion: {
+            modelId: "fraud_model",
+            modelType: ModelTypeEnum.ONLINE_FRAUD_INSIGHTS,
+            modelVersionNumber: "1.0",
+            arn: "arn:aws:frauddetector:us-east-1:123456789012:model-version/x",
+          },
           scores: { fraud_model_insightscore: 912.5, other: 0.125, nan: NaN },
         },
       ],
       ruleResults: [{ ruleId: "high_risk", outcomes: ["review", "block"] }],
-      externalModelOutputs: [{ externalModel: { modelEndpoint: "sagemaker-endpoint", modelSource: "SAGEMAKER" }, outputs: { score: "0.9" } }],
+      externalModelOutputs: [
+        { externalModel: { modelEndpoint: "sagemaker-endpoint", modelSource: "SAGEMAKER" }, outputs: { score: "0.9" } },
+      ],
     });
     expect(Object.keys(output)).not.toContain("somethingNew");
   });
 
   it("passes an enum value the model does not know through as a string", async () => {
     server.handler = (_r, res) =>
-      reply(res, 200, '{"modelScores":[{"modelVersion":{"modelId":"m","modelType":"BRAND_NEW_TYPE","modelVersionNumber":"2.0"}}]}');
+      reply(
+        res,
+        200,
+        '{"modelScores":[{"modelVersion":{"modelId":"m","modelType":"BRAND_NEW_TYPE","modelVersionNumber":"2.0"}}]}',
+      );
     const output = await clientFor(server).getEventPrediction(getEventPredictionInput);
     expect(output.modelScores?.[0]?.modelVersion?.modelType).toBe("BRAND_NEW_TYPE");
   });

@@ -24,7 +24,10 @@ const model = modelOf({
       type: "operation",
       input: { target: "ex#In" },
       output: { target: "ex#Out" },
-      traits: { "smithy.api#endpoint": { hostPrefix: "{account}.data." }, "smithy.api#requestCompression": { encodings: ["gzip"] } },
+      traits: {
+        "smithy.api#endpoint": { hostPrefix: "{account}.data." },
+        "smithy.api#requestCompression": { encodings: ["gzip"] },
+      },
     },
     "ex#Plain": { type: "operation" },
     "ex#In": {
@@ -42,7 +45,10 @@ const model = modelOf({
       type: "structure",
       members: {
         count: { target: "smithy.api#Integer", traits: { "smithy.api#default": 10 } },
-        when: { target: "smithy.api#Timestamp", traits: { "smithy.api#default": 0, "smithy.api#timestampFormat": "date-time" } },
+        when: {
+          target: "smithy.api#Timestamp",
+          traits: { "smithy.api#default": 0, "smithy.api#timestampFormat": "date-time" },
+        },
         soft: { target: "smithy.api#Integer", traits: { "smithy.api#default": 1, "smithy.api#clientOptional": {} } },
         nothing: { target: "smithy.api#Document", traits: { "smithy.api#default": null } },
       },
@@ -59,13 +65,26 @@ const model = modelOf({
 });
 const selection = select(model, {});
 const ir = lower(model, selection, { name: "t", models: [], modelsAsWritten: ["t.json"], validation: "reject" });
-const fields = (list: typeof ir.serializers, type: string) => (list.find((f) => f.type.toString() === type)?.structure ?? []).map((f) => [f.key, f.expression.toString()]);
+const fields = (list: typeof ir.serializers, type: string) =>
+  (list.find((f) => f.type.toString() === type)?.structure ?? []).map((f) => [f.key, f.expression.toString()]);
 const operation = (name: string) => ir.operations.find((o) => o.name === name);
 
 describe("serializer plan", () => {
   it("writes @required members first, then the rest, each in model order (the AWS SDK's body order)", () => {
-    expect(fields(ir.serializers, "In").map(([name]) => name)).toEqual(["account", "id", "note", "token", "top", "nested"]);
-    expect(wireOrder(getShape(model, "ex#Nested").members).map((m) => m.name)).toEqual(["count", "when", "soft", "nothing"]);
+    expect(fields(ir.serializers, "In").map(([name]) => name)).toEqual([
+      "account",
+      "id",
+      "note",
+      "token",
+      "top",
+      "nested",
+    ]);
+    expect(wireOrder(getShape(model, "ex#Nested").members).map((m) => m.name)).toEqual([
+      "count",
+      "when",
+      "soft",
+      "nothing",
+    ]);
   });
 
   it("leaves defaults out of the top-level input but fills a fresh token for @idempotencyToken", () => {
@@ -105,12 +124,23 @@ describe("operation and service wire facts", () => {
     const model = {
       smithy: "2.0",
       shapes: {
-        "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Op" }], traits: { "aws.protocols#awsJson1_0": {} } },
-        "ex#Op": { type: "operation", input: { target: "ex#OpInput" }, traits: { "smithy.api#requestCompression": { encodings: ["br"] } } },
+        "ex#Svc": {
+          type: "service",
+          version: "1",
+          operations: [{ target: "ex#Op" }],
+          traits: { "aws.protocols#awsJson1_0": {} },
+        },
+        "ex#Op": {
+          type: "operation",
+          input: { target: "ex#OpInput" },
+          traits: { "smithy.api#requestCompression": { encodings: ["br"] } },
+        },
         "ex#OpInput": { type: "structure", members: {} },
       },
     };
-    expect(() => modelOf(model)).toThrow("Invalid compression algorithm found in `requestCompression` trait applied to `ex#Op`: `br`");
+    expect(() => modelOf(model)).toThrow(
+      "Invalid compression algorithm found in `requestCompression` trait applied to `ex#Op`: `br`",
+    );
   });
 
   it("reads awsQueryCompatible", () => {

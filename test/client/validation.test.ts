@@ -7,7 +7,14 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { RequestValidationError, type SendEventRequest } from "../../generated/frauddetector/index.js";
 import { reply } from "../runtime/server.js";
-import { clientFor, loopbackServerForFile, rejectionOf, SECRET_EMAIL, SECRET_ENTITY_ID, sendEventInput } from "./helpers.js";
+import {
+  clientFor,
+  loopbackServerForFile,
+  rejectionOf,
+  SECRET_EMAIL,
+  SECRET_ENTITY_ID,
+  sendEventInput,
+} from "./helpers.js";
 
 const server = await loopbackServerForFile();
 
@@ -23,7 +30,13 @@ const invalid = {
 /** Every way an error can show its content. */
 function everything(error: unknown): string {
   const e = error as Error;
-  return [String(e), e.message, e.stack ?? "", inspect(e, { depth: Infinity, showHidden: true }), JSON.stringify(e)].join("\n");
+  return [
+    String(e),
+    e.message,
+    e.stack ?? "",
+    inspect(e, { depth: Infinity, showHidden: true }),
+    JSON.stringify(e),
+  ].join("\n");
 }
 
 describe("validation", () => {
@@ -80,8 +93,15 @@ describe("sensitive values (@sensitive Entity and variableValue)", () => {
     server.handler = (_r, res) => res.socket?.destroy();
     errors.push(await rejectionOf(clientFor(server).sendEvent(sendEventInput)));
     server.handler = () => undefined;
-    errors.push(await rejectionOf(clientFor(server, { requestTimeoutMs: 30, maxAttempts: 1 }).sendEvent(sendEventInput)));
-    expect(errors.map((e) => (e as Error).name)).toEqual(["ValidationException", "UnknownError", "NetworkError", "TimeoutError"]);
+    errors.push(
+      await rejectionOf(clientFor(server, { requestTimeoutMs: 30, maxAttempts: 1 }).sendEvent(sendEventInput)),
+    );
+    expect(errors.map((e) => (e as Error).name)).toEqual([
+      "ValidationException",
+      "UnknownError",
+      "NetworkError",
+      "TimeoutError",
+    ]);
     for (const error of errors) {
       const text = everything(error);
       expect(text).not.toContain(SECRET_ENTITY_ID);

@@ -5,7 +5,11 @@
  * method, path, Content-Type, X-Amz-Target and body bytes, and each Authorization header must
  * verify when the captured request is re-signed at its own x-amz-date by @smithy/signature-v4.
  */
-import { FraudDetectorClient as SdkClient, GetEventPredictionCommand, SendEventCommand } from "@aws-sdk/client-frauddetector";
+import {
+  FraudDetectorClient as SdkClient,
+  GetEventPredictionCommand,
+  SendEventCommand,
+} from "@aws-sdk/client-frauddetector";
 import { describe, expect, it } from "vitest";
 import type { GetEventPredictionRequest, SendEventRequest } from "../../generated/frauddetector/index.js";
 import { authorizationBySmithy } from "../runtime/verify.js";
@@ -50,7 +54,10 @@ const predictions: GetEventPredictionRequest[] = [
 ];
 
 /** The two requests the server captured, ours first. */
-async function capture(ours: () => Promise<unknown>, theirs: () => Promise<unknown>): Promise<[CapturedRequest, CapturedRequest]> {
+async function capture(
+  ours: () => Promise<unknown>,
+  theirs: () => Promise<unknown>,
+): Promise<[CapturedRequest, CapturedRequest]> {
   await ours();
   await theirs();
   expect(server.requests).toHaveLength(2);
@@ -66,15 +73,22 @@ async function expectSameWire(ours: CapturedRequest, theirs: CapturedRequest): P
   expect(ours.headers["content-length"]).toBe(theirs.headers["content-length"]);
   expect(ours.headers["x-amz-content-sha256"]).toBe(theirs.headers["x-amz-content-sha256"]);
   // Re-signing proves the verifier agrees with the SDK's own signature before trusting it on ours.
-  expect(await authorizationBySmithy(theirs, server.url, credentials, "us-east-1", "frauddetector")).toBe(theirs.headers.authorization);
-  expect(await authorizationBySmithy(ours, server.url, credentials, "us-east-1", "frauddetector")).toBe(ours.headers.authorization);
+  expect(await authorizationBySmithy(theirs, server.url, credentials, "us-east-1", "frauddetector")).toBe(
+    theirs.headers.authorization,
+  );
+  expect(await authorizationBySmithy(ours, server.url, credentials, "us-east-1", "frauddetector")).toBe(
+    ours.headers.authorization,
+  );
 }
 
 describe("wire compatibility with @aws-sdk/client-frauddetector", () => {
   sendEvents.forEach((input, i) => {
     it(`sends SendEvent #${i + 1} byte for byte as the SDK does, with a verifiable signature`, async () => {
       const ours = clientFor(server);
-      const [a, b] = await capture(() => ours.sendEvent(input), () => sdk.send(new SendEventCommand(input)));
+      const [a, b] = await capture(
+        () => ours.sendEvent(input),
+        () => sdk.send(new SendEventCommand(input)),
+      );
       await expectSameWire(a, b);
     });
   });
@@ -82,7 +96,10 @@ describe("wire compatibility with @aws-sdk/client-frauddetector", () => {
   predictions.forEach((input, i) => {
     it(`sends GetEventPrediction #${i + 1} byte for byte as the SDK does, with a verifiable signature`, async () => {
       const ours = clientFor(server);
-      const [a, b] = await capture(() => ours.getEventPrediction(input), () => sdk.send(new GetEventPredictionCommand(input)));
+      const [a, b] = await capture(
+        () => ours.getEventPrediction(input),
+        () => sdk.send(new GetEventPredictionCommand(input)),
+      );
       await expectSameWire(a, b);
     });
   });
@@ -95,12 +112,19 @@ describe("wire compatibility with @aws-sdk/client-frauddetector", () => {
     tampered.headers = { ...tampered.headers, "x-amz-content-sha256": undefined };
     const { createHash } = await import("node:crypto");
     tampered.headers["x-amz-content-sha256"] = createHash("sha256").update(tampered.body).digest("hex");
-    expect(await authorizationBySmithy(tampered, server.url, credentials, "us-east-1", "frauddetector")).not.toBe(tampered.headers.authorization);
+    expect(await authorizationBySmithy(tampered, server.url, credentials, "us-east-1", "frauddetector")).not.toBe(
+      tampered.headers.authorization,
+    );
   });
 
   it("decodes the same response to the same output as the SDK", async () => {
     const response = {
-      modelScores: [{ modelVersion: { modelId: "m", modelType: "ONLINE_FRAUD_INSIGHTS", modelVersionNumber: "1.0" }, scores: { m_insightscore: 912.5 } }],
+      modelScores: [
+        {
+          modelVersion: { modelId: "m", modelType: "ONLINE_FRAUD_INSIGHTS", modelVersionNumber: "1.0" },
+          scores: { m_insightscore: 912.5 },
+        },
+      ],
       ruleResults: [{ ruleId: "r", outcomes: ["approve"] }],
       externalModelOutputs: [{ externalModel: { modelEndpoint: "e", modelSource: "SAGEMAKER" }, outputs: { k: "v" } }],
     };

@@ -8,7 +8,12 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ServiceClient, type ClientConfig, type OperationDescriptor, type ServiceDescriptor } from "../../generator/runtime/client.js";
+import {
+  ServiceClient,
+  type ClientConfig,
+  type OperationDescriptor,
+  type ServiceDescriptor,
+} from "../../generator/runtime/client.js";
 import { RequestValidationError, ServiceException } from "../../generator/runtime/errors.js";
 import { hostPrefixOf } from "../../generator/runtime/features/host-prefix.js";
 import { gzipFrom } from "../../generator/runtime/features/request-compression.js";
@@ -33,18 +38,31 @@ interface Input {
   data?: string;
 }
 
-function operation(extra: Partial<OperationDescriptor<Input, Record<string, never>>>): OperationDescriptor<Input, Record<string, never>> {
-  return { name: "Put", serialize: (i) => jsonRpcRequest(JSON.stringify({ label: i.label, data: i.data })), deserialize: () => ({}), ...extra };
+function operation(
+  extra: Partial<OperationDescriptor<Input, Record<string, never>>>,
+): OperationDescriptor<Input, Record<string, never>> {
+  return {
+    name: "Put",
+    serialize: (i) => jsonRpcRequest(JSON.stringify({ label: i.label, data: i.data })),
+    deserialize: () => ({}),
+    ...extra,
+  };
 }
 
 /** A transport that records requests and answers 200 `{}` (or `response`). */
-function recorder(response: HttpResponse = { statusCode: 200, headers: {}, body: "{}" }): Transport & { sent: HttpRequest[] } {
+function recorder(
+  response: HttpResponse = { statusCode: 200, headers: {}, body: "{}" },
+): Transport & { sent: HttpRequest[] } {
   const sent: HttpRequest[] = [];
   return { sent, handle: (request) => (sent.push(request), Promise.resolve(response)) };
 }
 
 function client(config: ClientConfig, descriptor: ServiceDescriptor = service): ServiceClient {
-  return new ServiceClient(descriptor, { region: "us-east-1", endpoint: "https://example.com", credentials, ...config }, { validation: "off" });
+  return new ServiceClient(
+    descriptor,
+    { region: "us-east-1", endpoint: "https://example.com", credentials, ...config },
+    { validation: "off" },
+  );
 }
 
 /** The bytes a client with default compression settings sends for `input`. */
@@ -71,7 +89,9 @@ describe("request compression", () => {
   });
 
   it("sends the gzip bytes over a real socket, signed over the compressed body", async () => {
-    const c = track(new ServiceClient(service, { region: "us-east-1", endpoint: server.url, credentials }, { validation: "off" }));
+    const c = track(
+      new ServiceClient(service, { region: "us-east-1", endpoint: server.url, credentials }, { validation: "off" }),
+    );
     await c.invoke(compressed, { data: big });
     const received = server.requests[0];
     expect(received?.headers["content-encoding"]).toBe("gzip");
@@ -79,14 +99,28 @@ describe("request compression", () => {
     expect(length).toBeGreaterThan(0);
     expect(length).toBeLessThan(big.length / 10);
     const gzipped = gzipOf(compressed, { data: big });
-    expect(received?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(await gzipped).digest("hex"));
+    expect(received?.headers["x-amz-content-sha256"]).toBe(
+      createHash("sha256")
+        .update(await gzipped)
+        .digest("hex"),
+    );
   });
 
   it("sends the gzip bytes through the fetch transport too", async () => {
-    const c = track(new ServiceClient(service, { region: "us-east-1", endpoint: server.url, credentials, fetch }, { validation: "off" }));
+    const c = track(
+      new ServiceClient(
+        service,
+        { region: "us-east-1", endpoint: server.url, credentials, fetch },
+        { validation: "off" },
+      ),
+    );
     await c.invoke(compressed, { data: big });
     expect(server.requests[0]?.headers["content-encoding"]).toBe("gzip");
-    expect(server.requests[0]?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(await gzipOf(compressed, { data: big })).digest("hex"));
+    expect(server.requests[0]?.headers["x-amz-content-sha256"]).toBe(
+      createHash("sha256")
+        .update(await gzipOf(compressed, { data: big }))
+        .digest("hex"),
+    );
   });
 
   it("leaves a body under the threshold (10 KiB by default) uncompressed", async () => {
@@ -115,7 +149,10 @@ describe("request compression", () => {
 describe("host prefix", () => {
   it("prepends a static prefix to the host (and the signed host header)", async () => {
     const wire = recorder();
-    await client({ transport: wire }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("data.", "Put", input) }), {});
+    await client({ transport: wire }).invoke(
+      operation({ hostPrefix: (input) => hostPrefixOf("data.", "Put", input) }),
+      {},
+    );
     expect(wire.sent[0]).toMatchObject({ hostname: "data.example.com", url: "https://data.example.com/" });
     expect(wire.sent[0]?.headers.host).toBe("data.example.com");
     expect(wire.sent[0]?.headers.authorization).toContain("SignedHeaders=content-type;host;");
@@ -123,14 +160,22 @@ describe("host prefix", () => {
 
   it("fills a label from the input member", async () => {
     const wire = recorder();
-    await client({ transport: wire }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("{label}.api.", "Put", input) }), { label: "acct-42" });
+    await client({ transport: wire }).invoke(
+      operation({ hostPrefix: (input) => hostPrefixOf("{label}.api.", "Put", input) }),
+      { label: "acct-42" },
+    );
     expect(wire.sent[0]?.headers.host).toBe("acct-42.api.example.com");
   });
 
   it("refuses a label that is not a DNS label, before sending anything", async () => {
     const wire = recorder();
     for (const label of ["evil.com/", "a b", "", "-x", undefined]) {
-      const error = await rejectionOf(client({ transport: wire }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("{label}.", "Put", input) }), { label }));
+      const error = await rejectionOf(
+        client({ transport: wire }).invoke(
+          operation({ hostPrefix: (input) => hostPrefixOf("{label}.", "Put", input) }),
+          { label },
+        ),
+      );
       expect(error).toBeInstanceOf(RequestValidationError);
       expect(error).toMatchObject({ issues: [{ path: "label", constraint: "hostLabel" }] });
     }
@@ -139,7 +184,10 @@ describe("host prefix", () => {
 
   it("leaves the host alone when disableHostPrefix is set", async () => {
     const wire = recorder();
-    await client({ transport: wire, disableHostPrefix: true }).invoke(operation({ hostPrefix: (input) => hostPrefixOf("data.", "Put", input) }), {});
+    await client({ transport: wire, disableHostPrefix: true }).invoke(
+      operation({ hostPrefix: (input) => hostPrefixOf("data.", "Put", input) }),
+      {},
+    );
     expect(wire.sent[0]?.headers.host).toBe("example.com");
   });
 });
@@ -160,10 +208,18 @@ describe("awsQuery compatibility", () => {
   });
 
   it("exposes the awsQuery code from x-amzn-query-error as the error's code", async () => {
-    const response = { statusCode: 400, headers: { "x-amzn-query-error": "AWS.SimpleQueueService.NonExistentQueue;Sender" }, body: '{"__type":"com.example#QueueDoesNotExist"}' };
-    const error = await rejectionOf(client({ transport: recorder(response), maxAttempts: 1 }, queryService).invoke(operation({}), {}));
+    const response = {
+      statusCode: 400,
+      headers: { "x-amzn-query-error": "AWS.SimpleQueueService.NonExistentQueue;Sender" },
+      body: '{"__type":"com.example#QueueDoesNotExist"}',
+    };
+    const error = await rejectionOf(
+      client({ transport: recorder(response), maxAttempts: 1 }, queryService).invoke(operation({}), {}),
+    );
     expect(error).toMatchObject({ code: "AWS.SimpleQueueService.NonExistentQueue" });
-    const plain = await rejectionOf(client({ transport: recorder(response), maxAttempts: 1 }).invoke(operation({}), {}));
+    const plain = await rejectionOf(
+      client({ transport: recorder(response), maxAttempts: 1 }).invoke(operation({}), {}),
+    );
     expect(plain).toMatchObject({ code: "QueueDoesNotExist" });
   });
 });

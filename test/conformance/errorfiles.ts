@@ -64,7 +64,8 @@ export function eventMatches(d: Diagnostic, e: ExpectedEvent): boolean {
   if (d.eventId !== undefined && d.eventId !== e.eventId && !d.eventId.startsWith(`${e.eventId}.`)) return false;
   const expected = normaliseMessage(e.message);
   const ours = [normaliseMessage(d.message)];
-  if (d.location) ours.push(normaliseMessage(`Syntax error at line ${d.location.line}, column ${d.location.column}: ${d.message}`));
+  if (d.location)
+    ours.push(normaliseMessage(`Syntax error at line ${d.location.line}, column ${d.location.column}: ${d.message}`));
   return ours.some((m) => m.startsWith(expected));
 }
 
@@ -77,11 +78,16 @@ const IGNORED_WHEN_UNEXPECTED = new Set(["ModelDeprecation", "DeprecatedTrait", 
  * do ids anvil emitted for this model (the ids `@traitValidators` definitions name are the
  * model's, not a fixed list).
  */
-function unimplementedIds(expected: ExpectedEvent[], declared: ReadonlySet<string>, emitted: ReadonlySet<string | undefined>): string[] {
+function unimplementedIds(
+  expected: ExpectedEvent[],
+  declared: ReadonlySet<string>,
+  emitted: ReadonlySet<string | undefined>,
+): string[] {
   const ids = new Set<string>();
   for (const e of expected) {
     const root = e.eventId.split(".")[0] ?? e.eventId;
-    if (!EMITTED_EVENT_IDS.has(root) && !declared.has(root) && !declared.has(e.eventId) && !emitted.has(e.eventId)) ids.add(root);
+    if (!EMITTED_EVENT_IDS.has(root) && !declared.has(root) && !declared.has(e.eventId) && !emitted.has(e.eventId))
+      ids.add(root);
   }
   return [...ids].sort();
 }
@@ -101,7 +107,9 @@ function declaredIds(metadata: Record<string, NodeValue>): Set<string> {
 
 /** The keys (event ids) of a `@traitValidators` value. */
 function traitValidatorIds(value: NodeValue | undefined): string[] {
-  return value !== undefined && value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  return value !== undefined && value !== null && typeof value === "object" && !Array.isArray(value)
+    ? Object.keys(value)
+    : [];
 }
 
 /** Every event validation gives for one model file (loaded alone, with the prelude), and the ids its metadata declares. */
@@ -109,9 +117,13 @@ function eventsOf(model: string): { events: Diagnostic[]; declared: Set<string> 
   const declared = new Set<string>();
   try {
     const files = loadSources([{ file: model, text: readFileSync(model, "utf8") }], preludeIds());
-    for (const f of files) for (const m of f.metadata) if (m.key === "validators") for (const id of declaredIds({ validators: m.value })) declared.add(id);
+    for (const f of files)
+      for (const m of f.metadata)
+        if (m.key === "validators") for (const id of declaredIds({ validators: m.value })) declared.add(id);
     // The event ids of the model's own `@traitValidators` rules are run by the TraitValidators validator.
-    for (const f of files) for (const d of f.shapes) for (const id of traitValidatorIds(d.shape.traits?.["smithy.api#traitValidators"])) declared.add(id);
+    for (const f of files)
+      for (const d of f.shapes)
+        for (const id of traitValidatorIds(d.shape.traits?.["smithy.api#traitValidators"])) declared.add(id);
     return { events: assemble(files).warnings ?? [], declared };
   } catch (e) {
     if (e instanceof AnvilError) return { events: [...e.diagnostics, ...e.warnings], declared };
@@ -120,7 +132,12 @@ function eventsOf(model: string): { events: Diagnostic[]; declared: Set<string> 
 }
 
 /** Runs one errorfiles folder; `notClaimed` maps a case (path relative to the folder) to its reason. */
-export function runErrorFilesFolder(name: string, dir: string, errorFiles: string[], notClaimed: Record<string, string>): ErrorFilesResult {
+export function runErrorFilesFolder(
+  name: string,
+  dir: string,
+  errorFiles: string[],
+  notClaimed: Record<string, string>,
+): ErrorFilesResult {
   const result: ErrorFilesResult = { name, passed: 0, failed: 0, skipped: 0, lines: [] };
   const skips: string[] = [];
   const failures: string[] = [];
@@ -135,16 +152,25 @@ export function runErrorFilesFolder(name: string, dir: string, errorFiles: strin
       ({ events, declared } = eventsOf(model));
     } catch (e) {
       result.failed++;
-      failures.push(`${caseName}: crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      failures.push(`${caseName}: crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       continue;
     }
     const missing = expected.filter((x) => x.severity !== "SUPPRESSED" && !events.some((d) => eventMatches(d, x)));
     // As upstream: our unmatched deprecation events and suppressed events do not fail a case.
-    const extra = events.filter((d) => !expected.some((x) => eventMatches(d, x)) && !IGNORED_WHEN_UNEXPECTED.has(d.eventId ?? "") && d.severity !== "SUPPRESSED");
+    const extra = events.filter(
+      (d) =>
+        !expected.some((x) => eventMatches(d, x)) &&
+        !IGNORED_WHEN_UNEXPECTED.has(d.eventId ?? "") &&
+        d.severity !== "SUPPRESSED",
+    );
     const passed = missing.length === 0 && extra.length === 0;
     const listed = notClaimed[caseName];
     const unimplemented = unimplementedIds(expected, declared, new Set(events.map((d) => d.eventId)));
-    const reason = listed ?? (unimplemented.length > 0 ? `expects events of ${unimplemented.join(", ")}, validator(s) anvil does not run yet` : undefined);
+    const reason =
+      listed ??
+      (unimplemented.length > 0
+        ? `expects events of ${unimplemented.join(", ")}, validator(s) anvil does not run yet`
+        : undefined);
     if (reason !== undefined) {
       if (passed && listed !== undefined) {
         result.failed++;
@@ -160,7 +186,9 @@ export function runErrorFilesFolder(name: string, dir: string, errorFiles: strin
       result.failed++;
       const detail = [
         ...missing.map((x) => `missing [${x.severity}] ${x.shapeId}: ${x.message} | ${x.eventId}`),
-        ...extra.map((d) => `unexpected [${d.severity ?? "ERROR"}] ${d.shapeId ?? "-"}: ${d.message} | ${d.eventId ?? "(no id)"}`),
+        ...extra.map(
+          (d) => `unexpected [${d.severity ?? "ERROR"}] ${d.shapeId ?? "-"}: ${d.message} | ${d.eventId ?? "(no id)"}`,
+        ),
       ];
       failures.push(`${caseName}: ${detail.join(" / ")}`);
     }
@@ -168,4 +196,3 @@ export function runErrorFilesFolder(name: string, dir: string, errorFiles: strin
   result.lines = [...skips, ...failures];
   return result;
 }
-

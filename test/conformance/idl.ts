@@ -84,7 +84,10 @@ function walk(dir: string, ext: string): string[] {
 }
 
 function describe(e: unknown): string {
-  if (e instanceof AnvilError) return e.diagnostics.map((d) => `${d.location ? `${d.location.line}:${d.location.column} ` : ""}${d.message}`).join(" / ");
+  if (e instanceof AnvilError)
+    return e.diagnostics
+      .map((d) => `${d.location ? `${d.location.line}:${d.location.column} ` : ""}${d.message}`)
+      .join(" / ");
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
@@ -130,7 +133,11 @@ function runForwardRefs(root: string): FolderResult {
     // result.json already holds Widget as the IDL's apply leaves it, so it is loaded alone.
     ["use/use.smithy", [join(dir, "use/use.smithy"), shared], [join(dir, "use/result.json")]],
     ["use/no-use.smithy", [join(dir, "use/no-use.smithy"), shared], [join(dir, "use/result.json")]],
-    ["resource", [join(dir, "resource/operation.smithy"), join(dir, "resource/resource.smithy")], [join(dir, "resource/result.json")]],
+    [
+      "resource",
+      [join(dir, "resource/operation.smithy"), join(dir, "resource/resource.smithy")],
+      [join(dir, "resource/result.json")],
+    ],
   ];
   for (const [name, idl, json] of cases) {
     try {
@@ -155,11 +162,13 @@ function asSmithyEvents(diagnostics: Diagnostic[]): string {
   for (const d of diagnostics) {
     const shape = d.shapeId ?? "-";
     lines.push(`[ERROR] ${shape}: ${d.message} | Model`);
-    if (d.location) lines.push(`[ERROR] ${shape}: Syntax error at line ${d.location.line}, column ${d.location.column}: ${d.message} | Model`);
+    if (d.location)
+      lines.push(
+        `[ERROR] ${shape}: Syntax error at line ${d.location.line}, column ${d.location.column}: ${d.message} | Model`,
+      );
   }
   return normalise(lines.join("\n"));
 }
-
 
 function runLoaderInvalid(root: string): FolderResult {
   const dir = join(root, "invalid", "loader-invalid");
@@ -195,8 +204,7 @@ function runLoaderInvalid(root: string): FolderResult {
  * errorfiles-loader cases anvil does not claim, each with the reason. The runner prints each one
  * where it skips it, and fails if a listed case starts to pass (so the list stays true).
  */
-export const ERRORFILES_NOT_CLAIMED: Record<string, string> = {
-};
+export const ERRORFILES_NOT_CLAIMED: Record<string, string> = {};
 
 /** The errorfiles folders of the corpus, each with the cases anvil does not claim (by path in the folder). */
 const ERRORFILES_FOLDERS: Array<[string, Record<string, string>]> = [
@@ -211,7 +219,14 @@ function runErrorFiles(root: string): FolderResult[] {
   return ERRORFILES_FOLDERS.map(([folder, notClaimed]) => {
     const dir = join(root, "invalid", folder);
     const r = runErrorFilesFolder(`idl/${folder}`, dir, walk(dir, ".errors"), notClaimed);
-    return { name: r.name, passed: r.passed, failed: r.failed, skipped: r.skipped, failures: r.lines, note: "every expected event matched and no other event, by severity, shape, event id and message prefix" };
+    return {
+      name: r.name,
+      passed: r.passed,
+      failed: r.failed,
+      skipped: r.skipped,
+      failures: r.lines,
+      note: "every expected event matched and no other event, by severity, shape, event id and message prefix",
+    };
   });
 }
 
@@ -219,7 +234,9 @@ function runErrorFiles(root: string): FolderResult[] {
  * Runs every IDL conformance folder, printing one line per folder (and failures when `verbose`).
  * Returns the totals; with no corpus present, everything is reported as skipped.
  */
-export async function runIdlConformance(options: { verbose?: boolean; root?: string } = {}): Promise<ConformanceTotals> {
+export async function runIdlConformance(
+  options: { verbose?: boolean; root?: string } = {},
+): Promise<ConformanceTotals> {
   const root = options.root ?? IDL_CORPUS;
   if (!existsSync(root)) {
     console.log(`idl: corpus not found at ${root}`);
@@ -228,11 +245,18 @@ export async function runIdlConformance(options: { verbose?: boolean; root?: str
   const gating = [runValid(root), runForwardRefs(root), runLoaderInvalid(root), ...runErrorFiles(root)];
   const totals: ConformanceTotals = { passed: 0, failed: 0, skipped: 0 };
   const print = (f: FolderResult, prefix = "") => {
-    console.log(`${prefix}${f.name}: ${f.passed} passed, ${f.failed} failed, ${f.skipped} skipped${f.note ? ` (${f.note})` : ""}`);
+    console.log(
+      `${prefix}${f.name}: ${f.passed} passed, ${f.failed} failed, ${f.skipped} skipped${f.note ? ` (${f.note})` : ""}`,
+    );
     // Skips always print with their reason; failures and message mismatches with --verbose, or
     // always for the errorfiles gate (its failures fail the run).
     for (const line of f.failures) {
-      if (options.verbose || line.startsWith("skip ") || (f.name.startsWith("idl/errorfiles-") && !line.startsWith("(message)"))) console.log(`  - ${line}`);
+      if (
+        options.verbose ||
+        line.startsWith("skip ") ||
+        (f.name.startsWith("idl/errorfiles-") && !line.startsWith("(message)"))
+      )
+        console.log(`  - ${line}`);
     }
   };
   for (const f of gating) {

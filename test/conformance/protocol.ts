@@ -22,7 +22,12 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getShape, type Model, type Shape } from "../../generator/assemble/model.js";
-import { isStreamBody, type HttpRequest, type HttpResponse, type Transport } from "../../generator/runtime/transport.js";
+import {
+  isStreamBody,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from "../../generator/runtime/transport.js";
 import type { StreamingBlobOutput } from "../../generator/runtime/streaming.js";
 import { readAll } from "../../generator/runtime/body.js";
 import { difference, formDifference, xmlDifference } from "./protocol/compare.js";
@@ -47,7 +52,10 @@ export const PROTOCOL_SUITES: Readonly<Record<string, { trait: string; folder: s
   awsQuery: { trait: "aws.protocols#awsQuery", folder: "other-protocols/awsQuery" },
   ec2Query: { trait: "aws.protocols#ec2Query", folder: "other-protocols/ec2Query" },
   // Smithy's own cases, and the AWS ones for awsQueryCompatible services.
-  rpcv2Cbor: { trait: "smithy.protocols#rpcv2Cbor", folder: ["smithy-protocols/rpcv2Cbor", "smithy-protocols/shared-types.smithy", "other-protocols/rpcv2Cbor"] },
+  rpcv2Cbor: {
+    trait: "smithy.protocols#rpcv2Cbor",
+    folder: ["smithy-protocols/rpcv2Cbor", "smithy-protocols/shared-types.smithy", "other-protocols/rpcv2Cbor"],
+  },
 };
 type Protocol = keyof typeof PROTOCOL_SUITES & string;
 
@@ -114,7 +122,9 @@ const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEM
 export async function runProtocolConformance(options: { verbose?: boolean } = {}): Promise<ProtocolTotals> {
   const total: ProtocolTotals = { passed: 0, failed: 0, skipped: 0 };
   if (!existsSync(join(PROTOCOL_CORPUS, "protocol-tests"))) {
-    process.stdout.write(`protocol: ${PROTOCOL_CORPUS}/protocol-tests is absent; the protocol suite replays Smithy's own protocol tests, so it cannot run.\n`);
+    process.stdout.write(
+      `protocol: ${PROTOCOL_CORPUS}/protocol-tests is absent; the protocol suite replays Smithy's own protocol tests, so it cannot run.\n`,
+    );
     return total;
   }
   for (const protocol of Object.keys(PROTOCOL_SUITES)) {
@@ -122,9 +132,12 @@ export async function runProtocolConformance(options: { verbose?: boolean } = {}
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const o of outcomes) counts[o.status]++;
     for (const o of outcomes) {
-      if (o.status === "failed" || o.status === "skipped") process.stdout.write(`  ${o.status === "failed" ? "FAIL" : "skip"} ${protocol} ${o.id}: ${o.detail ?? ""}\n`);
+      if (o.status === "failed" || o.status === "skipped")
+        process.stdout.write(`  ${o.status === "failed" ? "FAIL" : "skip"} ${protocol} ${o.id}: ${o.detail ?? ""}\n`);
     }
-    process.stdout.write(`protocol ${protocol}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    process.stdout.write(
+      `protocol ${protocol}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+    );
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
@@ -148,20 +161,33 @@ export async function runProtocol(protocol: Protocol): Promise<Outcome[]> {
       }
       const target = findOperation(generated.services, c.owner);
       if (target === undefined) {
-        outcomes.push({ id: c.id, status: "failed", detail: `no generated service has an operation for ${c.owner.id}` });
+        outcomes.push({
+          id: c.id,
+          status: "failed",
+          detail: `no generated service has an operation for ${c.owner.id}`,
+        });
         continue;
       }
       // An operation the generator leaves out (it streams) is skipped with the generator's own note.
-      const leftOut = target.service.ir.leftOutOperations.find((o) => `#${o.name}` === target.operation.id.slice(target.operation.id.indexOf("#")));
+      const leftOut = target.service.ir.leftOutOperations.find(
+        (o) => `#${o.name}` === target.operation.id.slice(target.operation.id.indexOf("#")),
+      );
       if (leftOut !== undefined) {
         outcomes.push({ id: c.id, status: "skipped", detail: leftOut.note });
         continue;
       }
       try {
-        const detail = c.kind === "request" ? await runRequestCase(model, target.service, target.operation, c.test) : await runResponseCase(model, target.service, target.operation, c);
+        const detail =
+          c.kind === "request"
+            ? await runRequestCase(model, target.service, target.operation, c.test)
+            : await runResponseCase(model, target.service, target.operation, c);
         outcomes.push(detail === undefined ? { id: c.id, status: "passed" } : { id: c.id, status: "failed", detail });
       } catch (error) {
-        outcomes.push({ id: c.id, status: "failed", detail: `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` });
+        outcomes.push({
+          id: c.id,
+          status: "failed",
+          detail: `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+        });
       }
     }
     return outcomes;
@@ -174,7 +200,10 @@ export async function runProtocol(protocol: Protocol): Promise<Outcome[]> {
 function collectCases(model: Model, protocolTrait: string): TestCase[] {
   const out: TestCase[] = [];
   for (const owner of model.shapes.values()) {
-    for (const [trait, kind] of [["smithy.test#httpRequestTests", "request"], ["smithy.test#httpResponseTests", "response"]] as const) {
+    for (const [trait, kind] of [
+      ["smithy.test#httpRequestTests", "request"],
+      ["smithy.test#httpResponseTests", "response"],
+    ] as const) {
       const cases = owner.traits[trait];
       if (!Array.isArray(cases)) continue;
       for (const test of cases as Array<Record<string, unknown>>) {
@@ -188,10 +217,17 @@ function collectCases(model: Model, protocolTrait: string): TestCase[] {
 }
 
 /** The service and operation to call for a case: the operation itself, or the first operation that can return the error. */
-function findOperation(services: GeneratedService[], owner: Shape): { service: GeneratedService; operation: Shape } | undefined {
+function findOperation(
+  services: GeneratedService[],
+  owner: Shape,
+): { service: GeneratedService; operation: Shape } | undefined {
   for (const service of services) {
     for (const operation of service.selection.operations) {
-      if (owner.type === "operation" ? operation.id === owner.id : (operation.errors ?? []).includes(owner.id) || (service.service.errors ?? []).includes(owner.id)) {
+      if (
+        owner.type === "operation"
+          ? operation.id === owner.id
+          : (operation.errors ?? []).includes(owner.id) || (service.service.errors ?? []).includes(owner.id)
+      ) {
         return { service, operation };
       }
     }
@@ -200,9 +236,23 @@ function findOperation(services: GeneratedService[], owner: Shape): { service: G
 }
 
 /** A client of the generated service's class, with `transport` and the case's host. */
-function clientFor(service: GeneratedService, transport: Transport, host: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const Client = service.client[service.ir.client.className] as new (config: Record<string, unknown>) => Record<string, unknown>;
-  return new Client({ region: "us-east-1", endpoint: `https://${host ?? "example.com"}`, credentials, transport, maxAttempts: 1, ...extra });
+function clientFor(
+  service: GeneratedService,
+  transport: Transport,
+  host: string | undefined,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const Client = service.client[service.ir.client.className] as new (
+    config: Record<string, unknown>,
+  ) => Record<string, unknown>;
+  return new Client({
+    region: "us-east-1",
+    endpoint: `https://${host ?? "example.com"}`,
+    credentials,
+    transport,
+    maxAttempts: 1,
+    ...extra,
+  });
 }
 
 function methodOf(service: GeneratedService, operation: Shape): string {
@@ -218,7 +268,12 @@ async function call(client: Record<string, unknown>, method: string, input: unkn
 }
 
 /** Runs a request case; returns what differs, or undefined when the request matches. */
-async function runRequestCase(model: Model, service: GeneratedService, operation: Shape, test: Record<string, unknown>): Promise<string | undefined> {
+async function runRequestCase(
+  model: Model,
+  service: GeneratedService,
+  operation: Shape,
+  test: Record<string, unknown>,
+): Promise<string | undefined> {
   const sent: Array<Omit<HttpRequest, "body"> & { body: string | Uint8Array | undefined }> = [];
   const transport: Transport = {
     async handle(request) {
@@ -226,7 +281,11 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
       const body = isStreamBody(request.body) ? await readAll(request.body.take()) : request.body;
       sent.push({ ...request, body });
       // An empty body: every protocol reads it as an output without members (a JSON `{}` is not XML; CBOR reads no bytes as an empty map).
-      return { statusCode: 200, headers: {}, body: service.ir.service.protocol === "rpcv2Cbor" ? new Uint8Array(0) : "" };
+      return {
+        statusCode: 200,
+        headers: {},
+        body: service.ir.service.protocol === "rpcv2Cbor" ? new Uint8Array(0) : "",
+      };
     },
   };
   const client = clientFor(service, transport, stringOf(test.host));
@@ -246,21 +305,32 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
   if (request.method !== test.method) problems.push(`method: expected ${String(test.method)}, got ${request.method}`);
   const path = request.path;
   if (path !== test.uri) problems.push(`uri: expected ${String(test.uri)}, got ${path}`);
-  if (!request.url.endsWith(request.query === "" ? path : `${path}?${request.query}`)) problems.push(`url ${request.url} does not end with the path and query`);
+  if (!request.url.endsWith(request.query === "" ? path : `${path}?${request.query}`))
+    problems.push(`url ${request.url} does not end with the path and query`);
   const sentQuery = request.query === "" ? [] : request.query.split("&");
   const sentNames = sentQuery.map((q) => decodeURIComponent(q.split("=")[0] as string));
-  for (const q of strings(test.queryParams)) if (!sentQuery.includes(q)) problems.push(`query: expected ${q} in "${request.query}"`);
-  for (const q of strings(test.forbidQueryParams)) if (sentNames.includes(q)) problems.push(`query: ${q} is forbidden but was sent`);
-  for (const q of strings(test.requireQueryParams)) if (!sentNames.includes(q)) problems.push(`query: ${q} is required but was not sent`);
+  for (const q of strings(test.queryParams))
+    if (!sentQuery.includes(q)) problems.push(`query: expected ${q} in "${request.query}"`);
+  for (const q of strings(test.forbidQueryParams))
+    if (sentNames.includes(q)) problems.push(`query: ${q} is forbidden but was sent`);
+  for (const q of strings(test.requireQueryParams))
+    if (!sentNames.includes(q)) problems.push(`query: ${q} is required but was not sent`);
   const headers = lowerKeys(request.headers);
   for (const [name, value] of Object.entries((test.headers ?? {}) as Record<string, string>)) {
     const got = headers[name.toLowerCase()];
     if (got !== value) problems.push(`header ${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(got)}`);
   }
-  for (const name of (test.forbidHeaders ?? []) as string[]) if (headers[name.toLowerCase()] !== undefined) problems.push(`header ${name} is forbidden but was sent`);
-  for (const name of (test.requireHeaders ?? []) as string[]) if (headers[name.toLowerCase()] === undefined) problems.push(`header ${name} is required but was not sent`);
+  for (const name of (test.forbidHeaders ?? []) as string[])
+    if (headers[name.toLowerCase()] !== undefined) problems.push(`header ${name} is forbidden but was sent`);
+  for (const name of (test.requireHeaders ?? []) as string[])
+    if (headers[name.toLowerCase()] === undefined) problems.push(`header ${name} is required but was not sent`);
   if (typeof test.body === "string") {
-    const body = request.body === undefined ? "" : typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body);
+    const body =
+      request.body === undefined
+        ? ""
+        : typeof request.body === "string"
+          ? request.body
+          : new TextDecoder().decode(request.body);
     const mediaType = stringOf(test.bodyMediaType) ?? "";
     if (/json/.test(mediaType)) {
       const d = body === "" && test.body === "" ? undefined : jsonDifference(test.body, body);
@@ -274,19 +344,30 @@ async function runRequestCase(model: Model, service: GeneratedService, operation
     } else if (isCbor(mediaType)) {
       const d = cborBodyDifference(test.body, request.body);
       if (d !== undefined) problems.push(`body ${d}`);
-    } else if (body !== test.body) problems.push(`body: expected ${JSON.stringify(test.body)}, got ${JSON.stringify(body)}`);
+    } else if (body !== test.body)
+      problems.push(`body: expected ${JSON.stringify(test.body)}, got ${JSON.stringify(body)}`);
   }
   const expectedHost = stringOf(test.resolvedHost) ?? stringOf(test.host)?.split("/")[0];
-  if (expectedHost !== undefined && headers.host !== expectedHost) problems.push(`host: expected ${expectedHost}, got ${headers.host}`);
+  if (expectedHost !== undefined && headers.host !== expectedHost)
+    problems.push(`host: expected ${expectedHost}, got ${headers.host}`);
   return problems.length === 0 ? undefined : problems.join("; ");
 }
 
 /** Runs a response case; returns what differs, or undefined when the output or error matches. */
-async function runResponseCase(model: Model, service: GeneratedService, operation: Shape, c: TestCase): Promise<string | undefined> {
+async function runResponseCase(
+  model: Model,
+  service: GeneratedService,
+  operation: Shape,
+  c: TestCase,
+): Promise<string | undefined> {
   const test = c.test;
   const text = stringOf(test.body) ?? "";
   const body = isCbor(stringOf(test.bodyMediaType)) ? Uint8Array.from(Buffer.from(text, "base64")) : text;
-  const response: HttpResponse = { statusCode: Number(test.code), headers: lowerKeys((test.headers ?? {}) as Record<string, string>), body };
+  const response: HttpResponse = {
+    statusCode: Number(test.code),
+    headers: lowerKeys((test.headers ?? {}) as Record<string, string>),
+    body,
+  };
   const transport: Transport = { handle: () => Promise.resolve(response) };
   // The input is not what this case checks, so validation is off and no member is given, but
   // the path labels (S3's Bucket), without which no request can be built.
@@ -296,7 +377,11 @@ async function runResponseCase(model: Model, service: GeneratedService, operatio
   let thrown: unknown;
   let threw = false;
   try {
-    output = await call(client, methodOf(service, operation), hasInput ? labelsOnly(model, operation.input as string) : undefined);
+    output = await call(
+      client,
+      methodOf(service, operation),
+      hasInput ? labelsOnly(model, operation.input as string) : undefined,
+    );
   } catch (error) {
     threw = true;
     thrown = error;
@@ -330,25 +415,37 @@ async function withStreamsRead(output: unknown): Promise<unknown> {
 function labelsOnly(model: Model, inputId: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of getShape(model, inputId).members) {
-    if (m.traits["smithy.api#httpLabel"] !== undefined && getShape(model, m.target).type === "string") out[m.name] = "label";
+    if (m.traits["smithy.api#httpLabel"] !== undefined && getShape(model, m.target).type === "string")
+      out[m.name] = "label";
   }
   return out;
 }
 
 /** Checks that the call threw the generated class of `errorShape` with the case's members, status and code. */
-function checkError(model: Model, service: GeneratedService, errorShape: Shape, test: Record<string, unknown>, threw: boolean, thrown: unknown): string | undefined {
+function checkError(
+  model: Model,
+  service: GeneratedService,
+  errorShape: Shape,
+  test: Record<string, unknown>,
+  threw: boolean,
+  thrown: unknown,
+): string | undefined {
   if (!threw) return `expected ${errorShape.id} to be thrown, the call succeeded`;
   const ir = service.ir.errors.find((e) => e.name === service.ir.symbols[errorShape.id]?.name);
   if (ir === undefined) return `the generated client has no class for ${errorShape.id}`;
   const Class = service.errors[ir.name] as (abstract new (...args: never[]) => unknown) | undefined;
   if (Class === undefined || !(thrown instanceof Class)) return `expected ${ir.name}, got ${describe(thrown)}`;
-  const error = thrown as unknown as Record<string, unknown> & { message: string; $metadata: { httpStatusCode?: number } };
+  const error = thrown as unknown as Record<string, unknown> & {
+    message: string;
+    $metadata: { httpStatusCode?: number };
+  };
   const problems: string[] = [];
   const expected = typedValue(model, errorShape.id, test.params ?? {}, "output") as Record<string, unknown>;
   for (const member of getShape(model, errorShape.id).members) {
     const want = expected[member.name];
     if (member.name.toLowerCase() === "message") {
-      if ((want ?? "") !== error.message) problems.push(`message: expected ${JSON.stringify(want ?? "")}, got ${JSON.stringify(error.message)}`);
+      if ((want ?? "") !== error.message)
+        problems.push(`message: expected ${JSON.stringify(want ?? "")}, got ${JSON.stringify(error.message)}`);
       continue;
     }
     const field = ir.fields.find((f) => f.memberKey === JSON.stringify(member.name));
@@ -360,9 +457,16 @@ function checkError(model: Model, service: GeneratedService, errorShape: Shape, 
     const d = difference(want, error[key], key);
     if (d !== undefined) problems.push(d);
   }
-  if (error.$metadata.httpStatusCode !== Number(test.code)) problems.push(`$metadata.httpStatusCode: expected ${String(test.code)}, got ${String(error.$metadata.httpStatusCode)}`);
+  if (error.$metadata.httpStatusCode !== Number(test.code))
+    problems.push(
+      `$metadata.httpStatusCode: expected ${String(test.code)}, got ${String(error.$metadata.httpStatusCode)}`,
+    );
   const vendor = test.vendorParams as Record<string, unknown> | undefined;
-  if (test.vendorParamsShape === "aws.protocoltests.config#ErrorCodeParams" && typeof vendor?.code === "string" && error.code !== vendor.code) {
+  if (
+    test.vendorParamsShape === "aws.protocoltests.config#ErrorCodeParams" &&
+    typeof vendor?.code === "string" &&
+    error.code !== vendor.code
+  ) {
     problems.push(`code: expected ${vendor.code}, got ${String(error.code)}`);
   }
   return problems.length === 0 ? undefined : problems.join("; ");
@@ -393,7 +497,9 @@ function stringOf(v: unknown): string | undefined {
 }
 
 function describe(v: unknown): string {
-  return v instanceof Error ? `${v.constructor.name} ${v.name}: ${v.message.split("\n")[0]}` : JSON.stringify(v) ?? String(v);
+  return v instanceof Error
+    ? `${v.constructor.name} ${v.name}: ${v.message.split("\n")[0]}`
+    : (JSON.stringify(v) ?? String(v));
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

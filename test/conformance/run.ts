@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   const names = wanted.length > 0 ? wanted : Object.keys(SUITES);
   const unknown = names.filter((n) => !SUITES[n]);
   if (unknown.length > 0) {
-    process.stderr.write(`unknown suite(s): ${unknown.join(", ")}; available: ${Object.keys(SUITES).join(", ") || "none yet"}\n`);
+    process.stderr.write(
+      `unknown suite(s): ${unknown.join(", ")}; available: ${Object.keys(SUITES).join(", ") || "none yet"}\n`,
+    );
     return 2;
   }
   if (!existsSync(shared)) {
@@ -46,11 +48,15 @@ async function main(): Promise<number> {
     total.failed += r.failed;
     total.skipped += r.skipped;
     if (r.passed + r.failed === 0) {
-      process.stderr.write(`conformance: suite ${name} ran no case (its part of the corpus is missing?); failing the run\n`);
+      process.stderr.write(
+        `conformance: suite ${name} ran no case (its part of the corpus is missing?); failing the run\n`,
+      );
       total.failed++;
     }
   }
-  process.stdout.write(`conformance total:\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+  process.stdout.write(
+    `conformance total:\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`,
+  );
   return total.failed > 0 ? 1 : 0;
 }
 

@@ -26,7 +26,8 @@ export function fromJson(model: Model, id: string, json: unknown): unknown {
       if (!isRecord(json)) return json;
       const out: Record<string, unknown> = {};
       for (const m of s.members) {
-        const key = typeof m.traits["smithy.api#jsonName"] === "string" ? (m.traits["smithy.api#jsonName"] as string) : m.name;
+        const key =
+          typeof m.traits["smithy.api#jsonName"] === "string" ? (m.traits["smithy.api#jsonName"] as string) : m.name;
         if (Object.hasOwn(json, key)) out[m.name] = fromJson(model, m.target, json[key]);
       }
       return out;
@@ -68,11 +69,18 @@ export function requestInput(model: Model, inputId: string, request: TestRequest
     query.set(decodeURIComponent(eq < 0 ? q : q.slice(0, eq)), eq < 0 ? "" : decodeURIComponent(q.slice(eq + 1)));
   }
   for (const m of input.members) {
-    const bound = ["smithy.api#httpHeader", "smithy.api#httpQuery", "smithy.api#httpLabel", "smithy.api#httpPrefixHeaders", "smithy.api#httpQueryParams"];
+    const bound = [
+      "smithy.api#httpHeader",
+      "smithy.api#httpQuery",
+      "smithy.api#httpLabel",
+      "smithy.api#httpPrefixHeaders",
+      "smithy.api#httpQueryParams",
+    ];
     if (bound.some((t) => m.traits[t] !== undefined)) delete out[m.name];
     const header = m.traits["smithy.api#httpHeader"];
     const param = m.traits["smithy.api#httpQuery"];
-    if (typeof header === "string" && headers.has(header.toLowerCase())) out[m.name] = (headers.get(header.toLowerCase()) as string).trim();
+    if (typeof header === "string" && headers.has(header.toLowerCase()))
+      out[m.name] = (headers.get(header.toLowerCase()) as string).trim();
     if (typeof param === "string" && query.has(param)) out[m.name] = query.get(param);
   }
   return out;

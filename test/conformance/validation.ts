@@ -58,18 +58,23 @@ interface MalformedTest {
 
 /** `$name:S` (a JSON string), `$name:L` (literal text), `$$` (a dollar sign), as Smithy's test runners interpolate. */
 function interpolate(text: string, params: Record<string, string>): string {
-  return text.replace(/\$\$|\$([A-Za-z_][A-Za-z0-9_]*):([SL])/g, (all, name: string | undefined, kind: string | undefined) => {
-    if (all === "$$") return "$";
-    const value = params[name as string];
-    if (value === undefined) throw new Error(`no test parameter ${name}`);
-    return kind === "S" ? JSON.stringify(value) : value;
-  });
+  return text.replace(
+    /\$\$|\$([A-Za-z_][A-Za-z0-9_]*):([SL])/g,
+    (all, name: string | undefined, kind: string | undefined) => {
+      if (all === "$$") return "$";
+      const value = params[name as string];
+      if (value === undefined) throw new Error(`no test parameter ${name}`);
+      return kind === "S" ? JSON.stringify(value) : value;
+    },
+  );
 }
 
 function substituted(request: TestRequest, params: Record<string, string>): TestRequest {
   return {
     body: request.body === undefined ? undefined : interpolate(request.body, params),
-    headers: request.headers && Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, interpolate(v, params)])),
+    headers:
+      request.headers &&
+      Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, interpolate(v, params)])),
     queryParams: request.queryParams?.map((q) => interpolate(q, params)),
   };
 }
@@ -93,7 +98,9 @@ function collectCases(model: Model, validatorNames: Record<string, string>): { c
           skipped.push(`${id}: expects no 400 ValidationException body to compare with`);
           continue;
         }
-        const expected = JSON.parse(interpolate(contents, params)) as { fieldList: Array<{ path: string; message: string }> };
+        const expected = JSON.parse(interpolate(contents, params)) as {
+          fieldList: Array<{ path: string; message: string }>;
+        };
         cases.push({
           id,
           validator: validatorNames[op.input],
@@ -109,7 +116,12 @@ function collectCases(model: Model, validatorNames: Record<string, string>): { c
 /** Writes the generated validators (transpiled to JavaScript) into a temporary folder; returns its module URL. */
 function writeValidators(model: Model): { dir: string; url: string; validatorNames: Record<string, string> } {
   const selection = select(model, { service: SERVICE });
-  const ir = lower(model, selection, { name: "validation", models: [], modelsAsWritten: ["restJson1/validation"], validation: "reject" });
+  const ir = lower(model, selection, {
+    name: "validation",
+    models: [],
+    modelsAsWritten: ["restJson1/validation"],
+    validation: "reject",
+  });
   if (!ir.validators) throw new Error("no validators were generated for the validation service");
   const dir = mkdtempSync(join(tmpdir(), "anvil-validation-"));
   for (const f of render(ir)) {
@@ -169,7 +181,9 @@ const key = (i: { path: string; message: string }) => `${i.path}  ${i.message}`;
 export async function runValidationConformance(): Promise<ValidationConformanceResult> {
   const folder = join(CONFORMANCE, "protocol-tests/restJson1/validation");
   if (!existsSync(folder)) {
-    process.stdout.write(`validation: ${folder} is absent, nothing to replay\nvalidation: 0 passed, 0 failed, 0 skipped\n`);
+    process.stdout.write(
+      `validation: ${folder} is absent, nothing to replay\nvalidation: 0 passed, 0 failed, 0 skipped\n`,
+    );
     return { passed: 0, failed: 0, skipped: 0 };
   }
   const model = assemble(
@@ -192,7 +206,9 @@ export async function runValidationConformance(): Promise<ValidationConformanceR
       const got = await runner.run(c);
       if (got === "timeout") {
         result.failed++;
-        process.stdout.write(`FAIL ${c.id}: no answer within ${TIME_LIMIT_MS} ms (the pattern backtracks catastrophically)\n`);
+        process.stdout.write(
+          `FAIL ${c.id}: no answer within ${TIME_LIMIT_MS} ms (the pattern backtracks catastrophically)\n`,
+        );
         continue;
       }
       const want = c.expected.map(key).sort();
@@ -200,7 +216,9 @@ export async function runValidationConformance(): Promise<ValidationConformanceR
       if (JSON.stringify(want) === JSON.stringify(have)) result.passed++;
       else {
         result.failed++;
-        process.stdout.write(`FAIL ${c.id}\n  expected: ${want.join("\n            ")}\n  got:      ${have.join("\n            ") || "(no issue)"}\n`);
+        process.stdout.write(
+          `FAIL ${c.id}\n  expected: ${want.join("\n            ")}\n  got:      ${have.join("\n            ") || "(no issue)"}\n`,
+        );
       }
     }
   } finally {

@@ -17,7 +17,10 @@ type Item = Record<string, { S?: string; N?: string }>;
 interface Client {
   query(input: object, options?: { signal?: AbortSignal }): Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>;
   scan(input: object, options?: { signal?: AbortSignal }): Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>;
-  listTables(input: object, options?: { signal?: AbortSignal }): Promise<{ TableNames?: string[]; LastEvaluatedTableName?: string }>;
+  listTables(
+    input: object,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ TableNames?: string[]; LastEvaluatedTableName?: string }>;
   createTable(input: object): Promise<unknown>;
   deleteTable(input: object): Promise<unknown>;
   describeTable(input: object, options?: { signal?: AbortSignal }): Promise<{ Table?: { TableStatus?: string } }>;
@@ -25,8 +28,14 @@ interface Client {
   destroy(): void;
 }
 
-type Paged<Page> = (config: { client: Client; pageSize?: number; signal?: AbortSignal }, input: object) => AsyncGenerator<Page, undefined, unknown>;
-type Waiter = (config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number }, input: object) => Promise<{ state: string; reason: unknown }>;
+type Paged<Page> = (
+  config: { client: Client; pageSize?: number; signal?: AbortSignal },
+  input: object,
+) => AsyncGenerator<Page, undefined, unknown>;
+type Waiter = (
+  config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number },
+  input: object,
+) => Promise<{ state: string; reason: unknown }>;
 interface Generated {
   DynamoDBClient: new (config: object) => Client;
   DynamoDBCore: new (config: object) => { destroy(): void };
@@ -49,7 +58,15 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
 
   beforeAll(async () => {
     server = await startDynalite({ createTableMs: 150, deleteTableMs: 150 });
-    const generated = await generateInto("dynamodb", MODEL, ["Query", "Scan", "ListTables", "CreateTable", "DescribeTable", "PutItem", "DeleteTable"]);
+    const generated = await generateInto("dynamodb", MODEL, [
+      "Query",
+      "Scan",
+      "ListTables",
+      "CreateTable",
+      "DescribeTable",
+      "PutItem",
+      "DeleteTable",
+    ]);
     remove = generated.remove;
     g = (await import(`${generated.folder}/index.ts`)) as Generated;
     client = new g.DynamoDBClient({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
@@ -77,12 +94,23 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
   it("waits for a table to exist, pages Query and Scan like the manual LastEvaluatedKey loop, and waits for it to go", async () => {
     await createTable("Music");
     expect((await client.describeTable({ TableName: "Music" })).Table?.TableStatus).toBe("CREATING");
-    const exists = await g.waitUntilTableExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Music" });
+    const exists = await g.waitUntilTableExists(
+      { client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 },
+      { TableName: "Music" },
+    );
     expect(exists.state).toBe("SUCCESS");
     expect((exists.reason as { Table: { TableStatus: string } }).Table.TableStatus).toBe("ACTIVE");
 
-    for (let i = 0; i < 25; i++) await client.putItem({ TableName: "Music", Item: { pk: { S: i % 5 === 0 ? "other" : "artist" }, sk: { N: String(i) } } });
-    const queryInput = { TableName: "Music", KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": { S: "artist" } } };
+    for (let i = 0; i < 25; i++)
+      await client.putItem({
+        TableName: "Music",
+        Item: { pk: { S: i % 5 === 0 ? "other" : "artist" }, sk: { N: String(i) } },
+      });
+    const queryInput = {
+      TableName: "Music",
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": { S: "artist" } },
+    };
 
     // The loop a user writes by hand.
     const manual: Item[] = [];
@@ -114,7 +142,10 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
     expect(scanned).toHaveLength(25);
 
     await client.deleteTable({ TableName: "Music" });
-    const gone = await g.waitUntilTableNotExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Music" });
+    const gone = await g.waitUntilTableNotExists(
+      { client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 },
+      { TableName: "Music" },
+    );
     expect(gone.state).toBe("SUCCESS");
     expect((gone.reason as Error).name).toBe("ResourceNotFoundException");
   });
@@ -135,7 +166,8 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
     const core = new g.DynamoDBCore({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
     try {
       const viaCore: string[] = [];
-      for await (const page of g.paginateListTables({ client: core as Client, pageSize: 2 }, {})) viaCore.push(...(page.TableNames ?? []));
+      for await (const page of g.paginateListTables({ client: core as Client, pageSize: 2 }, {}))
+        viaCore.push(...(page.TableNames ?? []));
       expect(viaCore).toEqual(listed);
       expect((await g.listTables(core, {})).TableNames).toEqual(expect.arrayContaining(names));
     } finally {
@@ -145,7 +177,9 @@ describe.skipIf(!present)("DynamoDB client against dynalite", () => {
 
   it("times out waiting for a table that never appears, without waiting past maxWaitTime", async () => {
     const started = Date.now();
-    const error = await g.waitUntilTableExists({ client, maxWaitTime: 0.3, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Nope" }).catch((e: unknown) => e);
+    const error = await g
+      .waitUntilTableExists({ client, maxWaitTime: 0.3, minDelay: 0.05, maxDelay: 0.1 }, { TableName: "Nope" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.WaiterTimeoutError);
     expect(Date.now() - started).toBeLessThan(2_000);
   });

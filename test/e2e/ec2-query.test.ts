@@ -22,9 +22,13 @@ class FakeFleet extends FormServer {
 
   protected answer(form: URLSearchParams, reply: XmlReply): void {
     const action = form.get("Action") ?? "";
-    const ok = (inner: string) => reply(200, `<${action}Response xmlns="${NS}"><requestId>req-1</requestId>${inner}</${action}Response>`);
+    const ok = (inner: string) =>
+      reply(200, `<${action}Response xmlns="${NS}"><requestId>req-1</requestId>${inner}</${action}Response>`);
     const error = (code: string, message: string) =>
-      reply(400, `<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>req-2</RequestID></Response>`);
+      reply(
+        400,
+        `<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>req-2</RequestID></Response>`,
+      );
     switch (action) {
       case "RunWidgets": {
         const zone = form.get("TagSpecification.1.Value") ?? "";
@@ -92,7 +96,10 @@ describe("Fleet client (ec2Query) against a loopback EC2-style server", () => {
       count: 2,
       dryRun: false,
       securityGroupIds: ["sg-1", "sg-2"],
-      tags: [{ key: "zone", value: "us-east-1a" }, { key: "team", value: "a b&c" }],
+      tags: [
+        { key: "zone", value: "us-east-1a" },
+        { key: "team", value: "a b&c" },
+      ],
     });
     const form = fleet.requests.at(-1);
     expect(Object.fromEntries(form ?? [])).toEqual({
@@ -110,16 +117,32 @@ describe("Fleet client (ec2Query) against a loopback EC2-style server", () => {
     });
     const headers = fleet.headers.at(-1);
     expect(headers?.["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(headers?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLOCAL\/\d{8}\/us-east-1\/fleet\/aws4_request/);
+    expect(headers?.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDLOCAL\/\d{8}\/us-east-1\/fleet\/aws4_request/,
+    );
   });
 
   it("parses the XML output: item lists, timestamps, booleans and nested structures", async () => {
-    const output = await client.runWidgets({ imageId: "img-2", count: 2, tags: [{ key: "zone", value: "eu-west-1b" }] });
+    const output = await client.runWidgets({
+      imageId: "img-2",
+      count: 2,
+      tags: [{ key: "zone", value: "eu-west-1b" }],
+    });
     expect(output).toEqual({
       reservationId: "r-0001",
       widgets: [
-        { widgetId: "w-3", launchTime: new Date("2024-06-01T12:01:00Z"), running: true, placement: { availabilityZone: "eu-west-1b" } },
-        { widgetId: "w-4", launchTime: new Date("2024-06-01T12:02:00Z"), running: false, placement: { availabilityZone: "eu-west-1b" } },
+        {
+          widgetId: "w-3",
+          launchTime: new Date("2024-06-01T12:01:00Z"),
+          running: true,
+          placement: { availabilityZone: "eu-west-1b" },
+        },
+        {
+          widgetId: "w-4",
+          launchTime: new Date("2024-06-01T12:02:00Z"),
+          running: false,
+          placement: { availabilityZone: "eu-west-1b" },
+        },
       ],
     });
     expect(await client.describeWidget({ widgetId: "w-3" })).toEqual({ widget: output.widgets?.[0] });
@@ -129,13 +152,21 @@ describe("Fleet client (ec2Query) against a loopback EC2-style server", () => {
   it("throws the modeled error that the <Errors><Error><Code> names", async () => {
     const error = await client.describeWidget({ widgetId: "w-404" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.WidgetNotFound);
-    expect(error).toMatchObject({ message: "The widget 'w-404' does not exist", code: "WidgetNotFound", $metadata: { httpStatusCode: 400 } });
+    expect(error).toMatchObject({
+      message: "The widget 'w-404' does not exist",
+      code: "WidgetNotFound",
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it("throws an unmodeled error code as the service's exception carrying that code", async () => {
     const error = await client.describeWidget({ widgetId: "bad id" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.FleetServiceException);
     expect(error).not.toBeInstanceOf(g.WidgetNotFound);
-    expect(error).toMatchObject({ message: "Invalid id: bad id", code: "InvalidParameterValue", $metadata: { httpStatusCode: 400 } });
+    expect(error).toMatchObject({
+      message: "Invalid id: bad id",
+      code: "InvalidParameterValue",
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 });

@@ -16,10 +16,19 @@ export function awsModel(service: string, version: string): string {
 }
 
 /** Generates the client (every operation when `operations` is not given) and returns the folder (removed by the returned `remove`). */
-export async function generateInto(name: string, model: string, operations?: string[]): Promise<{ folder: string; remove(): void }> {
+export async function generateInto(
+  name: string,
+  model: string,
+  operations?: string[],
+): Promise<{ folder: string; remove(): void }> {
   const client = { name, models: [model], modelsAsWritten: [`${name}.json`], validation: "reject" as const };
   const result = await generate(
-    { file: "e2e", displayFile: "e2e", out: "/unused", clients: [operations === undefined ? client : { ...client, operations }] },
+    {
+      file: "e2e",
+      displayFile: "e2e",
+      out: "/unused",
+      clients: [operations === undefined ? client : { ...client, operations }],
+    },
     { skipTypeCheck: true },
   );
   const folder = join(ROOT, ".tmp", `e2e-${process.pid}-${name}`);

@@ -17,11 +17,17 @@ if (!present) console.warn(`skipping the Kinesis end-to-end test: ${MODEL} is ab
 interface Client {
   createStream(input: object): Promise<unknown>;
   deleteStream(input: object): Promise<unknown>;
-  describeStream(input: object, options?: { signal?: AbortSignal }): Promise<{ StreamDescription?: { StreamStatus?: string } }>;
+  describeStream(
+    input: object,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ StreamDescription?: { StreamStatus?: string } }>;
   destroy(): void;
 }
 
-type Waiter = (config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number }, input: object) => Promise<{ state: string; reason: unknown }>;
+type Waiter = (
+  config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number },
+  input: object,
+) => Promise<{ state: string; reason: unknown }>;
 interface Generated {
   KinesisClient: new (config: object) => Client;
   waitUntilStreamExists: Waiter;
@@ -36,7 +42,12 @@ describe.skipIf(!present)("Kinesis client against kinesalite", () => {
 
   beforeAll(async () => {
     server = await startKinesalite({ createStreamMs: 150, deleteStreamMs: 150 });
-    const generated = await generateInto("kinesis", MODEL, ["CreateStream", "DeleteStream", "DescribeStream", "ListStreams"]);
+    const generated = await generateInto("kinesis", MODEL, [
+      "CreateStream",
+      "DeleteStream",
+      "DescribeStream",
+      "ListStreams",
+    ]);
     remove = generated.remove;
     g = (await import(`${generated.folder}/index.ts`)) as Generated;
     client = new g.KinesisClient({ region: "us-east-1", endpoint: server.endpoint, credentials: LOCAL_CREDENTIALS });
@@ -50,11 +61,19 @@ describe.skipIf(!present)("Kinesis client against kinesalite", () => {
   it("waits until a new stream is ACTIVE, then until a deleted one is gone", async () => {
     await client.createStream({ StreamName: "events", ShardCount: 1 });
     expect((await client.describeStream({ StreamName: "events" })).StreamDescription?.StreamStatus).toBe("CREATING");
-    const exists = await g.waitUntilStreamExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { StreamName: "events" });
-    expect((exists.reason as { StreamDescription: { StreamStatus: string } }).StreamDescription.StreamStatus).toBe("ACTIVE");
+    const exists = await g.waitUntilStreamExists(
+      { client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 },
+      { StreamName: "events" },
+    );
+    expect((exists.reason as { StreamDescription: { StreamStatus: string } }).StreamDescription.StreamStatus).toBe(
+      "ACTIVE",
+    );
 
     await client.deleteStream({ StreamName: "events" });
-    const gone = await g.waitUntilStreamNotExists({ client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 }, { StreamName: "events" });
+    const gone = await g.waitUntilStreamNotExists(
+      { client, maxWaitTime: 20, minDelay: 0.05, maxDelay: 0.1 },
+      { StreamName: "events" },
+    );
     expect((gone.reason as Error).name).toBe("ResourceNotFoundException");
   });
 });

@@ -7,10 +7,20 @@ interface LocalAwsServer {
 
 declare module "dynalite" {
   /** An in-memory DynamoDB when `path` is not given. Delays are how long a table stays CREATING/DELETING. */
-  export default function dynalite(options?: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number; path?: string }): LocalAwsServer;
+  export default function dynalite(options?: {
+    createTableMs?: number;
+    deleteTableMs?: number;
+    updateTableMs?: number;
+    path?: string;
+  }): LocalAwsServer;
 }
 
 declare module "kinesalite" {
   /** An in-memory Kinesis when `path` is not given. Delays are how long a stream stays CREATING/DELETING. */
-  export default function kinesalite(options?: { createStreamMs?: number; deleteStreamMs?: number; updateStreamMs?: number; path?: string }): LocalAwsServer;
+  export default function kinesalite(options?: {
+    createStreamMs?: number;
+    deleteStreamMs?: number;
+    updateStreamMs?: number;
+    path?: string;
+  }): LocalAwsServer;
 }

@@ -16,7 +16,9 @@ export interface LocalService {
 export const LOCAL_CREDENTIALS = { accessKeyId: "AKIDLOCAL", secretAccessKey: "local-secret" };
 
 async function listen(server: LocalAwsServer): Promise<LocalService> {
-  await new Promise<void>((resolve, reject) => server.listen(0, "127.0.0.1", (error) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    server.listen(0, "127.0.0.1", (error) => (error ? reject(error) : resolve())),
+  );
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("local server did not bind a TCP port");
   return {
@@ -31,6 +33,8 @@ export function startDynalite(options: { createTableMs?: number; deleteTableMs?:
 }
 
 /** An in-memory Kinesis; streams stay CREATING for `createStreamMs`. */
-export function startKinesalite(options: { createStreamMs?: number; deleteStreamMs?: number } = {}): Promise<LocalService> {
+export function startKinesalite(
+  options: { createStreamMs?: number; deleteStreamMs?: number } = {},
+): Promise<LocalService> {
   return listen(kinesalite({ createStreamMs: 0, deleteStreamMs: 0, ...options }));
 }

@@ -60,16 +60,30 @@ function notesService(notes: Map<string, Note>, signatureProblems: string[], ori
         const key = `${decodeURIComponent(note[1]!)}/${decodeURIComponent(note[2]!)}`;
         const body = JSON.parse(req.body) as { Title: string; body?: string; remindAt?: string };
         const meta: Record<string, string> = {};
-        for (const [name, value] of Object.entries(req.headers)) if (name.startsWith("x-note-meta-")) meta[name.slice(12)] = String(value);
+        for (const [name, value] of Object.entries(req.headers))
+          if (name.startsWith("x-note-meta-")) meta[name.slice(12)] = String(value);
         const revision = (notes.get(key)?.revision ?? 0) + 1;
         const h = (n: string) => (typeof req.headers[n] === "string" ? (req.headers[n] as string) : undefined);
-        notes.set(key, { title: body.Title, body: body.body, remindAt: body.remindAt, due: h("x-note-due"), labels: h("x-note-labels"), summary: h("x-note-summary"), meta, revision });
+        notes.set(key, {
+          title: body.Title,
+          body: body.body,
+          remindAt: body.remindAt,
+          due: h("x-note-due"),
+          labels: h("x-note-labels"),
+          summary: h("x-note-summary"),
+          meta,
+          revision,
+        });
         return send(201, JSON.stringify({ Revision: revision }), { etag: `"r${revision}"` });
       }
       if (note && req.method === "GET") {
         const key = `${decodeURIComponent(note[1]!)}/${decodeURIComponent(note[2]!)}`;
         const found = notes.get(key);
-        if (found === undefined) return send(404, JSON.stringify({ message: "no such note" }), { "x-amzn-errortype": "NoteNotFound:http://internal.example/", "x-missing-path": key });
+        if (found === undefined)
+          return send(404, JSON.stringify({ message: "no such note" }), {
+            "x-amzn-errortype": "NoteNotFound:http://internal.example/",
+            "x-missing-path": key,
+          });
         const headers: Record<string, string> = { etag: `"r${found.revision}"` };
         if (found.due) headers["x-note-due"] = found.due;
         if (found.labels) headers["x-note-labels"] = found.labels;
@@ -84,7 +98,10 @@ function notesService(notes: Map<string, Note>, signatureProblems: string[], ori
       }
       if (list && req.method === "GET") {
         const prefix = `${decodeURIComponent(list[1]!)}/`;
-        const all = [...notes.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
+        const all = [...notes.keys()]
+          .filter((k) => k.startsWith(prefix))
+          .map((k) => k.slice(prefix.length))
+          .sort();
         const start = Number(url.searchParams.get("next-token") ?? "0");
         const size = Number(url.searchParams.get("max-results") ?? "100");
         const page = all.slice(start, start + size);
@@ -120,7 +137,13 @@ describe("a generated restJson1 client against a loopback notes service", () => 
   });
 
   it("puts a note: labels, query, headers and a JSON body with @jsonName, signed as sent", async () => {
-    const out = await client.putNote!({ notebook: "work", path: "2024/06/plan b.md", tags: ["a", "b,c"], ttlSeconds: 3600, ...PLAN_B });
+    const out = await client.putNote!({
+      notebook: "work",
+      path: "2024/06/plan b.md",
+      tags: ["a", "b,c"],
+      ttlSeconds: 3600,
+      ...PLAN_B,
+    });
     expect(out).toMatchObject({ status: 201, etag: '"r1"', revision: 1 });
     const sent = server.requests.at(-1)!;
     expect(sent.method).toBe("PUT");
@@ -147,7 +170,12 @@ describe("a generated restJson1 client against a loopback notes service", () => 
   it("throws the modeled error with its header-bound member for a missing note", async () => {
     const error = await rejectionOf(client.getNote!({ notebook: "work", path: "nope" }));
     expect(error).toBeInstanceOf(index.NoteNotFound as new () => unknown);
-    expect(error).toMatchObject({ name: "NoteNotFound", message: "no such note", missingPath: "work/nope", $metadata: { httpStatusCode: 404 } });
+    expect(error).toMatchObject({
+      name: "NoteNotFound",
+      message: "no such note",
+      missingPath: "work/nope",
+      $metadata: { httpStatusCode: 404 },
+    });
   });
 
   /** The rejection of GetNote while the server answers every request with `status`, `type` and `body`. */
@@ -187,7 +215,9 @@ describe("a generated restJson1 client against a loopback notes service", () => 
     const Notes = index.NotesClient as new (config: Record<string, unknown>) => Client;
     const viaFetch = new Notes({ region: "us-east-1", endpoint: server.url, credentials, fetch: globalThis.fetch });
     try {
-      expect(await viaFetch.listNotes!({ notebook: "lists", maxResults: 2, nextToken: "2" })).toEqual({ paths: ["d", "e"] });
+      expect(await viaFetch.listNotes!({ notebook: "lists", maxResults: 2, nextToken: "2" })).toEqual({
+        paths: ["d", "e"],
+      });
     } finally {
       viaFetch.destroy();
     }
@@ -215,7 +245,9 @@ describe("a generated restJson1 client against a loopback notes service", () => 
     const error = await getNoteAnswered(200, "text/html", "<html>proxy</html>");
     expect(error).toBeInstanceOf(index.ServiceException as new () => unknown);
     expect(error).toMatchObject({ name: "MalformedResponseError", $metadata: { httpStatusCode: 200 } });
-    expect((error as Error).message).toMatch(/^Notes\.GetNote: HTTP 200 response body is not a JSON object \(text\/html, 18 bytes\)$/);
+    expect((error as Error).message).toMatch(
+      /^Notes\.GetNote: HTTP 200 response body is not a JSON object \(text\/html, 18 bytes\)$/,
+    );
   });
 
   it("prepends the @endpoint host prefix with the @hostLabel member and refuses one that is not a DNS label", async () => {
@@ -224,7 +256,12 @@ describe("a generated restJson1 client against a loopback notes service", () => 
     const recording = new Notes({
       region: "us-east-1",
       credentials,
-      transport: { handle: (r: { headers: Record<string, string>; url: string }) => (sent.push(r), Promise.resolve({ statusCode: 204, headers: {}, body: "" })) },
+      transport: {
+        handle: (r: { headers: Record<string, string>; url: string }) => (
+          sent.push(r),
+          Promise.resolve({ statusCode: 204, headers: {}, body: "" })
+        ),
+      },
     });
     expect(await recording.pingNotebook!({ notebook: "team-a" })).toEqual({ status: 204 });
     expect(sent[0]?.headers.host).toBe("team-a.notes.us-east-1.amazonaws.com");

@@ -33,10 +33,12 @@ interface Client {
 type ClientClass = new (config: object) => Client;
 type ErrorClass = new (...args: never[]) => Error;
 
-const cborReply = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => (_request, response) => {
-  response.writeHead(status, { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor", ...headers });
-  response.end(encode(value));
-};
+const cborReply =
+  (status: number, value: unknown, headers: Record<string, string> = {}): Reply =>
+  (_request, response) => {
+    response.writeHead(status, { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor", ...headers });
+    response.end(encode(value));
+  };
 
 describe("rpcv2Cbor client against a loopback CBOR server", () => {
   let server: Server;
@@ -59,7 +61,12 @@ describe("rpcv2Cbor client against a loopback CBOR server", () => {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
-        const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: new Uint8Array(Buffer.concat(chunks)) };
+        const request = {
+          method: req.method ?? "",
+          url: req.url ?? "",
+          headers: req.headers,
+          body: new Uint8Array(Buffer.concat(chunks)),
+        };
         received.push(request);
         reply(request, res);
       });
@@ -88,7 +95,10 @@ describe("rpcv2Cbor client against a loopback CBOR server", () => {
       issued,
       temperatures: [-3.5, 0, 1.25],
       icon: Uint8Array.of(0x89, 0x50, 0x4e, 0x47),
-      tags: new Map([["wind", "strong"], ["__proto__", "own"]]),
+      tags: new Map([
+        ["wind", "strong"],
+        ["__proto__", "own"],
+      ]),
       sky: { cloudy: 80 },
       sparse: ["a", null, "c"],
       unknownMember: 1,
@@ -120,12 +130,24 @@ describe("rpcv2Cbor client against a loopback CBOR server", () => {
 
   it("sends blobs as byte strings, timestamps as tag 1 and big longs as integers; the API key goes in its header", async () => {
     const at = new Date(1_764_000_000_500);
-    await client({ apiKey: "key-9" }).putReading({ station: "S1", at, celsius: 21.5, raw: Uint8Array.of(1, 2, 3), count: 2 ** 40 });
+    await client({ apiKey: "key-9" }).putReading({
+      station: "S1",
+      at,
+      celsius: 21.5,
+      raw: Uint8Array.of(1, 2, 3),
+      count: 2 ** 40,
+    });
     const request = received[0]!;
     expect(request.url).toBe("/service/Forecast/operation/PutReading");
     expect(request.headers["x-api-key"]).toBe("key-9");
     expect(request.headers.authorization).toBeUndefined();
-    expect(decode(request.body)).toEqual({ station: "S1", at, celsius: 21.5, raw: Uint8Array.of(1, 2, 3), count: 2 ** 40 });
+    expect(decode(request.body)).toEqual({
+      station: "S1",
+      at,
+      celsius: 21.5,
+      raw: Uint8Array.of(1, 2, 3),
+      count: 2 ** 40,
+    });
     const atTag = [...request.body].indexOf(0xc1);
     expect(atTag).toBeGreaterThan(0); // tag 1 is on the wire
   });
@@ -135,7 +157,9 @@ describe("rpcv2Cbor client against a loopback CBOR server", () => {
     expect(received[0]!.headers.authorization).toBe("Bearer t");
     expect(received[0]!.headers["x-api-key"]).toBeUndefined();
 
-    await expect(client({ token: "t" }).putReading({ station: "S", at: new Date(0) })).rejects.toThrow(/PutReading needs auth: pass `apiKey`/);
+    await expect(client({ token: "t" }).putReading({ station: "S", at: new Date(0) })).rejects.toThrow(
+      /PutReading needs auth: pass `apiKey`/,
+    );
     await expect(client({}).getForecast({ city: "x" })).rejects.toMatchObject({ name: "CredentialsError" });
 
     reply = cborReply(200, { ok: true });
@@ -151,17 +175,33 @@ describe("rpcv2Cbor client against a loopback CBOR server", () => {
 
   it("throws the modeled error named by __type, with its members", async () => {
     reply = cborReply(400, { __type: "example.forecast#CityNotFound", message: "no such city", city: "Atlantis" });
-    const error = await client({ token: "t" }).getForecast({ city: "Atlantis" }).catch((e: unknown) => e);
+    const error = await client({ token: "t" })
+      .getForecast({ city: "Atlantis" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.CityNotFound as ErrorClass);
     expect(error).toMatchObject({ message: "no such city", city: "Atlantis", $metadata: { httpStatusCode: 400 } });
   });
 
   it.each([
-    ["CBOR garbage", (_q: Received, r: ServerResponse) => (r.writeHead(200, { "content-type": "application/cbor" }), r.end(Buffer.from([0xa2, 0x61])))],
-    ["a wrong content type", (_q: Received, r: ServerResponse) => (r.writeHead(200, { "content-type": "text/html" }), r.end("<html>proxy</html>"))],
+    [
+      "CBOR garbage",
+      (_q: Received, r: ServerResponse) => (
+        r.writeHead(200, { "content-type": "application/cbor" }),
+        r.end(Buffer.from([0xa2, 0x61]))
+      ),
+    ],
+    [
+      "a wrong content type",
+      (_q: Received, r: ServerResponse) => (
+        r.writeHead(200, { "content-type": "text/html" }),
+        r.end("<html>proxy</html>")
+      ),
+    ],
   ])("turns %s into a typed service exception naming the operation and status", async (_what, handler) => {
     reply = handler;
-    const error = await client({ token: "t" }).getForecast({ city: "x" }).catch((e: unknown) => e);
+    const error = await client({ token: "t" })
+      .getForecast({ city: "x" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.ServiceException as ErrorClass);
     expect((error as Error).message).toMatch(/GetForecast/);
     expect((error as Error).message).toMatch(/200/);
@@ -169,6 +209,8 @@ describe("rpcv2Cbor client against a loopback CBOR server", () => {
   });
 
   it("needs an endpoint: the model has no rules and is not an AWS service", () => {
-    expect(() => new Forecast({ token: "t" })).toThrow(expect.objectContaining({ name: "ClientConfigError", key: "endpoint" }) as Error);
+    expect(() => new Forecast({ token: "t" })).toThrow(
+      expect.objectContaining({ name: "ClientConfigError", key: "endpoint" }) as Error,
+    );
   });
 });

@@ -25,7 +25,15 @@ const present = existsSync(MODEL);
 if (!present) console.warn(`skipping the S3 customisations end-to-end test: ${MODEL} is absent (needs ${SHARED})`);
 
 // AbortMultipartUpload brings the NoSuchUpload error class.
-const OPERATIONS = ["CreateBucket", "CopyObject", "DeleteObjects", "ListObjectsV2", "GetBucketLocation", "CompleteMultipartUpload", "AbortMultipartUpload"];
+const OPERATIONS = [
+  "CreateBucket",
+  "CopyObject",
+  "DeleteObjects",
+  "ListObjectsV2",
+  "GetBucketLocation",
+  "CompleteMultipartUpload",
+  "AbortMultipartUpload",
+];
 
 type Call = (input: Record<string, unknown>) => Promise<Record<string, unknown>>;
 interface S3 {
@@ -76,7 +84,11 @@ describe.skipIf(!present)("S3 customisations, end to end", () => {
   beforeAll(async () => {
     const generated = await generateInto("s3-custom", MODEL, OPERATIONS);
     remove = generated.remove;
-    const mod = (await import(`${generated.folder}/index.ts`)) as { S3Client: S3Constructor; NoSuchUpload: typeof NoSuchUpload; S3ServiceException: typeof S3ServiceException };
+    const mod = (await import(`${generated.folder}/index.ts`)) as {
+      S3Client: S3Constructor;
+      NoSuchUpload: typeof NoSuchUpload;
+      S3ServiceException: typeof S3ServiceException;
+    };
     S3Client = mod.S3Client;
     NoSuchUpload = mod.NoSuchUpload;
     S3ServiceException = mod.S3ServiceException;
@@ -128,7 +140,13 @@ describe.skipIf(!present)("S3 customisations, end to end", () => {
   });
 
   it("creates a bucket outside us-east-1 with the client's region as its LocationConstraint", async () => {
-    const s3 = new S3Client({ region: "eu-west-1", endpoint: s3rver.endpoint, credentials: S3RVER_CREDENTIALS, transport, maxAttempts: 1 });
+    const s3 = new S3Client({
+      region: "eu-west-1",
+      endpoint: s3rver.endpoint,
+      credentials: S3RVER_CREDENTIALS,
+      transport,
+      maxAttempts: 1,
+    });
     await s3.createBucket({ Bucket: "in-ireland" });
     const body = sent.at(-1)?.body;
     expect(typeof body === "string" ? body : "").toContain("<LocationConstraint>eu-west-1</LocationConstraint>");
@@ -175,7 +193,11 @@ describe.skipIf(!present)("S3 customisations, end to end", () => {
       body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>656c76696e6727732072657175657374</RequestId></Error>',
     });
     const copy = await s3.copyObject({ Bucket: "b-one", Key: "k", CopySource: "b-one/src" }).catch((e: unknown) => e);
-    expect(copy).toMatchObject({ name: "SlowDown", message: "Please reduce your request rate.", $metadata: { httpStatusCode: 200 } });
+    expect(copy).toMatchObject({
+      name: "SlowDown",
+      message: "Please reduce your request rate.",
+      $metadata: { httpStatusCode: 200 },
+    });
     canned.replies.push({
       status: 200,
       body: "<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>",
@@ -187,9 +209,15 @@ describe.skipIf(!present)("S3 customisations, end to end", () => {
     // list (AbortMultipartUpload's NoSuchUpload) is the service exception under that name.
     expect(complete).toBeInstanceOf(S3ServiceException);
     expect(complete).not.toBeInstanceOf(NoSuchUpload);
-    expect(complete).toMatchObject({ name: "NoSuchUpload", message: "The specified upload does not exist.", $metadata: { httpStatusCode: 200 } });
+    expect(complete).toMatchObject({
+      name: "NoSuchUpload",
+      message: "The specified upload does not exist.",
+      $metadata: { httpStatusCode: 200 },
+    });
     canned.replies.push({ status: 200, body: "" });
-    const aborted = await s3.copyObject({ Bucket: "b-one", Key: "k", CopySource: "b-one/src" }).catch((e: unknown) => e);
+    const aborted = await s3
+      .copyObject({ Bucket: "b-one", Key: "k", CopySource: "b-one/src" })
+      .catch((e: unknown) => e);
     expect(aborted).toMatchObject({ name: "InternalError" });
     // A real result still parses.
     canned.replies.push({

@@ -21,7 +21,16 @@ const MODEL = awsModel("s3", "2006-03-01");
 const present = existsSync(MODEL);
 if (!present) console.warn(`skipping the S3 end-to-end test: ${MODEL} is absent (needs ${SHARED})`);
 
-const OPERATIONS = ["CreateBucket", "HeadBucket", "PutObject", "GetObject", "HeadObject", "ListObjectsV2", "CopyObject", "DeleteObject"];
+const OPERATIONS = [
+  "CreateBucket",
+  "HeadBucket",
+  "PutObject",
+  "GetObject",
+  "HeadObject",
+  "ListObjectsV2",
+  "CopyObject",
+  "DeleteObject",
+];
 
 interface Body {
   transformToByteArray(): Promise<Uint8Array>;
@@ -32,17 +41,25 @@ interface Client {
   createBucket(input: object): Promise<unknown>;
   headBucket(input: object): Promise<unknown>;
   putObject(input: object): Promise<{ ETag?: string }>;
-  getObject(input: object): Promise<{ Body?: Body; ContentLength?: number; ContentType?: string; Metadata?: Record<string, string> }>;
+  getObject(
+    input: object,
+  ): Promise<{ Body?: Body; ContentLength?: number; ContentType?: string; Metadata?: Record<string, string> }>;
   headObject(input: object): Promise<{ ContentLength?: number; Metadata?: Record<string, string> }>;
   listObjectsV2(input: object): Promise<unknown>;
   copyObject(input: object): Promise<{ CopyObjectResult?: { ETag?: string } }>;
   deleteObject(input: object): Promise<unknown>;
   destroy(): void;
 }
-type Waiter = (config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number }, input: object) => Promise<{ state: string }>;
+type Waiter = (
+  config: { client: Client; maxWaitTime: number; minDelay?: number; maxDelay?: number },
+  input: object,
+) => Promise<{ state: string }>;
 interface Generated {
   S3Client: new (config: object) => Client;
-  paginateListObjectsV2: (config: { client: Client; pageSize?: number }, input: object) => AsyncGenerator<{ Contents?: Array<{ Key?: string }> }>;
+  paginateListObjectsV2: (
+    config: { client: Client; pageSize?: number },
+    input: object,
+  ) => AsyncGenerator<{ Contents?: Array<{ Key?: string }> }>;
   waitUntilObjectExists: Waiter;
   waitUntilBucketExists: Waiter;
   NotFound: new (...args: never[]) => Error;
@@ -84,17 +101,26 @@ describe.skipIf(!present)("S3 client against s3rver", () => {
     const generated = await generateInto("s3", MODEL, OPERATIONS);
     remove = generated.remove;
     g = (await import(`${generated.folder}/index.ts`)) as Generated;
-    const { NodeHttpTransport } = (await import(`${generated.folder}/runtime/transport-node.ts`)) as { NodeHttpTransport: new () => Transport };
+    const { NodeHttpTransport } = (await import(`${generated.folder}/runtime/transport-node.ts`)) as {
+      NodeHttpTransport: new () => Transport;
+    };
     const inner = new NodeHttpTransport();
     const transport: Transport = {
       async handle(request: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
         checked.push(`${request.method} ${request.path}`);
-        if ((await s3Authorization(request)) !== request.headers.authorization) mismatched.push(`${request.method} ${request.path}`);
+        if ((await s3Authorization(request)) !== request.headers.authorization)
+          mismatched.push(`${request.method} ${request.path}`);
         return inner.handle(request, options);
       },
     };
     transportToClose = () => inner.destroy?.();
-    client = new g.S3Client({ region: "us-east-1", endpoint: server.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS, transport });
+    client = new g.S3Client({
+      region: "us-east-1",
+      endpoint: server.endpoint,
+      forcePathStyle: true,
+      credentials: S3RVER_CREDENTIALS,
+      transport,
+    });
     await client.createBucket({ Bucket });
   }, 60_000);
   afterAll(async () => {
@@ -105,13 +131,22 @@ describe.skipIf(!present)("S3 client against s3rver", () => {
   });
 
   it("finds the bucket it created (BucketExists waiter)", async () => {
-    const result = await g.waitUntilBucketExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 }, { Bucket });
+    const result = await g.waitUntilBucketExists(
+      { client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 },
+      { Bucket },
+    );
     expect(result.state).toBe("SUCCESS");
   });
 
   it("puts bytes and gets them back, with user metadata and content type", async () => {
     const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
-    await client.putObject({ Bucket, Key: "bytes.bin", Body: bytes, ContentType: "application/x-test", Metadata: { origin: "anvil", "two-words": "a b" } });
+    await client.putObject({
+      Bucket,
+      Key: "bytes.bin",
+      Body: bytes,
+      ContentType: "application/x-test",
+      Metadata: { origin: "anvil", "two-words": "a b" },
+    });
     const got = await client.getObject({ Bucket, Key: "bytes.bin" });
     expect(got.ContentType).toBe("application/x-test");
     expect(got.ContentLength).toBe(256);
@@ -161,7 +196,13 @@ describe.skipIf(!present)("S3 client against s3rver", () => {
   });
 
   it("works over the fetch transport too: a Blob up, a streamed body down", async () => {
-    const viaFetch = new g.S3Client({ region: "us-east-1", endpoint: server.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS, fetch: globalThis.fetch });
+    const viaFetch = new g.S3Client({
+      region: "us-east-1",
+      endpoint: server.endpoint,
+      forcePathStyle: true,
+      credentials: S3RVER_CREDENTIALS,
+      fetch: globalThis.fetch,
+    });
     const data = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 7) & 0xff);
     await viaFetch.putObject({ Bucket, Key: "fetch.bin", Body: new Blob([data]) });
     const got = await viaFetch.getObject({ Bucket, Key: "fetch.bin" });
@@ -193,7 +234,10 @@ describe.skipIf(!present)("S3 client against s3rver", () => {
     expect(await (await client.getObject({ Bucket, Key: "copy.txt" })).Body?.transformToString()).toBe("copy me");
     await client.deleteObject({ Bucket, Key: "copy.txt" });
     await expect(client.headObject({ Bucket, Key: "copy.txt" })).rejects.toBeInstanceOf(g.NotFound);
-    const waited = await g.waitUntilObjectExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 }, { Bucket, Key: "original.txt" });
+    const waited = await g.waitUntilObjectExists(
+      { client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 },
+      { Bucket, Key: "original.txt" },
+    );
     expect(waited.state).toBe("SUCCESS");
   });
 

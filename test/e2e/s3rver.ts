@@ -24,7 +24,9 @@ const CHILD = join(dirname(fileURLToPath(import.meta.url)), "s3rver-child.mjs");
 /** Starts s3rver; resolves once it listens. */
 export async function startS3rver(): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const directory = mkdtempSync(join(tmpdir(), "anvil-s3rver-"));
-  const child = spawn(process.execPath, ["--openssl-legacy-provider", CHILD, directory], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--openssl-legacy-provider", CHILD, directory], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const cleanUp = async (): Promise<void> => {
     child.stdin.end();

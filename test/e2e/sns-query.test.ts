@@ -28,11 +28,15 @@ class FakeSns extends FormServer {
   protected answer(form: URLSearchParams, reply: XmlReply): void {
     const action = form.get("Action") ?? "";
     const ok = (inner: string) =>
-      reply(200, `<${action}Response xmlns="${NS}"><${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></${action}Response>`);
+      reply(
+        200,
+        `<${action}Response xmlns="${NS}"><${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></${action}Response>`,
+      );
     switch (action) {
       case "CreateTopic": {
         const name = form.get("Name") ?? "";
-        if (name === "truncated") return reply(200, `<CreateTopicResponse xmlns="${NS}"><CreateTopicResult><TopicArn>arn:aws`);
+        if (name === "truncated")
+          return reply(200, `<CreateTopicResponse xmlns="${NS}"><CreateTopicResult><TopicArn>arn:aws`);
         if (name === "html") return reply(200, "<html><body><p>Welcome to the captive portal</p></body></html>");
         if (name === "json") return reply(200, '{"TopicArn":"arn"}');
         if (!this.topics.includes(name)) this.topics.push(name);
@@ -42,19 +46,29 @@ class FakeSns extends FormServer {
         const start = Number(form.get("NextToken") ?? "0");
         const page = this.topics.slice(start, start + 2);
         const next = start + 2 < this.topics.length ? `<NextToken>${start + 2}</NextToken>` : "";
-        return ok(`<Topics>${page.map((t) => `<member><TopicArn>${ARN(t)}</TopicArn></member>`).join("")}</Topics>${next}`);
+        return ok(
+          `<Topics>${page.map((t) => `<member><TopicArn>${ARN(t)}</TopicArn></member>`).join("")}</Topics>${next}`,
+        );
       }
       case "GetTopicAttributes": {
         const arn = form.get("TopicArn") ?? "";
         if (!this.topics.some((t) => ARN(t) === arn)) {
-          return reply(404, `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error><RequestId>req-2</RequestId></ErrorResponse>`);
+          return reply(
+            404,
+            `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error><RequestId>req-2</RequestId></ErrorResponse>`,
+          );
         }
-        return ok(`<Attributes><entry><key>TopicArn</key><value>${arn}</value></entry><entry><key>DisplayName</key><value>a &amp; b</value></entry></Attributes>`);
+        return ok(
+          `<Attributes><entry><key>TopicArn</key><value>${arn}</value></entry><entry><key>DisplayName</key><value>a &amp; b</value></entry></Attributes>`,
+        );
       }
       case "Publish":
         return ok("<MessageId>m-1</MessageId>");
       default:
-        return reply(400, `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unknown ${action}</Message></Error></ErrorResponse>`);
+        return reply(
+          400,
+          `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unknown ${action}</Message></Error></ErrorResponse>`,
+        );
     }
   }
 }
@@ -67,7 +81,10 @@ interface Client {
 }
 interface Generated {
   SNSClient: new (config: object) => Client;
-  paginateListTopics: (config: { client: Client }, input: object) => AsyncIterable<{ Topics?: Array<{ TopicArn?: string }> }>;
+  paginateListTopics: (
+    config: { client: Client },
+    input: object,
+  ) => AsyncIterable<{ Topics?: Array<{ TopicArn?: string }> }>;
   NotFoundException: new (...args: never[]) => Error;
   ServiceException: new (...args: never[]) => Error;
 }
@@ -93,7 +110,9 @@ describe.skipIf(!present)("SNS client (awsQuery) against a loopback SNS", () => 
 
   it("creates topics and reads the result element", async () => {
     for (const name of ["alpha", "beta", "gamma"]) {
-      expect(await client.createTopic({ Name: name, Tags: [{ Key: "team", Value: "a b" }] })).toEqual({ TopicArn: ARN(name) });
+      expect(await client.createTopic({ Name: name, Tags: [{ Key: "team", Value: "a b" }] })).toEqual({
+        TopicArn: ARN(name),
+      });
     }
     const form = sns.requests.at(-1);
     expect(form?.get("Action")).toBe("CreateTopic");
@@ -102,7 +121,9 @@ describe.skipIf(!present)("SNS client (awsQuery) against a loopback SNS", () => 
     expect(form?.get("Tags.member.1.Value")).toBe("a b");
     const headers = sns.headers.at(-1);
     expect(headers?.["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(headers?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLOCAL\/\d{8}\/us-east-1\/sns\/aws4_request/);
+    expect(headers?.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDLOCAL\/\d{8}\/us-east-1\/sns\/aws4_request/,
+    );
   });
 
   it("pages through ListTopics with the generated paginator", async () => {
@@ -117,8 +138,14 @@ describe.skipIf(!present)("SNS client (awsQuery) against a loopback SNS", () => 
   });
 
   it("reads maps and sends map entries under their @xmlName key and value names", async () => {
-    expect(await client.getTopicAttributes({ TopicArn: ARN("alpha") })).toEqual({ Attributes: { TopicArn: ARN("alpha"), DisplayName: "a & b" } });
-    await client.publish({ TopicArn: ARN("alpha"), Message: "hi", MessageAttributes: { color: { DataType: "String", StringValue: "red" } } });
+    expect(await client.getTopicAttributes({ TopicArn: ARN("alpha") })).toEqual({
+      Attributes: { TopicArn: ARN("alpha"), DisplayName: "a & b" },
+    });
+    await client.publish({
+      TopicArn: ARN("alpha"),
+      Message: "hi",
+      MessageAttributes: { color: { DataType: "String", StringValue: "red" } },
+    });
     const form = sns.requests.at(-1);
     expect(form?.get("MessageAttributes.entry.1.Name")).toBe("color");
     expect(form?.get("MessageAttributes.entry.1.Value.DataType")).toBe("String");
@@ -128,15 +155,22 @@ describe.skipIf(!present)("SNS client (awsQuery) against a loopback SNS", () => 
   it("throws the modeled error its awsQuery code names", async () => {
     const error = await client.getTopicAttributes({ TopicArn: ARN("missing") }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.NotFoundException);
-    expect(error).toMatchObject({ message: "Topic does not exist", code: "NotFound", $metadata: { httpStatusCode: 404 } });
+    expect(error).toMatchObject({
+      message: "Topic does not exist",
+      code: "NotFound",
+      $metadata: { httpStatusCode: 404 },
+    });
   });
 
-  it.each(["truncated", "html", "json"])("turns a %s body into a service exception naming the operation and status", async (name) => {
-    const error = await client.createTopic({ Name: name }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(g.ServiceException);
-    expect((error as Error).name).toBe("MalformedResponseError");
-    expect(String((error as Error).message)).toMatch(/CreateTopic/);
-    expect(String((error as Error).message)).toMatch(/200/);
-    expect(error).not.toBeInstanceOf(SyntaxError);
-  });
+  it.each(["truncated", "html", "json"])(
+    "turns a %s body into a service exception naming the operation and status",
+    async (name) => {
+      const error = await client.createTopic({ Name: name }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(g.ServiceException);
+      expect((error as Error).name).toBe("MalformedResponseError");
+      expect(String((error as Error).message)).toMatch(/CreateTopic/);
+      expect(String((error as Error).message)).toMatch(/200/);
+      expect(error).not.toBeInstanceOf(SyntaxError);
+    },
+  );
 });

@@ -13,7 +13,12 @@ const formatted = "export const a = 1;\n";
 const FORMATTER = "prettier 3.10.1, options abc";
 
 function previous(disk: string, edit: (m: Manifest) => void = () => undefined): PreviousOutput {
-  const manifest: Manifest = { generator: GENERATOR, formatter: FORMATTER, checker: "typescript 7", files: { "a.ts": { sha256: contentHash(formatted), rendered: contentHash(rendered) } } };
+  const manifest: Manifest = {
+    generator: GENERATOR,
+    formatter: FORMATTER,
+    checker: "typescript 7",
+    files: { "a.ts": { sha256: contentHash(formatted), rendered: contentHash(rendered) } },
+  };
   edit(manifest);
   return { manifest, manifestText: JSON.stringify(manifest), read: (path) => (path === "a.ts" ? disk : undefined) };
 }
@@ -32,11 +37,18 @@ describe("the format cache", () => {
   });
 
   it("does not reuse output formatted by another Prettier version or options", () => {
-    expect(formatCache(previous(formatted), "prettier 3.11.0, options abc")("a.ts", contentHash(rendered))).toBeUndefined();
+    expect(
+      formatCache(previous(formatted), "prettier 3.11.0, options abc")("a.ts", contentHash(rendered)),
+    ).toBeUndefined();
   });
 
   it("does not reuse output written by another anvil version", () => {
-    expect(formatCache(previous(formatted, (m) => (m.generator = "anvil 0.0.9")), FORMATTER)("a.ts", contentHash(rendered))).toBeUndefined();
+    expect(
+      formatCache(
+        previous(formatted, (m) => (m.generator = "anvil 0.0.9")),
+        FORMATTER,
+      )("a.ts", contentHash(rendered)),
+    ).toBeUndefined();
   });
 
   it("does not reuse anything without a manifest, or for a file the manifest does not name", () => {

@@ -7,7 +7,10 @@ import { FormatPool, PRETTIER_OPTIONS, format } from "../../generator/format/ind
 const pool = new FormatPool(PRETTIER_OPTIONS, 2);
 afterAll(() => pool.close());
 
-const source = (i: number) => `export   const value${i} = {a:${i},  b: [1,2,3], c: "x".repeat(${i})}\nexport function f${i}(x:number){return x+${i}}\n`.repeat(1 + (i % 5));
+const source = (i: number) =>
+  `export   const value${i} = {a:${i},  b: [1,2,3], c: "x".repeat(${i})}\nexport function f${i}(x:number){return x+${i}}\n`.repeat(
+    1 + (i % 5),
+  );
 
 describe("formatting on worker threads", () => {
   it("gives the same bytes as Prettier itself, each file in its place", async () => {
@@ -24,10 +27,20 @@ describe("formatting on worker threads", () => {
       { path: "runtime/x.ts", text: "export  const kept=1", origin: "generator/runtime/x.ts", preformatted: true },
       { path: "ok.ts", text: "export  const a=1", origin: "templates/ok.ts.hbs" },
     ];
-    expect((await format(files, pool)).map((f) => f.text)).toEqual(["{}", "export  const kept=1", "export const a = 1;\n"]);
-    const error = await format([...files, { path: "bad.ts", text: "export const = ;", origin: "templates/bad.ts.hbs" }], pool).catch((e: unknown) => e);
+    expect((await format(files, pool)).map((f) => f.text)).toEqual([
+      "{}",
+      "export  const kept=1",
+      "export const a = 1;\n",
+    ]);
+    const error = await format(
+      [...files, { path: "bad.ts", text: "export const = ;", origin: "templates/bad.ts.hbs" }],
+      pool,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AnvilError);
     expect((error as AnvilError).kind).toBe("internal");
-    expect((error as AnvilError).diagnostics[0]).toMatchObject({ message: expect.stringMatching(/^generated bad\.ts does not parse: /), hint: "produced by templates/bad.ts.hbs" });
+    expect((error as AnvilError).diagnostics[0]).toMatchObject({
+      message: expect.stringMatching(/^generated bad\.ts does not parse: /),
+      hint: "produced by templates/bad.ts.hbs",
+    });
   });
 });

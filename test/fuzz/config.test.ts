@@ -36,13 +36,48 @@ function baseConfig(out: string): Json {
 }
 
 /** Values that confuse some key of codegen.yaml. */
-const CONFIG_VALUES: Json[] = ["warn", "off", "strict", "SendEvent", "GetEventPrediction", "sendevent", "Nope", "com.amazonaws.frauddetector#Nope", "com.amazonaws.frauddetector#SendEvent", "frauddetector", "Fraud Detector", "..", "a/b", [], {}, null, 0, true];
+const CONFIG_VALUES: Json[] = [
+  "warn",
+  "off",
+  "strict",
+  "SendEvent",
+  "GetEventPrediction",
+  "sendevent",
+  "Nope",
+  "com.amazonaws.frauddetector#Nope",
+  "com.amazonaws.frauddetector#SendEvent",
+  "frauddetector",
+  "Fraud Detector",
+  "..",
+  "a/b",
+  [],
+  {},
+  null,
+  0,
+  true,
+];
 
 /** Config-specific mutations: swap a scalar for a value another key would take. */
 const configMutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   mutationArb,
   fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), value: fc.constantFrom(...CONFIG_VALUES) }),
-  fc.record({ kind: fc.constant("renameKey" as const), at: fc.nat(), key: fc.constantFrom("out", "clients", "name", "models", "service", "operations", "validation", "operation", "model", "Name", "") }),
+  fc.record({
+    kind: fc.constant("renameKey" as const),
+    at: fc.nat(),
+    key: fc.constantFrom(
+      "out",
+      "clients",
+      "name",
+      "models",
+      "service",
+      "operations",
+      "validation",
+      "operation",
+      "model",
+      "Name",
+      "",
+    ),
+  }),
 );
 
 /** Every file under `dir` with its bytes, as a sorted list (the state a failed run must keep). */
@@ -104,7 +139,8 @@ describe("config loader under random mutation", () => {
           const result = await generate(config, { skipTypeCheck: true });
           write(config.out, result.clients);
           for (const client of result.clients) {
-            for (const f of client.files) expect(readFileSync(join(config.out, client.folder, f.path), "utf8")).toBe(f.text);
+            for (const f of client.files)
+              expect(readFileSync(join(config.out, client.folder, f.path), "utf8")).toBe(f.text);
           }
           expect(readdirSync(config.out).filter((n) => n.startsWith(".anvil-staging-"))).toEqual([]);
           outcomes.written++;

@@ -23,7 +23,10 @@ const SCALE = Number(process.env.ANVIL_FUZZ_SCALE ?? 1);
 const CASE_LIMIT_MS = 5000;
 
 const { models, missingShared } = baseModels();
-if (missingShared) console.warn("fuzz: some shared AWS models are absent (../shared is not beside this checkout); fuzzing our spec and the fixture only");
+if (missingShared)
+  console.warn(
+    "fuzz: some shared AWS models are absent (../shared is not beside this checkout); fuzzing our spec and the fixture only",
+  );
 
 /** What a case ended in. */
 type Outcome = "generated" | "rejected";
@@ -35,7 +38,14 @@ function runStages(text: string): Outcome {
     const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude).slice(0, 2);
     for (const service of services) {
       const selection = select(model, { service: service.id });
-      render(lower(model, selection, { name: "fuzz", models: ["fuzz.json"], modelsAsWritten: ["fuzz.json"], validation: "reject" }));
+      render(
+        lower(model, selection, {
+          name: "fuzz",
+          models: ["fuzz.json"],
+          modelsAsWritten: ["fuzz.json"],
+          validation: "reject",
+        }),
+      );
     }
     return "generated";
   } catch (e) {
@@ -45,27 +55,38 @@ function runStages(text: string): Outcome {
 }
 
 describe("JSON AST loader under random mutation", () => {
-  it.each(models.map((m) => [m.name, m] as const))("%s: only AnvilErrors, in bounded time", (_name, base) => {
-    const seen: Record<Outcome, number> = { generated: 0, rejected: 0 };
-    fc.assert(
-      fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), textDamageArb, (mutations, damage) => {
-        const text = damageText(JSON.stringify(applyMutations(base.doc, mutations), null, 1), damage);
-        const started = performance.now();
-        seen[runStages(text)]++;
-        expect(performance.now() - started).toBeLessThan(CASE_LIMIT_MS);
-      }),
-      { numRuns: SCALE * (base.name === "our spec" || base.name === "kitchen sink" ? 300 : 120) },
-    );
-    // The mutations must exercise both paths, or the property proves little.
-    expect(seen.generated).toBeGreaterThan(0);
-    expect(seen.rejected).toBeGreaterThan(0);
-  }, 240_000);
+  it.each(models.map((m) => [m.name, m] as const))(
+    "%s: only AnvilErrors, in bounded time",
+    (_name, base) => {
+      const seen: Record<Outcome, number> = { generated: 0, rejected: 0 };
+      fc.assert(
+        fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), textDamageArb, (mutations, damage) => {
+          const text = damageText(JSON.stringify(applyMutations(base.doc, mutations), null, 1), damage);
+          const started = performance.now();
+          seen[runStages(text)]++;
+          expect(performance.now() - started).toBeLessThan(CASE_LIMIT_MS);
+        }),
+        { numRuns: SCALE * (base.name === "our spec" || base.name === "kitchen sink" ? 300 : 120) },
+      );
+      // The mutations must exercise both paths, or the property proves little.
+      expect(seen.generated).toBeGreaterThan(0);
+      expect(seen.rejected).toBeGreaterThan(0);
+    },
+    240_000,
+  );
 
   it("rejects arbitrary JSON values and arbitrary text with AnvilErrors", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string(), fc.string({ unit: "binary" })), (text) => {
-        expect(runStages(text)).toBe("rejected");
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string(),
+          fc.string({ unit: "binary" }),
+        ),
+        (text) => {
+          expect(runStages(text)).toBe("rejected");
+        },
+      ),
       { numRuns: SCALE * 300 },
     );
   });

@@ -19,31 +19,132 @@ export type Mutation =
   | { kind: "duplicate"; at: number };
 
 /** Values that are type confusions for some field of a Smithy JSON AST. */
-const ODD_VALUES: Json[] = [null, true, false, 0, -1, 1.5, 1e308, "", "x", "smithy.api#String", "smithy.api#Unit", "nope#Nope", "a.b#C$d", "#", "$", [], {}, [null], { target: 1 }, { target: "smithy.api#String" }];
+const ODD_VALUES: Json[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  "",
+  "x",
+  "smithy.api#String",
+  "smithy.api#Unit",
+  "nope#Nope",
+  "a.b#C$d",
+  "#",
+  "$",
+  [],
+  {},
+  [null],
+  { target: 1 },
+  { target: "smithy.api#String" },
+];
 
 /** Keys that mean something to a JSON AST, the loader, or to JavaScript objects. */
-const ODD_KEYS = ["__proto__", "constructor", "toString", "type", "target", "members", "member", "key", "value", "traits", "shapes", "smithy", "metadata", "input", "output", "errors", "operations", "resources", "mixins", "apply", "smithy.api#required", "smithy.api#pattern", "smithy.api#length", "smithy.api#range", "smithy.api#enumValue", "smithy.api#default", "x#Y", ""];
+const ODD_KEYS = [
+  "__proto__",
+  "constructor",
+  "toString",
+  "type",
+  "target",
+  "members",
+  "member",
+  "key",
+  "value",
+  "traits",
+  "shapes",
+  "smithy",
+  "metadata",
+  "input",
+  "output",
+  "errors",
+  "operations",
+  "resources",
+  "mixins",
+  "apply",
+  "smithy.api#required",
+  "smithy.api#pattern",
+  "smithy.api#length",
+  "smithy.api#range",
+  "smithy.api#enumValue",
+  "smithy.api#default",
+  "x#Y",
+  "",
+];
 
-const SHAPE_TYPES = ["blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "timestamp", "document", "enum", "intEnum", "list", "set", "map", "structure", "union", "service", "resource", "operation", "apply", "bogus"];
+const SHAPE_TYPES = [
+  "blob",
+  "boolean",
+  "string",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+  "timestamp",
+  "document",
+  "enum",
+  "intEnum",
+  "list",
+  "set",
+  "map",
+  "structure",
+  "union",
+  "service",
+  "resource",
+  "operation",
+  "apply",
+  "bogus",
+];
 
 /** A mutation arbitrary. */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), value: fc.oneof(fc.constantFrom(...ODD_VALUES), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>) }),
-  fc.record({ kind: fc.constant("renameKey" as const), at: fc.nat(), key: fc.oneof(fc.constantFrom(...ODD_KEYS), fc.string({ maxLength: 12 })) }),
+  fc.record({
+    kind: fc.constant("replace" as const),
+    at: fc.nat(),
+    value: fc.oneof(fc.constantFrom(...ODD_VALUES), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>),
+  }),
+  fc.record({
+    kind: fc.constant("renameKey" as const),
+    at: fc.nat(),
+    key: fc.oneof(fc.constantFrom(...ODD_KEYS), fc.string({ maxLength: 12 })),
+  }),
   fc.record({ kind: fc.constant("retarget" as const), at: fc.nat(), pick: fc.nat() }),
   fc.record({ kind: fc.constant("shapeType" as const), at: fc.nat(), type: fc.constantFrom(...SHAPE_TYPES) }),
   fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }),
 );
 
 /** Text damage applied after the structural edits (or none). */
-export type TextDamage = { kind: "none" } | { kind: "truncate"; at: number } | { kind: "insert"; at: number; text: string } | { kind: "cut"; at: number; length: number };
+export type TextDamage =
+  | { kind: "none" }
+  | { kind: "truncate"; at: number }
+  | { kind: "insert"; at: number; text: string }
+  | { kind: "cut"; at: number; length: number };
 
 export const textDamageArb: fc.Arbitrary<TextDamage> = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: "none" as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "\\", "\u0000", "\uD800", "\n", "null", "1e999", "-"), fc.string({ maxLength: 4 })) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("cut" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("insert" as const),
+      at: fc.nat(),
+      text: fc.oneof(
+        fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "\\", "\u0000", "\uD800", "\n", "null", "1e999", "-"),
+        fc.string({ maxLength: 4 }),
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("cut" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  },
 );
 
 interface Slot {
@@ -58,7 +159,8 @@ function slots(root: Json): Slot[] {
   for (let i = 0; i < out.length; i++) {
     const v = out[i].value;
     if (Array.isArray(v)) v.forEach((child, k) => out.push({ parent: v, key: k, value: child }));
-    else if (v !== null && typeof v === "object") for (const [k, child] of Object.entries(v)) out.push({ parent: v, key: k, value: child });
+    else if (v !== null && typeof v === "object")
+      for (const [k, child] of Object.entries(v)) out.push({ parent: v, key: k, value: child });
   }
   return out;
 }
@@ -95,7 +197,16 @@ export function applyMutations(doc: Json, mutations: Mutation[]): Json {
         }
         break;
       case "retarget": {
-        const ids = all.filter((s) => s.parent !== undefined && !Array.isArray(s.parent) && s.key !== "" && typeof s.key === "string" && s.key.includes("#")).map((s) => s.key as string);
+        const ids = all
+          .filter(
+            (s) =>
+              s.parent !== undefined &&
+              !Array.isArray(s.parent) &&
+              s.key !== "" &&
+              typeof s.key === "string" &&
+              s.key.includes("#"),
+          )
+          .map((s) => s.key as string);
         const targets = all.filter((s) => s.key === "target");
         if (ids.length > 0 && targets.length > 0) {
           const t = targets[m.at % targets.length];

@@ -21,7 +21,14 @@ const SCALE = Number(process.env.ANVIL_FUZZ_SCALE ?? 1);
 function throughRender(text: string): "generated" | "rejected" {
   try {
     const model = assemble(loadSources([{ file: "random.json", text }], preludeIds()));
-    render(lower(model, select(model, {}), { name: "fuzz", models: ["random.json"], modelsAsWritten: ["random.json"], validation: "reject" }));
+    render(
+      lower(model, select(model, {}), {
+        name: "fuzz",
+        models: ["random.json"],
+        modelsAsWritten: ["random.json"],
+        validation: "reject",
+      }),
+    );
     return "generated";
   } catch (e) {
     if (e instanceof AnvilError && e.kind !== "internal") return "rejected";

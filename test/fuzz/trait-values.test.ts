@@ -29,7 +29,12 @@ const small = fc.integer({ min: 0, max: 50 });
 
 /** `@length` values: valid bounds, and each way a user gets one wrong. */
 const lengthValue: fc.Arbitrary<Gen> = fc.oneof(
-  { arbitrary: fc.record({ min: small, max: small }).map(({ min, max }) => (min <= max ? ok({ min, max }) : bad({ min, max }))), weight: 4 },
+  {
+    arbitrary: fc
+      .record({ min: small, max: small })
+      .map(({ min, max }) => (min <= max ? ok({ min, max }) : bad({ min, max }))),
+    weight: 4,
+  },
   { arbitrary: small.map((max) => ok({ max })), weight: 8 },
   small.map((max) => bad({ min: 1, max: String(max) })),
   small.map((max) => bad({ maxx: max })),
@@ -39,7 +44,12 @@ const lengthValue: fc.Arbitrary<Gen> = fc.oneof(
 
 /** `@range` values, including decimals (valid only on decimal shapes) and wrong types. */
 const rangeValue: fc.Arbitrary<Gen> = fc.oneof(
-  { arbitrary: fc.record({ min: small, max: small }).map(({ min, max }) => (min <= max ? ok({ min, max }) : bad({ min, max }))), weight: 4 },
+  {
+    arbitrary: fc
+      .record({ min: small, max: small })
+      .map(({ min, max }) => (min <= max ? ok({ min, max }) : bad({ min, max }))),
+    weight: 4,
+  },
   { arbitrary: small.map((min) => ok({ min })), weight: 8 },
   small.map((min) => bad({ min: `${min}` })),
   small.map((max) => bad({ mx: max })),
@@ -66,9 +76,27 @@ interface GenShape {
 
 /** Mostly traits that fit their shape type (so some models are accepted), sometimes any trait on any type. */
 const shapeArb: fc.Arbitrary<GenShape> = fc.oneof(
-  { arbitrary: fc.record({ type: fc.constant("string" as const), traits: fc.record({ length: lengthValue, pattern: patternValue }, { requiredKeys: [] }) }), weight: 3 },
-  { arbitrary: fc.record({ type: fc.constantFrom("blob" as const, "list" as const), traits: fc.record({ length: lengthValue }, { requiredKeys: [] }) }), weight: 2 },
-  { arbitrary: fc.record({ type: fc.constantFrom("integer" as const, "long" as const, "double" as const), traits: fc.record({ range: rangeValue }, { requiredKeys: [] }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      type: fc.constant("string" as const),
+      traits: fc.record({ length: lengthValue, pattern: patternValue }, { requiredKeys: [] }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constantFrom("blob" as const, "list" as const),
+      traits: fc.record({ length: lengthValue }, { requiredKeys: [] }),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constantFrom("integer" as const, "long" as const, "double" as const),
+      traits: fc.record({ range: rangeValue }, { requiredKeys: [] }),
+    }),
+    weight: 2,
+  },
   {
     arbitrary: fc.record({
       type: fc.constantFrom("string", "blob", "list", "integer", "long", "double"),
@@ -91,7 +119,8 @@ function modelText(shapes: GenShape[]): string {
   };
   shapes.forEach((s, i) => {
     const traits = Object.fromEntries(Object.entries(s.traits).map(([k, g]) => [`smithy.api#${k}`, g.value]));
-    doc[`fz#S${i}`] = s.type === "list" ? { type: "list", member: { target: "smithy.api#String" }, traits } : { type: s.type, traits };
+    doc[`fz#S${i}`] =
+      s.type === "list" ? { type: "list", member: { target: "smithy.api#String" }, traits } : { type: s.type, traits };
   });
   return JSON.stringify({ smithy: "2.0", shapes: doc }, null, 2);
 }
@@ -133,7 +162,13 @@ describe("fuzzed constraint trait values", () => {
           for (const trait of ["length", "range", "pattern"] as const) {
             const g = s.traits[trait];
             if (!g) continue;
-            const named = events.some((e) => e.shapeId === id && (e.message.includes(`\`${trait}\``) || e.message.includes(`@${trait}`) || e.message.includes(`A ${trait} trait`)));
+            const named = events.some(
+              (e) =>
+                e.shapeId === id &&
+                (e.message.includes(`\`${trait}\``) ||
+                  e.message.includes(`@${trait}`) ||
+                  e.message.includes(`A ${trait} trait`)),
+            );
             if (isBroken(s, trait)) {
               expect(named, `${id} @${trait}(${JSON.stringify(g.value)}) on a ${s.type}: no event names it`).toBe(true);
               continue;
@@ -143,7 +178,8 @@ describe("fuzzed constraint trait values", () => {
             const facts = shapeFacts(model.shapes.get(id) as NonNullable<ReturnType<Model["shapes"]["get"]>>);
             const v = g.value as Record<string, number>;
             if (trait === "pattern") expect(patternOf(facts)).toBe(g.value);
-            else if (trait === "length" && !(v.max === undefined && (v.min ?? 0) <= 0)) expect(lengthOf(facts)).toEqual({ min: v.min, max: v.max });
+            else if (trait === "length" && !(v.max === undefined && (v.min ?? 0) <= 0))
+              expect(lengthOf(facts)).toEqual({ min: v.min, max: v.max });
             else if (trait === "range") expect(rangeOf(facts)).toEqual({ min: v.min, max: v.max });
           }
         });

@@ -23,7 +23,14 @@ describe("the files a Node import of generated/frauddetector loads", () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it("reaches the client, its operations and the Node transport and signer", () => {
-    for (const file of ["client.js", "operations.js", "validators.js", "runtime/client.js", "runtime/transport-node.js", "runtime/sigv4-node.js"]) {
+    for (const file of [
+      "client.js",
+      "operations.js",
+      "validators.js",
+      "runtime/client.js",
+      "runtime/transport-node.js",
+      "runtime/sigv4-node.js",
+    ]) {
       expect(graph.files).toContain(file);
     }
     expect(graph.external).toEqual(expect.arrayContaining(["aws4", "node:http", "node:crypto"]));

@@ -44,13 +44,18 @@ describe("a client folder emitted as JavaScript", () => {
     }
     const pkg = JSON.parse(files.find((f) => f.path === "package.json")?.text ?? "{}") as { types?: string };
     expect(pkg.types).toBe("./index.d.ts");
-    expect(files.find((f) => f.path === "README.md")?.text).toContain("It is JavaScript (ES2022 modules) with `.d.ts` declarations");
+    expect(files.find((f) => f.path === "README.md")?.text).toContain(
+      "It is JavaScript (ES2022 modules) with `.d.ts` declarations",
+    );
     expect(files.find((f) => f.path === "index.d.ts")?.text).toMatch(/export \{[^}]*FraudDetectorClient/);
   }, 120_000);
 
   it("runs under plain Node: constructs the client and validates input", () => {
     const folder = join(work, "frauddetector");
-    for (const name of Object.keys((JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies)) {
+    for (const name of Object.keys(
+      (JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { dependencies: Record<string, string> })
+        .dependencies,
+    )) {
       const link = join(work, "node_modules", name);
       mkdirSync(dirname(link), { recursive: true });
       symlinkSync(join(root, "node_modules", name), link, "dir");
@@ -78,6 +83,8 @@ describe("a client folder emitted as JavaScript", () => {
   it("is chosen by codegen.yaml's `emit: js` (and only ts or js are accepted)", () => {
     const config = parseConfig("emit: js\nclients:\n  - name: fd\n    models: [specs]\n", join(root, "codegen.yaml"));
     expect(config.clients[0]?.emit).toBe("js");
-    expect(() => parseConfig("emit: wasm\nclients:\n  - name: fd\n    models: [specs]\n", join(root, "codegen.yaml"))).toThrow(/"emit" must be ts or js/);
+    expect(() =>
+      parseConfig("emit: wasm\nclients:\n  - name: fd\n    models: [specs]\n", join(root, "codegen.yaml")),
+    ).toThrow(/"emit" must be ts or js/);
   });
 });

@@ -17,7 +17,11 @@ const rules = {
     Stage: { type: "String", required: true, default: "prod", documentation: "Deployment stage." },
   },
   rules: [
-    { type: "endpoint", conditions: [{ fn: "booleanEquals", argv: [{ ref: "UseFIPS" }, true] }], endpoint: { url: "https://{Stage}-fips.{Region}.example.com" } },
+    {
+      type: "endpoint",
+      conditions: [{ fn: "booleanEquals", argv: [{ ref: "UseFIPS" }, true] }],
+      endpoint: { url: "https://{Stage}-fips.{Region}.example.com" },
+    },
     { type: "endpoint", conditions: [], endpoint: { url: "https://{Stage}.{Region}.example.com" } },
   ],
 };
@@ -63,8 +67,15 @@ describe("endpoint parameters as config fields", () => {
 
   async function hostFor(config: object): Promise<string | undefined> {
     const sent: HttpRequest[] = [];
-    const transport: Transport = { handle: (request) => (sent.push(request), Promise.resolve({ statusCode: 200, headers: {}, body: "{}" })) };
-    const client = new Staged({ region: "eu-west-1", credentials: { accessKeyId: "a", secretAccessKey: "b" }, transport, ...config });
+    const transport: Transport = {
+      handle: (request) => (sent.push(request), Promise.resolve({ statusCode: 200, headers: {}, body: "{}" })),
+    };
+    const client = new Staged({
+      region: "eu-west-1",
+      credentials: { accessKeyId: "a", secretAccessKey: "b" },
+      transport,
+      ...config,
+    });
     await client.ping();
     return sent[0]?.headers.host;
   }

@@ -16,7 +16,8 @@ const folder = join(root, "generated/frauddetector");
 const NEVER_ESCAPES: Record<string, string> = {
   EndpointError: "rulesEndpoint() in runtime/client.ts turns it into a ClientConfigError",
   JmesPathError: "a waiter treats a path that fails as not matching (runtime/jmespath.ts)",
-  MalformedBodyError: "the client core turns it into a ServiceException named MalformedResponseError (runtime/client.ts)",
+  MalformedBodyError:
+    "the client core turns it into a ServiceException named MalformedResponseError (runtime/client.ts)",
   StreamConsumedError:
     "thrown only by a second read of a `@streaming` blob; a client with a streaming operation exports it, Fraud Detector has none (the S3 e2e test checks S3's export)",
 };
@@ -28,7 +29,8 @@ function reachable(entry: string): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]+)\.js"/g)) visit(normalize(join(dirname(file), `${m[1]}.ts`)));
+    for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]+)\.js"/g))
+      visit(normalize(join(dirname(file), `${m[1]}.ts`)));
   };
   visit(entry);
   return [...seen];
@@ -39,18 +41,31 @@ describe("generated/frauddetector/index.ts", () => {
     const index = (await import(join(folder, "index.ts"))) as Record<string, unknown>;
     const thrown = new Set<string>();
     for (const file of reachable(join(folder, "index.ts"))) {
-      for (const m of readFileSync(file, "utf8").matchAll(/throw new (\w+)\(/g)) if (m[1] !== undefined) thrown.add(m[1]);
+      for (const m of readFileSync(file, "utf8").matchAll(/throw new (\w+)\(/g))
+        if (m[1] !== undefined) thrown.add(m[1]);
     }
     // The runtime throws these at least (the issue that asked for this named them).
-    for (const name of ["TimeoutError", "NetworkError", "AbortError", "RequestValidationError", "CredentialsError", "ClientConfigError"]) expect(thrown).toContain(name);
-    const missing = [...thrown].filter((name) => !(name in globalThis) && !(name in NEVER_ESCAPES) && typeof index[name] !== "function");
+    for (const name of [
+      "TimeoutError",
+      "NetworkError",
+      "AbortError",
+      "RequestValidationError",
+      "CredentialsError",
+      "ClientConfigError",
+    ])
+      expect(thrown).toContain(name);
+    const missing = [...thrown].filter(
+      (name) => !(name in globalThis) && !(name in NEVER_ESCAPES) && typeof index[name] !== "function",
+    );
     expect(missing).toEqual([]);
 
     const runtimeErrors = (await import(join(folder, "runtime/errors.ts"))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(runtimeErrors)) {
-      if (typeof value === "function" && value.prototype instanceof Error && !(name in NEVER_ESCAPES)) expect(index[name], name).toBe(value);
+      if (typeof value === "function" && value.prototype instanceof Error && !(name in NEVER_ESCAPES))
+        expect(index[name], name).toBe(value);
     }
     const modeled = (await import(join(folder, "errors.ts"))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(modeled)) if (typeof value === "function") expect(index[name], name).toBe(value);
+    for (const [name, value] of Object.entries(modeled))
+      if (typeof value === "function") expect(index[name], name).toBe(value);
   });
 });

@@ -21,7 +21,11 @@ function model(): object {
       type: "service",
       version: "2024-01-01",
       operations: NAMES.map((n) => ({ target: `ex.names#${n}` })),
-      traits: { "aws.api#service": { sdkId: "Names" }, "aws.auth#sigv4": { name: "names" }, "aws.protocols#awsJson1_0": {} },
+      traits: {
+        "aws.api#service": { sdkId: "Names" },
+        "aws.auth#sigv4": { name: "names" },
+        "aws.protocols#awsJson1_0": {},
+      },
     },
     "ex.names#PageInput": { type: "structure", members: { NextToken: str } },
     "ex.names#PageOutput": { type: "structure", members: { NextToken: str } },
@@ -43,7 +47,14 @@ describe("operation functions named like template parameters", () => {
     mkdirSync(DIR, { recursive: true });
     writeFileSync(join(DIR, "model.json"), JSON.stringify(model()));
     // With the type-check gate: a shadowed function would be a call of a non-function.
-    result = await generate({ file: "t", displayFile: "t", out: "/unused", clients: [{ name: "names", models: [join(DIR, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" }] });
+    result = await generate({
+      file: "t",
+      displayFile: "t",
+      out: "/unused",
+      clients: [
+        { name: "names", models: [join(DIR, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" },
+      ],
+    });
   }, 240_000);
   afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 

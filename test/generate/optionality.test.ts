@@ -11,7 +11,12 @@ import { modelOf } from "../helpers.js";
 const model = modelOf({
   smithy: "2.0",
   shapes: {
-    "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Op" }], traits: { "aws.protocols#awsJson1_0": {} } },
+    "ex#Svc": {
+      type: "service",
+      version: "1",
+      operations: [{ target: "ex#Op" }],
+      traits: { "aws.protocols#awsJson1_0": {} },
+    },
     "ex#Op": { type: "operation", input: { target: "ex#In" }, output: { target: "ex#Out" } },
     "ex#In": {
       type: "structure",
@@ -22,19 +27,38 @@ const model = modelOf({
         dflt: { target: "smithy.api#Integer", traits: { "smithy.api#default": 3 } },
       },
     },
-    "ex#Out": { type: "structure", members: { count: { target: "smithy.api#Integer", traits: { "smithy.api#required": {} } }, note: { target: "smithy.api#String" } } },
+    "ex#Out": {
+      type: "structure",
+      members: {
+        count: { target: "smithy.api#Integer", traits: { "smithy.api#required": {} } },
+        note: { target: "smithy.api#String" },
+      },
+    },
   },
 });
-const ir = lower(model, select(model, {}), { name: "t", models: [], modelsAsWritten: ["t.json"], validation: "reject" });
+const ir = lower(model, select(model, {}), {
+  name: "t",
+  models: [],
+  modelsAsWritten: ["t.json"],
+  validation: "reject",
+});
 
 describe("optionality policy", () => {
   it("types @required members as present and everything else as optional", () => {
     const input = ir.types.find((t) => t.interface?.name === "In")?.interface as InterfaceIR;
-    expect(input.properties.map((p) => [p.key, p.optional])).toEqual([["req", false], ["soft", true], ["opt", true], ["dflt", true]]);
+    expect(input.properties.map((p) => [p.key, p.optional])).toEqual([
+      ["req", false],
+      ["soft", true],
+      ["opt", true],
+      ["dflt", true],
+    ]);
   });
 
   it("fills a zero value for a required output member the server left out", () => {
     const de = ir.deserializers.find((d) => d.type.toString() === "Out");
-    expect(de?.structure?.map((f) => f.expression.toString())).toEqual(['(deNumber(b["count"])) ?? 0', 'deString(b["note"])']);
+    expect(de?.structure?.map((f) => f.expression.toString())).toEqual([
+      '(deNumber(b["count"])) ?? 0',
+      'deString(b["note"])',
+    ]);
   });
 });

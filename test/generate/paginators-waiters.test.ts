@@ -21,8 +21,17 @@ function model(waiters: object): object {
       "ex.paging#Things": {
         type: "service",
         version: "2024-01-01",
-        operations: [{ target: "ex.paging#ListThings" }, { target: "ex.paging#ListTags" }, { target: "ex.paging#GetThing" }],
-        traits: { "aws.api#service": { sdkId: "Things" }, "aws.auth#sigv4": { name: "things" }, "aws.protocols#awsJson1_0": {}, "smithy.api#paginated": { inputToken: "NextToken", pageSize: "MaxResults" } },
+        operations: [
+          { target: "ex.paging#ListThings" },
+          { target: "ex.paging#ListTags" },
+          { target: "ex.paging#GetThing" },
+        ],
+        traits: {
+          "aws.api#service": { sdkId: "Things" },
+          "aws.auth#sigv4": { name: "things" },
+          "aws.protocols#awsJson1_0": {},
+          "smithy.api#paginated": { inputToken: "NextToken", pageSize: "MaxResults" },
+        },
       },
       "ex.paging#ListThings": {
         type: "operation",
@@ -30,13 +39,32 @@ function model(waiters: object): object {
         output: { target: "ex.paging#ListThingsOutput" },
         traits: { "smithy.api#paginated": { outputToken: "Page.Next", items: "Page.Things" } },
       },
-      "ex.paging#ListThingsInput": { type: "structure", members: { NextToken: str, MaxResults: { target: "smithy.api#Integer" }, Filter: str } },
+      "ex.paging#ListThingsInput": {
+        type: "structure",
+        members: { NextToken: str, MaxResults: { target: "smithy.api#Integer" }, Filter: str },
+      },
       "ex.paging#ListThingsOutput": { type: "structure", members: { Page: { target: "ex.paging#Page" } } },
       "ex.paging#Page": { type: "structure", members: { Next: str, Things: { target: "ex.paging#ThingList" } } },
       "ex.paging#ThingList": { type: "list", member: { target: "ex.paging#Thing" } },
-      "ex.paging#Thing": { type: "structure", members: { Name: str, Status: str, Ready: { target: "smithy.api#Boolean" }, Parts: { target: "ex.paging#ThingList" } } },
-      "ex.paging#ListTags": { type: "operation", input: { target: "ex.paging#ListTagsInput" }, output: { target: "ex.paging#ListTagsOutput" }, traits: { "smithy.api#paginated": { inputToken: "Marker", outputToken: "Marker", items: "Tags" } } },
-      "ex.paging#ListTagsInput": { type: "structure", members: { Marker: str, MaxResults: { target: "smithy.api#Integer" } } },
+      "ex.paging#Thing": {
+        type: "structure",
+        members: {
+          Name: str,
+          Status: str,
+          Ready: { target: "smithy.api#Boolean" },
+          Parts: { target: "ex.paging#ThingList" },
+        },
+      },
+      "ex.paging#ListTags": {
+        type: "operation",
+        input: { target: "ex.paging#ListTagsInput" },
+        output: { target: "ex.paging#ListTagsOutput" },
+        traits: { "smithy.api#paginated": { inputToken: "Marker", outputToken: "Marker", items: "Tags" } },
+      },
+      "ex.paging#ListTagsInput": {
+        type: "structure",
+        members: { Marker: str, MaxResults: { target: "smithy.api#Integer" } },
+      },
       "ex.paging#ListTagsOutput": { type: "structure", members: { Marker: str, Tags: { target: "ex.paging#TagMap" } } },
       "ex.paging#TagMap": { type: "map", key: str, value: str },
       "ex.paging#GetThing": {
@@ -46,9 +74,16 @@ function model(waiters: object): object {
         errors: [{ target: "ex.paging#NoSuchThing" }],
         traits: { "smithy.waiters#waitable": waiters },
       },
-      "ex.paging#GetThingInput": { type: "structure", members: { Name: { target: "smithy.api#String", traits: { "smithy.api#required": {} } } } },
+      "ex.paging#GetThingInput": {
+        type: "structure",
+        members: { Name: { target: "smithy.api#String", traits: { "smithy.api#required": {} } } },
+      },
       "ex.paging#GetThingOutput": { type: "structure", members: { Thing: { target: "ex.paging#Thing" }, Reason: str } },
-      "ex.paging#NoSuchThing": { type: "structure", members: { message: str }, traits: { "smithy.api#error": "client" } },
+      "ex.paging#NoSuchThing": {
+        type: "structure",
+        members: { message: str },
+        traits: { "smithy.api#error": "client" },
+      },
     },
   };
 }
@@ -65,10 +100,20 @@ const WAITERS = {
       { state: "retry", matcher: { errorType: "NoSuchThing" } },
       { state: "success", matcher: output("Thing.Parts[].Status", "allStringEquals", "READY") },
       { state: "success", matcher: output("Thing.Ready && length(Thing.Parts) == `0`", "booleanEquals", "true") },
-      { state: "success", matcher: { inputOutput: { path: "input.Name == output.Reason", comparator: "booleanEquals", expected: "true" } } },
+      {
+        state: "success",
+        matcher: {
+          inputOutput: { path: "input.Name == output.Reason", comparator: "booleanEquals", expected: "true" },
+        },
+      },
     ],
   },
-  ThingGone: { acceptors: [{ state: "success", matcher: { errorType: "NoSuchThing" } }, { state: "retry", matcher: { success: true } }] },
+  ThingGone: {
+    acceptors: [
+      { state: "success", matcher: { errorType: "NoSuchThing" } },
+      { state: "retry", matcher: { success: true } },
+    ],
+  },
 };
 
 async function generateFolder(name: string, doc: object): Promise<string> {
@@ -76,7 +121,12 @@ async function generateFolder(name: string, doc: object): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "model.json"), JSON.stringify(doc));
-  const result = await generate({ file: "t", displayFile: "t", out: "/unused", clients: [{ name, models: [join(dir, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" }] });
+  const result = await generate({
+    file: "t",
+    displayFile: "t",
+    out: "/unused",
+    clients: [{ name, models: [join(dir, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" }],
+  });
   for (const f of result.clients[0]!.files) {
     mkdirSync(dirname(join(dir, "out", f.path)), { recursive: true });
     writeFileSync(join(dir, "out", f.path), f.text);
@@ -107,12 +157,23 @@ describe("generated paginators and waiters", () => {
 
   it("follows a nested output token (Page.Next) into the inherited input token, and yields the nested items", async () => {
     const requests: object[] = [];
-    const pages = [{ Page: { Next: "p2", Things: [{ Name: "a" }] } }, { Page: { Next: "p3", Things: [{ Name: "b" }, { Name: "c" }] } }, { Page: { Things: [] } }];
-    const client = scripted({ ListThings: async (input: object) => (requests.push(input), pages[requests.length - 1]) });
+    const pages = [
+      { Page: { Next: "p2", Things: [{ Name: "a" }] } },
+      { Page: { Next: "p3", Things: [{ Name: "b" }, { Name: "c" }] } },
+      { Page: { Things: [] } },
+    ];
+    const client = scripted({
+      ListThings: async (input: object) => (requests.push(input), pages[requests.length - 1]),
+    });
     const names: string[] = [];
-    for await (const thing of (g.paginateListThingsItems as Fn)({ client, pageSize: 10 }, { Filter: "x" })) names.push((thing as { Name: string }).Name);
+    for await (const thing of (g.paginateListThingsItems as Fn)({ client, pageSize: 10 }, { Filter: "x" }))
+      names.push((thing as { Name: string }).Name);
     expect(names).toEqual(["a", "b", "c"]);
-    expect(requests).toEqual([{ Filter: "x", MaxResults: 10 }, { Filter: "x", MaxResults: 10, NextToken: "p2" }, { Filter: "x", MaxResults: 10, NextToken: "p3" }]);
+    expect(requests).toEqual([
+      { Filter: "x", MaxResults: 10 },
+      { Filter: "x", MaxResults: 10, NextToken: "p2" },
+      { Filter: "x", MaxResults: 10, NextToken: "p3" },
+    ]);
   });
 
   it("yields a map's items as [key, value], with its own input token over the service's", async () => {
@@ -139,15 +200,34 @@ describe("generated paginators and waiters", () => {
         return a;
       },
     });
-    return (g.waitUntilThingReady as Wait)({ client, maxWaitTime: 5, minDelay: 0.001, maxDelay: 0.001 }, { Name: "t" }).catch((e: unknown) => e);
+    return (g.waitUntilThingReady as Wait)(
+      { client, maxWaitTime: 5, minDelay: 0.001, maxDelay: 0.001 },
+      { Name: "t" },
+    ).catch((e: unknown) => e);
   }
   const noSuchThing = () => Object.assign(new Error("missing"), { name: "NoSuchThing" });
 
   it.each([
-    ["stringEquals on a failure acceptor, with its message", [{ Thing: { Status: "BROKEN" }, Reason: "melted" }], "WaiterFailureError: melted"],
-    ["anyStringEquals over a flattened projection", [{ Thing: { Parts: [{ Status: "READY" }, { Status: "BROKEN" }] } }], "WaiterFailureError"],
-    ["errorType retry, then allStringEquals success", [noSuchThing(), { Thing: { Parts: [{ Status: "READY" }, { Status: "READY" }] } }], "SUCCESS"],
-    ["allStringEquals is false on an empty list; booleanEquals over && and length()", [{ Thing: { Ready: true, Parts: [] } }], "SUCCESS"],
+    [
+      "stringEquals on a failure acceptor, with its message",
+      [{ Thing: { Status: "BROKEN" }, Reason: "melted" }],
+      "WaiterFailureError: melted",
+    ],
+    [
+      "anyStringEquals over a flattened projection",
+      [{ Thing: { Parts: [{ Status: "READY" }, { Status: "BROKEN" }] } }],
+      "WaiterFailureError",
+    ],
+    [
+      "errorType retry, then allStringEquals success",
+      [noSuchThing(), { Thing: { Parts: [{ Status: "READY" }, { Status: "READY" }] } }],
+      "SUCCESS",
+    ],
+    [
+      "allStringEquals is false on an empty list; booleanEquals over && and length()",
+      [{ Thing: { Ready: true, Parts: [] } }],
+      "SUCCESS",
+    ],
     ["inputOutput compares input with output", [{ Thing: {}, Reason: "t" }], "SUCCESS"],
     ["an unmatched error fails", [new Error("boom")], "WaiterFailureError"],
   ])("%s", async (_name, answers, expected) => {
@@ -161,7 +241,10 @@ describe("generated paginators and waiters", () => {
 
   it("retries a matching-nothing success until the wait runs out (ThingGone's `success: true` retry)", async () => {
     const client = scripted({ GetThing: async () => ({}) });
-    const error = await (g.waitUntilThingGone as Wait)({ client, maxWaitTime: 0.05, minDelay: 0.01, maxDelay: 0.01 }, { Name: "t" }).catch((e: unknown) => e);
+    const error = await (g.waitUntilThingGone as Wait)(
+      { client, maxWaitTime: 0.05, minDelay: 0.01, maxDelay: 0.01 },
+      { Name: "t" },
+    ).catch((e: unknown) => e);
     expect((error as Error).name).toBe("WaiterTimeoutError");
   });
 });
@@ -170,14 +253,40 @@ describe("bad paginators and waiters are generation errors at the operation", ()
   it.each([
     // The missing member itself is validation's DANGER, with its position (test/traits/waitable.test.ts);
     // the generator reports what follows from it, a path that can only give null.
-    ["a path naming a member the output lacks", { W: { acceptors: [{ state: "success", matcher: output("Thing.Staus", "stringEquals", "x") }] } }, "statically determined to return a `null` type"],
-    ["a comparator the path cannot satisfy", { W: { acceptors: [{ state: "success", matcher: output("Thing.Ready", "stringEquals", "x") }] } }, "must return a `string` type"],
-    ["a JMESPath feature the compiler leaves out", { W: { acceptors: [{ state: "success", matcher: output("max_by(Thing.Parts, &Name).Name", "stringEquals", "x") }] } }, "cannot compile the JMESPath expression"],
+    [
+      "a path naming a member the output lacks",
+      { W: { acceptors: [{ state: "success", matcher: output("Thing.Staus", "stringEquals", "x") }] } },
+      "statically determined to return a `null` type",
+    ],
+    [
+      "a comparator the path cannot satisfy",
+      { W: { acceptors: [{ state: "success", matcher: output("Thing.Ready", "stringEquals", "x") }] } },
+      "must return a `string` type",
+    ],
+    [
+      "a JMESPath feature the compiler leaves out",
+      {
+        W: {
+          acceptors: [{ state: "success", matcher: output("max_by(Thing.Parts, &Name).Name", "stringEquals", "x") }],
+        },
+      },
+      "cannot compile the JMESPath expression",
+    ],
   ])("%s", async (_name, waiters, message) => {
     const dir = join(ROOT, ".tmp", `bad-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "model.json"), JSON.stringify(model(waiters)));
-    const error = await generate({ file: "t", displayFile: "t", out: "/unused", clients: [{ name: "bad", models: [join(dir, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" }] }, { skipTypeCheck: true }).catch((e: unknown) => e);
+    const error = await generate(
+      {
+        file: "t",
+        displayFile: "t",
+        out: "/unused",
+        clients: [
+          { name: "bad", models: [join(dir, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" },
+        ],
+      },
+      { skipTypeCheck: true },
+    ).catch((e: unknown) => e);
     rmSync(dir, { recursive: true, force: true });
     expect(error).toBeInstanceOf(AnvilError);
     const d = (error as AnvilError).diagnostics[0]!;
@@ -192,8 +301,20 @@ describe("bad paginators and waiters are generation errors at the operation", ()
     const dir = join(ROOT, ".tmp", `badp-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "model.json"), JSON.stringify(doc));
-    const error = await generate({ file: "t", displayFile: "t", out: "/unused", clients: [{ name: "bad", models: [join(dir, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" }] }, { skipTypeCheck: true }).catch((e: unknown) => e);
+    const error = await generate(
+      {
+        file: "t",
+        displayFile: "t",
+        out: "/unused",
+        clients: [
+          { name: "bad", models: [join(dir, "model.json")], modelsAsWritten: ["model.json"], validation: "reject" },
+        ],
+      },
+      { skipTypeCheck: true },
+    ).catch((e: unknown) => e);
     rmSync(dir, { recursive: true, force: true });
-    expect((error as AnvilError).diagnostics[0]!.message).toBe("paginated trait `outputToken` targets a member `Page.Nxt` that does not exist");
+    expect((error as AnvilError).diagnostics[0]!.message).toBe(
+      "paginated trait `outputToken` targets a member `Page.Nxt` that does not exist",
+    );
   });
 });

@@ -13,14 +13,24 @@ import { SHARED } from "../helpers.js";
 const published = `${SHARED}aws-models/frauddetector/service/2019-11-15/frauddetector-2019-11-15.json`;
 const spec = new URL("../../specs", import.meta.url).pathname;
 const here = existsSync(published);
-if (!here) console.warn(`skipping published-model comparison: ${published} is absent (../shared is not beside this checkout)`);
+if (!here)
+  console.warn(`skipping published-model comparison: ${published} is absent (../shared is not beside this checkout)`);
 
 function configFor(model: string): Config {
   return {
     file: "test",
     displayFile: "test",
     out: "/unused",
-    clients: [{ name: "fd", models: [model], modelsAsWritten: ["model.json"], service: "com.amazonaws.frauddetector#AWSHawksNestServiceFacade", operations: ["SendEvent", "GetEventPrediction"], validation: "reject" }],
+    clients: [
+      {
+        name: "fd",
+        models: [model],
+        modelsAsWritten: ["model.json"],
+        service: "com.amazonaws.frauddetector#AWSHawksNestServiceFacade",
+        operations: ["SendEvent", "GetEventPrediction"],
+        validation: "reject",
+      },
+    ],
   };
 }
 
@@ -40,7 +50,9 @@ function declarations(text: string): string {
  */
 function publishedWithoutRules(): string {
   const dir = mkdtempSync(join(tmpdir(), "anvil-published-model-"));
-  const doc = JSON.parse(readFileSync(published, "utf8")) as { shapes: Record<string, { traits?: Record<string, unknown> }> };
+  const doc = JSON.parse(readFileSync(published, "utf8")) as {
+    shapes: Record<string, { traits?: Record<string, unknown> }>;
+  };
   for (const shape of Object.values(doc.shapes)) {
     for (const id of Object.keys(shape.traits ?? {})) if (id.startsWith("smithy.rules#")) delete shape.traits?.[id];
   }
@@ -50,8 +62,12 @@ function publishedWithoutRules(): string {
 
 describe.skipIf(!here)("published Fraud Detector model", () => {
   it("yields the same types, errors, serializers and client as our spec", async () => {
-    const [ours, theirs] = await Promise.all([generate(configFor(spec), { skipTypeCheck: true }), generate(configFor(publishedWithoutRules()), { skipTypeCheck: true })]);
-    const pick = (r: typeof ours, path: string) => declarations(r.clients[0].files.find((f) => f.path === path)?.text ?? "");
+    const [ours, theirs] = await Promise.all([
+      generate(configFor(spec), { skipTypeCheck: true }),
+      generate(configFor(publishedWithoutRules()), { skipTypeCheck: true }),
+    ]);
+    const pick = (r: typeof ours, path: string) =>
+      declarations(r.clients[0].files.find((f) => f.path === path)?.text ?? "");
     for (const path of ["types.ts", "errors.ts", "serde.ts", "client.ts", "index.ts"]) {
       expect(pick(ours, path), path).toBe(pick(theirs, path));
     }
@@ -66,8 +82,12 @@ describe.skipIf(!here)("published Fraud Detector model", () => {
       const stripped = text.replace(/^@iso8601Utc\n/m, "").replace(/^@requiredTogether\(.*\)\n/m, "");
       expect(stripped).not.toBe(text);
       writeFileSync(file, stripped);
-      const [ours, theirs] = await Promise.all([generate(configFor(dir), { skipTypeCheck: true }), generate(configFor(publishedWithoutRules()), { skipTypeCheck: true })]);
-      const validators = (r: typeof ours) => declarations(r.clients[0].files.find((f) => f.path === "validators.ts")?.text ?? "");
+      const [ours, theirs] = await Promise.all([
+        generate(configFor(dir), { skipTypeCheck: true }),
+        generate(configFor(publishedWithoutRules()), { skipTypeCheck: true }),
+      ]);
+      const validators = (r: typeof ours) =>
+        declarations(r.clients[0].files.find((f) => f.path === "validators.ts")?.text ?? "");
       expect(validators(ours)).not.toBe("");
       expect(validators(ours)).toBe(validators(theirs));
     } finally {

@@ -16,7 +16,11 @@ const model = modelOf({
       type: "service",
       version: "1",
       operations: [{ target: "ex#Put" }, { target: "ex#Watch" }],
-      traits: { "aws.protocols#awsJson1_0": {}, "smithy.api#title": "Example <b>Store</b>", "smithy.api#documentation": "<p>Stores things | fast. Second sentence.</p>" },
+      traits: {
+        "aws.protocols#awsJson1_0": {},
+        "smithy.api#title": "Example <b>Store</b>",
+        "smithy.api#documentation": "<p>Stores things | fast. Second sentence.</p>",
+      },
     },
     "ex#Put": {
       type: "operation",
@@ -34,14 +38,22 @@ const model = modelOf({
 });
 
 const readme = () => {
-  const ir = lower(model, select(model, {}), { name: "store", models: [], modelsAsWritten: ["store.json"], validation: "warn", command: "npx anvil generate --config store.yaml" });
+  const ir = lower(model, select(model, {}), {
+    name: "store",
+    models: [],
+    modelsAsWritten: ["store.json"],
+    validation: "warn",
+    command: "npx anvil generate --config store.yaml",
+  });
   return render(ir).find((f) => f.path === "README.md")?.text ?? "";
 };
 
 describe("a client's README.md", () => {
   it("lists every operation with its method, first sentence, types and errors; a left-out one says why", () => {
     const text = readme();
-    expect(text).toContain("| `put` | Puts a \\`thing\\` \\| somewhere. | `PutInput` | `Record<string, never>` | `Full` |");
+    expect(text).toContain(
+      "| `put` | Puts a \\`thing\\` \\| somewhere. | `PutInput` | `Record<string, never>` | `Full` |",
+    );
     expect(text).toMatch(/\| \(none: Watch streams output member events \(an event stream\)[^|]*\| Calls Watch\. \|/);
     expect(text).toContain("This client's default is `warn`");
     expect(text).toContain("run `npx anvil generate --config store.yaml`");

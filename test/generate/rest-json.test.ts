@@ -34,7 +34,9 @@ describe("a generated restJson1 client", () => {
     expect(file("core.ts")).toContain('from "./runtime/protocols/rest-json.js"');
     for (const path of ["core.ts", "operations.ts", "client.ts"]) expect(file(path)).not.toContain("aws-json");
     // The same packages as any JSON client: no XML parser, no CBOR codec.
-    const jsonClient = JSON.parse(readFileSync(new URL("../../generated/frauddetector/package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
+    const jsonClient = JSON.parse(
+      readFileSync(new URL("../../generated/frauddetector/package.json", import.meta.url), "utf8"),
+    ) as { dependencies: Record<string, string> };
     expect(JSON.parse(file("package.json")).dependencies).toEqual(jsonClient.dependencies);
   });
 
@@ -42,7 +44,9 @@ describe("a generated restJson1 client", () => {
     const serde = file("serde.ts");
     expect(serde).toMatch(/export function ser_PutNoteRequest\(v: PutNoteInput\): SerializedRequest \{/);
     expect(serde).toContain('const query: QueryPairs = [["kind", "note"]];');
-    expect(serde).toContain('path: `/notebooks/${labelSegment(v.notebook, "notebook", "PutNote")}/notes/${greedyLabel(v.path, "path", "PutNote")}`');
+    expect(serde).toContain(
+      'path: `/notebooks/${labelSegment(v.notebook, "notebook", "PutNote")}/notes/${greedyLabel(v.path, "path", "PutNote")}`',
+    );
     expect(serde).toContain('headers["x-note-due"] = timestampText(v.due, "http-date")');
     expect(serde).toContain('headers["x-note-summary"] = base64Header(v.summary)');
     expect(serde).toMatch(/Title: v\.title,/);
@@ -55,7 +59,9 @@ describe("a generated restJson1 client", () => {
     expect(serde).toMatch(/status: response\.statusCode/);
     expect(serde).toContain('title: deString(b["Title"])');
     expect(serde).toContain("text: textPayload(response)");
-    expect(serde).toMatch(/export function deError_NoteNotFound\(init: ErrorInit, _body: unknown, response: HttpResponse\): NoteNotFound/);
+    expect(serde).toMatch(
+      /export function deError_NoteNotFound\(init: ErrorInit, _body: unknown, response: HttpResponse\): NoteNotFound/,
+    );
     expect(file("core.ts")).toMatch(/protocol: new RestJsonProtocol\(\)/);
   });
 

@@ -40,7 +40,10 @@ describe("a generated rpcv2Cbor client with bearer and API-key auth", () => {
   it("gives the config type the fields of the schemes the model uses, and no AWS credentials", () => {
     // The config type lives with the core client, which the client class extends.
     const client = files.get("core.ts")!;
-    const config = client.slice(client.indexOf("export type ForecastClientConfig"), client.indexOf(";", client.indexOf("export type ForecastClientConfig")));
+    const config = client.slice(
+      client.indexOf("export type ForecastClientConfig"),
+      client.indexOf(";", client.indexOf("export type ForecastClientConfig")),
+    );
     expect(config).toContain("BearerAuthConfig");
     expect(config).toContain("ApiKeyAuthConfig");
     expect(config).not.toContain("BasicAuthConfig");

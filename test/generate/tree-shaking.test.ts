@@ -68,7 +68,14 @@ const dynamodbPresent = existsSync(DYNAMODB);
 if (!dynamodbPresent) console.warn(`skipping the DynamoDB tree-shaking test: ${DYNAMODB} is absent (needs ../shared)`);
 
 describe.skipIf(!dynamodbPresent)("the full DynamoDB client (57 operations)", () => {
-  const UNUSED = ["ListTables", "DescribeTable", "CreateBackup", "ExecuteStatement", "TransactWriteItems", "UpdateTimeToLive"];
+  const UNUSED = [
+    "ListTables",
+    "DescribeTable",
+    "CreateBackup",
+    "ExecuteStatement",
+    "TransactWriteItems",
+    "UpdateTimeToLive",
+  ];
   const app = (index: string, style: "functions" | "class") =>
     style === "functions"
       ? `import { DynamoDBCore, getItem, putItem } from ${JSON.stringify(index)};

@@ -16,7 +16,10 @@ describe("vendoring generated/frauddetector", () => {
   it("compiles alone with tsc --strict and only its declared dependencies", () => {
     const dest = join(work, "vendor", "frauddetector");
     cpSync(join(root, "generated/frauddetector"), dest, { recursive: true });
-    const pkg = JSON.parse(readFileSync(join(dest, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(dest, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     // "Install" exactly the declared packages by linking the repo's installed copies.
     for (const name of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]) {
       const link = join(dest, "node_modules", name);

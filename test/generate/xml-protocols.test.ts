@@ -24,7 +24,12 @@ function service(protocol: string) {
     type: "service",
     version: "2024-01-01",
     operations: [{ target: "ex#PutThing" }],
-    traits: { [`aws.protocols#${protocol}`]: {}, "aws.auth#sigv4": { name: "ex" }, "aws.api#service": { sdkId: "Ex" }, "smithy.api#xmlNamespace": { uri: "https://ex.example.com/" } },
+    traits: {
+      [`aws.protocols#${protocol}`]: {},
+      "aws.auth#sigv4": { name: "ex" },
+      "aws.api#service": { sdkId: "Ex" },
+      "smithy.api#xmlNamespace": { uri: "https://ex.example.com/" },
+    },
   };
 }
 
@@ -33,11 +38,19 @@ function queryModel(protocol: "awsQuery" | "ec2Query") {
     smithy: "2.0",
     shapes: {
       "ex#Svc": service(protocol),
-      "ex#PutThing": { type: "operation", input: { target: "ex#PutThingInput" }, output: { target: "ex#PutThingOutput" }, errors: [{ target: "ex#Missing" }] },
+      "ex#PutThing": {
+        type: "operation",
+        input: { target: "ex#PutThingInput" },
+        output: { target: "ex#PutThingOutput" },
+        errors: [{ target: "ex#Missing" }],
+      },
       "ex#PutThingInput": {
         type: "structure",
         members: {
-          name: { target: "smithy.api#String", traits: { "smithy.api#required": {}, "aws.protocols#ec2QueryName": "ThingName" } },
+          name: {
+            target: "smithy.api#String",
+            traits: { "smithy.api#required": {}, "aws.protocols#ec2QueryName": "ThingName" },
+          },
           tags: { target: "ex#Tags" },
           renamed: { target: "smithy.api#String", traits: { "smithy.api#xmlName": "otherName" } },
         },
@@ -46,13 +59,20 @@ function queryModel(protocol: "awsQuery" | "ec2Query") {
       "ex#Tags": { type: "list", member: { target: "smithy.api#String", traits: { "smithy.api#xmlName": "item" } } },
       "ex#PutThingOutput": {
         type: "structure",
-        members: { id: { ...str, traits: { "smithy.api#required": {} } }, created: { target: "smithy.api#Timestamp" }, count: { target: "smithy.api#Integer", traits: { "smithy.api#default": 7 } } },
+        members: {
+          id: { ...str, traits: { "smithy.api#required": {} } },
+          created: { target: "smithy.api#Timestamp" },
+          count: { target: "smithy.api#Integer", traits: { "smithy.api#default": 7 } },
+        },
         traits: { "smithy.api#output": {} },
       },
       "ex#Missing": {
         type: "structure",
         members: { message: str, thing: str },
-        traits: { "smithy.api#error": "client", "aws.protocols#awsQueryError": { code: "Thing.Missing", httpResponseCode: 404 } },
+        traits: {
+          "smithy.api#error": "client",
+          "aws.protocols#awsQueryError": { code: "Thing.Missing", httpResponseCode: 404 },
+        },
       },
     },
   };
@@ -83,7 +103,11 @@ const restXmlModel = {
     "ex#Names": { type: "list", member: str },
     "ex#PutThingOutput": {
       type: "structure",
-      members: { etag: { ...str, traits: { "smithy.api#httpHeader": "ETag" } }, status: { target: "smithy.api#Integer", traits: { "smithy.api#httpResponseCode": {} } }, names: { target: "ex#Names" } },
+      members: {
+        etag: { ...str, traits: { "smithy.api#httpHeader": "ETag" } },
+        status: { target: "smithy.api#Integer", traits: { "smithy.api#httpResponseCode": {} } },
+        names: { target: "ex#Names" },
+      },
       traits: { "smithy.api#output": {} },
     },
     "ex#Missing": {
@@ -112,15 +136,26 @@ interface Generated {
 async function generated(name: string, model: object): Promise<Generated> {
   const modelFile = join(scratch, `${name}.json`);
   writeFileSync(modelFile, JSON.stringify(model));
-  const result = await generate({ file: "t", displayFile: "t", out: "/unused", clients: [{ name, models: [modelFile], modelsAsWritten: [`${name}.json`], validation: "reject" }] });
+  const result = await generate({
+    file: "t",
+    displayFile: "t",
+    out: "/unused",
+    clients: [{ name, models: [modelFile], modelsAsWritten: [`${name}.json`], validation: "reject" }],
+  });
   const folder = join(scratch, name);
   const files = result.clients[0]?.files ?? [];
   for (const file of files) {
     mkdirSync(dirname(join(folder, file.path)), { recursive: true });
     writeFileSync(join(folder, file.path), file.text);
   }
-  const packageJson = JSON.parse(files.find((f) => f.path === "package.json")?.text ?? "{}") as Generated["packageJson"];
-  return { client: (await import(join(folder, "client.ts"))) as Record<string, unknown>, index: (await import(join(folder, "index.ts"))) as Record<string, unknown>, packageJson };
+  const packageJson = JSON.parse(
+    files.find((f) => f.path === "package.json")?.text ?? "{}",
+  ) as Generated["packageJson"];
+  return {
+    client: (await import(join(folder, "client.ts"))) as Record<string, unknown>,
+    index: (await import(join(folder, "index.ts"))) as Record<string, unknown>,
+    packageJson,
+  };
 }
 
 /** A client whose transport records each request and gives `answer`. */
@@ -134,7 +169,10 @@ function clientOf(g: Generated, answer: Answer): { call(input: object): Promise<
     maxAttempts: 1,
     transport: {
       handle(request: Sent & { body: string | Uint8Array | undefined }) {
-        sent.push({ ...request, body: typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body) });
+        sent.push({
+          ...request,
+          body: typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body),
+        });
         return Promise.resolve(answer);
       },
     },
@@ -146,16 +184,25 @@ describe("awsQuery client generated from a small model", () => {
   it("type-checks, sends a form body and reads the <OpResult> element with defaults", async () => {
     const g = await generated("awsquery", queryModel("awsQuery"));
     expect(Object.keys(g.packageJson.dependencies)).toContain("fast-xml-parser");
-    const answer = { statusCode: 200, headers: {}, body: "<PutThingResponse><PutThingResult><id>t-1</id><created>2024-01-02T03:04:05Z</created></PutThingResult></PutThingResponse>" };
+    const answer = {
+      statusCode: 200,
+      headers: {},
+      body: "<PutThingResponse><PutThingResult><id>t-1</id><created>2024-01-02T03:04:05Z</created></PutThingResult></PutThingResponse>",
+    };
     const { call, sent } = clientOf(g, answer);
-    expect(await call({ name: "a b", tags: ["x", "y"], renamed: "r" })).toEqual({ id: "t-1", created: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), count: 7 });
+    expect(await call({ name: "a b", tags: ["x", "y"], renamed: "r" })).toEqual({
+      id: "t-1",
+      created: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
+      count: 7,
+    });
     expect(sent[0]?.body).toBe("Action=PutThing&Version=2024-01-01&name=a%20b&tags.item.1=x&tags.item.2=y&otherName=r");
     expect(sent[0]?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
   }, 120_000);
 
   it("throws the error its @awsQueryError code names, with its members", async () => {
     const g = await generated("awsquery-errors", queryModel("awsQuery"));
-    const body = "<ErrorResponse><Error><Type>Sender</Type><Code>Thing.Missing</Code><Message>no such thing</Message><thing>t-9</thing></Error><RequestId>r</RequestId></ErrorResponse>";
+    const body =
+      "<ErrorResponse><Error><Type>Sender</Type><Code>Thing.Missing</Code><Message>no such thing</Message><thing>t-9</thing></Error><RequestId>r</RequestId></ErrorResponse>";
     const { call } = clientOf(g, { statusCode: 404, headers: {}, body });
     const error = await call({ name: "a" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(g.index.Missing as new () => Error);
@@ -166,10 +213,18 @@ describe("awsQuery client generated from a small model", () => {
 describe("ec2Query client generated from a small model", () => {
   it("uses query names and flattened lists, and reads <Response><Errors> errors", async () => {
     const g = await generated("ec2", queryModel("ec2Query"));
-    const { call, sent } = clientOf(g, { statusCode: 200, headers: {}, body: "<PutThingResponse><id>t-2</id></PutThingResponse>" });
+    const { call, sent } = clientOf(g, {
+      statusCode: 200,
+      headers: {},
+      body: "<PutThingResponse><id>t-2</id></PutThingResponse>",
+    });
     expect(await call({ name: "n", tags: ["x"], renamed: "r" })).toEqual({ id: "t-2", count: 7 });
     expect(sent[0]?.body).toBe("Action=PutThing&Version=2024-01-01&ThingName=n&Tags.1=x&OtherName=r");
-    const failing = clientOf(g, { statusCode: 400, headers: {}, body: "<Response><Errors><Error><Code>Thing.Missing</Code><Message>gone</Message></Error></Errors><RequestID>r</RequestID></Response>" });
+    const failing = clientOf(g, {
+      statusCode: 400,
+      headers: {},
+      body: "<Response><Errors><Error><Code>Thing.Missing</Code><Message>gone</Message></Error></Errors><RequestID>r</RequestID></Response>",
+    });
     await expect(failing.call({ name: "n" })).rejects.toBeInstanceOf(g.index.Missing as new () => Error);
   }, 120_000);
 });
@@ -177,19 +232,33 @@ describe("ec2Query client generated from a small model", () => {
 describe("restXml client generated from a small model", () => {
   it("binds labels, query and headers, writes the XML body, and reads headers, status and body back", async () => {
     const g = await generated("restxml", restXmlModel);
-    const answer = { statusCode: 201, headers: { etag: '"abc"' }, body: "<PutThingOutput><names><member>a</member></names></PutThingOutput>" };
+    const answer = {
+      statusCode: 201,
+      headers: { etag: '"abc"' },
+      body: "<PutThingOutput><names><member>a</member></names></PutThingOutput>",
+    };
     const { call, sent } = clientOf(g, answer);
-    expect(await call({ id: "a/b c", token: "tok", limit: 5, kind: "k&", names: ["n1", "n2"] })).toEqual({ etag: '"abc"', status: 201, names: ["a"] });
+    expect(await call({ id: "a/b c", token: "tok", limit: 5, kind: "k&", names: ["n1", "n2"] })).toEqual({
+      etag: '"abc"',
+      status: 201,
+      names: ["a"],
+    });
     const request = sent[0] as Sent;
     expect([request.method, request.path, request.query]).toEqual(["PUT", "/things/a%2Fb%20c", "mode=fast&limit=5"]);
     expect(request.headers["x-token"]).toBe("tok");
     expect(request.headers["content-type"]).toBe("application/xml");
-    expect(request.body).toBe('<PutThingInput xmlns="https://ex.example.com/" kind="k&amp;"><Name>n1</Name><Name>n2</Name></PutThingInput>');
+    expect(request.body).toBe(
+      '<PutThingInput xmlns="https://ex.example.com/" kind="k&amp;"><Name>n1</Name><Name>n2</Name></PutThingInput>',
+    );
   }, 120_000);
 
   it("rejects a label that would change the path before sending, and reads an error's bound header", async () => {
     const g = await generated("restxml-errors", restXmlModel);
-    const { call, sent } = clientOf(g, { statusCode: 404, headers: { "x-reason": "gone" }, body: "<ErrorResponse><Error><Code>Missing</Code><Message>m</Message></Error></ErrorResponse>" });
+    const { call, sent } = clientOf(g, {
+      statusCode: 404,
+      headers: { "x-reason": "gone" },
+      body: "<ErrorResponse><Error><Code>Missing</Code><Message>m</Message></Error></ErrorResponse>",
+    });
     await expect(call({ id: ".." })).rejects.toMatchObject({ name: "RequestValidationError" });
     expect(sent).toHaveLength(0);
     await expect(call({ id: "x" })).rejects.toMatchObject({ name: "Missing", reason: "gone", message: "m" });

@@ -145,7 +145,9 @@ describe("a model full of colliding names", () => {
     // Each operation's error table is keyed by its errors' wire codes.
     expect(client).toMatch(/errors: \{\s*Failed: deError_Failed,\s*\}/);
     expect(client).toMatch(/errors: \{\s*ThrottleOperation: deError_ThrottleOperation,\s*\}/);
-    expect(client).toMatch(/errors: \{\s*PutOperation: deError_PutOperation,\s*PutOperationDescriptor: deError_PutOperationDescriptor,\s*\}/);
+    expect(client).toMatch(
+      /errors: \{\s*PutOperation: deError_PutOperation,\s*PutOperationDescriptor: deError_PutOperationDescriptor,\s*\}/,
+    );
   });
 
   it("validates, constructs and calls the service, sending every helper-like member", async () => {

@@ -19,17 +19,33 @@ function clientlessModel(extra: Record<string, AstShape>, errorMembers: Record<s
 describe("shapes from the published AWS models", () => {
   it("builds error classes from their members when the protocol has no client (no serde.ts to read a body)", async () => {
     const run = await runPipeline(
-      clientlessModel({ [id("Reason")]: { type: "enum", members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "a" } } } } }, { Reason: member("Reason", { "smithy.api#required": {} }), Detail: member("smithy.api#Document") }),
+      clientlessModel(
+        {
+          [id("Reason")]: {
+            type: "enum",
+            members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "a" } } },
+          },
+        },
+        { Reason: member("Reason", { "smithy.api#required": {} }), Detail: member("smithy.api#Document") },
+      ),
     );
     expect([...run.written.keys()]).not.toContain("serde.ts");
-    expect(run.file("errors.ts")).toMatch(/constructor\(init: ErrorInit, fields: \{ Reason: Reason; Detail\?: DocumentValue \| undefined \}\)/);
+    expect(run.file("errors.ts")).toMatch(
+      /constructor\(init: ErrorInit, fields: \{ Reason: Reason; Detail\?: DocumentValue \| undefined \}\)/,
+    );
     expect(run.file("index.ts")).toContain("protocol is not supported by anvil's client yet");
   });
 
   it("imports only the types an error's fields declare, even when a member is named like a type", async () => {
     // `Limit` the member and `Limit` the structure: reading b["Limit"] must not import the type.
-    const model = serviceModel({ x: member("smithy.api#String") }, { [id("Limit")]: { type: "structure", members: { n: member("smithy.api#Integer") } } });
-    (model.shapes[id("Failed")] as AstShape).members = { message: member("smithy.api#String"), Limit: member("smithy.api#String") };
+    const model = serviceModel(
+      { x: member("smithy.api#String") },
+      { [id("Limit")]: { type: "structure", members: { n: member("smithy.api#Integer") } } },
+    );
+    (model.shapes[id("Failed")] as AstShape).members = {
+      message: member("smithy.api#String"),
+      Limit: member("smithy.api#String"),
+    };
     const run = await runPipeline(model);
     expect(run.file("errors.ts")).not.toMatch(/import type \{[^}]*\bLimit\b/);
   });
@@ -40,7 +56,10 @@ describe("shapes from the published AWS models", () => {
         { triggers: member("Triggers") },
         {
           [id("Triggers")]: { type: "list", member: member("__TriggersElement") },
-          [id("__TriggersElement")]: { type: "enum", members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "a" } } } },
+          [id("__TriggersElement")]: {
+            type: "enum",
+            members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "a" } } },
+          },
         },
       ),
     );
@@ -48,25 +67,45 @@ describe("shapes from the published AWS models", () => {
   });
 
   it("writes no check for @length(min: 0), which every value meets", async () => {
-    const run = await runPipeline(serviceModel({ items: member("Items"), text: member("Text") }, { [id("Items")]: { type: "list", member: member("smithy.api#String"), traits: { "smithy.api#length": { min: 0 } } }, [id("Text")]: { type: "string", traits: { "smithy.api#length": { min: 0 } } } }));
+    const run = await runPipeline(
+      serviceModel(
+        { items: member("Items"), text: member("Text") },
+        {
+          [id("Items")]: {
+            type: "list",
+            member: member("smithy.api#String"),
+            traits: { "smithy.api#length": { min: 0 } },
+          },
+          [id("Text")]: { type: "string", traits: { "smithy.api#length": { min: 0 } } },
+        },
+      ),
+    );
     expect(run.file("validators.ts")).not.toMatch(/if \(false\)|undefined &&/);
   });
 
   it("zero-fills a required union member the service leaves out as an unknown variant", async () => {
     const model = serviceModel(
       { x: member("smithy.api#String") },
-      { [id("Choice")]: { type: "union", members: { a: member("smithy.api#String"), b: member("smithy.api#Integer") } } },
+      {
+        [id("Choice")]: { type: "union", members: { a: member("smithy.api#String"), b: member("smithy.api#Integer") } },
+      },
       { choice: member("Choice", { "smithy.api#required": {} }) },
     );
     const run = await runPipeline(model);
-    expect(run.file("serde.ts")).toMatch(/choice: b\.choice == null \? undefined : de_Choice\(b\.choice\)\) \?\? de_Choice\(\{\}\)|de_Choice\(\{\}\)/);
+    expect(run.file("serde.ts")).toMatch(
+      /choice: b\.choice == null \? undefined : de_Choice\(b\.choice\)\) \?\? de_Choice\(\{\}\)|de_Choice\(\{\}\)/,
+    );
   });
 
   it("leaves an operation with an event stream out of the client, with a note, keeping its types", async () => {
     const model = serviceModel(
       { x: member("smithy.api#String") },
       {
-        [id("Events")]: { type: "union", members: { tick: member("Tick"), failed: member("Failed") }, traits: { "smithy.api#streaming": {} } },
+        [id("Events")]: {
+          type: "union",
+          members: { tick: member("Tick"), failed: member("Failed") },
+          traits: { "smithy.api#streaming": {} },
+        },
         [id("Tick")]: { type: "structure", members: { at: member("smithy.api#Timestamp") } },
       },
       { events: member("Events") },

@@ -21,30 +21,54 @@ const HOSTILE_DOC = [
 
 /** The JSDoc text attached to a node, as TypeScript reads it, with line wrapping undone. */
 function jsDocOf(node: Node & JSDocableNode): string {
-  return node.getJsDocs().map((d) => d.getInnerText()).join(" ").replace(/\s+/g, " ");
+  return node
+    .getJsDocs()
+    .map((d) => d.getInnerText())
+    .join(" ")
+    .replace(/\s+/g, " ");
 }
 
 describe("hostile documentation", () => {
   const model = serviceModel(
-    { note: member("Note", { "smithy.api#documentation": HOSTILE_DOC }), kind: member("Kind", { "smithy.api#documentation": HOSTILE_DOC }) },
     {
-      [id("Note")]: { type: "string", traits: { "smithy.api#documentation": HOSTILE_DOC, "smithy.api#pattern": "^[*/]+\\*/$" } },
+      note: member("Note", { "smithy.api#documentation": HOSTILE_DOC }),
+      kind: member("Kind", { "smithy.api#documentation": HOSTILE_DOC }),
+    },
+    {
+      [id("Note")]: {
+        type: "string",
+        traits: { "smithy.api#documentation": HOSTILE_DOC, "smithy.api#pattern": "^[*/]+\\*/$" },
+      },
       [id("Kind")]: {
         type: "enum",
-        members: { A: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "*/ `${x}` {{y}}", "smithy.api#documentation": HOSTILE_DOC } } },
+        members: {
+          A: {
+            target: "smithy.api#Unit",
+            traits: { "smithy.api#enumValue": "*/ `${x}` {{y}}", "smithy.api#documentation": HOSTILE_DOC },
+          },
+        },
         traits: { "smithy.api#documentation": HOSTILE_DOC },
       },
       [id("Oops")]: {
         type: "structure",
-        members: { message: member("smithy.api#String"), detail: member("smithy.api#String", { "smithy.api#documentation": HOSTILE_DOC }) },
+        members: {
+          message: member("smithy.api#String"),
+          detail: member("smithy.api#String", { "smithy.api#documentation": HOSTILE_DOC }),
+        },
         traits: { "smithy.api#error": "client", "smithy.api#documentation": HOSTILE_DOC },
       },
     },
     { echo: member("Note", { "smithy.api#documentation": HOSTILE_DOC }) },
   );
   const shapes = model.shapes as Record<string, Record<string, unknown>>;
-  shapes[id("Service")].traits = { ...(shapes[id("Service")].traits as object), "smithy.api#documentation": HOSTILE_DOC };
-  shapes[id("Op")].traits = { "smithy.api#documentation": HOSTILE_DOC, "smithy.api#deprecated": { message: HOSTILE_DOC } };
+  shapes[id("Service")].traits = {
+    ...(shapes[id("Service")].traits as object),
+    "smithy.api#documentation": HOSTILE_DOC,
+  };
+  shapes[id("Op")].traits = {
+    "smithy.api#documentation": HOSTILE_DOC,
+    "smithy.api#deprecated": { message: HOSTILE_DOC },
+  };
   shapes[id("Op")].errors = [{ target: id("Oops") }];
   shapes[id("OpInput")].traits = { "smithy.api#input": {}, "smithy.api#documentation": HOSTILE_DOC };
 
@@ -58,14 +82,22 @@ describe("hostile documentation", () => {
     expect(types.getInterfaces().map((i) => i.getName())).toEqual(["OpInput", "OpOutput"]);
     const doc = jsDocOf(input);
     // HTML tags are markup (the model's docs are HTML) and are dropped; escaped text is kept as text.
-    for (const fragment of ["then code: export const pwned = 1;", "`like ${this}` and ${process.exit(1)}", "{{> doc}} and {{{raw}}} and }}", "HTML alert(1) and escaped </script>", "a pair 😀 stays"]) {
+    for (const fragment of [
+      "then code: export const pwned = 1;",
+      "`like ${this}` and ${process.exit(1)}",
+      "{{> doc}} and {{{raw}}} and }}",
+      "HTML alert(1) and escaped </script>",
+      "a pair 😀 stays",
+    ]) {
       expect(doc).toContain(fragment);
     }
     expect(doc).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(doc).toContain("Lone high \uFFFD and lone low \uFFFD surrogates");
     // The member and the enum value carry the same text.
     expect(jsDocOf(input.getPropertyOrThrow("note"))).toContain("escaped </script>");
-    expect(types.getVariableDeclarationOrThrow("Kind").getInitializerOrThrow().getText()).toContain(JSON.stringify("*/ `${x}` {{y}}"));
+    expect(types.getVariableDeclarationOrThrow("Kind").getInitializerOrThrow().getText()).toContain(
+      JSON.stringify("*/ `${x}` {{y}}"),
+    );
   });
 
   it("keeps the text inert in errors, the client and the validators too", async () => {

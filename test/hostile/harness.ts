@@ -63,7 +63,16 @@ export async function runPipeline(model: object | string, options: RunOptions = 
     file: join(dir, "codegen.yaml"),
     displayFile: "codegen.yaml",
     out: join(dir, "out"),
-    clients: [{ name, models: [file], modelsAsWritten: [options.fileName ?? "model.json"], service: options.service, operations: options.operations, validation: "reject" }],
+    clients: [
+      {
+        name,
+        models: [file],
+        modelsAsWritten: [options.fileName ?? "model.json"],
+        service: options.service,
+        operations: options.operations,
+        validation: "reject",
+      },
+    ],
   };
   const result = await generate(config);
   write(config.out, result.clients);
@@ -82,7 +91,10 @@ export async function runPipeline(model: object | string, options: RunOptions = 
     written,
     file: (path) => {
       const text = written.get(path);
-      if (text === undefined) throw new Error(`no ${path} in the output (have ${[...written.keys()].filter((k) => !k.startsWith("runtime/")).join(", ")})`);
+      if (text === undefined)
+        throw new Error(
+          `no ${path} in the output (have ${[...written.keys()].filter((k) => !k.startsWith("runtime/")).join(", ")})`,
+        );
       return text;
     },
   };
@@ -93,7 +105,10 @@ export async function runPipeline(model: object | string, options: RunOptions = 
  * error in the output (kind "internal") or any other exception is rethrown: for a hostile model,
  * those are the failures these tests exist to catch.
  */
-export async function outcomeOf(model: object | string, options: RunOptions = {}): Promise<{ run: RunResult; error?: undefined } | { run?: undefined; error: AnvilError }> {
+export async function outcomeOf(
+  model: object | string,
+  options: RunOptions = {},
+): Promise<{ run: RunResult; error?: undefined } | { run?: undefined; error: AnvilError }> {
   try {
     return { run: await runPipeline(model, options) };
   } catch (e) {
@@ -124,13 +139,21 @@ export const id = (name: string) => `${NS}#${name}`;
  * members (or none) and one error `Failed`, plus `extra` shapes. Enough for every stage to
  * run, nothing more.
  */
-export function serviceModel(input: Record<string, AstShape> | undefined, extra: Record<string, AstShape> = {}, output?: Record<string, AstShape>): { smithy: string; shapes: Record<string, AstShape> } {
+export function serviceModel(
+  input: Record<string, AstShape> | undefined,
+  extra: Record<string, AstShape> = {},
+  output?: Record<string, AstShape>,
+): { smithy: string; shapes: Record<string, AstShape> } {
   const shapes: Record<string, AstShape> = {
     [id("Service")]: {
       type: "service",
       version: "2024-01-01",
       operations: [{ target: id("Op") }],
-      traits: { "aws.protocols#awsJson1_1": {}, "aws.api#service": { sdkId: "Hostile" }, "aws.auth#sigv4": { name: "hostile" } },
+      traits: {
+        "aws.protocols#awsJson1_1": {},
+        "aws.api#service": { sdkId: "Hostile" },
+        "aws.auth#sigv4": { name: "hostile" },
+      },
     },
     [id("Op")]: {
       type: "operation",
@@ -138,7 +161,11 @@ export function serviceModel(input: Record<string, AstShape> | undefined, extra:
       output: { target: output ? id("OpOutput") : "smithy.api#Unit" },
       errors: [{ target: id("Failed") }],
     },
-    [id("Failed")]: { type: "structure", members: { message: { target: "smithy.api#String" } }, traits: { "smithy.api#error": "client" } },
+    [id("Failed")]: {
+      type: "structure",
+      members: { message: { target: "smithy.api#String" } },
+      traits: { "smithy.api#error": "client" },
+    },
     ...extra,
   };
   if (input) shapes[id("OpInput")] = { type: "structure", members: input, traits: { "smithy.api#input": {} } };
@@ -147,7 +174,10 @@ export function serviceModel(input: Record<string, AstShape> | undefined, extra:
 }
 
 /** A member targeting a shape of this namespace (or an absolute id). */
-export const member = (target: string, traits?: Record<string, unknown>): AstShape => ({ target: target.includes("#") ? target : id(target), ...(traits ? { traits } : {}) });
+export const member = (target: string, traits?: Record<string, unknown>): AstShape => ({
+  target: target.includes("#") ? target : id(target),
+  ...(traits ? { traits } : {}),
+});
 
 /**
  * The type a member of a generated interface is declared with. An optional member is declared
@@ -158,7 +188,8 @@ export function declaredType(property: PropertySignature): string {
   const node = property.getTypeNodeOrThrow();
   if (!property.hasQuestionToken()) return node.getText();
   const parts = Node.isUnionTypeNode(node) ? node.getTypeNodes() : [node];
-  if (parts.at(-1)?.getText() !== "undefined") throw new Error(`optional member ${property.getName()} is not typed "| undefined": ${node.getText()}`);
+  if (parts.at(-1)?.getText() !== "undefined")
+    throw new Error(`optional member ${property.getName()} is not typed "| undefined": ${node.getText()}`);
   return parts
     .slice(0, -1)
     .map((p) => p.getText())

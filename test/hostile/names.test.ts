@@ -8,14 +8,49 @@ import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { Project } from "ts-morph";
 import { beforeAll, describe, expect, it } from "vitest";
-import { id, member, outcomeOf, runPipeline, serviceModel, type AstShape, type RunResult, declaredType } from "./harness.js";
+import {
+  id,
+  member,
+  outcomeOf,
+  runPipeline,
+  serviceModel,
+  type AstShape,
+  type RunResult,
+  declaredType,
+} from "./harness.js";
 
 /** Shape names that are keywords, globals, or names the generated files declare. */
 const HOSTILE_SHAPE_NAMES = [
-  "Object", "Promise", "Array", "Date", "Record", "Map", "Symbol", "JSON", "Uint8Array", "Partial",
-  "DocumentValue", "ServiceException", "ValidationIssue", "HostileClient", "HostileClientConfig",
-  "HostileServiceException", "OpOperation", "String", "Boolean", "Number",
-  "class", "interface", "default", "undefined", "any", "never", "type", "enum", "function", "this",
+  "Object",
+  "Promise",
+  "Array",
+  "Date",
+  "Record",
+  "Map",
+  "Symbol",
+  "JSON",
+  "Uint8Array",
+  "Partial",
+  "DocumentValue",
+  "ServiceException",
+  "ValidationIssue",
+  "HostileClient",
+  "HostileClientConfig",
+  "HostileServiceException",
+  "OpOperation",
+  "String",
+  "Boolean",
+  "Number",
+  "class",
+  "interface",
+  "default",
+  "undefined",
+  "any",
+  "never",
+  "type",
+  "enum",
+  "function",
+  "this",
 ];
 
 /** Member names every object inherits, and keywords. */
@@ -30,15 +65,26 @@ function hostileNamesModel() {
     input[`s_${name}`] = member(name);
   }
   // defineProperty: an assignment to `__proto__` would set the object's prototype instead.
-  for (const name of INHERITED) Object.defineProperty(input, name, { value: member("smithy.api#String", { "smithy.api#required": {} }), enumerable: true, writable: true, configurable: true });
+  for (const name of INHERITED)
+    Object.defineProperty(input, name, {
+      value: member("smithy.api#String", { "smithy.api#required": {} }),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   for (const name of KEYWORD_MEMBERS) input[name] = member("smithy.api#Integer");
   input.kind = member("Kind");
   input.choice = member("Choice");
   extra[id("Kind")] = {
     type: "enum",
-    members: Object.fromEntries(INHERITED.map((n) => [n, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v_${n}` } }])),
+    members: Object.fromEntries(
+      INHERITED.map((n) => [n, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v_${n}` } }]),
+    ),
   };
-  extra[id("Choice")] = { type: "union", members: Object.fromEntries(INHERITED.map((n) => [n, member("smithy.api#String")])) };
+  extra[id("Choice")] = {
+    type: "union",
+    members: Object.fromEntries(INHERITED.map((n) => [n, member("smithy.api#String")])),
+  };
   const output: Record<string, AstShape> = Object.fromEntries(INHERITED.map((n) => [n, member("smithy.api#String")]));
   const model = serviceModel(input, extra, output);
   // Operations whose method names would be inherited or special on the client object.
@@ -69,12 +115,27 @@ describe("hostile names", () => {
     const distinct = new Set(declared);
     expect(distinct.size).toBe(declared.length);
     for (const name of declared) {
-      expect(["Object", "Promise", "Array", "Date", "Record", "Map", "Symbol", "JSON", "Uint8Array", "Partial", "String", "Boolean", "Number"]).not.toContain(name);
+      expect([
+        "Object",
+        "Promise",
+        "Array",
+        "Date",
+        "Record",
+        "Map",
+        "Symbol",
+        "JSON",
+        "Uint8Array",
+        "Partial",
+        "String",
+        "Boolean",
+        "Number",
+      ]).not.toContain(name);
     }
     // Every hostile shape got a declaration, whatever its final name.
     expect(declared.length).toBe(HOSTILE_SHAPE_NAMES.length + 2);
     const input = types.getInterfaceOrThrow("OpInput");
-    for (const name of [...INHERITED, ...KEYWORD_MEMBERS]) expect(input.getProperty(name) ?? input.getProperty(JSON.stringify(name)), name).toBeDefined();
+    for (const name of [...INHERITED, ...KEYWORD_MEMBERS])
+      expect(input.getProperty(name) ?? input.getProperty(JSON.stringify(name)), name).toBeDefined();
   });
 
   it("gives the client no method named then, constructor or toString", () => {
@@ -101,24 +162,34 @@ describe("hostile names", () => {
     const wire = JSON.parse(JSON.stringify(serde.se_OpInput(input))) as Record<string, unknown>;
     for (const n of INHERITED) expect(Object.prototype.hasOwnProperty.call(wire, n) && wire[n], n).toBe(`x_${n}`);
     const empty = serde.de_OpOutput({}) as Record<string, unknown>;
-    for (const n of INHERITED) expect(Object.prototype.hasOwnProperty.call(empty, n) ? empty[n] : undefined, n).toBeUndefined();
+    for (const n of INHERITED)
+      expect(Object.prototype.hasOwnProperty.call(empty, n) ? empty[n] : undefined, n).toBeUndefined();
     const read = serde.de_OpOutput(JSON.parse('{"__proto__":"p","constructor":"c"}')) as Record<string, unknown>;
     expect(Object.getOwnPropertyDescriptor(read, "__proto__")?.value).toBe("p");
     expect(read.constructor).toBe("c");
   });
 
   it("validates a required member named like an inherited one as missing when it is not own", async () => {
-    const validators = await importGenerated<Record<string, (v: unknown) => Array<{ path: string; code?: string }>>>(run, "validators.ts");
+    const validators = await importGenerated<Record<string, (v: unknown) => Array<{ path: string; code?: string }>>>(
+      run,
+      "validators.ts",
+    );
     const issues = validators.validateOpInput({});
     const paths = issues.map((i) => i.path);
-    for (const n of INHERITED) expect(paths.some((p) => p.endsWith(`/${n}`)), n).toBe(true);
+    for (const n of INHERITED)
+      expect(
+        paths.some((p) => p.endsWith(`/${n}`)),
+        n,
+      ).toBe(true);
   });
 });
 
 describe("inherited member names on aggregate targets", () => {
   it("compiles and round-trips a structure, list and map under __proto__, constructor and toString", async () => {
     const model = serviceModel(
-      JSON.parse('{"__proto__":{"target":"example.hostile#Inner"},"constructor":{"target":"example.hostile#Names"},"toString":{"target":"example.hostile#Counts"}}'),
+      JSON.parse(
+        '{"__proto__":{"target":"example.hostile#Inner"},"constructor":{"target":"example.hostile#Names"},"toString":{"target":"example.hostile#Counts"}}',
+      ),
       {
         [id("Inner")]: { type: "structure", members: { v: member("smithy.api#String") } },
         [id("Names")]: { type: "list", member: member("smithy.api#String") },
@@ -129,8 +200,13 @@ describe("inherited member names on aggregate targets", () => {
     const run = await runPipeline(model);
     const serde = await importGenerated<Record<string, (v: unknown) => unknown>>(run, "serde.ts");
     const input = JSON.parse('{"__proto__":{"v":"p"},"constructor":["a"],"toString":{"k":1}}');
-    expect(JSON.stringify(serde.se_OpInput(input))).toBe('{"__proto__":{"v":"p"},"constructor":["a"],"toString":{"k":1}}');
-    const read = serde.de_OpOutput(JSON.parse('{"__proto__":{"v":"q"},"constructor":["b"]}')) as Record<string, unknown>;
+    expect(JSON.stringify(serde.se_OpInput(input))).toBe(
+      '{"__proto__":{"v":"p"},"constructor":["a"],"toString":{"k":1}}',
+    );
+    const read = serde.de_OpOutput(JSON.parse('{"__proto__":{"v":"q"},"constructor":["b"]}')) as Record<
+      string,
+      unknown
+    >;
     expect(Object.getOwnPropertyDescriptor(read, "__proto__")?.value).toEqual({ v: "q" });
     expect(read.constructor).toEqual(["b"]);
   });
@@ -138,10 +214,13 @@ describe("inherited member names on aggregate targets", () => {
 
 describe("names that differ only in case", () => {
   it("shape names conflicting case-insensitively are a model error or distinct declarations", async () => {
-    const model = serviceModel({ a: member("Widget"), b: member("widget") }, {
-      [id("Widget")]: { type: "structure", members: { x: member("smithy.api#String") } },
-      [id("widget")]: { type: "structure", members: { y: member("smithy.api#Integer") } },
-    });
+    const model = serviceModel(
+      { a: member("Widget"), b: member("widget") },
+      {
+        [id("Widget")]: { type: "structure", members: { x: member("smithy.api#String") } },
+        [id("widget")]: { type: "structure", members: { y: member("smithy.api#Integer") } },
+      },
+    );
     const { run, error } = await outcomeOf(model);
     if (error) {
       expect(error.kind).toBe("model");
@@ -165,7 +244,9 @@ describe("names that differ only in case", () => {
       expect(error.message).toMatch(/name/i);
       return;
     }
-    const input = new Project({ useInMemoryFileSystem: true }).createSourceFile("types.ts", run.file("types.ts")).getInterfaceOrThrow("OpInput");
+    const input = new Project({ useInMemoryFileSystem: true })
+      .createSourceFile("types.ts", run.file("types.ts"))
+      .getInterfaceOrThrow("OpInput");
     expect(declaredType(input.getPropertyOrThrow("name"))).toBe("string");
     expect(declaredType(input.getPropertyOrThrow("Name"))).toBe("number");
   });

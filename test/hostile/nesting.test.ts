@@ -7,13 +7,24 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Project } from "ts-morph";
 import { beforeAll, describe, expect, it } from "vitest";
-import { id, member, outcomeOf, runPipeline, serviceModel, type AstShape, type RunResult, declaredType } from "./harness.js";
+import {
+  id,
+  member,
+  outcomeOf,
+  runPipeline,
+  serviceModel,
+  type AstShape,
+  type RunResult,
+  declaredType,
+} from "./harness.js";
 
 const DEPTH = 50;
 
 /** Shapes S1..S50 (structures), L1..L50 (lists), M1..M50 (maps), X1..X50 (structure, list, map in turn). */
 function nestedShapes(): Record<string, AstShape> {
-  const shapes: Record<string, AstShape> = { [id("Leaf")]: { type: "string", traits: { "smithy.api#length": { max: 3 } } } };
+  const shapes: Record<string, AstShape> = {
+    [id("Leaf")]: { type: "string", traits: { "smithy.api#length": { max: 3 } } },
+  };
   for (let i = 1; i <= DEPTH; i++) {
     const next = (p: string) => (i === DEPTH ? "Leaf" : `${p}${i + 1}`);
     shapes[id(`S${i}`)] = { type: "structure", members: { next: member(next("S")) } };
@@ -53,12 +64,17 @@ function leafPath(kind: "S" | "L" | "M" | "X"): string {
 describe("50 levels of nesting", () => {
   let run: RunResult;
   beforeAll(async () => {
-    run = await runPipeline(serviceModel({ s: member("S1"), l: member("L1"), m: member("M1"), x: member("X1") }, nestedShapes()));
+    run = await runPipeline(
+      serviceModel({ s: member("S1"), l: member("L1"), m: member("M1"), x: member("X1") }, nestedShapes()),
+    );
   });
 
   it("compiles, with the list and map types spelled out to the bottom", () => {
-    const input = new Project({ useInMemoryFileSystem: true }).createSourceFile("types.ts", run.file("types.ts")).getInterfaceOrThrow("OpInput");
-    const typeOf = (name: string) => declaredType(input.getPropertyOrThrow(name)).replace(/\s+/g, "").replace(/,>/g, ">");
+    const input = new Project({ useInMemoryFileSystem: true })
+      .createSourceFile("types.ts", run.file("types.ts"))
+      .getInterfaceOrThrow("OpInput");
+    const typeOf = (name: string) =>
+      declaredType(input.getPropertyOrThrow(name)).replace(/\s+/g, "").replace(/,>/g, ">");
     expect(typeOf("s")).toBe("S1");
     // `Array<T>` and `T[]` are both fine; the depth and the leaf type are what matter.
     const list = typeOf("l");
@@ -67,13 +83,18 @@ describe("50 levels of nesting", () => {
     expect(typeOf("m")).toBe(`${"Record<string,".repeat(DEPTH)}string${">".repeat(DEPTH)}`);
   });
 
-  it.each(["S", "L", "M", "X"] as const)("validates a %s value 50 levels deep and finds a bad leaf at its full path", async (kind) => {
-    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as { validateOpInput: (v: unknown) => Array<{ path: string }> };
-    const key = kind.toLowerCase();
-    expect(validateOpInput({ [key]: nestedValue(kind, "ok") })).toEqual([]);
-    const issues = validateOpInput({ [key]: nestedValue(kind, "too long") });
-    expect(issues.map((i) => i.path)).toEqual([`/${key}${leafPath(kind)}`]);
-  });
+  it.each(["S", "L", "M", "X"] as const)(
+    "validates a %s value 50 levels deep and finds a bad leaf at its full path",
+    async (kind) => {
+      const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as {
+        validateOpInput: (v: unknown) => Array<{ path: string }>;
+      };
+      const key = kind.toLowerCase();
+      expect(validateOpInput({ [key]: nestedValue(kind, "ok") })).toEqual([]);
+      const issues = validateOpInput({ [key]: nestedValue(kind, "too long") });
+      expect(issues.map((i) => i.path)).toEqual([`/${key}${leafPath(kind)}`]);
+    },
+  );
 });
 
 describe("deep JSON inside the model", () => {

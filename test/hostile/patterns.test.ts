@@ -32,7 +32,10 @@ function patternModel(bad: string[] = JAVA_ONLY) {
   const input: Record<string, AstShape> = {};
   const extra: Record<string, AstShape> = {};
   bad.forEach((pattern, i) => {
-    extra[id(`Bad${i}`)] = { type: "string", traits: { "smithy.api#pattern": pattern, "smithy.api#length": { max: 5 } } };
+    extra[id(`Bad${i}`)] = {
+      type: "string",
+      traits: { "smithy.api#pattern": pattern, "smithy.api#length": { max: 5 } },
+    };
     input[`bad${i}`] = member(`Bad${i}`);
   });
   for (const [name, pattern] of HOSTILE_VALID) {
@@ -78,7 +81,9 @@ describe("patterns only Java can express", () => {
   });
 
   it("still checks the other constraints of a member whose pattern was left out", async () => {
-    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as { validateOpInput: Validate };
+    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as {
+      validateOpInput: Validate;
+    };
     expect(validateOpInput({ bad0: "abc" })).toEqual([]);
     expect(validateOpInput({ bad0: "abcdefgh" }).map((i) => i.path)).toEqual(["/bad0"]);
   });
@@ -103,29 +108,45 @@ describe("valid patterns with hostile text", () => {
     }
   });
 
-  it.each(HOSTILE_VALID)("checks the %s pattern with its own meaning", async (name, _pattern, matching, notMatching) => {
-    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as { validateOpInput: Validate };
-    expect(validateOpInput({ [name]: matching })).toEqual([]);
-    expect(validateOpInput({ [name]: notMatching }).map((i) => i.path)).toEqual([`/${name}`]);
-  });
+  it.each(HOSTILE_VALID)(
+    "checks the %s pattern with its own meaning",
+    async (name, _pattern, matching, notMatching) => {
+      const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as {
+        validateOpInput: Validate;
+      };
+      expect(validateOpInput({ [name]: matching })).toEqual([]);
+      expect(validateOpInput({ [name]: notMatching }).map((i) => i.path)).toEqual([`/${name}`]);
+    },
+  );
 });
 
 describe("catastrophic backtracking", () => {
   /** Classic exponential patterns, each under a @length that bounds what reaches them. */
-  const REDOS = ["^(a+)+$", "^(a|aa)+$", "^(a|a?)+$", "^(\\w+\\s?)*$", "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$"];
+  const REDOS = [
+    "^(a+)+$",
+    "^(a|aa)+$",
+    "^(a|a?)+$",
+    "^(\\w+\\s?)*$",
+    "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
+  ];
   let run: RunResult;
   beforeAll(async () => {
     const input: Record<string, AstShape> = {};
     const extra: Record<string, AstShape> = {};
     REDOS.forEach((pattern, i) => {
-      extra[id(`Slow${i}`)] = { type: "string", traits: { "smithy.api#pattern": pattern, "smithy.api#length": { max: 64 } } };
+      extra[id(`Slow${i}`)] = {
+        type: "string",
+        traits: { "smithy.api#pattern": pattern, "smithy.api#length": { max: 64 } },
+      };
       input[`slow${i}`] = member(`Slow${i}`);
     });
     run = await runPipeline(serviceModel(input, extra));
   });
 
   it("checks the length first, so a long hostile input costs no backtracking", async () => {
-    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as { validateOpInput: Validate };
+    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as {
+      validateOpInput: Validate;
+    };
     const hostile = `${"a".repeat(100_000)}!`;
     const started = performance.now();
     const issues = validateOpInput(Object.fromEntries(REDOS.map((_, i) => [`slow${i}`, hostile])));

@@ -41,7 +41,9 @@ describe("legal recursion", () => {
 
   it("validates deep recursive values, and finds the one bad leaf at its path", async () => {
     const run = await runPipeline(model);
-    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as { validateOpInput: Validate };
+    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as {
+      validateOpInput: Validate;
+    };
     type Node = { a?: Node; b?: { a?: Node }; name?: string };
     let deep: Node = { name: "leaf" };
     for (let i = 0; i < 200; i++) deep = { b: { a: deep } };
@@ -60,7 +62,9 @@ describe("legal recursion", () => {
 
   it("returns (never hangs or throws) on a cyclic value", async () => {
     const run = await runPipeline(model);
-    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as { validateOpInput: Validate };
+    const { validateOpInput } = (await import(pathToFileURL(join(run.out, "validators.ts")).href)) as {
+      validateOpInput: Validate;
+    };
     const a: { b: { a?: unknown } } = { b: {} };
     a.b.a = a;
     const started = performance.now();
@@ -72,11 +76,24 @@ describe("legal recursion", () => {
 
 describe("illegal recursion (a collection containing itself)", () => {
   it.each([
-    ["a list of itself", { [id("L")]: { type: "list", member: member("L") } }, "L", /^Found invalid shape recursion: example\.hostile#L\$member > example\.hostile#L\. A recursive list/],
-    ["a map of itself", { [id("M")]: { type: "map", key: member("smithy.api#String"), value: member("M") } }, "M", /^Found invalid shape recursion: example\.hostile#M\$value > example\.hostile#M\./],
+    [
+      "a list of itself",
+      { [id("L")]: { type: "list", member: member("L") } },
+      "L",
+      /^Found invalid shape recursion: example\.hostile#L\$member > example\.hostile#L\. A recursive list/,
+    ],
+    [
+      "a map of itself",
+      { [id("M")]: { type: "map", key: member("smithy.api#String"), value: member("M") } },
+      "M",
+      /^Found invalid shape recursion: example\.hostile#M\$value > example\.hostile#M\./,
+    ],
     [
       "a map of lists of itself",
-      { [id("M")]: { type: "map", key: member("smithy.api#String"), value: member("L") }, [id("L")]: { type: "list", member: member("M") } },
+      {
+        [id("M")]: { type: "map", key: member("smithy.api#String"), value: member("L") },
+        [id("L")]: { type: "list", member: member("M") },
+      },
       "M",
       /example\.hostile#M\$value > example\.hostile#L > example\.hostile#L\$member > example\.hostile#M\./,
     ],
@@ -91,11 +108,14 @@ describe("illegal recursion (a collection containing itself)", () => {
 
   it("accepts a list of lists of a structure that contains the outer list", async () => {
     const run = await runPipeline(
-      serviceModel({ grid: member("Grid") }, {
-        [id("Grid")]: { type: "list", member: member("Row") },
-        [id("Row")]: { type: "list", member: member("Cell") },
-        [id("Cell")]: { type: "structure", members: { inner: member("Grid") } },
-      }),
+      serviceModel(
+        { grid: member("Grid") },
+        {
+          [id("Grid")]: { type: "list", member: member("Row") },
+          [id("Row")]: { type: "list", member: member("Cell") },
+          [id("Cell")]: { type: "structure", members: { inner: member("Grid") } },
+        },
+      ),
     );
     expect(run.file("types.ts")).toMatch(/inner\?: Array<Cell\[\]> \| undefined;/);
   });

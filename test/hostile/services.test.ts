@@ -10,7 +10,12 @@ import { NS, id, member, pipelineError, runPipeline, serviceModel, type AstShape
 /** Two services in one model, each with its own operation. */
 function twoServices() {
   const model = serviceModel({ a: member("smithy.api#String") });
-  model.shapes[id("Other")] = { type: "service", version: "2024-02-02", operations: [{ target: id("OtherOp") }], traits: { "aws.protocols#awsJson1_0": {}, "aws.api#service": { sdkId: "Other" } } };
+  model.shapes[id("Other")] = {
+    type: "service",
+    version: "2024-02-02",
+    operations: [{ target: id("OtherOp") }],
+    traits: { "aws.protocols#awsJson1_0": {}, "aws.api#service": { sdkId: "Other" } },
+  };
   model.shapes[id("OtherOp")] = { type: "operation", input: { target: id("OtherInput") } };
   model.shapes[id("OtherInput")] = { type: "structure", members: { b: member("smithy.api#Integer") } };
   return model;
@@ -54,10 +59,18 @@ describe("operations without input, output or errors", () => {
       },
       // No "input" and "output" keys at all: both default to Unit.
       [id("Nothing")]: { type: "operation" },
-      [id("UnitBoth")]: { type: "operation", input: { target: "smithy.api#Unit" }, output: { target: "smithy.api#Unit" } },
+      [id("UnitBoth")]: {
+        type: "operation",
+        input: { target: "smithy.api#Unit" },
+        output: { target: "smithy.api#Unit" },
+      },
       [id("OnlyInput")]: { type: "operation", input: { target: id("In") } },
       [id("OnlyOutput")]: { type: "operation", output: { target: id("Out") } },
-      [id("In")]: { type: "structure", members: { x: member("smithy.api#String") }, traits: { "smithy.api#input": {} } },
+      [id("In")]: {
+        type: "structure",
+        members: { x: member("smithy.api#String") },
+        traits: { "smithy.api#input": {} },
+      },
       [id("Out")]: { type: "structure", members: {}, traits: { "smithy.api#output": {} } },
     };
     return { smithy: "2.0", shapes };
@@ -72,12 +85,21 @@ describe("operations without input, output or errors", () => {
     expect(cls.getMethodOrThrow("onlyInput").getParameters()[0].getTypeNode()?.getText()).toBe("In");
     expect(cls.getMethodOrThrow("onlyOutput").getReturnTypeNode()?.getText()).toBe("Promise<Out>");
     // No error is modeled anywhere: errors.ts holds only the base class.
-    expect(new Project({ useInMemoryFileSystem: true }).createSourceFile("errors.ts", run.file("errors.ts")).getClasses().map((c) => c.getName())).toEqual(["BareServiceException"]);
+    expect(
+      new Project({ useInMemoryFileSystem: true })
+        .createSourceFile("errors.ts", run.file("errors.ts"))
+        .getClasses()
+        .map((c) => c.getName()),
+    ).toEqual(["BareServiceException"]);
   });
 
   it("compiles when an error's only readers are in errors.ts", async () => {
     const model = bareOperations();
-    model.shapes[id("Oops")] = { type: "structure", members: { message: member("smithy.api#String"), reason: member("smithy.api#String") }, traits: { "smithy.api#error": "client" } };
+    model.shapes[id("Oops")] = {
+      type: "structure",
+      members: { message: member("smithy.api#String"), reason: member("smithy.api#String") },
+      traits: { "smithy.api#error": "client" },
+    };
     (model.shapes[id("Nothing")] as AstShape).errors = [{ target: id("Oops") }];
     const run = await runPipeline(model);
     expect(run.file("errors.ts")).toMatch(/class Oops extends BareServiceException/);
@@ -86,10 +108,13 @@ describe("operations without input, output or errors", () => {
 
 describe("the same shape name in two namespaces", () => {
   function clash() {
-    return serviceModel({ mine: member("Widget"), theirs: member("other.ns#Widget") }, {
-      [id("Widget")]: { type: "structure", members: { x: member("smithy.api#String") } },
-      "other.ns#Widget": { type: "structure", members: { y: member("smithy.api#Integer") } },
-    });
+    return serviceModel(
+      { mine: member("Widget"), theirs: member("other.ns#Widget") },
+      {
+        [id("Widget")]: { type: "structure", members: { x: member("smithy.api#String") } },
+        "other.ns#Widget": { type: "structure", members: { y: member("smithy.api#Integer") } },
+      },
+    );
   }
 
   it("compiles with two distinct, deterministic declarations, each documented with its namespace", async () => {
@@ -110,7 +135,9 @@ describe("the same shape name in two namespaces", () => {
     const model = clash();
     (model.shapes[id("Service")] as AstShape).rename = { "other.ns#Widget": "OtherWidget" };
     const run = await runPipeline(model);
-    const input = new Project({ useInMemoryFileSystem: true }).createSourceFile("types.ts", run.file("types.ts")).getInterfaceOrThrow("OpInput");
+    const input = new Project({ useInMemoryFileSystem: true })
+      .createSourceFile("types.ts", run.file("types.ts"))
+      .getInterfaceOrThrow("OpInput");
     expect(declaredType(input.getPropertyOrThrow("mine"))).toBe("Widget");
     expect(declaredType(input.getPropertyOrThrow("theirs"))).toBe("OtherWidget");
   });
@@ -118,7 +145,11 @@ describe("the same shape name in two namespaces", () => {
 
 describe("service strings printed into code", () => {
   it.each([
-    ["sdkId", (s: AstShape) => ((s.traits as Record<string, unknown>)["aws.api#service"] = { sdkId: 'Evil"\n); process.exit(1); //' })],
+    [
+      "sdkId",
+      (s: AstShape) =>
+        ((s.traits as Record<string, unknown>)["aws.api#service"] = { sdkId: 'Evil"\n); process.exit(1); //' }),
+    ],
     ["version", (s: AstShape) => (s.version = '2024"; throw 1; "')],
     ["signing name", (s: AstShape) => ((s.traits as Record<string, unknown>)["aws.auth#sigv4"] = { name: "a*/b" })],
   ])("rejects a %s that would break out of its literal, naming the service", async (_label, mutate) => {

@@ -28,7 +28,10 @@ const NOT_COMPILED = /^(expression references|the function (sort_by|max_by|min_b
 
 const groups = readdirSync(DIR)
   .filter((f) => f.endsWith(".json"))
-  .map((file) => ({ file, suites: JSON.parse(readFileSync(join(DIR, file), "utf8")) as Array<{ given: unknown; cases: Case[] }> }));
+  .map((file) => ({
+    file,
+    suites: JSON.parse(readFileSync(join(DIR, file), "utf8")) as Array<{ given: unknown; cases: Case[] }>,
+  }));
 
 describe("JMESPath compliance suite, compiled", () => {
   it.each(groups)("$file", ({ suites }) => {
@@ -41,7 +44,10 @@ describe("JMESPath compliance suite, compiled", () => {
           expect(compiled.reason, c.expression).toMatch(NOT_COMPILED);
           continue;
         }
-        const error = compiled.kind === "syntax" ? compiled.message : compiled.problems.find((p) => p.severity === "ERROR")?.message;
+        const error =
+          compiled.kind === "syntax"
+            ? compiled.message
+            : compiled.problems.find((p) => p.severity === "ERROR")?.message;
         if (c.error !== undefined) {
           if (error !== undefined || compiled.kind !== "compiled") continue;
           expect(() => runnable(compiled, "root")(given), `${c.expression} should fail (${c.error})`).toThrow();
@@ -50,7 +56,10 @@ describe("JMESPath compliance suite, compiled", () => {
         expect(error, c.expression).toBeUndefined();
         if (compiled.kind !== "compiled") continue;
         const got = runnable(compiled, "root")(given);
-        expect(jmesEquals(got, c.result), `${c.expression} gave ${JSON.stringify(got)}, want ${JSON.stringify(c.result)}`).toBe(true);
+        expect(
+          jmesEquals(got, c.result),
+          `${c.expression} gave ${JSON.stringify(got)}, want ${JSON.stringify(c.result)}`,
+        ).toBe(true);
         ran++;
       }
     }

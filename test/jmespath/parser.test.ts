@@ -37,7 +37,12 @@ function syntaxError(expression: string): string {
 
 describe("JMESPath parser", () => {
   it("places each field at its first character, across lines", () => {
-    expect(fields(parseExpression("input.foop == output.bazz"))).toEqual(["input@1:1", "foop@1:7", "output@1:15", "bazz@1:22"]);
+    expect(fields(parseExpression("input.foop == output.bazz"))).toEqual([
+      "input@1:1",
+      "foop@1:7",
+      "output@1:15",
+      "bazz@1:22",
+    ]);
     expect(fields(parseExpression("a.b\n  .c"))).toEqual(["a@1:1", "b@1:3", "c@2:4"]);
   });
 
@@ -45,11 +50,18 @@ describe("JMESPath parser", () => {
     const cmp = parseExpression("`true` < `false`");
     expect([cmp.type, cmp.line, cmp.column]).toEqual(["Comparator", 1, 10]);
     const call = parseExpression("a.length(`10`)");
-    expect(call.type === "Subexpression" && [call.right.type, call.right.line, call.right.column]).toEqual(["Function", 1, 3]);
+    expect(call.type === "Subexpression" && [call.right.type, call.right.line, call.right.column]).toEqual([
+      "Function",
+      1,
+      3,
+    ]);
   });
 
   it.each([
-    ["||", "Syntax error at line 1 column 1: Expected ['@', 'A-Z|a-z|_', '`', '*', '{', '[', '[]', '&', '!', '[?', '('], but found '||'"],
+    [
+      "||",
+      "Syntax error at line 1 column 1: Expected ['@', 'A-Z|a-z|_', '`', '*', '{', '[', '[]', '&', '!', '[?', '('], but found '||'",
+    ],
     ["foo.@@invalid", "Syntax error at line 1 column 5: Expected ['[', '{', '*', 'A-Z|a-z|_'], but found '@'"],
     ["foo bar", "Syntax error at line 1 column 5: Expected EOF, but found 'bar'"],
     ["a[1:2:3:4]", "Syntax error at line 1 column 9: Too many colons in slice expression"],

@@ -12,7 +12,9 @@ describe("JSON AST loader", () => {
     });
     const file = loadJsonAst(text, "m.json");
     expect(file.shapes.map((s) => s.id)).toEqual(["ex#S"]);
-    expect(file.applies).toEqual([expect.objectContaining({ target: "ex#T", traits: { "smithy.api#documentation": "x" } })]);
+    expect(file.applies).toEqual([
+      expect.objectContaining({ target: "ex#T", traits: { "smithy.api#documentation": "x" } }),
+    ]);
     expect(file.metadata.map((m) => m.key)).toEqual(["tag"]);
   });
 
@@ -38,9 +40,16 @@ describe("JSON AST loader", () => {
   });
 
   it("rejects relative shape ids and members without targets, all at once", () => {
-    const text = JSON.stringify({ smithy: "2.0", shapes: { Relative: { type: "string" }, "ex#S": { type: "structure", members: { a: {} } } } }, null, 1);
+    const text = JSON.stringify(
+      { smithy: "2.0", shapes: { Relative: { type: "string" }, "ex#S": { type: "structure", members: { a: {} } } } },
+      null,
+      1,
+    );
     const e = errorOf(() => loadJsonAst(text, "r.json"));
-    expect(e.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("Invalid shape ID: Relative"), expect.stringContaining('Member "a"')]);
+    expect(e.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining("Invalid shape ID: Relative"),
+      expect.stringContaining('Member "a"'),
+    ]);
   });
 });
 

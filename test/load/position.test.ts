@@ -16,7 +16,8 @@ describe("positionAt", () => {
   it("agrees with counting newlines at every offset, across texts asked in turn", () => {
     const texts = ["", "a", "\n", "ab\ncd\n\nefg", "\r\nx\r\n", "one\ntwo\nthree\n"];
     for (const text of texts) {
-      for (let offset = 0; offset <= text.length + 2; offset++) expect(positionAt(text, offset), `${JSON.stringify(text)} @ ${offset}`).toEqual(reference(text, offset));
+      for (let offset = 0; offset <= text.length + 2; offset++)
+        expect(positionAt(text, offset), `${JSON.stringify(text)} @ ${offset}`).toEqual(reference(text, offset));
     }
     // Switching back and forth between texts must not reuse the other text's index.
     expect(positionAt("x\ny", 2)).toEqual({ line: 2, column: 1 });

@@ -44,11 +44,11 @@ describe("backtracking risk", () => {
     expect(riskOf("^([0-9]+)+$")).toBeUndefined();
   });
 
-  it.each(["^([^/]([!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$", "^arn:aws:iam::[0-9]{12}:role/(([^/][!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$"])(
-    "reads the IAM role path %s as safe once its pieces are merged",
-    (pattern) => {
-      expect(backtrackingRisk(parseJavaPattern(pattern).root)).toBeDefined();
-      expect(riskOf(pattern)).toBeUndefined();
-    },
-  );
+  it.each([
+    "^([^/]([!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$",
+    "^arn:aws:iam::[0-9]{12}:role/(([^/][!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$",
+  ])("reads the IAM role path %s as safe once its pieces are merged", (pattern) => {
+    expect(backtrackingRisk(parseJavaPattern(pattern).root)).toBeDefined();
+    expect(riskOf(pattern)).toBeUndefined();
+  });
 });

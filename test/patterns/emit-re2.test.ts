@@ -19,7 +19,9 @@ interface Entry {
   cases?: { input: string; java: boolean }[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL("./java-verdicts.json", import.meta.url), "utf8")) as { entries: Entry[] };
+const fixture = JSON.parse(readFileSync(new URL("./java-verdicts.json", import.meta.url), "utf8")) as {
+  entries: Entry[];
+};
 
 /** The RE2 form, or the reason it was refused. */
 const re2Of = re2Form;
@@ -65,17 +67,37 @@ describe("counted repeats", () => {
     expect(re2Of("^(?:[a-z]{1,63}\\.){0,2}[a-z]{1,63}$")).toMatchObject({ crlfSource: undefined });
   });
 
-  it.each(["^\\*|[\\w\\-]{1,2048}$", "^(^$)|([\\w\\-]{1,1023}/$)$"])("runs at the open ends of %s are shortened, with the same verdicts", (pattern) => {
-    const trimmed = re2Of(pattern);
-    // The same pattern emitted without the trimming: RE2 with every counted repeat written out.
-    const whole = emitRe2(rewriteNestedQuantifiers(parseJavaPattern(pattern).root).root);
-    if (typeof trimmed === "string" || typeof whole === "string") throw new Error("no RE2 form");
-    const size = (form: { source: string }) => RE2JS.compile(form.source).programSize();
-    expect(size(trimmed) * 10).toBeLessThan(size(whole));
-    const inputs = ["", "*", "a", "-", "!", "a!", "!a", "a/", "a".repeat(1023) + "/", "a".repeat(1024) + "/", "a".repeat(3000), "a".repeat(3000) + "!", "!\n", "ab\n", "ab\r\n", "a/\n"];
-    const run = (form: Re2Emission) => inputs.map((s) => re2Tester(form).test(s));
-    expect(run(trimmed)).toEqual(run(whole));
-  });
+  it.each(["^\\*|[\\w\\-]{1,2048}$", "^(^$)|([\\w\\-]{1,1023}/$)$"])(
+    "runs at the open ends of %s are shortened, with the same verdicts",
+    (pattern) => {
+      const trimmed = re2Of(pattern);
+      // The same pattern emitted without the trimming: RE2 with every counted repeat written out.
+      const whole = emitRe2(rewriteNestedQuantifiers(parseJavaPattern(pattern).root).root);
+      if (typeof trimmed === "string" || typeof whole === "string") throw new Error("no RE2 form");
+      const size = (form: { source: string }) => RE2JS.compile(form.source).programSize();
+      expect(size(trimmed) * 10).toBeLessThan(size(whole));
+      const inputs = [
+        "",
+        "*",
+        "a",
+        "-",
+        "!",
+        "a!",
+        "!a",
+        "a/",
+        "a".repeat(1023) + "/",
+        "a".repeat(1024) + "/",
+        "a".repeat(3000),
+        "a".repeat(3000) + "!",
+        "!\n",
+        "ab\n",
+        "ab\r\n",
+        "a/\n",
+      ];
+      const run = (form: Re2Emission) => inputs.map((s) => re2Tester(form).test(s));
+      expect(run(trimmed)).toEqual(run(whole));
+    },
+  );
 });
 
 describe("the `$` of Java", () => {
@@ -86,20 +108,40 @@ describe("the `$` of Java", () => {
     expect(re2Of("x\\s$")).toMatchObject({ crlfSource: expect.any(String) });
   });
 
-  it.each(["^[^/]+$", "x\\s$", "^a[\\s\\S]*$"])("%s gives Java's verdicts on values ending with line terminators", (pattern) => {
-    const form = re2Of(pattern);
-    if (typeof form === "string") throw new Error(form);
-    // Java's own verdicts (java.util.regex, JDK 17): `$` never stands between \r and \n, so `x\s$`
-    // rejects "x\r\n" (`\s` can only take the \r) but accepts "x\r\r\n".
-    const java: Record<string, Record<string, boolean>> = {
-      "^[^/]+$": { "ab\r\n": true, "ab\r": true, "ab\n": true, "\r\n": true, "\r": true, "a/\r\n": false, "ab\r\n\n": true, "/\r\n": false },
-      "x\\s$": { "x\r\n": false, "x \r\n": true, "x\r": true, "x\n": true, "x\r\r\n": true, "x\n\n": true, "x\t\r\n": true },
-      "^a[\\s\\S]*$": { "a\r\n": true, "a\r": true, "a/\r\n": true, "b\r\n": false },
-    };
-    const verdicts = java[pattern] ?? {};
-    const tester = re2Tester(form);
-    expect(Object.fromEntries(Object.keys(verdicts).map((s) => [s, tester.test(s)]))).toEqual(verdicts);
-  });
+  it.each(["^[^/]+$", "x\\s$", "^a[\\s\\S]*$"])(
+    "%s gives Java's verdicts on values ending with line terminators",
+    (pattern) => {
+      const form = re2Of(pattern);
+      if (typeof form === "string") throw new Error(form);
+      // Java's own verdicts (java.util.regex, JDK 17): `$` never stands between \r and \n, so `x\s$`
+      // rejects "x\r\n" (`\s` can only take the \r) but accepts "x\r\r\n".
+      const java: Record<string, Record<string, boolean>> = {
+        "^[^/]+$": {
+          "ab\r\n": true,
+          "ab\r": true,
+          "ab\n": true,
+          "\r\n": true,
+          "\r": true,
+          "a/\r\n": false,
+          "ab\r\n\n": true,
+          "/\r\n": false,
+        },
+        "x\\s$": {
+          "x\r\n": false,
+          "x \r\n": true,
+          "x\r": true,
+          "x\n": true,
+          "x\r\r\n": true,
+          "x\n\n": true,
+          "x\t\r\n": true,
+        },
+        "^a[\\s\\S]*$": { "a\r\n": true, "a\r": true, "a/\r\n": true, "b\r\n": false },
+      };
+      const verdicts = java[pattern] ?? {};
+      const tester = re2Tester(form);
+      expect(Object.fromEntries(Object.keys(verdicts).map((s) => [s, tester.test(s)]))).toEqual(verdicts);
+    },
+  );
 
   it("runs without re2js's lookbehinds, so that re2js keeps its DFA", () => {
     for (const pattern of ["^[^/]+$", "x\\s$", "^[\\p{L}\\p{M}\\s*]*\\{##[\\p{L}\\s*]*$"]) {

@@ -17,7 +17,9 @@ interface Entry {
   cases?: { input: string; java: boolean }[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL("./java-verdicts.json", import.meta.url), "utf8")) as { entries: Entry[] };
+const fixture = JSON.parse(readFileSync(new URL("./java-verdicts.json", import.meta.url), "utf8")) as {
+  entries: Entry[];
+};
 
 describe("translated patterns agree with Java's find() on every recorded string", () => {
   const translatable = fixture.entries.filter((e) => e.expect === "translates");
@@ -66,7 +68,12 @@ describe("the form a validator runs agrees with Java's find() on every recorded 
   });
 
   it("covers each engine choice", () => {
-    const shortened = forms.filter(({ form }) => form.ok && form.engine === "regexp" && form.notes.some((n) => n.startsWith("runs at the pattern's unanchored ends")));
+    const shortened = forms.filter(
+      ({ form }) =>
+        form.ok &&
+        form.engine === "regexp" &&
+        form.notes.some((n) => n.startsWith("runs at the pattern's unanchored ends")),
+    );
     const split = forms.filter(({ form }) => form.ok && form.engine === "re2" && form.crlfSource !== undefined);
     expect(shortened.length).toBeGreaterThanOrEqual(1);
     expect(split.length).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { translatePattern } from "../../generator/patterns/translate.js";
 
-const REWRITE_NOTE = "nested quantifiers rewritten to a form that matches the same strings without catastrophic backtracking";
+const REWRITE_NOTE =
+  "nested quantifiers rewritten to a form that matches the same strings without catastrophic backtracking";
 
 /** Pattern, the characters its strings are made of, and an input that is exponential as written. */
 const CASES: Array<[pattern: string, alphabet: string, attack: string]> = [
@@ -56,9 +57,13 @@ describe("nested quantifier rewrites", () => {
   it.each(CASES)("%s finishes on its adversarial input once rewritten", (pattern, _alphabet, attack) => {
     const t = translatePattern(pattern);
     if (!t.ok) throw new Error(t.reason);
-    const script = "const [source, flags, input] = JSON.parse(process.argv[1]); process.stdout.write(String(new RegExp(source, flags).test(input)));";
+    const script =
+      "const [source, flags, input] = JSON.parse(process.argv[1]); process.stdout.write(String(new RegExp(source, flags).test(input)));";
     // The deadline only tells a hang from an answer; as written, these take longer than the age of the universe.
-    const child = spawnSync(process.execPath, ["-e", script, JSON.stringify([t.source, t.flags, attack])], { encoding: "utf8", timeout: 20_000 });
+    const child = spawnSync(process.execPath, ["-e", script, JSON.stringify([t.source, t.flags, attack])], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(child.signal).toBeNull();
     // Every attack ends in a character the pattern rejects.
     expect(child.stdout).toBe("false");

@@ -75,7 +75,11 @@ describe("translatePattern output", () => {
   });
 
   it.each([
-    ["a reference to a group that may not have matched", "(a)?\\1", /back-reference \\1 may run before group 1 has matched/],
+    [
+      "a reference to a group that may not have matched",
+      "(a)?\\1",
+      /back-reference \\1 may run before group 1 has matched/,
+    ],
     ["a Unicode block", "\\p{InGreek}", /Unicode block/],
     ["(?U)", "(?U)\\w", /\(\?U\)/],
     ["CANON_EQ", "(?c)a", /\(\?c\)/],
@@ -87,7 +91,12 @@ describe("translatePattern output", () => {
   });
 
   it("never throws, and every translation compiles, whatever the input", () => {
-    const alphabet = fc.constantFrom(..."ab()[]{}^$.*+?|\\-&:pPQExu0123{},<=!>#iskdmwW \n\u{1F600}é".split(""), "\\p{L}", "(?i)", "\\x{41}");
+    const alphabet = fc.constantFrom(
+      ..."ab()[]{}^$.*+?|\\-&:pPQExu0123{},<=!>#iskdmwW \n\u{1F600}é".split(""),
+      "\\p{L}",
+      "(?i)",
+      "\\x{41}",
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 14 }), (parts) => {
         const result = translatePattern(parts.join(""));

@@ -77,10 +77,18 @@ function edgeCasesIr(): ClientIR {
         type: "operation",
         input: { target: "ex#ListInput" },
         output: { target: "ex#ListOutput" },
-        traits: { "smithy.api#paginated": { inputToken: "next", outputToken: "next", pageSize: "size", items: "names" } },
+        traits: {
+          "smithy.api#paginated": { inputToken: "next", outputToken: "next", pageSize: "size", items: "names" },
+        },
       },
-      "ex#ListInput": { type: "structure", members: { next: { target: "smithy.api#String" }, size: { target: "smithy.api#Integer" } } },
-      "ex#ListOutput": { type: "structure", members: { next: { target: "smithy.api#String" }, names: { target: "ex#Names" } } },
+      "ex#ListInput": {
+        type: "structure",
+        members: { next: { target: "smithy.api#String" }, size: { target: "smithy.api#Integer" } },
+      },
+      "ex#ListOutput": {
+        type: "structure",
+        members: { next: { target: "smithy.api#String" }, names: { target: "ex#Names" } },
+      },
       "ex#Names": { type: "list", member: { target: "smithy.api#String" } },
       "ex#Get": {
         type: "operation",
@@ -90,7 +98,10 @@ function edgeCasesIr(): ClientIR {
             Ready: {
               documentation: "Waits until it is ready.",
               acceptors: [
-                { state: "success", matcher: { output: { path: "state", expected: "ready", comparator: "stringEquals" } } },
+                {
+                  state: "success",
+                  matcher: { output: { path: "state", expected: "ready", comparator: "stringEquals" } },
+                },
                 { state: "retry", matcher: { errorType: "Busy" } },
               ],
             },
@@ -99,7 +110,10 @@ function edgeCasesIr(): ClientIR {
       },
       "ex#GetOutput": { type: "structure", members: { state: { target: "smithy.api#String" } } },
       "ex#Upload": { type: "operation", input: { target: "ex#UploadInput" } },
-      "ex#UploadInput": { type: "structure", members: { body: { target: "ex#Stream", traits: { "smithy.api#required": {} } }, odd: { target: "ex#Odd" } } },
+      "ex#UploadInput": {
+        type: "structure",
+        members: { body: { target: "ex#Stream", traits: { "smithy.api#required": {} } }, odd: { target: "ex#Odd" } },
+      },
       "ex#Stream": { type: "blob", traits: { "smithy.api#streaming": {} } },
       "ex#Odd": { type: "string", traits: { "smithy.api#pattern": "\\p{InGreek}+" } },
     },
@@ -117,8 +131,17 @@ function protocolIr(protocol: string): ClientIR {
   const model = modelOf({
     smithy: "2.0",
     shapes: {
-      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#Get" }], traits: { [protocol]: {}, "smithy.api#xmlNamespace": { uri: "https://example.com/" } } },
-      "ex#Get": { type: "operation", output: { target: "ex#GetOutput" }, traits: { "smithy.api#http": { method: "GET", uri: "/" } } },
+      "ex#Svc": {
+        type: "service",
+        version: "1",
+        operations: [{ target: "ex#Get" }],
+        traits: { [protocol]: {}, "smithy.api#xmlNamespace": { uri: "https://example.com/" } },
+      },
+      "ex#Get": {
+        type: "operation",
+        output: { target: "ex#GetOutput" },
+        traits: { "smithy.api#http": { method: "GET", uri: "/" } },
+      },
       "ex#GetOutput": { type: "structure", members: { state: { target: "smithy.api#String" } } },
     },
   });
@@ -126,7 +149,13 @@ function protocolIr(protocol: string): ClientIR {
 }
 
 describe("templates", () => {
-  const irs = [irOf(`${root}codegen.yaml`), irOf(`${root}test/fixtures/kitchen-sink.yaml`), irOf(`${root}test/fixtures/rest-json/notes.yaml`), edgeCasesIr(), protocolIr("aws.protocols#awsQuery")];
+  const irs = [
+    irOf(`${root}codegen.yaml`),
+    irOf(`${root}test/fixtures/kitchen-sink.yaml`),
+    irOf(`${root}test/fixtures/rest-json/notes.yaml`),
+    edgeCasesIr(),
+    protocolIr("aws.protocols#awsQuery"),
+  ];
   // `length` is the one property of arrays templates read (`{{#if list.length}}`).
   const known = new Set<string>(["length"]);
   for (const ir of irs) keysOf(ir, known);

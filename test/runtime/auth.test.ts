@@ -3,7 +3,13 @@
  * the configured identities, what each scheme adds to a request, and how providers are cached.
  */
 import { describe, expect, it, vi } from "vitest";
-import { applyApiKey, HttpAuth, IDENTITY_REFRESH_WINDOW_MS, type AuthScheme, type AuthTarget } from "../../generator/runtime/auth.js";
+import {
+  applyApiKey,
+  HttpAuth,
+  IDENTITY_REFRESH_WINDOW_MS,
+  type AuthScheme,
+  type AuthTarget,
+} from "../../generator/runtime/auth.js";
 import { CredentialsError } from "../../generator/runtime/errors.js";
 
 const bearer: AuthScheme = { id: "smithy.api#httpBearerAuth" };
@@ -57,7 +63,11 @@ describe("what each scheme adds", () => {
     await new HttpAuth({ apiKey: "s3cr3t" }, all, "Svc").apply(headerKey, request);
     expect(request.headers).toEqual({ "x-api-key": "s3cr3t" });
     const prefixed = target();
-    applyApiKey({ id: "smithy.api#httpApiKeyAuth", name: "Authorization", in: "header", scheme: "ApiKey" }, "s3cr3t", prefixed);
+    applyApiKey(
+      { id: "smithy.api#httpApiKeyAuth", name: "Authorization", in: "header", scheme: "ApiKey" },
+      "s3cr3t",
+      prefixed,
+    );
     expect(prefixed.headers).toEqual({ authorization: "ApiKey s3cr3t" });
   });
 
@@ -69,7 +79,10 @@ describe("what each scheme adds", () => {
 
   it("basic: Authorization: Basic base64(UTF-8 username:password)", async () => {
     const request = target();
-    await new HttpAuth({ basicAuth: { username: "Aladdin", password: "open sesame" } }, all, "Svc").apply(basic, request);
+    await new HttpAuth({ basicAuth: { username: "Aladdin", password: "open sesame" } }, all, "Svc").apply(
+      basic,
+      request,
+    );
     expect(request.headers.authorization).toBe(`Basic ${Buffer.from("Aladdin:open sesame").toString("base64")}`);
     const utf8 = target();
     await new HttpAuth({ basicAuth: { username: "zoë", password: "ü" } }, all, "Svc").apply(basic, utf8);
@@ -88,7 +101,12 @@ describe("identities", () => {
   it("calls a token provider once for concurrent calls and again shortly before expiration", async () => {
     vi.useFakeTimers({ now: 0 });
     try {
-      const provider = vi.fn(() => Promise.resolve({ token: `t${provider.mock.calls.length}`, expiration: new Date(IDENTITY_REFRESH_WINDOW_MS + 1000) }));
+      const provider = vi.fn(() =>
+        Promise.resolve({
+          token: `t${provider.mock.calls.length}`,
+          expiration: new Date(IDENTITY_REFRESH_WINDOW_MS + 1000),
+        }),
+      );
       const auth = new HttpAuth({ token: provider }, all, "Svc");
       const [a, b] = [target(), target()];
       await Promise.all([auth.apply(bearer, a), auth.apply(bearer, b)]);
@@ -109,8 +127,14 @@ describe("identities", () => {
 
   it("does not keep a failed provider call, and wraps its error", async () => {
     let fail = true;
-    const auth = new HttpAuth({ apiKey: () => (fail ? Promise.reject(new Error("down")) : Promise.resolve("k")) }, all, "Svc");
-    await expect(auth.apply(headerKey, target())).rejects.toThrow(new CredentialsError("The `apiKey` provider in the client config failed."));
+    const auth = new HttpAuth(
+      { apiKey: () => (fail ? Promise.reject(new Error("down")) : Promise.resolve("k")) },
+      all,
+      "Svc",
+    );
+    await expect(auth.apply(headerKey, target())).rejects.toThrow(
+      new CredentialsError("The `apiKey` provider in the client config failed."),
+    );
     fail = false;
     const request = target();
     await auth.apply(headerKey, request);

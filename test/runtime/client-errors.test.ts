@@ -14,7 +14,9 @@ async function errorFor(status: number, body: string, headers: Record<string, st
 
 describe("error responses", () => {
   it("maps a modeled error code to its factory, with message, fault and metadata", async () => {
-    const error = await errorFor(400, '{"__type":"ValidationException","message":"eventId is bad"}', { "x-amzn-requestid": "rid-9" });
+    const error = await errorFor(400, '{"__type":"ValidationException","message":"eventId is bad"}', {
+      "x-amzn-requestid": "rid-9",
+    });
     expect(error).toBeInstanceOf(ValidationException);
     expect(error).toMatchObject({
       name: "ValidationException",
@@ -29,17 +31,27 @@ describe("error responses", () => {
     const error = await errorFor(400, '{"__type":"BrandNewException","Message":"new"}');
     expect(error).toBeInstanceOf(FakeServiceException);
     expect(error).not.toBeInstanceOf(ValidationException);
-    expect(error).toMatchObject({ name: "BrandNewException", code: "BrandNewException", message: "new", $fault: "client" });
+    expect(error).toMatchObject({
+      name: "BrandNewException",
+      code: "BrandNewException",
+      message: "new",
+      $fault: "client",
+    });
   });
 
   it("strips the namespace and the ':' suffix from __type before looking the code up", async () => {
-    const error = await errorFor(400, '{"__type":"com.amazonaws.frauddetector#ValidationException:http://internal.amazon.com/coral/"}');
+    const error = await errorFor(
+      400,
+      '{"__type":"com.amazonaws.frauddetector#ValidationException:http://internal.amazon.com/coral/"}',
+    );
     expect(error).toBeInstanceOf(ValidationException);
     expect((error as ServiceException).code).toBe("ValidationException");
   });
 
   it("lets the X-Amzn-Errortype header win over the body's __type", async () => {
-    const error = await errorFor(400, '{"__type":"SomethingElse"}', { "x-amzn-errortype": "ValidationException:http://internal/" });
+    const error = await errorFor(400, '{"__type":"SomethingElse"}', {
+      "x-amzn-errortype": "ValidationException:http://internal/",
+    });
     expect(error).toBeInstanceOf(ValidationException);
   });
 
@@ -59,7 +71,11 @@ describe("error responses", () => {
     const error = await errorFor(502, html, { "content-type": "text/html" });
     expect(error).not.toBeInstanceOf(SyntaxError);
     expect(error).toBeInstanceOf(FakeServiceException);
-    expect(error).toMatchObject({ code: "UnknownError", $fault: "server", $metadata: { httpStatusCode: 502, attempts: 3 } });
+    expect(error).toMatchObject({
+      code: "UnknownError",
+      $fault: "server",
+      $metadata: { httpStatusCode: 502, attempts: 3 },
+    });
     expect((error as Error).message).toContain("HTTP 502");
     expect((error as Error).message).toContain("text/html");
     expect(server.requests).toHaveLength(3);
@@ -68,6 +84,7 @@ describe("error responses", () => {
   it("keeps request input out of the message and the inspected error", async () => {
     const error = await errorFor(400, '{"__type":"ValidationException","message":"bad"}');
     const shown = `${String(error)}\n${inspect(error, { depth: 10, showHidden: true })}`;
-    for (const secret of ["evt-secret-42", "alice.secret@example.com", "cust-secret-7"]) expect(shown).not.toContain(secret);
+    for (const secret of ["evt-secret-42", "alice.secret@example.com", "cust-secret-7"])
+      expect(shown).not.toContain(secret);
   });
 });

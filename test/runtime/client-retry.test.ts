@@ -94,7 +94,9 @@ describe("retries", () => {
     const error = await rejectionOf(makeClient(server).invoke(sendEvent, validInput));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ code: "ECONNRESET", $metadata: { attempts: 3 } });
-    expect((error as Error).message).toMatch(/^FraudDetector\.SendEvent: network error: ECONNRESET; gave up after 3 attempts$/);
+    expect((error as Error).message).toMatch(
+      /^FraudDetector\.SendEvent: network error: ECONNRESET; gave up after 3 attempts$/,
+    );
     expect(server.requests).toHaveLength(3);
   });
 
@@ -169,7 +171,8 @@ describe("cancellation", () => {
     // Each call: a 503 (retried), an attempt whose server never answers (timed out, retried), a 200.
     // Only the attempt that gets no answer can time out, whatever the machine's load: the bound
     // is generous and backoff waits are zero.
-    server.handler = (_r, res, i) => (i % 3 === 2 ? reply(res, 200, "{}") : i % 3 === 1 ? undefined : reply(res, 503, "{}"));
+    server.handler = (_r, res, i) =>
+      i % 3 === 2 ? reply(res, 200, "{}") : i % 3 === 1 ? undefined : reply(res, 503, "{}");
     const client = makeClient(server, { requestTimeoutMs: GENEROUS_TIMEOUT_MS, retry: { random: () => 0 } });
     for (let i = 0; i < 2; i++) await client.invoke(sendEvent, validInput, { signal: controller.signal });
     expect(server.requests).toHaveLength(6);

@@ -33,23 +33,40 @@ describe("a successful call", () => {
     expect(req.headers["x-amz-date"]).toMatch(/^\d{8}T\d{6}Z$/);
     const auth = String(req.headers.authorization);
     const day = String(req.headers["x-amz-date"]).slice(0, 8);
-    expect(auth.startsWith(`AWS4-HMAC-SHA256 Credential=AKIDTEST/${day}/us-east-1/frauddetector/aws4_request, `)).toBe(true);
-    expect(signedHeaderNames(auth)).toEqual(["content-type", "host", "x-amz-content-sha256", "x-amz-date", "x-amz-target"]);
+    expect(auth.startsWith(`AWS4-HMAC-SHA256 Credential=AKIDTEST/${day}/us-east-1/frauddetector/aws4_request, `)).toBe(
+      true,
+    );
+    expect(signedHeaderNames(auth)).toEqual([
+      "content-type",
+      "host",
+      "x-amz-content-sha256",
+      "x-amz-date",
+      "x-amz-target",
+    ]);
   });
 
   it("produces a signature that aws4fetch and the library's full sign() both reproduce", async () => {
     await makeClient(server).invoke(sendEvent, validInput);
     const req = server.requests[0]!;
     const expected = String(req.headers.authorization);
-    expect(await authorizationByAws4fetch(req, server.url, staticCredentials, "us-east-1", "frauddetector")).toBe(expected);
-    expect(await authorizationBySmithy(req, server.url, staticCredentials, "us-east-1", "frauddetector")).toBe(expected);
+    expect(await authorizationByAws4fetch(req, server.url, staticCredentials, "us-east-1", "frauddetector")).toBe(
+      expected,
+    );
+    expect(await authorizationBySmithy(req, server.url, staticCredentials, "us-east-1", "frauddetector")).toBe(
+      expected,
+    );
   });
 
   it("detects a tampered signed header: the independent signature no longer matches", async () => {
     await makeClient(server).invoke(sendEvent, validInput);
     const req = server.requests[0]!;
-    const tampered = { ...req, headers: { ...req.headers, "x-amz-target": "AWSHawksNestServiceFacade.GetEventPrediction" } };
-    expect(await authorizationByAws4fetch(tampered, server.url, staticCredentials, "us-east-1", "frauddetector")).not.toBe(req.headers.authorization);
+    const tampered = {
+      ...req,
+      headers: { ...req.headers, "x-amz-target": "AWSHawksNestServiceFacade.GetEventPrediction" },
+    };
+    expect(
+      await authorizationByAws4fetch(tampered, server.url, staticCredentials, "us-east-1", "frauddetector"),
+    ).not.toBe(req.headers.authorization);
   });
 
   it("sends and signs x-amz-security-token with temporary credentials", async () => {
@@ -58,7 +75,9 @@ describe("a successful call", () => {
     const req = server.requests[0]!;
     expect(req.headers["x-amz-security-token"]).toBe(creds.sessionToken);
     expect(signedHeaderNames(String(req.headers.authorization))).toContain("x-amz-security-token");
-    expect(await authorizationByAws4fetch(req, server.url, creds, "us-east-1", "frauddetector")).toBe(req.headers.authorization);
+    expect(await authorizationByAws4fetch(req, server.url, creds, "us-east-1", "frauddetector")).toBe(
+      req.headers.authorization,
+    );
   });
 
   it("uses awsJson1_0's content type for an awsJson1_0 service", async () => {
@@ -66,7 +85,11 @@ describe("a successful call", () => {
     const { service } = await import("./fixtures.js");
     const { AwsJsonProtocol } = await import("../../generator/runtime/protocols/aws-json.js");
     const protocol = new AwsJsonProtocol({ version: "1.0", serviceShapeName: "AWSHawksNestServiceFacade" });
-    const client = new ServiceClient({ ...service, protocol }, { region: "us-east-1", endpoint: server.url, credentials: staticCredentials }, { validation: "off" });
+    const client = new ServiceClient(
+      { ...service, protocol },
+      { region: "us-east-1", endpoint: server.url, credentials: staticCredentials },
+      { validation: "off" },
+    );
     try {
       await client.invoke(sendEvent, validInput);
     } finally {
@@ -89,7 +112,11 @@ describe("a successful call", () => {
   it("turns a 2xx body that is not a JSON object into a ServiceException, not a SyntaxError", async () => {
     server.handler = (_r, res) => reply(res, 200, "<html>ok</html>", { "content-type": "text/html" });
     const error = await rejectionOf(makeClient(server).invoke(sendEvent, validInput));
-    expect(error).toMatchObject({ name: "MalformedResponseError", $fault: "server", $metadata: { httpStatusCode: 200, attempts: 1 } });
+    expect(error).toMatchObject({
+      name: "MalformedResponseError",
+      $fault: "server",
+      $metadata: { httpStatusCode: 200, attempts: 1 },
+    });
     expect(error).not.toBeInstanceOf(SyntaxError);
   });
 });
@@ -100,7 +127,11 @@ describe("credentials", () => {
     const provider = async () => {
       calls++;
       // Already inside the refresh window: the next attempt must call the provider again.
-      return { accessKeyId: `AKID${calls}`, secretAccessKey: `secret${calls}`, expiration: new Date(Date.now() + 1000) };
+      return {
+        accessKeyId: `AKID${calls}`,
+        secretAccessKey: `secret${calls}`,
+        expiration: new Date(Date.now() + 1000),
+      };
     };
     server.handler = (_r, res, i) => reply(res, i < 2 ? 503 : 200, i < 2 ? '{"__type":"ServiceUnavailable"}' : "{}");
     await makeClient(server, { credentials: provider }).invoke(sendEvent, validInput);
@@ -129,7 +160,11 @@ describe("credentials", () => {
   });
 
   it("reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN when none are configured", async () => {
-    const restore = setEnv({ AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "envsecret", AWS_SESSION_TOKEN: "envtoken" });
+    const restore = setEnv({
+      AWS_ACCESS_KEY_ID: "AKIDENV",
+      AWS_SECRET_ACCESS_KEY: "envsecret",
+      AWS_SESSION_TOKEN: "envtoken",
+    });
     try {
       await makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput);
     } finally {
@@ -138,13 +173,30 @@ describe("credentials", () => {
     const req = server.requests[0]!;
     expect(String(req.headers.authorization)).toContain("Credential=AKIDENV/");
     expect(req.headers["x-amz-security-token"]).toBe("envtoken");
-    expect(await authorizationByAws4fetch(req, server.url, { accessKeyId: "AKIDENV", secretAccessKey: "envsecret", sessionToken: "envtoken" }, "us-east-1", "frauddetector")).toBe(req.headers.authorization);
+    expect(
+      await authorizationByAws4fetch(
+        req,
+        server.url,
+        { accessKeyId: "AKIDENV", secretAccessKey: "envsecret", sessionToken: "envtoken" },
+        "us-east-1",
+        "frauddetector",
+      ),
+    ).toBe(req.headers.authorization);
   });
 
   it("fails with a clear CredentialsError and sends nothing when no credentials exist", async () => {
     // HOME without an .aws folder: the shared files, read next, must not find the machine's own.
     const home = mkdtempSync(join(tmpdir(), "anvil-home-"));
-    const restore = setEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, HOME: home, USERPROFILE: home, AWS_PROFILE: undefined, AWS_SHARED_CREDENTIALS_FILE: undefined, AWS_CONFIG_FILE: undefined });
+    const restore = setEnv({
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SESSION_TOKEN: undefined,
+      HOME: home,
+      USERPROFILE: home,
+      AWS_PROFILE: undefined,
+      AWS_SHARED_CREDENTIALS_FILE: undefined,
+      AWS_CONFIG_FILE: undefined,
+    });
     let error: unknown;
     try {
       error = await rejectionOf(makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput));

@@ -21,7 +21,11 @@ describe("input validation", () => {
     const error = await rejectionOf(makeClient(server, {}, "reject").invoke(sendEvent, badInput));
     expect(error).toBeInstanceOf(RequestValidationError);
     const issues = (error as RequestValidationError).issues;
-    expect(issues.map((i) => `${i.path}:${i.constraint}`)).toEqual(["eventId:pattern", "eventVariables:length", "entities:required"]);
+    expect(issues.map((i) => `${i.path}:${i.constraint}`)).toEqual([
+      "eventId:pattern",
+      "eventVariables:length",
+      "entities:required",
+    ]);
     expect((error as Error).message).toContain("SendEvent: input rejected, nothing was sent");
     expect(server.requests).toHaveLength(0);
   });
@@ -38,7 +42,9 @@ describe("input validation", () => {
     await makeClient(server, { logger }, "warn").invoke(sendEvent, badInput);
     expect(server.requests).toHaveLength(1);
     expect(logger.messages).toHaveLength(1);
-    expect(logger.messages[0]).toContain('FraudDetector.SendEvent: input has 3 validation issue(s); sending anyway (validation: "warn")');
+    expect(logger.messages[0]).toContain(
+      'FraudDetector.SendEvent: input has 3 validation issue(s); sending anyway (validation: "warn")',
+    );
     expect(logger.messages[0]).not.toContain("secret-value");
   });
 
@@ -63,12 +69,26 @@ describe("input validation", () => {
 
   it("reject mode sends an unknown enum value (Smithy enums are open) and warns instead", async () => {
     const logger = collectingLogger();
-    const enumOnly = { ...sendEvent, validate: () => [{ path: "/kind", constraint: "enum" as const, message: "Value at '/kind' failed to satisfy constraint: Member must satisfy enum value set: [A, B]" }] };
+    const enumOnly = {
+      ...sendEvent,
+      validate: () => [
+        {
+          path: "/kind",
+          constraint: "enum" as const,
+          message: "Value at '/kind' failed to satisfy constraint: Member must satisfy enum value set: [A, B]",
+        },
+      ],
+    };
     await makeClient(server, { logger }, "reject").invoke(enumOnly, validInput);
     expect(server.requests).toHaveLength(1);
     expect(logger.messages[0]).toContain("1 validation issue(s)");
-    const mixed = { ...sendEvent, validate: () => [...enumOnly.validate(), { path: "/eventId", constraint: "pattern" as const, message: "bad" }] };
-    expect(await rejectionOf(makeClient(server, { logger }, "reject").invoke(mixed, validInput))).toBeInstanceOf(RequestValidationError);
+    const mixed = {
+      ...sendEvent,
+      validate: () => [...enumOnly.validate(), { path: "/eventId", constraint: "pattern" as const, message: "bad" }],
+    };
+    expect(await rejectionOf(makeClient(server, { logger }, "reject").invoke(mixed, validInput))).toBeInstanceOf(
+      RequestValidationError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 

@@ -1,6 +1,11 @@
 /** The signing clock: when a response's `Date` changes the offset, and when it does not. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CLOCK_SKEW_ERROR_CODES, CLOCK_SKEW_THRESHOLD_MS, offsetMoved, SigningClock } from "../../generator/runtime/clock.js";
+import {
+  CLOCK_SKEW_ERROR_CODES,
+  CLOCK_SKEW_THRESHOLD_MS,
+  offsetMoved,
+  SigningClock,
+} from "../../generator/runtime/clock.js";
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0, 0);
 const HOUR = 3_600_000;
@@ -72,7 +77,14 @@ describe("SigningClock", () => {
   });
 
   it("knows the AWS SDKs' clock-skew codes", () => {
-    for (const code of ["RequestTimeTooSkewed", "RequestExpired", "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure", "RequestInTheFuture"]) {
+    for (const code of [
+      "RequestTimeTooSkewed",
+      "RequestExpired",
+      "InvalidSignatureException",
+      "SignatureDoesNotMatch",
+      "AuthFailure",
+      "RequestInTheFuture",
+    ]) {
       expect(CLOCK_SKEW_ERROR_CODES.has(code)).toBe(true);
     }
     expect(CLOCK_SKEW_ERROR_CODES.has("ValidationException")).toBe(false);

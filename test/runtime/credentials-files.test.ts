@@ -72,7 +72,10 @@ describe("credentials from the shared AWS files", () => {
 
   it("runs a profile's credential_process (the library does more than key pairs)", async () => {
     const script = join(home, "creds.cjs");
-    writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: "AKIDPROCESS", SecretAccessKey: "s4" }));\n`);
+    writeFileSync(
+      script,
+      `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: "AKIDPROCESS", SecretAccessKey: "s4" }));\n`,
+    );
     configFile(`[profile proc]\ncredential_process = ${JSON.stringify(process.execPath)} ${JSON.stringify(script)}\n`);
     process.env["AWS_PROFILE"] = "proc";
     await makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput);
@@ -91,7 +94,10 @@ describe("credentials from the shared AWS files", () => {
     credentialsFile("[default]\naws_access_key_id = AKIDFILEDEFAULT\naws_secret_access_key = s1\n");
     process.env["AWS_ACCESS_KEY_ID"] = "AKIDENV";
     process.env["AWS_SECRET_ACCESS_KEY"] = "envsecret";
-    await makeClient(server, { credentials: { accessKeyId: "AKIDCONFIG", secretAccessKey: "s5" } }).invoke(sendEvent, validInput);
+    await makeClient(server, { credentials: { accessKeyId: "AKIDCONFIG", secretAccessKey: "s5" } }).invoke(
+      sendEvent,
+      validInput,
+    );
     expect(signedWith()).toBe("AKIDCONFIG");
   });
 
@@ -106,7 +112,9 @@ describe("credentials from the shared AWS files", () => {
   });
 
   it("never puts a secret from the files in an error message", async () => {
-    credentialsFile("[default]\naws_access_key_id = AKIDHALF\n# no secret key: an unusable profile\naws_session_token = tokenvalue123\n");
+    credentialsFile(
+      "[default]\naws_access_key_id = AKIDHALF\n# no secret key: an unusable profile\naws_session_token = tokenvalue123\n",
+    );
     const error = await rejectionOf(makeClient(server, { credentials: undefined }).invoke(sendEvent, validInput));
     expect(error).toBeInstanceOf(CredentialsError);
     expect((error as Error).message).not.toContain("tokenvalue123");

@@ -29,13 +29,26 @@ describe("default endpoints", () => {
 describe("endpoint override", () => {
   it("keeps a non-default port in the signed host and splits host name and port for node:http", () => {
     expect(resolveEndpoint("http://127.0.0.1:8080", "x", "us-east-1", "S")).toEqual({
-      url: "http://127.0.0.1:8080/", protocol: "http:", hostname: "127.0.0.1", port: 8080, host: "127.0.0.1:8080", path: "/",
+      url: "http://127.0.0.1:8080/",
+      protocol: "http:",
+      hostname: "127.0.0.1",
+      port: 8080,
+      host: "127.0.0.1:8080",
+      path: "/",
     });
   });
 
   it("drops a default port, keeps a base path and unbrackets IPv6", () => {
-    expect(resolveEndpoint("https://example.com:443/base/", "x", "us-east-1", "S")).toMatchObject({ host: "example.com", port: undefined, path: "/base/" });
-    expect(resolveEndpoint("http://[::1]:9000", "x", "us-east-1", "S")).toMatchObject({ hostname: "::1", host: "[::1]:9000", port: 9000 });
+    expect(resolveEndpoint("https://example.com:443/base/", "x", "us-east-1", "S")).toMatchObject({
+      host: "example.com",
+      port: undefined,
+      path: "/base/",
+    });
+    expect(resolveEndpoint("http://[::1]:9000", "x", "us-east-1", "S")).toMatchObject({
+      hostname: "::1",
+      host: "[::1]:9000",
+      port: 9000,
+    });
   });
 
   it.each([
@@ -57,7 +70,9 @@ describe("endpoint override", () => {
     }
     expect(caught).toBeInstanceOf(ClientConfigError);
     expect((caught as ClientConfigError).key).toBe("endpoint");
-    expect((caught as ClientConfigError).message).toMatch(/^Weather client: no endpoint\..*pass `endpoint` in the client config/);
+    expect((caught as ClientConfigError).message).toMatch(
+      /^Weather client: no endpoint\..*pass `endpoint` in the client config/,
+    );
     expect(resolveEndpoint("https://api.example.com", "", "us-east-1", "Weather").host).toBe("api.example.com");
   });
 
@@ -83,7 +98,9 @@ describe("region", () => {
     const restore = setEnv({ AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined });
     try {
       expect(() => resolveRegion(undefined, "FraudDetector")).toThrow(ClientConfigError);
-      expect(() => resolveRegion(undefined, "FraudDetector")).toThrow("FraudDetector client: no region. Pass `region` in the client config");
+      expect(() => resolveRegion(undefined, "FraudDetector")).toThrow(
+        "FraudDetector client: no region. Pass `region` in the client config",
+      );
     } finally {
       restore();
     }

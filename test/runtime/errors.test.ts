@@ -32,16 +32,40 @@ describe("sanitizeErrorCode", () => {
 
 /** Records what each error class was built from, so each case can check code, message and fault. */
 function table() {
-  const seen: { factory: string; code: string; message: string | undefined; fault: string; body: Record<string, unknown> }[] = [];
+  const seen: {
+    factory: string;
+    code: string;
+    message: string | undefined;
+    fault: string;
+    body: Record<string, unknown>;
+  }[] = [];
   const make =
     (factory: string): ErrorDeserializer =>
     (init, body) => {
-      seen.push({ factory, code: init.code, message: init.message, fault: init.$fault, body: body as Record<string, unknown> });
-      return new ServiceException({ name: init.code, message: init.message ?? "", $fault: init.$fault, $metadata: init.$metadata, code: init.code });
+      seen.push({
+        factory,
+        code: init.code,
+        message: init.message,
+        fault: init.$fault,
+        body: body as Record<string, unknown>,
+      });
+      return new ServiceException({
+        name: init.code,
+        message: init.message ?? "",
+        $fault: init.$fault,
+        $metadata: init.$metadata,
+        code: init.code,
+      });
     };
   class Unknown extends ServiceException {
     constructor(init: ServiceExceptionInit) {
-      seen.push({ factory: "unknown", code: init.code ?? init.name, message: init.message, fault: init.$fault, body: {} });
+      seen.push({
+        factory: "unknown",
+        code: init.code ?? init.name,
+        message: init.message,
+        fault: init.$fault,
+        body: {},
+      });
       super(init);
     }
   }
@@ -55,16 +79,45 @@ function response(statusCode: number, body: string, headers: Record<string, stri
 describe("parseErrorResponse (cases after the awsJson1_1 protocol tests)", () => {
   it.each([
     ["X-Amzn-Errortype header", response(500, "", { "x-amzn-errortype": "FooError" }), "FooError"],
-    ["header with a URI", response(500, "", { "x-amzn-errortype": "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/" }), "FooError"],
-    ["header with namespace and URI", response(500, "", { "x-amzn-errortype": "aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/" }), "FooError"],
+    [
+      "header with a URI",
+      response(500, "", { "x-amzn-errortype": "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/" }),
+      "FooError",
+    ],
+    [
+      "header with namespace and URI",
+      response(500, "", {
+        "x-amzn-errortype":
+          "aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+      }),
+      "FooError",
+    ],
     ["body code", response(500, '{"code":"FooError"}'), "FooError"],
     ["body code with namespace", response(500, '{"code":"aws.protocoltests.json#FooError"}'), "FooError"],
-    ["body code with namespace and URI", response(500, '{"code":"aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}'), "FooError"],
+    [
+      "body code with namespace and URI",
+      response(
+        500,
+        '{"code":"aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}',
+      ),
+      "FooError",
+    ],
     ["__type", response(500, '{"__type":"FooError"}'), "FooError"],
     ["__type with another namespace", response(500, '{"__type":"aws.different.namespace#FooError"}'), "FooError"],
-    ["nested __type ignored", response(500, '{"__type":"aws.protocoltests.json#FooError","ErrorDetails":[{"__type":"com.amazon.internal#ErrorDetails","reason":"x"}]}'), "FooError"],
+    [
+      "nested __type ignored",
+      response(
+        500,
+        '{"__type":"aws.protocoltests.json#FooError","ErrorDetails":[{"__type":"com.amazon.internal#ErrorDetails","reason":"x"}]}',
+      ),
+      "FooError",
+    ],
     ["__type preferred to code", response(400, '{"__type":"ComplexError","code":"FooError"}'), "ComplexError"],
-    ["header preferred to __type", response(400, '{"__type":"ComplexError"}', { "x-amzn-errortype": "FooError" }), "FooError"],
+    [
+      "header preferred to __type",
+      response(400, '{"__type":"ComplexError"}', { "x-amzn-errortype": "FooError" }),
+      "FooError",
+    ],
   ])("%s -> %s", (_name, res, factory) => {
     const t = table();
     parseErrorResponse(res, t);
@@ -109,7 +162,10 @@ describe("parseErrorResponse (cases after the awsJson1_1 protocol tests)", () =>
         throw new TypeError("bad body");
       }
     }
-    const error = parseErrorResponse(response(400, '{"__type":"FooError","message":"m"}'), { errors: { FooError: (init) => new Throws(init) }, baseException: ServiceException });
+    const error = parseErrorResponse(response(400, '{"__type":"FooError","message":"m"}'), {
+      errors: { FooError: (init) => new Throws(init) },
+      baseException: ServiceException,
+    });
     expect(error).toBeInstanceOf(ServiceException);
     expect(error).toMatchObject({ name: "FooError", code: "FooError", message: "m", $fault: "client" });
   });
@@ -121,7 +177,9 @@ describe("RequestValidationError", () => {
       { path: "eventId", constraint: "pattern", message: "must match ^[a-z]+$" },
       { path: "", constraint: "required", message: "input is required" },
     ]);
-    expect(error.message).toBe("SendEvent: input rejected, nothing was sent\n  - eventId: must match ^[a-z]+$\n  - (input): input is required");
+    expect(error.message).toBe(
+      "SendEvent: input rejected, nothing was sent\n  - eventId: must match ^[a-z]+$\n  - (input): input is required",
+    );
     expect(Object.keys(error).sort()).toEqual(["issues", "name", "operation"]);
   });
 });

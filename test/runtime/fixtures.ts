@@ -10,13 +10,25 @@ export class FakeServiceException extends ServiceException {}
 
 export class ValidationException extends FakeServiceException {
   constructor(init: ErrorInit) {
-    super({ name: "ValidationException", message: init.message ?? "", $fault: "client", $metadata: init.$metadata, code: init.code });
+    super({
+      name: "ValidationException",
+      message: init.message ?? "",
+      $fault: "client",
+      $metadata: init.$metadata,
+      code: init.code,
+    });
   }
 }
 
 export class ThrottlingException extends FakeServiceException {
   constructor(init: ErrorInit) {
-    super({ name: "ThrottlingException", message: init.message ?? "", $fault: "client", $metadata: init.$metadata, code: init.code });
+    super({
+      name: "ThrottlingException",
+      message: init.message ?? "",
+      $fault: "client",
+      $metadata: init.$metadata,
+      code: init.code,
+    });
   }
 }
 
@@ -24,7 +36,13 @@ export class ThrottlingException extends FakeServiceException {
 export class FlakyException extends FakeServiceException {
   override readonly $retryable = { throttling: false };
   constructor(init: ErrorInit) {
-    super({ name: "FlakyException", message: init.message ?? "", $fault: "client", $metadata: init.$metadata, code: init.code });
+    super({
+      name: "FlakyException",
+      message: init.message ?? "",
+      $fault: "client",
+      $metadata: init.$metadata,
+      code: init.code,
+    });
   }
 }
 
@@ -69,7 +87,8 @@ export const sendEvent: OperationDescriptor<SendEventInput, { ok: boolean }> = {
     const input = raw as SendEventInput;
     const issues: ValidationIssue[] = [];
     if (input.eventId === undefined) issues.push({ path: "eventId", constraint: "required", message: "is required" });
-    else if (!/^[0-9a-z_-]+$/.test(input.eventId)) issues.push({ path: "eventId", constraint: "pattern", message: "must match ^[0-9a-z_-]+$" });
+    else if (!/^[0-9a-z_-]+$/.test(input.eventId))
+      issues.push({ path: "eventId", constraint: "pattern", message: "must match ^[0-9a-z_-]+$" });
     if (input.eventVariables !== undefined && Object.keys(input.eventVariables).length < 1) {
       issues.push({ path: "eventVariables", constraint: "length", message: "must have at least 1 entry" });
     }

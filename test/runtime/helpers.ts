@@ -30,10 +30,20 @@ export async function loopbackServerForFile(afterEachTest?: () => void): Promise
 }
 
 /** A client for `server` with static credentials, region us-east-1 and zero-length backoff waits. */
-export function makeClient(server: TestServer, config: ClientConfig = {}, validation: ValidationMode = "reject"): ServiceClient {
+export function makeClient(
+  server: TestServer,
+  config: ClientConfig = {},
+  validation: ValidationMode = "reject",
+): ServiceClient {
   const client = new ServiceClient(
     service,
-    { region: "us-east-1", endpoint: server.url, credentials: staticCredentials, retry: { random: () => 0 }, ...config },
+    {
+      region: "us-east-1",
+      endpoint: server.url,
+      credentials: staticCredentials,
+      retry: { random: () => 0 },
+      ...config,
+    },
     { validation },
   );
   return track(client);

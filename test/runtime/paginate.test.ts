@@ -53,7 +53,10 @@ describe("paginate", () => {
 
   it("stops on an empty string token and on an empty map token", async () => {
     for (const empty of ["", {}]) {
-      const { client, requests, description } = fakeService([{ Result: { NextToken: "t1" } }, { Result: { NextToken: empty } }]);
+      const { client, requests, description } = fakeService([
+        { Result: { NextToken: "t1" } },
+        { Result: { NextToken: empty } },
+      ]);
       expect(await collect(paginate({ client }, {}, description))).toHaveLength(2);
       expect(requests).toHaveLength(2);
     }
@@ -108,12 +111,16 @@ describe("paginate", () => {
   it("stops with AbortError at once while a request is in flight, even if the client ignores the signal", async () => {
     const client = { list: () => new Promise<Output>(() => undefined) }; // never answers
     const controller = new AbortController();
-    const pages = paginate({ client, signal: controller.signal }, {}, {
-      operation: "List",
-      send: (c) => c.list(),
-      inputToken: "NextToken",
-      outputToken: ["NextToken"],
-    });
+    const pages = paginate(
+      { client, signal: controller.signal },
+      {},
+      {
+        operation: "List",
+        send: (c) => c.list(),
+        inputToken: "NextToken",
+        outputToken: ["NextToken"],
+      },
+    );
     const next = pages.next();
     controller.abort("stop");
     await expect(next).rejects.toBeInstanceOf(AbortError);
@@ -128,13 +135,17 @@ describe("paginateItems", () => {
       { Result: { NextToken: "t1" } },
     ]);
     description.outputToken = ["Result", "NextToken"];
-    const items = await collect(paginateItems<Output, string>(paginate({ client }, {}, description), ["Result", "Items"]));
+    const items = await collect(
+      paginateItems<Output, string>(paginate({ client }, {}, description), ["Result", "Items"]),
+    );
     expect(items).toEqual(["a", "b"]); // the second page has no token, so the third is never asked for
   });
 
   it("yields map items as [key, value] entries", async () => {
     const { client, description } = fakeService([{ Items: { x: 1, y: 2 }, Result: {} }]);
-    const items = await collect(paginateItems<Output, [string, number]>(paginate({ client }, {}, description), ["Items"]));
+    const items = await collect(
+      paginateItems<Output, [string, number]>(paginate({ client }, {}, description), ["Items"]),
+    );
     expect(items).toEqual([
       ["x", 1],
       ["y", 2],

@@ -19,7 +19,11 @@ const runtimeDir = join(repo, "generator/runtime");
 describe("runtime portability", () => {
   it("type-checks strictly with lib ES2022 and no DOM (noUncheckedIndexedAccess, exactOptionalPropertyTypes)", () => {
     const configPath = join(here, "tsconfig.runtime.json");
-    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      configPath,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
     if (!parsed) throw new Error("cannot read tsconfig.runtime.json");
     expect(parsed.options.lib).toEqual(["lib.es2022.d.ts"]);
     const program = ts.createProgram(parsed.fileNames, parsed.options);
@@ -31,20 +35,26 @@ describe("runtime portability", () => {
     const pkg = mkdtempSync(join(tmpdir(), "anvil-runtime-"));
     try {
       cpSync(runtimeDir, join(pkg, "runtime"), { recursive: true });
-      writeFileSync(join(pkg, "package.json"), JSON.stringify({
-        name: "bundle-probe",
-        type: "module",
-        browser: BROWSER_SWAPS,
-      }));
-      writeFileSync(join(pkg, "app.ts"), [
-        'import { ServiceClient } from "./runtime/client.js";',
-        'import { ServiceException } from "./runtime/errors.js";',
-        'import { AwsJsonProtocol, jsonRpcBody, jsonRpcRequest } from "./runtime/protocols/aws-json.js";',
-        'const client = new ServiceClient({ protocol: new AwsJsonProtocol({ version: "1.1", serviceShapeName: "S" }), signingName: "s", endpointPrefix: "s", sdkId: "S", version: "1", errors: {},',
-        '  baseException: ServiceException },',
-        '  { region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } }, { validation: "reject" });',
-        'export const go = () => client.invoke({ name: "Op", serialize: () => jsonRpcRequest("{}"), deserialize: jsonRpcBody }, {});',
-      ].join("\n"));
+      writeFileSync(
+        join(pkg, "package.json"),
+        JSON.stringify({
+          name: "bundle-probe",
+          type: "module",
+          browser: BROWSER_SWAPS,
+        }),
+      );
+      writeFileSync(
+        join(pkg, "app.ts"),
+        [
+          'import { ServiceClient } from "./runtime/client.js";',
+          'import { ServiceException } from "./runtime/errors.js";',
+          'import { AwsJsonProtocol, jsonRpcBody, jsonRpcRequest } from "./runtime/protocols/aws-json.js";',
+          'const client = new ServiceClient({ protocol: new AwsJsonProtocol({ version: "1.1", serviceShapeName: "S" }), signingName: "s", endpointPrefix: "s", sdkId: "S", version: "1", errors: {},',
+          "  baseException: ServiceException },",
+          '  { region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } }, { validation: "reject" });',
+          'export const go = () => client.invoke({ name: "Op", serialize: () => jsonRpcRequest("{}"), deserialize: jsonRpcBody }, {});',
+        ].join("\n"),
+      );
       const result = await build({
         entryPoints: [join(pkg, "app.ts")],
         bundle: true,
@@ -60,7 +70,13 @@ describe("runtime portability", () => {
       expect(inputs.some((p) => p.endsWith("runtime/default-credentials.browser.ts"))).toBe(true);
       expect(inputs.filter((p) => p.includes("@aws-sdk/") || p.includes("/aws4/"))).toEqual([]);
       expect(inputs.some((p) => p.includes("/aws4fetch/"))).toBe(true);
-      for (const forbidden of ["transport-node.ts", "sigv4-node.ts", "runtime/default-transport.ts", "runtime/default-credentials.ts", "runtime/credentials-file.ts"]) {
+      for (const forbidden of [
+        "transport-node.ts",
+        "sigv4-node.ts",
+        "runtime/default-transport.ts",
+        "runtime/default-credentials.ts",
+        "runtime/credentials-file.ts",
+      ]) {
         expect(inputs.filter((p) => p.endsWith(forbidden))).toEqual([]);
       }
       const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));

@@ -23,7 +23,11 @@ function manual(start = 1_000_000): { limiter: AdaptiveRateLimiter; clock: { ms:
 }
 
 /** Sends at `perSecond` for `seconds`, each attempt succeeding. */
-function sendSteadily(l: { limiter: AdaptiveRateLimiter; clock: { ms: number } }, perSecond: number, seconds: number): void {
+function sendSteadily(
+  l: { limiter: AdaptiveRateLimiter; clock: { ms: number } },
+  perSecond: number,
+  seconds: number,
+): void {
   for (let i = 0; i < perSecond * seconds; i++) {
     l.clock.ms += 1000 / perSecond;
     l.limiter.update(false);

@@ -17,7 +17,12 @@ import {
   timestampText,
 } from "../../generator/runtime/protocols/http-bindings.js";
 import type { SerializedRequest } from "../../generator/runtime/protocols/protocol.js";
-import { jsonObjectPayload, jsonPayload, RestJsonProtocol, textPayload } from "../../generator/runtime/protocols/rest-json.js";
+import {
+  jsonObjectPayload,
+  jsonPayload,
+  RestJsonProtocol,
+  textPayload,
+} from "../../generator/runtime/protocols/rest-json.js";
 import type { HttpResponse } from "../../generator/runtime/transport.js";
 import { percentEncode, queryString } from "../../generator/runtime/uri.js";
 
@@ -59,7 +64,9 @@ describe("labels", () => {
     ["a/..", "greedy"],
     ["a//b", "greedy"],
   ])("refuses %j as a %s label before sending: it would change the path", (value, kind) => {
-    const error = labelError(() => (kind === "greedy" ? greedyLabel(value, "key", "GetThing") : labelSegment(value, "key", "GetThing")));
+    const error = labelError(() =>
+      kind === "greedy" ? greedyLabel(value, "key", "GetThing") : labelSegment(value, "key", "GetThing"),
+    );
     expect(error).toBeInstanceOf(RequestValidationError);
     expect(error?.operation).toBe("GetThing");
     expect(error?.issues).toEqual([expect.objectContaining({ path: "key", constraint: "httpLabel" })]);
@@ -76,7 +83,14 @@ describe("labels", () => {
 
 describe("query strings", () => {
   it("encodes names and values, repeats list names and writes a literal flag without `=`", () => {
-    expect(queryString([["kind", "note"], ["flag", undefined], ["tag", "a b&c=d"], ["tag", "é"]])).toBe("kind=note&flag&tag=a%20b%26c%3Dd&tag=%C3%A9");
+    expect(
+      queryString([
+        ["kind", "note"],
+        ["flag", undefined],
+        ["tag", "a b&c=d"],
+        ["tag", "é"],
+      ]),
+    ).toBe("kind=note&flag&tag=a%20b%26c%3Dd&tag=%C3%A9");
     expect(queryString(undefined)).toBe("");
     expect(percentEncode("~-._")).toBe("~-._");
   });
@@ -84,7 +98,12 @@ describe("query strings", () => {
   it("adds @httpQueryParams entries that no @httpQuery member already set", () => {
     const query: Array<readonly [string, string | undefined]> = [["a", "1"]];
     queryParams(query, { a: "ignored", b: "2", c: ["3", "4"] }, ["a"]);
-    expect(query).toEqual([["a", "1"], ["b", "2"], ["c", "3"], ["c", "4"]]);
+    expect(query).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+      ["c", "3"],
+      ["c", "4"],
+    ]);
   });
 });
 
@@ -114,7 +133,13 @@ describe("headers", () => {
 
 describe("RestJsonProtocol", () => {
   const protocol = new RestJsonProtocol();
-  const request = (body: string | undefined, headers: Record<string, string> = {}): SerializedRequest => ({ method: "POST", path: "/", query: undefined, headers, body });
+  const request = (body: string | undefined, headers: Record<string, string> = {}): SerializedRequest => ({
+    method: "POST",
+    path: "/",
+    query: undefined,
+    headers,
+    body,
+  });
 
   it("gives a body application/json unless the serializer chose a content type, and a body-less request none", () => {
     const json = request("{}");
@@ -129,8 +154,18 @@ describe("RestJsonProtocol", () => {
   });
 
   it.each([
-    ["the X-Amzn-Errortype header, sanitised", { "x-amzn-errortype": "FooError:http://internal.amazon.com/x" }, '{"__type":"Other"}', "FooError:http://internal.amazon.com/x"],
-    ["the body's __type", {}, '{"__type":"aws.protocoltests.restjson#FooError","message":"m"}', "aws.protocoltests.restjson#FooError"],
+    [
+      "the X-Amzn-Errortype header, sanitised",
+      { "x-amzn-errortype": "FooError:http://internal.amazon.com/x" },
+      '{"__type":"Other"}',
+      "FooError:http://internal.amazon.com/x",
+    ],
+    [
+      "the body's __type",
+      {},
+      '{"__type":"aws.protocoltests.restjson#FooError","message":"m"}',
+      "aws.protocoltests.restjson#FooError",
+    ],
     ["the body's code", {}, '{"code":"FooError"}', "FooError"],
   ])("reads the error code from %s", (_what, headers, body, code) => {
     const parsed = protocol.parseError(response(400, body, headers));

@@ -3,7 +3,13 @@ import { AbortError, NetworkError, ServiceException, TimeoutError } from "../../
 import { classifyRetry, sleep, StandardRetryStrategy, STANDARD_RETRY_OPTIONS } from "../../generator/runtime/retry.js";
 
 function serviceError(code: string, status: number, retryable?: { throttling: boolean }): ServiceException {
-  const e = new ServiceException({ name: code, message: "", $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status, attempts: 0, totalRetryDelay: 0 }, code });
+  const e = new ServiceException({
+    name: code,
+    message: "",
+    $fault: status >= 500 ? "server" : "client",
+    $metadata: { httpStatusCode: status, attempts: 0, totalRetryDelay: 0 },
+    code,
+  });
   if (retryable) Object.defineProperty(e, "$retryable", { value: retryable });
   return e;
 }
@@ -19,7 +25,11 @@ describe("classifyRetry", () => {
   it.each([
     ["429 with any code", serviceError("Whatever", 429), "throttling"],
     ["ThrottlingException at 400", serviceError("ThrottlingException", 400), "throttling"],
-    ["ProvisionedThroughputExceededException", serviceError("ProvisionedThroughputExceededException", 400), "throttling"],
+    [
+      "ProvisionedThroughputExceededException",
+      serviceError("ProvisionedThroughputExceededException", 400),
+      "throttling",
+    ],
     ["RequestLimitExceeded", serviceError("RequestLimitExceeded", 400), "throttling"],
     ["500", serviceError("InternalServerException", 500), "transient"],
     ["502", serviceError("UnknownError", 502), "transient"],
@@ -46,8 +56,14 @@ describe("classifyRetry", () => {
 describe("StandardRetryStrategy", () => {
   it("uses the AWS standard-mode figures by default", () => {
     expect({ ...STANDARD_RETRY_OPTIONS, random: undefined }).toEqual({
-      baseDelayMs: 100, throttlingBaseDelayMs: 500, maxDelayMs: 20_000, initialRetryTokens: 500,
-      retryCost: 5, timeoutRetryCost: 10, noRetryIncrement: 1, random: undefined,
+      baseDelayMs: 100,
+      throttlingBaseDelayMs: 500,
+      maxDelayMs: 20_000,
+      initialRetryTokens: 500,
+      retryCost: 5,
+      timeoutRetryCost: 10,
+      noRetryIncrement: 1,
+      random: undefined,
     });
   });
 

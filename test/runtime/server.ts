@@ -17,7 +17,12 @@ export interface CapturedRequest {
 export type Handler = (request: CapturedRequest, response: ServerResponse, index: number) => void;
 
 /** Writes a JSON (or any text) response. */
-export function reply(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+export function reply(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "req-1", ...headers });
   response.end(body);
 }

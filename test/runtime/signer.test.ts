@@ -61,8 +61,21 @@ function queryMap(query: string): Record<string, string | string[]> {
 }
 
 /** The AWS SDK signer's Authorization for the request (unsigned headers left out as the client does). */
-async function sdkSign(req: HttpRequest, creds: Creds, date: Date, service: string, uriEscapePath = true): Promise<string> {
-  const signer = new SignatureV4({ credentials: creds, region: "us-east-1", service, sha256: TestSha256, applyChecksum: true, uriEscapePath });
+async function sdkSign(
+  req: HttpRequest,
+  creds: Creds,
+  date: Date,
+  service: string,
+  uriEscapePath = true,
+): Promise<string> {
+  const signer = new SignatureV4({
+    credentials: creds,
+    region: "us-east-1",
+    service,
+    sha256: TestSha256,
+    applyChecksum: true,
+    uriEscapePath,
+  });
   const body = req.body;
   const signed = await signer.sign(
     {
@@ -80,14 +93,27 @@ async function sdkSign(req: HttpRequest, creds: Creds, date: Date, service: stri
   return String(signed.headers.authorization);
 }
 
-async function runtimeSign(library: SigV4Library, req: HttpRequest, creds: Creds, date: Date, service: string, uriEscapePath?: boolean): Promise<string> {
+async function runtimeSign(
+  library: SigV4Library,
+  req: HttpRequest,
+  creds: Creds,
+  date: Date,
+  service: string,
+  uriEscapePath?: boolean,
+): Promise<string> {
   const signer = new RequestSigner({ region: "us-east-1", service, library, uriEscapePath });
   await signer.sign(req, creds, date);
   return String(req.headers.authorization);
 }
 
 /** Both libraries' signatures of `parts`, and the SDK's. */
-async function signAll(parts: RequestParts, creds: Creds, date: Date, service = "frauddetector", uriEscapePath?: boolean) {
+async function signAll(
+  parts: RequestParts,
+  creds: Creds,
+  date: Date,
+  service = "frauddetector",
+  uriEscapePath?: boolean,
+) {
   return {
     sdk: await sdkSign(request(parts), creds, date, service, uriEscapePath ?? true),
     node: await runtimeSign(nodeSigV4, request(parts), creds, date, service, uriEscapePath),
@@ -110,10 +136,21 @@ const segment = fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }).map
 const arbitraryCase = fc.record({
   body: fc.string({ unit: "grapheme", maxLength: 200 }),
   target: fc.tuple(identifier, identifier).map(([s, o]) => `${s}.${o}`),
-  host: fc.oneof(fc.constant("frauddetector.us-east-1.amazonaws.com"), fc.integer({ min: 1024, max: 65535 }).map((p) => `127.0.0.1:${p}`)),
+  host: fc.oneof(
+    fc.constant("frauddetector.us-east-1.amazonaws.com"),
+    fc.integer({ min: 1024, max: 65535 }).map((p) => `127.0.0.1:${p}`),
+  ),
   path: fc.array(segment, { maxLength: 4 }).map((s) => `/${s.join("/")}`),
   // A parameter named `__proto__` is one of signer.ts's known differences (aws4 loses it).
-  query: fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== "__proto__"), fc.string({ maxLength: 8 })), { maxLength: 4 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")),
+  query: fc
+    .array(
+      fc.tuple(
+        fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== "__proto__"),
+        fc.string({ maxLength: 8 }),
+      ),
+      { maxLength: 4 },
+    )
+    .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")),
   token: fc.option(fc.base64String({ minLength: 4, maxLength: 400 }), { nil: undefined }),
   secret: fc.stringMatching(/^[A-Za-z0-9/+]{40}$/),
   time: fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1) }),
@@ -123,9 +160,19 @@ describe("RequestSigner", () => {
   it("gives the AWS SDK signer's Authorization with aws4 (Node) and aws4fetch (WebCrypto), for random requests", async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryCase, async (c) => {
-        const creds: Creds = { accessKeyId: "AKIDPROPERTY", secretAccessKey: c.secret, ...(c.token ? { sessionToken: c.token } : {}) };
+        const creds: Creds = {
+          accessKeyId: "AKIDPROPERTY",
+          secretAccessKey: c.secret,
+          ...(c.token ? { sessionToken: c.token } : {}),
+        };
         const at = new Date(Math.floor(c.time / 1000) * 1000);
-        const parts = { host: c.host, path: c.path, query: c.query, body: c.body, headers: { "x-amz-target": c.target } };
+        const parts = {
+          host: c.host,
+          path: c.path,
+          query: c.query,
+          body: c.body,
+          headers: { "x-amz-target": c.target },
+        };
         const { sdk, node, web } = await signAll(parts, creds, at);
         expect(node).toBe(sdk);
         expect(web).toBe(sdk);
@@ -140,15 +187,44 @@ describe("RequestSigner", () => {
     ["a path with dot segments and empty segments", { path: "/a/./b//c/../d/" }],
     ["a path with characters encoded twice", { path: "/arn%3Aaws%3As3/x%2Fy" }],
     ["an extra header with padding and tabs", { headers: { "x-amz-meta": "  padded \t  value " } }],
-    ["headers the SDK never signs", { headers: { "user-agent": "ua", "x-amz-user-agent": "x", "content-length": "2", "cache-control": "no", "proxy-x": "1", "sec-x": "1", expect: "100-continue", date: "Wed, 01 May 2024 12:00:00 GMT" } }],
+    [
+      "headers the SDK never signs",
+      {
+        headers: {
+          "user-agent": "ua",
+          "x-amz-user-agent": "x",
+          "content-length": "2",
+          "cache-control": "no",
+          "proxy-x": "1",
+          "sec-x": "1",
+          expect: "100-continue",
+          date: "Wed, 01 May 2024 12:00:00 GMT",
+        },
+      },
+    ],
     ["a range header", { method: "GET", headers: { range: "bytes=0-9" }, body: undefined }],
     ["a repeated query parameter", { method: "GET", query: "b=2&a=z&a=y&c", body: undefined }],
     ["a query needing RFC 3986 encoding", { method: "GET", query: "k%20ey=%21%2A%27%28%29&x=%2B", body: undefined }],
     ["binary body", { body: Uint8Array.from([0, 1, 2, 255]) }],
     ["a stream body (UNSIGNED-PAYLOAD)", { body: streamBody }],
     ["no body", { method: "GET", body: undefined }],
-    ["S3, the path as sent", { method: "PUT", host: "bucket.s3.us-east-1.amazonaws.com", path: "/a%20b//c%2Bd/%C3%A9", body: "x" }, "s3", false],
-    ["S3 Control (s3 signing name, path encoded twice)", { method: "GET", host: "123.s3-control.us-east-1.amazonaws.com", path: "/v20180820/accesspoint/arn%3Aaws%3Ax", body: undefined }, "s3", true],
+    [
+      "S3, the path as sent",
+      { method: "PUT", host: "bucket.s3.us-east-1.amazonaws.com", path: "/a%20b//c%2Bd/%C3%A9", body: "x" },
+      "s3",
+      false,
+    ],
+    [
+      "S3 Control (s3 signing name, path encoded twice)",
+      {
+        method: "GET",
+        host: "123.s3-control.us-east-1.amazonaws.com",
+        path: "/v20180820/accesspoint/arn%3Aaws%3Ax",
+        body: undefined,
+      },
+      "s3",
+      true,
+    ],
   ])("signs %s as the AWS SDK does", async (_name, parts, service, uriEscapePath) => {
     const withToken = { ...creds, sessionToken: "token/with+chars=" };
     for (const c of [creds, withToken]) {
@@ -160,11 +236,17 @@ describe("RequestSigner", () => {
 
   it("adds x-amz-date, x-amz-content-sha256 and the session token, and signs them", async () => {
     const req = request();
-    await new RequestSigner({ region: "us-east-1", service: "frauddetector", library: nodeSigV4 }).sign(req, { ...creds, sessionToken: "tok" }, date);
+    await new RequestSigner({ region: "us-east-1", service: "frauddetector", library: nodeSigV4 }).sign(
+      req,
+      { ...creds, sessionToken: "tok" },
+      date,
+    );
     expect(req.headers["x-amz-date"]).toBe("20240501T120000Z");
     expect(req.headers["x-amz-security-token"]).toBe("tok");
     expect(req.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update("{}").digest("hex"));
-    expect(req.headers.authorization).toContain("SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-target,");
+    expect(req.headers.authorization).toContain(
+      "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-target,",
+    );
   });
 
   it("keeps date, scope and signature consistent when concurrent asynchronous signings straddle midnight", async () => {
@@ -206,7 +288,11 @@ describe("RequestSigner reused across calls", () => {
 
   it("returns a promise with an asynchronous library (WebCrypto), and the signature is there once it settles", async () => {
     const req = request();
-    const signing = new RequestSigner({ region: "us-east-1", service: "frauddetector", library: webSigV4 }).sign(req, creds, date);
+    const signing = new RequestSigner({ region: "us-east-1", service: "frauddetector", library: webSigV4 }).sign(
+      req,
+      creds,
+      date,
+    );
     expect(signing).toBeInstanceOf(Promise);
     expect(req.headers.authorization).toBeUndefined();
     await signing;

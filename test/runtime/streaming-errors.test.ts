@@ -48,7 +48,11 @@ describe("streamed error responses", () => {
       deserialize: () => ({}),
       streamingOutput: readWhole,
     };
-    const client = new ServiceClient(service, { region: "us-east-1", credentials: staticCredentials, transport }, { validation: "off" });
+    const client = new ServiceClient(
+      service,
+      { region: "us-east-1", credentials: staticCredentials, transport },
+      { validation: "off" },
+    );
     const error = await rejectionOf(client.invoke(op, {}));
     expect(error).toBeInstanceOf(ServiceException);
     expect(error).toMatchObject({ code: "NoSuchThing", message: "gone", $metadata: { httpStatusCode: 400 } });

@@ -71,12 +71,16 @@ describe("streamingRequestBody", () => {
 describe("StreamingRequestBody.contentLength", () => {
   it("uses the stream's own length, else the operation's content-length header", () => {
     expect(new StreamingRequestBody(chunksOf(), 7, true).contentLength({}, "Put")).toBe("7");
-    expect(new StreamingRequestBody(chunksOf(), undefined, true).contentLength({ "content-length": "9" }, "Put")).toBe("9");
+    expect(new StreamingRequestBody(chunksOf(), undefined, true).contentLength({ "content-length": "9" }, "Put")).toBe(
+      "9",
+    );
     expect(new StreamingRequestBody(chunksOf(), undefined, false).contentLength({}, "Put")).toBeUndefined();
   });
 
   it("refuses a @requiresLength stream of unknown length with a typed error", () => {
-    expect(() => new StreamingRequestBody(chunksOf(), undefined, true).contentLength({}, "UploadArchive")).toThrow(RequestValidationError);
+    expect(() => new StreamingRequestBody(chunksOf(), undefined, true).contentLength({}, "UploadArchive")).toThrow(
+      RequestValidationError,
+    );
   });
 });
 
@@ -112,9 +116,16 @@ describe("StreamingBlobOutput", () => {
   });
 
   it("reads a response's stream when the transport gave one, else its whole body", async () => {
-    const streamed: HttpResponse = { statusCode: 200, headers: {}, body: new Uint8Array(0), stream: chunksOf(text("s")) as AsyncIterable<Uint8Array> };
+    const streamed: HttpResponse = {
+      statusCode: 200,
+      headers: {},
+      body: new Uint8Array(0),
+      stream: chunksOf(text("s")) as AsyncIterable<Uint8Array>,
+    };
     expect(await streamingResponseBody(streamed).transformToString()).toBe("s");
-    expect(await streamingResponseBody({ statusCode: 200, headers: {}, body: "whole" }).transformToString()).toBe("whole");
+    expect(await streamingResponseBody({ statusCode: 200, headers: {}, body: "whole" }).transformToString()).toBe(
+      "whole",
+    );
   });
 });
 
@@ -127,7 +138,12 @@ interface RawServer {
 }
 
 async function startRawServer(): Promise<RawServer> {
-  const state: RawServer = { url: "", requests: [], reply: (status) => ({ status, body: Buffer.alloc(0) }), server: undefined as unknown as Server };
+  const state: RawServer = {
+    url: "",
+    requests: [],
+    reply: (status) => ({ status, body: Buffer.alloc(0) }),
+    server: undefined as unknown as Server,
+  };
   state.server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -145,7 +161,17 @@ async function startRawServer(): Promise<RawServer> {
 
 function requestTo(url: string, body: HttpRequest["body"], headers: Record<string, string> = {}): HttpRequest {
   const u = new URL(url);
-  return { method: "PUT", url: `${url}/obj`, protocol: "http:", hostname: u.hostname, port: Number(u.port), path: "/obj", query: "", headers: { host: u.host, ...headers }, body };
+  return {
+    method: "PUT",
+    url: `${url}/obj`,
+    protocol: "http:",
+    hostname: u.hostname,
+    port: Number(u.port),
+    path: "/obj",
+    query: "",
+    headers: { host: u.host, ...headers },
+    body,
+  };
 }
 
 describe("transports with stream bodies", () => {
@@ -168,7 +194,12 @@ describe("transports with stream bodies", () => {
       await transport.handle(requestTo(raw.url, new StreamingRequestBody(bigChunks(), undefined, false)), {});
       expect(raw.requests[0]?.headers["transfer-encoding"]).toBe("chunked");
       expect(raw.requests[0]?.body.equals(big)).toBe(true);
-      await transport.handle(requestTo(raw.url, new StreamingRequestBody(bigChunks(), undefined, false), { "content-length": String(big.length) }), {});
+      await transport.handle(
+        requestTo(raw.url, new StreamingRequestBody(bigChunks(), undefined, false), {
+          "content-length": String(big.length),
+        }),
+        {},
+      );
       expect(raw.requests[1]?.headers["content-length"]).toBe(String(big.length));
       expect(raw.requests[1]?.body.equals(big)).toBe(true);
     } finally {
@@ -200,7 +231,10 @@ describe("transports with stream bodies", () => {
     try {
       for (const transport of [new NodeHttpTransport(), new FetchTransport(fetch)]) {
         const controller = new AbortController();
-        const response = await transport.handle({ ...requestTo(url, undefined), method: "GET" }, { streamResponse: true, signal: controller.signal });
+        const response = await transport.handle(
+          { ...requestTo(url, undefined), method: "GET" },
+          { streamResponse: true, signal: controller.signal },
+        );
         const iterator = streamingResponseBody(response)[Symbol.asyncIterator]();
         expect((await iterator.next()).done).toBe(false);
         const pending = iterator.next();
@@ -216,7 +250,10 @@ describe("transports with stream bodies", () => {
 
   it("fetch: sends a stream body (duplex half)", async () => {
     raw.requests.length = 0;
-    await new FetchTransport(fetch).handle(requestTo(raw.url, new StreamingRequestBody(bigChunks(), undefined, false)), {});
+    await new FetchTransport(fetch).handle(
+      requestTo(raw.url, new StreamingRequestBody(bigChunks(), undefined, false)),
+      {},
+    );
     expect(raw.requests[0]?.body.equals(big)).toBe(true);
   });
 
@@ -227,7 +264,9 @@ describe("transports with stream bodies", () => {
     }
     const transport = new NodeHttpTransport();
     try {
-      await expect(transport.handle(requestTo(raw.url, new StreamingRequestBody(failing(), undefined, false)), {})).rejects.toThrow("disk gone");
+      await expect(
+        transport.handle(requestTo(raw.url, new StreamingRequestBody(failing(), undefined, false)), {}),
+      ).rejects.toThrow("disk gone");
     } finally {
       transport.destroy();
     }
@@ -267,7 +306,18 @@ describe("the client with stream bodies", () => {
         return { statusCode: 500, headers: {}, body: "" };
       },
     };
-    const client = new ServiceClient(service, { region: "us-east-1", endpoint: "https://s3.example.com", credentials: { accessKeyId: "AK", secretAccessKey: "SK" }, transport, maxAttempts: 3, retry: { random: () => 0 } }, { validation: "off" });
+    const client = new ServiceClient(
+      service,
+      {
+        region: "us-east-1",
+        endpoint: "https://s3.example.com",
+        credentials: { accessKeyId: "AK", secretAccessKey: "SK" },
+        transport,
+        maxAttempts: 3,
+        retry: { random: () => 0 },
+      },
+      { validation: "off" },
+    );
     await expect(client.invoke(put, { Body: chunksOf("data"), length: "4" })).rejects.toBeInstanceOf(Failure);
     expect(seen).toHaveLength(1);
     expect(seen[0]?.headers["x-amz-content-sha256"]).toBe("UNSIGNED-PAYLOAD");
@@ -282,7 +332,18 @@ describe("the client with stream bodies", () => {
         return Promise.resolve({ statusCode: seen.length < 2 ? 500 : 200, headers: {}, body: "" });
       },
     };
-    const client = new ServiceClient(service, { region: "us-east-1", endpoint: "https://s3.example.com", credentials: { accessKeyId: "AK", secretAccessKey: "SK" }, transport, maxAttempts: 3, retry: { random: () => 0 } }, { validation: "off" });
+    const client = new ServiceClient(
+      service,
+      {
+        region: "us-east-1",
+        endpoint: "https://s3.example.com",
+        credentials: { accessKeyId: "AK", secretAccessKey: "SK" },
+        transport,
+        maxAttempts: 3,
+        retry: { random: () => 0 },
+      },
+      { validation: "off" },
+    );
     await client.invoke(put, { Body: text("data") });
     expect(seen).toHaveLength(2);
     expect(seen[0]?.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update("data").digest("hex"));
@@ -290,7 +351,16 @@ describe("the client with stream bodies", () => {
 
   it("refuses a @requiresLength stream without a length before sending", async () => {
     const transport = { handle: () => Promise.reject(new Error("must not send")) };
-    const client = new ServiceClient(service, { region: "us-east-1", endpoint: "https://s3.example.com", credentials: { accessKeyId: "AK", secretAccessKey: "SK" }, transport }, { validation: "off" });
+    const client = new ServiceClient(
+      service,
+      {
+        region: "us-east-1",
+        endpoint: "https://s3.example.com",
+        credentials: { accessKeyId: "AK", secretAccessKey: "SK" },
+        transport,
+      },
+      { validation: "off" },
+    );
     await expect(client.invoke(put, { Body: chunksOf("data") })).rejects.toBeInstanceOf(RequestValidationError);
   });
 });
@@ -298,7 +368,17 @@ describe("the client with stream bodies", () => {
 describe("RequestSigner path encoding", () => {
   const sign = async (uriEscapePath: boolean | undefined) => {
     const signer = new RequestSigner({ region: "us-east-1", service: "s3", library: nodeSigV4, uriEscapePath });
-    const request: HttpRequest = { method: "GET", url: "https://h/b/a%20b", protocol: "https:", hostname: "h", port: undefined, path: "/b/a%20b", query: "", headers: { host: "h" }, body: undefined };
+    const request: HttpRequest = {
+      method: "GET",
+      url: "https://h/b/a%20b",
+      protocol: "https:",
+      hostname: "h",
+      port: undefined,
+      path: "/b/a%20b",
+      query: "",
+      headers: { host: "h" },
+      body: undefined,
+    };
     await signer.sign(request, { accessKeyId: "AK", secretAccessKey: "SK" }, new Date(Date.UTC(2024, 0, 1)));
     return String(request.headers.authorization);
   };

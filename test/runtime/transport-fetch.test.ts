@@ -22,11 +22,14 @@ describe("the fetch transport (config.fetch, here Node's own fetch)", () => {
     const req = server.requests[0]!;
     expect(req.headers.host).toBe(server.url.slice("http://".length));
     expect(req.headers["x-amz-target"]).toBe("AWSHawksNestServiceFacade.SendEvent");
-    expect(await authorizationByAws4fetch(req, server.url, staticCredentials, "us-east-1", "frauddetector")).toBe(req.headers.authorization);
+    expect(await authorizationByAws4fetch(req, server.url, staticCredentials, "us-east-1", "frauddetector")).toBe(
+      req.headers.authorization,
+    );
   });
 
   it("exposes response headers in lower case to the error parser", async () => {
-    server.handler = (_r, res) => reply(res, 400, "{}", { "X-Amzn-ErrorType": "ValidationException", "x-amzn-requestid": "rid-f" });
+    server.handler = (_r, res) =>
+      reply(res, 400, "{}", { "X-Amzn-ErrorType": "ValidationException", "x-amzn-requestid": "rid-f" });
     const error = await rejectionOf(makeClient(server, { fetch }).invoke(sendEvent, validInput));
     expect(error).toMatchObject({ name: "ValidationException", $metadata: { requestId: "rid-f", attempts: 1 } });
   });
@@ -66,7 +69,9 @@ describe("the fetch transport (config.fetch, here Node's own fetch)", () => {
     server.handler = () => {};
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const error = await rejectionOf(makeClient(server, { fetch }).invoke(sendEvent, validInput, { signal: controller.signal }));
+    const error = await rejectionOf(
+      makeClient(server, { fetch }).invoke(sendEvent, validInput, { signal: controller.signal }),
+    );
     expect(error).toBeInstanceOf(AbortError);
     expect(server.requests).toHaveLength(1);
   });
@@ -77,7 +82,20 @@ describe("the fetch transport (config.fetch, here Node's own fetch)", () => {
     const port = Number(new URL(closed.url).port);
     const transport = new FetchTransport(fetch);
     const error = await rejectionOf(
-      transport.handle({ method: "POST", url: `${closed.url}/`, protocol: "http:", hostname: "127.0.0.1", port, path: "/", query: "", headers: {}, body: "{}" }, {}),
+      transport.handle(
+        {
+          method: "POST",
+          url: `${closed.url}/`,
+          protocol: "http:",
+          hostname: "127.0.0.1",
+          port,
+          path: "/",
+          query: "",
+          headers: {},
+          body: "{}",
+        },
+        {},
+      ),
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).code).toBe("ECONNREFUSED");

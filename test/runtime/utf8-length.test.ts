@@ -24,7 +24,10 @@ describe("utf8Length", () => {
 
   it("counts any string as TextEncoder writes it", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 64 }), (text) => utf8Length(text) === encoder.encode(text).length),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 64 }),
+        (text) => utf8Length(text) === encoder.encode(text).length,
+      ),
       { numRuns: 500 },
     );
   });

@@ -34,7 +34,13 @@ function signedHeaders(request: CapturedRequest): Record<string, string> {
 }
 
 /** Authorization as aws4fetch (WebCrypto, independent code) computes it for the captured request. */
-export async function authorizationByAws4fetch(request: CapturedRequest, origin: string, creds: TestCredentials, region: string, service: string): Promise<string> {
+export async function authorizationByAws4fetch(
+  request: CapturedRequest,
+  origin: string,
+  creds: TestCredentials,
+  region: string,
+  service: string,
+): Promise<string> {
   const headers = signedHeaders(request);
   delete headers.host; // aws4fetch derives it from the URL
   const signer = new AwsV4Signer({
@@ -60,7 +66,13 @@ export class TestSha256 {
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     if (secret === undefined) this.#h = createHash("sha256");
     else if (typeof secret === "string") this.#h = createHmac("sha256", secret);
-    else this.#h = createHmac("sha256", ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret));
+    else
+      this.#h = createHmac(
+        "sha256",
+        ArrayBuffer.isView(secret)
+          ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength)
+          : new Uint8Array(secret),
+      );
   }
   update(data: Uint8Array): void {
     this.#h.update(data);
@@ -72,16 +84,33 @@ export class TestSha256 {
 }
 
 /** Authorization as the library's full `SignatureV4.sign()` computes it for the captured request. */
-export async function authorizationBySmithy(request: CapturedRequest, origin: string, creds: TestCredentials, region: string, service: string): Promise<string> {
+export async function authorizationBySmithy(
+  request: CapturedRequest,
+  origin: string,
+  creds: TestCredentials,
+  region: string,
+  service: string,
+): Promise<string> {
   const url = new URL(origin + request.url);
   const signer = new SignatureV4({ credentials: creds, region, service, sha256: TestSha256 });
   const d = header(request, "x-amz-date");
-  const signingDate = new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`);
+  const signingDate = new Date(
+    `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`,
+  );
   const headers = signedHeaders(request);
   delete headers["x-amz-date"];
   delete headers["x-amz-security-token"];
   const signed = await signer.sign(
-    { method: request.method, protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers, body: request.body },
+    {
+      method: request.method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: {},
+      headers,
+      body: request.body,
+    },
     { signingDate },
   );
   return String(signed.headers.authorization);

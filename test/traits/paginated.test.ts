@@ -15,11 +15,27 @@ function pagedModel(serviceTrait: object | undefined, operationTrait: object): M
   return modelOf({
     smithy: "2.0",
     shapes: {
-      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#List" }], ...(serviceTrait ? { traits: { "smithy.api#paginated": serviceTrait } } : {}) },
-      "ex#List": { type: "operation", input: { target: "ex#ListInput" }, output: { target: "ex#ListOutput" }, traits: { "smithy.api#paginated": operationTrait } },
-      "ex#ListInput": { type: "structure", members: { NextToken: { target: "smithy.api#String" }, MaxResults: { target: "smithy.api#Integer" } } },
+      "ex#Svc": {
+        type: "service",
+        version: "1",
+        operations: [{ target: "ex#List" }],
+        ...(serviceTrait ? { traits: { "smithy.api#paginated": serviceTrait } } : {}),
+      },
+      "ex#List": {
+        type: "operation",
+        input: { target: "ex#ListInput" },
+        output: { target: "ex#ListOutput" },
+        traits: { "smithy.api#paginated": operationTrait },
+      },
+      "ex#ListInput": {
+        type: "structure",
+        members: { NextToken: { target: "smithy.api#String" }, MaxResults: { target: "smithy.api#Integer" } },
+      },
       "ex#ListOutput": { type: "structure", members: { Result: { target: "ex#Result" } } },
-      "ex#Result": { type: "structure", members: { NextToken: { target: "smithy.api#String" }, Items: { target: "ex#Items" } } },
+      "ex#Result": {
+        type: "structure",
+        members: { NextToken: { target: "smithy.api#String" }, Items: { target: "ex#Items" } },
+      },
       "ex#Items": { type: "list", member: { target: "smithy.api#String" } },
     },
   });
@@ -33,15 +49,26 @@ function paginationIn(model: Model) {
 
 describe("paginationOf", () => {
   it("merges the operation's trait over the service's defaults and splits paths", () => {
-    const model = pagedModel({ inputToken: "NextToken", outputToken: "Wrong", pageSize: "MaxResults" }, { outputToken: "Result.NextToken", items: "Result.Items" });
+    const model = pagedModel(
+      { inputToken: "NextToken", outputToken: "Wrong", pageSize: "MaxResults" },
+      { outputToken: "Result.NextToken", items: "Result.Items" },
+    );
     expect(paginationIn(model)).toEqual({
-      pagination: { inputToken: "NextToken", outputToken: ["Result", "NextToken"], items: ["Result", "Items"], itemsTarget: "ex#Items", pageSize: "MaxResults" },
+      pagination: {
+        inputToken: "NextToken",
+        outputToken: ["Result", "NextToken"],
+        items: ["Result", "Items"],
+        itemsTarget: "ex#Items",
+        pageSize: "MaxResults",
+      },
       problems: [],
     });
   });
 
   it("never sees tokens naming members that do not exist: assembly rejects them first, at the operation", () => {
-    const e = errorOf(() => pagedModel(undefined, { inputToken: "Token", outputToken: "Result.Next", items: "Result.Items.Nope" }));
+    const e = errorOf(() =>
+      pagedModel(undefined, { inputToken: "Token", outputToken: "Result.Next", items: "Result.Items.Nope" }),
+    );
     const paginated = e.diagnostics.filter((d) => d.eventId === "PaginatedTrait");
     expect(paginated.map((p) => p.message)).toEqual([
       "paginated trait `inputToken` targets a member `Token` that does not exist",
@@ -80,12 +107,24 @@ describe.skipIf(!haveErrorfiles)("Smithy's paginated errorfiles", () => {
       if (!(error instanceof AnvilError)) throw error;
       if (file === "paginated-targets.json") {
         // It targets undefined shapes on purpose; Smithy reports those as Target errors.
-        expect(readFileSync(join(ERRORFILES, file.replace(/\.json$/, ".errors")), "utf8")).toContain("targets an unresolved shape");
-        expect(error.diagnostics.map((d) => d.eventId)).toEqual(["Target.UnresolvedShape", "Target.UnresolvedShape", "Target.UnresolvedShape", "Target.UnresolvedShape"]);
+        expect(readFileSync(join(ERRORFILES, file.replace(/\.json$/, ".errors")), "utf8")).toContain(
+          "targets an unresolved shape",
+        );
+        expect(error.diagnostics.map((d) => d.eventId)).toEqual([
+          "Target.UnresolvedShape",
+          "Target.UnresolvedShape",
+          "Target.UnresolvedShape",
+          "Target.UnresolvedShape",
+        ]);
         return;
       }
       // Assembly runs the PaginatedTrait validator (assemble/validate/paginated.ts): its ERRORs are Smithy's.
-      expect(error.diagnostics.filter((d) => d.eventId === "PaginatedTrait").map((p) => `${p.shapeId}: ${p.message}`).sort()).toEqual(expected);
+      expect(
+        error.diagnostics
+          .filter((d) => d.eventId === "PaginatedTrait")
+          .map((p) => `${p.shapeId}: ${p.message}`)
+          .sort(),
+      ).toEqual(expected);
       return;
     }
     const problems: Diagnostic[] = [];
@@ -97,7 +136,8 @@ describe.skipIf(!haveErrorfiles)("Smithy's paginated errorfiles", () => {
       }
     }
     const noService = { id: "(none)", traits: {} } as unknown as Shape;
-    for (const s of model.shapes.values()) if (s.type === "operation" && !bound.has(s.id)) paginationOf(model, noService, s, problems);
+    for (const s of model.shapes.values())
+      if (s.type === "operation" && !bound.has(s.id)) paginationOf(model, noService, s, problems);
     expect(problems.map((p) => `${p.shapeId}: ${p.message}`).sort()).toEqual(expected);
   });
 });
@@ -107,7 +147,11 @@ const haveModels = existsSync(MODELS);
 
 describe.skipIf(!haveModels)("@paginated in the AWS models", () => {
   it("every paginated operation of every model merges and checks without a problem (counts printed)", () => {
-    const files = execFileSync("grep", ["-rl", "--include=*.json", "smithy.api#paginated", MODELS], { encoding: "utf8" }).trim().split("\n");
+    const files = execFileSync("grep", ["-rl", "--include=*.json", "smithy.api#paginated", MODELS], {
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n");
     const problems: Diagnostic[] = [];
     let operations = 0;
     let nested = 0;
@@ -124,7 +168,9 @@ describe.skipIf(!haveModels)("@paginated in the AWS models", () => {
         }
       }
     }
-    console.log(`@paginated corpus: ${files.length} models, ${operations} paginated operations (${nested} with a nested output token, ${withItems} with items)`);
+    console.log(
+      `@paginated corpus: ${files.length} models, ${operations} paginated operations (${nested} with a nested output token, ${withItems} with items)`,
+    );
     expect(problems.map((p) => `${p.shapeId}: ${p.message}`)).toEqual([]);
     expect(operations).toBeGreaterThan(0);
     // Assembly validates every model in full (about 250 here): minutes on a loaded machine.

@@ -21,14 +21,42 @@ describe("the native type checker", () => {
   });
 
   it("reports a type error with its client folder, file, line, column and template", async () => {
-    const problems = await typeChecker()([{ folder: "fd", files: [esmPackage, file("a.ts", "export const n: number = 1;\nexport const s: number = 'x';\n")] }]);
-    expect(problems).toEqual([{ file: "fd/a.ts", line: 2, column: 14, message: "Type 'string' is not assignable to type 'number'. (TS2322)", origin: "templates/a.ts.hbs" }]);
+    const problems = await typeChecker()([
+      {
+        folder: "fd",
+        files: [esmPackage, file("a.ts", "export const n: number = 1;\nexport const s: number = 'x';\n")],
+      },
+    ]);
+    expect(problems).toEqual([
+      {
+        file: "fd/a.ts",
+        line: 2,
+        column: 14,
+        message: "Type 'string' is not assignable to type 'number'. (TS2322)",
+        origin: "templates/a.ts.hbs",
+      },
+    ]);
   });
 
   it("checks with the stage's options: strict, and unused locals are errors", async () => {
-    expect(TYPECHECK_COMPILER_OPTIONS).toMatchObject({ strict: true, noUnusedLocals: true, verbatimModuleSyntax: true });
-    const problems = await typeChecker()([{ folder: "fd", files: [esmPackage, file("a.ts", "function f(x) { const unused = 1; return x; }\nexport const y: unknown = f(1);\n")] }]);
-    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining("implicitly has an 'any' type"), expect.stringContaining("'unused' is declared but its value is never read")]);
+    expect(TYPECHECK_COMPILER_OPTIONS).toMatchObject({
+      strict: true,
+      noUnusedLocals: true,
+      verbatimModuleSyntax: true,
+    });
+    const problems = await typeChecker()([
+      {
+        folder: "fd",
+        files: [
+          esmPackage,
+          file("a.ts", "function f(x) { const unused = 1; return x; }\nexport const y: unknown = f(1);\n"),
+        ],
+      },
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining("implicitly has an 'any' type"),
+      expect.stringContaining("'unused' is declared but its value is never read"),
+    ]);
   });
 
   it("checks the flags strict apps add: each violation below is an error", async () => {
@@ -71,8 +99,15 @@ describe("the native type checker", () => {
     ].join("\n");
     expect(await typeChecker()([{ folder: "fd", files: [esmPackage, file("a.ts", text)] }])).toEqual([]);
     // Without the extension an ES module's relative import is an error: the folder's package.json counts.
-    const relative = await typeChecker()([{ folder: "fd", files: [esmPackage, file("a.ts", "export const a = 1;\n"), file("b.ts", 'export { a } from "./a";\n')] }]);
-    expect(relative.map((p) => p.message)).toEqual([expect.stringContaining("Relative import paths need explicit file extensions")]);
+    const relative = await typeChecker()([
+      {
+        folder: "fd",
+        files: [esmPackage, file("a.ts", "export const a = 1;\n"), file("b.ts", 'export { a } from "./a";\n')],
+      },
+    ]);
+    expect(relative.map((p) => p.message)).toEqual([
+      expect.stringContaining("Relative import paths need explicit file extensions"),
+    ]);
   });
 });
 
@@ -80,7 +115,14 @@ describe("the type-check gate", () => {
   it("stops generation on a type error in the output, with its position in the formatted file", async () => {
     // The real checker, given the real output with one error added where a template bug would put it.
     const broken: TypeChecker = (clients) =>
-      typeChecker()(clients.map((c) => ({ ...c, files: c.files.map((f) => (f.path === "types.ts" ? { ...f, text: `${f.text}\nexport const broken: number = "x";\n` } : f)) })));
+      typeChecker()(
+        clients.map((c) => ({
+          ...c,
+          files: c.files.map((f) =>
+            f.path === "types.ts" ? { ...f, text: `${f.text}\nexport const broken: number = "x";\n` } : f,
+          ),
+        })),
+      );
     const error = await generate(loadConfig(`${root}codegen.yaml`), { typeChecker: broken }).then(
       () => undefined,
       (e: unknown) => e,
@@ -88,7 +130,9 @@ describe("the type-check gate", () => {
     expect(error).toBeInstanceOf(AnvilError);
     const { kind, diagnostics } = error as AnvilError;
     expect(kind).toBe("internal");
-    expect(diagnostics[0].message).toMatch(/^generated frauddetector\/types\.ts:\d+:14 does not type-check: Type 'string' is not assignable to type 'number'/);
+    expect(diagnostics[0].message).toMatch(
+      /^generated frauddetector\/types\.ts:\d+:14 does not type-check: Type 'string' is not assignable to type 'number'/,
+    );
     expect(diagnostics[0].hint).toBe("produced by templates/types.ts.hbs");
   });
 });

@@ -130,7 +130,10 @@ function makeApp(
   // its type packages (Node's, and @types/aws4); TypeScript is the compiler under test.
   const packages = new Set<string>(["@types/node"]);
   for (const folder of clients.values()) {
-    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
     for (const pkg of Object.keys(manifest.dependencies ?? {})) packages.add(pkg);
     for (const pkg of Object.keys(manifest.devDependencies ?? {})) if (pkg.startsWith("@types/")) packages.add(pkg);
   }

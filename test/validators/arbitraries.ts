@@ -51,7 +51,11 @@ export function canonical(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
       .join(",")}}`;
   }
-  return typeof v === "bigint" ? `i${v}` : typeof v === "number" && Number.isNaN(v) ? "NaN" : `${typeof v}:${String(v === 0 ? 0 : v)}`;
+  return typeof v === "bigint"
+    ? `i${v}`
+    : typeof v === "number" && Number.isNaN(v)
+      ? "NaN"
+      : `${typeof v}:${String(v === 0 ? 0 : v)}`;
 }
 
 const codePoints = (s: string) => [...s].length;
@@ -63,7 +67,10 @@ function regex(pattern: string): RegExp {
 
 function isoTimestamp(): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), fc.integer({ min: 0, max: 3 }))
+    .tuple(
+      fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }),
+      fc.integer({ min: 0, max: 3 }),
+    )
     .map(([d, form]) => {
       const iso = d.toISOString();
       if (form === 0) return iso;
@@ -95,20 +102,32 @@ export function validArbitrary(model: Model, f: Facts, depth = 0): fc.Arbitrary<
     case "short":
     case "integer": {
       const [lo, hi] = INT_BITS[s.type];
-      return fc.integer({ min: Math.max(lo, Math.ceil(range?.min ?? lo)), max: Math.min(hi, Math.floor(range?.max ?? hi)) });
+      return fc.integer({
+        min: Math.max(lo, Math.ceil(range?.min ?? lo)),
+        max: Math.min(hi, Math.floor(range?.max ?? hi)),
+      });
     }
     case "long":
-      return fc.maxSafeInteger().filter((n) => (range?.min === undefined || n >= range.min) && (range?.max === undefined || n <= range.max));
+      return fc
+        .maxSafeInteger()
+        .filter((n) => (range?.min === undefined || n >= range.min) && (range?.max === undefined || n <= range.max));
     case "float":
       return range
-        ? fc.float({ min: Math.fround(range.min ?? -3e38), max: Math.fround(range.max ?? 3e38), noNaN: true }).filter((n) => (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max))
+        ? fc
+            .float({ min: Math.fround(range.min ?? -3e38), max: Math.fround(range.max ?? 3e38), noNaN: true })
+            .filter((n) => (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max))
         : fc.float();
     case "double":
       return range ? fc.double({ min: range.min, max: range.max, noNaN: true }) : fc.double();
     case "bigInteger":
-      return fc.bigInt({ min: range?.min !== undefined ? BigInt(Math.ceil(range.min)) : -(2n ** 80n), max: range?.max !== undefined ? BigInt(Math.floor(range.max)) : 2n ** 80n });
+      return fc.bigInt({
+        min: range?.min !== undefined ? BigInt(Math.ceil(range.min)) : -(2n ** 80n),
+        max: range?.max !== undefined ? BigInt(Math.floor(range.max)) : 2n ** 80n,
+      });
     case "bigDecimal":
-      return fc.integer({ min: Math.ceil((range?.min ?? -1e6) * 100), max: Math.floor((range?.max ?? 1e6) * 100) }).map((n) => (n / 100).toString());
+      return fc
+        .integer({ min: Math.ceil((range?.min ?? -1e6) * 100), max: Math.floor((range?.max ?? 1e6) * 100) })
+        .map((n) => (n / 100).toString());
     case "boolean":
       return fc.boolean();
     case "timestamp":
@@ -124,19 +143,31 @@ export function validArbitrary(model: Model, f: Facts, depth = 0): fc.Arbitrary<
       const items = isSparse(f) ? fc.option(item, { nil: null }) : item;
       const min = length?.min ?? 0;
       const max = depth > 2 ? min : Math.min(length?.max ?? min + 4, min + 4);
-      return isUnique(f) ? fc.uniqueArray(items, { minLength: min, maxLength: max, selector: canonical }) : fc.array(items, { minLength: min, maxLength: max });
+      return isUnique(f)
+        ? fc.uniqueArray(items, { minLength: min, maxLength: max, selector: canonical })
+        : fc.array(items, { minLength: min, maxLength: max });
     }
     case "map": {
       if (depth > 2 && (length?.min ?? 0) === 0) return fc.constant({});
-      const key = validArbitrary(model, memberFacts(model, member(s, "key"), f.sensitive), depth + 1) as fc.Arbitrary<string>;
+      const key = validArbitrary(
+        model,
+        memberFacts(model, member(s, "key"), f.sensitive),
+        depth + 1,
+      ) as fc.Arbitrary<string>;
       const valueArb = validArbitrary(model, memberFacts(model, member(s, "value"), f.sensitive), depth + 1);
       const min = length?.min ?? 0;
       const max = depth > 2 ? min : Math.min(length?.max ?? min + 3, min + 3);
-      return fc.uniqueArray(fc.tuple(key, isSparse(f) ? fc.option(valueArb, { nil: null }) : valueArb), { minLength: min, maxLength: max, selector: (e) => e[0] }).map((entries) => {
-        const o: Record<string, unknown> = {};
-        for (const [k, v] of entries) define(o, k, v);
-        return o;
-      });
+      return fc
+        .uniqueArray(fc.tuple(key, isSparse(f) ? fc.option(valueArb, { nil: null }) : valueArb), {
+          minLength: min,
+          maxLength: max,
+          selector: (e) => e[0],
+        })
+        .map((entries) => {
+          const o: Record<string, unknown> = {};
+          for (const [k, v] of entries) define(o, k, v);
+          return o;
+        });
     }
     case "union":
       return fc.oneof(
@@ -240,8 +271,13 @@ function wrongType(s: Shape): unknown {
 export function mutations(model: Model, f: Facts, value: unknown, steps: Step[] = [], path = "", seed = 1): Mutation[] {
   const out: Mutation[] = [];
   const s = f.shape;
-  const add = (constraint: string, describe: string, change: { value?: unknown; renameTo?: string }, at = path, where = steps) =>
-    out.push({ path: at, constraint, describe, apply: (root) => edit(root, where, change) });
+  const add = (
+    constraint: string,
+    describe: string,
+    change: { value?: unknown; renameTo?: string },
+    at = path,
+    where = steps,
+  ) => out.push({ path: at, constraint, describe, apply: (root) => edit(root, where, change) });
   if (value === null || value === undefined) return out;
   add("type", `${path || "root"}: wrong type`, { value: wrongType(s) });
   const length = lengthOf(f);
@@ -266,46 +302,73 @@ export function mutations(model: Model, f: Facts, value: unknown, steps: Step[] 
     const groups = requiredTogetherOf(s);
     for (const m of s.members) {
       const mf = memberFacts(model, m, f.sensitive);
-      if (Object.hasOwn(o, m.name) && o[m.name] != null) out.push(...mutations(model, mf, o[m.name], [...steps, m.name], `${path}/${m.name}`, seed));
-      if (isRequiredMember(m)) add("required", `${path}/${m.name}: deleted`, { value: DELETE }, `${path}/${m.name}`, [...steps, m.name]);
+      if (Object.hasOwn(o, m.name) && o[m.name] != null)
+        out.push(...mutations(model, mf, o[m.name], [...steps, m.name], `${path}/${m.name}`, seed));
+      if (isRequiredMember(m))
+        add("required", `${path}/${m.name}: deleted`, { value: DELETE }, `${path}/${m.name}`, [...steps, m.name]);
       else if (Object.hasOwn(o, m.name) && groups.some((g) => g.includes(m.name))) {
-        add("requiredTogether", `${path}/${m.name}: deleted from its group`, { value: DELETE }, `${path}/${m.name}`, [...steps, m.name]);
+        add("requiredTogether", `${path}/${m.name}: deleted from its group`, { value: DELETE }, `${path}/${m.name}`, [
+          ...steps,
+          m.name,
+        ]);
       }
     }
   } else if (s.type === "union") {
     const o = value as Record<string, unknown>;
     const set = s.members.find((m) => Object.hasOwn(o, m.name)) as Member;
-    out.push(...mutations(model, memberFacts(model, set, f.sensitive), o[set.name], [...steps, set.name], `${path}/${set.name}`, seed));
+    out.push(
+      ...mutations(
+        model,
+        memberFacts(model, set, f.sensitive),
+        o[set.name],
+        [...steps, set.name],
+        `${path}/${set.name}`,
+        seed,
+      ),
+    );
     add("union", `${path}: no member`, { value: {} });
     const other = s.members.find((m) => m !== set);
     if (other) {
-      const extra = fc.sample(validArbitrary(model, memberFacts(model, other, f.sensitive), 3), { numRuns: 1, seed })[0];
+      const extra = fc.sample(validArbitrary(model, memberFacts(model, other, f.sensitive), 3), {
+        numRuns: 1,
+        seed,
+      })[0];
       add("union", `${path}: a second member`, { value: { ...o, [other.name]: extra } });
     }
   } else if (s.type === "list" || s.type === "set") {
     const list = value as unknown[];
     const itemFacts = memberFacts(model, s.members[0], f.sensitive);
     list.forEach((item, i) => out.push(...mutations(model, itemFacts, item, [...steps, i], `${path}/${i}`, seed)));
-    if (!isSparse(f) && list.length > 0) add("type", `${path}/0: null in a dense list`, { value: null }, `${path}/0`, [...steps, 0]);
+    if (!isSparse(f) && list.length > 0)
+      add("type", `${path}/0: null in a dense list`, { value: null }, `${path}/0`, [...steps, 0]);
     if ((length?.min ?? 0) > 0) add("length", `${path}: no item`, { value: [] });
-    if (isUnique(f) && list.length >= 2) add("uniqueItems", `${path}: a duplicate`, { value: [list[0], list[0], ...list.slice(2)] });
-    if (isUnique(f) && list.length === 1 && (length?.max ?? Infinity) >= 2) add("uniqueItems", `${path}: a duplicate`, { value: [list[0], list[0]] });
-    if (!isUnique(f) && length?.max !== undefined && list.length > 0) add("length", `${path}: too many items`, { value: Array.from({ length: length.max + 1 }, () => list[0]) });
+    if (isUnique(f) && list.length >= 2)
+      add("uniqueItems", `${path}: a duplicate`, { value: [list[0], list[0], ...list.slice(2)] });
+    if (isUnique(f) && list.length === 1 && (length?.max ?? Infinity) >= 2)
+      add("uniqueItems", `${path}: a duplicate`, { value: [list[0], list[0]] });
+    if (!isUnique(f) && length?.max !== undefined && list.length > 0)
+      add("length", `${path}: too many items`, { value: Array.from({ length: length.max + 1 }, () => list[0]) });
   } else if (s.type === "map") {
     const o = value as Record<string, unknown>;
     const keyFacts = memberFacts(model, member(s, "key"), f.sensitive);
     const valueFacts = memberFacts(model, member(s, "value"), f.sensitive);
     const hidden = f.sensitive || keyFacts.sensitive;
     const keys = Object.keys(o);
-    for (const k of keys) out.push(...mutations(model, valueFacts, o[k], [...steps, k], `${path}/${hidden ? "*" : escape(k)}`, seed));
+    for (const k of keys)
+      out.push(...mutations(model, valueFacts, o[k], [...steps, k], `${path}/${hidden ? "*" : escape(k)}`, seed));
     if (keys.length > 0) {
       const k = keys[0];
-      if (!isSparse(f)) add("type", `${path}/${k}: null in a dense map`, { value: null }, `${path}/${hidden ? "*" : escape(k)}`, [...steps, k]);
+      if (!isSparse(f))
+        add("type", `${path}/${k}: null in a dense map`, { value: null }, `${path}/${hidden ? "*" : escape(k)}`, [
+          ...steps,
+          k,
+        ]);
       const keyValues = enumValuesOf(keyFacts);
       if (keyValues) add("enum", `${path}: unknown key`, { renameTo: "not-a-known-key!" }, path, [...steps, k]);
       else {
         stringMutations(keyFacts, lengthOf(keyFacts), (constraint, describe, v) => {
-          if (typeof v === "string" && !Object.hasOwn(o, v)) add(constraint, `${path}: key ${describe}`, { renameTo: v }, path, [...steps, k]);
+          if (typeof v === "string" && !Object.hasOwn(o, v))
+            add(constraint, `${path}: key ${describe}`, { renameTo: v }, path, [...steps, k]);
         });
       }
     }
@@ -315,7 +378,11 @@ export function mutations(model: Model, f: Facts, value: unknown, steps: Step[] 
 }
 
 /** String mutations: too short, too long, not matching the pattern, not ISO 8601. */
-function stringMutations(f: Facts, length: { min?: number; max?: number } | undefined, add: (constraint: string, describe: string, v: unknown) => void): void {
+function stringMutations(
+  f: Facts,
+  length: { min?: number; max?: number } | undefined,
+  add: (constraint: string, describe: string, v: unknown) => void,
+): void {
   const min = length?.min ?? 0;
   const max = length?.max;
   if (min > 0) add("length", "too short", "😀".repeat(min - 1));

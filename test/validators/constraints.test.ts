@@ -91,14 +91,39 @@ describe("string @length counts Unicode scalar values", () => {
     ["max only: empty is fine", "maxString", "", []],
     ["max only: past", "maxString", "abcde", ["/maxString length"]],
     ["a member's @length replaces the target's: 5 fits 4..6", "overriddenString", "abcde", []],
-    ["a member's @length replaces the target's: 3 is too short", "overriddenString", "abc", ["/overriddenString length"]],
+    [
+      "a member's @length replaces the target's: 3 is too short",
+      "overriddenString",
+      "abc",
+      ["/overriddenString length"],
+    ],
   ]);
   it.each([
-    ["string", "a", "Value with length 1 at '/string' failed to satisfy constraint: Member must have length between 2 and 4, inclusive"],
-    ["string", "😀", "Value with length 1 at '/string' failed to satisfy constraint: Member must have length between 2 and 4, inclusive"],
-    ["minString", "a", "Value with length 1 at '/minString' failed to satisfy constraint: Member must have length greater than or equal to 2"],
-    ["maxString", "abcdefg", "Value with length 7 at '/maxString' failed to satisfy constraint: Member must have length less than or equal to 4"],
-    ["overriddenString", "abcdefg", "Value with length 7 at '/overriddenString' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"],
+    [
+      "string",
+      "a",
+      "Value with length 1 at '/string' failed to satisfy constraint: Member must have length between 2 and 4, inclusive",
+    ],
+    [
+      "string",
+      "😀",
+      "Value with length 1 at '/string' failed to satisfy constraint: Member must have length between 2 and 4, inclusive",
+    ],
+    [
+      "minString",
+      "a",
+      "Value with length 1 at '/minString' failed to satisfy constraint: Member must have length greater than or equal to 2",
+    ],
+    [
+      "maxString",
+      "abcdefg",
+      "Value with length 7 at '/maxString' failed to satisfy constraint: Member must have length less than or equal to 4",
+    ],
+    [
+      "overriddenString",
+      "abcdefg",
+      "Value with length 7 at '/overriddenString' failed to satisfy constraint: Member must have length between 4 and 6, inclusive",
+    ],
   ])("%s = %j says %s", (member, value, message) => expect(messageWith(member, value)).toBe(message));
 });
 
@@ -113,7 +138,9 @@ describe("@pattern", () => {
     ["not anchored, but no digit at all", "unboundedPattern", "xy", ["/unboundedPattern pattern"]],
   ]);
   it("quotes the pattern as the model writes it", () => {
-    expect(messageWith("pattern", "xyz")).toBe("Value at '/pattern' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$");
+    expect(messageWith("pattern", "xyz")).toBe(
+      "Value at '/pattern' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$",
+    );
   });
 });
 
@@ -180,9 +207,17 @@ describe("@range (inclusive)", () => {
     ["bigDecimal as a number", "bigDecimal", 1.5, ["/bigDecimal type"]],
   ]);
   it.each([
-    ["rangedInteger", 9, "Value at '/rangedInteger' failed to satisfy constraint: Member must be between 2 and 8, inclusive"],
+    [
+      "rangedInteger",
+      9,
+      "Value at '/rangedInteger' failed to satisfy constraint: Member must be between 2 and 8, inclusive",
+    ],
     ["minInteger", 1, "Value at '/minInteger' failed to satisfy constraint: Member must be greater than or equal to 2"],
-    ["rangedFloat", 2.1, "Value at '/rangedFloat' failed to satisfy constraint: Member must be between 2.2 and 8.8, inclusive"],
+    [
+      "rangedFloat",
+      2.1,
+      "Value at '/rangedFloat' failed to satisfy constraint: Member must be between 2.2 and 8.8, inclusive",
+    ],
   ])("%s = %s says %s", (member, value, message) => expect(messageWith(member, value)).toBe(message));
 });
 
@@ -228,9 +263,15 @@ describe("enum and intEnum values (open: an unknown value gets its own constrain
     ["intEnum as a string", "intEnum", "1", ["/intEnum type"]],
   ]);
   it("lists the values without internal ones, as Smithy's servers do", () => {
-    expect(messageWith("enum", "x")).toBe("Value at '/enum' failed to satisfy constraint: Member must satisfy enum value set: [hearts, spades]");
-    expect(messageWith("enumTrait", "x")).toBe("Value at '/enumTrait' failed to satisfy constraint: Member must satisfy enum value set: [clubs]");
-    expect(messageWith("intEnum", 2)).toBe("Value at '/intEnum' failed to satisfy constraint: Member must satisfy enum value set: [1, 10]");
+    expect(messageWith("enum", "x")).toBe(
+      "Value at '/enum' failed to satisfy constraint: Member must satisfy enum value set: [hearts, spades]",
+    );
+    expect(messageWith("enumTrait", "x")).toBe(
+      "Value at '/enumTrait' failed to satisfy constraint: Member must satisfy enum value set: [clubs]",
+    );
+    expect(messageWith("intEnum", 2)).toBe(
+      "Value at '/intEnum' failed to satisfy constraint: Member must satisfy enum value set: [1, 10]",
+    );
   });
 });
 
@@ -255,13 +296,36 @@ describe("@uniqueItems compares values", () => {
   table([
     ["equal strings", "list", ["ab", "ab"], ["/list uniqueItems"]],
     ["different strings", "list", ["ab", "ba"], []],
-    ["equal structures, members in another order", "uniqueList", [{ id: "ab", note: "n" }, { note: "n", id: "ab" }], ["/uniqueList uniqueItems"]],
-    ["a member absent in one and undefined in the other", "uniqueList", [{ id: "ab", note: undefined }, { id: "ab" }], ["/uniqueList uniqueItems"]],
+    [
+      "equal structures, members in another order",
+      "uniqueList",
+      [
+        { id: "ab", note: "n" },
+        { note: "n", id: "ab" },
+      ],
+      ["/uniqueList uniqueItems"],
+    ],
+    [
+      "a member absent in one and undefined in the other",
+      "uniqueList",
+      [{ id: "ab", note: undefined }, { id: "ab" }],
+      ["/uniqueList uniqueItems"],
+    ],
     ["different structures", "uniqueList", [{ id: "ab" }, { id: "abc" }], []],
-    ["the same object twice", "uniqueList", (() => { const x = { id: "ab" }; return [x, x]; })(), ["/uniqueList uniqueItems"]],
+    [
+      "the same object twice",
+      "uniqueList",
+      (() => {
+        const x = { id: "ab" };
+        return [x, x];
+      })(),
+      ["/uniqueList uniqueItems"],
+    ],
   ]);
   it("says it in Smithy's words", () => {
-    expect(messageWith("list", ["ab", "ab"])).toBe("Value at '/list' failed to satisfy constraint: Member must have unique values");
+    expect(messageWith("list", ["ab", "ab"])).toBe(
+      "Value at '/list' failed to satisfy constraint: Member must have unique values",
+    );
   });
 });
 
@@ -290,7 +354,12 @@ describe("unions have exactly one member set", () => {
     ["two members", "union", { text: "ab", number: 5 }, ["/union union"]],
     ["a null member is not set", "union", { text: null, number: 5 }, []],
     ["the set member is checked", "union", { text: "a" }, ["/union/text length"]],
-    ["both members set and both wrong: every issue", "union", { text: "a", number: 1 }, ["/union/text length", "/union/number range", "/union union"]],
+    [
+      "both members set and both wrong: every issue",
+      "union",
+      { text: "a", number: 1 },
+      ["/union/text length", "/union/number range", "/union union"],
+    ],
     ["an unknown variant, as the generated type allows it", "union", { $unknown: ["other", 1] }, []],
     ["a malformed unknown variant", "union", { $unknown: "other" }, ["/union/$unknown type"]],
     ["a string is not a union", "union", "ab", ["/union type"]],
@@ -321,7 +390,9 @@ describe("structures are plain objects", () => {
 
 describe("recursive shapes", () => {
   it("checks values deep down", () => {
-    expect(issuesWith("node", { next: { next: { children: [{ value: "a" }] } } })).toEqual(["/node/next/next/children/0/value length"]);
+    expect(issuesWith("node", { next: { next: { children: [{ value: "a" }] } } })).toEqual([
+      "/node/next/next/children/0/value length",
+    ]);
   });
   it("reports a cycle where it closes, and stops", () => {
     const n: Record<string, unknown> = { value: "ab" };
@@ -349,7 +420,12 @@ describe("our traits", () => {
     ["iso8601Utc: +00:00 with a fraction", "timestampString", "2019-11-15T18:25:43.250+00:00", []],
     ["iso8601Utc: another offset", "timestampString", "2019-11-15T18:25:43+01:00", ["/timestampString iso8601Utc"]],
     ["iso8601Utc: a date alone (length fits)", "timestampString", "2019-11-15", ["/timestampString iso8601Utc"]],
-    ["iso8601Utc: too long, only the length", "timestampString", "2019-11-15T18:25:43.1234567890123Z", ["/timestampString length"]],
+    [
+      "iso8601Utc: too long, only the length",
+      "timestampString",
+      "2019-11-15T18:25:43.1234567890123Z",
+      ["/timestampString length"],
+    ],
   ]);
   it("requiredTogether: neither member set is fine", () => {
     const input = validCheckInput();
@@ -398,12 +474,20 @@ describe("hostile input", () => {
   it("checks own members named constructor, toString and __proto__", () => {
     const input = validCheckInput();
     for (const k of ["constructor", "toString", "__proto__"]) set(input, k, 5);
-    expect(validate(input).map((i) => `${i.path} ${i.constraint}`)).toEqual(["/constructor type", "/toString type", "/__proto__ type"]);
+    expect(validate(input).map((i) => `${i.path} ${i.constraint}`)).toEqual([
+      "/constructor type",
+      "/toString type",
+      "/__proto__ type",
+    ]);
   });
   it("validates map keys __proto__, constructor and hasOwnProperty as ordinary keys, without touching prototypes", () => {
     const map = JSON.parse('{"__proto__": "x", "constructor": "x", "hasOwnProperty": "x"}') as Record<string, unknown>;
     const issues = issuesWith("sparseMap", map);
-    expect(issues).toEqual(["/sparseMap/__proto__ type", "/sparseMap/constructor type", "/sparseMap/hasOwnProperty type"]);
+    expect(issues).toEqual([
+      "/sparseMap/__proto__ type",
+      "/sparseMap/constructor type",
+      "/sparseMap/hasOwnProperty type",
+    ]);
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
@@ -416,13 +500,25 @@ describe("hostile input", () => {
   });
   it("turns a throwing getter into an issue", () => {
     const input = validCheckInput();
-    Object.defineProperty(input, "string", { get: () => { throw new Error("the secret is 42"); }, enumerable: true });
+    Object.defineProperty(input, "string", {
+      get: () => {
+        throw new Error("the secret is 42");
+      },
+      enumerable: true,
+    });
     const issues = validate(input);
     expect(issues.map((i) => `${i.path} ${i.constraint}`)).toEqual([" type"]);
     expect(JSON.stringify(issues)).not.toContain("secret");
   });
   it("turns a throwing Proxy into an issue", () => {
-    const proxy = new Proxy({}, { getPrototypeOf: () => { throw new Error("no"); } });
+    const proxy = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error("no");
+        },
+      },
+    );
     expect(validate(proxy).map((i) => i.constraint)).toEqual(["type"]);
   });
   it("never throws, whatever the input", () => {

@@ -62,7 +62,12 @@ const inputMembers: Record<string, ReturnType<typeof member>> = {
 export const validationModel = {
   smithy: "2.0",
   shapes: {
-    [`${ns}#Service`]: { type: "service", version: "2024-01-01", operations: [t("Check")], traits: { "aws.protocols#awsJson1_1": {} } },
+    [`${ns}#Service`]: {
+      type: "service",
+      version: "2024-01-01",
+      operations: [t("Check")],
+      traits: { "aws.protocols#awsJson1_1": {} },
+    },
     [`${ns}#Check`]: { type: "operation", input: t("CheckInput"), output: t("CheckOutput") },
     [`${ns}#CheckInput`]: {
       type: "structure",
@@ -73,7 +78,10 @@ export const validationModel = {
     [`${ns}#LengthString`]: { type: "string", traits: { "smithy.api#length": { min: 2, max: 4 } } },
     [`${ns}#MinString`]: { type: "string", traits: { "smithy.api#length": { min: 2 } } },
     [`${ns}#MaxString`]: { type: "string", traits: { "smithy.api#length": { max: 4 } } },
-    [`${ns}#PatternString`]: { type: "string", traits: { "smithy.api#pattern": "^[a-m]+$", "smithy.api#length": { max: 8 } } },
+    [`${ns}#PatternString`]: {
+      type: "string",
+      traits: { "smithy.api#pattern": "^[a-m]+$", "smithy.api#length": { max: 8 } },
+    },
     [`${ns}#UnboundedPatternString`]: { type: "string", traits: { "smithy.api#pattern": "\\d+" } },
     [`${ns}#RangedInteger`]: { type: "integer", traits: { "smithy.api#range": { min: 2, max: 8 } } },
     [`${ns}#MinInteger`]: { type: "integer", traits: { "smithy.api#range": { min: 2 } } },
@@ -105,7 +113,11 @@ export const validationModel = {
         HIGH: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": 10 } },
       },
     },
-    [`${ns}#StringList`]: { type: "list", member: t("LengthString"), traits: { "smithy.api#length": { min: 1, max: 3 }, "smithy.api#uniqueItems": {} } },
+    [`${ns}#StringList`]: {
+      type: "list",
+      member: t("LengthString"),
+      traits: { "smithy.api#length": { min: 1, max: 3 }, "smithy.api#uniqueItems": {} },
+    },
     [`${ns}#UniqueStructList`]: { type: "list", member: t("Nested"), traits: { "smithy.api#uniqueItems": {} } },
     [`${ns}#SparseList`]: { type: "list", member: t(INTEGER), traits: { "smithy.api#sparse": {} } },
     [`${ns}#PatternKeyMap`]: {
@@ -116,15 +128,35 @@ export const validationModel = {
     },
     [`${ns}#SparseMap`]: { type: "map", key: t(STRING), value: t(INTEGER), traits: { "smithy.api#sparse": {} } },
     [`${ns}#Choice`]: { type: "union", members: { text: member("LengthString"), number: member("RangedInteger") } },
-    [`${ns}#Nested`]: { type: "structure", members: { id: member("LengthString", { "smithy.api#required": {} }), note: member(STRING) } },
-    [`${ns}#Node`]: { type: "structure", members: { value: member("LengthString"), next: member("Node"), children: member("NodeList") } },
+    [`${ns}#Nested`]: {
+      type: "structure",
+      members: { id: member("LengthString", { "smithy.api#required": {} }), note: member(STRING) },
+    },
+    [`${ns}#Node`]: {
+      type: "structure",
+      members: { value: member("LengthString"), next: member("Node"), children: member("NodeList") },
+    },
     [`${ns}#NodeList`]: { type: "list", member: t("Node") },
-    [`${ns}#UtcTimestamp`]: { type: "string", traits: { "smithy.api#length": { min: 10, max: 30 }, "anvil.traits#iso8601Utc": {} } },
-    [`${ns}#SecretString`]: { type: "string", traits: { "smithy.api#sensitive": {}, "smithy.api#pattern": "^[a-m]+$" } },
+    [`${ns}#UtcTimestamp`]: {
+      type: "string",
+      traits: { "smithy.api#length": { min: 10, max: 30 }, "anvil.traits#iso8601Utc": {} },
+    },
+    [`${ns}#SecretString`]: {
+      type: "string",
+      traits: { "smithy.api#sensitive": {}, "smithy.api#pattern": "^[a-m]+$" },
+    },
     [`${ns}#SecretMap`]: { type: "map", key: t(STRING), value: t("Nested"), traits: { "smithy.api#sensitive": {} } },
-    "anvil.traits#requiredTogether": { type: "list", member: t("anvil.traits#MemberGroup"), traits: { "smithy.api#trait": { selector: "structure" } } },
+    "anvil.traits#requiredTogether": {
+      type: "list",
+      member: t("anvil.traits#MemberGroup"),
+      traits: { "smithy.api#trait": { selector: "structure" } },
+    },
     "anvil.traits#MemberGroup": { type: "list", member: t(STRING), traits: { "smithy.api#length": { min: 2 } } },
-    "anvil.traits#iso8601Utc": { type: "structure", members: {}, traits: { "smithy.api#trait": { selector: "string" } } },
+    "anvil.traits#iso8601Utc": {
+      type: "structure",
+      members: {},
+      traits: { "smithy.api#trait": { selector: "string" } },
+    },
   },
 };
 

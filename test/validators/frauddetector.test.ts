@@ -101,22 +101,37 @@ describe("the generated module", () => {
 describe("SendEvent input", () => {
   it("accepts a valid request, with and without its label pair", () => {
     expect(sendEvent(validSend())).toEqual([]);
-    expect(sendEvent({ ...validSend(), assignedLabel: "fraud", labelTimestamp: "2019-11-15T18:25:43.123Z" })).toEqual([]);
+    expect(sendEvent({ ...validSend(), assignedLabel: "fraud", labelTimestamp: "2019-11-15T18:25:43.123Z" })).toEqual(
+      [],
+    );
   });
 
   it("reports the three problems the AWS SDK lets through, in Smithy's words", () => {
-    expect(sendEvent({ eventId: "BAD ID!", eventTypeName: "registration", eventTimestamp: "2019-11-15T18:25:43Z", eventVariables: {} })).toEqual([
+    expect(
+      sendEvent({
+        eventId: "BAD ID!",
+        eventTypeName: "registration",
+        eventTimestamp: "2019-11-15T18:25:43Z",
+        eventVariables: {},
+      }),
+    ).toEqual([
       {
         path: "/eventId",
         constraint: "pattern",
-        message: "Value at '/eventId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-z_-]+$",
+        message:
+          "Value at '/eventId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-z_-]+$",
       },
       {
         path: "/eventVariables",
         constraint: "length",
-        message: "Value with length 0 at '/eventVariables' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        message:
+          "Value with length 0 at '/eventVariables' failed to satisfy constraint: Member must have length greater than or equal to 1",
       },
-      { path: "/entities", constraint: "required", message: "Value at '/entities' failed to satisfy constraint: Member must not be null" },
+      {
+        path: "/entities",
+        constraint: "required",
+        message: "Value at '/entities' failed to satisfy constraint: Member must not be null",
+      },
     ]);
   });
 
@@ -129,16 +144,28 @@ describe("SendEvent input", () => {
     ["a Date object where a string belongs", { eventTimestamp: new Date() }, ["/eventTimestamp type"]],
     ["a timestamp too short", { eventTimestamp: "2019" }, ["/eventTimestamp length"]],
     ["assignedLabel without labelTimestamp", { assignedLabel: "fraud" }, ["/labelTimestamp requiredTogether"]],
-    ["labelTimestamp without assignedLabel", { labelTimestamp: "2019-11-15T18:25:43Z" }, ["/assignedLabel requiredTogether"]],
+    [
+      "labelTimestamp without assignedLabel",
+      { labelTimestamp: "2019-11-15T18:25:43Z" },
+      ["/assignedLabel requiredTogether"],
+    ],
     ["an empty variable name", { eventVariables: { "": "x" } }, ["/eventVariables length"]],
     ["an empty variable value", { eventVariables: { email: "" } }, ["/eventVariables/email length"]],
     ["a variable value of 8192 astral characters", { eventVariables: { email: "😀".repeat(8192) } }, []],
-    ["a variable value of 8193 characters", { eventVariables: { email: "x".repeat(8193) } }, ["/eventVariables/email length"]],
+    [
+      "a variable value of 8193 characters",
+      { eventVariables: { email: "x".repeat(8193) } },
+      ["/eventVariables/email length"],
+    ],
     ["a number as a variable value", { eventVariables: { amount: 12 } }, ["/eventVariables/amount type"]],
     ["eventVariables as a Map", { eventVariables: new Map([["a", "b"]]) }, ["/eventVariables type"]],
     ["entities not a list", { entities: { entityType: "customer", entityId: "c" } }, ["/entities type"]],
     ["an entity without its id", { entities: [{ entityType: "customer" }] }, ["/entities/0/entityId required"]],
-    ["an entity id with a space", { entities: [{ entityType: "customer", entityId: "c 1" }] }, ["/entities/0/entityId pattern"]],
+    [
+      "an entity id with a space",
+      { entities: [{ entityType: "customer", entityId: "c 1" }] },
+      ["/entities/0/entityId pattern"],
+    ],
     ["the reserved id unknown", { entities: [{ entityType: "customer", entityId: "unknown" }] }, []],
     ["null among entities", { entities: [null] }, ["/entities/0 type"]],
     ["no entity (no @length on the list)", { entities: [] }, []],
@@ -147,8 +174,14 @@ describe("SendEvent input", () => {
   });
 
   it("validates the hostile variable names __proto__, constructor and hasOwnProperty as ordinary keys", () => {
-    const eventVariables = JSON.parse('{"__proto__": "", "constructor": "ok", "hasOwnProperty": 1}') as Record<string, unknown>;
-    expect(brief(sendEvent({ ...validSend(), eventVariables }))).toEqual(["/eventVariables/__proto__ length", "/eventVariables/hasOwnProperty type"]);
+    const eventVariables = JSON.parse('{"__proto__": "", "constructor": "ok", "hasOwnProperty": 1}') as Record<
+      string,
+      unknown
+    >;
+    expect(brief(sendEvent({ ...validSend(), eventVariables }))).toEqual([
+      "/eventVariables/__proto__ length",
+      "/eventVariables/hasOwnProperty type",
+    ]);
   });
 
   it("never shows a variable value or an entity (both @sensitive) in a message", () => {
@@ -178,16 +211,37 @@ describe("GetEventPrediction input", () => {
     ["no eventVariables", { eventVariables: undefined }, ["/eventVariables required"]],
     ["no detectorId", { detectorId: undefined }, ["/detectorId required"]],
     ["an empty detectorId (no @length)", { detectorId: "" }, []],
-    ["a SageMaker blob", { externalModelEndpointDataBlobs: { "my-endpoint": { byteBuffer: new Uint8Array([1]), contentType: "text/csv" } } }, []],
-    ["a SageMaker endpoint name with a dot, at the map", { externalModelEndpointDataBlobs: { "my.endpoint": {} } }, ["/externalModelEndpointDataBlobs pattern"]],
-    ["a base64 string where a blob belongs, key hidden", { externalModelEndpointDataBlobs: { "my-endpoint": { byteBuffer: "AAAA" } } }, ["/externalModelEndpointDataBlobs/*/byteBuffer type"]],
-    ["an empty content type, key hidden", { externalModelEndpointDataBlobs: { endpoint: { contentType: "" } } }, ["/externalModelEndpointDataBlobs/*/contentType length"]],
+    [
+      "a SageMaker blob",
+      {
+        externalModelEndpointDataBlobs: { "my-endpoint": { byteBuffer: new Uint8Array([1]), contentType: "text/csv" } },
+      },
+      [],
+    ],
+    [
+      "a SageMaker endpoint name with a dot, at the map",
+      { externalModelEndpointDataBlobs: { "my.endpoint": {} } },
+      ["/externalModelEndpointDataBlobs pattern"],
+    ],
+    [
+      "a base64 string where a blob belongs, key hidden",
+      { externalModelEndpointDataBlobs: { "my-endpoint": { byteBuffer: "AAAA" } } },
+      ["/externalModelEndpointDataBlobs/*/byteBuffer type"],
+    ],
+    [
+      "an empty content type, key hidden",
+      { externalModelEndpointDataBlobs: { endpoint: { contentType: "" } } },
+      ["/externalModelEndpointDataBlobs/*/contentType length"],
+    ],
   ])("%s", (_label, change, expected) => {
     expect(brief(getEventPrediction({ ...validPredict(), ...change }))).toEqual(expected);
   });
 
   it("keeps the keys of the @sensitive SageMaker blob map out of paths and messages", () => {
-    const issues = getEventPrediction({ ...validPredict(), externalModelEndpointDataBlobs: { "SECRET-endpoint": { contentType: "" } } });
+    const issues = getEventPrediction({
+      ...validPredict(),
+      externalModelEndpointDataBlobs: { "SECRET-endpoint": { contentType: "" } },
+    });
     expect(JSON.stringify(issues)).not.toContain("SECRET");
   });
 });
@@ -196,7 +250,9 @@ describe("output shapes have validators too (never run by default)", () => {
   it("checks a prediction result's enum as open: an unknown model type is an enum issue", () => {
     const validate = validator(module, "validateGetEventPredictionResult");
     const result = {
-      modelScores: [{ modelVersion: { modelId: "m", modelType: "NEW_KIND", modelVersionNumber: "1.0" }, scores: { m: 12.5 } }],
+      modelScores: [
+        { modelVersion: { modelId: "m", modelType: "NEW_KIND", modelVersionNumber: "1.0" }, scores: { m: 12.5 } },
+      ],
     };
     expect(brief(validate(result))).toEqual(["/modelScores/0/modelVersion/modelType enum"]);
   });

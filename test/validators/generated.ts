@@ -29,7 +29,9 @@ export function validator(module: GeneratedValidators, name: string): (value: un
 }
 
 /** Writes files into a fresh temporary folder and imports its validators.ts. */
-export async function importValidators(files: Array<{ path: string; text: string }>): Promise<{ dir: string; module: GeneratedValidators }> {
+export async function importValidators(
+  files: Array<{ path: string; text: string }>,
+): Promise<{ dir: string; module: GeneratedValidators }> {
   const dir = mkdtempSync(join(tmpdir(), "anvil-validators-"));
   for (const f of files) {
     const path = join(dir, f.path);
@@ -43,7 +45,11 @@ export async function importValidators(files: Array<{ path: string; text: string
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 /** The Fraud Detector client of codegen.yaml, generated in memory (type-check skipped), its validators imported. */
-export async function fraudDetectorValidators(): Promise<{ dir: string; module: GeneratedValidators; files: Array<{ path: string; text: string }> }> {
+export async function fraudDetectorValidators(): Promise<{
+  dir: string;
+  module: GeneratedValidators;
+  files: Array<{ path: string; text: string }>;
+}> {
   const result = await generate(loadConfig(join(ROOT, "codegen.yaml")), { skipTypeCheck: true });
   const client = result.clients.find((c) => c.folder === "frauddetector");
   if (!client) throw new Error("codegen.yaml has no frauddetector client");
@@ -51,9 +57,16 @@ export async function fraudDetectorValidators(): Promise<{ dir: string; module: 
 }
 
 /** The validators of a model given as a JSON AST object: lowered, rendered (not formatted), transpiled, imported. */
-export async function validatorsOfModel(doc: object): Promise<{ module: GeneratedValidators; ir: ClientIR; text: string; dir: string }> {
+export async function validatorsOfModel(
+  doc: object,
+): Promise<{ module: GeneratedValidators; ir: ClientIR; text: string; dir: string }> {
   const model = modelOf(doc);
-  const ir = lower(model, select(model, {}), { name: "test", models: [], modelsAsWritten: ["test.json"], validation: "reject" });
+  const ir = lower(model, select(model, {}), {
+    name: "test",
+    models: [],
+    modelsAsWritten: ["test.json"],
+    validation: "reject",
+  });
   const files = render(ir).filter((f) => f.path === "validators.ts" || f.path === "runtime/validate.ts");
   const text = files.find((f) => f.path === "validators.ts")?.text ?? "";
   const dir = mkdtempSync(join(tmpdir(), "anvil-validators-"));

@@ -16,11 +16,20 @@ import { validationModel } from "./fixture-model.js";
 import { validator, validatorsOfModel } from "./generated.js";
 
 /** A model with one operation whose input has the given members; extra shapes as given. */
-function modelWith(members: Record<string, object>, shapes: Record<string, object> = {}, inputTraits: Record<string, unknown> = {}) {
+function modelWith(
+  members: Record<string, object>,
+  shapes: Record<string, object> = {},
+  inputTraits: Record<string, unknown> = {},
+) {
   return {
     smithy: "2.0",
     shapes: {
-      "a.b#Service": { type: "service", version: "1", operations: [{ target: "a.b#Op" }], traits: { "aws.protocols#awsJson1_1": {} } },
+      "a.b#Service": {
+        type: "service",
+        version: "1",
+        operations: [{ target: "a.b#Op" }],
+        traits: { "aws.protocols#awsJson1_1": {} },
+      },
       "a.b#Op": { type: "operation", input: { target: "a.b#OpInput" } },
       "a.b#OpInput": { type: "structure", members, traits: { "smithy.api#input": {}, ...inputTraits } },
       ...shapes,
@@ -36,7 +45,13 @@ function irOf(doc: object) {
 describe("validator names", () => {
   it("PascalCases list and map names and resolves collisions the same way every run", () => {
     const doc = modelWith(
-      { a: { target: "a.b#Thing" }, b: { target: "c.d#thing" }, c: { target: "a.b#items" }, d: { target: "c.d#items" }, e: { target: "a.b#byName" } },
+      {
+        a: { target: "a.b#Thing" },
+        b: { target: "c.d#thing" },
+        c: { target: "a.b#items" },
+        d: { target: "c.d#items" },
+        e: { target: "a.b#byName" },
+      },
       {
         "a.b#Thing": { type: "structure", members: {} },
         "c.d#thing": { type: "list", member: { target: "smithy.api#String" } },
@@ -58,7 +73,10 @@ describe("validator names", () => {
   });
 
   it("keeps a guard named like a runtime helper (isPlainObject) and imports the helper under an alias", async () => {
-    const doc = modelWith({ p: { target: "a.b#PlainObject" } }, { "a.b#PlainObject": { type: "structure", members: { x: { target: "smithy.api#String" } } } });
+    const doc = modelWith(
+      { p: { target: "a.b#PlainObject" } },
+      { "a.b#PlainObject": { type: "structure", members: { x: { target: "smithy.api#String" } } } },
+    );
     const ir = irOf(doc);
     expect(ir.validators?.validatorNames["a.b#PlainObject"]).toBe("validatePlainObject");
     expect(ir.validators?.guardNames["a.b#PlainObject"]).toBe("isPlainObject");
@@ -77,15 +95,29 @@ describe("validator names", () => {
 
   it("generates nothing for error structures", () => {
     const doc = modelWith({}, {});
-    (doc.shapes as Record<string, object>)["a.b#Op"] = { type: "operation", input: { target: "a.b#OpInput" }, errors: [{ target: "a.b#Oops" }] };
-    (doc.shapes as Record<string, object>)["a.b#Oops"] = { type: "structure", members: {}, traits: { "smithy.api#error": "client" } };
+    (doc.shapes as Record<string, object>)["a.b#Op"] = {
+      type: "operation",
+      input: { target: "a.b#OpInput" },
+      errors: [{ target: "a.b#Oops" }],
+    };
+    (doc.shapes as Record<string, object>)["a.b#Oops"] = {
+      type: "structure",
+      members: {},
+      traits: { "smithy.api#error": "client" },
+    };
     expect(Object.keys(irOf(doc).validators?.validatorNames ?? {})).toEqual(["a.b#OpInput"]);
   });
 });
 
 describe("generated code", () => {
   it("checks each aggregate in one checker that every use calls, with braces on every branch and locals named after members", () => {
-    const item = { type: "structure", members: { id: { target: "smithy.api#String", traits: { "smithy.api#required": {} } }, Type: { target: "smithy.api#Integer" } } };
+    const item = {
+      type: "structure",
+      members: {
+        id: { target: "smithy.api#String", traits: { "smithy.api#required": {} } },
+        Type: { target: "smithy.api#Integer" },
+      },
+    };
     const ir = irOf(
       modelWith(
         { list: { target: "a.b#List" }, one: { target: "a.b#Item" }, value: { target: "a.b#Item" } },
@@ -95,10 +127,15 @@ describe("generated code", () => {
     const helpers = ir.validators?.helpers ?? [];
     // OpInput is no member's target: validateOpInput holds its checks, with literal paths.
     expect(helpers.map((h) => h.name).sort()).toEqual(["checkItem", "checkList"]);
-    const input = (ir.validators?.validators.find((v) => v.validateName === "validateOpInput")?.body ?? []).map((line) => line.toString().trim());
+    const input = (ir.validators?.validators.find((v) => v.validateName === "validateOpInput")?.body ?? []).map(
+      (line) => line.toString().trim(),
+    );
     const body = (name: string) => (helpers.find((h) => h.name === name)?.body ?? []).map((line) => line.toString());
     // Both members of type Item, and the list's items, call the one checker.
-    expect(input.filter((l) => l.includes("checkItem("))).toEqual(['checkItem(one, "", "one", out);', 'checkItem(valueMember, "", "value", out);']);
+    expect(input.filter((l) => l.includes("checkItem("))).toEqual([
+      'checkItem(one, "", "one", out);',
+      'checkItem(valueMember, "", "value", out);',
+    ]);
     expect(body("checkList").filter((l) => l.includes("checkItem("))).toHaveLength(1);
     // A member named like a parameter, and one named like a keyword, get variants.
     expect(input).toContain(`const valueMember: unknown = value["value"];`);
@@ -114,10 +151,23 @@ describe("generated code", () => {
 
   it("gives a list member whose @length overrides its target's a checker of its own", async () => {
     const doc = modelWith(
-      { plain: { target: "a.b#Names" }, short: { target: "a.b#Names", traits: { "smithy.api#length": { min: 2, max: 3 } } } },
-      { "a.b#Names": { type: "list", member: { target: "smithy.api#String" }, traits: { "smithy.api#length": { max: 5 } } } },
+      {
+        plain: { target: "a.b#Names" },
+        short: { target: "a.b#Names", traits: { "smithy.api#length": { min: 2, max: 3 } } },
+      },
+      {
+        "a.b#Names": {
+          type: "list",
+          member: { target: "smithy.api#String" },
+          traits: { "smithy.api#length": { max: 5 } },
+        },
+      },
     );
-    expect(irOf(doc).validators?.helpers.map((h) => h.name).sort()).toEqual(["checkNames", "checkNamesLength2To3"]);
+    expect(
+      irOf(doc)
+        .validators?.helpers.map((h) => h.name)
+        .sort(),
+    ).toEqual(["checkNames", "checkNamesLength2To3"]);
     const { module, dir } = await validatorsOfModel(doc);
     rmSync(dir, { recursive: true, force: true });
     const validate = validator(module, "validateOpInput");
@@ -129,15 +179,33 @@ describe("generated code", () => {
 
   it("gives recursive shapes helpers that track enclosing values, and only them", () => {
     const ir = irOf(validationModel);
-    const recursive = ir.validators?.helpers.filter((h) => h.recursive).map((h) => h.name).sort();
+    const recursive = ir.validators?.helpers
+      .filter((h) => h.recursive)
+      .map((h) => h.name)
+      .sort();
     expect(recursive).toEqual(["checkNode", "checkNodeList"]);
-    expect(ir.validators?.helpers.filter((h) => h.params.toString().includes("seen")).map((h) => h.name).sort()).toEqual(recursive);
+    expect(
+      ir.validators?.helpers
+        .filter((h) => h.params.toString().includes("seen"))
+        .map((h) => h.name)
+        .sort(),
+    ).toEqual(recursive);
   });
 
   it("leaves out a pattern with no exact JavaScript equivalent, says so in the code, and reports it", async () => {
-    const doc = modelWith({ odd: { target: "a.b#Odd" } }, { "a.b#Odd": { type: "string", traits: { "smithy.api#pattern": "\\p{InGreek}+", "smithy.api#length": { max: 3 } } } });
+    const doc = modelWith(
+      { odd: { target: "a.b#Odd" } },
+      {
+        "a.b#Odd": {
+          type: "string",
+          traits: { "smithy.api#pattern": "\\p{InGreek}+", "smithy.api#length": { max: 3 } },
+        },
+      },
+    );
     const ir = irOf(doc);
-    expect(ir.validators?.skippedPatterns).toEqual([{ shapeId: "a.b#Odd", pattern: "\\p{InGreek}+", reason: expect.any(String) as string }]);
+    expect(ir.validators?.skippedPatterns).toEqual([
+      { shapeId: "a.b#Odd", pattern: "\\p{InGreek}+", reason: expect.any(String) as string },
+    ]);
     const { module, text, dir } = await validatorsOfModel(doc);
     rmSync(dir, { recursive: true, force: true });
     expect(text).toContain('// Not checked: @pattern "\\\\p{InGreek}+" of a.b#Odd');
@@ -149,22 +217,39 @@ describe("generated code", () => {
   it("shares one compiled RegExp between shapes with the same pattern", () => {
     const doc = modelWith(
       { a: { target: "a.b#A" }, b: { target: "a.b#B" } },
-      { "a.b#A": { type: "string", traits: { "smithy.api#pattern": "^x+$" } }, "a.b#B": { type: "string", traits: { "smithy.api#pattern": "^x+$", "smithy.api#length": { max: 2 } } } },
+      {
+        "a.b#A": { type: "string", traits: { "smithy.api#pattern": "^x+$" } },
+        "a.b#B": { type: "string", traits: { "smithy.api#pattern": "^x+$", "smithy.api#length": { max: 2 } } },
+      },
     );
     expect(irOf(doc).validators?.constants.filter((c) => c.kind === "pattern")).toHaveLength(1);
   });
 
   it("uses a Set for enums of many values and a comparison chain for few", () => {
-    const many = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`V${i}`, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } }]));
+    const many = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        `V${i}`,
+        { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } },
+      ]),
+    );
     const doc = modelWith({ e: { target: "a.b#Many" } }, { "a.b#Many": { type: "enum", members: many } });
     const ir = irOf(doc);
-    expect(ir.validators?.constants.some((c) => c.kind === "values" && c.expression.toString().startsWith("/* @__PURE__ */ new Set<string>"))).toBe(true);
+    expect(
+      ir.validators?.constants.some(
+        (c) => c.kind === "values" && c.expression.toString().startsWith("/* @__PURE__ */ new Set<string>"),
+      ),
+    ).toBe(true);
   });
 });
 
 describe("type-checking", () => {
   it("the validators of the fixture model (every shape type, recursion, unions, bigint, enum sets) type-check strictly", async () => {
-    const many = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`V${i}`, { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } }]));
+    const many = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        `V${i}`,
+        { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": `v${i}` } },
+      ]),
+    );
     const doc = structuredClone(validationModel) as { shapes: Record<string, { members?: Record<string, object> }> };
     doc.shapes["test.v#Many"] = { type: "enum", members: many } as never;
     (doc.shapes["test.v#CheckInput"].members as Record<string, object>).many = { target: "test.v#Many" };
@@ -176,9 +261,20 @@ describe("type-checking", () => {
 
 describe("model errors", () => {
   it("rejects @requiredTogether naming a member the structure does not have", () => {
-    const doc = modelWith({ a: { target: "smithy.api#String" } }, {}, { "anvil.traits#requiredTogether": [["a", "nope"]] });
-    (doc.shapes as Record<string, object>)["anvil.traits#requiredTogether"] = { type: "list", member: { target: "anvil.traits#Group" }, traits: { "smithy.api#trait": {} } };
-    (doc.shapes as Record<string, object>)["anvil.traits#Group"] = { type: "list", member: { target: "smithy.api#String" } };
+    const doc = modelWith(
+      { a: { target: "smithy.api#String" } },
+      {},
+      { "anvil.traits#requiredTogether": [["a", "nope"]] },
+    );
+    (doc.shapes as Record<string, object>)["anvil.traits#requiredTogether"] = {
+      type: "list",
+      member: { target: "anvil.traits#Group" },
+      traits: { "smithy.api#trait": {} },
+    };
+    (doc.shapes as Record<string, object>)["anvil.traits#Group"] = {
+      type: "list",
+      member: { target: "smithy.api#String" },
+    };
     const model = modelOf(doc);
     const error = errorOf(() => lowerValidators(model, select(model, {}), {}, new ClientNames()));
     expect(error.diagnostics[0].message).toContain('unknown members: "nope"');

@@ -30,7 +30,12 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 beforeAll(async () => {
   const fixture = await validatorsOfModel(validationModel);
   dirs.push(fixture.dir);
-  subjects.push({ name: "fixture", model: modelOf(validationModel), module: fixture.module, validatorNames: fixture.ir.validators?.validatorNames ?? {} });
+  subjects.push({
+    name: "fixture",
+    model: modelOf(validationModel),
+    module: fixture.module,
+    validatorNames: fixture.ir.validators?.validatorNames ?? {},
+  });
   const fd = await fraudDetectorValidators();
   dirs.push(fd.dir);
   const fdModel = assemble(loadFiles([new URL("../../specs", import.meta.url).pathname], preludeIds()));
@@ -48,7 +53,8 @@ beforeAll(async () => {
   subjects.push({ name: "frauddetector", model: fdModel, module: fd.module, validatorNames: ids });
 }, 60_000);
 
-const run = (module: GeneratedValidators, fn: string, v: unknown) => (module[fn] as (v: unknown) => ValidationIssue[])(v);
+const run = (module: GeneratedValidators, fn: string, v: unknown) =>
+  (module[fn] as (v: unknown) => ValidationIssue[])(v);
 
 describe.each(["fixture", "frauddetector"])("%s model", (which) => {
   const subject = () => subjects.find((s) => s.name === which) as Subject;
@@ -81,8 +87,13 @@ describe.each(["fixture", "frauddetector"])("%s model", (which) => {
       fc.assert(
         fc.property(cases, ({ value, mutation }) => {
           checked++;
-          const issues = run(module, fn, mutation.apply(value)).map((i) => ({ path: i.path, constraint: i.constraint }));
-          expect(issues, `${fn}: ${mutation.describe}`).toEqual([{ path: mutation.path, constraint: mutation.constraint }]);
+          const issues = run(module, fn, mutation.apply(value)).map((i) => ({
+            path: i.path,
+            constraint: i.constraint,
+          }));
+          expect(issues, `${fn}: ${mutation.describe}`).toEqual([
+            { path: mutation.path, constraint: mutation.constraint },
+          ]);
         }),
         { numRuns: 150 },
       );

@@ -38,7 +38,12 @@ function modelOf(patterns: readonly { pattern: string; maxLength: number | null 
   return {
     smithy: "2.0",
     shapes: {
-      "a.b#Service": { type: "service", version: "1", operations: [{ target: "a.b#Op" }], traits: { "aws.protocols#awsJson1_1": {} } },
+      "a.b#Service": {
+        type: "service",
+        version: "1",
+        operations: [{ target: "a.b#Op" }],
+        traits: { "aws.protocols#awsJson1_1": {} },
+      },
       "a.b#Op": { type: "operation", input: { target: "a.b#OpInput" } },
       "a.b#OpInput": { type: "structure", members, traits: { "smithy.api#input": {} } },
       ...shapes,
@@ -66,7 +71,10 @@ describe("patterns at risk of catastrophic backtracking", () => {
       if (!form.ok) throw new Error(`does not translate: ${cases[i]?.pattern}`);
       // On RegExp only when the tree RegExp runs has no ambiguity left (not merely kept there).
       if (form.engine === "regexp") expect(form.riskKept, cases[i]?.pattern).toBeUndefined();
-      if (form.engine === "regexp") expect(backtrackingRisk(rewriteNestedQuantifiers(parseJavaPattern(cases[i]?.pattern ?? "").root).root)).toBeUndefined();
+      if (form.engine === "regexp")
+        expect(
+          backtrackingRisk(rewriteNestedQuantifiers(parseJavaPattern(cases[i]?.pattern ?? "").root).root),
+        ).toBeUndefined();
     }
     const onRe2 = forms.filter((f) => f.ok && f.engine === "re2").length;
     // The two IAM role paths lose their risk when their pieces merge (nested-quantifiers.ts).
@@ -82,7 +90,8 @@ describe("patterns at risk of catastrophic backtracking", () => {
     const validate = validator(module, "validateOpInput");
     cases.forEach((c, i) => {
       if (c.maxLength !== null) expect([...c.worstCase].length).toBeLessThanOrEqual(c.maxLength);
-      const patternIssue = (s: string): boolean => validate({ [`m${i}`]: s }).some((issue) => issue.constraint === "pattern");
+      const patternIssue = (s: string): boolean =>
+        validate({ [`m${i}`]: s }).some((issue) => issue.constraint === "pattern");
       expect(patternIssue(c.worstCase), c.pattern).toBe(!c.java);
       for (const s of c.family) expect(patternIssue(s), `${c.pattern} on ${JSON.stringify(s)}`).toBe(!c.java);
     });
@@ -111,10 +120,21 @@ describe("patterns at risk of catastrophic backtracking", () => {
 describe("the corpus patterns that took 10 ms or more at their maximum length (corpus.ts --redos)", () => {
   const slow = [
     // RegExp: a run at an unanchored start, retried from every position (8 to 20 ms at 2,048).
-    { pattern: "^(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:flow/[0-9a-zA-Z]{10}/alias/[0-9a-zA-Z]{10})|(\\bTSTALIASID\\b|[0-9a-zA-Z]+)$", maxLength: 2048 },
+    {
+      pattern:
+        "^(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:flow/[0-9a-zA-Z]{10}/alias/[0-9a-zA-Z]{10})|(\\bTSTALIASID\\b|[0-9a-zA-Z]+)$",
+      maxLength: 2048,
+    },
     // RE2 with a lookbehind for `$`, which turned off re2js's DFA (7 to 17 ms at 20,000).
-    { pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$", maxLength: 20000 },
-    { pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$", maxLength: 20000 },
+    {
+      pattern:
+        "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$",
+      maxLength: 20000,
+    },
+    {
+      pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*$",
+      maxLength: 20000,
+    },
   ];
 
   it("run in forms without what made them slow", () => {

@@ -132,9 +132,27 @@ describe("hasDuplicates uses Smithy value equality", () => {
     [[new Uint8Array([1, 2]), new Uint8Array([2, 1])], false],
     [[new Date(5), new Date(5)], true],
     [[new Date(5), new Date(6)], false],
-    [[["a", "b"], ["a", "b"]], true],
-    [[["a", "b"], ["b", "a"]], false],
-    [[{ a: 1, b: 2 }, { b: 2, a: 1 }], true],
+    [
+      [
+        ["a", "b"],
+        ["a", "b"],
+      ],
+      true,
+    ],
+    [
+      [
+        ["a", "b"],
+        ["b", "a"],
+      ],
+      false,
+    ],
+    [
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      true,
+    ],
     [[{ a: 1, b: undefined }, { a: 1 }], true],
     [[{ a: 1, b: null }, { a: 1 }], true],
     [[{ a: 1 }, { a: 2 }], false],
@@ -170,8 +188,12 @@ describe("isPlainObject", () => {
 });
 
 describe("decimals (the TypeScript form of bigDecimal)", () => {
-  it.each(["0", "-1", "+2", "1.5", ".5", "5.", "1e10", "-2.5E-3"])("accepts %s", (s) => expect(isDecimalString(s)).toBe(true));
-  it.each(["", ".", "1..2", "abc", "1e", "NaN", "Infinity", "0x10", " 1"])("rejects %j", (s) => expect(isDecimalString(s)).toBe(false));
+  it.each(["0", "-1", "+2", "1.5", ".5", "5.", "1e10", "-2.5E-3"])("accepts %s", (s) =>
+    expect(isDecimalString(s)).toBe(true),
+  );
+  it.each(["", ".", "1..2", "abc", "1e", "NaN", "Infinity", "0x10", " 1"])("rejects %j", (s) =>
+    expect(isDecimalString(s)).toBe(false),
+  );
   it.each([
     ["1", "1", 0],
     ["1.0", "1", 0],
@@ -194,8 +216,22 @@ describe("splitOnFinalCrLf", () => {
       },
     });
     const split = splitOnFinalCrLf(program("other", true), program("crlf", false));
-    expect(["a\r\n", "a\n", "a\r", "\r\n", "a\r\nb", ""].map((s) => split.test(s))).toEqual([false, true, true, false, true, true]);
-    expect(seen).toEqual(['crlf:"a\\r\\n"', 'other:"a\\n"', 'other:"a\\r"', 'crlf:"\\r\\n"', 'other:"a\\r\\nb"', 'other:""']);
+    expect(["a\r\n", "a\n", "a\r", "\r\n", "a\r\nb", ""].map((s) => split.test(s))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+    ]);
+    expect(seen).toEqual([
+      'crlf:"a\\r\\n"',
+      'other:"a\\n"',
+      'other:"a\\r"',
+      'crlf:"\\r\\n"',
+      'other:"a\\r\\nb"',
+      'other:""',
+    ]);
   });
 });
 

@@ -40,7 +40,14 @@ describe("the manifest", () => {
   });
 
   it("is not trusted when malformed", () => {
-    for (const text of ["", "null", "[]", '{"generator":"anvil"}', '{"generator":"a","formatter":"b","checker":"c","files":{"x":{}}}', '{"generator":"a","formatter":"b","checker":"c","files":{"x":{"sha256":"h","rendered":1}}}']) {
+    for (const text of [
+      "",
+      "null",
+      "[]",
+      '{"generator":"anvil"}',
+      '{"generator":"a","formatter":"b","checker":"c","files":{"x":{}}}',
+      '{"generator":"a","formatter":"b","checker":"c","files":{"x":{"sha256":"h","rendered":1}}}',
+    ]) {
       expect(parseManifest(text), text).toBeUndefined();
     }
   });

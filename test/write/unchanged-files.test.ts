@@ -17,14 +17,32 @@ describe("write() of an output that partly changed", () => {
   it("keeps unchanged files (inode and mtime), rewrites changed ones, and reports wrote/unchanged", () => {
     const root = mkdtempSync(join(tmpdir(), "anvil-unchanged-"));
     roots.push(root);
-    const first = write(root, [{ folder: "c", files: [{ path: "a.ts", text: "a\n" }, { path: "sub/b.ts", text: "b\n" }, { path: "gone.ts", text: "x\n" }] }]);
+    const first = write(root, [
+      {
+        folder: "c",
+        files: [
+          { path: "a.ts", text: "a\n" },
+          { path: "sub/b.ts", text: "b\n" },
+          { path: "gone.ts", text: "x\n" },
+        ],
+      },
+    ]);
     expect(first).toEqual({ written: 3, unchanged: 0 });
     // An old mtime, so a rewrite could not go unnoticed within the clock's resolution.
     const old = new Date("2020-01-01T00:00:00Z");
     for (const p of ["a.ts", "sub/b.ts"]) utimesSync(join(root, "c", p), old, old);
     const before = { a: statSync(join(root, "c/a.ts")), b: statSync(join(root, "c/sub/b.ts")) };
 
-    const second = write(root, [{ folder: "c", files: [{ path: "a.ts", text: "a\n" }, { path: "sub/b.ts", text: "b changed\n" }, { path: "new.ts", text: "n\n" }] }]);
+    const second = write(root, [
+      {
+        folder: "c",
+        files: [
+          { path: "a.ts", text: "a\n" },
+          { path: "sub/b.ts", text: "b changed\n" },
+          { path: "new.ts", text: "n\n" },
+        ],
+      },
+    ]);
     expect(second).toEqual({ written: 2, unchanged: 1 });
     const a = statSync(join(root, "c/a.ts"));
     expect(a.mtimeMs).toBe(before.a.mtimeMs);

@@ -20,7 +20,9 @@ let ids: Set<string> | undefined;
 /** The add-on libraries as loaded files, in a stable order; `preludeIds` are the prelude's own ids. */
 export function addOnFiles(preludeIds: readonly string[]): LoadedFile[] {
   if (files) return files;
-  const names = readdirSync(here).filter((n) => n.endsWith(".smithy")).sort();
+  const names = readdirSync(here)
+    .filter((n) => n.endsWith(".smithy"))
+    .sort();
   const pending = names.map((n) => parseIdl(readFileSync(join(here, n), "utf8"), join(here, n)));
   const defined = new Set<string>();
   for (const p of pending) for (const id of p.definedIds) defined.add(id);

@@ -18,7 +18,9 @@ let publicIds: string[] | undefined;
 /** The prelude as loaded files (namespace `smithy.api`), in a stable order. */
 export function preludeFiles(): LoadedFile[] {
   if (files) return files;
-  const names = readdirSync(here).filter((n) => n.endsWith(".smithy")).sort();
+  const names = readdirSync(here)
+    .filter((n) => n.endsWith(".smithy"))
+    .sort();
   const pending = names.map((n) => parseIdl(readFileSync(join(here, n), "utf8"), join(here, n)));
   const ids = new Set<string>();
   for (const p of pending) for (const id of p.definedIds) ids.add(id);

@@ -23,10 +23,19 @@ export function checkDefaultTrait(ctx: TraitValidationContext): void {
     const value = holder.traits[DEFAULT] as NodeValue;
     if (!holder.member) {
       if (value === null) {
-        ctx.report(holder, DEFAULT, { message: "The @default trait can be set to null only on members", eventId: EVENT_ID, hint: "Remove the @default trait: a shape without a default has none" });
+        ctx.report(holder, DEFAULT, {
+          message: "The @default trait can be set to null only on members",
+          eventId: EVENT_ID,
+          hint: "Remove the @default trait: a shape without a default has none",
+        });
         continue;
       }
-      reportValueProblems(ctx, holder, validateNodeValue(value, holder.shape, ctx.shapes, { zeroRangeIsWarning: true }), holder.shape);
+      reportValueProblems(
+        ctx,
+        holder,
+        validateNodeValue(value, holder.shape, ctx.shapes, { zeroRangeIsWarning: true }),
+        holder.shape,
+      );
       checkKindRules(ctx, holder, value, holder.shape);
       continue;
     }
@@ -34,7 +43,12 @@ export function checkDefaultTrait(ctx: TraitValidationContext): void {
     if (value === null) continue;
     const target = ctx.shapes.get(holder.member.target);
     if (!target) continue; // a dangling target is the reference check's error
-    reportValueProblems(ctx, holder, validateMemberValue(value, holder.member, holder.shape, ctx.shapes, { zeroRangeIsWarning: true }), target);
+    reportValueProblems(
+      ctx,
+      holder,
+      validateMemberValue(value, holder.member, holder.shape, ctx.shapes, { zeroRangeIsWarning: true }),
+      target,
+    );
     checkKindRules(ctx, holder, value, target);
     checkMemberTarget(ctx, holder, holder.member, target);
   }
@@ -45,14 +59,36 @@ export function checkDefaultTrait(ctx: TraitValidationContext): void {
 function* holdersWithDefaults(ctx: TraitValidationContext): Generator<TraitHolder> {
   for (const shape of ctx.shapes.values()) {
     if (shape.prelude) continue;
-    if (shape.traits[DEFAULT] !== undefined) yield { id: shape.id, type: shape.type, traits: shape.traits, shape, location: shape.location, locateTrait: shape.locateTrait };
+    if (shape.traits[DEFAULT] !== undefined)
+      yield {
+        id: shape.id,
+        type: shape.type,
+        traits: shape.traits,
+        shape,
+        location: shape.location,
+        locateTrait: shape.locateTrait,
+      };
     for (const member of shape.members) {
-      if (member.traits[DEFAULT] !== undefined) yield { id: member.id, type: "member", traits: member.traits, shape, member, location: member.location, locateTrait: member.locateTrait };
+      if (member.traits[DEFAULT] !== undefined)
+        yield {
+          id: member.id,
+          type: "member",
+          traits: member.traits,
+          shape,
+          member,
+          location: member.location,
+          locateTrait: member.locateTrait,
+        };
     }
   }
 }
 
-function reportValueProblems(ctx: TraitValidationContext, holder: TraitHolder, problems: NodeProblem[], target: Shape): void {
+function reportValueProblems(
+  ctx: TraitValidationContext,
+  holder: TraitHolder,
+  problems: NodeProblem[],
+  target: Shape,
+): void {
   for (const p of problems) {
     const where = p.path.length > 0 ? `.${p.path.join(".")}` : "";
     ctx.report(holder, DEFAULT, {
@@ -66,12 +102,19 @@ function reportValueProblems(ctx: TraitValidationContext, holder: TraitHolder, p
 
 /** The rules by the target's type that node validation does not cover. */
 function checkKindRules(ctx: TraitValidationContext, holder: TraitHolder, value: NodeValue, target: Shape): void {
-  const report = (message: string, hint: string, severity: "ERROR" | "WARNING" = "ERROR") => ctx.report(holder, DEFAULT, { message, eventId: EVENT_ID, severity, hint });
+  const report = (message: string, hint: string, severity: "ERROR" | "WARNING" = "ERROR") =>
+    ctx.report(holder, DEFAULT, { message, eventId: EVENT_ID, severity, hint });
   const nonEmptyArray = Array.isArray(value) && value.length > 0;
-  const nonEmptyObject = value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0;
+  const nonEmptyObject =
+    value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0;
   switch (target.type) {
     case "blob":
-      if (typeof value === "string" && !isBase64(value)) report("The @default value of a blob should be a valid base64 string.", "Encode the default bytes as base64", "WARNING");
+      if (typeof value === "string" && !isBase64(value))
+        report(
+          "The @default value of a blob should be a valid base64 string.",
+          "Encode the default bytes as base64",
+          "WARNING",
+        );
       return;
     case "map":
       if (nonEmptyObject) report("The @default value of a map must be an empty map", "A map can only default to {}");
@@ -81,8 +124,16 @@ function checkKindRules(ctx: TraitValidationContext, holder: TraitHolder, value:
       if (nonEmptyArray) report("The @default value of a list must be an empty list", "A list can only default to []");
       return;
     case "document":
-      if (nonEmptyArray) report("The @default value of a document cannot be a non-empty array", "A document can default to a scalar, [] or {}");
-      if (nonEmptyObject) report("The @default value of a document cannot be a non-empty object", "A document can default to a scalar, [] or {}");
+      if (nonEmptyArray)
+        report(
+          "The @default value of a document cannot be a non-empty array",
+          "A document can default to a scalar, [] or {}",
+        );
+      if (nonEmptyObject)
+        report(
+          "The @default value of a document cannot be a non-empty object",
+          "A document can default to a scalar, [] or {}",
+        );
       return;
   }
 }
@@ -105,7 +156,9 @@ function checkMemberTarget(ctx: TraitValidationContext, holder: TraitHolder, mem
   const def = ctx.definition(DEFAULT);
   const selector = def ? ctx.traitDefinition(def).selector : undefined;
   if (selector === undefined || !ctx.unsupportedSelectors.has(selector)) return;
-  const fits = holder.shape.type === "structure" && (isSimpleType(target.type) || target.type === "list" || target.type === "set" || target.type === "map");
+  const fits =
+    holder.shape.type === "structure" &&
+    (isSimpleType(target.type) || target.type === "list" || target.type === "set" || target.type === "map");
   if (fits) return;
   ctx.report(holder, DEFAULT, {
     message: `Trait \`default\` cannot be applied to \`${member.id}\`. This trait may only be applied to shapes that match the following selector: ${selector}`,

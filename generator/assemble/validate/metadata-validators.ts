@@ -29,7 +29,12 @@ interface Found {
 interface BuiltIn {
   severity: Severity;
   /** `inScope`: a node not of the prelude and within the entry's `namespaces`, the nodes reported on. */
-  run(ctx: TraitValidationContext, config: NodeObject, message: string | undefined, inScope: (n: SelectorNode) => boolean): Found[] | { error: string };
+  run(
+    ctx: TraitValidationContext,
+    config: NodeObject,
+    message: string | undefined,
+    inScope: (n: SelectorNode) => boolean,
+  ): Found[] | { error: string };
 }
 
 /** Smithy's built-in validators (smithy-model's ValidatorService providers), by name. */
@@ -39,7 +44,9 @@ const BUILT_INS: Record<string, BuiltIn> = {
     run(ctx, config, message, inScope) {
       const matched = select(ctx, config["selector"], "selector");
       if ("error" in matched) return matched;
-      return [...matched.nodes].filter(inScope).map((node) => ({ node, message: message ?? `Selector capture matched selector: ${matched.selector}` }));
+      return [...matched.nodes]
+        .filter(inScope)
+        .map((node) => ({ node, message: message ?? `Selector capture matched selector: ${matched.selector}` }));
     },
   },
   EmitNoneSelector: {
@@ -47,20 +54,31 @@ const BUILT_INS: Record<string, BuiltIn> = {
     run(ctx, config, message, inScope) {
       const matched = select(ctx, config["selector"], "selector");
       if ("error" in matched) return matched;
-      return [...matched.nodes].some(inScope) ? [] : [{ message: message ?? `Expected at least one shape to match selector: ${matched.selector}` }];
+      return [...matched.nodes].some(inScope)
+        ? []
+        : [{ message: message ?? `Expected at least one shape to match selector: ${matched.selector}` }];
     },
   },
   UnreferencedShape: {
     severity: "NOTE",
     run(ctx, config, message, inScope) {
-      const extra = Object.keys(config).filter((k) => k !== "rootShapeSelector").sort();
-      if (extra.length > 0) return { error: `Expected an object with possible properties of \`rootShapeSelector\`, but found additional properties: ${extra.map((k) => `\`${k}\``).join(", ")}` };
+      const extra = Object.keys(config)
+        .filter((k) => k !== "rootShapeSelector")
+        .sort();
+      if (extra.length > 0)
+        return {
+          error: `Expected an object with possible properties of \`rootShapeSelector\`, but found additional properties: ${extra.map((k) => `\`${k}\``).join(", ")}`,
+        };
       const roots = select(ctx, config["rootShapeSelector"] ?? "service", "rootShapeSelector");
       if ("error" in roots) return roots;
-      return unreferencedShapes(ctx, roots.nodes).filter(inScope).map((node) => ({
-        node,
-        message: message ?? `This shape is unreferenced. It has no modeled connections to shapes that match the following selector: \`${roots.selector}\``,
-      }));
+      return unreferencedShapes(ctx, roots.nodes)
+        .filter(inScope)
+        .map((node) => ({
+          node,
+          message:
+            message ??
+            `This shape is unreferenced. It has no modeled connections to shapes that match the following selector: \`${roots.selector}\``,
+        }));
     },
   },
 };
@@ -73,7 +91,11 @@ function isObject(v: NodeValue | undefined): v is NodeObject {
 }
 
 /** Runs every declared validator; `location` is where the `validators` metadata was written. */
-export function runMetadataValidators(ctx: TraitValidationContext, metadata: Record<string, NodeValue>, location: SourceLocation | undefined): void {
+export function runMetadataValidators(
+  ctx: TraitValidationContext,
+  metadata: Record<string, NodeValue>,
+  location: SourceLocation | undefined,
+): void {
   const entries = metadata["validators"];
   if (!Array.isArray(entries)) return; // reported by the loader
   for (const entry of entries) {
@@ -81,20 +103,37 @@ export function runMetadataValidators(ctx: TraitValidationContext, metadata: Rec
     const name = entry["name"];
     const builtIn = BUILT_INS[name];
     if (builtIn === undefined) {
-      ctx.events.push({ ...event(`Unable to locate a validator named \`${name}\``, "WARNING", `UnknownValidator_${name}`, undefined, location), hint: `anvil runs the ${[...METADATA_VALIDATOR_NAMES].join(", ")} validators` });
+      ctx.events.push({
+        ...event(
+          `Unable to locate a validator named \`${name}\``,
+          "WARNING",
+          `UnknownValidator_${name}`,
+          undefined,
+          location,
+        ),
+        hint: `anvil runs the ${[...METADATA_VALIDATOR_NAMES].join(", ")} validators`,
+      });
       continue;
     }
     const config = isObject(entry["configuration"]) ? entry["configuration"] : {};
     const message = typeof entry["message"] === "string" ? entry["message"] : undefined;
-    const namespaces = Array.isArray(entry["namespaces"]) ? entry["namespaces"].filter((n): n is string => typeof n === "string") : undefined;
-    const inScope = (n: SelectorNode) => !isPrelude(ctx, n) && (namespaces === undefined || namespaces.includes(n.id.slice(0, n.id.indexOf("#"))));
+    const namespaces = Array.isArray(entry["namespaces"])
+      ? entry["namespaces"].filter((n): n is string => typeof n === "string")
+      : undefined;
+    const inScope = (n: SelectorNode) =>
+      !isPrelude(ctx, n) && (namespaces === undefined || namespaces.includes(n.id.slice(0, n.id.indexOf("#"))));
     const found = builtIn.run(ctx, config, message, inScope);
     if ("error" in found) {
-      ctx.events.push(event(`Error creating \`${name}\` validator: ${found.error}`, "ERROR", "Model", undefined, location));
+      ctx.events.push(
+        event(`Error creating \`${name}\` validator: ${found.error}`, "ERROR", "Model", undefined, location),
+      );
       continue;
     }
     const id = typeof entry["id"] === "string" ? entry["id"] : name;
-    const severity = typeof entry["severity"] === "string" && SEVERITIES.has(entry["severity"]) ? (entry["severity"] as Severity) : builtIn.severity;
+    const severity =
+      typeof entry["severity"] === "string" && SEVERITIES.has(entry["severity"])
+        ? (entry["severity"] as Severity)
+        : builtIn.severity;
     for (const f of found.sort((a, b) => compareIds(a.node?.id ?? "", b.node?.id ?? ""))) {
       const holder = f.node?.member ?? f.node?.shape;
       ctx.events.push(event(f.message, severity, id, f.node?.id, f.node === undefined ? location : holder?.location));
@@ -103,17 +142,24 @@ export function runMetadataValidators(ctx: TraitValidationContext, metadata: Rec
 }
 
 /** A selector of the configuration: its matches, or the error creating the validator. */
-function select(ctx: TraitValidationContext, selector: NodeValue | undefined, key: string): { selector: string; nodes: Set<SelectorNode> } | { error: string } {
+function select(
+  ctx: TraitValidationContext,
+  selector: NodeValue | undefined,
+  key: string,
+): { selector: string; nodes: Set<SelectorNode> } | { error: string } {
   if (typeof selector !== "string") return { error: `${key} is required` };
   const matched = ctx.selectors().matches(selector);
   if (matched instanceof SelectorSyntaxError) {
     // Smithy's words: EmitEachSelector reads its selector through the Selector class's fromNode,
     // UnreferencedShape parses it itself.
     return key === "selector"
-      ? { error: `Deserialization error at (/selector): unable to create software.amazon.smithy.model.selector.Selector from ${JSON.stringify(selector)}: Unable to deserialize Node using fromNode method: ${matched.message}` }
+      ? {
+          error: `Deserialization error at (/selector): unable to create software.amazon.smithy.model.selector.Selector from ${JSON.stringify(selector)}: Unable to deserialize Node using fromNode method: ${matched.message}`,
+        }
       : { error: `Error parsing \`${key}\`: ${matched.message}` };
   }
-  if (matched instanceof UnsupportedSelector) return { error: `anvil cannot evaluate the ${key} ${JSON.stringify(selector)}: ${matched.message}` };
+  if (matched instanceof UnsupportedSelector)
+    return { error: `anvil cannot evaluate the ${key} ${JSON.stringify(selector)}: ${matched.message}` };
   return { selector, nodes: matched };
 }
 
@@ -126,6 +172,18 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function event(message: string, severity: Severity, eventId: string, shapeId: string | undefined, location: SourceLocation | undefined): Diagnostic {
-  return { message, severity, eventId, ...(shapeId === undefined ? {} : { shapeId }), ...(location === undefined ? {} : { location }) };
+function event(
+  message: string,
+  severity: Severity,
+  eventId: string,
+  shapeId: string | undefined,
+  location: SourceLocation | undefined,
+): Diagnostic {
+  return {
+    message,
+    severity,
+    eventId,
+    ...(shapeId === undefined ? {} : { shapeId }),
+    ...(location === undefined ? {} : { location }),
+  };
 }

@@ -26,7 +26,10 @@ export function checkMixinKinds(shapes: Map<string, Shape>, problems: Diagnostic
       });
     }
     if (s.traits[MIXIN] === undefined) continue;
-    if (s.type === "operation" && ((s.input !== undefined && s.input !== UNIT) || (s.output !== undefined && s.output !== UNIT))) {
+    if (
+      s.type === "operation" &&
+      ((s.input !== undefined && s.input !== UNIT) || (s.output !== undefined && s.output !== UNIT))
+    ) {
       problems.push({
         message: `Operation shapes with the mixin trait MUST target \`${UNIT}\` for their input and output. Operation mixin shape \`${s.id}\` defines one or both of these properties.`,
         location: s.location,
@@ -49,7 +52,15 @@ export function checkMixinKinds(shapes: Map<string, Shape>, problems: Diagnostic
 function definesResourceProperties(s: Shape): boolean {
   const nonEmpty = (v: object | undefined) => v !== undefined && Object.keys(v).length > 0;
   return (
-    nonEmpty(s.identifiers) || nonEmpty(s.properties) || nonEmpty(s.operations) || nonEmpty(s.resources) ||
-    s.put !== undefined || s.create !== undefined || s.read !== undefined || s.update !== undefined || s.delete !== undefined || s.list !== undefined
+    nonEmpty(s.identifiers) ||
+    nonEmpty(s.properties) ||
+    nonEmpty(s.operations) ||
+    nonEmpty(s.resources) ||
+    s.put !== undefined ||
+    s.create !== undefined ||
+    s.read !== undefined ||
+    s.update !== undefined ||
+    s.delete !== undefined ||
+    s.list !== undefined
   );
 }

@@ -81,14 +81,25 @@ interface Walk {
 }
 
 /** Validates `value` against `shape`; every problem found, in Smithy's order. */
-export function validateNodeValue(value: NodeValue, shape: Shape, shapes: Map<string, Shape>, options: NodeValidationOptions = {}): NodeProblem[] {
+export function validateNodeValue(
+  value: NodeValue,
+  shape: Shape,
+  shapes: Map<string, Shape>,
+  options: NodeValidationOptions = {},
+): NodeProblem[] {
   const walk: Walk = { shapes, out: [], options };
   visitShape(value, shape, [], walk, 0);
   return walk.out;
 }
 
 /** Validates a member's value (a `@default`): the member's constraints, then its target's. `null` is left to the caller. */
-export function validateMemberValue(value: NodeValue, member: Member, container: Shape, shapes: Map<string, Shape>, options: NodeValidationOptions = {}): NodeProblem[] {
+export function validateMemberValue(
+  value: NodeValue,
+  member: Member,
+  container: Shape,
+  shapes: Map<string, Shape>,
+  options: NodeValidationOptions = {},
+): NodeProblem[] {
   const walk: Walk = { shapes, out: [], options };
   visitMember(value, member, container, [], walk, 0);
   return walk.out;
@@ -112,7 +123,8 @@ function kindOf(v: NodeValue): string {
 
 function invalidShape(value: NodeValue, shape: Shape, expected: string): string {
   let message = `Expected ${expected} value for ${shape.type} shape, \`${shape.id}\`; found ${kindOf(value)} value`;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") message += `, \`${String(value)}\``;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    message += `, \`${String(value)}\``;
   return message;
 }
 
@@ -151,7 +163,10 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], walk: Walk, 
     case "intEnum": {
       if (typeof value !== "number") return error(invalidShape(value, shape, "number"));
       const type = shape.type === "intEnum" ? "integer" : shape.type;
-      if (!Number.isInteger(value)) return error(`${shape.type} shapes must not have floating point values, but found \`${value}\` provided for \`${shape.id}\``);
+      if (!Number.isInteger(value))
+        return error(
+          `${shape.type} shapes must not have floating point values, but found \`${value}\` provided for \`${shape.id}\``,
+        );
       const bounds = INTEGER_BOUNDS[type];
       const big = BigInt(value);
       if (bounds && big < bounds[0]) return error(`${shape.type} value must be > ${bounds[0]}, but found ${big}`);
@@ -167,7 +182,8 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], walk: Walk, 
       return;
     }
     case "map": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return error(invalidShape(value, shape, "object"));
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        return error(invalidShape(value, shape, "object"));
       constraints(value, shape, path, walk);
       const key = shape.members.find((m) => m.name === "key");
       const val = shape.members.find((m) => m.name === "value");
@@ -178,27 +194,45 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], walk: Walk, 
       return;
     }
     case "structure": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return error(invalidShape(value, shape, "object"));
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        return error(invalidShape(value, shape, "object"));
       const byName = new Map(shape.members.map((m) => [m.name, m]));
       for (const [k, v] of Object.entries(value)) {
         const m = byName.get(k);
-        if (!m) out.push({ path, message: `Member \`${k}\` does not exist in \`${shape.id}\``, severity: "WARNING", eventIdSuffix: `UnknownMember.${shape.id}.${k}` });
+        if (!m)
+          out.push({
+            path,
+            message: `Member \`${k}\` does not exist in \`${shape.id}\``,
+            severity: "WARNING",
+            eventIdSuffix: `UnknownMember.${shape.id}.${k}`,
+          });
         else visitMember(v, m, shape, [...path, k], walk, depth);
       }
       for (const m of shape.members) {
         if (m.traits[REQUIRED] !== undefined && !Object.hasOwn(value, m.name)) {
-          out.push({ path, message: `Missing required structure member \`${m.name}\` for \`${shape.id}\``, severity: constraintSeverity(walk) });
+          out.push({
+            path,
+            message: `Missing required structure member \`${m.name}\` for \`${shape.id}\``,
+            severity: constraintSeverity(walk),
+          });
         }
       }
       return;
     }
     case "union": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return error(invalidShape(value, shape, "object"));
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        return error(invalidShape(value, shape, "object"));
       const entries = Object.entries(value);
       if (entries.length > 1) return error("union values can contain a value for only a single member");
       for (const [k, v] of entries) {
         const m = shape.members.find((x) => x.name === k);
-        if (!m) out.push({ path, message: `Member \`${k}\` does not exist in \`${shape.id}\``, severity: "ERROR", eventIdSuffix: `UnknownMember.${shape.id}.${k}` });
+        if (!m)
+          out.push({
+            path,
+            message: `Member \`${k}\` does not exist in \`${shape.id}\``,
+            severity: "ERROR",
+            eventIdSuffix: `UnknownMember.${shape.id}.${k}`,
+          });
         else visitMember(v, m, shape, [...path, k], walk, depth);
       }
       return;
@@ -208,16 +242,27 @@ function visitShape(value: NodeValue, shape: Shape, path: string[], walk: Walk, 
   }
 }
 
-function visitMember(value: NodeValue, member: Member, container: Shape, path: string[], walk: Walk, depth: number): void {
+function visitMember(
+  value: NodeValue,
+  member: Member,
+  container: Shape,
+  path: string[],
+  walk: Walk,
+  depth: number,
+): void {
   const { shapes, out } = walk;
   if (value === null) {
     const nullable =
-      (container.type === "list" || container.type === "set" || container.type === "map") ? container.traits[SPARSE] !== undefined : member.traits[REQUIRED] === undefined;
+      container.type === "list" || container.type === "set" || container.type === "map"
+        ? container.traits[SPARSE] !== undefined
+        : member.traits[REQUIRED] === undefined;
     if (!nullable) {
       const message =
-        container.type === "structure" ? `Required structure member \`${member.name}\` for \`${container.id}\` cannot be null`
-        : container.type === "map" ? `Non-sparse map shape \`${container.id}\` cannot contain null values`
-        : `Non-sparse list shape \`${container.id}\` cannot contain null values`;
+        container.type === "structure"
+          ? `Required structure member \`${member.name}\` for \`${container.id}\` cannot be null`
+          : container.type === "map"
+            ? `Non-sparse map shape \`${container.id}\` cannot contain null values`
+            : `Non-sparse list shape \`${container.id}\` cannot contain null values`;
       out.push({ path, message, severity: "ERROR" });
     }
     return;
@@ -235,13 +280,21 @@ function constraints(value: NodeValue, shape: Shape, path: string[], walk: Walk)
   if (shape.type === "enum" && typeof value === "string") {
     const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
     if (!values.includes(value)) {
-      out.push({ path, message: `String value provided for \`${id}\` must be one of the following values: ${tickedList(values)}`, severity: "ERROR" });
+      out.push({
+        path,
+        message: `String value provided for \`${id}\` must be one of the following values: ${tickedList(values)}`,
+        severity: "ERROR",
+      });
     }
   }
   if (shape.type === "intEnum" && typeof value === "number") {
     const values = shape.members.map((m) => m.traits[ENUM_VALUE]);
     if (!values.includes(value)) {
-      out.push({ path, message: `Integer value provided for \`${id}\` must be one of the following values: ${tickedList(values)}, but found ${value}`, severity: "ERROR" });
+      out.push({
+        path,
+        message: `Integer value provided for \`${id}\` must be one of the following values: ${tickedList(values)}, but found ${value}`,
+        severity: "ERROR",
+      });
     }
   }
 }
@@ -259,7 +312,15 @@ const NON_NUMERIC_FLOATS = new Set(["NaN", "Infinity", "-Infinity"]);
  * to a value; `type` is the value's shape type (the target's, for a member), which says whether a
  * string is a blob, measured in UTF-8 bytes.
  */
-function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path: string[], walk: Walk, id: string, holder: "Member" | "Target", type: string | undefined): void {
+function constraintsOf(
+  value: NodeValue,
+  traits: Record<string, NodeValue>,
+  path: string[],
+  walk: Walk,
+  id: string,
+  holder: "Member" | "Target",
+  type: string | undefined,
+): void {
   const { out } = walk;
   const error = (message: string): void => void out.push({ path, message, severity: "ERROR" });
   const broken = (message: string): void => void out.push({ path, message, severity: constraintSeverity(walk) });
@@ -272,35 +333,74 @@ function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path
     const max = typeof length.max === "number" ? length.max : undefined;
     if (typeof value === "string" && type === "blob") {
       const n = Buffer.byteLength(value, "utf8");
-      if (min !== undefined && n < min) broken(`Value provided for \`${id}\` must have at least ${min} bytes, but the provided value only has ${n} bytes`);
-      if (max !== undefined && n > max) broken(`Value provided for \`${id}\` must have no more than ${max} bytes, but the provided value has ${n} bytes`);
+      if (min !== undefined && n < min)
+        broken(
+          `Value provided for \`${id}\` must have at least ${min} bytes, but the provided value only has ${n} bytes`,
+        );
+      if (max !== undefined && n > max)
+        broken(
+          `Value provided for \`${id}\` must have no more than ${max} bytes, but the provided value has ${n} bytes`,
+        );
     } else if (typeof value === "string") {
       const n = [...value].length;
-      if (min !== undefined && n < min) broken(`String value provided for \`${id}\` must be >= ${min} characters, but the provided value is only ${n} characters.`);
-      if (max !== undefined && n > max) broken(`String value provided for \`${id}\` must be <= ${max} characters, but the provided value is ${n} characters.`);
+      if (min !== undefined && n < min)
+        broken(
+          `String value provided for \`${id}\` must be >= ${min} characters, but the provided value is only ${n} characters.`,
+        );
+      if (max !== undefined && n > max)
+        broken(
+          `String value provided for \`${id}\` must be <= ${max} characters, but the provided value is ${n} characters.`,
+        );
     } else if (Array.isArray(value)) {
-      if (min !== undefined && value.length < min) broken(`Value provided for \`${id}\` must have at least ${min} elements, but the provided value only has ${value.length} elements`);
-      if (max !== undefined && value.length > max) broken(`Value provided for \`${id}\` must have no more than ${max} elements, but the provided value has ${value.length} elements`);
+      if (min !== undefined && value.length < min)
+        broken(
+          `Value provided for \`${id}\` must have at least ${min} elements, but the provided value only has ${value.length} elements`,
+        );
+      if (max !== undefined && value.length > max)
+        broken(
+          `Value provided for \`${id}\` must have no more than ${max} elements, but the provided value has ${value.length} elements`,
+        );
     } else if (value !== null && typeof value === "object") {
       const n = Object.keys(value).length;
-      if (min !== undefined && n < min) broken(`Value provided for \`${id}\` must have at least ${min} entries, but the provided value only has ${n} entries`);
-      if (max !== undefined && n > max) broken(`Value provided for \`${id}\` must have no more than ${max} entries, but the provided value has ${n} entries`);
+      if (min !== undefined && n < min)
+        broken(
+          `Value provided for \`${id}\` must have at least ${min} entries, but the provided value only has ${n} entries`,
+        );
+      if (max !== undefined && n > max)
+        broken(
+          `Value provided for \`${id}\` must have no more than ${max} entries, but the provided value has ${n} entries`,
+        );
     }
   }
   const range = traits[RANGE];
   if (range && typeof range === "object" && !Array.isArray(range) && typeof value === "number") {
     // Smithy's ids for these name the side that holds the @range: `<id>.Member.InvalidRange`.
     const severity = walk.options.zeroRangeIsWarning && value === 0 ? "WARNING" : constraintSeverity(walk);
-    const rangeError = (message: string): void => void out.push({ path, message, severity, eventIdSuffix: `${holder}.InvalidRange` });
-    if (typeof range.min === "number" && value < range.min) rangeError(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found ${value}`);
-    if (typeof range.max === "number" && value > range.max) rangeError(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found ${value}`);
+    const rangeError = (message: string): void =>
+      void out.push({ path, message, severity, eventIdSuffix: `${holder}.InvalidRange` });
+    if (typeof range.min === "number" && value < range.min)
+      rangeError(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found ${value}`);
+    if (typeof range.max === "number" && value > range.max)
+      rangeError(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found ${value}`);
   }
-  if (range && typeof range === "object" && !Array.isArray(range) && typeof value === "string" && NON_NUMERIC_FLOATS.has(value)) {
+  if (
+    range &&
+    typeof range === "object" &&
+    !Array.isArray(range) &&
+    typeof value === "string" &&
+    NON_NUMERIC_FLOATS.has(value)
+  ) {
     // A float's NaN and infinities, written as strings: NaN meets no range, an infinity one bound.
-    const rangeError = (message: string): void => void out.push({ path, message, severity: constraintSeverity(walk), eventIdSuffix: `${holder}.InvalidRange` });
-    if (value === "NaN") broken(`Value provided for \`${id}\` must be a number because the \`smithy.api#range\` trait is applied, but found "${value}"`);
-    if (value === "-Infinity" && typeof range.min === "number") rangeError(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found "${value}"`);
-    if (value === "Infinity" && typeof range.max === "number") rangeError(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found "${value}"`);
+    const rangeError = (message: string): void =>
+      void out.push({ path, message, severity: constraintSeverity(walk), eventIdSuffix: `${holder}.InvalidRange` });
+    if (value === "NaN")
+      broken(
+        `Value provided for \`${id}\` must be a number because the \`smithy.api#range\` trait is applied, but found "${value}"`,
+      );
+    if (value === "-Infinity" && typeof range.min === "number")
+      rangeError(`Value provided for \`${id}\` must be greater than or equal to ${range.min}, but found "${value}"`);
+    if (value === "Infinity" && typeof range.max === "number")
+      rangeError(`Value provided for \`${id}\` must be less than or equal to ${range.max}, but found "${value}"`);
   }
   const pattern = traits[PATTERN];
   if (typeof pattern === "string" && typeof value === "string") {
@@ -310,7 +410,8 @@ function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path
   const enumTrait = traits[ENUM];
   if (Array.isArray(enumTrait) && typeof value === "string") {
     const values = enumTrait.map((e) => (e && typeof e === "object" && !Array.isArray(e) ? e.value : undefined));
-    if (!values.includes(value)) error(`String value provided for \`${id}\` must be one of the following values: ${tickedList(values)}`);
+    if (!values.includes(value))
+      error(`String value provided for \`${id}\` must be one of the following values: ${tickedList(values)}`);
   }
   if (traits[UNIQUE_ITEMS] !== undefined && Array.isArray(value)) {
     const seen = new Set<string>();
@@ -320,6 +421,9 @@ function constraintsOf(value: NodeValue, traits: Record<string, NodeValue>, path
       if (seen.has(key)) dupes.add(typeof item === "string" ? item : key);
       seen.add(key);
     }
-    if (dupes.size > 0) error(`Value provided for \`${id}\` must have unique items, but the following items had multiple entries: [\`${[...dupes].join("`, `")}\`]`);
+    if (dupes.size > 0)
+      error(
+        `Value provided for \`${id}\` must have unique items, but the following items had multiple entries: [\`${[...dupes].join("`, `")}\`]`,
+      );
   }
 }

@@ -27,10 +27,38 @@ interface PropertyRule {
 }
 
 const RULES: PropertyRule[] = [
-  { name: "inputToken", optionality: "MUST", requiredWhenBound: true, targets: ["map", "string"], dangerTargets: ["map"], output: false },
-  { name: "pageSize", optionality: "SHOULD", requiredWhenBound: false, targets: ["byte", "integer", "long", "short"], dangerTargets: ["byte", "long", "short"], output: false },
-  { name: "outputToken", optionality: "SHOULD", requiredWhenBound: true, targets: ["map", "string"], dangerTargets: ["map"], output: true },
-  { name: "items", optionality: "MAY", requiredWhenBound: false, targets: ["list", "map"], dangerTargets: [], output: true },
+  {
+    name: "inputToken",
+    optionality: "MUST",
+    requiredWhenBound: true,
+    targets: ["map", "string"],
+    dangerTargets: ["map"],
+    output: false,
+  },
+  {
+    name: "pageSize",
+    optionality: "SHOULD",
+    requiredWhenBound: false,
+    targets: ["byte", "integer", "long", "short"],
+    dangerTargets: ["byte", "long", "short"],
+    output: false,
+  },
+  {
+    name: "outputToken",
+    optionality: "SHOULD",
+    requiredWhenBound: true,
+    targets: ["map", "string"],
+    dangerTargets: ["map"],
+    output: true,
+  },
+  {
+    name: "items",
+    optionality: "MAY",
+    requiredWhenBound: false,
+    targets: ["list", "map"],
+    dangerTargets: [],
+    output: true,
+  },
 ];
 
 type Paginated = Partial<Record<Property, string>>;
@@ -47,10 +75,14 @@ function read(value: NodeValue | undefined): Paginated {
 
 /** Checks every paginated operation, alone and within each service that contains it. */
 export function checkPaginated(ctx: TraitValidationContext): void {
-  const operations = [...ctx.shapes.values()].filter((s) => !s.prelude && s.type === "operation" && s.traits[PAGINATED] !== undefined);
+  const operations = [...ctx.shapes.values()].filter(
+    (s) => !s.prelude && s.type === "operation" && s.traits[PAGINATED] !== undefined,
+  );
   if (operations.length === 0) return;
   const services = [...ctx.shapes.values()].filter((s) => !s.prelude && s.type === "service");
-  const containing = new Map(services.map((svc) => [svc, new Set(containedOperations(ctx.shapes, svc).map((o) => o.id))]));
+  const containing = new Map(
+    services.map((svc) => [svc, new Set(containedOperations(ctx.shapes, svc).map((o) => o.id))]),
+  );
   for (const operation of operations) {
     const own = read(operation.traits[PAGINATED]);
     const before = ctx.events.length;
@@ -64,28 +96,47 @@ export function checkPaginated(ctx: TraitValidationContext): void {
   }
 }
 
-function checkProperty(ctx: TraitValidationContext, operation: Shape, trait: Paginated, rule: PropertyRule, service: Shape | undefined): void {
+function checkProperty(
+  ctx: TraitValidationContext,
+  operation: Shape,
+  trait: Paginated,
+  rule: PropertyRule,
+  service: Shape | undefined,
+): void {
   const prefix = service ? `When bound within the \`${service.id}\` service, ` : "";
   const report = (message: string, severity: "ERROR" | "DANGER" | "WARNING" = "ERROR", sub?: string) =>
-    ctx.report(operation, PAGINATED, { eventId: sub ? `PaginatedTrait.${sub}.${rule.name}` : "PaginatedTrait", severity, message: prefix + message });
+    ctx.report(operation, PAGINATED, {
+      eventId: sub ? `PaginatedTrait.${sub}.${rule.name}` : "PaginatedTrait",
+      severity,
+      message: prefix + message,
+    });
   const path = trait[rule.name];
   if (path === undefined) {
     if (service && rule.requiredWhenBound) report(`paginated trait \`${rule.name}\` is not configured`);
     return;
   }
   if (!rule.output && path.includes(".")) return report(`paginated trait \`${rule.name}\` does not allow path values`);
-  const member = rule.output ? resolvePath(ctx.shapes, outputOf(ctx.shapes, operation), path) : inputOf(ctx.shapes, operation)?.members.find((m) => m.name === path);
+  const member = rule.output
+    ? resolvePath(ctx.shapes, outputOf(ctx.shapes, operation), path)
+    : inputOf(ctx.shapes, operation)?.members.find((m) => m.name === path);
   if (!member) return report(`paginated trait \`${rule.name}\` targets a member \`${path}\` that does not exist`);
   if (member.traits["smithy.api#required"] !== undefined) {
-    if (rule.optionality === "MUST") report(`paginated trait \`${rule.name}\` member \`${member.name}\` must not be required`);
+    if (rule.optionality === "MUST")
+      report(`paginated trait \`${rule.name}\` member \`${member.name}\` must not be required`);
     else if (rule.optionality === "SHOULD") {
-      report(`paginated trait \`${rule.name}\` member \`${member.name}\` should not be required`, rule.name === "pageSize" ? "WARNING" : "DANGER", "ShouldNotBeRequired");
+      report(
+        `paginated trait \`${rule.name}\` member \`${member.name}\` should not be required`,
+        rule.name === "pageSize" ? "WARNING" : "DANGER",
+        "ShouldNotBeRequired",
+      );
     }
   }
   const target = ctx.shapes.get(member.target);
   if (target) {
     if (!rule.targets.includes(target.type)) {
-      report(`paginated trait \`${rule.name}\` member \`${member.name}\` targets a ${target.type} shape, but must target one of the following: [${tickedList(rule.targets)}]`);
+      report(
+        `paginated trait \`${rule.name}\` member \`${member.name}\` targets a ${target.type} shape, but must target one of the following: [${tickedList(rule.targets)}]`,
+      );
     }
     if (rule.dangerTargets.includes(target.type)) {
       const preferred = rule.targets.filter((t) => !rule.dangerTargets.includes(t));
@@ -97,7 +148,11 @@ function checkProperty(ctx: TraitValidationContext, operation: Shape, trait: Pag
     }
   }
   if (rule.output && path.indexOf(".") !== path.lastIndexOf(".")) {
-    report(`paginated trait \`${rule.name}\` contains a path with more than two parts, which can make your API cumbersome to use`, "WARNING", "DeeplyNested");
+    report(
+      `paginated trait \`${rule.name}\` contains a path with more than two parts, which can make your API cumbersome to use`,
+      "WARNING",
+      "DeeplyNested",
+    );
   }
 }
 

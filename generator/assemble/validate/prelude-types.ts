@@ -12,7 +12,8 @@ let types: Map<string, ShapeType> | undefined;
 export function preludeShapeType(id: string): ShapeType | undefined {
   if (!types) {
     types = new Map();
-    for (const f of preludeFiles()) for (const s of f.shapes) if (s.shape.type !== "apply") types.set(s.id, s.shape.type);
+    for (const f of preludeFiles())
+      for (const s of f.shapes) if (s.shape.type !== "apply") types.set(s.id, s.shape.type);
   }
   return types.get(id);
 }

@@ -51,7 +51,10 @@ export function checkServiceClosures(ctx: TraitValidationContext): void {
         const subject = ctx.shapes.get(subjectId) as Shape;
         for (const otherId of ids) {
           if (otherId === subjectId) continue;
-          const severity = detector.detect({ kind: "shape", shape: subject }, { kind: "shape", shape: ctx.shapes.get(otherId) as Shape });
+          const severity = detector.detect(
+            { kind: "shape", shape: subject },
+            { kind: "shape", shape: ctx.shapes.get(otherId) as Shape },
+          );
           // Smithy drops every event below ERROR about a prelude shape.
           if (severity === undefined || (subject.prelude && severity !== "ERROR")) continue;
           ctx.events.push({
@@ -82,20 +85,40 @@ function conflictMessage(service: Shape, subject: string, other: string, severit
 
 /** Each rename must give a valid, different name to a shape of the closure that is not a member, operation or resource. */
 function checkRenames(ctx: TraitValidationContext, service: Shape, closure: ReadonlySet<string>): void {
-  const report = (message: string, hint: string) => ctx.events.push({ message, eventId: EVENT_ID, severity: "ERROR", shapeId: service.id, location: service.location, hint });
+  const report = (message: string, hint: string) =>
+    ctx.events.push({
+      message,
+      eventId: EVENT_ID,
+      severity: "ERROR",
+      shapeId: service.id,
+      location: service.location,
+      hint,
+    });
   for (const [from, to] of Object.entries(service.rename ?? {})) {
     if (!IDENTIFIER.test(to)) {
-      report(`Service attempts to rename \`${from}\` to an invalid identifier, "${to}"`, "A new name is a Smithy identifier: a letter (or underscores and a letter or digit), then letters, digits and underscores");
+      report(
+        `Service attempts to rename \`${from}\` to an invalid identifier, "${to}"`,
+        "A new name is a Smithy identifier: a letter (or underscores and a letter or digit), then letters, digits and underscores",
+      );
     } else if (to === splitId(from).name) {
-      report(`Service rename for \`${from}\` does not actually change the name from \`${to}\``, `Remove the rename of ${from}`);
+      report(
+        `Service rename for \`${from}\` does not actually change the name from \`${to}\``,
+        `Remove the rename of ${from}`,
+      );
     }
     if (!closure.has(from)) {
-      report(`Service attempts to rename a shape not in the service: ${from}`, `Only shapes the service reaches can be renamed; remove the rename of ${from}`);
+      report(
+        `Service attempts to rename a shape not in the service: ${from}`,
+        `Only shapes the service reaches can be renamed; remove the rename of ${from}`,
+      );
       continue;
     }
     const type = ctx.shapes.get(from)?.type ?? "member";
     if (type === "member" || type === "operation" || type === "resource") {
-      report(`Service attempts to rename a ${type} shape from \`${from}\` to "${to}"; ${type}s cannot be renamed`, "Only shapes that become types can be renamed: rename the shape itself, not its operation, resource or member");
+      report(
+        `Service attempts to rename a ${type} shape from \`${from}\` to "${to}"; ${type}s cannot be renamed`,
+        "Only shapes that become types can be renamed: rename the shape itself, not its operation, resource or member",
+      );
     }
   }
 }
@@ -119,7 +142,8 @@ class ConflictDetector {
   }
 
   private grade(a: Node, b: Node): Severity | undefined {
-    if (forbidden(a) || forbidden(b) || typeOf(a) !== typeOf(b) || !sameTraits(traitsOf(a), traitsOf(b))) return "ERROR";
+    if (forbidden(a) || forbidden(b) || typeOf(a) !== typeOf(b) || !sameTraits(traitsOf(a), traitsOf(b)))
+      return "ERROR";
     const members = this.memberConflict(a, b);
     if (members !== undefined && RANK[members] >= RANK.WARNING) return members;
     if (a.kind === "shape" && isSimpleType(a.shape.type)) return "NOTE";
@@ -127,7 +151,8 @@ class ConflictDetector {
   }
 
   private memberConflict(a: Node, b: Node): Severity | undefined {
-    if (a.kind === "member" && b.kind === "member") return this.detect(this.shapeNode(a.member.target), this.shapeNode(b.member.target));
+    if (a.kind === "member" && b.kind === "member")
+      return this.detect(this.shapeNode(a.member.target), this.shapeNode(b.member.target));
     if (a.kind === "shape" && b.kind === "shape" && (a.shape.type === "list" || a.shape.type === "set")) {
       const [ma, mb] = [a.shape.members[0], b.shape.members[0]];
       return this.detect(ma && { kind: "member", member: ma }, mb && { kind: "member", member: mb });

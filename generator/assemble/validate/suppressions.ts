@@ -33,7 +33,12 @@ function applies(rule: Rule, d: Diagnostic): boolean {
 }
 
 /** Applies suppressions and overrides to `events` in place; problems with the entries are added to it. */
-export function applySuppressions(events: Diagnostic[], metadata: Record<string, NodeValue>, shapes: Map<string, Shape>, locate: (key: string) => SourceLocation | undefined): void {
+export function applySuppressions(
+  events: Diagnostic[],
+  metadata: Record<string, NodeValue>,
+  shapes: Map<string, Shape>,
+  locate: (key: string) => SourceLocation | undefined,
+): void {
   const suppressions = readRules(metadata["suppressions"], false, locate("suppressions"), events);
   const overrides = readRules(metadata["severityOverrides"], true, locate("severityOverrides"), events);
   for (const d of events) {
@@ -66,7 +71,12 @@ function suppressedBy(d: Diagnostic, shapes: Map<string, Shape>, rules: Rule[]):
 }
 
 /** Reads `suppressions` or `severityOverrides` entries, reporting malformed ones. */
-function readRules(value: NodeValue | undefined, overrides: boolean, location: SourceLocation | undefined, events: Diagnostic[]): Rule[] {
+function readRules(
+  value: NodeValue | undefined,
+  overrides: boolean,
+  location: SourceLocation | undefined,
+  events: Diagnostic[],
+): Rule[] {
   if (value === undefined) return [];
   const fail = (message: string): void => {
     events.push({ message, eventId: "Model", ...(location === undefined ? {} : { location }) });

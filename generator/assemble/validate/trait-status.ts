@@ -14,7 +14,9 @@ const HANDLED_ELSEWHERE = new Set(["smithy.api#enum"]);
 /** The WARNING text of a deprecated trait's definition: its id, and its message when it has one. */
 function deprecation(def: Shape): string {
   const d = def.traits[DEPRECATED];
-  return d !== null && typeof d === "object" && !Array.isArray(d) && typeof d["message"] === "string" ? `${def.id}, ${d["message"]}` : def.id;
+  return d !== null && typeof d === "object" && !Array.isArray(d) && typeof d["message"] === "string"
+    ? `${def.id}, ${d["message"]}`
+    : def.id;
 }
 
 /** A WARNING wherever a deprecated or unstable trait is applied (unstable: id `UnstableTrait.<trait id>`). */
@@ -23,15 +25,26 @@ export function checkTraitStatus(ctx: TraitValidationContext): void {
   const unstable = new Set<string>();
   for (const def of ctx.shapes.values()) {
     if (ctx.definition(def.id) === undefined) continue;
-    if (def.traits[DEPRECATED] !== undefined && !HANDLED_ELSEWHERE.has(def.id)) deprecated.set(def.id, deprecation(def));
+    if (def.traits[DEPRECATED] !== undefined && !HANDLED_ELSEWHERE.has(def.id))
+      deprecated.set(def.id, deprecation(def));
     if (def.traits[UNSTABLE] !== undefined) unstable.add(def.id);
   }
   if (deprecated.size === 0 && unstable.size === 0) return;
   const visit = (holder: Shape | Member) => {
     for (const traitId in holder.traits) {
       const message = deprecated.get(traitId);
-      if (message !== undefined) ctx.report(holder, traitId, { eventId: "DeprecatedTrait", severity: "WARNING", message: `This shape applies a trait that is deprecated: ${message}` });
-      if (unstable.has(traitId)) ctx.report(holder, traitId, { eventId: `UnstableTrait.${traitId}`, severity: "WARNING", message: `This shape applies a trait that is unstable: ${traitId}` });
+      if (message !== undefined)
+        ctx.report(holder, traitId, {
+          eventId: "DeprecatedTrait",
+          severity: "WARNING",
+          message: `This shape applies a trait that is deprecated: ${message}`,
+        });
+      if (unstable.has(traitId))
+        ctx.report(holder, traitId, {
+          eventId: `UnstableTrait.${traitId}`,
+          severity: "WARNING",
+          message: `This shape applies a trait that is unstable: ${traitId}`,
+        });
     }
   };
   for (const shape of ctx.shapes.values()) {

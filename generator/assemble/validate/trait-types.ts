@@ -8,7 +8,17 @@ import { coerceAnnotation } from "../../load/idl/annotation.js";
 import type { Shape } from "../model.js";
 import { preludeShapeType } from "./prelude-types.js";
 
-const NUMBER_TYPES = new Set<ShapeType>(["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "intEnum"]);
+const NUMBER_TYPES = new Set<ShapeType>([
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+  "intEnum",
+]);
 
 /** The type of the shape defining a trait: the model's own definition, else anvil's prelude. */
 function traitType(id: string, shapes: Map<string, Shape>): ShapeType | undefined {
@@ -56,7 +66,8 @@ export function kindProblem(v: NodeValue, type: ShapeType): { expected: string }
       if (NUMBER_TYPES.has(type)) {
         // Floats may also be written as the strings NaN, Infinity and -Infinity.
         if (typeof v === "number") return undefined;
-        if ((type === "float" || type === "double") && (v === "NaN" || v === "Infinity" || v === "-Infinity")) return undefined;
+        if ((type === "float" || type === "double") && (v === "NaN" || v === "Infinity" || v === "-Infinity"))
+          return undefined;
         return { expected: "number" };
       }
       return undefined;

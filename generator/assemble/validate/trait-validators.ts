@@ -24,21 +24,29 @@ export function checkTraitValidators(ctx: TraitValidationContext): void {
     const rules = def.traits[TRAIT_VALIDATORS];
     if (rules === undefined || rules === null || typeof rules !== "object" || Array.isArray(rules)) continue;
     const bad = Object.keys(rules).filter((key) => !EVENT_ID.test(key));
-    for (const key of bad) ctx.report(def, TRAIT_VALIDATORS, { eventId: "TraitValidators", message: `\`${TRAIT_VALIDATORS}\` key is not a valid event ID: \`${key}\`` });
+    for (const key of bad)
+      ctx.report(def, TRAIT_VALIDATORS, {
+        eventId: "TraitValidators",
+        message: `\`${TRAIT_VALIDATORS}\` key is not a valid event ID: \`${key}\``,
+      });
     if (bad.length > 0) continue;
     const applied = [...ctx.shapes.values()].filter((s) => !s.prelude && s.traits[def.id] !== undefined);
     for (const shape of applied) {
       const start = ctx.selectors().node(shape.id);
       if (start === undefined) continue;
       for (const [eventId, rule] of Object.entries(rules)) {
-        if (rule === null || typeof rule !== "object" || Array.isArray(rule) || typeof rule["selector"] !== "string") continue;
+        if (rule === null || typeof rule !== "object" || Array.isArray(rule) || typeof rule["selector"] !== "string")
+          continue;
         const found = ctx.selectors().selectFrom(rule["selector"], start);
         if (found instanceof UnsupportedSelector) {
           ctx.unsupportedSelectors.add(rule["selector"]);
           continue;
         }
         const suffix = typeof rule["message"] === "string" ? `: ${rule["message"]}` : "";
-        const severity = typeof rule["severity"] === "string" && SEVERITIES.has(rule["severity"]) ? (rule["severity"] as Severity) : "ERROR";
+        const severity =
+          typeof rule["severity"] === "string" && SEVERITIES.has(rule["severity"])
+            ? (rule["severity"] as Severity)
+            : "ERROR";
         for (const node of found) {
           ctx.report(node.member ?? node.shape ?? shape, undefined, {
             eventId,

@@ -16,7 +16,11 @@ import { idRefProblem } from "./traits/id-refs.js";
 const METADATA = "smithy.api#metadata";
 
 /** Checks every typed metadata value; `locate` gives where a metadata key was written. */
-export function checkTypedMetadata(ctx: TraitValidationContext, metadata: Record<string, NodeValue>, locate: (key: string) => SourceLocation | undefined): void {
+export function checkTypedMetadata(
+  ctx: TraitValidationContext,
+  metadata: Record<string, NodeValue>,
+  locate: (key: string) => SourceLocation | undefined,
+): void {
   for (const [key, type] of metadataTypes(ctx.shapes)) {
     if (!Object.hasOwn(metadata, key)) continue;
     const idRefs: IdRefUse[] = [];

@@ -10,8 +10,17 @@ import { setOwn } from "./node-parser.js";
 
 const SERVICE_PROPERTIES = ["version", "operations", "resources", "errors", "rename"];
 const RESOURCE_PROPERTIES = [
-  "identifiers", "properties", "create", "put", "read", "update", "delete", "list",
-  "operations", "collectionOperations", "resources",
+  "identifiers",
+  "properties",
+  "create",
+  "put",
+  "read",
+  "update",
+  "delete",
+  "list",
+  "operations",
+  "collectionOperations",
+  "resources",
 ];
 const RESOURCE_SINGLE = new Set(["create", "put", "read", "update", "delete", "list"]);
 
@@ -28,11 +37,21 @@ export interface EntityBodyContext {
 }
 
 /** Fills `def.shape` from the parsed body of a service or resource, or throws what is wrong. */
-export function convertEntityBody(def: ShapeDefinition, type: "service" | "resource", body: Record<string, NodeValue>, ctx: EntityBodyContext): void {
+export function convertEntityBody(
+  def: ShapeDefinition,
+  type: "service" | "resource",
+  body: Record<string, NodeValue>,
+  ctx: EntityBodyContext,
+): void {
   const shape = def.shape;
   const allowed = type === "service" ? SERVICE_PROPERTIES : RESOURCE_PROPERTIES;
   const bad = (key: string, expected: string): IdlSyntaxError =>
-    new IdlSyntaxError(`The \`${key}\` property of ${type} \`${def.id}\` must be ${expected}`, ctx.offsetOf(body, key), undefined, def.id);
+    new IdlSyntaxError(
+      `The \`${key}\` property of ${type} \`${def.id}\` must be ${expected}`,
+      ctx.offsetOf(body, key),
+      undefined,
+      def.id,
+    );
   const ref = (value: string, offset: number): AstRef => {
     const r: AstRef = { target: value };
     ctx.addFixup(r as unknown as Record<string, unknown>, "target", value, offset);
@@ -59,7 +78,12 @@ export function convertEntityBody(def: ShapeDefinition, type: "service" | "resou
   for (const key of Object.keys(body)) {
     if (!allowed.includes(key)) {
       const guess = didYouMean(key, allowed);
-      throw new IdlSyntaxError(`Unknown property \`${key}\` for ${type} \`${def.id}\``, ctx.bodyOffset, guess ? `Did you mean \`${guess}\`? ` : `Known properties: ${allowed.join(", ")}`, def.id);
+      throw new IdlSyntaxError(
+        `Unknown property \`${key}\` for ${type} \`${def.id}\``,
+        ctx.bodyOffset,
+        guess ? `Did you mean \`${guess}\`? ` : `Known properties: ${allowed.join(", ")}`,
+        def.id,
+      );
     }
     const value = body[key];
     if (type === "service") {
@@ -69,7 +93,8 @@ export function convertEntityBody(def: ShapeDefinition, type: "service" | "resou
           shape.version = value;
           break;
         case "rename": {
-          if (typeof value !== "object" || value === null || Array.isArray(value)) throw bad(key, "an object of absolute shape ids to names");
+          if (typeof value !== "object" || value === null || Array.isArray(value))
+            throw bad(key, "an object of absolute shape ids to names");
           const rename: Record<string, string> = {};
           for (const [from, to] of Object.entries(value)) {
             if (typeof to !== "string") throw bad(key, "an object of absolute shape ids to names");
@@ -85,7 +110,11 @@ export function convertEntityBody(def: ShapeDefinition, type: "service" | "resou
       if (typeof value !== "string") throw bad(key, "a shape id");
       shape[key as "create"] = ref(value, ctx.offsetOf(body, key));
     } else if (key === "identifiers" || key === "properties") {
-      if (key === "properties") ctx.requireV2("Resource properties can only be used with Smithy version 2 or later. Attempted to use resource properties", def.id);
+      if (key === "properties")
+        ctx.requireV2(
+          "Resource properties can only be used with Smithy version 2 or later. Attempted to use resource properties",
+          def.id,
+        );
       shape[key] = refMap(key);
     } else {
       shape[key as "operations" | "resources" | "collectionOperations"] = refList(key);

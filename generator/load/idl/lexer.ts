@@ -9,7 +9,32 @@ import * as K from "./tokens.js";
 
 // Token kinds copied into module constants: reading them through the module namespace on every
 // token costs a property getter call each time under the TypeScript loader.
-const { AT, COLON, COMMA, COMMENT, DOC_COMMENT, DOLLAR, DOT, EOF, EQUAL, ERROR, IDENTIFIER, LBRACE, LBRACKET, LPAREN, NEWLINE, NUMBER, POUND, RBRACE, RBRACKET, RPAREN, SPACE, STRING, TEXT_BLOCK, WALRUS } = K;
+const {
+  AT,
+  COLON,
+  COMMA,
+  COMMENT,
+  DOC_COMMENT,
+  DOLLAR,
+  DOT,
+  EOF,
+  EQUAL,
+  ERROR,
+  IDENTIFIER,
+  LBRACE,
+  LBRACKET,
+  LPAREN,
+  NEWLINE,
+  NUMBER,
+  POUND,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  SPACE,
+  STRING,
+  TEXT_BLOCK,
+  WALRUS,
+} = K;
 import { decodeEscapes, decodeTextBlock, StringLiteralError } from "./strings.js";
 
 /** A syntax problem with a 0-based offset; the parser turns it into a diagnostic. */
@@ -91,7 +116,11 @@ export class Lexer {
 
   /** Whether the current token is the identifier `word`. */
   isWord(word: string): boolean {
-    return this.tok === IDENTIFIER && this.tokEnd - this.tokStart === word.length && this.text.startsWith(word, this.tokStart);
+    return (
+      this.tok === IDENTIFIER &&
+      this.tokEnd - this.tokStart === word.length &&
+      this.text.startsWith(word, this.tokStart)
+    );
   }
 
   /** 1-based line and column of an offset at or before the current token (no rescan from the top). */
@@ -152,22 +181,36 @@ export class Lexer {
         this.line++;
         this.lineStart = p;
         return this.finish(NEWLINE, p);
-      case 44: return this.finish(COMMA, p + 1);
-      case 64: return this.finish(AT, p + 1);
-      case 36: return this.finish(DOLLAR, p + 1);
-      case 46: return this.finish(DOT, p + 1);
-      case 123: return this.finish(LBRACE, p + 1);
-      case 125: return this.finish(RBRACE, p + 1);
-      case 91: return this.finish(LBRACKET, p + 1);
-      case 93: return this.finish(RBRACKET, p + 1);
-      case 40: return this.finish(LPAREN, p + 1);
-      case 41: return this.finish(RPAREN, p + 1);
-      case 35: return this.finish(POUND, p + 1);
-      case 61: return this.finish(EQUAL, p + 1);
+      case 44:
+        return this.finish(COMMA, p + 1);
+      case 64:
+        return this.finish(AT, p + 1);
+      case 36:
+        return this.finish(DOLLAR, p + 1);
+      case 46:
+        return this.finish(DOT, p + 1);
+      case 123:
+        return this.finish(LBRACE, p + 1);
+      case 125:
+        return this.finish(RBRACE, p + 1);
+      case 91:
+        return this.finish(LBRACKET, p + 1);
+      case 93:
+        return this.finish(RBRACKET, p + 1);
+      case 40:
+        return this.finish(LPAREN, p + 1);
+      case 41:
+        return this.finish(RPAREN, p + 1);
+      case 35:
+        return this.finish(POUND, p + 1);
+      case 61:
+        return this.finish(EQUAL, p + 1);
       case 58:
         return text.charCodeAt(p + 1) === 61 ? this.finish(WALRUS, p + 2) : this.finish(COLON, p + 1);
-      case 34: return this.scanString(p);
-      case 47: return this.scanComment(p);
+      case 34:
+        return this.scanString(p);
+      case 47:
+        return this.scanComment(p);
       default:
         if (c === 45 || (c >= 48 && c <= 57)) return this.scanNumber(p);
         if (c < 128 && (CLASS[c] & IDENT_START) !== 0) return this.scanIdentifier(p);
@@ -244,13 +287,15 @@ export class Lexer {
     let float = false;
     if (text.charCodeAt(p) === 45) {
       p++;
-      if (!isDigit(text.charCodeAt(p))) return this.error(`Invalid number '${text.slice(start, p)}': '-' must be followed by a digit`, p);
+      if (!isDigit(text.charCodeAt(p)))
+        return this.error(`Invalid number '${text.slice(start, p)}': '-' must be followed by a digit`, p);
     }
     while (isDigit(text.charCodeAt(p))) p++;
     if (text.charCodeAt(p) === 46) {
       float = true;
       p++;
-      if (!isDigit(text.charCodeAt(p))) return this.error(`Invalid number '${text.slice(start, p)}': '.' must be followed by a digit`, p);
+      if (!isDigit(text.charCodeAt(p)))
+        return this.error(`Invalid number '${text.slice(start, p)}': '.' must be followed by a digit`, p);
       while (isDigit(text.charCodeAt(p))) p++;
     }
     const e = text.charCodeAt(p);
@@ -355,7 +400,11 @@ export class Lexer {
     this.tokLine = this.line;
     this.tokCol = this.len - this.lineStart + 1;
     this.tok = EOF;
-    throw new IdlSyntaxError(`Expected: '"', but found '[EOF]'`, this.len, "A string is missing its closing quote; look for the first unclosed \" above this point");
+    throw new IdlSyntaxError(
+      `Expected: '"', but found '[EOF]'`,
+      this.len,
+      'A string is missing its closing quote; look for the first unclosed " above this point',
+    );
   }
 }
 

@@ -14,7 +14,30 @@ import * as K from "./tokens.js";
 
 // Token kinds copied into module constants: reading them through the module namespace on every
 // token costs a property getter call each time under the TypeScript loader.
-const { AT, COLON, COMMA, COMMENT, DOC_COMMENT, DOLLAR, DOT, EOF, ERROR, IDENTIFIER, LBRACE, LBRACKET, LPAREN, NEWLINE, NUMBER, POUND, RBRACE, RBRACKET, RPAREN, SPACE, STRING, TEXT_BLOCK } = K;
+const {
+  AT,
+  COLON,
+  COMMA,
+  COMMENT,
+  DOC_COMMENT,
+  DOLLAR,
+  DOT,
+  EOF,
+  ERROR,
+  IDENTIFIER,
+  LBRACE,
+  LBRACKET,
+  LPAREN,
+  NEWLINE,
+  NUMBER,
+  POUND,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  SPACE,
+  STRING,
+  TEXT_BLOCK,
+} = K;
 
 /**
  * Shape ids written in the file, to be made absolute in place once all shapes are known. A flat
@@ -57,7 +80,8 @@ const TRAIT_BODY_START = [LBRACE, LBRACKET, TEXT_BLOCK, STRING, NUMBER, IDENTIFI
 
 /** Sets an own property, also for the key `__proto__` (a legal member name and object key). */
 export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
 
@@ -166,7 +190,10 @@ export class NodeParser extends Lexer {
   /** One or more whitespace tokens (including comments), then any whitespace. */
   expectAndSkipWhitespace(): void {
     if (this.tok > COMMENT) {
-      throw this.fail(`Expected one or more whitespace characters, but found ${K.describeFound(this.tok, this.lexeme())}`, "Separate these with a space or a line break");
+      throw this.fail(
+        `Expected one or more whitespace characters, but found ${K.describeFound(this.tok, this.lexeme())}`,
+        "Separate these with a space or a line break",
+      );
     }
     this.skipWsAndDocs();
   }
@@ -180,7 +207,10 @@ export class NodeParser extends Lexer {
       this.next();
       this.skipWs();
     } else if (t !== EOF) {
-      throw this.fail(`Expected a line break, but found ${K.describeFound(t, this.lexeme())}`, "Each statement ends at the end of its line; start the next one on a new line");
+      throw this.fail(
+        `Expected a line break, but found ${K.describeFound(t, this.lexeme())}`,
+        "Each statement ends at the end of its line; start the next one on a new line",
+      );
     }
   }
 
@@ -325,7 +355,12 @@ export class NodeParser extends Lexer {
   }
 
   /** Attaches parsed traits to what they were written for, and labels duplicates found since `dupMark`. */
-  attachTraits(holder: TraitHolder, traits: Traits | undefined, target: string | { target: string }, dupMark: number): void {
+  attachTraits(
+    holder: TraitHolder,
+    traits: Traits | undefined,
+    target: string | { target: string },
+    dupMark: number,
+  ): void {
     if (traits === undefined) return;
     holder.traits = traits;
     this.traitHolders.push(holder);
@@ -370,7 +405,11 @@ export class NodeParser extends Lexer {
     }
     if (dotted && !absolute) {
       const raw = this.text.slice(start, end);
-      throw new IdlSyntaxError(`Invalid shape id \`${raw}\`: a namespace must be followed by \`#\` and a shape name`, start, `Write it as ${raw}#ShapeName, or quote it if it is a string`);
+      throw new IdlSyntaxError(
+        `Invalid shape id \`${raw}\`: a namespace must be followed by \`#\` and a shape name`,
+        start,
+        `Write it as ${raw}#ShapeName, or quote it if it is a string`,
+      );
     }
     return this.text.slice(start, end);
   }
@@ -391,7 +430,13 @@ export class NodeParser extends Lexer {
   }
 
   /** Records a shape id to resolve later, stored at `holder[key]`. */
-  addFixup(holder: Record<string, unknown> | unknown[], key: string | number, raw: string, offset: number, syntactic: boolean): void {
+  addFixup(
+    holder: Record<string, unknown> | unknown[],
+    key: string | number,
+    raw: string,
+    offset: number,
+    syntactic: boolean,
+  ): void {
     this.fixups.push(holder, key, raw, offset * 2 + (syntactic ? 1 : 0));
   }
 
@@ -423,7 +468,12 @@ export class NodeParser extends Lexer {
   }
 
   /** `true`, `false`, `null`, or an unquoted shape id (resolved later). */
-  private identifierValue(offset: number, raw: string, holder: Record<string, unknown> | unknown[], key: string | number): NodeValue {
+  private identifierValue(
+    offset: number,
+    raw: string,
+    holder: Record<string, unknown> | unknown[],
+    key: string | number,
+  ): NodeValue {
     if (raw === "true") return true;
     if (raw === "false") return false;
     if (raw === "null") return null;
@@ -433,7 +483,10 @@ export class NodeParser extends Lexer {
 
   private enter(): void {
     if (++this.depth > MAX_NODE_DEPTH) {
-      throw this.fail(`Node value nested more than ${MAX_NODE_DEPTH} levels deep`, "Arrays and objects this deep are not supported; flatten the value");
+      throw this.fail(
+        `Node value nested more than ${MAX_NODE_DEPTH} levels deep`,
+        "Arrays and objects this deep are not supported; flatten the value",
+      );
     }
   }
 
@@ -470,7 +523,8 @@ export class NodeParser extends Lexer {
       this.next();
       this.skipWsAndDocs();
       const value = this.parseNode(out, key);
-      if (Object.hasOwn(out, key)) throw new IdlSyntaxError(`Duplicate member: '${key}'`, keyOffset, "Each key may appear once in an object");
+      if (Object.hasOwn(out, key))
+        throw new IdlSyntaxError(`Duplicate member: '${key}'`, keyOffset, "Each key may appear once in an object");
       setOwn(out, key, value);
       this.skipWsAndDocs();
     }
@@ -551,7 +605,12 @@ export class NodeParser extends Lexer {
       this.next();
       this.skipWsAndDocs();
       const value = this.parseNode(out, key);
-      if (Object.hasOwn(out, key)) throw new IdlSyntaxError(`Duplicate member of trait: '${key}'`, keyOffset, "Each key may appear once in a trait value");
+      if (Object.hasOwn(out, key))
+        throw new IdlSyntaxError(
+          `Duplicate member of trait: '${key}'`,
+          keyOffset,
+          "Each key may appear once in a trait value",
+        );
       setOwn(out, key, value);
       this.skipWsAndDocs();
     }
@@ -574,11 +633,16 @@ function hintFor(kinds: number[], found: number): string | undefined {
   if (found === EOF) return "The file ended early; look for an unclosed '{', '[' or '(' above";
   if (kinds.length === 1) {
     switch (kinds[0]) {
-      case RBRACE: return "Check for a missing '}' or a stray token before it";
-      case COLON: return "Write `name: value` (a colon between a key and its value)";
-      case IDENTIFIER: return "A name is expected here: letters, digits and '_', starting with a letter";
-      case SPACE: return "Put a space here, on the same line";
-      case LBRACE: return "A '{' is expected here to open the shape's body";
+      case RBRACE:
+        return "Check for a missing '}' or a stray token before it";
+      case COLON:
+        return "Write `name: value` (a colon between a key and its value)";
+      case IDENTIFIER:
+        return "A name is expected here: letters, digits and '_', starting with a letter";
+      case SPACE:
+        return "Put a space here, on the same line";
+      case LBRACE:
+        return "A '{' is expected here to open the shape's body";
     }
   }
   return undefined;

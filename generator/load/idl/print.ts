@@ -20,13 +20,60 @@ const ENUM_VALUE = "smithy.api#enumValue";
 /** Prelude traits whose value is a structure, so `{}` prints as a bare annotation (`@required`). */
 const STRUCTURE_TRAITS = new Set(
   [
-    "addedDefault", "authDefinition", "box", "clientOptional", "cors", "deprecated", "endpoint", "eventHeader",
-    "eventPayload", "hostLabel", "http", "httpApiKeyAuth", "httpBasicAuth", "httpBearerAuth", "httpChecksumRequired",
-    "httpDigestAuth", "httpLabel", "httpPayload", "httpQueryParams", "httpResponseCode", "idRef", "idempotencyToken",
-    "idempotent", "input", "internal", "length", "longPoll", "mixin", "nestedProperties", "noReplace", "notProperty",
-    "optionalAuth", "output", "paginated", "private", "property", "protocolDefinition", "range", "readonly",
-    "recommended", "requestCompression", "required", "requiresLength", "retryable", "sensitive", "sparse",
-    "streaming", "trait", "uniqueItems", "unitType", "unstable", "xmlAttribute", "xmlFlattened", "xmlNamespace",
+    "addedDefault",
+    "authDefinition",
+    "box",
+    "clientOptional",
+    "cors",
+    "deprecated",
+    "endpoint",
+    "eventHeader",
+    "eventPayload",
+    "hostLabel",
+    "http",
+    "httpApiKeyAuth",
+    "httpBasicAuth",
+    "httpBearerAuth",
+    "httpChecksumRequired",
+    "httpDigestAuth",
+    "httpLabel",
+    "httpPayload",
+    "httpQueryParams",
+    "httpResponseCode",
+    "idRef",
+    "idempotencyToken",
+    "idempotent",
+    "input",
+    "internal",
+    "length",
+    "longPoll",
+    "mixin",
+    "nestedProperties",
+    "noReplace",
+    "notProperty",
+    "optionalAuth",
+    "output",
+    "paginated",
+    "private",
+    "property",
+    "protocolDefinition",
+    "range",
+    "readonly",
+    "recommended",
+    "requestCompression",
+    "required",
+    "requiresLength",
+    "retryable",
+    "sensitive",
+    "sparse",
+    "streaming",
+    "trait",
+    "uniqueItems",
+    "unitType",
+    "unstable",
+    "xmlAttribute",
+    "xmlFlattened",
+    "xmlNamespace",
   ].map((n) => `${PRELUDE}#${n}`),
 );
 
@@ -71,7 +118,8 @@ export function printIdlFiles(doc: AstDocument): PrintedIdl[] {
     p.line(`$version: "${version}"`);
     if (index === 0 && doc.metadata) {
       p.line("");
-      for (const [key, value] of Object.entries(doc.metadata)) p.line(`metadata ${objectKey(key)} = ${p.node(value, "")}`);
+      for (const [key, value] of Object.entries(doc.metadata))
+        p.line(`metadata ${objectKey(key)} = ${p.node(value, "")}`);
     }
     if (ns !== "") {
       p.line("");
@@ -200,7 +248,10 @@ class Printer {
         this.line(`${head} {`);
         for (const [n, m] of Object.entries(s.members ?? {})) {
           const value = m.traits?.[ENUM_VALUE];
-          const sugar = s.type === "enum" ? typeof value === "string" && value !== "" : typeof value === "number" && Number.isFinite(value);
+          const sugar =
+            s.type === "enum"
+              ? typeof value === "string" && value !== ""
+              : typeof value === "number" && Number.isFinite(value);
           this.traits(m.traits, "    ", sugar ? ENUM_VALUE : undefined);
           this.line(sugar ? `    ${n} = ${JSON.stringify(value)}` : `    ${n}`);
         }
@@ -209,7 +260,13 @@ class Printer {
       case "list":
       case "set":
       case "map": {
-        const parts: Array<[string, AstMember | undefined]> = s.type === "map" ? [["key", s.key], ["value", s.value]] : [["member", s.member]];
+        const parts: Array<[string, AstMember | undefined]> =
+          s.type === "map"
+            ? [
+                ["key", s.key],
+                ["value", s.value],
+              ]
+            : [["member", s.member]];
         this.line(`${head} {`);
         for (const [n, m] of parts) if (m) this.member(n, m, "    ");
         return this.line("}");
@@ -228,7 +285,9 @@ class Printer {
         if (s.resources) body.push(`resources: ${this.refList(s.resources)}`);
         if (s.errors) body.push(`errors: ${this.refList(s.errors)}`);
         if (s.rename) {
-          const entries = Object.entries(s.rename).map(([from, to]) => `        ${JSON.stringify(from)}: ${JSON.stringify(to)}`);
+          const entries = Object.entries(s.rename).map(
+            ([from, to]) => `        ${JSON.stringify(from)}: ${JSON.stringify(to)}`,
+          );
           body.push(entries.length === 0 ? "rename: {}" : `rename: {\n${entries.join("\n")}\n    }`);
         }
         return this.body(head, body);

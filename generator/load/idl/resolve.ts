@@ -134,7 +134,11 @@ export function resolveParsed(p: ParsedIdl, isDefined: (absoluteId: string) => b
 }
 
 /** Relative id resolution for one file, memoised per written id. */
-function makeResolver(namespace: string | undefined, uses: Map<string, string>, isDefined: (id: string) => boolean): (raw: string) => string {
+function makeResolver(
+  namespace: string | undefined,
+  uses: Map<string, string>,
+  isDefined: (id: string) => boolean,
+): (raw: string) => string {
   const cache = new Map<string, string>();
   return (raw) => {
     let id = cache.get(raw);
@@ -167,7 +171,12 @@ function checkVersion1Traits(p: ParsedIdl, out: Diagnostic[]): void {
       });
     }
     const members = def.shape.members ?? {};
-    const all = [...Object.entries(members), ["member", def.shape.member], ["key", def.shape.key], ["value", def.shape.value]] as const;
+    const all = [
+      ...Object.entries(members),
+      ["member", def.shape.member],
+      ["key", def.shape.key],
+      ["value", def.shape.value],
+    ] as const;
     for (const [name, m] of all) {
       if (m?.traits?.["smithy.api#default"] !== undefined) {
         out.push({
@@ -194,7 +203,15 @@ function attachTraitLocators(p: ParsedIdl, at: (offset: number) => SourceLocatio
     const shape = def.shape;
     def.locateTrait = (traitId, member) => {
       if (member === undefined) return find(shape.traits, traitId);
-      const m = shape.members?.[member] ?? (member === "member" ? shape.member : member === "key" ? shape.key : member === "value" ? shape.value : undefined);
+      const m =
+        shape.members?.[member] ??
+        (member === "member"
+          ? shape.member
+          : member === "key"
+            ? shape.key
+            : member === "value"
+              ? shape.value
+              : undefined);
       return find(m?.traits, traitId);
     };
   }

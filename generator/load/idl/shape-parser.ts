@@ -5,17 +5,50 @@
  * plus the fixups and trait maps that resolve.ts completes.
  */
 import { didYouMean, type Diagnostic, type SourceLocation } from "../../errors.js";
-import type { ApplyStatement, AstMember, AstRef, AstShape, MetadataEntry, NodeValue, ShapeDefinition, ShapeType, Traits } from "../ast.js";
+import type {
+  ApplyStatement,
+  AstMember,
+  AstRef,
+  AstShape,
+  MetadataEntry,
+  NodeValue,
+  ShapeDefinition,
+  ShapeType,
+  Traits,
+} from "../ast.js";
 import { convertEntityBody } from "./entity-body.js";
 import { IdlSyntaxError } from "./lexer.js";
-import { FIXUP_STRIDE, NodeParser, setOwn as importedSetOwn, type DuplicateTrait, type FixupTable, type TraitHolder } from "./node-parser.js";
+import {
+  FIXUP_STRIDE,
+  NodeParser,
+  setOwn as importedSetOwn,
+  type DuplicateTrait,
+  type FixupTable,
+  type TraitHolder,
+} from "./node-parser.js";
 import * as K from "./tokens.js";
 
 // Token kinds copied into module constants: reading them through the module namespace on every
 // token costs a property getter call each time under the TypeScript loader.
 // Imported functions used per member are bound locally for the same reason.
 const setOwn = importedSetOwn;
-const { AT, COLON, DOC_COMMENT, DOLLAR, EOF, EQUAL, IDENTIFIER, LBRACE, LBRACKET, NUMBER, POUND, RBRACE, RBRACKET, STRING, WALRUS } = K;
+const {
+  AT,
+  COLON,
+  DOC_COMMENT,
+  DOLLAR,
+  EOF,
+  EQUAL,
+  IDENTIFIER,
+  LBRACE,
+  LBRACKET,
+  NUMBER,
+  POUND,
+  RBRACE,
+  RBRACKET,
+  STRING,
+  WALRUS,
+} = K;
 
 /** Everything read from one IDL file, before relative shape ids are resolved. */
 export interface ParsedIdl {
@@ -57,11 +90,32 @@ export interface ParsedIdl {
 }
 
 const SIMPLE_TYPES: ReadonlySet<string> = new Set([
-  "blob", "boolean", "document", "string", "byte", "short", "integer", "long", "float", "double",
-  "bigInteger", "bigDecimal", "timestamp",
+  "blob",
+  "boolean",
+  "document",
+  "string",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+  "timestamp",
 ]);
 const ALL_TYPES = [
-  ...SIMPLE_TYPES, "enum", "intEnum", "list", "set", "map", "structure", "union", "service", "resource", "operation",
+  ...SIMPLE_TYPES,
+  "enum",
+  "intEnum",
+  "list",
+  "set",
+  "map",
+  "structure",
+  "union",
+  "service",
+  "resource",
+  "operation",
 ];
 const SHAPE_TYPE_SET: ReadonlySet<string> = new Set(ALL_TYPES);
 
@@ -181,7 +235,12 @@ export class ShapeParser extends NodeParser {
   }
 
   private requireV2(what: string, shapeId?: string): void {
-    if (this.v1) throw this.fail(`${what} with version \`${this.version}\`.`, 'Start the file with `$version: "2"` to use Smithy 2.0 syntax', shapeId);
+    if (this.v1)
+      throw this.fail(
+        `${what} with version \`${this.version}\`.`,
+        'Start the file with `$version: "2"` to use Smithy 2.0 syntax',
+        shapeId,
+      );
   }
 
   // ---- control and metadata -----------------------------------------------------------------
@@ -202,7 +261,8 @@ export class ShapeParser extends NodeParser {
     this.expect(COLON, "A control statement is written `$name: value`");
     this.next();
     this.skipSpaces();
-    if (seen.has(key)) throw this.fail(`Duplicate control statement \`${key}\``, "Each control statement may appear once per file");
+    if (seen.has(key))
+      throw this.fail(`Duplicate control statement \`${key}\``, "Each control statement may appear once per file");
     seen.add(key);
     const valueOffset = this.tokStart;
     const fixupMark = this.fixups.length;
@@ -212,10 +272,18 @@ export class ShapeParser extends NodeParser {
     switch (key) {
       case "version": {
         if (typeof value !== "string") {
-          throw new IdlSyntaxError(`The $version control statement must have a string value, but found ${JSON.stringify(value)}`, valueOffset, 'Write `$version: "2"`');
+          throw new IdlSyntaxError(
+            `The $version control statement must have a string value, but found ${JSON.stringify(value)}`,
+            valueOffset,
+            'Write `$version: "2"`',
+          );
         }
         if (!/^[12](\.0)?$/.test(value)) {
-          throw new IdlSyntaxError(`Unsupported Smithy version number: ${value}`, valueOffset, 'Supported versions are "1.0" and "2.0"');
+          throw new IdlSyntaxError(
+            `Unsupported Smithy version number: ${value}`,
+            valueOffset,
+            'Supported versions are "1.0" and "2.0"',
+          );
         }
         this.version = value.length === 1 ? `${value}.0` : value;
         this.v1 = this.version.startsWith("1");
@@ -223,7 +291,8 @@ export class ShapeParser extends NodeParser {
       }
       case "operationInputSuffix":
       case "operationOutputSuffix": {
-        if (typeof value !== "string") throw new IdlSyntaxError(`The $${key} control statement must have a string value`, valueOffset);
+        if (typeof value !== "string")
+          throw new IdlSyntaxError(`The $${key} control statement must have a string value`, valueOffset);
         if (key === "operationInputSuffix") this.inputSuffix = value;
         else this.outputSuffix = value;
         break;
@@ -311,11 +380,16 @@ export class ShapeParser extends NodeParser {
     this.expect(IDENTIFIER);
     const name = this.lexeme();
     this.next();
-    if (this.tok === DOLLAR) throw new IdlSyntaxError("Use statements cannot use members", offset, "Use the shape (without `$member`)");
+    if (this.tok === DOLLAR)
+      throw new IdlSyntaxError("Use statements cannot use members", offset, "Use the shape (without `$member`)");
     const id = `${ns}#${name}`;
     const previous = this.uses.get(name);
     if (previous !== undefined && previous !== id) {
-      throw new IdlSyntaxError(`Cannot use name \`${id}\` because it conflicts with \`${previous}\``, offset, "Two use statements import the same short name; refer to one of them by its absolute id instead");
+      throw new IdlSyntaxError(
+        `Cannot use name \`${id}\` because it conflicts with \`${previous}\``,
+        offset,
+        "Two use statements import the same short name; refer to one of them by its absolute id instead",
+      );
     }
     this.uses.set(name, id);
     this.expectBr();
@@ -330,7 +404,8 @@ export class ShapeParser extends NodeParser {
       if (this.sawTraits) throw this.unexpected([IDENTIFIER], "Traits must be followed by the shape they apply to");
       return;
     }
-    if (this.tok !== IDENTIFIER) throw this.unexpected([IDENTIFIER], "A shape statement starts with a shape type, e.g. `structure Name { ... }`");
+    if (this.tok !== IDENTIFIER)
+      throw this.unexpected([IDENTIFIER], "A shape statement starts with a shape type, e.g. `structure Name { ... }`");
     const keyword = this.lexeme();
     if (keyword === "apply") {
       this.parseApply();
@@ -344,10 +419,16 @@ export class ShapeParser extends NodeParser {
     const location = this.here();
     const typeOffset = this.tokStart;
     if ((type === "enum" || type === "intEnum") && this.v1) {
-      throw this.fail(`${type} shapes cannot be used in Smithy version ${this.version}`, 'Start the file with `$version: "2"`, or use a string with the @enum trait');
+      throw this.fail(
+        `${type} shapes cannot be used in Smithy version ${this.version}`,
+        'Start the file with `$version: "2"`, or use a string with the @enum trait',
+      );
     }
     if (type === "set" && !this.v1) {
-      throw this.fail(`set shapes cannot be used in Smithy version ${this.version}`, "Use a list shape with the @uniqueItems trait");
+      throw this.fail(
+        `set shapes cannot be used in Smithy version ${this.version}`,
+        "Use a list shape with the @uniqueItems trait",
+      );
     }
     this.next();
     this.expectAndSkipSpaces("The shape's name must follow its type on the same line");
@@ -355,7 +436,10 @@ export class ShapeParser extends NodeParser {
     const name = this.lexeme();
     const imported = this.uses.get(name);
     if (imported !== undefined) {
-      throw this.fail(`Shape name \`${name}\` conflicts with imported shape \`${imported}\``, "Rename the shape or remove the use statement");
+      throw this.fail(
+        `Shape name \`${name}\` conflicts with imported shape \`${imported}\``,
+        "Rename the shape or remove the use statement",
+      );
     }
     const id = `${this.namespace}#${name}`;
     this.next();
@@ -402,7 +486,10 @@ export class ShapeParser extends NodeParser {
   private parseForResource(def: ShapeDefinition): void {
     this.skipSpaces();
     if (!this.isWord("for")) return;
-    this.requireV2("Structures can only be bound to resources with Smithy version 2 or later. Attempted to bind a structure to a resource", def.id);
+    this.requireV2(
+      "Structures can only be bound to resources with Smithy version 2 or later. Attempted to bind a structure to a resource",
+      def.id,
+    );
     this.next();
     this.expectAndSkipSpaces("Write `for ResourceName`");
     const offset = this.tokStart;
@@ -457,7 +544,11 @@ export class ShapeParser extends NodeParser {
     def.memberLocations = locations;
   }
 
-  private parseMember(def: ShapeDefinition, members: Record<string, AstMember>, locations: Record<string, SourceLocation>): void {
+  private parseMember(
+    def: ShapeDefinition,
+    members: Record<string, AstMember>,
+    locations: Record<string, SourceLocation>,
+  ): void {
     const dupMark = this.duplicates.length;
     let traits = this.parseDocsAndTraits();
     if (this.tok === RBRACE && !this.sawTraits) return this.rejectDanglingDocs(traits); // nothing, or a dangling documentation comment
@@ -466,8 +557,18 @@ export class ShapeParser extends NodeParser {
     if (elided) this.next();
     this.expect(IDENTIFIER, "A member is written `name: Target` (or `$name` to elide the target)");
     const name = this.lexeme();
-    if (Object.hasOwn(members, name)) throw this.fail(`Duplicate member of \`${def.id}\`: '${name}'`, "Member names must be unique within a shape", def.id);
-    if (elided && this.v1) throw this.fail("Members can only elide targets in IDL version 2 or later", 'Start the file with `$version: "2"`', `${def.id}$${name}`);
+    if (Object.hasOwn(members, name))
+      throw this.fail(
+        `Duplicate member of \`${def.id}\`: '${name}'`,
+        "Member names must be unique within a shape",
+        def.id,
+      );
+    if (elided && this.v1)
+      throw this.fail(
+        "Members can only elide targets in IDL version 2 or later",
+        'Start the file with `$version: "2"`',
+        `${def.id}$${name}`,
+      );
     const member: AstMember = elided ? { elided: true } : {};
     this.next();
     if (!elided) {
@@ -484,7 +585,12 @@ export class ShapeParser extends NodeParser {
     // The grammar allows `= value` on any shape's member; outside a structure, assembly reports
     // the `@default` it becomes as Smithy does (TraitTarget).
     if (this.tok === EQUAL) {
-      if (this.v1) throw this.fail("@default assignment is only supported in IDL version 2 or later", 'Start the file with `$version: "2"`', `${def.id}$${name}`);
+      if (this.v1)
+        throw this.fail(
+          "@default assignment is only supported in IDL version 2 or later",
+          'Start the file with `$version: "2"`',
+          `${def.id}$${name}`,
+        );
       const offset = this.tokStart;
       this.next();
       this.skipSpaces();
@@ -528,7 +634,13 @@ export class ShapeParser extends NodeParser {
       const missing = allowed.filter((n) => !Object.hasOwn(members, n));
       if (missing.length > 0) {
         const what = missing.length === 1 ? "member" : "members";
-        this.shapeError(`Missing required ${what} of shape \`${def.id}\`: ${missing.join(", ")}`, this.locationAt(offset), def.id, true, isMap ? "A map needs `key: KeyShape` and `value: ValueShape`" : "A list needs `member: MemberShape`");
+        this.shapeError(
+          `Missing required ${what} of shape \`${def.id}\`: ${missing.join(", ")}`,
+          this.locationAt(offset),
+          def.id,
+          true,
+          isMap ? "A map needs `key: KeyShape` and `value: ValueShape`" : "A list needs `member: MemberShape`",
+        );
       }
     }
   }
@@ -551,7 +663,8 @@ export class ShapeParser extends NodeParser {
       this.expect(IDENTIFIER, "An enum member is a name, optionally followed by `= value`");
       const name = this.lexeme();
       const memberId = `${def.id}$${name}`;
-      if (Object.hasOwn(members, name)) throw this.fail(`Found conflicting member name, \`${name}\``, "Enum member names must be unique", def.id);
+      if (Object.hasOwn(members, name))
+        throw this.fail(`Found conflicting member name, \`${name}\``, "Enum member names must be unique", def.id);
       const member: AstMember = { target: "smithy.api#Unit" };
       this.next();
       this.skipSpaces();
@@ -576,19 +689,40 @@ export class ShapeParser extends NodeParser {
     def.shape.members = members;
     def.memberLocations = locations;
     if (!def.shape.mixins && Object.keys(members).length === 0) {
-      this.shapeError(type === "enum" ? "enum must have at least one entry" : "intEnum shapes must have at least one member", this.locationAt(typeOffset), def.id, true, "Add a member, e.g. `FOO`");
+      this.shapeError(
+        type === "enum" ? "enum must have at least one entry" : "intEnum shapes must have at least one member",
+        this.locationAt(typeOffset),
+        def.id,
+        true,
+        "Add a member, e.g. `FOO`",
+      );
     }
   }
 
-  private checkEnumValue(type: "enum" | "intEnum", value: NodeValue, float: boolean, offset: number, memberId: string): void {
+  private checkEnumValue(
+    type: "enum" | "intEnum",
+    value: NodeValue,
+    float: boolean,
+    offset: number,
+    memberId: string,
+  ): void {
     if (type === "enum") {
-      if (typeof value !== "string") this.problem(`enum members can only be assigned string values, but found: ${JSON.stringify(value)}`, offset, memberId, "Quote the value");
+      if (typeof value !== "string")
+        this.problem(
+          `enum members can only be assigned string values, but found: ${JSON.stringify(value)}`,
+          offset,
+          memberId,
+          "Quote the value",
+        );
       else if (value === "") this.problem("enum member values must not be empty", offset, memberId);
       return;
     }
-    if (typeof value !== "number") this.problem(`intEnum members require integer values, but found: ${JSON.stringify(value)}`, offset, memberId);
-    else if (float || !Number.isInteger(value)) this.problem("intEnum members do not support floating point values", offset, memberId);
-    else if (value < INT_MIN || value > INT_MAX) this.problem(`intEnum members must fit within an integer, but found: ${value}`, offset, memberId);
+    if (typeof value !== "number")
+      this.problem(`intEnum members require integer values, but found: ${JSON.stringify(value)}`, offset, memberId);
+    else if (float || !Number.isInteger(value))
+      this.problem("intEnum members do not support floating point values", offset, memberId);
+    else if (value < INT_MIN || value > INT_MAX)
+      this.problem(`intEnum members must fit within an integer, but found: ${value}`, offset, memberId);
   }
 
   // ---- service and resource -----------------------------------------------------------------
@@ -626,13 +760,21 @@ export class ShapeParser extends NodeParser {
     while (this.tok !== RBRACE && this.tok !== EOF) {
       this.expect(IDENTIFIER, "An operation's body holds `input`, `output` and `errors`");
       const key = this.lexeme();
-      if (seen.has(key)) throw this.fail(`Duplicate operation ${key} property for \`${def.id}\``, "Each property may appear once", def.id);
+      if (seen.has(key))
+        throw this.fail(
+          `Duplicate operation ${key} property for \`${def.id}\``,
+          "Each property may appear once",
+          def.id,
+        );
       seen.add(key);
       if (key === "input" || key === "output") {
         this.next();
         this.skipWsAndDocs();
         if (this.tok === WALRUS) {
-          this.requireV2("Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO", def.id);
+          this.requireV2(
+            "Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO",
+            def.id,
+          );
           // Smithy drops documentation before `:=` without a warning.
           this.forgetDocs();
           this.next();
@@ -653,7 +795,11 @@ export class ShapeParser extends NodeParser {
         shape.errors = this.parseRefList();
       } else {
         const guess = didYouMean(key, ["input", "output", "errors"]);
-        throw this.fail(`Unknown property ${key} for ${def.id}`, guess ? `Did you mean \`${guess}\`?` : "Operations have `input`, `output` and `errors`", def.id);
+        throw this.fail(
+          `Unknown property ${key} for ${def.id}`,
+          guess ? `Did you mean \`${guess}\`?` : "Operations have `input`, `output` and `errors`",
+          def.id,
+        );
       }
       if (this.tok !== RBRACE) this.expectAndSkipWhitespace();
       this.skipWsAndDocs();
@@ -694,7 +840,8 @@ export class ShapeParser extends NodeParser {
   // ---- apply --------------------------------------------------------------------------------
 
   private parseApply(): void {
-    if (this.sawTraits) throw this.fail("Traits applied to apply statement", "Write the trait after the target: `apply Target @trait`");
+    if (this.sawTraits)
+      throw this.fail("Traits applied to apply statement", "Write the trait after the target: `apply Target @trait`");
     const location = this.here();
     this.next();
     this.expectAndSkipWhitespace();
@@ -722,9 +869,12 @@ export class ShapeParser extends NodeParser {
 
 function unknownStatementHint(keyword: string): string {
   switch (keyword) {
-    case "use": return "`use` statements must come right after the namespace statement, before any shape";
-    case "namespace": return "A file has one namespace statement, before its shapes";
-    case "metadata": return "`metadata` statements must come before the namespace statement";
+    case "use":
+      return "`use` statements must come right after the namespace statement, before any shape";
+    case "namespace":
+      return "A file has one namespace statement, before its shapes";
+    case "metadata":
+      return "`metadata` statements must come before the namespace statement";
   }
   const guess = didYouMean(keyword, ALL_TYPES);
   return guess ? `Did you mean \`${guess}\`?` : `A shape statement starts with a shape type: ${ALL_TYPES.join(", ")}`;

@@ -52,14 +52,30 @@ export function decodeEscapes(src: string, start: number, end: number): string {
     const e = src.charCodeAt(i + 1);
     let width = 2;
     switch (e) {
-      case 34: parts.push('"'); break;
-      case BACKSLASH: parts.push("\\"); break;
-      case 47: parts.push("/"); break;
-      case 98: parts.push("\b"); break;
-      case 102: parts.push("\f"); break;
-      case 110: parts.push("\n"); break;
-      case 114: parts.push("\r"); break;
-      case 116: parts.push("\t"); break;
+      case 34:
+        parts.push('"');
+        break;
+      case BACKSLASH:
+        parts.push("\\");
+        break;
+      case 47:
+        parts.push("/");
+        break;
+      case 98:
+        parts.push("\b");
+        break;
+      case 102:
+        parts.push("\f");
+        break;
+      case 110:
+        parts.push("\n");
+        break;
+      case 114:
+        parts.push("\r");
+        break;
+      case 116:
+        parts.push("\t");
+        break;
       case LF:
         break; // An escaped newline continues the line: it expands to nothing.
       case CR:
@@ -78,7 +94,9 @@ export function decodeEscapes(src: string, start: number, end: number): string {
         break;
       }
       default:
-        throw new StringLiteralError(`Invalid escape found in string: \`\\${String.fromCodePoint(src.codePointAt(i + 1) ?? e)}\``);
+        throw new StringLiteralError(
+          `Invalid escape found in string: \`\\${String.fromCodePoint(src.codePointAt(i + 1) ?? e)}\``,
+        );
     }
     i += width;
     runStart = i;

@@ -9,11 +9,16 @@ import { decode } from "cbor2";
 import { difference } from "./compare.js";
 
 /** Where the request body differs from the case's base64 CBOR body, or undefined when they agree. */
-export function cborBodyDifference(expectedBase64: string, actual: string | Uint8Array | undefined): string | undefined {
+export function cborBodyDifference(
+  expectedBase64: string,
+  actual: string | Uint8Array | undefined,
+): string | undefined {
   const actualBytes = typeof actual === "string" ? new TextEncoder().encode(actual) : (actual ?? new Uint8Array(0));
   const expectedBytes = Uint8Array.from(Buffer.from(expectedBase64, "base64"));
   if (expectedBytes.length === 0 || actualBytes.length === 0) {
-    return expectedBytes.length === actualBytes.length ? undefined : `: expected ${expectedBytes.length} bytes, got ${actualBytes.length}`;
+    return expectedBytes.length === actualBytes.length
+      ? undefined
+      : `: expected ${expectedBytes.length} bytes, got ${actualBytes.length}`;
   }
   let value: unknown;
   try {

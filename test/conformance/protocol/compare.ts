@@ -8,19 +8,26 @@ import { parseXml, type XmlElement } from "../../../generator/runtime/protocols/
 /** A path and a description of the first difference, or undefined when the values are equal. */
 export function difference(expected: unknown, actual: unknown, path = "$"): string | undefined {
   if (expected instanceof Date || actual instanceof Date) {
-    if (!(expected instanceof Date) || !(actual instanceof Date)) return `${path}: expected ${show(expected)}, got ${show(actual)}`;
-    return expected.getTime() === actual.getTime() ? undefined : `${path}: expected ${expected.toISOString()}, got ${actual.toISOString()}`;
+    if (!(expected instanceof Date) || !(actual instanceof Date))
+      return `${path}: expected ${show(expected)}, got ${show(actual)}`;
+    return expected.getTime() === actual.getTime()
+      ? undefined
+      : `${path}: expected ${expected.toISOString()}, got ${actual.toISOString()}`;
   }
   if (expected instanceof Uint8Array || actual instanceof Uint8Array) {
-    if (!(expected instanceof Uint8Array) || !(actual instanceof Uint8Array)) return `${path}: expected ${show(expected)}, got ${show(actual)}`;
+    if (!(expected instanceof Uint8Array) || !(actual instanceof Uint8Array))
+      return `${path}: expected ${show(expected)}, got ${show(actual)}`;
     const same = expected.length === actual.length && expected.every((b, i) => b === actual[i]);
     return same ? undefined : `${path}: expected bytes ${show(expected)}, got ${show(actual)}`;
   }
   if (typeof expected === "number" && typeof actual === "number") {
-    return expected === actual || (Number.isNaN(expected) && Number.isNaN(actual)) ? undefined : `${path}: expected ${expected}, got ${actual}`;
+    return expected === actual || (Number.isNaN(expected) && Number.isNaN(actual))
+      ? undefined
+      : `${path}: expected ${expected}, got ${actual}`;
   }
   if (Array.isArray(expected) || Array.isArray(actual)) {
-    if (!Array.isArray(expected) || !Array.isArray(actual)) return `${path}: expected ${show(expected)}, got ${show(actual)}`;
+    if (!Array.isArray(expected) || !Array.isArray(actual))
+      return `${path}: expected ${show(expected)}, got ${show(actual)}`;
     if (expected.length !== actual.length) return `${path}: expected ${expected.length} elements, got ${actual.length}`;
     for (let i = 0; i < expected.length; i++) {
       const d = difference(expected[i], actual[i], `${path}[${i}]`);
@@ -47,7 +54,9 @@ export function difference(expected: unknown, actual: unknown, path = "$"): stri
 /** XML documents compared as trees: names, attributes, children (in order among those of one name), and the text of elements without children. */
 export function xmlDifference(expectedText: string, actualText: string): string | undefined {
   if (expectedText.trim() === "" || actualText.trim() === "") {
-    return expectedText.trim() === actualText.trim() ? undefined : `: expected ${show(expectedText)}, got ${show(actualText)}`;
+    return expectedText.trim() === actualText.trim()
+      ? undefined
+      : `: expected ${show(expectedText)}, got ${show(actualText)}`;
   }
   let actual: XmlElement;
   try {

@@ -51,15 +51,25 @@ export function protocolModelPaths(corpus: string, protocol: string | readonly s
     .map((e) => join(prelude, e.name))
     .sort();
   const folders = typeof protocol === "string" ? [protocol] : protocol;
-  return [...folders.map((f) => join(corpus, "protocol-tests", f)), join(corpus, "protocol-tests", "shared"), ...traitFolders];
+  return [
+    ...folders.map((f) => join(corpus, "protocol-tests", f)),
+    join(corpus, "protocol-tests", "shared"),
+    ...traitFolders,
+  ];
 }
 
 /** Loads the model of `folder` (under protocol-tests/) and generates and imports a client per service carrying the protocol `trait`. */
-export async function generateProtocolClients(corpus: string, folder: string | readonly string[], trait: string): Promise<GeneratedProtocol> {
+export async function generateProtocolClients(
+  corpus: string,
+  folder: string | readonly string[],
+  trait: string,
+): Promise<GeneratedProtocol> {
   const protocol = trait.slice(trait.indexOf("#") + 1);
   const label = typeof folder === "string" ? folder : folder.join("+");
   const model = assemble(loadFiles(protocolModelPaths(corpus, folder), preludeIds()));
-  const services = [...model.shapes.values()].filter((s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined);
+  const services = [...model.shapes.values()].filter(
+    (s) => s.type === "service" && !s.prelude && s.traits[trait] !== undefined,
+  );
   const modules = join(repo, "node_modules");
   mkdirSync(modules, { recursive: true });
   const root = mkdtempSync(join(modules, `.anvil-protocol-${label.replace(/[/+.]/g, "-")}-`));
@@ -68,7 +78,12 @@ export async function generateProtocolClients(corpus: string, folder: string | r
     for (const service of services) {
       const selection = select(model, { service: service.id });
       const name = service.id.slice(service.id.indexOf("#") + 1).toLowerCase();
-      const ir = lower(model, selection, { name, models: [], modelsAsWritten: [`protocol-tests/${label}`], validation: "reject" });
+      const ir = lower(model, selection, {
+        name,
+        models: [],
+        modelsAsWritten: [`protocol-tests/${label}`],
+        validation: "reject",
+      });
       const dir = join(root, name);
       for (const file of render(ir)) {
         const path = join(dir, file.path);
@@ -85,4 +100,3 @@ export async function generateProtocolClients(corpus: string, folder: string | r
   }
   return { model, services: out, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
-

@@ -26,7 +26,12 @@ export function typedValue(model: Model, id: string, value: unknown, mode: Value
         const member = shape.members.find((m) => m.name === key);
         if (member === undefined) throw new Error(`params name ${key}, which ${id} does not have`);
         if (v === null && mode === "output") continue;
-        Object.defineProperty(out, key, { value: typedValue(model, member.target, v, mode), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: typedValue(model, member.target, v, mode),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -39,7 +44,12 @@ export function typedValue(model: Model, id: string, value: unknown, mode: Value
       const member = shape.members.find((m) => m.name === "value") as Member;
       const out: Record<string, unknown> = {};
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        Object.defineProperty(out, key, { value: typedValue(model, member.target, v, mode), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: typedValue(model, member.target, v, mode),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }

@@ -27,7 +27,9 @@ const v2 = (body: string) => `$version: "2"\nnamespace ex\n${body}`;
 
 describe("assemble rules for IDL models", () => {
   it("types annotation traits by their definition: [] for lists, {} for structures", () => {
-    const model = build(v2("@trait list marks { member: String }\n@trait structure flag {}\n@marks\n@flag\n@tags\nstring S"));
+    const model = build(
+      v2("@trait list marks { member: String }\n@trait structure flag {}\n@marks\n@flag\n@tags\nstring S"),
+    );
     expect(model.shapes.get("ex#S")?.traits).toEqual({ "ex#marks": [], "ex#flag": {}, "smithy.api#tags": [] });
   });
 

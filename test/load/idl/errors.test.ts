@@ -26,7 +26,8 @@ describe("IDL errors", () => {
   });
 
   it("reports every bad statement, resuming at the next top-level statement", () => {
-    const diagnostics = errorsOf(v2(`structure A {
+    const diagnostics = errorsOf(
+      v2(`structure A {
     a: String
     b Integer
 }
@@ -37,7 +38,8 @@ structure C {}
 
 enum D { X = 1
 }
-`));
+`),
+    );
     expect(brief(diagnostics)).toEqual([
       "6:7 Expected COLON(':') but found IDENTIFIER('Integer')",
       "9:10 Expected a line break, but found IDENTIFIER('C')",
@@ -46,10 +48,30 @@ enum D { X = 1
   });
 
   it.each([
-    ["an unknown shape type, with a suggestion", "strucutre S {}", "Unknown shape type: strucutre", "Did you mean `structure`?"],
-    ["a use statement after shapes", "string A\nuse other#B", "Unknown shape type: use", "`use` statements must come right after the namespace statement, before any shape"],
-    ["an unknown operation property", "operation O { inptu: Unit }", "Unknown property inptu for ex#O", "Did you mean `input`?"],
-    ["an unknown service property", 'service S { version: "1", operatoins: [] }', "Unknown property `operatoins` for service `ex#S`", "Did you mean `operations`? "],
+    [
+      "an unknown shape type, with a suggestion",
+      "strucutre S {}",
+      "Unknown shape type: strucutre",
+      "Did you mean `structure`?",
+    ],
+    [
+      "a use statement after shapes",
+      "string A\nuse other#B",
+      "Unknown shape type: use",
+      "`use` statements must come right after the namespace statement, before any shape",
+    ],
+    [
+      "an unknown operation property",
+      "operation O { inptu: Unit }",
+      "Unknown property inptu for ex#O",
+      "Did you mean `input`?",
+    ],
+    [
+      "an unknown service property",
+      'service S { version: "1", operatoins: [] }',
+      "Unknown property `operatoins` for service `ex#S`",
+      "Did you mean `operations`? ",
+    ],
   ])("explains %s", (_what, body, message, hint) => {
     const [d] = errorsOf(v2(body));
     expect(d.message).toBe(message);
@@ -57,16 +79,24 @@ enum D { X = 1
   });
 
   it("rejects a shape before the namespace statement, naming what it found", () => {
-    expect(brief(errorsOf('$version: "2"\nstring A'))).toEqual(["2:1 Expected a namespace definition but found IDENTIFIER('string')"]);
+    expect(brief(errorsOf('$version: "2"\nstring A'))).toEqual([
+      "2:1 Expected a namespace definition but found IDENTIFIER('string')",
+    ]);
   });
 
   it("rejects duplicate members and duplicate object keys", () => {
-    expect(brief(errorsOf(v2("structure S {\n  a: String\n  a: Integer\n}")))).toEqual(["6:3 Duplicate member of `ex#S`: 'a'"]);
-    expect(brief(errorsOf(v2('@deprecated(message: "a", message: "b")\nstring S')))).toEqual(["4:27 Duplicate member of trait: 'message'"]);
+    expect(brief(errorsOf(v2("structure S {\n  a: String\n  a: Integer\n}")))).toEqual([
+      "6:3 Duplicate member of `ex#S`: 'a'",
+    ]);
+    expect(brief(errorsOf(v2('@deprecated(message: "a", message: "b")\nstring S')))).toEqual([
+      "4:27 Duplicate member of trait: 'message'",
+    ]);
   });
 
   it("checks list and map members as Smithy's shape builder does: loading goes on, without the shapes left unbuilt", () => {
-    const file = load(v2("list L { foo: String }\nmap M { key: String }\nlist Ok { member: String, extra: String }\nenum E {}"));
+    const file = load(
+      v2("list L { foo: String }\nmap M { key: String }\nlist Ok { member: String, extra: String }\nenum E {}"),
+    );
     expect(brief(file.errors ?? [])).toEqual([
       "4:10 List shapes may only have a `member` member, but found `foo`",
       "4:1 Missing required member of shape `ex#L`: member",
@@ -79,9 +109,15 @@ enum D { X = 1
   });
 
   it("warns about documentation comments that document nothing, as Smithy does, and not about those that document", () => {
-    const text = v2("/// Docs of A.\nstructure A {\n    @required\n    /// After a trait.\n    a: String\n    /// Dangling.\n}\n\noperation O {\n    input\n        /// Before the walrus: dropped silently.\n        := {}\n}\n/// At the end.\n");
+    const text = v2(
+      "/// Docs of A.\nstructure A {\n    @required\n    /// After a trait.\n    a: String\n    /// Dangling.\n}\n\noperation O {\n    input\n        /// Before the walrus: dropped silently.\n        := {}\n}\n/// At the end.\n",
+    );
     const file = load(text);
-    expect((file.warnings ?? []).map((w) => `${w.severity} ${w.eventId} ${w.message.replace(/^.*The invalid comments were: /, "")}`)).toEqual([
+    expect(
+      (file.warnings ?? []).map(
+        (w) => `${w.severity} ${w.eventId} ${w.message.replace(/^.*The invalid comments were: /, "")}`,
+      ),
+    ).toEqual([
       "WARNING Model.BadDocumentationComment After a trait.",
       "WARNING Model.BadDocumentationComment Dangling.",
       "WARNING Model.BadDocumentationComment At the end.",
@@ -90,16 +126,34 @@ enum D { X = 1
   });
 
   it("reports shape errors with the syntax errors when a file has both", () => {
-    expect(errorsOf(v2("list L {}\nstructure S { a: }")).map((d) => d.message)).toContain("Missing required member of shape `ex#L`: member");
+    expect(errorsOf(v2("list L {}\nstructure S { a: }")).map((d) => d.message)).toContain(
+      "Missing required member of shape `ex#L`: member",
+    );
   });
 
   it.each([
-    ["mixins", "namespace ex\nstring A with [B]", "Mixins can only be used with Smithy version 2 or later. Attempted to use mixins with version `1.0`."],
-    ["inline input", "namespace ex\noperation O { input := {} }", "Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO with version `1.0`."],
-    ["default values", "namespace ex\nstructure S { a: String = \"\" }", "@default assignment is only supported in IDL version 2 or later"],
+    [
+      "mixins",
+      "namespace ex\nstring A with [B]",
+      "Mixins can only be used with Smithy version 2 or later. Attempted to use mixins with version `1.0`.",
+    ],
+    [
+      "inline input",
+      "namespace ex\noperation O { input := {} }",
+      "Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO with version `1.0`.",
+    ],
+    [
+      "default values",
+      'namespace ex\nstructure S { a: String = "" }',
+      "@default assignment is only supported in IDL version 2 or later",
+    ],
     ["elided members", "namespace ex\nstructure S { $a }", "Members can only elide targets in IDL version 2 or later"],
     ["enum shapes", "namespace ex\nenum E { A }", "enum shapes cannot be used in Smithy version 1.0"],
-    ["@mixin", "namespace ex\n@mixin\nstructure S {}", "Mixins can only be used in Smithy 2.0 or later. Attempted to apply a @mixin trait to `ex#S` in a model file using version `1.0`."],
+    [
+      "@mixin",
+      "namespace ex\n@mixin\nstructure S {}",
+      "Mixins can only be used in Smithy 2.0 or later. Attempted to apply a @mixin trait to `ex#S` in a model file using version `1.0`.",
+    ],
   ])("rejects Smithy 2.0 %s in a 1.0 file", (_what, text, message) => {
     expect(errorsOf(text).map((d) => d.message)).toContain(message);
   });

@@ -24,10 +24,52 @@ function walk(dir: string): string[] {
 }
 
 // Always the repository's own prelude files; the shared corpus too when it is there.
-const corpus = [...walk(preludeDir), ...(existsSync(sharedIdl) ? walk(sharedIdl) : [])].map((f) => readFileSync(f, "utf8"));
+const corpus = [...walk(preludeDir), ...(existsSync(sharedIdl) ? walk(sharedIdl) : [])].map((f) =>
+  readFileSync(f, "utf8"),
+);
 const known = new Set(preludeShapeIds());
 
-const JUNK = ["{", "}", "[", "]", "(", ")", '"', '"""', "\\", "@", "$", "#", ".", ":", ":=", "=", ",", "\n", "\r", "\t", " ", "//", "///", "-", "1e", "0.", "é", "😀", "\u2028", "\uD800", "\0", "with", "for", "apply", "use", "namespace", "metadata", "structure", "operation"];
+const JUNK = [
+  "{",
+  "}",
+  "[",
+  "]",
+  "(",
+  ")",
+  '"',
+  '"""',
+  "\\",
+  "@",
+  "$",
+  "#",
+  ".",
+  ":",
+  ":=",
+  "=",
+  ",",
+  "\n",
+  "\r",
+  "\t",
+  " ",
+  "//",
+  "///",
+  "-",
+  "1e",
+  "0.",
+  "é",
+  "😀",
+  "\u2028",
+  "\uD800",
+  "\0",
+  "with",
+  "for",
+  "apply",
+  "use",
+  "namespace",
+  "metadata",
+  "structure",
+  "operation",
+];
 
 type Edit =
   | { kind: "delete" | "duplicate"; at: number; len: number }
@@ -36,10 +78,18 @@ type Edit =
   | { kind: "insert"; at: number; junk: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("delete" as const, "duplicate" as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constantFrom("delete" as const, "duplicate" as const),
+    at: fc.nat(),
+    len: fc.integer({ min: 1, max: 40 }),
+  }),
   fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }), to: fc.nat() }),
   fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), junk: fc.oneof(fc.constantFrom(...JUNK), fc.string({ unit: "binary", maxLength: 8 })) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    junk: fc.oneof(fc.constantFrom(...JUNK), fc.string({ unit: "binary", maxLength: 8 })),
+  }),
 );
 
 function apply(text: string, e: Edit): string {

@@ -9,7 +9,9 @@ function tokens(text: string): string[] {
   const out: string[] = [];
   while (lx.tok !== EOF) {
     const name = tokenName(lx.tok);
-    out.push(["IDENTIFIER", "NUMBER", "STRING", "TEXT_BLOCK", "ERROR"].includes(name) ? `${name}(${lx.lexeme()})` : name);
+    out.push(
+      ["IDENTIFIER", "NUMBER", "STRING", "TEXT_BLOCK", "ERROR"].includes(name) ? `${name}(${lx.lexeme()})` : name,
+    );
     lx.next();
   }
   return out;
@@ -26,7 +28,23 @@ describe("IDL lexer", () => {
     ["string Foo", ["IDENTIFIER(string)", "SPACE", "IDENTIFIER(Foo)"]],
     ["a.b#C$d", ["IDENTIFIER(a)", "DOT", "IDENTIFIER(b)", "POUND", "IDENTIFIER(C)", "DOLLAR", "IDENTIFIER(d)"]],
     ["input := {}", ["IDENTIFIER(input)", "SPACE", "WALRUS", "SPACE", "LBRACE", "RBRACE"]],
-    ["a: b, = @x()", ["IDENTIFIER(a)", "COLON", "SPACE", "IDENTIFIER(b)", "COMMA", "SPACE", "EQUAL", "SPACE", "AT", "IDENTIFIER(x)", "LPAREN", "RPAREN"]],
+    [
+      "a: b, = @x()",
+      [
+        "IDENTIFIER(a)",
+        "COLON",
+        "SPACE",
+        "IDENTIFIER(b)",
+        "COMMA",
+        "SPACE",
+        "EQUAL",
+        "SPACE",
+        "AT",
+        "IDENTIFIER(x)",
+        "LPAREN",
+        "RPAREN",
+      ],
+    ],
     ["[1 -2.5e+3]", ["LBRACKET", "NUMBER(1)", "SPACE", "NUMBER(-2.5e+3)", "RBRACKET"]],
     ["// c\n/// d\r\nx", ["COMMENT", "DOC_COMMENT", "IDENTIFIER(x)"]],
     ["\t \r\n\n", ["SPACE", "NEWLINE", "NEWLINE"]],

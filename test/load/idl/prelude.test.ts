@@ -17,26 +17,69 @@ describe("anvil's Smithy prelude", () => {
 
   it("defines the simple types, the primitive defaults and Unit", () => {
     const shapes = byId();
-    const simple = ["String", "Blob", "BigInteger", "BigDecimal", "Timestamp", "Document", "Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double"];
-    for (const n of simple) expect(shapes.get(`smithy.api#${n}`)?.type, n).toBe(n === "BigInteger" ? "bigInteger" : n === "BigDecimal" ? "bigDecimal" : n.toLowerCase());
-    expect(shapes.get("smithy.api#PrimitiveBoolean")?.traits).toEqual({ "smithy.api#default": false, "smithy.api#documentation": expect.any(String) });
+    const simple = [
+      "String",
+      "Blob",
+      "BigInteger",
+      "BigDecimal",
+      "Timestamp",
+      "Document",
+      "Boolean",
+      "Byte",
+      "Short",
+      "Integer",
+      "Long",
+      "Float",
+      "Double",
+    ];
+    for (const n of simple)
+      expect(shapes.get(`smithy.api#${n}`)?.type, n).toBe(
+        n === "BigInteger" ? "bigInteger" : n === "BigDecimal" ? "bigDecimal" : n.toLowerCase(),
+      );
+    expect(shapes.get("smithy.api#PrimitiveBoolean")?.traits).toEqual({
+      "smithy.api#default": false,
+      "smithy.api#documentation": expect.any(String),
+    });
     expect(shapes.get("smithy.api#PrimitiveLong")?.traits?.["smithy.api#default"]).toBe(0);
     expect(shapes.get("smithy.api#Unit")).toMatchObject({ type: "structure", traits: { "smithy.api#unitType": {} } });
   });
 
   it("marks every public non-type shape as a trait", () => {
     const shapes = byId();
-    const types = new Set(["String", "Blob", "BigInteger", "BigDecimal", "Timestamp", "Document", "Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double", "Unit"]);
+    const types = new Set([
+      "String",
+      "Blob",
+      "BigInteger",
+      "BigDecimal",
+      "Timestamp",
+      "Document",
+      "Boolean",
+      "Byte",
+      "Short",
+      "Integer",
+      "Long",
+      "Float",
+      "Double",
+      "Unit",
+    ]);
     const untraited = [...shapes].filter(([id, s]) => {
       const name = id.slice(id.indexOf("#") + 1);
-      return !types.has(name) && !name.startsWith("Primitive") && s.traits?.["smithy.api#private"] === undefined && s.traits?.["smithy.api#trait"] === undefined;
+      return (
+        !types.has(name) &&
+        !name.startsWith("Primitive") &&
+        s.traits?.["smithy.api#private"] === undefined &&
+        s.traits?.["smithy.api#trait"] === undefined
+      );
     });
     expect(untraited.map(([id]) => id)).toEqual([]);
   });
 
   it.each([
     ["tags", { type: "list", member: { target: "smithy.api#String" } }],
-    ["length", { type: "structure", members: { min: { target: "smithy.api#Long" }, max: { target: "smithy.api#Long" } } }],
+    [
+      "length",
+      { type: "structure", members: { min: { target: "smithy.api#Long" }, max: { target: "smithy.api#Long" } } },
+    ],
     ["documentation", { type: "string" }],
     ["default", { type: "document" }],
     ["externalDocumentation", { type: "map" }],
@@ -47,8 +90,14 @@ describe("anvil's Smithy prelude", () => {
   it("carries selectors, conflicts and member constraints", () => {
     const shapes = byId();
     expect(shapes.get("smithy.api#required")?.traits?.["smithy.api#trait"]).toEqual({ selector: "structure > member" });
-    expect(shapes.get("smithy.api#readonly")?.traits?.["smithy.api#trait"]).toEqual({ selector: "operation", conflicts: ["smithy.api#idempotent"] });
-    expect(shapes.get("smithy.api#http")?.members?.code.traits).toEqual({ "smithy.api#range": { min: 100, max: 999 }, "smithy.api#default": 200 });
+    expect(shapes.get("smithy.api#readonly")?.traits?.["smithy.api#trait"]).toEqual({
+      selector: "operation",
+      conflicts: ["smithy.api#idempotent"],
+    });
+    expect(shapes.get("smithy.api#http")?.members?.code.traits).toEqual({
+      "smithy.api#range": { min: 100, max: 999 },
+      "smithy.api#default": 200,
+    });
     expect(shapes.get("smithy.api#error")?.members).toEqual({
       CLIENT: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "client" } },
       SERVER: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "server" } },
@@ -67,6 +116,10 @@ describe("anvil's Smithy prelude", () => {
 describe("the parser's list of prelude names", () => {
   it("is exactly the public prelude shapes", async () => {
     const { PUBLIC_PRELUDE_NAMES } = await import("../../../generator/load/idl/prelude-names.js");
-    expect([...PUBLIC_PRELUDE_NAMES].sort()).toEqual(publicPreludeIds().map((id) => id.slice("smithy.api#".length)).sort());
+    expect([...PUBLIC_PRELUDE_NAMES].sort()).toEqual(
+      publicPreludeIds()
+        .map((id) => id.slice("smithy.api#".length))
+        .sort(),
+    );
   });
 });

@@ -27,7 +27,7 @@ const doc: AstDocument = {
       members: {
         id: { target: "smithy.api#String", traits: { "smithy.api#required": {}, "smithy.api#httpLabel": {} } },
         count: { target: "ex#Integer", traits: { "smithy.api#default": 0 } },
-        tags: { target: "ex#Tags", traits: { "smithy.api#documentation": "Has \"quotes\" and a\r\ncarriage return" } },
+        tags: { target: "ex#Tags", traits: { "smithy.api#documentation": 'Has "quotes" and a\r\ncarriage return' } },
       },
       traits: { "smithy.api#input": {} },
     },
@@ -37,11 +37,17 @@ const doc: AstDocument = {
     "ex#Color": {
       type: "enum",
       members: {
-        RED: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "red", "smithy.api#documentation": "Red." } },
+        RED: {
+          target: "smithy.api#Unit",
+          traits: { "smithy.api#enumValue": "red", "smithy.api#documentation": "Red." },
+        },
         EMPTY: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "" } },
       },
     },
-    "ex#Level": { type: "intEnum", members: { LOW: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": 1 } } } },
+    "ex#Level": {
+      type: "intEnum",
+      members: { LOW: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": 1 } } },
+    },
     "ex#Dict": { type: "map", key: { target: "smithy.api#String" }, value: { target: "other#Thing" } },
     "ex#Thing": {
       type: "resource",
@@ -72,7 +78,7 @@ describe("printIdl", () => {
     expect(text.startsWith('$version: "2.0"\n\nmetadata suppressions = [')).toBe(true);
     expect(text).toContain('metadata "odd key" = 1');
     expect(text).toContain("/// A service.\n///\n/// Second paragraph.\nservice Service {");
-    expect(text).toContain("@readonly\n@http(\n    method: \"GET\"");
+    expect(text).toContain('@readonly\n@http(\n    method: "GET"');
     expect(text).toContain("    @required\n    @httpLabel\n    id: String");
     // `Integer` is defined in this namespace, so it is written as is; the member's doc has a CR,
     // so it stays a trait instead of becoming a /// comment.
@@ -86,12 +92,18 @@ describe("printIdl", () => {
   });
 
   it("writes prelude ids in full when the namespace shadows them", () => {
-    const text = printIdl({ smithy: "2.0", shapes: { "ex#String": { type: "string" }, "ex#S": { type: "list", member: { target: "smithy.api#String" } } } });
+    const text = printIdl({
+      smithy: "2.0",
+      shapes: { "ex#String": { type: "string" }, "ex#S": { type: "list", member: { target: "smithy.api#String" } } },
+    });
     expect(text).toContain("member: smithy.api#String");
   });
 
   it("prints one file per namespace, and refuses a single file for several", () => {
-    const two: AstDocument = { smithy: "2.0", shapes: { "a#X": { type: "string" }, "b#Y": { type: "list", member: { target: "a#X" } } } };
+    const two: AstDocument = {
+      smithy: "2.0",
+      shapes: { "a#X": { type: "string" }, "b#Y": { type: "list", member: { target: "a#X" } } },
+    };
     expect(printIdlFiles(two).map((f) => [f.namespace, f.text.includes("member: a#X")])).toEqual([
       ["a", false],
       ["b", true],
@@ -100,8 +112,8 @@ describe("printIdl", () => {
   });
 
   it("keeps a 1.0 model at version 1.0", () => {
-    expect(printIdl({ smithy: "1.0", shapes: { "a#X": { type: "set", member: { target: "smithy.api#String" } } } })).toBe(
-      '$version: "1.0"\n\nnamespace a\n\nset X {\n    member: String\n}\n',
-    );
+    expect(
+      printIdl({ smithy: "1.0", shapes: { "a#X": { type: "set", member: { target: "smithy.api#String" } } } }),
+    ).toBe('$version: "1.0"\n\nnamespace a\n\nset X {\n    member: String\n}\n');
   });
 });

@@ -36,9 +36,20 @@ function walk(dir: string, ext: string): string[] {
 
 function loadAndAssemble(files: string[]): number {
   try {
-    return assemble(loadSources(files.map((file) => ({ file, text: readFileSync(file, "utf8") })), preludeIds())).shapes.size;
+    return assemble(
+      loadSources(
+        files.map((file) => ({ file, text: readFileSync(file, "utf8") })),
+        preludeIds(),
+      ),
+    ).shapes.size;
   } catch (e) {
-    if (e instanceof AnvilError) throw new Error(e.diagnostics.slice(0, 5).map((d) => `${d.location?.file}:${d.location?.line}: ${d.message}`).join("\n"));
+    if (e instanceof AnvilError)
+      throw new Error(
+        e.diagnostics
+          .slice(0, 5)
+          .map((d) => `${d.location?.file}:${d.location?.line}: ${d.message}`)
+          .join("\n"),
+      );
     throw e;
   }
 }
@@ -47,11 +58,18 @@ function loadAndAssemble(files: string[]): number {
 const models = present ? walk(awsModels, ".json").filter((f) => /\/service\/[^/]+\/[^/]+\.json$/.test(f)) : [];
 
 describe.skipIf(!present)("real models load and assemble", () => {
-  it.each(["awsJson1_0", "awsJson1_1", "restJson1"])("protocol tests %s with shared models and trait preludes", (protocol) => {
-    const addOns = walk(join(conformance, "prelude"), ".smithy").filter((f) => !f.includes("/smithy-model/"));
-    const files = [...walk(join(conformance, "protocol-tests", protocol), ".smithy"), ...walk(join(conformance, "protocol-tests/shared"), ".smithy"), ...addOns];
-    expect(loadAndAssemble(files)).toBeGreaterThan(100);
-  });
+  it.each(["awsJson1_0", "awsJson1_1", "restJson1"])(
+    "protocol tests %s with shared models and trait preludes",
+    (protocol) => {
+      const addOns = walk(join(conformance, "prelude"), ".smithy").filter((f) => !f.includes("/smithy-model/"));
+      const files = [
+        ...walk(join(conformance, "protocol-tests", protocol), ".smithy"),
+        ...walk(join(conformance, "protocol-tests/shared"), ".smithy"),
+        ...addOns,
+      ];
+      expect(loadAndAssemble(files)).toBeGreaterThan(100);
+    },
+  );
 
   it("every AWS model", { timeout: 120_000 }, () => {
     expect(models.length).toBeGreaterThan(300);

@@ -10,16 +10,26 @@ import { addRequestChecksum } from "../../../generator/runtime/features/checksum
 import { addContentMd5 } from "../../../generator/runtime/features/content-md5.js";
 import type { SerializedRequest } from "../../../generator/runtime/protocols/protocol.js";
 
-const request = (body: string | Uint8Array | undefined): SerializedRequest => ({ method: "POST", path: "/", query: undefined, headers: {}, body });
+const request = (body: string | Uint8Array | undefined): SerializedRequest => ({
+  method: "POST",
+  path: "/",
+  query: undefined,
+  headers: {},
+  body,
+});
 const spec = { required: true, algorithmMember: "ChecksumAlgorithm", algorithmHeader: "x-amz-sdk-checksum-algorithm" };
 /** A 32-bit CRC as the header carries it: 4 big-endian bytes, base64. */
-const crcHeader = (value: number) => Buffer.from([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255]).toString("base64");
+const crcHeader = (value: number) =>
+  Buffer.from([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255]).toString("base64");
 
 describe("addRequestChecksum", () => {
   it("sends CRC32 by default when the operation requires a checksum, and names the algorithm in the member's header", () => {
     const r = request("123456789");
     addRequestChecksum(r, {}, spec, "DeleteObjects", "WHEN_REQUIRED");
-    expect(r.headers).toEqual({ "x-amz-checksum-crc32": crcHeader(0xcbf43926), "x-amz-sdk-checksum-algorithm": "CRC32" });
+    expect(r.headers).toEqual({
+      "x-amz-checksum-crc32": crcHeader(0xcbf43926),
+      "x-amz-sdk-checksum-algorithm": "CRC32",
+    });
   });
 
   it("uses the algorithm the input names (CRC32C, SHA1, SHA256), in any case", () => {
@@ -27,7 +37,10 @@ describe("addRequestChecksum", () => {
     const crc32c = request(body);
     addRequestChecksum(crc32c, { ChecksumAlgorithm: "crc32c" }, spec, "PutObject", "WHEN_SUPPORTED");
     expect(crc32c.headers["x-amz-checksum-crc32c"]).toBe(crcHeader(0xe3069283));
-    for (const [algorithm, node] of [["SHA1", "sha1"], ["SHA256", "sha256"]] as const) {
+    for (const [algorithm, node] of [
+      ["SHA1", "sha1"],
+      ["SHA256", "sha256"],
+    ] as const) {
       const r = request("123456789");
       addRequestChecksum(r, { ChecksumAlgorithm: algorithm }, spec, "PutObject", "WHEN_SUPPORTED");
       expect(r.headers[`x-amz-checksum-${node}`]).toBe(createHash(node).update("123456789").digest("base64"));

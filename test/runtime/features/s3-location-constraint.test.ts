@@ -4,7 +4,10 @@ import { withLocationConstraint } from "../../../generator/runtime/features/s3-l
 
 describe("withLocationConstraint", () => {
   it("fills the region outside us-east-1, keeping the caller's other configuration", () => {
-    expect(withLocationConstraint({ Bucket: "b" }, "eu-west-1")).toEqual({ Bucket: "b", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } });
+    expect(withLocationConstraint({ Bucket: "b" }, "eu-west-1")).toEqual({
+      Bucket: "b",
+      CreateBucketConfiguration: { LocationConstraint: "eu-west-1" },
+    });
     expect(withLocationConstraint({ Bucket: "b", CreateBucketConfiguration: { Tags: [] } }, "eu-west-1")).toEqual({
       Bucket: "b",
       CreateBucketConfiguration: { Tags: [], LocationConstraint: "eu-west-1" },
@@ -16,7 +19,10 @@ describe("withLocationConstraint", () => {
     expect(withLocationConstraint(plain, "us-east-1")).toBe(plain);
     const given = { Bucket: "b", CreateBucketConfiguration: { LocationConstraint: "ap-south-1" } };
     expect(withLocationConstraint(given, "eu-west-1")).toBe(given);
-    const directory = { Bucket: "b--usw2-az1--x-s3", CreateBucketConfiguration: { Location: { Type: "AvailabilityZone", Name: "usw2-az1" } } };
+    const directory = {
+      Bucket: "b--usw2-az1--x-s3",
+      CreateBucketConfiguration: { Location: { Type: "AvailabilityZone", Name: "usw2-az1" } },
+    };
     expect(withLocationConstraint(directory, "us-west-2")).toBe(directory);
   });
 });

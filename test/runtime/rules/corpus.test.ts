@@ -47,8 +47,11 @@ describe.skipIf(!present)("endpointTests of every model in the corpus (every pro
 
   it("passes every case against the partition facts of the models' date (2025-04-01)", () => {
     const { passed, failed } = tally(services, PARTITIONS_2025_04);
-    console.log(`endpointTests, ${services.length} services, 2025-04-01 partitions: ${passed} passed, ${failed.length} failed`);
-    for (const f of failed.slice(0, 20)) console.log(`  ${f.service} ${JSON.stringify(f.testCase.params)}: ${f.reason}`);
+    console.log(
+      `endpointTests, ${services.length} services, 2025-04-01 partitions: ${passed} passed, ${failed.length} failed`,
+    );
+    for (const f of failed.slice(0, 20))
+      console.log(`  ${f.service} ${JSON.stringify(f.testCase.params)}: ${f.reason}`);
     expect(services.length).toBeGreaterThan(300);
     expect(failed).toEqual([]);
   });
@@ -61,7 +64,11 @@ describe.skipIf(!present)("endpointTests of every model in the corpus (every pro
       const region = f.testCase.params?.Region;
       const name = typeof region === "string" ? partition(region, PARTITIONS)?.name : undefined;
       const service = services.find((s) => s.service === f.service);
-      return typeof name !== "string" || !DUAL_STACK_ADDED.includes(name) || runCase(service?.ruleSet, f.testCase, PARTITIONS_2025_04) !== undefined;
+      return (
+        typeof name !== "string" ||
+        !DUAL_STACK_ADDED.includes(name) ||
+        runCase(service?.ruleSet, f.testCase, PARTITIONS_2025_04) !== undefined
+      );
     });
     const byPartition = new Map<string, number>();
     for (const f of failed) {

@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 import { PARTITIONS, type PartitionRow } from "../../../generator/runtime/rules/partitions.js";
 
 const SDK_PARTITIONS = fileURLToPath(
-  new URL("../../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js", import.meta.url),
+  new URL(
+    "../../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js",
+    import.meta.url,
+  ),
 );
 const present = existsSync(SDK_PARTITIONS);
 if (!present) console.warn(`skipping the partitions freshness check: ${SDK_PARTITIONS} is absent (run npm ci)`);
@@ -18,7 +21,13 @@ interface SdkPartition {
   id: string;
   regionRegex: string;
   regions: Record<string, unknown>;
-  outputs: { dnsSuffix: string; dualStackDnsSuffix: string; implicitGlobalRegion: string; supportsFIPS: boolean; supportsDualStack: boolean };
+  outputs: {
+    dnsSuffix: string;
+    dualStackDnsSuffix: string;
+    implicitGlobalRegion: string;
+    supportsFIPS: boolean;
+    supportsDualStack: boolean;
+  };
 }
 
 describe.skipIf(!present)("shipped partition facts", () => {

@@ -68,7 +68,9 @@ for (const [name, version, SERVICE, clientClass] of [
     const prefix = (op.traits["smithy.api#endpoint"] as { hostPrefix?: string } | undefined)?.hostPrefix ?? "";
     const members = op.input === undefined ? [] : getShape(model, op.input).members;
     const labels = [...prefix.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
-    const placed = labels.every((l) => members.some((m) => m.name === l && m.traits["smithy.rules#contextParam"] !== undefined));
+    const placed = labels.every((l) =>
+      members.some((m) => m.name === l && m.traits["smithy.rules#contextParam"] !== undefined),
+    );
     if (labels.length > 0 && placed) return "";
     return prefix.replace(/\{([^}]*)\}/g, (_, label: string) => String(params[label]));
   }

@@ -53,7 +53,14 @@ export function checkServiceAuthDefinitions(ctx: TraitValidationContext): void {
 export function checkHttpApiKeyAuth(ctx: TraitValidationContext): void {
   for (const service of ctx.shapes.values()) {
     const value = service.traits[API_KEY];
-    if (service.prelude || service.type !== "service" || value === null || typeof value !== "object" || Array.isArray(value)) continue;
+    if (
+      service.prelude ||
+      service.type !== "service" ||
+      value === null ||
+      typeof value !== "object" ||
+      Array.isArray(value)
+    )
+      continue;
     if (value.scheme === undefined || value.in === "header") continue;
     ctx.report(service, API_KEY, {
       eventId: "HttpApiKeyAuthTrait",

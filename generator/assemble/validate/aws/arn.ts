@@ -20,7 +20,10 @@ export function checkArnDelimiter(ctx: TraitValidationContext): void {
   for (const resource of shapesOfType(ctx.shapes, "resource")) {
     const arn = resource.traits[ARN];
     if (!isObject(arn) || arn["absolute"] === true || arn["resourceDelimiter"] === undefined) continue;
-    ctx.report(resource, ARN, { eventId: "ArnTrait", message: "A `resourceDelimiter` can only be set for an `absolute` ARN." });
+    ctx.report(resource, ARN, {
+      eventId: "ArnTrait",
+      message: "A `resourceDelimiter` can only be set for an `absolute` ARN.",
+    });
   }
 }
 
@@ -37,17 +40,23 @@ export function checkArnTemplates(ctx: TraitValidationContext): void {
       const labels = arnLabels(template);
       const invalid = labels.filter((l) => !LABEL.test(l));
       if (invalid.length > 0) {
-        report(`aws.api#arn trait contains invalid template labels: ${tickedList(invalid)}. Template labels must match the following regular expression: ${LABEL.source}`);
+        report(
+          `aws.api#arn trait contains invalid template labels: ${tickedList(invalid)}. Template labels must match the following regular expression: ${LABEL.source}`,
+        );
         continue;
       }
       const identifiers = Object.keys(resource.identifiers ?? {});
       const missing = identifiers.filter((i) => !labels.includes(i));
       if (missing.length > 0) {
-        report(`Invalid aws.api#arn trait resource, \`${template}\`. The following resource identifier names were missing from the \`arn\` template: ${tickedList(missing)}`);
+        report(
+          `Invalid aws.api#arn trait resource, \`${template}\`. The following resource identifier names were missing from the \`arn\` template: ${tickedList(missing)}`,
+        );
       }
       const extra = [...new Set(labels)].filter((l) => !identifiers.includes(l));
       if (extra.length > 0) {
-        report(`Invalid aws.api#arn trait resource, \`${template}\`. Found template labels in the trait that are not the names of the identifiers of the resource: [${identifiers.join(", ")}]. Extraneous identifiers: [${tickedList(extra)}]`);
+        report(
+          `Invalid aws.api#arn trait resource, \`${template}\`. Found template labels in the trait that are not the names of the identifiers of the resource: [${identifiers.join(", ")}]. Extraneous identifiers: [${tickedList(extra)}]`,
+        );
       }
     }
   }

@@ -19,10 +19,22 @@ const EVENT = "ClientEndpointDiscovery";
 /** Every rule of the validator, in Smithy's order of events. */
 export function checkEndpointDiscovery(ctx: TraitValidationContext): void {
   const services = shapesOfType(ctx.shapes, "service").filter((s) => s.traits[DISCOVERY] !== undefined);
-  const discovery = new Map(services.map((s) => [s, { operation: stringMember(s.traits[DISCOVERY], "operation") ?? "", error: stringMember(s.traits[DISCOVERY], "error") }]));
+  const discovery = new Map(
+    services.map((s) => [
+      s,
+      {
+        operation: stringMember(s.traits[DISCOVERY], "operation") ?? "",
+        error: stringMember(s.traits[DISCOVERY], "error"),
+      },
+    ]),
+  );
   for (const [service, trait] of discovery) {
     if (trait.error === undefined) {
-      ctx.report(service, DISCOVERY, { eventId: `${EVENT}.MissingErrorDefinition`, severity: "DANGER", message: "Services SHOULD define an error which indicates an endpoint is invalid." });
+      ctx.report(service, DISCOVERY, {
+        eventId: `${EVENT}.MissingErrorDefinition`,
+        severity: "DANGER",
+        message: "Services SHOULD define an error which indicates an endpoint is invalid.",
+      });
     }
   }
   for (const trait of discovery.values()) {
@@ -72,11 +84,15 @@ function membersOf(structure: Shape | undefined): Map<string, Shape["members"][n
 
 /** The endpoint operation's input and output shapes. */
 function checkEndpointOperation(ctx: TraitValidationContext, operation: Shape): void {
-  const report = (holder: Parameters<TraitValidationContext["report"]>[0], message: string) => ctx.report(holder, undefined, { eventId: EVENT, message });
+  const report = (holder: Parameters<TraitValidationContext["report"]>[0], message: string) =>
+    ctx.report(holder, undefined, { eventId: EVENT, message });
   const input = inputOf(ctx.shapes, operation);
   const inputMembers = membersOf(input);
   if (input !== undefined && [...inputMembers.keys()].some((n) => n !== "Operation" && n !== "Identifiers")) {
-    report(input, `Input for endpoint discovery operation \`${operation.id}\` may only have the members Operation and Identifiers but found: ${javaHashSetOrder([...inputMembers.keys()]).join(", ")}`);
+    report(
+      input,
+      `Input for endpoint discovery operation \`${operation.id}\` may only have the members Operation and Identifiers but found: ${javaHashSetOrder([...inputMembers.keys()]).join(", ")}`,
+    );
   }
   const operationMember = inputMembers.get("Operation");
   const operationTarget = operationMember && ctx.shapes.get(operationMember.target);
@@ -86,13 +102,21 @@ function checkEndpointOperation(ctx: TraitValidationContext, operation: Shape): 
   const identifiers = inputMembers.get("Identifiers");
   if (identifiers !== undefined) {
     const map = ctx.shapes.get(identifiers.target);
-    const value = map?.type === "map" ? ctx.shapes.get(map.members.find((m) => m.name === "value")?.target ?? "") : undefined;
-    if (value?.type !== "string") report(identifiers, "The Identifiers member of an endpoint discovery operation must be a map whose keys and values are strings.");
+    const value =
+      map?.type === "map" ? ctx.shapes.get(map.members.find((m) => m.name === "value")?.target ?? "") : undefined;
+    if (value?.type !== "string")
+      report(
+        identifiers,
+        "The Identifiers member of an endpoint discovery operation must be a map whose keys and values are strings.",
+      );
   }
 
   const outputMembers = membersOf(outputOf(ctx.shapes, operation));
   if (outputMembers.size !== 1 || !outputMembers.has("Endpoints")) {
-    report(operation, `Endpoint discovery operation output must only contain an \`Endpoints\` member, but found: [${[...outputMembers.keys()].join(",")}]`);
+    report(
+      operation,
+      `Endpoint discovery operation output must only contain an \`Endpoints\` member, but found: [${[...outputMembers.keys()].join(",")}]`,
+    );
   }
   const endpoints = outputMembers.get("Endpoints");
   if (endpoints === undefined) return;
@@ -109,12 +133,17 @@ function checkEndpointOperation(ctx: TraitValidationContext, operation: Shape): 
   const endpointMembers = membersOf(endpoint);
   const address = endpointMembers.get("Address");
   const addressType = address && ctx.shapes.get(address.target)?.type;
-  if (address !== undefined && addressType !== undefined && addressType !== "string") report(address, "The `Address` member of the `Endpoint` shape must be a string type.");
+  if (address !== undefined && addressType !== undefined && addressType !== "string")
+    report(address, "The `Address` member of the `Endpoint` shape must be a string type.");
   const cache = endpointMembers.get("CachePeriodInMinutes");
   const cacheType = cache && ctx.shapes.get(cache.target)?.type;
-  if (cache !== undefined && cacheType !== undefined && cacheType !== "long") report(cache, "The `CachePeriodInMinutes` member of the `Endpoint` shape must be a long type.");
+  if (cache !== undefined && cacheType !== undefined && cacheType !== "long")
+    report(cache, "The `CachePeriodInMinutes` member of the `Endpoint` shape must be a long type.");
   const names = [...endpointMembers.keys()];
   if (names.length !== 2 || !endpointMembers.has("Address") || !endpointMembers.has("CachePeriodInMinutes")) {
-    report(endpoint, `The \`Endpoint\` shape must only have the members \`Address\` and \`CachePeriodInMinutes\`, but found: ${javaHashSetOrder(names).join(", ")}`);
+    report(
+      endpoint,
+      `The \`Endpoint\` shape must only have the members \`Address\` and \`CachePeriodInMinutes\`, but found: ${javaHashSetOrder(names).join(", ")}`,
+    );
   }
 }

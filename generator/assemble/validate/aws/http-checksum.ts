@@ -12,7 +12,18 @@ import { isObject, shapesOfType, stringMember } from "./aws-traits.js";
 
 const CHECKSUM = "aws.protocols#httpChecksum";
 const PREFIX = "x-amz-checksum-";
-const ALGORITHMS = ["CRC32", "CRC32C", "CRC64NVME", "MD5", "SHA1", "SHA256", "SHA512", "XXHASH64", "XXHASH3", "XXHASH128"];
+const ALGORITHMS = [
+  "CRC32",
+  "CRC32C",
+  "CRC64NVME",
+  "MD5",
+  "SHA1",
+  "SHA256",
+  "SHA512",
+  "XXHASH64",
+  "XXHASH3",
+  "XXHASH128",
+];
 const VALIDATION_MODES = ["ENABLED"];
 
 /** Every rule, per operation with the trait. */
@@ -41,12 +52,17 @@ export function checkHttpChecksums(ctx: TraitValidationContext): void {
     }
     if (response) {
       if (modeMember === undefined) {
-        report("The `httpChecksum` trait must model the `requestValidationModeMember` property to support response checksum behavior.");
+        report(
+          "The `httpChecksum` trait must model the `requestValidationModeMember` property to support response checksum behavior.",
+        );
       } else {
         const problem = enumMemberProblem(ctx, input, "requestValidationModeMember", modeMember, VALIDATION_MODES);
         if (problem !== undefined) report(problem);
       }
-      if (responseAlgorithms.length === 0) report("The `httpChecksum` trait must model the `responseAlgorithms` property to support response checksum behavior.");
+      if (responseAlgorithms.length === 0)
+        report(
+          "The `httpChecksum` trait must model the `responseAlgorithms` property to support response checksum behavior.",
+        );
       const output = ctx.shapes.get(op.output ?? "");
       if (output?.type === "structure") headerConflicts(ctx, op, output);
       for (const id of op.errors ?? []) {
@@ -66,19 +82,30 @@ function enumValues(ctx: TraitValidationContext, member: Member): string[] | und
   const own = fromTrait(member.traits);
   if (own !== undefined) return own;
   const target = ctx.shapes.get(member.target);
-  if (target?.type === "enum") return target.members.map((m) => (typeof m.traits["smithy.api#enumValue"] === "string" ? m.traits["smithy.api#enumValue"] : m.name));
+  if (target?.type === "enum")
+    return target.members.map((m) =>
+      typeof m.traits["smithy.api#enumValue"] === "string" ? m.traits["smithy.api#enumValue"] : m.name,
+    );
   return target === undefined ? undefined : fromTrait(target.traits);
 }
 
 /** Why the member named by a trait property is not an enum of supported values, or undefined. */
-function enumMemberProblem(ctx: TraitValidationContext, input: Shape, property: string, name: string, supported: string[]): string | undefined {
+function enumMemberProblem(
+  ctx: TraitValidationContext,
+  input: Shape,
+  property: string,
+  name: string,
+  supported: string[],
+): string | undefined {
   const member = input.members.find((m) => m.name === name);
   const lead = `The \`${property}\` property of the \`httpChecksum\` trait targets a member`;
   if (member === undefined) return `${lead} that does not exist.`;
   const values = enumValues(ctx, member);
   if (values === undefined) return `${lead} that does not resolve an \`enum\` trait.`;
   const unsupported = values.filter((v) => !supported.includes(v));
-  return unsupported.length === 0 ? undefined : `${lead} with an \`enum\` trait that contains unsupported values: ${tickedList(unsupported)}`;
+  return unsupported.length === 0
+    ? undefined
+    : `${lead} with an \`enum\` trait that contains unsupported values: ${tickedList(unsupported)}`;
 }
 
 /** `@httpPrefixHeaders` that cover the checksum prefix (DANGER) and `@httpHeader`s under it (WARNING). */

@@ -10,7 +10,13 @@ import { checkHttpChecksums } from "./http-checksum.js";
 import { checkEventStreamHttp, checkPayloadTypes, checkQueryErrorCodes } from "./protocols.js";
 import { checkCloudWatchNamespaces, checkEventSources, checkSdkServiceIds } from "./service-names.js";
 import { checkSigV4Names } from "./sigv4.js";
-import { checkServiceTagging, checkTagEnabledServices, checkTaggableResources, checkTagPropertyNames, checkTagPropertyTypes } from "./tagging/validators.js";
+import {
+  checkServiceTagging,
+  checkTagEnabledServices,
+  checkTaggableResources,
+  checkTagPropertyNames,
+  checkTagPropertyTypes,
+} from "./tagging/validators.js";
 
 /** The AWS validators, in the order their events are reported. */
 export const AWS_VALIDATORS: readonly TraitValidator[] = [

@@ -9,7 +9,12 @@ import { containedOperations, inputOf, outputOf } from "../http/bindings.js";
 import { isObject, shapesOfType, stringMember } from "./aws-traits.js";
 
 /** The protocols Smithy models as `AwsProtocolTrait` (they carry `http` and `eventStreamHttp`). */
-const AWS_PROTOCOLS = ["aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#restJson1", "aws.protocols#restXml"];
+const AWS_PROTOCOLS = [
+  "aws.protocols#awsJson1_0",
+  "aws.protocols#awsJson1_1",
+  "aws.protocols#restJson1",
+  "aws.protocols#restXml",
+];
 const PAYLOAD_TYPES = new Set(["structure", "union", "document", "blob", "string", "enum"]);
 const QUERY_PROTOCOLS = ["aws.protocols#awsQueryCompatible", "aws.protocols#awsQuery", "aws.protocols#ec2Query"];
 
@@ -24,14 +29,24 @@ export function checkPayloadTypes(ctx: TraitValidationContext): void {
   for (const service of shapesOfType(ctx.shapes, "service")) {
     if (awsProtocols(service).length === 0) continue;
     for (const op of containedOperations(ctx.shapes, service)) {
-      const structures = [inputOf(ctx.shapes, op), outputOf(ctx.shapes, op), ...(op.errors ?? []).map((e) => ctx.shapes.get(e))];
+      const structures = [
+        inputOf(ctx.shapes, op),
+        outputOf(ctx.shapes, op),
+        ...(op.errors ?? []).map((e) => ctx.shapes.get(e)),
+      ];
       for (const structure of structures) {
         const payload = structure?.members.find((m) => m.traits["smithy.api#httpPayload"] !== undefined);
-        if (payload === undefined || PAYLOAD_TYPES.has(ctx.shapes.get(payload.target)?.type ?? "") || reported.has(payload.id)) continue;
+        if (
+          payload === undefined ||
+          PAYLOAD_TYPES.has(ctx.shapes.get(payload.target)?.type ?? "") ||
+          reported.has(payload.id)
+        )
+          continue;
         reported.add(payload.id);
         ctx.report(payload, undefined, {
           eventId: "ProtocolHttpPayload",
-          message: "AWS Protocols only support binding the following shape types to the payload: string, blob, structure, union, and document",
+          message:
+            "AWS Protocols only support binding the following shape types to the payload: string, blob, structure, union, and document",
         });
       }
     }

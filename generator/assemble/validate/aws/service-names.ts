@@ -35,9 +35,15 @@ const PASCAL_CASE = /^[A-Z][a-zA-Z0-9]*(?:[A-Z][a-zA-Z0-9]*)*$/;
 export function sdkIdProblems(sdkId: string): string | undefined {
   if (PREEXISTING_SERVICE_IDS.has(sdkId)) return undefined;
   const messages: string[] = [];
-  if (!new RegExp(SERVICE_ID_PATTERN).test(sdkId)) messages.push(`Does not match the required pattern \`${SERVICE_ID_PATTERN}\``);
+  if (!new RegExp(SERVICE_ID_PATTERN).test(sdkId))
+    messages.push(`Does not match the required pattern \`${SERVICE_ID_PATTERN}\``);
   if (COMPANY_NAMES.some((c) => sdkId.includes(c))) {
-    messages.push(`Must not contain any of the following company names: [${[...COMPANY_NAMES].sort().map((c) => `\`${c}\``).join(", ")}]`);
+    messages.push(
+      `Must not contain any of the following company names: [${[...COMPANY_NAMES]
+        .sort()
+        .map((c) => `\`${c}\``)
+        .join(", ")}]`,
+    );
   }
   const ending = DISALLOWED_ENDINGS.find((e) => sdkId.toLowerCase().endsWith(e));
   if (ending !== undefined) messages.push(`Must not case-insensitively end with \`${ending}\``);
@@ -50,7 +56,8 @@ export function checkSdkServiceIds(ctx: TraitValidationContext): void {
   for (const service of shapesOfType(ctx.shapes, "service")) {
     const trait = serviceTrait(service);
     const problem = trait === undefined ? undefined : sdkIdProblems(trait.sdkId);
-    if (problem !== undefined) ctx.report(service, SERVICE_TRAIT, { eventId: "SdkServiceId", severity: "DANGER", message: problem });
+    if (problem !== undefined)
+      ctx.report(service, SERVICE_TRAIT, { eventId: "SdkServiceId", severity: "DANGER", message: problem });
   }
 }
 
@@ -84,6 +91,7 @@ export function checkEventSources(ctx: TraitValidationContext): void {
     } else if (source !== expected) {
       message = `aws.api#service|cloudTrailEventSource does not match the expected value. Expected '${expected}', but found '${source}'.`;
     }
-    if (message !== undefined) ctx.report(service, SERVICE_TRAIT, { eventId: "EventSource", severity: "WARNING", message });
+    if (message !== undefined)
+      ctx.report(service, SERVICE_TRAIT, { eventId: "EventSource", severity: "WARNING", message });
   }
 }

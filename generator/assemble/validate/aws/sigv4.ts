@@ -14,7 +14,8 @@ export function checkSigV4Names(ctx: TraitValidationContext): void {
   for (const service of shapesOfType(ctx.shapes, "service")) {
     const arnNamespace = serviceTrait(service)?.arnNamespace;
     const sigv4 = service.traits[SIGV4] === undefined ? undefined : (stringMember(service.traits[SIGV4], "name") ?? "");
-    const sigv4a = service.traits[SIGV4A] === undefined ? undefined : (stringMember(service.traits[SIGV4A], "name") ?? "");
+    const sigv4a =
+      service.traits[SIGV4A] === undefined ? undefined : (stringMember(service.traits[SIGV4A], "name") ?? "");
     const pairs: [string, string | undefined, string, string | undefined][] = [
       [ARN_NAMESPACE, arnNamespace, `${SIGV4}$name`, sigv4],
       [ARN_NAMESPACE, arnNamespace, `${SIGV4A}$name`, sigv4a],

@@ -13,10 +13,15 @@ const IDEMPOTENT = "smithy.api#idempotent";
 export function checkIdempotent(ctx: TraitValidationContext): void {
   for (const op of ctx.shapes.values()) {
     const value = op.traits[IDEMPOTENT];
-    if (op.prelude || op.type !== "operation" || value === null || typeof value !== "object" || Array.isArray(value)) continue;
+    if (op.prelude || op.type !== "operation" || value === null || typeof value !== "object" || Array.isArray(value))
+      continue;
     const { exists, notFound } = value;
     if (exists !== undefined && notFound !== undefined) {
-      ctx.report(op, IDEMPOTENT, { eventId: "IdempotentTrait", message: "The `exists` and `notFound` properties of the `@idempotent` trait are mutually exclusive. Only one may be specified." });
+      ctx.report(op, IDEMPOTENT, {
+        eventId: "IdempotentTrait",
+        message:
+          "The `exists` and `notFound` properties of the `@idempotent` trait are mutually exclusive. Only one may be specified.",
+      });
     }
     checkErrors(ctx, op, "exists", exists);
     checkErrors(ctx, op, "notFound", notFound);

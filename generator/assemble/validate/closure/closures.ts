@@ -43,5 +43,10 @@ function readClosure(entry: NodeValue): ShapeClosure | undefined {
     if (!APPLY_TARGET.test(from) || typeof to !== "string") return undefined;
     rename.set(from, to);
   }
-  return { id: entry.id, includeNamespaces: namespaces as string[], ...(selector === undefined ? {} : { includeBySelector: selector }), rename };
+  return {
+    id: entry.id,
+    includeNamespaces: namespaces as string[],
+    ...(selector === undefined ? {} : { includeBySelector: selector }),
+    rename,
+  };
 }

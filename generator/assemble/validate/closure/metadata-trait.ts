@@ -23,13 +23,18 @@ export function checkMetadataTraits(ctx: TraitValidationContext): void {
     if (!RESERVED.has(key) && shapes.length < 2) continue;
     for (const shape of shapes) {
       if (shape.prelude) continue;
-      const others = shapes.map((s) => s.id).filter((id) => id !== shape.id).sort();
+      const others = shapes
+        .map((s) => s.id)
+        .filter((id) => id !== shape.id)
+        .sort();
       ctx.report(shape, METADATA, {
         eventId: "MetadataTrait",
         message: RESERVED.has(key)
           ? `The metadata key \`${key}\` has been reserved by Smithy and may not be defined elsewhere.`
           : `A type has already been defined for the metadata key \`${key}\`. Conflicts with: [${others.join(", ")}]`,
-        hint: RESERVED.has(key) ? "Smithy reads this key itself; pick another key" : "Keep one shape for the key, or give the others keys of their own",
+        hint: RESERVED.has(key)
+          ? "Smithy reads this key itself; pick another key"
+          : "Keep one shape for the key, or give the others keys of their own",
       });
     }
   }

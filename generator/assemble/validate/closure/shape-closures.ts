@@ -30,7 +30,9 @@ export function checkShapeClosures(ctx: TraitValidationContext): void {
     const previous = seen.get(id);
     if (previous !== undefined) {
       // The later checks resolve a closure by its id, which names two entries here.
-      report(`Shape closure id \`${id}\` is declared more than once. The previous declaration is entry ${previous} of \`metadata ${KEY}\`.`);
+      report(
+        `Shape closure id \`${id}\` is declared more than once. The previous declaration is entry ${previous} of \`metadata ${KEY}\`.`,
+      );
       return;
     }
     seen.set(id, index);
@@ -44,16 +46,29 @@ export function checkShapeClosures(ctx: TraitValidationContext): void {
     const nonEmpty = new Set<string>();
     for (const namespace of closure.includeNamespaces) {
       if (namespacesInModel.has(namespace)) nonEmpty.add(namespace);
-      else report(`Shape closure \`${id}\` includes namespace \`${namespace}\`, which has no shapes in the model.`, "DANGER", `.EmptyNamespace.${id}`);
+      else
+        report(
+          `Shape closure \`${id}\` includes namespace \`${namespace}\`, which has no shapes in the model.`,
+          "DANGER",
+          `.EmptyNamespace.${id}`,
+        );
     }
     const roots = closureRoots(ctx, closure, nonEmpty);
     if (roots === undefined) return;
     if (closure.includeBySelector !== undefined) {
       const bySelector = roots.filter((n) => !nonEmpty.has(namespaceOf(n.id)));
       if (nonEmpty.size === 0 && bySelector.length === 0) {
-        report(`Shape closure \`${id}\` has an \`includeBySelector\` that matches no shapes in the model.`, "DANGER", `.EmptySelector.${id}`);
+        report(
+          `Shape closure \`${id}\` has an \`includeBySelector\` that matches no shapes in the model.`,
+          "DANGER",
+          `.EmptySelector.${id}`,
+        );
       } else if (bySelector.length === 0) {
-        report(`Shape closure \`${id}\` has an \`includeBySelector\` that matches no shapes in the model that aren't already in an included namespace.`, "DANGER", `.EmptySelector.${id}`);
+        report(
+          `Shape closure \`${id}\` has an \`includeBySelector\` that matches no shapes in the model that aren't already in an included namespace.`,
+          "DANGER",
+          `.EmptySelector.${id}`,
+        );
       }
     }
     const members = ctx.selectors().closure(roots);
@@ -67,7 +82,11 @@ export function checkShapeClosures(ctx: TraitValidationContext): void {
  * Undefined when the selector is broken (reported here) or beyond anvil's selector engine (left
  * unchecked, as for trait targets): the closure's contents are then unknown.
  */
-function closureRoots(ctx: TraitValidationContext, closure: ShapeClosure, namespaces: ReadonlySet<string>): SelectorNode[] | undefined {
+function closureRoots(
+  ctx: TraitValidationContext,
+  closure: ShapeClosure,
+  namespaces: ReadonlySet<string>,
+): SelectorNode[] | undefined {
   const roots = ctx.selectors().nodes.filter((n) => namespaces.has(namespaceOf(n.id)));
   const selector = closure.includeBySelector;
   if (selector === undefined) return roots;
@@ -96,11 +115,13 @@ function checkRenames(closure: ShapeClosure, members: Set<SelectorNode>, report:
   const kept = new Map<string, string>();
   for (const n of members) {
     ids.add(n.id);
-    if (n.type !== "member" && !closure.rename.has(n.id) && !kept.has(nameOf(n.id).toLowerCase())) kept.set(nameOf(n.id).toLowerCase(), n.id);
+    if (n.type !== "member" && !closure.rename.has(n.id) && !kept.has(nameOf(n.id).toLowerCase()))
+      kept.set(nameOf(n.id).toLowerCase(), n.id);
   }
   const renamed = new Map<string, string>();
   for (const [from, to] of closure.rename) {
-    if (to === nameOf(from)) report(`Shape closure \`${closure.id}\` rename for \`${from}\` does not change the name from \`${to}\`.`);
+    if (to === nameOf(from))
+      report(`Shape closure \`${closure.id}\` rename for \`${from}\` does not change the name from \`${to}\`.`);
     if (!ids.has(from)) {
       report(`Shape closure \`${closure.id}\` attempts to rename \`${from}\`, which is not in the closure.`);
       continue;
@@ -109,10 +130,15 @@ function checkRenames(closure: ShapeClosure, members: Set<SelectorNode>, report:
     const earlier = renamed.get(lower);
     renamed.set(lower, from);
     if (earlier !== undefined) {
-      report(`Shape closure \`${closure.id}\` rename for \`${from}\` ("${to}") case-insensitively conflicts with the rename for \`${earlier}\`.`);
+      report(
+        `Shape closure \`${closure.id}\` rename for \`${from}\` ("${to}") case-insensitively conflicts with the rename for \`${earlier}\`.`,
+      );
     }
     const other = kept.get(lower);
-    if (other !== undefined) report(`Shape closure \`${closure.id}\` rename for \`${from}\` ("${to}") case-insensitively conflicts with non-renamed shape \`${other}\`.`);
+    if (other !== undefined)
+      report(
+        `Shape closure \`${closure.id}\` rename for \`${from}\` ("${to}") case-insensitively conflicts with non-renamed shape \`${other}\`.`,
+      );
   }
 }
 

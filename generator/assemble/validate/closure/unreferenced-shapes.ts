@@ -16,7 +16,9 @@ const METADATA = "smithy.api#metadata";
 /** The unreferenced shapes of the model, given the roots a selector matched. */
 export function unreferencedShapes(ctx: TraitValidationContext, roots: Iterable<SelectorNode>): SelectorNode[] {
   const index = ctx.selectors();
-  const kept = index.nodes.filter((n) => n.shape !== undefined && (n.traits[TRAIT] !== undefined || n.traits[METADATA] !== undefined));
+  const kept = index.nodes.filter(
+    (n) => n.shape !== undefined && (n.traits[TRAIT] !== undefined || n.traits[METADATA] !== undefined),
+  );
   const idRefs = idRefTargets(ctx);
   const connected = index.closure([...roots, ...kept], (n) => {
     const more = idRefs.get(n) ?? [];

@@ -23,9 +23,19 @@ export function isUriReference(text: string): boolean {
 export function checkXmlNamespaces(ctx: TraitValidationContext): void {
   for (const shape of ctx.shapes.values()) {
     const value = shape.traits[XML_NAMESPACE];
-    if (shape.prelude || value === null || typeof value !== "object" || Array.isArray(value) || typeof value.uri !== "string") continue;
+    if (
+      shape.prelude ||
+      value === null ||
+      typeof value !== "object" ||
+      Array.isArray(value) ||
+      typeof value.uri !== "string"
+    )
+      continue;
     if (isUriReference(value.uri)) continue;
-    ctx.report(shape, undefined, { eventId: "XmlNamespaceTrait", message: `An \`xmlNamespace\` trait is applied to the ${describeShape(shape)} shape with an invalid uri: ${value.uri}` });
+    ctx.report(shape, undefined, {
+      eventId: "XmlNamespaceTrait",
+      message: `An \`xmlNamespace\` trait is applied to the ${describeShape(shape)} shape with an invalid uri: ${value.uri}`,
+    });
   }
 }
 
@@ -33,7 +43,12 @@ export function checkXmlNamespaces(ctx: TraitValidationContext): void {
 export function checkXmlFlattened(ctx: TraitValidationContext): void {
   for (const holder of ctx.holders()) {
     const member = holder.member;
-    if (member === undefined || member.traits["smithy.api#xmlFlattened"] === undefined || member.traits[XML_NAME] !== undefined) continue;
+    if (
+      member === undefined ||
+      member.traits["smithy.api#xmlFlattened"] === undefined ||
+      member.traits[XML_NAME] !== undefined
+    )
+      continue;
     const list = ctx.shapes.get(member.target);
     const listMember = list?.type === "list" ? list.members[0] : undefined;
     const name = listMember?.traits[XML_NAME];

@@ -7,7 +7,8 @@
 import type { Member, Shape } from "../../model.js";
 
 /** Where a member is bound. */
-export type BindingLocation = "header" | "prefixHeaders" | "query" | "queryParams" | "payload" | "label" | "responseCode" | "document" | "unbound";
+export type BindingLocation =
+  "header" | "prefixHeaders" | "query" | "queryParams" | "payload" | "label" | "responseCode" | "document" | "unbound";
 
 /** One member's binding. */
 export interface HttpBinding {
@@ -86,5 +87,8 @@ export function containedOperations(shapes: Map<string, Shape>, service: Shape):
 
 /** Smithy's `tickedList`: values sorted, each in backticks, joined by commas. */
 export function tickedList(values: Iterable<string>): string {
-  return [...values].sort().map((v) => `\`${v}\``).join(", ");
+  return [...values]
+    .sort()
+    .map((v) => `\`${v}\``)
+    .join(", ");
 }

@@ -47,7 +47,10 @@ export function checkHttpHeaders(ctx: TraitValidationContext): void {
     }
     for (const [name, members] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (members.length < 2) continue;
-      ctx.report(s, undefined, { eventId: "HttpHeaderTrait", message: `\`httpHeader\` field name binding conflicts found for the \`${name}\` header in the following structure members: ${tickedList(members)}` });
+      ctx.report(s, undefined, {
+        eventId: "HttpHeaderTrait",
+        message: `\`httpHeader\` field name binding conflicts found for the \`${name}\` header in the following structure members: ${tickedList(members)}`,
+      });
     }
   }
   for (const holder of ctx.holders()) {

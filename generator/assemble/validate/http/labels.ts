@@ -52,8 +52,20 @@ export function checkGreedyLabels(ctx: TraitValidationContext): void {
     segments.forEach((s, i) => {
       if (!s.greedy) return;
       for (const later of segments.slice(i + 1)) {
-        if (later.greedy) report(ctx, operation, "MultipleGreedyLabels", `At most one greedy label segment may exist in a pattern: ${uri.text}`);
-        if (later.label) report(ctx, operation, "GreedyLabelIsNotLastLabel", `A greedy label must be the last label in its pattern: ${uri.text}`);
+        if (later.greedy)
+          report(
+            ctx,
+            operation,
+            "MultipleGreedyLabels",
+            `At most one greedy label segment may exist in a pattern: ${uri.text}`,
+          );
+        if (later.label)
+          report(
+            ctx,
+            operation,
+            "GreedyLabelIsNotLastLabel",
+            `A greedy label must be the last label in its pattern: ${uri.text}`,
+          );
       }
     });
   }
@@ -66,6 +78,7 @@ function report(ctx: TraitValidationContext, operation: Shape, sub: string, mess
 /** The uri must be ASCII (Smithy encodes it as US-ASCII). */
 export function checkUriFormat(ctx: TraitValidationContext): void {
   for (const { operation, uri } of httpOperations(ctx.shapes)) {
-    if (!/^[\x00-\x7f]*$/.test(uri.text)) ctx.report(operation, HTTP, { eventId: "HttpUriFormat", message: `@http trait \`uri\` is invalid: ${uri.text}` });
+    if (!/^[\x00-\x7f]*$/.test(uri.text))
+      ctx.report(operation, HTTP, { eventId: "HttpUriFormat", message: `@http trait \`uri\` is invalid: ${uri.text}` });
   }
 }

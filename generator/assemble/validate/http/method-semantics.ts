@@ -37,16 +37,27 @@ export function checkHttpMethodSemantics(ctx: TraitValidationContext): void {
     const semantics = METHODS[method];
     if (!semantics) continue;
     const warn = (message: string, sub?: string, severity: "WARNING" | "DANGER" = "WARNING") =>
-      ctx.report(operation, HTTP, { eventId: sub ? `HttpMethodSemantics.${sub}` : "HttpMethodSemantics", severity, message });
-    if (written !== method) warn(`This operation uses the \`${written}\` method in the \`http\` trait, but expected \`${method}\`.`);
+      ctx.report(operation, HTTP, {
+        eventId: sub ? `HttpMethodSemantics.${sub}` : "HttpMethodSemantics",
+        severity,
+        message,
+      });
+    if (written !== method)
+      warn(`This operation uses the \`${written}\` method in the \`http\` trait, but expected \`${method}\`.`);
     if (semantics.warning) warn(semantics.warning, method);
     const readonly = operation.traits["smithy.api#readonly"] !== undefined;
     if (semantics.readonly !== undefined && semantics.readonly !== readonly) {
-      warn(`This operation uses the \`${method}\` method in the \`http\` trait, but ${readonly ? "is" : "is not"} marked with the readonly trait`, readonly ? "UnnecessaryReadonlyTrait" : "MissingReadonlyTrait");
+      warn(
+        `This operation uses the \`${method}\` method in the \`http\` trait, but ${readonly ? "is" : "is not"} marked with the readonly trait`,
+        readonly ? "UnnecessaryReadonlyTrait" : "MissingReadonlyTrait",
+      );
     }
     const idempotent = operation.traits["smithy.api#idempotent"] !== undefined;
     if (semantics.idempotent !== undefined && semantics.idempotent !== idempotent) {
-      warn(`This operation uses the \`${method}\` method in the \`http\` trait, but ${idempotent ? "is" : "is not"} marked with the idempotent trait`, idempotent ? "UnnecessaryIdempotentTrait" : "MissingIdempotentTrait");
+      warn(
+        `This operation uses the \`${method}\` method in the \`http\` trait, but ${idempotent ? "is" : "is not"} marked with the idempotent trait`,
+        idempotent ? "UnnecessaryIdempotentTrait" : "MissingIdempotentTrait",
+      );
     }
     if (semantics.payload !== false) continue;
     const bindings = structureBindings(inputOf(ctx.shapes, operation), true);

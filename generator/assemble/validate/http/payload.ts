@@ -15,7 +15,8 @@ export function checkHttpPayload(ctx: TraitValidationContext): void {
     checkStructure(ctx, outputOf(ctx.shapes, operation), false);
   }
   for (const s of ctx.shapes.values()) {
-    if (!s.prelude && s.type === "structure" && s.traits["smithy.api#error"] !== undefined) checkStructure(ctx, s, false);
+    if (!s.prelude && s.type === "structure" && s.traits["smithy.api#error"] !== undefined)
+      checkStructure(ctx, s, false);
   }
 }
 

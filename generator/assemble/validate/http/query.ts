@@ -31,13 +31,19 @@ export function checkHttpQuery(ctx: TraitValidationContext): void {
   for (const [structure, params] of byStructure) {
     for (const [param, members] of params) {
       if (members.length > 1) {
-        ctx.report(structure, undefined, { eventId: "HttpQueryTrait", message: `\`httpQuery\` parameter name binding conflicts found for the \`${param}\` parameter in the following structure members: ${tickedList(members)}` });
+        ctx.report(structure, undefined, {
+          eventId: "HttpQueryTrait",
+          message: `\`httpQuery\` parameter name binding conflicts found for the \`${param}\` parameter in the following structure members: ${tickedList(members)}`,
+        });
       }
     }
     for (const { operation, uri } of operationsByInput.get(structure.id) ?? []) {
       for (const literal of uri.queryLiterals.keys()) {
         if (params.has(literal)) {
-          ctx.report(structure, undefined, { eventId: "HttpQueryTrait", message: `\`httpQuery\` name \`${literal}\` conflicts with the \`http\` trait of the \`${operation.id}\` operation: \`${uri.text}\`` });
+          ctx.report(structure, undefined, {
+            eventId: "HttpQueryTrait",
+            message: `\`httpQuery\` name \`${literal}\` conflicts with the \`http\` trait of the \`${operation.id}\` operation: \`${uri.text}\``,
+          });
         }
       }
     }

@@ -51,7 +51,11 @@ function listsHttp(def: NodeValue): boolean {
 export function checkHttpResponseCodes(ctx: TraitValidationContext): void {
   for (const { operation, code } of httpOperations(ctx.shapes)) {
     if (code < 200 || code >= 300) {
-      ctx.report(operation, HTTP, { eventId: "HttpResponseCodeSemantics", severity: "DANGER", message: `Expected an \`http\` code in the 2xx range, but found ${code}` });
+      ctx.report(operation, HTTP, {
+        eventId: "HttpResponseCodeSemantics",
+        severity: "DANGER",
+        message: `Expected an \`http\` code in the 2xx range, but found ${code}`,
+      });
     } else if ((code === 204 || code === 205) && hasResponseBody(ctx.shapes, operation)) {
       ctx.report(operation, undefined, {
         eventId: "HttpResponseCodeSemantics",
@@ -67,11 +71,17 @@ export function checkHttpResponseCodes(ctx: TraitValidationContext): void {
     if (typeof code !== "number" || (side !== "client" && side !== "server")) continue;
     const [low, range] = side === "client" ? [400, "4xx"] : [500, "5xx"];
     if (code < low || code >= low + 100) {
-      ctx.report(s, "smithy.api#httpError", { eventId: "HttpResponseCodeSemantics", severity: "DANGER", message: `Expected an \`httpError\` code in the ${range} range for a \`${side}\` error, but found ${code}` });
+      ctx.report(s, "smithy.api#httpError", {
+        eventId: "HttpResponseCodeSemantics",
+        severity: "DANGER",
+        message: `Expected an \`httpError\` code in the ${range} range for a \`${side}\` error, but found ${code}`,
+      });
     }
   }
 }
 
 function hasResponseBody(shapes: Map<string, Shape>, operation: Shape): boolean {
-  return structureBindings(outputOf(shapes, operation), false).some((b) => b.location === "payload" || b.location === "document");
+  return structureBindings(outputOf(shapes, operation), false).some(
+    (b) => b.location === "payload" || b.location === "document",
+  );
 }

@@ -27,7 +27,13 @@ export function checkHttpUriConflicts(ctx: TraitValidationContext): void {
     }
     for (const op of operations) {
       const conflicts = operations
-        .filter((other) => other !== op && other.method === op.method && urisConflict(op.uri, other.uri) && endpointsConflict(ctx.shapes, op.operation, other.operation))
+        .filter(
+          (other) =>
+            other !== op &&
+            other.method === op.method &&
+            urisConflict(op.uri, other.uri) &&
+            endpointsConflict(ctx.shapes, op.operation, other.operation),
+        )
         .map((other) => `\`${other.operation.id}\` (${other.uri.text})`)
         .sort();
       if (conflicts.length === 0) continue;
@@ -58,7 +64,8 @@ interface HostSegment {
 
 function hostPrefix(op: Shape): HostSegment[] | undefined {
   const value = op.traits[ENDPOINT];
-  if (value === null || typeof value !== "object" || Array.isArray(value) || typeof value.hostPrefix !== "string") return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || typeof value.hostPrefix !== "string")
+    return undefined;
   return value.hostPrefix.split(".").map((s) => {
     const label = /^\{([^}]*)\}$/.exec(s);
     return label ? { label: true, content: label[1]! } : { label: false, content: s };
@@ -94,7 +101,10 @@ function hostLabelPatterns(shapes: Map<string, Shape>, op: Shape): Map<string, R
   const out = new Map<string, RegExp>();
   for (const m of inputOf(shapes, op)?.members ?? []) {
     const pattern = m.traits["smithy.api#pattern"];
-    const regex = m.traits["smithy.api#hostLabel"] !== undefined && typeof pattern === "string" ? javaPatternRegExp(pattern) : undefined;
+    const regex =
+      m.traits["smithy.api#hostLabel"] !== undefined && typeof pattern === "string"
+        ? javaPatternRegExp(pattern)
+        : undefined;
     if (regex) out.set(m.name, regex);
   }
   return out;

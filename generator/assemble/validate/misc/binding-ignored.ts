@@ -13,17 +13,27 @@ const MIXIN = "smithy.api#mixin";
 const IDEMPOTENCY_TOKEN = "smithy.api#idempotencyToken";
 const IGNORED_OUTSIDE_INPUT = new Set(["smithy.api#httpLabel", "smithy.api#httpQueryParams", "smithy.api#httpQuery"]);
 const IGNORED_OUTSIDE_OUTPUT = new Set(["smithy.api#httpResponseCode"]);
-const HTTP_BINDINGS = new Set([...IGNORED_OUTSIDE_INPUT, ...IGNORED_OUTSIDE_OUTPUT, "smithy.api#httpHeader", "smithy.api#httpPayload", "smithy.api#httpPrefixHeaders"]);
+const HTTP_BINDINGS = new Set([
+  ...IGNORED_OUTSIDE_INPUT,
+  ...IGNORED_OUTSIDE_OUTPUT,
+  "smithy.api#httpHeader",
+  "smithy.api#httpPayload",
+  "smithy.api#httpPrefixHeaders",
+]);
 
 /**
  * The members of non-mixin structures that `wanted` picks, with the relationships into their
  * structure (its own members' left out); the reverse index is built only once one is found.
  */
-function* structureMembers(ctx: TraitValidationContext, wanted: (member: Member) => boolean): Generator<{ holder: TraitHolder; member: Member; incoming: IncomingRelationship[] }> {
+function* structureMembers(
+  ctx: TraitValidationContext,
+  wanted: (member: Member) => boolean,
+): Generator<{ holder: TraitHolder; member: Member; incoming: IncomingRelationship[] }> {
   let incoming: Map<string, IncomingRelationship[]> | undefined;
   for (const holder of ctx.holders()) {
     const member = holder.member;
-    if (!member || holder.shape.type !== "structure" || holder.shape.traits[MIXIN] !== undefined || !wanted(member)) continue;
+    if (!member || holder.shape.type !== "structure" || holder.shape.traits[MIXIN] !== undefined || !wanted(member))
+      continue;
     incoming ??= incomingRelationships(ctx.shapes);
     yield { holder, member, incoming: incoming.get(holder.shape.id) ?? [] };
   }
@@ -36,7 +46,9 @@ function isMixedIn(ctx: TraitValidationContext, shape: Shape, member: Member): b
 
 /** Every HTTP binding trait on a member of a structure that is also used where the trait does nothing. */
 export function checkHttpBindingsIgnored(ctx: TraitValidationContext): void {
-  for (const { holder, member, incoming } of structureMembers(ctx, (m) => Object.keys(m.traits).some((t) => HTTP_BINDINGS.has(t)))) {
+  for (const { holder, member, incoming } of structureMembers(ctx, (m) =>
+    Object.keys(m.traits).some((t) => HTTP_BINDINGS.has(t)),
+  )) {
     const bindings = Object.keys(member.traits).filter((t) => HTTP_BINDINGS.has(t));
     const [first] = bindings;
     if (first === undefined) continue;
@@ -45,14 +57,18 @@ export function checkHttpBindingsIgnored(ctx: TraitValidationContext): void {
     // As Smithy: a trait valid only in input is ignored in any other relationship; one valid only
     // in output, in any but output; every binding, anywhere but an operation's input, output or error.
     const ignored = incoming.filter(
-      (r) => (inputOnly !== undefined && r.type !== "input") || (outputOnly !== undefined && r.type !== "output") || !["input", "output", "error"].includes(r.type),
+      (r) =>
+        (inputOnly !== undefined && r.type !== "input") ||
+        (outputOnly !== undefined && r.type !== "output") ||
+        !["input", "output", "error"].includes(r.type),
     );
     if (ignored.length === 0) continue;
     const trait = inputOnly ?? outputOnly ?? first;
     const kind = inputOnly !== undefined ? "Input" : outputOnly !== undefined ? "Output" : "TopLevel";
     // Smithy compares the number of relationships with the number of relationship *types* ignored.
     const types = new Set(ignored.map((r) => r.type)).size;
-    const where = incoming.length === types ? "ignored in all contexts." : `ignored in some contexts: ${formatContexts(ignored)}`;
+    const where =
+      incoming.length === types ? "ignored in all contexts." : `ignored in some contexts: ${formatContexts(ignored)}`;
     ctx.report(holder, trait, {
       eventId: `HttpBindingTraitIgnored.${kind}`,
       severity: "WARNING",

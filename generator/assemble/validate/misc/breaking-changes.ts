@@ -26,7 +26,14 @@ function typeName(shape: Shape): string {
 export function checkTraitBreakingChanges(ctx: TraitValidationContext): void {
   for (const shape of ctx.shapes.values()) {
     const def = shape.traits[TRAIT];
-    if (shape.prelude || def === null || typeof def !== "object" || Array.isArray(def) || !Array.isArray(def.breakingChanges)) continue;
+    if (
+      shape.prelude ||
+      def === null ||
+      typeof def !== "object" ||
+      Array.isArray(def) ||
+      !Array.isArray(def.breakingChanges)
+    )
+      continue;
     def.breakingChanges.forEach((rule, index) => {
       if (rule === null || typeof rule !== "object" || Array.isArray(rule) || typeof rule.path !== "string") return;
       const parts = pointerParts(rule.path);

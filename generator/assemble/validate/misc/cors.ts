@@ -10,8 +10,12 @@ export function checkCors(ctx: TraitValidationContext): void {
     if (holder.type !== "service" || cors === null || typeof cors !== "object" || Array.isArray(cors)) continue;
     const origins = cors.origins;
     // Smithy's getOrigins() is empty when the member is absent; an explicit `origin`, even "*", counts.
-    const hasOrigins = origins !== null && typeof origins === "object" && !Array.isArray(origins) && Object.keys(origins).length > 0;
+    const hasOrigins =
+      origins !== null && typeof origins === "object" && !Array.isArray(origins) && Object.keys(origins).length > 0;
     if (cors.origin === undefined || !hasOrigins) continue;
-    ctx.report(holder, CORS, { eventId: "CorsTrait", message: "The `origin` and `origins` members of the `cors` trait are mutually exclusive." });
+    ctx.report(holder, CORS, {
+      eventId: "CorsTrait",
+      message: "The `origin` and `origins` members of the `cors` trait are mutually exclusive.",
+    });
   }
 }

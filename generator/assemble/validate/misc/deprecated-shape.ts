@@ -29,7 +29,8 @@ export function checkDeprecatedShapes(ctx: TraitValidationContext): void {
       const label = LABELS[rel.type];
       const deprecated = ctx.shapes.get(rel.target)?.traits[DEPRECATED];
       if (label === undefined || deprecated === undefined) continue;
-      const details = deprecated !== null && typeof deprecated === "object" && !Array.isArray(deprecated) ? deprecated : {};
+      const details =
+        deprecated !== null && typeof deprecated === "object" && !Array.isArray(deprecated) ? deprecated : {};
       let message = `${label}, ${rel.target}`;
       if (typeof details.message === "string") message += `. ${details.message}`;
       if (typeof details.since === "string") message += ` (since ${details.since})`;

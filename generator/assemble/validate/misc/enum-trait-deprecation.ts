@@ -15,11 +15,25 @@ export function warnEnumTraitIn2(files: LoadedFile[], problems: Diagnostic[]): v
     if (!f.version.startsWith("2")) continue;
     for (const def of f.shapes) {
       if (def.shape.traits?.[ENUM] === undefined) continue;
-      problems.push({ message: MESSAGE, eventId: "ModelDeprecation", severity: "WARNING", shapeId: def.id, location: def.locateTrait?.(ENUM) ?? def.location, hint: "Write an `enum` shape" });
+      problems.push({
+        message: MESSAGE,
+        eventId: "ModelDeprecation",
+        severity: "WARNING",
+        shapeId: def.id,
+        location: def.locateTrait?.(ENUM) ?? def.location,
+        hint: "Write an `enum` shape",
+      });
     }
     for (const apply of f.applies) {
       if (apply.traits[ENUM] === undefined) continue;
-      problems.push({ message: MESSAGE, eventId: "ModelDeprecation", severity: "WARNING", shapeId: apply.target, location: apply.locateTrait?.(ENUM) ?? apply.location, hint: "Write an `enum` shape" });
+      problems.push({
+        message: MESSAGE,
+        eventId: "ModelDeprecation",
+        severity: "WARNING",
+        shapeId: apply.target,
+        location: apply.locateTrait?.(ENUM) ?? apply.location,
+        hint: "Write an `enum` shape",
+      });
     }
   }
 }

@@ -42,11 +42,19 @@ function checkStringEnum(ctx: TraitValidationContext, shape: Shape): void {
     const holder = memberHolder(shape, member);
     const value = member.traits[ENUM_VALUE];
     if (typeof value !== "string") {
-      ctx.report(holder, ENUM_VALUE, { eventId: "EnumShape", message: `enum members can only be assigned string values, but found: ${printJson(value)}` });
+      ctx.report(holder, ENUM_VALUE, {
+        eventId: "EnumShape",
+        message: `enum members can only be assigned string values, but found: ${printJson(value)}`,
+      });
     } else {
-      if (seen.has(value)) ctx.report(holder, undefined, { eventId: "EnumShape", message: `Multiple enum members found with duplicate value \`${value}\`` });
+      if (seen.has(value))
+        ctx.report(holder, undefined, {
+          eventId: "EnumShape",
+          message: `Multiple enum members found with duplicate value \`${value}\``,
+        });
       seen.add(value);
-      if (value === "") ctx.report(holder, undefined, { eventId: "EnumShape", message: "enum values may not be empty." });
+      if (value === "")
+        ctx.report(holder, undefined, { eventId: "EnumShape", message: "enum values may not be empty." });
     }
     checkMemberName(ctx, holder, member.name);
   }
@@ -59,7 +67,10 @@ function checkIntEnum(ctx: TraitValidationContext, shape: Shape): void {
     const value = member.traits[ENUM_VALUE];
     // A member without a value has no implied one (only string enums take their name).
     if (value === undefined) {
-      ctx.report(holder, undefined, { eventId: "EnumShape", message: "intEnum members must be assigned an integer value" });
+      ctx.report(holder, undefined, {
+        eventId: "EnumShape",
+        message: "intEnum members must be assigned an integer value",
+      });
       continue;
     }
     const checked = intEnumValue(value);
@@ -67,7 +78,11 @@ function checkIntEnum(ctx: TraitValidationContext, shape: Shape): void {
       ctx.report(holder, ENUM_VALUE, { eventId: "EnumShape", message: checked });
       continue;
     }
-    if (seen.has(checked)) ctx.report(holder, undefined, { eventId: "EnumShape", message: `Multiple intEnum members found with duplicate value \`${checked}\`` });
+    if (seen.has(checked))
+      ctx.report(holder, undefined, {
+        eventId: "EnumShape",
+        message: `Multiple intEnum members found with duplicate value \`${checked}\``,
+      });
     seen.add(checked);
     checkMemberName(ctx, holder, member.name);
   }
@@ -82,7 +97,8 @@ function intEnumValue(value: NodeValue): number | string {
 }
 
 function checkMemberName(ctx: TraitValidationContext, holder: ReturnType<typeof memberHolder>, name: string): void {
-  if (!RECOMMENDED_NAME.test(name)) ctx.report(holder, undefined, { eventId: "EnumShape", severity: "WARNING", message: nameAdvice(name) });
+  if (!RECOMMENDED_NAME.test(name))
+    ctx.report(holder, undefined, { eventId: "EnumShape", severity: "WARNING", message: nameAdvice(name) });
 }
 
 /** One entry of an `@enum` trait value, as far as this check reads it. */
@@ -108,16 +124,25 @@ export function checkEnumTraits(ctx: TraitValidationContext): void {
     const defs = definitions(holder.traits[ENUM]);
     const values = new Set<string>();
     for (const d of defs) {
-      if (values.has(d.value)) ctx.report(holder, ENUM, { eventId: "EnumTrait", message: `Duplicate enum trait values found with the same \`value\` property of '${d.value}'` });
+      if (values.has(d.value))
+        ctx.report(holder, ENUM, {
+          eventId: "EnumTrait",
+          message: `Duplicate enum trait values found with the same \`value\` property of '${d.value}'`,
+        });
       values.add(d.value);
     }
     const names = new Set<string>();
     for (const d of defs) {
       if (d.name === undefined) continue;
-      if (names.has(d.name)) ctx.report(holder, ENUM, { eventId: "EnumTrait", message: `Duplicate enum trait values found with the same \`name\` property of '${d.name}'` });
+      if (names.has(d.name))
+        ctx.report(holder, ENUM, {
+          eventId: "EnumTrait",
+          message: `Duplicate enum trait values found with the same \`name\` property of '${d.name}'`,
+        });
       names.add(d.name);
       // The name in the id lets one name's advice be suppressed alone, as in Smithy.
-      if (!RECOMMENDED_NAME.test(d.name)) ctx.report(holder, ENUM, { eventId: `EnumTrait.${d.name}`, severity: "WARNING", message: nameAdvice(d.name) });
+      if (!RECOMMENDED_NAME.test(d.name))
+        ctx.report(holder, ENUM, { eventId: `EnumTrait.${d.name}`, severity: "WARNING", message: nameAdvice(d.name) });
     }
     if (names.size > 0) {
       for (const d of defs) {
@@ -128,7 +153,11 @@ export function checkEnumTraits(ctx: TraitValidationContext): void {
         });
       }
     } else {
-      ctx.report(holder, ENUM, { eventId: "EnumNamesPresent", severity: "WARNING", message: "Enums should define the `name` property to allow rich types to be generated in code generators." });
+      ctx.report(holder, ENUM, {
+        eventId: "EnumNamesPresent",
+        severity: "WARNING",
+        message: "Enums should define the `name` property to allow rich types to be generated in code generators.",
+      });
     }
   }
 }

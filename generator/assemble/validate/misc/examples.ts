@@ -34,7 +34,12 @@ export function checkExamples(ctx: TraitValidationContext): void {
   }
 }
 
-function checkExample(ctx: TraitValidationContext, holder: TraitHolder, example: NodeObject, containing: ServiceIndex): void {
+function checkExample(
+  ctx: TraitValidationContext,
+  holder: TraitHolder,
+  example: NodeObject,
+  containing: ServiceIndex,
+): void {
   const op = holder.shape;
   const title = typeof example.title === "string" ? example.title : "";
   const allowConstraintErrors = example.allowConstraintErrors === true;
@@ -52,7 +57,8 @@ function checkExample(ctx: TraitValidationContext, holder: TraitHolder, example:
     }
   };
 
-  if (allowConstraintErrors && !error) report(`Example: \`${title}\` has allowConstraintErrors enabled, so error must be defined.`);
+  if (allowConstraintErrors && !error)
+    report(`Example: \`${title}\` has allowConstraintErrors enabled, so error must be defined.`);
   validate("input", asObject(example.input) ?? {}, ctx.shapes.get(op.input ?? UNIT));
   if (example.output !== undefined && error) {
     report(`Example: \`${title}\` has both output and error defined, only one should be present.`);
@@ -107,7 +113,11 @@ function containedOperations(ctx: TraitValidationContext, root: Shape): Set<stri
   const visit = (shape: Shape) => {
     if (seen.has(shape.id)) return;
     seen.add(shape.id);
-    const direct = [...(shape.operations ?? []), ...(shape.collectionOperations ?? []), ...LIFECYCLE.map((k) => shape[k])];
+    const direct = [
+      ...(shape.operations ?? []),
+      ...(shape.collectionOperations ?? []),
+      ...LIFECYCLE.map((k) => shape[k]),
+    ];
     for (const id of direct) if (id !== undefined && ctx.shapes.get(id)?.type === "operation") ops.add(id);
     for (const r of shape.resources ?? []) {
       const res = ctx.shapes.get(r);

@@ -21,18 +21,29 @@ function labelsOf(prefix: string): string[] {
 export function checkHostLabels(ctx: TraitValidationContext): void {
   for (const holder of ctx.holders()) {
     const endpoint = holder.traits[ENDPOINT];
-    if (holder.type !== "operation" || endpoint === null || typeof endpoint !== "object" || Array.isArray(endpoint) || typeof endpoint.hostPrefix !== "string") continue;
+    if (
+      holder.type !== "operation" ||
+      endpoint === null ||
+      typeof endpoint !== "object" ||
+      Array.isArray(endpoint) ||
+      typeof endpoint.hostPrefix !== "string"
+    )
+      continue;
     const prefix = endpoint.hostPrefix;
     const labels = labelsOf(prefix);
     const stub = prefix.replace(/\{[^}]*\}/g, "foo");
     if (!EXPANDED_HOST.test(stub)) {
-      ctx.report(holder, ENDPOINT, { eventId: "HostLabelTrait", message: `The \`endpoint\` trait hostPrefix, ${prefix}, could not expand in to a valid RFC 3986 host: ${stub}` });
+      ctx.report(holder, ENDPOINT, {
+        eventId: "HostLabelTrait",
+        message: `The \`endpoint\` trait hostPrefix, ${prefix}, could not expand in to a valid RFC 3986 host: ${stub}`,
+      });
     }
     if (labels.length > 0 && !prefix.endsWith(".")) {
       ctx.report(holder, ENDPOINT, {
         eventId: "HostLabelTrait",
         severity: "DANGER",
-        message: "`endpoint` trait hostPrefix contains host labels and does not end in a period (`.`). This can result in clients inadvertently sending data to domains you do not control.",
+        message:
+          "`endpoint` trait hostPrefix contains host labels and does not end in a period (`.`). This can result in clients inadvertently sending data to domains you do not control.",
       });
     }
     const input = ctx.shapes.get(holder.shape.input ?? "smithy.api#Unit");
@@ -54,6 +65,11 @@ function checkBindings(ctx: TraitValidationContext, operation: Shape, input: Sha
   if (unbound.size === 0) return;
   ctx.report({ id: operation.id, location: operation.location, locateTrait: operation.locateTrait }, undefined, {
     eventId: "HostLabelTrait",
-    message: `This operation uses ${input.id} as input, but the following host labels found in the operation's \`endpoint\` trait do not have a corresponding member marked with the \`hostLabel\` trait: ${[...unbound].sort().map((l) => `\`${l}\``).join(", ")}`,
+    message: `This operation uses ${input.id} as input, but the following host labels found in the operation's \`endpoint\` trait do not have a corresponding member marked with the \`hostLabel\` trait: ${[
+      ...unbound,
+    ]
+      .sort()
+      .map((l) => `\`${l}\``)
+      .join(", ")}`,
   });
 }

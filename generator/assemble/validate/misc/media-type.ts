@@ -24,6 +24,10 @@ export function checkMediaTypes(ctx: TraitValidationContext): void {
     const value = holder.traits[MEDIA_TYPE];
     if (typeof value !== "string") continue;
     const problem = mediaTypeProblem(value);
-    if (problem !== undefined) ctx.report(holder, MEDIA_TYPE, { eventId: "MediaType", message: `Invalid mediaType value, "${value}": ${problem}` });
+    if (problem !== undefined)
+      ctx.report(holder, MEDIA_TYPE, {
+        eventId: "MediaType",
+        message: `Invalid mediaType value, "${value}": ${problem}`,
+      });
   }
 }

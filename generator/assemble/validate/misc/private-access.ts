@@ -21,14 +21,20 @@ export function checkPrivateAccess(ctx: TraitValidationContext): void {
   if (privateIds.size === 0) return;
   for (const holder of ctx.holders()) {
     const namespace = splitId(holder.id).namespace;
-    const rels: Relationship[] = holder.member ? memberRelationships(holder.shape, holder.member) : shapeRelationships(holder.shape);
+    const rels: Relationship[] = holder.member
+      ? memberRelationships(holder.shape, holder.member)
+      : shapeRelationships(holder.shape);
     for (const rel of rels) {
       if (!privateIds.has(rel.target) || splitId(rel.target).namespace === namespace) continue;
       ctx.report(holder, undefined, { eventId: "PrivateAccess", message: message(rel.type, rel.target) });
     }
     for (const traitId of Object.keys(holder.traits)) {
       if (!privateIds.has(traitId) || splitId(traitId).namespace === namespace) continue;
-      ctx.report(holder, traitId, { eventId: "PrivateAccess", severity: "WARNING", message: message("trait", traitId) });
+      ctx.report(holder, traitId, {
+        eventId: "PrivateAccess",
+        severity: "WARNING",
+        message: message("trait", traitId),
+      });
     }
   }
 }

@@ -18,7 +18,9 @@ export const LIFECYCLE = ["create", "put", "read", "update", "delete", "list"] a
 
 /** The relationships of a member: its target, unless it is an enum member (which targets Unit by construction). */
 export function memberRelationships(container: Shape, member: Member): Relationship[] {
-  return container.type === "enum" || container.type === "intEnum" ? [] : [{ type: "member_target", target: member.target }];
+  return container.type === "enum" || container.type === "intEnum"
+    ? []
+    : [{ type: "member_target", target: member.target }];
 }
 
 /** The relationships of a shape to other shapes, its own members left out. */
@@ -42,7 +44,24 @@ export function shapeRelationships(shape: Shape): Relationship[] {
 }
 
 /** Smithy's RelationshipType order (its enum's), which orders the groups of a "contexts" message. */
-const TYPE_ORDER = ["resource", "operation", "collection_operation", "put", "create", "read", "update", "delete", "list", "identifier", "property", "member_target", "input", "output", "error", "mixin"];
+const TYPE_ORDER = [
+  "resource",
+  "operation",
+  "collection_operation",
+  "put",
+  "create",
+  "read",
+  "update",
+  "delete",
+  "list",
+  "identifier",
+  "property",
+  "member_target",
+  "input",
+  "output",
+  "error",
+  "mixin",
+];
 
 /** An incoming relationship: its type and the shape or member it comes from. */
 export interface IncomingRelationship {
@@ -61,7 +80,8 @@ export function incomingRelationships(shapes: Map<string, Shape>): Map<string, I
   for (const shape of shapes.values()) {
     if (shape.prelude) continue;
     for (const rel of shapeRelationships(shape)) add(rel.target, { type: rel.type, from: shape.id });
-    for (const m of shape.members) for (const rel of memberRelationships(shape, m)) add(rel.target, { type: rel.type, from: m.id });
+    for (const m of shape.members)
+      for (const rel of memberRelationships(shape, m)) add(rel.target, { type: rel.type, from: m.id });
   }
   return out;
 }

@@ -23,7 +23,11 @@ const CREATION_CHECKS: Readonly<Record<string, (v: NodeValue) => string | undefi
   // DeprecatedTrait reads an object first.
   "smithy.api#deprecated": (v) => expected("object", v),
   // ErrorTrait accepts only these two strings.
-  "smithy.api#error": (v) => expected("string", v) ?? (v === "client" || v === "server" ? undefined : `error trait must be set to client or server, found \`${String(v)}\``),
+  "smithy.api#error": (v) =>
+    expected("string", v) ??
+    (v === "client" || v === "server"
+      ? undefined
+      : `error trait must be set to client or server, found \`${String(v)}\``),
   // AuthTrait parses each entry as a shape id.
   "smithy.api#auth": (v) => {
     if (!Array.isArray(v)) return expected("array", v);
@@ -34,7 +38,11 @@ const CREATION_CHECKS: Readonly<Record<string, (v: NodeValue) => string | undefi
     return undefined;
   },
   // RequestCompressionTrait requires its `encodings` member.
-  "smithy.api#requestCompression": (v) => expected("object", v) ?? (v !== null && typeof v === "object" && !Array.isArray(v) && v.encodings === undefined ? "Missing expected member `encodings`." : undefined),
+  "smithy.api#requestCompression": (v) =>
+    expected("object", v) ??
+    (v !== null && typeof v === "object" && !Array.isArray(v) && v.encodings === undefined
+      ? "Missing expected member `encodings`."
+      : undefined),
 };
 
 /** Why Smithy could not build this trait from its value, or undefined when it could (or does not check). */

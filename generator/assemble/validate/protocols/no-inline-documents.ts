@@ -20,10 +20,12 @@ export function checkNoInlineDocuments(ctx: TraitValidationContext): void {
       // `~>` walks every relationship of the closure, as Smithy's Walker does.
       const found = start === undefined ? undefined : ctx.selectors().selectFrom("~> document", start);
       if (found === undefined || found instanceof UnsupportedSelector || found.size === 0) continue;
-      const documents = [...found].sort((a, b) => (a.id < b.id ? -1 : 1)).map((d) => {
-        const at = d.shape?.location;
-        return at === undefined ? d.id : `${d.id} @ ${at.file}:${at.line}:${at.column}`;
-      });
+      const documents = [...found]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((d) => {
+          const at = d.shape?.location;
+          return at === undefined ? d.id : `${d.id} @ ${at.file}:${at.line}:${at.column}`;
+        });
       ctx.report(service, protocol.id, {
         eventId: "NoInlineDocumentSupport",
         message: `This service uses the \`${protocol.id}\` protocol which does not support inline document types, but the following document types were found in the closure of the service: [${documents.join(", ")}]`,

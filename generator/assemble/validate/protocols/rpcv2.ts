@@ -18,7 +18,9 @@ export function checkRpcv2HttpVersions(ctx: TraitValidationContext): void {
       const value = service.traits[traitId];
       if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
       const http = Array.isArray(value.http) ? value.http : [];
-      const missing = (Array.isArray(value.eventStreamHttp) ? value.eventStreamHttp : []).filter((v) => !http.includes(v));
+      const missing = (Array.isArray(value.eventStreamHttp) ? value.eventStreamHttp : []).filter(
+        (v) => !http.includes(v),
+      );
       if (missing.length === 0) continue;
       ctx.report(service, traitId, {
         eventId,

@@ -58,9 +58,16 @@ function resourcesByIdentifier(shapes: Map<string, Shape>): ResourcesByIdentifie
 }
 
 /** The candidate resources left once referenced and bound ones (and the bound ones' child resources) are set aside. */
-function unreferenced(ctx: TraitValidationContext, container: Shape, member: Member, candidates: Set<string>, bound: Set<string>): string[] {
+function unreferenced(
+  ctx: TraitValidationContext,
+  container: Shape,
+  member: Member,
+  candidates: Set<string>,
+  bound: Set<string>,
+): string[] {
   const ignored = new Set<string>();
-  for (const traits of [member.traits, container.traits]) for (const r of readReferences(traits[REFERENCES])) ignored.add(r.resource);
+  for (const traits of [member.traits, container.traits])
+    for (const r of readReferences(traits[REFERENCES])) ignored.add(r.resource);
   for (const id of bound) {
     ignored.add(id);
     for (const child of ctx.shapes.get(id)?.resources ?? []) ignored.add(child);

@@ -19,7 +19,8 @@ export function readReferences(value: NodeValue | undefined): Reference[] {
   if (!Array.isArray(value)) return [];
   const out: Reference[] = [];
   for (const entry of value) {
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry) || typeof entry.resource !== "string") continue;
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry) || typeof entry.resource !== "string")
+      continue;
     const ids = new Map<string, string>();
     const raw = entry.ids;
     if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {

@@ -23,12 +23,18 @@ function checkReference(ctx: TraitValidationContext, shape: Shape, reference: Re
   const report = (message: string, hint: string) => ctx.report(shape, REFERENCES, { eventId: EVENT, message, hint });
   const isString = shape.type === "string" || shape.type === "enum";
   if (isString && reference.ids.size > 0) {
-    report(`References applied to string shapes cannot contain 'ids': ${printReference(reference)}`, "A string holds the one identifier of its resource: remove `ids`");
+    report(
+      `References applied to string shapes cannot contain 'ids': ${printReference(reference)}`,
+      "A string holds the one identifier of its resource: remove `ids`",
+    );
   }
   const target = ctx.shapes.get(reference.resource);
   if (target === undefined) return; // Smithy leaves an unknown resource id alone
   if (target.type !== "resource") {
-    report(`\`references\` trait reference targets a ${target.type} shape not a resource: ${printReference(reference)}`, `Name a resource shape, not ${target.id}`);
+    report(
+      `\`references\` trait reference targets a ${target.type} shape not a resource: ${printReference(reference)}`,
+      `Name a resource shape, not ${target.id}`,
+    );
     return;
   }
   const identifiers = Object.keys(target.identifiers ?? {});
@@ -41,7 +47,13 @@ function checkReference(ctx: TraitValidationContext, shape: Shape, reference: Re
   }
 }
 
-function checkStructureReference(ctx: TraitValidationContext, shape: Shape, reference: Reference, resource: Shape, identifiers: string[]): void {
+function checkStructureReference(
+  ctx: TraitValidationContext,
+  shape: Shape,
+  reference: Reference,
+  resource: Shape,
+  identifiers: string[],
+): void {
   const report = (message: string, hint: string) => ctx.report(shape, REFERENCES, { eventId: EVENT, message, hint });
   // Without `ids`, each identifier binds the member of the same name (an implicit reference).
   const resolved = reference.ids.size > 0 ? reference.ids : new Map(identifiers.map((name) => [name, name]));
@@ -77,7 +89,10 @@ function checkStructureReference(ctx: TraitValidationContext, shape: Shape, refe
     }
   }
   if (reasons.length > 0) {
-    report(`\`references\` trait ${printReference(reference)} is invalid for the following reasons: ${reasons.sort().join("; ")}`, `Each binding names a member of ${shape.id} that targets a string`);
+    report(
+      `\`references\` trait ${printReference(reference)} is invalid for the following reasons: ${reasons.sort().join("; ")}`,
+      `Each binding names a member of ${shape.id} that targets a string`,
+    );
   }
 }
 

@@ -15,8 +15,13 @@ export function checkServiceBoundOperations(ctx: TraitValidationContext): void {
     for (const operationId of service.operations ?? []) {
       const operation = ctx.shapes.get(operationId);
       if (operation?.type !== "operation") continue;
-      const members = [...(inputOf(ctx.shapes, operation)?.members ?? []), ...(outputOf(ctx.shapes, operation)?.members ?? [])];
-      const matches = resources.filter((r) => members.some((m) => m.traits["smithy.api#required"] !== undefined && r.identifiers?.[m.name] === m.target));
+      const members = [
+        ...(inputOf(ctx.shapes, operation)?.members ?? []),
+        ...(outputOf(ctx.shapes, operation)?.members ?? []),
+      ];
+      const matches = resources.filter((r) =>
+        members.some((m) => m.traits["smithy.api#required"] !== undefined && r.identifiers?.[m.name] === m.target),
+      );
       if (matches.length === 0) continue;
       const name = operation.id.slice(operation.id.indexOf("#") + 1);
       ctx.events.push({

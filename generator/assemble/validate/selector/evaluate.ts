@@ -30,18 +30,29 @@ export function isSimpleType(type: string): boolean {
 function isType(node: SelectorNode, type: string): boolean {
   const t = node.type;
   switch (type) {
-    case "*": return true;
-    case "number": return NUMBER.has(t);
-    case "simpleType": return SIMPLE.has(t);
+    case "*":
+      return true;
+    case "number":
+      return NUMBER.has(t);
+    case "simpleType":
+      return SIMPLE.has(t);
     // Smithy's `dataType`: a simple type or an aggregate (list, set, map, structure, union).
-    case "dataType": return SIMPLE.has(t) || AGGREGATE.has(t);
-    case "aggregateType": return AGGREGATE.has(t);
-    case "serviceType": return t === "service" || t === "resource" || t === "operation";
-    case "collection": return t === "list" || t === "set";
-    case "list": return t === "list" || t === "set";
-    case "string": return t === "string" || t === "enum";
-    case "integer": return t === "integer" || t === "intEnum";
-    default: return t === type;
+    case "dataType":
+      return SIMPLE.has(t) || AGGREGATE.has(t);
+    case "aggregateType":
+      return AGGREGATE.has(t);
+    case "serviceType":
+      return t === "service" || t === "resource" || t === "operation";
+    case "collection":
+      return t === "list" || t === "set";
+    case "list":
+      return t === "list" || t === "set";
+    case "string":
+      return t === "string" || t === "enum";
+    case "integer":
+      return t === "integer" || t === "intEnum";
+    default:
+      return t === type;
   }
 }
 
@@ -93,7 +104,8 @@ export class SelectorIndex {
   private nodeMatches(steps: Step[], node: SelectorNode): boolean {
     if (steps.every(isFilter)) return this.any(steps, node);
     // A lone `:is(a, b > c, ...)`: the node matches when one alternative selects it.
-    if (steps.length === 1 && steps[0].kind === "is") return steps[0].selectors.some((alt) => this.nodeMatches(alt, node));
+    if (steps.length === 1 && steps[0].kind === "is")
+      return steps[0].selectors.some((alt) => this.nodeMatches(alt, node));
     // `prefix > filters` (or `-[rel]->`): the node passes the filters and one of the nodes with an
     // edge to it matches the prefix. Walking backwards costs what the node's neighbours cost.
     let k = steps.length - 1;
@@ -104,7 +116,11 @@ export class SelectorIndex {
       if (!split) this.prefixes.set(steps, (split = { prefix: steps.slice(0, k), suffix: steps.slice(k + 1) }));
       if (split.suffix.length > 0 && !this.any(split.suffix, node)) return false;
       const { prefix } = split;
-      return (this.reverse().get(node) ?? []).some(([rel, from]) => (!step.relationships || step.relationships.includes(rel)) && (prefix.length === 0 || this.nodeMatches(prefix, from)));
+      return (this.reverse().get(node) ?? []).some(
+        ([rel, from]) =>
+          (!step.relationships || step.relationships.includes(rel)) &&
+          (prefix.length === 0 || this.nodeMatches(prefix, from)),
+      );
     }
     let all = this.whole.get(steps);
     if (all === undefined) this.whole.set(steps, (all = this.run(steps, new Set(this.nodes))));
@@ -185,7 +201,9 @@ export class SelectorIndex {
         return out;
       case "neighbor":
         if (step.reverse) {
-          for (const n of input) for (const [rel, r] of this.reverse().get(n) ?? []) if (!step.relationships || step.relationships.includes(rel)) out.add(r);
+          for (const n of input)
+            for (const [rel, r] of this.reverse().get(n) ?? [])
+              if (!step.relationships || step.relationships.includes(rel)) out.add(r);
           return out;
         }
         if (step.recursive) {
@@ -203,7 +221,8 @@ export class SelectorIndex {
           return out;
         }
         for (const n of input) {
-          for (const [rel, next] of this.edges(n)) if (!step.relationships || step.relationships.includes(rel)) out.add(next);
+          for (const [rel, next] of this.edges(n))
+            if (!step.relationships || step.relationships.includes(rel)) out.add(next);
         }
         return out;
     }
@@ -244,9 +263,15 @@ export class SelectorIndex {
         }
         return false;
       case "neighbor": {
-        if (step.reverse) return (this.reverse().get(n) ?? []).some(([rel, r]) => (!step.relationships || step.relationships.includes(rel)) && this.anyFrom(steps, i + 1, r));
+        if (step.reverse)
+          return (this.reverse().get(n) ?? []).some(
+            ([rel, r]) => (!step.relationships || step.relationships.includes(rel)) && this.anyFrom(steps, i + 1, r),
+          );
         if (!step.recursive) {
-          return this.edges(n).some(([rel, next]) => (!step.relationships || step.relationships.includes(rel)) && this.anyFrom(steps, i + 1, next));
+          return this.edges(n).some(
+            ([rel, next]) =>
+              (!step.relationships || step.relationships.includes(rel)) && this.anyFrom(steps, i + 1, next),
+          );
         }
         const seen = new Set<SelectorNode>();
         const stack = [n];
@@ -389,10 +414,14 @@ function idAttribute(id: string, path: string[]): AttributeValue {
   if (part === undefined) return { text: id };
   if (more.length > 0) return undefined;
   switch (part) {
-    case "namespace": return { text: id.slice(0, hash) };
-    case "name": return { text: id.slice(hash + 1, dollar < 0 ? undefined : dollar) };
-    case "member": return dollar < 0 ? undefined : { text: id.slice(dollar + 1) };
-    default: throw new UnsupportedSelector(`Invalid nested 'id' selector attribute property: ${part}`);
+    case "namespace":
+      return { text: id.slice(0, hash) };
+    case "name":
+      return { text: id.slice(hash + 1, dollar < 0 ? undefined : dollar) };
+    case "member":
+      return dollar < 0 ? undefined : { text: id.slice(dollar + 1) };
+    default:
+      throw new UnsupportedSelector(`Invalid nested 'id' selector attribute property: ${part}`);
   }
 }
 
@@ -412,13 +441,23 @@ function compare(actual: string, op: string, values: string[], caseInsensitive: 
   const test = (raw: string) => {
     const v = caseInsensitive ? raw.toLowerCase() : raw;
     switch (op) {
-      case "=": return a === v;
-      case "!=": return a !== v;
-      case "^=": return a.startsWith(v);
-      case "$=": return a.endsWith(v);
-      case "*=": return a.includes(v);
-      case "<": case "<=": case ">": case ">=": return compareNumbers(a, v, op);
-      default: return false;
+      case "=":
+        return a === v;
+      case "!=":
+        return a !== v;
+      case "^=":
+        return a.startsWith(v);
+      case "$=":
+        return a.endsWith(v);
+      case "*=":
+        return a.includes(v);
+      case "<":
+      case "<=":
+      case ">":
+      case ">=":
+        return compareNumbers(a, v, op);
+      default:
+        return false;
     }
   };
   return op === "!=" ? values.every(test) : values.some(test);

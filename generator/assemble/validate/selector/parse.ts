@@ -30,16 +30,44 @@ export class SelectorSyntaxError extends UnsupportedSelector {
     const before = text.slice(0, at);
     const line = before.split("\n").length;
     const column = at - (before.lastIndexOf("\n") + 1) + 1;
-    super(`Syntax error at line ${line} column ${column}${position <= text.length ? `, near \`${text.slice(position)}\`` : ""}: ${reason}; expression: ${text}`);
+    super(
+      `Syntax error at line ${line} column ${column}${position <= text.length ? `, near \`${text.slice(position)}\`` : ""}: ${reason}; expression: ${text}`,
+    );
   }
 }
 
 /** Shape type names a selector may use: Smithy's categories, then its shape types. */
 const SHAPE_TYPES = new Set([
-  "number", "simpleType", "collection", "aggregateType", "serviceType", "dataType",
-  "blob", "boolean", "string", "timestamp", "byte", "short", "integer", "long", "float", "document", "double",
-  "bigDecimal", "bigInteger", "enum", "intEnum", "list", "set", "map", "structure", "union", "member", "service",
-  "resource", "operation",
+  "number",
+  "simpleType",
+  "collection",
+  "aggregateType",
+  "serviceType",
+  "dataType",
+  "blob",
+  "boolean",
+  "string",
+  "timestamp",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "document",
+  "double",
+  "bigDecimal",
+  "bigInteger",
+  "enum",
+  "intEnum",
+  "list",
+  "set",
+  "map",
+  "structure",
+  "union",
+  "member",
+  "service",
+  "resource",
+  "operation",
 ]);
 
 /** Functions anvil evaluates (`each` is the old name of `is`), and those it parses but cannot evaluate. */
@@ -96,7 +124,9 @@ class Parser {
       this.i++;
       return c;
     }
-    throw this.syntax(`Found '${this.found()}', but expected one of the following tokens: ${tokens.map((t) => `'${t}'`).join(" ")}`);
+    throw this.syntax(
+      `Found '${this.found()}', but expected one of the following tokens: ${tokens.map((t) => `'${t}'`).join(" ")}`,
+    );
   }
 
   private cannotEvaluate(reason: string): void {
@@ -173,7 +203,8 @@ class Parser {
         this.variable();
         return undefined;
       default: {
-        if (!isIdentifierStart(c)) throw this.syntax(c === "" ? "Unexpected selector EOF" : `Unexpected selector character: ${c}`);
+        if (!isIdentifierStart(c))
+          throw this.syntax(c === "" ? "Unexpected selector EOF" : `Unexpected selector character: ${c}`);
         const type = this.identifier();
         if (!SHAPE_TYPES.has(type)) throw this.syntax(`Unknown shape type: ${type}`);
         return { kind: "type", type };
@@ -224,8 +255,10 @@ class Parser {
       this.ws();
       if (this.expectOneOf(")", ",") === ")") break;
     }
-    if (SINGLE_ARGUMENT.has(name) && args.length !== 1) throw this.syntax(`The :${name} function requires a single selector argument`, start);
-    if (name === "topdown" && args.length > 2) throw this.syntax(`The :topdown function accepts 1 or 2 selectors, but found ${args.length}`, start);
+    if (SINGLE_ARGUMENT.has(name) && args.length !== 1)
+      throw this.syntax(`The :${name} function requires a single selector argument`, start);
+    if (name === "topdown" && args.length > 2)
+      throw this.syntax(`The :topdown function accepts 1 or 2 selectors, but found ${args.length}`, start);
     const kind = FUNCTIONS[name];
     if (kind !== undefined) return { kind, selectors: args };
     // Smithy lets an unknown function keep every shape (and logs a warning).

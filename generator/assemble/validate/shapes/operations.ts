@@ -17,14 +17,22 @@ const SUFFIXES = { input: ["Input", "Request"], output: ["Output", "Response"] }
 
 /** Shapes marked `@input`/`@output`: who refers to them, and how. */
 export function checkInputOutputUse(ctx: TraitValidationContext): void {
-  for (const [descriptor, invalid] of [["input", "output"], ["output", "input"]] as const) {
+  for (const [descriptor, invalid] of [
+    ["input", "output"],
+    ["output", "input"],
+  ] as const) {
     for (const shape of ctx.shapes.values()) {
       if (shape.traits[`smithy.api#${descriptor}`] !== undefined) checkUses(ctx, shape, descriptor, invalid);
     }
   }
 }
 
-function checkUses(ctx: TraitValidationContext, shape: Shape, descriptor: "input" | "output", invalid: "input" | "output"): void {
+function checkUses(
+  ctx: TraitValidationContext,
+  shape: Shape,
+  descriptor: "input" | "output",
+  invalid: "input" | "output",
+): void {
   const operations = new Set<string>();
   for (const rel of referrers(ctx.shapes, shape.id)) {
     if (rel.type === descriptor.toUpperCase()) {
@@ -38,13 +46,22 @@ function checkUses(ctx: TraitValidationContext, shape: Shape, descriptor: "input
         });
       }
     } else if (rel.type === invalid.toUpperCase()) {
-      ctx.report(holderOf(ctx.shapes, rel.from), undefined, { eventId: MISUSE, message: `Operation \`${invalid}\` cannot target structures marked with the \`@${descriptor}\` trait: \`${shape.id}\`` });
+      ctx.report(holderOf(ctx.shapes, rel.from), undefined, {
+        eventId: MISUSE,
+        message: `Operation \`${invalid}\` cannot target structures marked with the \`@${descriptor}\` trait: \`${shape.id}\``,
+      });
     } else if (rel.type === "MEMBER_TARGET") {
-      ctx.report(holderOf(ctx.shapes, rel.from), undefined, { eventId: MISUSE, message: `Members cannot target structures marked with the @${descriptor} trait: ${shape.id}` });
+      ctx.report(holderOf(ctx.shapes, rel.from), undefined, {
+        eventId: MISUSE,
+        message: `Members cannot target structures marked with the @${descriptor} trait: ${shape.id}`,
+      });
     }
   }
   if (operations.size > 1) {
-    ctx.report(shape, undefined, { eventId: MISUSE, message: `Shapes marked with the @${descriptor} trait cannot be used as ${descriptor} by multiple operations: ${tickedList(operations)}` });
+    ctx.report(shape, undefined, {
+      eventId: MISUSE,
+      message: `Shapes marked with the @${descriptor} trait cannot be used as ${descriptor} by multiple operations: ${tickedList(operations)}`,
+    });
   }
 }
 

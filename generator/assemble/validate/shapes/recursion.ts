@@ -21,7 +21,10 @@ export function checkShapeRecursion(ctx: TraitValidationContext): void {
   // Collections: out of anything but a structure or union.
   const throughCollections: Follow = (rel) => typeOf(rel.from) !== "structure" && typeOf(rel.from) !== "union";
   // Structures: from a structure to its required members only, and from a member to its target.
-  const throughRequired: Follow = (rel) => (typeOf(rel.from) === "structure" ? memberOf(ctx.shapes, rel.to)?.traits[REQUIRED] !== undefined : typeOf(rel.from) === "member");
+  const throughRequired: Follow = (rel) =>
+    typeOf(rel.from) === "structure"
+      ? memberOf(ctx.shapes, rel.to)?.traits[REQUIRED] !== undefined
+      : typeOf(rel.from) === "member";
   const collections = new CycleFinder(ctx.shapes, new Set(["list", "set", "map"]), throughCollections);
   const structures = new CycleFinder(ctx.shapes, new Set(["structure"]), throughRequired);
   const ending = endingShapes(ctx.shapes);
@@ -31,16 +34,31 @@ export function checkShapeRecursion(ctx: TraitValidationContext): void {
     if (s.type === "list" || s.type === "set" || s.type === "map") {
       const path = collections.cycle(s);
       if (path) {
-        report(ctx, s, `Found invalid shape recursion: ${path.join(" > ")}. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.`, "Wrap the inner collection in a structure: recursion may only pass through a structure or union member");
+        report(
+          ctx,
+          s,
+          `Found invalid shape recursion: ${path.join(" > ")}. A recursive list, set, or map shape is only valid if an intermediate reference is through a union or structure.`,
+          "Wrap the inner collection in a structure: recursion may only pass through a structure or union member",
+        );
       }
     } else if (s.type === "structure") {
       const path = structures.cycle(s);
       if (path) {
-        report(ctx, s, `Found invalid shape recursion: ${path.join(" > ")}. A structure cannot be mutually recursive through all required members.`, "Make one member of the cycle optional");
+        report(
+          ctx,
+          s,
+          `Found invalid shape recursion: ${path.join(" > ")}. A structure cannot be mutually recursive through all required members.`,
+          "Make one member of the cycle optional",
+        );
       }
     } else if (s.type === "union" && s.members.length > 0 && !ending.has(s.id)) {
       // An empty union is reported by the Union validator.
-      report(ctx, s, "It is impossible to create instances of this recursive union", "Give the union a member whose value can be built without the union itself");
+      report(
+        ctx,
+        s,
+        "It is impossible to create instances of this recursive union",
+        "Give the union a member whose value can be built without the union itself",
+      );
     }
   }
 }
@@ -68,8 +86,14 @@ class CycleFinder {
     const ids: string[] = [];
     for (const s of shapes.values()) if (!s.prelude && types.has(s.type)) ids.push(s.id, ...s.members.map((m) => m.id));
     const index = new Map(ids.map((id, n) => [id, n]));
-    for (const id of ids) this.edges.set(id, relationshipsFrom(shapes, id).filter((rel) => index.has(rel.to) && follow(rel)));
-    const component = components(ids.length, (n) => this.out(ids[n] as string).map((rel) => index.get(rel.to) as number));
+    for (const id of ids)
+      this.edges.set(
+        id,
+        relationshipsFrom(shapes, id).filter((rel) => index.has(rel.to) && follow(rel)),
+      );
+    const component = components(ids.length, (n) =>
+      this.out(ids[n] as string).map((rel) => index.get(rel.to) as number),
+    );
     ids.forEach((id, n) => this.componentOf.set(id, component[n] as number));
   }
 
@@ -119,7 +143,8 @@ function endingShapes(shapes: Map<string, Shape>): Set<string> {
     else if (s.type === "structure" && s.members.some((m) => m.traits[REQUIRED] === undefined)) ending.add(s.id);
   }
   // A member with an unresolved target (reported elsewhere) is taken to end, so as not to add to that error.
-  for (const s of shapes.values()) if (!ending.has(s.id) && s.members.some((m) => !shapes.has(m.target))) ending.add(s.id);
+  for (const s of shapes.values())
+    if (!ending.has(s.id) && s.members.some((m) => !shapes.has(m.target))) ending.add(s.id);
   const queue = [...ending];
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
     for (const rel of referrers(shapes, id)) {

@@ -32,7 +32,15 @@ function shapeRelationships(shape: Shape): Relationship[] {
     if (to !== undefined) out.push({ type, from: shape.id, to });
   };
   for (const m of shape.mixins) add("MIXIN", m);
-  for (const m of shape.members) add(shape.type === "map" ? (m.name === "key" ? "MAP_KEY" : "MAP_VALUE") : (MEMBER_RELATIONSHIP[shape.type] ?? "MEMBER"), m.id);
+  for (const m of shape.members)
+    add(
+      shape.type === "map"
+        ? m.name === "key"
+          ? "MAP_KEY"
+          : "MAP_VALUE"
+        : (MEMBER_RELATIONSHIP[shape.type] ?? "MEMBER"),
+      m.id,
+    );
   // A Unit (or absent) input or output is no relationship: Smithy's getInput() is empty.
   if (shape.input !== UNIT) add("INPUT", shape.input);
   if (shape.output !== UNIT) add("OUTPUT", shape.output);
@@ -61,7 +69,8 @@ export function relationshipsFrom(shapes: Map<string, Shape>, id: string): Relat
   }
   const container = shapes.get(id.slice(0, dollar));
   const member = memberOf(shapes, id);
-  if (container === undefined || member === undefined || container.type === "enum" || container.type === "intEnum") return [];
+  if (container === undefined || member === undefined || container.type === "enum" || container.type === "intEnum")
+    return [];
   return [{ type: "MEMBER_TARGET", from: id, to: member.target }];
 }
 

@@ -29,7 +29,11 @@ export function checkStreaming(ctx: TraitValidationContext): void {
 /** What may refer to a structure whose member targets `stream`: an operation's input, its output (unless `@requiresLength`), a mixin use. */
 function checkContainersOf(ctx: TraitValidationContext, stream: Shape): void {
   // Each container once, though several of its members target the stream.
-  const containers = new Set(referrers(ctx.shapes, stream.id).flatMap((ref) => (ref.type === "MEMBER_TARGET" ? [ref.from.slice(0, ref.from.indexOf("$"))] : [])));
+  const containers = new Set(
+    referrers(ctx.shapes, stream.id).flatMap((ref) =>
+      ref.type === "MEMBER_TARGET" ? [ref.from.slice(0, ref.from.indexOf("$"))] : [],
+    ),
+  );
   for (const containerId of containers) {
     for (const rel of referrers(ctx.shapes, containerId)) {
       switch (rel.type) {
@@ -38,14 +42,26 @@ function checkContainersOf(ctx: TraitValidationContext, stream: Shape): void {
           break;
         case "OUTPUT":
           if (stream.traits[REQUIRES_LENGTH] !== undefined) {
-            report(ctx, containerId, `Structures that contain a reference to a stream marked with the @requiresLength trait can only be used as operation inputs, but this structure is referenced from \`${rel.from}\` as output`);
+            report(
+              ctx,
+              containerId,
+              `Structures that contain a reference to a stream marked with the @requiresLength trait can only be used as operation inputs, but this structure is referenced from \`${rel.from}\` as output`,
+            );
           }
           break;
         case "MEMBER_TARGET":
-          report(ctx, rel.from, `Members cannot target structures that contain a stream, but this member targets ${containerId}`);
+          report(
+            ctx,
+            rel.from,
+            `Members cannot target structures that contain a stream, but this member targets ${containerId}`,
+          );
           break;
         default:
-          report(ctx, rel.from, `This shape has an invalid \`${rel.type}\` relationship to a structure, \`${containerId}\`, that contains a stream`);
+          report(
+            ctx,
+            rel.from,
+            `This shape has an invalid \`${rel.type}\` relationship to a structure, \`${containerId}\`, that contains a stream`,
+          );
       }
     }
   }
@@ -57,7 +73,11 @@ function checkEventStreamUnions(ctx: TraitValidationContext): void {
     if (union.type !== "union" || union.traits[STREAMING] === undefined) continue;
     const invalid = union.members.filter((m) => ctx.shapes.get(m.target)?.type !== "structure").map((m) => m.name);
     if (invalid.length > 0) {
-      report(ctx, union.id, `Each member of an event stream union must target a structure shape, but the following union members do not: [${invalid.join(", ")}]`);
+      report(
+        ctx,
+        union.id,
+        `Each member of an event stream union must target a structure shape, but the following union members do not: [${invalid.join(", ")}]`,
+      );
     }
   }
 }
@@ -71,10 +91,17 @@ function checkPayloadBindings(ctx: TraitValidationContext): void {
     if (service.type !== "service" || service.prelude || !supportsHttpPayload(ctx, service)) continue;
     const start = ctx.selectors().node(service.id);
     if (start === undefined) continue;
-    const members = [...ctx.selectors().closure([start])].flatMap((n) => (n.member ? [n.member] : [])).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const members = [...ctx.selectors().closure([start])]
+      .flatMap((n) => (n.member ? [n.member] : []))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const member of members) {
-      if (member.traits[HTTP_PAYLOAD] !== undefined || ctx.shapes.get(member.target)?.traits[STREAMING] === undefined) continue;
-      report(ctx, member.id, `Member \`${member.id}\` referencing @streaming shape \`${member.target}\` must have the @httpPayload trait, as service \`${service.id}\` has a protocol that supports @httpPayload.`);
+      if (member.traits[HTTP_PAYLOAD] !== undefined || ctx.shapes.get(member.target)?.traits[STREAMING] === undefined)
+        continue;
+      report(
+        ctx,
+        member.id,
+        `Member \`${member.id}\` referencing @streaming shape \`${member.target}\` must have the @httpPayload trait, as service \`${service.id}\` has a protocol that supports @httpPayload.`,
+      );
     }
   }
 }
@@ -96,7 +123,11 @@ function checkBlobsNotOptional(ctx: TraitValidationContext): void {
       const target = ctx.shapes.get(m.target);
       if (target?.type !== "blob" || target.traits[STREAMING] === undefined) continue;
       if (m.traits["smithy.api#required"] !== undefined || m.traits["smithy.api#default"] !== undefined) continue;
-      report(ctx, m.id, "Members that target blobs marked with the `streaming` trait MUST also be marked with the `required` or `default` trait.");
+      report(
+        ctx,
+        m.id,
+        "Members that target blobs marked with the `streaming` trait MUST also be marked with the `required` or `default` trait.",
+      );
     }
   }
 }
@@ -112,7 +143,9 @@ function report(ctx: TraitValidationContext, id: string, message: string): void 
 export function checkEventPayloads(ctx: TraitValidationContext): void {
   for (const s of ctx.shapes.values()) {
     if (s.type !== "structure" || !s.members.some((m) => m.traits[EVENT_PAYLOAD] !== undefined)) continue;
-    const unmarked = s.members.filter((m) => m.traits[EVENT_HEADER] === undefined && m.traits[EVENT_PAYLOAD] === undefined).map((m) => m.name);
+    const unmarked = s.members
+      .filter((m) => m.traits[EVENT_HEADER] === undefined && m.traits[EVENT_PAYLOAD] === undefined)
+      .map((m) => m.name);
     if (unmarked.length === 0) continue;
     ctx.report(s, undefined, {
       eventId: "EventPayloadTrait",

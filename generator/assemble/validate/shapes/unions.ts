@@ -29,7 +29,8 @@ export function checkUnions(ctx: TraitValidationContext): void {
         ctx.report(m, "smithy.api#box", {
           eventId: EVENT_ID,
           severity: "WARNING",
-          message: "Invalid box trait found on a union member. The box trait on union members has no effect because union members are implicitly nullable.",
+          message:
+            "Invalid box trait found on a union member. The box trait on union members has no effect because union members are implicitly nullable.",
         });
       }
     }

@@ -22,7 +22,10 @@ export function checkUnitType(ctx: TraitValidationContext): void {
         hint: "Target a structure with no members, or make the container a union",
       });
     } else {
-      ctx.report(holderOf(ctx.shapes, rel.from), undefined, { eventId: EVENT_ID, message: `This shape has an invalid ${rel.type} reference to smithy.api#Unit` });
+      ctx.report(holderOf(ctx.shapes, rel.from), undefined, {
+        eventId: EVENT_ID,
+        message: `This shape has an invalid ${rel.type} reference to smithy.api#Unit`,
+      });
     }
   }
 }

@@ -31,7 +31,10 @@ export function checkConstraintTraits(ctx: TraitValidationContext): void {
           hint: "Smithy patterns are Java regular expressions (java.util.regex.Pattern); fix the expression",
         });
       }
-      const missing = [pattern.startsWith("^") ? undefined : "leading '^'", pattern.endsWith("$") ? undefined : "trailing '$'"].filter((m) => m !== undefined);
+      const missing = [
+        pattern.startsWith("^") ? undefined : "leading '^'",
+        pattern.endsWith("$") ? undefined : "trailing '$'",
+      ].filter((m) => m !== undefined);
       if (missing.length > 0) {
         // Smithy patterns are not anchored: an unanchored one accepts any string containing a match.
         ctx.report(holder, PATTERN, {
@@ -51,11 +54,23 @@ function asObject(v: NodeValue | undefined): Record<string, NodeValue> | undefin
 
 function checkLength(ctx: TraitValidationContext, holder: TraitHolder, length: Record<string, NodeValue>): void {
   const { min, max } = length;
-  const report = (message: string, hint: string) => ctx.report(holder, LENGTH, { message, eventId: "LengthTrait", hint });
-  if (typeof min === "number" && min < 0) report("A length trait is applied with a negative `min` value.", "Lengths count characters, bytes or items: use 0 or more");
-  if (typeof max === "number" && max < 0) report("A length trait is applied with a negative `max` value.", "Lengths count characters, bytes or items: use 0 or more");
+  const report = (message: string, hint: string) =>
+    ctx.report(holder, LENGTH, { message, eventId: "LengthTrait", hint });
+  if (typeof min === "number" && min < 0)
+    report(
+      "A length trait is applied with a negative `min` value.",
+      "Lengths count characters, bytes or items: use 0 or more",
+    );
+  if (typeof max === "number" && max < 0)
+    report(
+      "A length trait is applied with a negative `max` value.",
+      "Lengths count characters, bytes or items: use 0 or more",
+    );
   if (typeof min === "number" && typeof max === "number" && min > max) {
-    report("A length trait is applied with a `min` value greater than its `max` value.", `No value can be at least ${min} and at most ${max} long: swap or fix the bounds`);
+    report(
+      "A length trait is applied with a `min` value greater than its `max` value.",
+      `No value can be at least ${min} and at most ${max} long: swap or fix the bounds`,
+    );
   }
 }
 
@@ -70,7 +85,10 @@ function checkRange(ctx: TraitValidationContext, holder: TraitHolder, range: Rec
   }
   const target = holder.member ? ctx.shapes.get(holder.member.target) : holder.shape;
   if (!target || DECIMAL_TYPES.has(target.type)) return;
-  for (const [key, value] of [["min", min], ["max", max]] as const) {
+  for (const [key, value] of [
+    ["min", min],
+    ["max", max],
+  ] as const) {
     if (typeof value !== "number" || Number.isInteger(value)) continue;
     // Smithy names a member's target by id, a shape by its type.
     ctx.report(holder, RANGE, {
@@ -95,13 +113,24 @@ export function checkJsonNames(ctx: TraitValidationContext): void {
     }
     for (const [name, members] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (members.length < 2) continue;
-      const holder = { id: shape.id, type: shape.type, traits: shape.traits, shape, location: shape.location, locateTrait: shape.locateTrait };
+      const holder = {
+        id: shape.id,
+        type: shape.type,
+        traits: shape.traits,
+        shape,
+        location: shape.location,
+        locateTrait: shape.locateTrait,
+      };
       const withTrait = shape.members.find((m) => members.includes(m.name) && m.traits[JSON_NAME] !== undefined);
-      ctx.report(withTrait ? { ...holder, location: withTrait.location, locateTrait: withTrait.locateTrait } : holder, JSON_NAME, {
-        message: `This shape contains members with conflicting JSON names that resolve to '${name}': ${[...members].sort().join(", ")}`,
-        eventId: "JsonName",
-        hint: "Give each member a distinct @jsonName",
-      });
+      ctx.report(
+        withTrait ? { ...holder, location: withTrait.location, locateTrait: withTrait.locateTrait } : holder,
+        JSON_NAME,
+        {
+          message: `This shape contains members with conflicting JSON names that resolve to '${name}': ${[...members].sort().join(", ")}`,
+          eventId: "JsonName",
+          hint: "Give each member a distinct @jsonName",
+        },
+      );
     }
   }
 }

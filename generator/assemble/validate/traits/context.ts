@@ -48,9 +48,24 @@ export class TraitValidationContext {
   *holders(): Generator<TraitHolder> {
     for (const shape of this.shapes.values()) {
       if (shape.prelude) continue;
-      yield { id: shape.id, type: shape.type, traits: shape.traits, shape, location: shape.location, locateTrait: shape.locateTrait };
+      yield {
+        id: shape.id,
+        type: shape.type,
+        traits: shape.traits,
+        shape,
+        location: shape.location,
+        locateTrait: shape.locateTrait,
+      };
       for (const member of shape.members) {
-        yield { id: member.id, type: "member", traits: member.traits, shape, member, location: member.location, locateTrait: member.locateTrait };
+        yield {
+          id: member.id,
+          type: "member",
+          traits: member.traits,
+          shape,
+          member,
+          location: member.location,
+          locateTrait: member.locateTrait,
+        };
       }
     }
   }
@@ -72,7 +87,11 @@ export class TraitValidationContext {
   }
 
   /** Reports an event about a trait on a holder, at the trait's position. */
-  report(holder: Pick<TraitHolder, "id" | "location" | "locateTrait">, traitId: string | undefined, e: { message: string; eventId: string; severity?: Severity; hint?: string }): void {
+  report(
+    holder: Pick<TraitHolder, "id" | "location" | "locateTrait">,
+    traitId: string | undefined,
+    e: { message: string; eventId: string; severity?: Severity; hint?: string },
+  ): void {
     this.events.push({
       message: e.message,
       eventId: e.eventId,

@@ -23,13 +23,21 @@ export function checkExclusiveMembers(ctx: TraitValidationContext): void {
     for (const traitId of byMember) {
       const found = s.members.filter((m) => m.traits[traitId] !== undefined).map((m) => m.name);
       if (found.length > 1) {
-        report(ctx, s, `The \`${idiomaticName(traitId)}\` trait can be applied to only a single member of a shape, but it was found on the following members: ${tickedList(found)}`);
+        report(
+          ctx,
+          s,
+          `The \`${idiomaticName(traitId)}\` trait can be applied to only a single member of a shape, but it was found on the following members: ${tickedList(found)}`,
+        );
       }
     }
     for (const traitId of byTarget) {
       const found = s.members.filter((m) => ctx.shapes.get(m.target)?.traits[traitId] !== undefined).map((m) => m.name);
       if (found.length > 1) {
-        report(ctx, s, `Only a single member of a structure can target a shape marked with the \`${idiomaticName(traitId)}\` trait, but it was found on the following members: ${tickedList(found)}`);
+        report(
+          ctx,
+          s,
+          `Only a single member of a structure can target a shape marked with the \`${idiomaticName(traitId)}\` trait, but it was found on the following members: ${tickedList(found)}`,
+        );
       }
     }
   }

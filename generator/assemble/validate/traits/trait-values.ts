@@ -18,7 +18,11 @@ export function checkTraitValues(ctx: TraitValidationContext): void {
       // A value Smithy cannot even build the trait from is its loading error, reported instead.
       const creation = traitCreationProblem(traitId, value);
       if (creation !== undefined) {
-        ctx.report(holder, traitId, { eventId: "Model", message: `Error creating trait \`${idiomaticName(traitId)}\`: ${creation}`, hint: `The value of @${idiomaticName(traitId)} must fit its definition, ${def.id} (${def.type})` });
+        ctx.report(holder, traitId, {
+          eventId: "Model",
+          message: `Error creating trait \`${idiomaticName(traitId)}\`: ${creation}`,
+          hint: `The value of @${idiomaticName(traitId)} must fit its definition, ${def.id} (${def.type})`,
+        });
         continue;
       }
       const idRefs: IdRefUse[] = [];
@@ -29,15 +33,21 @@ export function checkTraitValues(ctx: TraitValidationContext): void {
       }
       for (const p of problems) {
         const where = p.path.length > 0 ? `.${p.path.join(".")}` : "";
-        const unknown = p.eventIdSuffix?.startsWith("UnknownMember.") ? p.eventIdSuffix.slice(p.eventIdSuffix.lastIndexOf(".") + 1) : undefined;
-        const container = unknown === undefined ? undefined : ctx.shapes.get(p.eventIdSuffix?.slice("UnknownMember.".length, -(unknown.length + 1)) ?? "");
+        const unknown = p.eventIdSuffix?.startsWith("UnknownMember.")
+          ? p.eventIdSuffix.slice(p.eventIdSuffix.lastIndexOf(".") + 1)
+          : undefined;
+        const container =
+          unknown === undefined
+            ? undefined
+            : ctx.shapes.get(p.eventIdSuffix?.slice("UnknownMember.".length, -(unknown.length + 1)) ?? "");
         ctx.report(holder, traitId, {
           message: `Error validating trait \`${idiomaticName(traitId)}\`${where}: ${p.message}`,
           eventId: p.eventIdSuffix ? `TraitValue.${p.eventIdSuffix}` : "TraitValue",
           severity: p.severity,
           hint:
             unknown !== undefined
-              ? (suggestion(unknown, container?.members.map((m) => m.name) ?? []) ?? `\`${container?.id ?? def.id}\` has the members: ${container?.members.map((m) => m.name).join(", ") || "none"}`)
+              ? (suggestion(unknown, container?.members.map((m) => m.name) ?? []) ??
+                `\`${container?.id ?? def.id}\` has the members: ${container?.members.map((m) => m.name).join(", ") || "none"}`)
               : `The value of @${idiomaticName(traitId)} must fit its definition, ${def.id} (${def.type})`,
         });
       }

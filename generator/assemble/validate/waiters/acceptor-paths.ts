@@ -44,14 +44,22 @@ export function checkAcceptorPaths(ctx: TraitValidationContext): void {
         const matcher = acceptor["matcher"];
         const errorType = matcher["errorType"];
         if (typeof errorType === "string" && !declaresError(op, errorType)) {
-          report("WARNING", `WaitableTraitInvalidErrorType.${name}.${i}`, `errorType '${errorType}' not found on operation. This operation defines the following errors: [${(op.errors ?? []).join(", ")}]`);
+          report(
+            "WARNING",
+            `WaitableTraitInvalidErrorType.${name}.${i}`,
+            `errorType '${errorType}' not found on operation. This operation defines the following errors: [${(op.errors ?? []).join(", ")}]`,
+          );
         }
-        for (const [kind, type] of [["output", roots.output], ["inputOutput", roots.inputOutput]] as const) {
+        for (const [kind, type] of [
+          ["output", roots.output],
+          ["inputOutput", roots.inputOutput],
+        ] as const) {
           const path = matcher[kind];
           if (!isObject(path) || typeof path["path"] !== "string" || typeof path["comparator"] !== "string") continue;
           const returned = lint(path["path"], type, "", name, i, report);
           const problem = returned === undefined ? undefined : returnTypeProblem(path["comparator"], returned);
-          if (problem !== undefined) report("DANGER", `WaitableTraitJmespathProblem.ReturnTypeMismatch.${name}.${i}`, problem);
+          if (problem !== undefined)
+            report("DANGER", `WaitableTraitJmespathProblem.ReturnTypeMismatch.${name}.${i}`, problem);
         }
         const message = acceptor["message"];
         if (typeof message === "string" && acceptor["state"] === "failure") {
@@ -68,14 +76,24 @@ export function checkAcceptorPaths(ctx: TraitValidationContext): void {
  * Type-checks `expression` over a value of type `root`, reporting a syntax error or each problem
  * found as Smithy does; gives the expression's static type, or undefined when it does not parse.
  */
-function lint(expression: string, root: JType, where: string, waiter: string, acceptor: number, report: (severity: Severity, eventId: string, message: string) => void): JType | undefined {
+function lint(
+  expression: string,
+  root: JType,
+  where: string,
+  waiter: string,
+  acceptor: number,
+  report: (severity: Severity, eventId: string, message: string) => void,
+): JType | undefined {
   const result = compileExpression(expression, { name: "value", type: root });
   if (result.kind === "syntax") {
     report("ERROR", "WaitableTrait", `Invalid JMESPath expression ${where}(${expression}): ${result.message}`);
     return undefined;
   }
   for (const problem of result.problems) {
-    const eventId = problem.severity === "ERROR" ? "WaitableTrait" : `WaitableTraitJmespathProblem.JmespathEvent${problem.severity === "DANGER" ? "Danger" : "Warning"}.${waiter}.${acceptor}`;
+    const eventId =
+      problem.severity === "ERROR"
+        ? "WaitableTrait"
+        : `WaitableTraitJmespathProblem.JmespathEvent${problem.severity === "DANGER" ? "Danger" : "Warning"}.${waiter}.${acceptor}`;
     report(problem.severity, eventId, describeProblem(expression, problem));
   }
   return result.type;

@@ -28,24 +28,43 @@ export function checkWaiters(ctx: TraitValidationContext): void {
       const min = typeof waiter["minDelay"] === "number" ? waiter["minDelay"] : 2;
       const max = typeof waiter["maxDelay"] === "number" ? waiter["maxDelay"] : 120;
       if (min > max) {
-        ctx.report(op, WAITABLE, { eventId: "WaitableTrait", message: `\`${WAITABLE}\` trait waiter named \`${name}\` has a \`minDelay\` value of ${min} that is greater than its \`maxDelay\` value of ${max}` });
+        ctx.report(op, WAITABLE, {
+          eventId: "WaitableTrait",
+          message: `\`${WAITABLE}\` trait waiter named \`${name}\` has a \`minDelay\` value of ${min} that is greater than its \`maxDelay\` value of ${max}`,
+        });
       }
       const acceptors = waiter["acceptors"];
       if (!Array.isArray(acceptors)) continue;
       if (!acceptors.some((a) => isObject(a) && a["state"] === "success")) {
-        ctx.report(op, WAITABLE, { eventId: "WaitableTrait", message: `No success state matcher found for \`${WAITABLE}\` trait waiter named \`${name}\`` });
+        ctx.report(op, WAITABLE, {
+          eventId: "WaitableTrait",
+          message: `No success state matcher found for \`${WAITABLE}\` trait waiter named \`${name}\``,
+        });
       }
       acceptors.forEach((acceptor, i) => {
         if (!isObject(acceptor)) return;
-        const at = (message: string) => ctx.report(op, WAITABLE, { eventId: "WaitableTrait", message: `Waiter \`${name}\`, acceptor ${i}: ${message}` });
+        const at = (message: string) =>
+          ctx.report(op, WAITABLE, {
+            eventId: "WaitableTrait",
+            message: `Waiter \`${name}\`, acceptor ${i}: ${message}`,
+          });
         const state = acceptor["state"];
         if (acceptor["message"] !== undefined && state !== "failure") {
-          at(`The \`message\` property is only valid on acceptors with a \`failure\` state, but found state \`${String(state)}\`.`);
+          at(
+            `The \`message\` property is only valid on acceptors with a \`failure\` state, but found state \`${String(state)}\`.`,
+          );
         }
         const matcher = acceptor["matcher"];
         const path = isObject(matcher) ? (matcher["output"] ?? matcher["inputOutput"]) : undefined;
-        if (isObject(path) && path["comparator"] === "booleanEquals" && path["expected"] !== "true" && path["expected"] !== "false") {
-          at(`Waiter acceptors with a booleanEquals comparator must set their \`expected\` value to 'true' or 'false', but found '${String(path["expected"])}'.`);
+        if (
+          isObject(path) &&
+          path["comparator"] === "booleanEquals" &&
+          path["expected"] !== "true" &&
+          path["expected"] !== "false"
+        ) {
+          at(
+            `Waiter acceptors with a booleanEquals comparator must set their \`expected\` value to 'true' or 'false', but found '${String(path["expected"])}'.`,
+          );
         }
       });
     }
@@ -67,7 +86,10 @@ export function checkUniqueWaiterNames(ctx: TraitValidationContext): void {
     }
     for (const [op, names] of namesOf) {
       for (const name of names) {
-        const others = [...(byName.get(name) ?? [])].filter((o) => o !== op).map((o) => o.id).sort();
+        const others = [...(byName.get(name) ?? [])]
+          .filter((o) => o !== op)
+          .map((o) => o.id)
+          .sort();
         if (others.length === 0) continue;
         ctx.report(op, WAITABLE, {
           eventId: "UniqueWaiterNames",

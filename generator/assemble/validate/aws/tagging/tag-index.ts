@@ -33,10 +33,16 @@ export interface TagIndex {
 }
 
 /** `apiConfig` of a tagging trait, as role → operation id. */
-export function apiConfig(trait: NodeValue | undefined): { tagApi?: string; untagApi?: string; listTagsApi?: string } | undefined {
+export function apiConfig(
+  trait: NodeValue | undefined,
+): { tagApi?: string; untagApi?: string; listTagsApi?: string } | undefined {
   const config = isObject(trait) ? trait["apiConfig"] : undefined;
   if (!isObject(config)) return undefined;
-  return { tagApi: stringMember(config, "tagApi"), untagApi: stringMember(config, "untagApi"), listTagsApi: stringMember(config, "listTagsApi") };
+  return {
+    tagApi: stringMember(config, "tagApi"),
+    untagApi: stringMember(config, "untagApi"),
+    listTagsApi: stringMember(config, "listTagsApi"),
+  };
 }
 
 /** The taggable trait's tag property name. */
@@ -58,7 +64,12 @@ export function tagIndex(ctx: TraitValidationContext): TagIndex {
       const configured = config?.[role.config];
       const id = configured !== undefined && bound.includes(configured) ? configured : byName.get(role.name);
       const op = id === undefined ? undefined : ctx.shapes.get(id);
-      roles.set(role.name, id === undefined ? undefined : { id, valid: op?.type === "operation" && (TAG_OPERATION_RULES[role.name]?.(ctx.shapes, op) ?? false) });
+      roles.set(
+        role.name,
+        id === undefined
+          ? undefined
+          : { id, valid: op?.type === "operation" && (TAG_OPERATION_RULES[role.name]?.(ctx.shapes, op) ?? false) },
+      );
     }
     services.set(service, roles);
     if ([...roles.values()].every((r) => r?.valid === true)) withAllTagApis.add(service);
@@ -67,8 +78,10 @@ export function tagIndex(ctx: TraitValidationContext): TagIndex {
   for (const resource of shapesOfType(ctx.shapes, "resource")) {
     const property = tagProperty(resource);
     if (resource.traits[TAGGABLE] === undefined || property === undefined) continue;
-    const on = (id: string | undefined) => propertyInInput(ctx.shapes, id === undefined ? undefined : ctx.shapes.get(id), property);
-    if (on(resource.update) || (on(resource.put) && resource.traits["smithy.api#noReplace"] === undefined)) tagOnUpdate.add(resource);
+    const on = (id: string | undefined) =>
+      propertyInInput(ctx.shapes, id === undefined ? undefined : ctx.shapes.get(id), property);
+    if (on(resource.update) || (on(resource.put) && resource.traits["smithy.api#noReplace"] === undefined))
+      tagOnUpdate.add(resource);
   }
   return { services, withAllTagApis, tagOnUpdate };
 }

@@ -35,7 +35,11 @@ function isString(shapes: Shapes, id: string | undefined): boolean {
 export function isTagsShape(shapes: Shapes, shape: Shape | undefined): boolean {
   if (shape?.type === "list" || shape?.type === "set") {
     const entry = shapes.get(shape.members[0]?.target ?? "");
-    return entry?.type === "structure" && entry.members.length === 2 && entry.members.every((m) => isString(shapes, m.target));
+    return (
+      entry?.type === "structure" &&
+      entry.members.length === 2 &&
+      entry.members.every((m) => isString(shapes, m.target))
+    );
   }
   if (shape?.type === "map") return isString(shapes, shape.members.find((m) => m.name === "value")?.target);
   return false;
@@ -52,7 +56,12 @@ export function ioMembers(shapes: Shapes, id: string | undefined): Member[] {
 }
 
 /** Members whose name passes `name` and whose target passes `shape`. */
-function count(shapes: Shapes, members: Member[], name: (n: string) => boolean, shape: (s: Shape | undefined) => boolean): number {
+function count(
+  shapes: Shapes,
+  members: Member[],
+  name: (n: string) => boolean,
+  shape: (s: Shape | undefined) => boolean,
+): number {
   return members.filter((m) => name(m.name) && shape(shapes.get(m.target))).length;
 }
 
@@ -62,13 +71,23 @@ function hasArnInput(shapes: Shapes, input: Member[]): boolean {
 
 /** The requirements of each tagging operation: one tags (or tag keys) member and a resource ARN input. */
 export const TAG_OPERATION_RULES: Record<string, (shapes: Shapes, op: Shape) => boolean> = {
-  [TAG_RESOURCE]: (shapes, op) => count(shapes, ioMembers(shapes, op.input), isTagName, (s) => isTagsShape(shapes, s)) === 1 && hasArnInput(shapes, ioMembers(shapes, op.input)),
-  [UNTAG_RESOURCE]: (shapes, op) => count(shapes, ioMembers(shapes, op.input), isTagKeysName, (s) => isTagKeysShape(shapes, s)) === 1 && hasArnInput(shapes, ioMembers(shapes, op.input)),
-  [LIST_TAGS]: (shapes, op) => count(shapes, ioMembers(shapes, op.output), isTagName, (s) => isTagsShape(shapes, s)) === 1 && hasArnInput(shapes, ioMembers(shapes, op.input)),
+  [TAG_RESOURCE]: (shapes, op) =>
+    count(shapes, ioMembers(shapes, op.input), isTagName, (s) => isTagsShape(shapes, s)) === 1 &&
+    hasArnInput(shapes, ioMembers(shapes, op.input)),
+  [UNTAG_RESOURCE]: (shapes, op) =>
+    count(shapes, ioMembers(shapes, op.input), isTagKeysName, (s) => isTagKeysShape(shapes, s)) === 1 &&
+    hasArnInput(shapes, ioMembers(shapes, op.input)),
+  [LIST_TAGS]: (shapes, op) =>
+    count(shapes, ioMembers(shapes, op.output), isTagName, (s) => isTagsShape(shapes, s)) === 1 &&
+    hasArnInput(shapes, ioMembers(shapes, op.input)),
 };
 
 /** Instance tagging APIs named by `@taggable(apiConfig)`: tag input with the tag property and one tags member, untag one tag-keys member, list one tags output member. */
-export function instanceApisVerified(shapes: Shapes, apiConfig: { tagApi?: string; untagApi?: string; listTagsApi?: string }, property: string | undefined): boolean {
+export function instanceApisVerified(
+  shapes: Shapes,
+  apiConfig: { tagApi?: string; untagApi?: string; listTagsApi?: string },
+  property: string | undefined,
+): boolean {
   const op = (id: string | undefined) => {
     const s = id === undefined ? undefined : shapes.get(id);
     return s?.type === "operation" ? s : undefined;
@@ -76,9 +95,15 @@ export function instanceApisVerified(shapes: Shapes, apiConfig: { tagApi?: strin
   const tag = op(apiConfig.tagApi);
   const untag = op(apiConfig.untagApi);
   const list = op(apiConfig.listTagsApi);
-  const tagOk = tag !== undefined && propertyInInput(shapes, tag, property) && count(shapes, ioMembers(shapes, tag.input), isTagName, (s) => isTagsShape(shapes, s)) === 1;
-  const untagOk = untag !== undefined && count(shapes, ioMembers(shapes, untag.input), isTagKeysName, (s) => isTagKeysShape(shapes, s)) === 1;
-  const listOk = list !== undefined && count(shapes, ioMembers(shapes, list.output), isTagName, (s) => isTagsShape(shapes, s)) === 1;
+  const tagOk =
+    tag !== undefined &&
+    propertyInInput(shapes, tag, property) &&
+    count(shapes, ioMembers(shapes, tag.input), isTagName, (s) => isTagsShape(shapes, s)) === 1;
+  const untagOk =
+    untag !== undefined &&
+    count(shapes, ioMembers(shapes, untag.input), isTagKeysName, (s) => isTagKeysShape(shapes, s)) === 1;
+  const listOk =
+    list !== undefined && count(shapes, ioMembers(shapes, list.output), isTagName, (s) => isTagsShape(shapes, s)) === 1;
   return tagOk && untagOk && listOk;
 }
 
@@ -88,7 +113,10 @@ export function propertyInInput(shapes: Shapes, op: Shape | undefined, property:
   return ioMembers(shapes, op.input).some((m) => {
     if (m.traits["smithy.api#notProperty"] !== undefined) return false;
     const bound = m.traits["smithy.api#property"];
-    const name = bound !== null && typeof bound === "object" && !Array.isArray(bound) && typeof bound["name"] === "string" ? bound["name"] : m.name;
+    const name =
+      bound !== null && typeof bound === "object" && !Array.isArray(bound) && typeof bound["name"] === "string"
+        ? bound["name"]
+        : m.name;
     return name === property;
   });
 }

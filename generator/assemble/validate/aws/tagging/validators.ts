@@ -26,10 +26,21 @@ export function checkServiceTagging(ctx: TraitValidationContext): void {
       const found = roles.get(role.name);
       if (found === undefined) {
         const configured = config?.[role.config];
-        const name = configured === undefined ? `${role.name}.'` : `${configured.slice(configured.indexOf("#") + 1)}' (specified by \`apiConfig\`).`;
-        ctx.report(service, TAG_ENABLED, { eventId: "ServiceTagging", severity: "WARNING", message: `Service marked \`aws.api#TagEnabled\` is missing an operation named '${name}` });
+        const name =
+          configured === undefined
+            ? `${role.name}.'`
+            : `${configured.slice(configured.indexOf("#") + 1)}' (specified by \`apiConfig\`).`;
+        ctx.report(service, TAG_ENABLED, {
+          eventId: "ServiceTagging",
+          severity: "WARNING",
+          message: `Service marked \`aws.api#TagEnabled\` is missing an operation named '${name}`,
+        });
       } else if (!found.valid) {
-        ctx.report(service, TAG_ENABLED, { eventId: "ServiceTagging", severity: "DANGER", message: `Shape \`${found.id}\` does not satisfy '${role.name}' operation requirements.` });
+        ctx.report(service, TAG_ENABLED, {
+          eventId: "ServiceTagging",
+          severity: "DANGER",
+          message: `Shape \`${found.id}\` does not satisfy '${role.name}' operation requirements.`,
+        });
       }
     }
   }
@@ -41,14 +52,22 @@ export function checkTagEnabledServices(ctx: TraitValidationContext): void {
   for (const service of index.services.keys()) {
     const trait = service.traits[TAG_ENABLED];
     if (!containedResources(ctx.shapes, service).some((r) => r.traits[TAGGABLE] !== undefined)) {
-      ctx.report(service, undefined, { eventId: "TagEnabledService", message: "Service marked `aws.api#tagEnabled` trait must have at least one `aws.api#taggable` resource." });
+      ctx.report(service, undefined, {
+        eventId: "TagEnabledService",
+        message: "Service marked `aws.api#tagEnabled` trait must have at least one `aws.api#taggable` resource.",
+      });
     }
-    const disabled = trait !== null && typeof trait === "object" && !Array.isArray(trait) && trait["disableDefaultOperations"] === true;
+    const disabled =
+      trait !== null &&
+      typeof trait === "object" &&
+      !Array.isArray(trait) &&
+      trait["disableDefaultOperations"] === true;
     if (!disabled && !index.withAllTagApis.has(service)) {
       ctx.report(service, undefined, {
         eventId: "TagEnabledService",
         severity: "WARNING",
-        message: "Service marked `aws.api#tagEnabled` trait does not have consistent tagging operations implemented: {TagResource, UntagResource, and ListTagsForResource}.",
+        message:
+          "Service marked `aws.api#tagEnabled` trait does not have consistent tagging operations implemented: {TagResource, UntagResource, and ListTagsForResource}.",
       });
     }
     const config = apiConfig(trait);
@@ -77,13 +96,21 @@ export function checkTaggableResources(ctx: TraitValidationContext): void {
         if (index.tagOnUpdate.has(resource)) {
           const op = ctx.shapes.get(resource.update ?? resource.put ?? "");
           if (op !== undefined) {
-            ctx.report(op, undefined, { eventId: "TaggableResource", severity: "DANGER", message: "Update and put resource lifecycle operations should not support updating tags because it is a privileged operation that modifies access." });
+            ctx.report(op, undefined, {
+              eventId: "TaggableResource",
+              severity: "DANGER",
+              message:
+                "Update and put resource lifecycle operations should not support updating tags because it is a privileged operation that modifies access.",
+            });
           }
         }
         const config = apiConfig(resource.traits[TAGGABLE]);
         const viaInstance = config !== undefined && instanceApisVerified(ctx.shapes, config, tagProperty(resource));
         if (serviceWide && !viaInstance && resource.traits["aws.api#arn"] === undefined) {
-          ctx.report(resource, undefined, { eventId: "TaggableResource", message: "Resource is taggable only via service-wide tag operations. It must use the `aws.api@arn` trait." });
+          ctx.report(resource, undefined, {
+            eventId: "TaggableResource",
+            message: "Resource is taggable only via service-wide tag operations. It must use the `aws.api@arn` trait.",
+          });
         }
         if (!serviceWide && !viaInstance) {
           ctx.report(resource, undefined, {
@@ -93,11 +120,20 @@ export function checkTaggableResources(ctx: TraitValidationContext): void {
           });
         }
       } else if (resource.traits["aws.api#arn"] !== undefined && serviceWide) {
-        ctx.report(resource, undefined, { eventId: "TaggableResource", severity: "WARNING", message: "Resource is likely missing `aws.api#taggable` trait." });
+        ctx.report(resource, undefined, {
+          eventId: "TaggableResource",
+          severity: "WARNING",
+          message: "Resource is likely missing `aws.api#taggable` trait.",
+        });
         likelyTaggable = true;
       }
       if (likelyTaggable && service.traits[TAG_ENABLED] === undefined) {
-        ctx.report(service, undefined, { eventId: "TaggableResource", severity: "WARNING", message: "Service has resources with `aws.api#taggable` applied but does not have the `aws.api#tagEnabled` trait." });
+        ctx.report(service, undefined, {
+          eventId: "TaggableResource",
+          severity: "WARNING",
+          message:
+            "Service has resources with `aws.api#taggable` applied but does not have the `aws.api#tagEnabled` trait.",
+        });
       }
     }
   }
@@ -108,7 +144,11 @@ export function checkTagPropertyNames(ctx: TraitValidationContext): void {
   for (const resource of shapesOfType(ctx.shapes, "resource")) {
     const property = tagProperty(resource);
     if (property === undefined || isTagName(property)) continue;
-    ctx.report(resource, undefined, { eventId: "TagResourcePropertyName", severity: "WARNING", message: "Suggested tag property name is '[T|t]ags'." });
+    ctx.report(resource, undefined, {
+      eventId: "TagResourcePropertyName",
+      severity: "WARNING",
+      message: "Suggested tag property name is '[T|t]ags'.",
+    });
   }
 }
 
@@ -118,6 +158,10 @@ export function checkTagPropertyTypes(ctx: TraitValidationContext): void {
     const property = tagProperty(resource);
     const target = property === undefined ? undefined : resource.properties?.[property];
     if (target === undefined || isTagsShape(ctx.shapes, ctx.shapes.get(target))) continue;
-    ctx.report(resource, undefined, { eventId: "TagResourcePropertyType", message: "Tag property must be a list shape targeting a member containing a pair of strings, or a Map shape targeting a string member." });
+    ctx.report(resource, undefined, {
+      eventId: "TagResourcePropertyType",
+      message:
+        "Tag property must be a list shape targeting a member containing a pair of strings, or a Map shape targeting a string member.",
+    });
   }
 }
