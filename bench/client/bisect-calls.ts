@@ -10,12 +10,22 @@
  *                         deserialization), its transport replaced by the bare POST of fixed bytes
  *   client, no validation the generated client with its default transport, `validation: "off"`
  *   client                the generated client with its defaults
- *   client, in-memory     the generated client with a transport that answers at once (no I/O)
+ *   client, in-memory     the generated client with a transport that answers at once (no I/O),
+ *                         and the same after a bare POST, and with a transport answering after setImmediate
+ *   <piece> alone         fixed pieces of a call in a warm loop: nothing, a plain-JavaScript
+ *                         workload, one RequestSigner signature, the payload hash, one HMAC,
+ *                         validation and serialization, decoding and parsing `{}`
+ *   bare, then <piece>    the same piece right after a bare POST: what it costs once the process
+ *                         has waited for the network (its "- bare" column)
+ *   1 ms timer, then ...  the signature and the workload after a 1 ms timer instead (no network)
  *
+ * The floor-relative figures are noisy (±15 µs under load): read a piece's cost after I/O against
+ * its cost alone from several runs, never from one.
  * Run: npx tsx bench/client/bisect-calls.ts [callsPerRound] [rounds] (compiles itself with
  * esbuild first, so no tsx wrappers distort the figures).
  */
 import { fork, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { FraudDetectorClient } from "../../generated/frauddetector/index.js";
 import { NodeHttpTransport } from "../../generated/frauddetector/runtime/transport-node.js";
@@ -113,6 +123,18 @@ function variants(port: number): Array<[string, Call]> {
     return request;
   };
   const check = () => [validateSendEventRequest(sendEventInput), JSON.stringify(se_SendEventRequest(sendEventInput))];
+  const body = template.body as string;
+  const answerBytes = Buffer.from("{}");
+  // Fixed pieces of a call, each run alone and right after a bare POST (the same code, once warm in a loop, once after I/O).
+  const pieces: Array<[string, () => unknown]> = [
+    ["nothing", () => 0],
+    ["work", work],
+    ["sign", sign],
+    ["payload hash", () => nodeSigV4.payloadHash(body)],
+    ["one HMAC", () => createHmac("sha256", "benchmark key").update(body).digest("hex")],
+    ["validate+serialize", check],
+    ["decode+parse", () => JSON.parse(decoder.decode(answerBytes)) as unknown],
+  ];
   return [
     ["bare node:http", floor],
     ["transport", viaTransport],
@@ -128,30 +150,26 @@ function variants(port: number): Array<[string, Call]> {
       },
     ],
     ["in-memory, setImmediate", () => immediate.sendEvent(sendEventInput)],
-    ["work alone", async () => work()],
-    [
-      "bare, then work",
-      async () => {
-        await floor();
-        return work();
-      },
-    ],
-    ["sign alone", async () => sign()],
-    [
-      "bare, then sign",
-      async () => {
-        await floor();
-        return sign();
-      },
-    ],
-    ["validate+serialize", async () => check()],
-    [
-      "bare, then v+s",
-      async () => {
-        await floor();
-        return check();
-      },
-    ],
+    ...pieces.flatMap(([name, piece]): Array<[string, Call]> => [
+      [`${name} alone`, async () => piece()],
+      [
+        `bare, then ${name}`,
+        async () => {
+          await floor();
+          return piece();
+        },
+      ],
+    ]),
+    ...pieces
+      .filter(([name]) => name === "sign" || name === "work")
+      .map(([name, piece]): [string, Call] => [
+        `1 ms timer, then ${name}`,
+        async () => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return piece();
+        },
+      ]),
+    ["1 ms timer", () => new Promise((resolve) => setTimeout(resolve, 1))],
   ];
 }
 
