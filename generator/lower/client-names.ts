@@ -72,6 +72,11 @@ export class ClientNames {
     return this.files.get(module)?.names() ?? [];
   }
 
+  /** The scope of `module`'s top-level names, if any is claimed yet (for a function's local scope to sit in). */
+  scopeOf(module: ClientModule): NameScope | undefined {
+    return this.files.get(module);
+  }
+
   private file(module: ClientModule): NameScope {
     let scope = this.files.get(module);
     if (!scope) {

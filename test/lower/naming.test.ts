@@ -19,6 +19,18 @@ describe("TypeScript names", () => {
     expect(scope.claim("Entity", "Shape")).toBe("EntityShape2");
   });
 
+  it("a scope inside another sees the names the outer one held when it was made, not later ones, and leaves the outer one alone", () => {
+    const module = new NameScope();
+    module.claim("checkItem", "Helper");
+    const local = new NameScope(["value"], { outer: module });
+    module.claim("later", "Helper");
+    expect(local.claim("checkItem", "2")).toBe("checkItem2");
+    expect(local.claim("value", "2")).toBe("value2");
+    expect(local.claim("later", "2")).toBe("later");
+    expect(local.names()).toEqual(["value", "checkItem2", "value2", "later", "checkItem"]);
+    expect(module.names()).toEqual(["checkItem", "later"]);
+  });
+
   it("quotes keys that are not identifiers and never writes a literal __proto__ key", () => {
     expect(propertyKey("eventId")).toBe("eventId");
     expect(propertyKey("__proto__")).toBe('"__proto__"');

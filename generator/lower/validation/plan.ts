@@ -173,7 +173,7 @@ export class ValidatorPlanner {
 
   /** A scope for one function's locals: its parameters, the runtime helpers and every module-level name claimed so far. */
   private localScope(params: string[]): NameScope {
-    return new NameScope([...params, ...RUNTIME_HELPERS, ...this.names.declaredIn("validators")]);
+    return new NameScope([...params, ...RUNTIME_HELPERS], { outer: this.names.scopeOf("validators") });
   }
 
   // ---- values ------------------------------------------------------------------------------
