@@ -58,7 +58,8 @@ function run(c: Command): Sample {
   const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd: c.cwd, encoding: "utf8" });
   const wall = performance.now() - start;
   const cpu1 = childrenCpu();
-  if (!(c.ok ?? [0]).includes(r.status ?? -1)) throw new Error(`${c.label} failed (exit ${r.status}): ${r.stdout}\n${r.stderr}`);
+  if (!(c.ok ?? [0]).includes(r.status ?? -1))
+    throw new Error(`${c.label} failed (exit ${r.status}): ${r.stdout}\n${r.stderr}`);
   return { wall, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, stderr: r.stderr };
 }
 
@@ -73,15 +74,37 @@ function measure(label: string, folder: string, args: string[], runs: number, ba
   const out = join(work, "out");
   const fresh = join(work, "fresh");
   const commands: Command[] = [
-    { label: "anvil generate, empty output folder", before: () => rmSync(fresh, { recursive: true, force: true }), argv: anvilArgv(root, [...args, "--out", fresh, "--timings"]), cwd: root },
+    {
+      label: "anvil generate, empty output folder",
+      before: () => rmSync(fresh, { recursive: true, force: true }),
+      argv: anvilArgv(root, [...args, "--out", fresh, "--timings"]),
+      cwd: root,
+    },
     { label: "anvil generate, output unchanged", argv: anvilArgv(root, [...args, "--out", out]), cwd: root },
-    { label: "anvil generate --check, up to date", argv: anvilArgv(root, [...args, "--out", out, "--check"]), cwd: root },
-    { label: "tsc --noEmit, TypeScript 5.9", argv: [process.execPath, join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(out, folder)], cwd: work },
-    { label: "tsc --noEmit, TypeScript 7", argv: [process.execPath, join(root, "node_modules/typescript7/bin/tsc"), "--noEmit", "-p", join(out, folder)], cwd: work },
+    {
+      label: "anvil generate --check, up to date",
+      argv: anvilArgv(root, [...args, "--out", out, "--check"]),
+      cwd: root,
+    },
+    {
+      label: "tsc --noEmit, TypeScript 5.9",
+      argv: [process.execPath, join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(out, folder)],
+      cwd: work,
+    },
+    {
+      label: "tsc --noEmit, TypeScript 7",
+      argv: [process.execPath, join(root, "node_modules/typescript7/bin/tsc"), "--noEmit", "-p", join(out, folder)],
+      cwd: work,
+    },
   ];
   if (baseline) {
     const base = join(work, "baseline");
-    commands.push({ label: `baseline anvil (${baseline}), empty output folder`, before: () => rmSync(base, { recursive: true, force: true }), argv: anvilArgv(baseline, [...args, "--out", base]), cwd: baseline });
+    commands.push({
+      label: `baseline anvil (${baseline}), empty output folder`,
+      before: () => rmSync(base, { recursive: true, force: true }),
+      argv: anvilArgv(baseline, [...args, "--out", base]),
+      cwd: baseline,
+    });
   }
   const samples = new Map<string, Sample[]>(commands.map((c) => [c.label, []]));
   try {
@@ -97,17 +120,38 @@ function measure(label: string, folder: string, args: string[], runs: number, ba
     const wall = median(xs.map((s) => s.wall));
     const cpus = xs.map((s) => s.cpu).filter((x): x is number => x !== undefined);
     const cpu = cpus.length > 0 ? `${median(cpus).toFixed(2).padStart(6)} s CPU` : "";
-    console.log(`  ${c.label.padEnd(44)} ${(wall / 1000).toFixed(2).padStart(6)} s  ${cpu}  ${(wall / tsc).toFixed(2).padStart(5)}x tsc 5.9  (min ${(Math.min(...xs.map((s) => s.wall)) / 1000).toFixed(2)}, max ${(Math.max(...xs.map((s) => s.wall)) / 1000).toFixed(2)})`);
+    console.log(
+      `  ${c.label.padEnd(44)} ${(wall / 1000).toFixed(2).padStart(6)} s  ${cpu}  ${(wall / tsc).toFixed(2).padStart(5)}x tsc 5.9  (min ${(Math.min(...xs.map((s) => s.wall)) / 1000).toFixed(2)}, max ${(Math.max(...xs.map((s) => s.wall)) / 1000).toFixed(2)})`,
+    );
   }
   const stages: Record<string, number[]> = {};
-  for (const s of samples.get(commands[0].label) ?? []) for (const m of s.stderr.matchAll(/^(\w+)\s+([\d.]+) ms$/gm)) (stages[m[1]] ??= []).push(Number(m[2]));
-  console.log(`  stages of the empty-folder run (--timings, medians): ${Object.entries(stages).map(([stage, xs]) => `${stage} ${median(xs).toFixed(0)} ms`).join(", ")}`);
+  for (const s of samples.get(commands[0].label) ?? [])
+    for (const m of s.stderr.matchAll(/^(\w+)\s+([\d.]+) ms$/gm)) (stages[m[1]] ??= []).push(Number(m[2]));
+  console.log(
+    `  stages of the empty-folder run (--timings, medians): ${Object.entries(stages)
+      .map(([stage, xs]) => `${stage} ${median(xs).toFixed(0)} ms`)
+      .join(", ")}`,
+  );
 }
 
 /** `npm run -s check` in this repository, as CI runs it, against TypeScript 5.9's `tsc` on generated/. */
 function measureRepoCheck(runs: number): void {
-  const check: Command = { label: "npm run -s check (this repository)", argv: ["npm", "run", "-s", "check"], cwd: root };
-  const tsc: Command = { label: "tsc --noEmit, TypeScript 5.9, generated/frauddetector", argv: [process.execPath, join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(root, "generated/frauddetector")], cwd: root };
+  const check: Command = {
+    label: "npm run -s check (this repository)",
+    argv: ["npm", "run", "-s", "check"],
+    cwd: root,
+  };
+  const tsc: Command = {
+    label: "tsc --noEmit, TypeScript 5.9, generated/frauddetector",
+    argv: [
+      process.execPath,
+      join(root, "node_modules/typescript/bin/tsc"),
+      "--noEmit",
+      "-p",
+      join(root, "generated/frauddetector"),
+    ],
+    cwd: root,
+  };
   const xs: Sample[] = [];
   const ys: Sample[] = [];
   for (let i = 0; i < runs; i++) {
@@ -120,12 +164,18 @@ function measureRepoCheck(runs: number): void {
     const cpus = samples.map((s) => s.cpu).filter((x): x is number => x !== undefined);
     return cpus.length > 0 ? `, ${median(cpus).toFixed(2)} s CPU` : "";
   };
-  console.log(`\n${check.label}: ${(a / 1000).toFixed(2)} s${cpu(xs)} median of ${runs} (${(a / b).toFixed(2)}x ${tsc.label}, ${(b / 1000).toFixed(2)} s${cpu(ys)})`);
+  console.log(
+    `\n${check.label}: ${(a / 1000).toFixed(2)} s${cpu(xs)} median of ${runs} (${(a / b).toFixed(2)}x ${tsc.label}, ${(b / 1000).toFixed(2)} s${cpu(ys)})`,
+  );
 }
 
 /** The generator benchmarks. */
 export function runGenerateBench(argv: string[] = []): void {
-  const { values } = parseArgs({ args: argv, options: { runs: { type: "string", default: "5" }, baseline: { type: "string" } }, strict: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: { runs: { type: "string", default: "5" }, baseline: { type: "string" } },
+    strict: false,
+  });
   const runs = Number(values.runs);
   const baseline = typeof values.baseline === "string" ? values.baseline : undefined;
   measure("our spec (codegen.yaml)", "frauddetector", ["--config", join(root, "codegen.yaml")], runs, baseline);

@@ -60,14 +60,23 @@ async function bundle(file: string, platform: Platform): Promise<ModularFigures>
 
 /** Generates both clients and bundles each app for each platform. */
 export async function measureModularBundles(): Promise<ModularBundleResult> {
-  if (!existsSync(MODEL)) return { variants: undefined, operations: 0, note: `skipped: ${MODEL} is absent (needs ../shared/aws-models)` };
+  if (!existsSync(MODEL))
+    return { variants: undefined, operations: 0, note: `skipped: ${MODEL} is absent (needs ../shared/aws-models)` };
   const scratch = scratchDir("modular");
   try {
     const variants = {} as NonNullable<ModularBundleResult["variants"]>;
     let operations = 0;
-    for (const [name, selection] of [["full", undefined], ["selected", USED]] as const) {
+    for (const [name, selection] of [
+      ["full", undefined],
+      ["selected", USED],
+    ] as const) {
       const folder = join(scratch.dir, name);
-      const count = await generateClientInto(folder, "dynamodb", MODEL, selection === undefined ? undefined : [...selection]);
+      const count = await generateClientInto(
+        folder,
+        "dynamodb",
+        MODEL,
+        selection === undefined ? undefined : [...selection],
+      );
       if (name === "full") operations = count;
       const byStyle = {} as Record<Style, Record<Platform, ModularFigures>>;
       for (const style of ["functions", "class"] as const) {
@@ -95,7 +104,9 @@ export function formatModularBundles(r: ModularBundleResult): string {
     for (const [style, platforms] of Object.entries(styles)) {
       for (const platform of ["browser", "node"] as const) {
         const f = platforms[platform];
-        lines.push(`    ${label.padEnd(31)} ${style.padEnd(11)} ${platform.padEnd(8)} ${kb(f.minBytes).padStart(10)} ${kb(f.gzipBytes).padStart(11)}`);
+        lines.push(
+          `    ${label.padEnd(31)} ${style.padEnd(11)} ${platform.padEnd(8)} ${kb(f.minBytes).padStart(10)} ${kb(f.gzipBytes).padStart(11)}`,
+        );
       }
     }
   }
@@ -108,7 +119,9 @@ export function formatModularBundles(r: ModularBundleResult): string {
       );
     }
     const whole = r.variants.full.class[platform];
-    lines.push(`  ${platform}: full client through the class / selected client (class): ${(whole.minBytes / r.variants.selected.class[platform].minBytes).toFixed(2)}x minified`);
+    lines.push(
+      `  ${platform}: full client through the class / selected client (class): ${(whole.minBytes / r.variants.selected.class[platform].minBytes).toFixed(2)}x minified`,
+    );
   }
   return lines.join("\n");
 }
@@ -120,7 +133,11 @@ export function modularTarget(r: ModularBundleResult): string | undefined {
     const ratio = r.variants!.full.functions[p].minBytes / r.variants!.selected.class[p].minBytes;
     return `${p} ${ratio.toFixed(2)}x`;
   });
-  const worst = Math.max(...(["browser", "node"] as const).map((p) => r.variants!.full.functions[p].minBytes / r.variants!.selected.class[p].minBytes));
+  const worst = Math.max(
+    ...(["browser", "node"] as const).map(
+      (p) => r.variants!.full.functions[p].minBytes / r.variants!.selected.class[p].minBytes,
+    ),
+  );
   return `  2 operations of the full DynamoDB client vs the same 2 selected (minified): ${parts.join(", ")} (target <= 1.20: ${worst <= 1.2 ? "met" : "NOT met"})`;
 }
 

@@ -120,7 +120,13 @@ function groupInputs(meta: Metafile): Record<string, number> {
   const groups: Record<string, number> = {};
   for (const [path, i] of Object.entries(output?.inputs ?? {})) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//.exec(path);
-    const group = pkg ? (pkg[1] as string) : path.includes("generated/frauddetector/runtime/") ? "runtime/" : path.includes("generated/frauddetector/") ? "generated (types, serde, client, errors, validators)" : "app";
+    const group = pkg
+      ? (pkg[1] as string)
+      : path.includes("generated/frauddetector/runtime/")
+        ? "runtime/"
+        : path.includes("generated/frauddetector/")
+          ? "generated (types, serde, client, errors, validators)"
+          : "app";
     groups[group] = (groups[group] ?? 0) + i.bytesInOutput;
   }
   return Object.fromEntries(Object.entries(groups).sort((a, b) => b[1] - a[1]));
@@ -128,7 +134,8 @@ function groupInputs(meta: Metafile): Record<string, number> {
 
 function nodeImports(meta: Metafile): string[] {
   const found = new Set<string>();
-  for (const input of Object.values(meta.inputs)) for (const i of input.imports) if (i.path.startsWith("node:") || i.external) found.add(i.path);
+  for (const input of Object.values(meta.inputs))
+    for (const i of input.imports) if (i.path.startsWith("node:") || i.external) found.add(i.path);
   return [...found].sort();
 }
 
@@ -155,11 +162,16 @@ const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
 /** The result as a table, with the generated client's share of the SDK's size and its largest inputs. */
 export function formatBundles(r: BundleResult): string {
-  const lines = ["bundle size (esbuild --bundle --minify, ESM; an app calling SendEvent and GetEventPrediction)", "    variant          platform    minified        gzip   node: imports"];
+  const lines = [
+    "bundle size (esbuild --bundle --minify, ESM; an app calling SendEvent and GetEventPrediction)",
+    "    variant          platform    minified        gzip   node: imports",
+  ];
   for (const [name, platforms] of Object.entries(r.variants)) {
     for (const platform of ["browser", "node"] as const) {
       const f = platforms[platform];
-      lines.push(`    ${name.padEnd(16)} ${platform.padEnd(8)} ${kb(f.minBytes).padStart(10)} ${kb(f.gzipBytes).padStart(11)}   ${f.nodeImports.join(" ") || "none"}`);
+      lines.push(
+        `    ${name.padEnd(16)} ${platform.padEnd(8)} ${kb(f.minBytes).padStart(10)} ${kb(f.gzipBytes).padStart(11)}   ${f.nodeImports.join(" ") || "none"}`,
+      );
     }
   }
   const ours = r.variants.anvil;
@@ -171,9 +183,17 @@ export function formatBundles(r: BundleResult): string {
       );
     }
     for (const platform of ["browser", "node"] as const) {
-      lines.push(`  anvil ${platform} bundle by origin (minified bytes): ${Object.entries(ours[platform].groups).map(([g, n]) => `${g} ${n}`).join(", ")}`);
-      lines.push(`  largest inputs of the anvil ${platform} bundle (minified bytes): ${ours[platform].top.map((t) => `${t.input} ${t.bytes}`).join(", ")}`);
-      lines.push(`  largest inputs of the anvil ${platform} bundle (gzip bytes each adds): ${ours[platform].gzipTop.map((t) => `${t.input} ${t.bytes}`).join(", ")}`);
+      lines.push(
+        `  anvil ${platform} bundle by origin (minified bytes): ${Object.entries(ours[platform].groups)
+          .map(([g, n]) => `${g} ${n}`)
+          .join(", ")}`,
+      );
+      lines.push(
+        `  largest inputs of the anvil ${platform} bundle (minified bytes): ${ours[platform].top.map((t) => `${t.input} ${t.bytes}`).join(", ")}`,
+      );
+      lines.push(
+        `  largest inputs of the anvil ${platform} bundle (gzip bytes each adds): ${ours[platform].gzipTop.map((t) => `${t.input} ${t.bytes}`).join(", ")}`,
+      );
     }
   }
   return lines.join("\n");

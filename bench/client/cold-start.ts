@@ -89,7 +89,8 @@ const REPORT = `const ms = (c) => (c.user + c.system) / 1000;
     importCpuMs: ms(c1) - ms(c0), totalCpuMs: ms(c2) - ms(c0), processCpuMs: ms(c2) }));`;
 
 const SCRIPTS: Record<string, (port: string) => string> = {
-  "node (empty)": () => `const t0 = performance.now(), t1 = t0, t2 = t0, c0 = process.cpuUsage(), c1 = c0, c2 = c0; ${REPORT}`,
+  "node (empty)": () =>
+    `const t0 = performance.now(), t1 = t0, t2 = t0, c0 = process.cpuUsage(), c1 = c0, c2 = c0; ${REPORT}`,
   "bare node:http": () => `
     const t0 = performance.now(), c0 = process.cpuUsage();
     const http = await import("node:http");
@@ -171,7 +172,15 @@ export function moduleGraph(entry: string): ModuleGraph {
 
 /** Compiles a generated client folder file by file, as tsc would: each .ts to one ESM .js. */
 export async function compileFolder(source: string, outdir: string): Promise<void> {
-  await build({ entryPoints: tsFiles(source), outdir, outbase: source, format: "esm", platform: "node", target: "node20", logLevel: "warning" });
+  await build({
+    entryPoints: tsFiles(source),
+    outdir,
+    outbase: source,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+  });
 }
 
 /** Runs one child; resolves with its wall time and its own report. */
@@ -179,7 +188,9 @@ function runChild(script: string, port: number): Promise<{ processMs: number; re
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // The SDK warns on Node 20 about future versions; silence warnings so every variant writes alike.
-    const child = spawn(process.execPath, ["--no-warnings", script, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--no-warnings", script, String(port)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (c: string) => (out += c));
@@ -224,7 +235,17 @@ export async function measureColdStart(runs: number): Promise<ColdStartResult> {
     }
     if (process.env.BENCH_COLD_BUNDLED) {
       // Splitting keeps the shared-files reader (and the SDK's ini parser it imports) in its own chunk, loaded only by the default chain.
-      await build({ entryPoints: { index: join(source, "index.ts") }, outdir: join(scratch.dir, "bundled"), bundle: true, splitting: true, packages: "external", format: "esm", platform: "node", target: "node20", logLevel: "warning" });
+      await build({
+        entryPoints: { index: join(source, "index.ts") },
+        outdir: join(scratch.dir, "bundled"),
+        bundle: true,
+        splitting: true,
+        packages: "external",
+        format: "esm",
+        platform: "node",
+        target: "node20",
+        logLevel: "warning",
+      });
       variants["anvil, bundled"] = () => anvilScript("./bundled/index.js");
       entries["anvil, bundled"] = join(scratch.dir, "bundled/index.js");
     }
@@ -263,10 +284,14 @@ export function formatColdStart(r: ColdStartResult): string {
     "    variant            process ms   in-process ms   import ms   first call ms |  CPU ms: process   in-process   import",
   ];
   for (const [name, f] of Object.entries(r.variants)) {
-    lines.push(`    ${name.padEnd(16)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)} | ${f.processCpuMs.toFixed(1).padStart(16)} ${f.inProcessCpuMs.toFixed(1).padStart(12)} ${f.importCpuMs.toFixed(1).padStart(8)}`);
+    lines.push(
+      `    ${name.padEnd(16)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)} | ${f.processCpuMs.toFixed(1).padStart(16)} ${f.inProcessCpuMs.toFixed(1).padStart(12)} ${f.importCpuMs.toFixed(1).padStart(8)}`,
+    );
   }
   for (const [name, g] of Object.entries(r.graphs ?? {})) {
-    lines.push(`  ${name} import loads ${g.files.length} JavaScript file(s), ${(g.bytes / 1024).toFixed(1)} KB, and ${g.external.join(" ")}`);
+    lines.push(
+      `  ${name} import loads ${g.files.length} JavaScript file(s), ${(g.bytes / 1024).toFixed(1)} KB, and ${g.external.join(" ")}`,
+    );
   }
   const ours = r.variants.anvil;
   const sdk = r.variants["aws-sdk v3"];
@@ -287,6 +312,11 @@ export function formatColdStart(r: ColdStartResult): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(`load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `load average ${(await import("node:os"))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(formatColdStart(await measureColdStart(Number(process.env.BENCH_COLD_RUNS ?? 11))));
 }

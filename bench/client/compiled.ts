@@ -15,7 +15,10 @@ try {
   const baseline = process.argv.find((a) => a.startsWith("--baseline="))?.slice("--baseline=".length);
   const { script, args } = await prepareCalls(scratch.dir, baseline);
   const passed = process.argv.slice(2).filter((a) => !a.startsWith("--baseline="));
-  const result = spawnSync(process.execPath, ["--no-warnings", script, ...passed, ...args], { stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, ["--no-warnings", script, ...passed, ...args], {
+    stdio: "inherit",
+    env: process.env,
+  });
   process.exitCode = result.status ?? 1;
 } finally {
   scratch.remove();

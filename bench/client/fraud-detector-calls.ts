@@ -6,14 +6,21 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FraudDetectorClient as SdkClient, GetEventPredictionCommand, SendEventCommand } from "@aws-sdk/client-frauddetector";
+import {
+  FraudDetectorClient as SdkClient,
+  GetEventPredictionCommand,
+  SendEventCommand,
+} from "@aws-sdk/client-frauddetector";
 import { FraudDetectorClient } from "../../generated/frauddetector/index.js";
 import type { GetEventPredictionRequest, SendEventRequest } from "../../generated/frauddetector/index.js";
 import { se_GetEventPredictionRequest, se_SendEventRequest } from "../../generated/frauddetector/serde.js";
 import { barePost, type Call } from "./call-timing.js";
 
 /** The stand-in credentials every variant signs with. */
-export const credentials = { accessKeyId: "AKIDBENCHMARK000", secretAccessKey: "benchmarkSecretKey/0000000000000000000000" };
+export const credentials = {
+  accessKeyId: "AKIDBENCHMARK000",
+  secretAccessKey: "benchmarkSecretKey/0000000000000000000000",
+};
 
 export const sendEventInput: SendEventRequest = {
   eventId: "evt-0001",
@@ -37,7 +44,12 @@ export const predictionInput: GetEventPredictionRequest = {
 export const PREDICTION_RESPONSE = JSON.stringify({
   modelScores: [
     {
-      modelVersion: { modelId: "sample_fraud_model", modelType: "ONLINE_FRAUD_INSIGHTS", modelVersionNumber: "1.0", arn: "arn:aws:frauddetector:us-east-1:123456789012:model-version/ONLINE_FRAUD_INSIGHTS/sample_fraud_model/1.0" },
+      modelVersion: {
+        modelId: "sample_fraud_model",
+        modelType: "ONLINE_FRAUD_INSIGHTS",
+        modelVersionNumber: "1.0",
+        arn: "arn:aws:frauddetector:us-east-1:123456789012:model-version/ONLINE_FRAUD_INSIGHTS/sample_fraud_model/1.0",
+      },
       scores: { sample_fraud_model_insightscore: 912.0 },
     },
   ],
@@ -53,7 +65,9 @@ export type Operation = "SendEvent" | "GetEventPrediction";
 
 /** The bare keep-alive POST of the bytes the client sends (the floor). */
 export function bare(port: number, op: Operation): Call {
-  const body = JSON.stringify(op === "SendEvent" ? se_SendEventRequest(sendEventInput) : se_GetEventPredictionRequest(predictionInput));
+  const body = JSON.stringify(
+    op === "SendEvent" ? se_SendEventRequest(sendEventInput) : se_GetEventPredictionRequest(predictionInput),
+  );
   // The header names and value sizes of a signed request (values are stand-ins).
   const headers = {
     "content-type": "application/x-amz-json-1.1",
@@ -99,7 +113,10 @@ export function serve(routes: Readonly<Record<string, Route>>): void {
     const route = routes[String(req.headers["x-amz-target"] ?? req.url)] ?? fallback;
     req.resume();
     req.on("end", () => {
-      res.writeHead(200, { "content-type": route.contentType, "x-amzn-requestid": "3f1b5c9e-0000-4000-8000-000000000000" });
+      res.writeHead(200, {
+        "content-type": route.contentType,
+        "x-amzn-requestid": "3f1b5c9e-0000-4000-8000-000000000000",
+      });
       res.end(route.body);
     });
   });
@@ -110,5 +127,8 @@ export function serve(routes: Readonly<Record<string, Route>>): void {
 
 /** Fraud Detector's routes (SendEvent answers the fallback `{}`). */
 export const FRAUD_DETECTOR_ROUTES: Readonly<Record<string, Route>> = {
-  "AWSHawksNestServiceFacade.GetEventPrediction": { contentType: "application/x-amz-json-1.1", body: PREDICTION_RESPONSE },
+  "AWSHawksNestServiceFacade.GetEventPrediction": {
+    contentType: "application/x-amz-json-1.1",
+    body: PREDICTION_RESPONSE,
+  },
 };

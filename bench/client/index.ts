@@ -22,7 +22,12 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { scratchDir } from "./build.js";
 import { formatBundles, measureBundles, type BundleResult } from "./bundle.js";
-import { formatModularBundles, measureModularBundles, modularTarget, type ModularBundleResult } from "./bundle-modular.js";
+import {
+  formatModularBundles,
+  measureModularBundles,
+  modularTarget,
+  type ModularBundleResult,
+} from "./bundle-modular.js";
 import type { CallsResult, ReplayFigures } from "./calls.js";
 import { formatCalls } from "./calls.js";
 import { prepareCalls } from "./prepare-calls.js";
@@ -42,7 +47,9 @@ async function runCalls(n: number, rounds: number): Promise<CallsResult> {
   try {
     const { script, args } = await prepareCalls(scratch.dir, process.env.BENCH_BASELINE);
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--no-warnings", script, String(n), String(rounds), "--json", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, ["--no-warnings", script, String(n), String(rounds), "--json", ...args], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       let text = "";
       child.stdout.setEncoding("utf8");
       child.stdout.on("data", (c: string) => (text += c));
@@ -87,7 +94,9 @@ export function formatTargets(r: ClientBenchResult): string {
   if (bare && ours && sdk) {
     for (const op of ["SendEvent", "GetEventPrediction"] as const) {
       const ratio = ours[op].cpuUs / bare[op].cpuUs;
-      lines.push(`  per-call CPU, ${op}: ${ratio.toFixed(2)}x the bare POST (target <= 1.30: ${ratio <= 1.3 ? "met" : "NOT met"}); ${(sdk[op].cpuUs / ours[op].cpuUs).toFixed(2)}x below the SDK`);
+      lines.push(
+        `  per-call CPU, ${op}: ${ratio.toFixed(2)}x the bare POST (target <= 1.30: ${ratio <= 1.3 ? "met" : "NOT met"}); ${(sdk[op].cpuUs / ours[op].cpuUs).toFixed(2)}x below the SDK`,
+      );
     }
     lines.push(dynamoDbTarget(r.calls.replays.dynamoDb));
     lines.push(restJsonTarget(r.calls.replays.restJson, ours.SendEvent.cpuUs / bare.SendEvent.cpuUs));
@@ -95,14 +104,18 @@ export function formatTargets(r: ClientBenchResult): string {
   const cold = r.coldStart.variants;
   if (cold.anvil && cold["aws-sdk v3"]) {
     const ratio = cold.anvil.processMs / cold["aws-sdk v3"].processMs;
-    lines.push(`  cold start (whole process): ${ratio.toFixed(2)}x the SDK's (target < 0.50: ${ratio < 0.5 ? "met" : "NOT met"})`);
+    lines.push(
+      `  cold start (whole process): ${ratio.toFixed(2)}x the SDK's (target < 0.50: ${ratio < 0.5 ? "met" : "NOT met"})`,
+    );
   }
   const b = r.bundles.variants;
   if (b.anvil && b["aws-sdk v3"]) {
     for (const platform of ["browser", "node"] as const) {
       const min = b.anvil[platform].minBytes / b["aws-sdk v3"][platform].minBytes;
       const gz = b.anvil[platform].gzipBytes / b["aws-sdk v3"][platform].gzipBytes;
-      lines.push(`  bundle, ${platform}: ${(100 * min).toFixed(1)}% minified, ${(100 * gz).toFixed(1)}% gzip of the SDK's (target: gzip at most 15%: ${gz <= 0.15 ? "met" : "NOT met"})`);
+      lines.push(
+        `  bundle, ${platform}: ${(100 * min).toFixed(1)}% minified, ${(100 * gz).toFixed(1)}% gzip of the SDK's (target: gzip at most 15%: ${gz <= 0.15 ? "met" : "NOT met"})`,
+      );
     }
   }
   const modular = modularTarget(r.modular);

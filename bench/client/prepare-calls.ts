@@ -11,10 +11,14 @@ import { compileScript, REPO } from "./build.js";
 import { prepareReplayClients } from "./replay-clients.js";
 
 /** The compiled calls.ts and its command-line arguments (after the figures). */
-export async function prepareCalls(dir: string, baselineRef: string | undefined): Promise<{ script: string; args: string[] }> {
+export async function prepareCalls(
+  dir: string,
+  baselineRef: string | undefined,
+): Promise<{ script: string; args: string[] }> {
   const script = await compileScript(join(REPO, "bench/client/calls.ts"), dir, "calls");
   const args = [`--replays=${JSON.stringify(await prepareReplayClients(dir))}`];
-  if (baselineRef !== undefined) args.push(`--baseline=${await compileRevision(baselineRef, dir)}`, `--baseline-name=${baselineRef}`);
+  if (baselineRef !== undefined)
+    args.push(`--baseline=${await compileRevision(baselineRef, dir)}`, `--baseline-name=${baselineRef}`);
   return { script, args };
 }
 
@@ -22,7 +26,9 @@ export async function prepareCalls(dir: string, baselineRef: string | undefined)
 async function compileRevision(ref: string, dir: string): Promise<string> {
   const out = join(dir, "baseline");
   mkdirSync(out, { recursive: true });
-  const tar = execFileSync("git", ["-C", REPO, "archive", "--format=tar", ref, "generated/frauddetector"], { maxBuffer: 64 << 20 });
+  const tar = execFileSync("git", ["-C", REPO, "archive", "--format=tar", ref, "generated/frauddetector"], {
+    maxBuffer: 64 << 20,
+  });
   execFileSync("tar", ["-x", "-C", out], { input: tar });
   return compileScript(join(out, "generated/frauddetector/index.ts"), dir, "baseline-frauddetector");
 }

@@ -44,7 +44,8 @@ async function exercise(variant: string, name: string, calls: number, module: st
 if (process.argv[1] === self) {
   const args = process.argv.slice(2);
   if (args[0] === "--server") serve({ ...FRAUD_DETECTOR_ROUTES, ...REPLAY_ROUTES });
-  else if (args[0] === "--run") await exercise(args[1] ?? "anvil", args[2] ?? "SendEvent", Number(args[3] ?? 20000), args[4]);
+  else if (args[0] === "--run")
+    await exercise(args[1] ?? "anvil", args[2] ?? "SendEvent", Number(args[3] ?? 20000), args[4]);
   else if (self.endsWith(".ts")) {
     const scratch = scratchDir("profile");
     try {
@@ -53,8 +54,15 @@ if (process.argv[1] === self) {
       const prepared = REPLAY_CASES[name] === undefined ? undefined : (await prepareReplayClients(scratch.dir))[name];
       if (prepared !== undefined && "skipped" in prepared) throw new Error(prepared.skipped);
       const dir = join(process.cwd(), ".cpuprofile");
-      const runArgs = [args[0] ?? "anvil", name, args[2] ?? "20000", ...(prepared === undefined ? [] : [prepared.module])];
-      const run = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, script, "--run", ...runArgs], { stdio: "inherit" });
+      const runArgs = [
+        args[0] ?? "anvil",
+        name,
+        args[2] ?? "20000",
+        ...(prepared === undefined ? [] : [prepared.module]),
+      ];
+      const run = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, script, "--run", ...runArgs], {
+        stdio: "inherit",
+      });
       console.log(`profile written under ${dir} (open in Chrome DevTools or speedscope)`);
       process.exitCode = run.status ?? 1;
     } finally {

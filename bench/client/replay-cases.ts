@@ -80,4 +80,7 @@ export const REPLAY_CASES: Readonly<Record<string, ReplayCase>> = {
 };
 
 /** Every case's server routes together. */
-export const REPLAY_ROUTES: Readonly<Record<string, Route>> = Object.assign({}, ...Object.values(REPLAY_CASES).map((c) => c.routes));
+export const REPLAY_ROUTES: Readonly<Record<string, Route>> = Object.assign(
+  {},
+  ...Object.values(REPLAY_CASES).map((c) => c.routes),
+);

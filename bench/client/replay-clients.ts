@@ -52,7 +52,11 @@ type GeneratedClient = new (config: {
 }) => Record<string, (input: unknown) => Promise<unknown>>;
 
 /** The case's generated client and the bare POST of its recorded request, both against `port`. */
-export async function replayCalls(c: ReplayCase, modulePath: string, port: number): Promise<Record<"bare node:http" | "anvil", Call>> {
+export async function replayCalls(
+  c: ReplayCase,
+  modulePath: string,
+  port: number,
+): Promise<Record<"bare node:http" | "anvil", Call>> {
   const Client = ((await import(pathToFileURL(modulePath).href)) as Record<string, GeneratedClient>)[c.clientClass];
   if (Client === undefined) throw new Error(`${modulePath} exports no ${c.clientClass}`);
   const method = c.operation[0]!.toLowerCase() + c.operation.slice(1);
@@ -70,7 +74,8 @@ export async function replayCalls(c: ReplayCase, modulePath: string, port: numbe
     },
   });
   await recorder[method]!(c.input);
-  if (sent === undefined || sent.body === undefined) throw new Error(`the generated ${c.operation} sent no request body`);
+  if (sent === undefined || sent.body === undefined)
+    throw new Error(`the generated ${c.operation} sent no request body`);
   const body = typeof sent.body === "string" ? sent.body : Buffer.from(sent.body).toString("utf8");
   const path = sent.query === "" ? sent.path : `${sent.path}?${sent.query}`;
   const client = new Client({ region: "us-east-1", credentials, endpoint });

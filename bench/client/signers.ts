@@ -28,7 +28,10 @@ const body = JSON.stringify({
   eventVariables: { email: "a@example.com", ip: "1.2.3.4" },
 });
 const creds = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
-const baseHeaders = { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSHawksNestServiceFacade.SendEvent" };
+const baseHeaders = {
+  "content-type": "application/x-amz-json-1.1",
+  "x-amz-target": "AWSHawksNestServiceFacade.SendEvent",
+};
 // A fixed date keeps every variant's output comparable.
 const date = new Date(Date.UTC(2024, 0, 1, 12, 0, 0));
 const amzDate = "20240101T120000Z";
@@ -39,8 +42,16 @@ const aws4fetchCache = new Map<string, ArrayBuffer>();
 const aws4fetch: Signer = async () => {
   const bodyHash = Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body))).toString("hex");
   const signer = new AwsV4Signer({
-    url: `https://${host}/`, method: "POST", headers: { ...baseHeaders, "x-amz-content-sha256": bodyHash }, body,
-    ...creds, service: "frauddetector", region: "us-east-1", cache: aws4fetchCache, datetime: amzDate, allHeaders: true,
+    url: `https://${host}/`,
+    method: "POST",
+    headers: { ...baseHeaders, "x-amz-content-sha256": bodyHash },
+    body,
+    ...creds,
+    service: "frauddetector",
+    region: "us-east-1",
+    cache: aws4fetchCache,
+    datetime: amzDate,
+    allHeaders: true,
   });
   return (await signer.sign()).headers.get("authorization") ?? "";
 };
@@ -49,7 +60,15 @@ function smithy(sha256: typeof TestSha256): Signer {
   const signer = new SignatureV4({ credentials: creds, region: "us-east-1", service: "frauddetector", sha256 });
   return async () => {
     const signed = await signer.sign(
-      { method: "POST", protocol: "https:", hostname: host, path: "/", query: {}, headers: { ...baseHeaders, host }, body },
+      {
+        method: "POST",
+        protocol: "https:",
+        hostname: host,
+        path: "/",
+        query: {},
+        headers: { ...baseHeaders, host },
+        body,
+      },
       { signingDate: date },
     );
     return String(signed.headers.authorization);
@@ -60,8 +79,15 @@ function runtime(library: SigV4Library): Signer {
   const signer = new RequestSigner({ region: "us-east-1", service: "frauddetector", library });
   return async () => {
     const request: HttpRequest = {
-      method: "POST", url: `https://${host}/`, protocol: "https:", hostname: host, port: undefined, path: "/", query: "",
-      headers: { ...baseHeaders, host }, body,
+      method: "POST",
+      url: `https://${host}/`,
+      protocol: "https:",
+      hostname: host,
+      port: undefined,
+      path: "/",
+      query: "",
+      headers: { ...baseHeaders, host },
+      body,
     };
     await signer.sign(request, creds, date);
     return request.headers.authorization ?? "";
@@ -77,12 +103,18 @@ function straightLine(): Signer {
     const day = amzDate.slice(0, 8);
     if (day !== keyDay) {
       let k: Buffer = createHmac("sha256", `AWS4${creds.secretAccessKey}`).update(day).digest();
-      for (const part of ["us-east-1", "frauddetector", "aws4_request"]) k = createHmac("sha256", k).update(part).digest();
+      for (const part of ["us-east-1", "frauddetector", "aws4_request"])
+        k = createHmac("sha256", k).update(part).digest();
       key = k;
       keyDay = day;
     }
     const payload = createHash("sha256").update(body).digest("hex");
-    const headers: Record<string, string> = { ...baseHeaders, host, "x-amz-content-sha256": payload, "x-amz-date": amzDate };
+    const headers: Record<string, string> = {
+      ...baseHeaders,
+      host,
+      "x-amz-content-sha256": payload,
+      "x-amz-date": amzDate,
+    };
     let canonical = "POST\n/\n\n";
     for (const n of names) canonical += `${n}:${headers[n]}\n`;
     canonical += `\n${names.join(";")}\n${payload}`;
@@ -113,7 +145,9 @@ async function measure(name: string, sign: Signer, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await sign();
   const wall = Number(process.hrtime.bigint() - t0) / 1e3 / n;
   const c = process.cpuUsage(c0);
-  console.log(`${name.padEnd(30)} cpu ${((c.user + c.system) / n).toFixed(1).padStart(6)} µs/sign  wall ${wall.toFixed(1).padStart(6)} µs/sign`);
+  console.log(
+    `${name.padEnd(30)} cpu ${((c.user + c.system) / n).toFixed(1).padStart(6)} µs/sign  wall ${wall.toFixed(1).padStart(6)} µs/sign`,
+  );
 }
 
 const n = Number(process.argv[2] ?? 20000);

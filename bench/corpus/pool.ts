@@ -74,7 +74,8 @@ export async function runPool(
           resolve();
         }
       };
-      const onExit = (code: number | null) => reject(new Error(`corpus worker exited during start-up (code ${code}): ${slot.stderr.trim()}`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`corpus worker exited during start-up (code ${code}): ${slot.stderr.trim()}`));
       child.once("message", onMessage);
       child.once("exit", onExit);
     });

@@ -37,7 +37,10 @@ export class Progress {
     this.done++;
     if (!ok) this.failed++;
     if (this.tty) this.draw();
-    else this.stream.write(`[${String(this.done).padStart(String(this.total).length)}/${this.total}] ${ok ? "ok  " : "FAIL"} ${label} ${duration(ms)}${detail ? ` ${detail}` : ""}\n`);
+    else
+      this.stream.write(
+        `[${String(this.done).padStart(String(this.total).length)}/${this.total}] ${ok ? "ok  " : "FAIL"} ${label} ${duration(ms)}${detail ? ` ${detail}` : ""}\n`,
+      );
   }
 
   /** Prints a line above the bar (e.g. a failure as it happens). */

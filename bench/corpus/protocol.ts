@@ -88,7 +88,9 @@ export function countEvents(events: readonly Diagnostic[]): EventCounts {
   for (const e of events) {
     const severity = e.severity ?? "ERROR";
     if (severity === "SUPPRESSED") continue;
-    counts[severity === "ERROR" ? "error" : severity === "DANGER" ? "danger" : severity === "WARNING" ? "warning" : "note"]++;
+    counts[
+      severity === "ERROR" ? "error" : severity === "DANGER" ? "danger" : severity === "WARNING" ? "warning" : "note"
+    ]++;
   }
   return counts;
 }

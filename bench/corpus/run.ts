@@ -43,24 +43,38 @@ async function main(): Promise<number> {
   });
   const dir = resolve(values.dir);
   if (!existsSync(dir)) {
-    process.stderr.write(`corpus: ${dir} is absent (the shared AWS models live in ../shared beside this checkout); nothing to run\n`);
+    process.stderr.write(
+      `corpus: ${dir} is absent (the shared AWS models live in ../shared beside this checkout); nothing to run\n`,
+    );
     return 2;
   }
-  const filters = (values.filter ?? []).flatMap((f) => f.split(",")).map((f) => f.trim().toLowerCase()).filter(Boolean);
-  let models = findModels(dir).filter((m) => filters.length === 0 || filters.some((f) => modelLabel(m).toLowerCase().includes(f)));
+  const filters = (values.filter ?? [])
+    .flatMap((f) => f.split(","))
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  let models = findModels(dir).filter(
+    (m) => filters.length === 0 || filters.some((f) => modelLabel(m).toLowerCase().includes(f)),
+  );
   if (values.limit) models = models.slice(0, Number(values.limit));
   if (models.length === 0) {
     process.stderr.write(`corpus: no model under ${dir} matches\n`);
     return 2;
   }
   // Largest first: the big models start early, so the two workers finish close together.
-  const jobs = models.map((model) => ({ model, size: statSync(model).size })).sort((a, b) => b.size - a.size).map(({ model }) => ({ model }));
+  const jobs = models
+    .map((model) => ({ model, size: statSync(model).size }))
+    .sort((a, b) => b.size - a.size)
+    .map(({ model }) => ({ model }));
   const outRoot = mkdtempSync(join(tmpdir(), "anvil-corpus-"));
   const workers = Math.max(1, Number(values.workers));
   process.stderr.write(`corpus: ${models.length} models from ${dir}, ${workers} workers, output in ${outRoot}\n`);
 
   const progress = new Progress(models.length);
-  const checker = new BatchChecker({ outRoot, batchBytes: Number(values["batch-mb"]) * 1024 * 1024, keep: values.keep });
+  const checker = new BatchChecker({
+    outRoot,
+    batchBytes: Number(values["batch-mb"]) * 1024 * 1024,
+    keep: values.keep,
+  });
   // Everything this process started (workers, the checker's compiler runs) and itself.
   let allPeak = 0;
   const sampler = setInterval(() => {
@@ -80,7 +94,13 @@ async function main(): Promise<number> {
     },
     (w, o) => {
       checker.add(o);
-      progress.finish(w, modelLabel(o.model), o.generated, o.ms, o.generated ? validationDetail(o) : `${o.failure?.stage}: ${o.failure?.message.slice(0, 160)}`);
+      progress.finish(
+        w,
+        modelLabel(o.model),
+        o.generated,
+        o.ms,
+        o.generated ? validationDetail(o) : `${o.failure?.stage}: ${o.failure?.message.slice(0, 160)}`,
+      );
     },
   );
   await checker.finish();
@@ -88,7 +108,13 @@ async function main(): Promise<number> {
   clearInterval(sampler);
   progress.end();
   const cpuMs = cpuMsWithChildren();
-  const report = buildReport(outcomes, wallMs, workers, { workersPeak, workerPeak, allPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 }, cpuMs === undefined ? undefined : cpuMs - cpuAtStart);
+  const report = buildReport(
+    outcomes,
+    wallMs,
+    workers,
+    { workersPeak, workerPeak, allPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 },
+    cpuMs === undefined ? undefined : cpuMs - cpuAtStart,
+  );
   process.stdout.write(`${formatReport(report)}\n`);
   const reportPath = join(outRoot, "corpus-report.json");
   const json = `${JSON.stringify(report, null, 2)}\n`;
@@ -96,7 +122,8 @@ async function main(): Promise<number> {
   if (values.json) writeFileSync(resolve(values.json), json);
   process.stdout.write(`report: ${reportPath}${values.keep ? `\noutput kept in ${outRoot}` : ""}\n`);
   if (!values.keep) {
-    for (const e of readdirSync(outRoot)) if (e !== "corpus-report.json") rmSync(join(outRoot, e), { recursive: true, force: true });
+    for (const e of readdirSync(outRoot))
+      if (e !== "corpus-report.json") rmSync(join(outRoot, e), { recursive: true, force: true });
   }
   return report.clean === report.models ? 0 : 1;
 }

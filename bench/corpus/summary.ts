@@ -50,9 +50,16 @@ export function causeOf(f: Failure): string {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Builds the report from the outcomes. */
-export function buildReport(outcomes: Outcome[], wallMs: number, workers: number, memory: MemoryFigures, cpuMs?: number): CorpusReport {
+export function buildReport(
+  outcomes: Outcome[],
+  wallMs: number,
+  workers: number,
+  memory: MemoryFigures,
+  cpuMs?: number,
+): CorpusReport {
   const stageMs: Record<string, number> = {};
-  for (const o of outcomes) for (const [stage, ms] of Object.entries(o.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+  for (const o of outcomes)
+    for (const [stage, ms] of Object.entries(o.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
   const byCause = new Map<string, { cause: string; models: string[]; example: Failure }>();
   for (const o of outcomes) {
     if (!o.failure) continue;
@@ -89,28 +96,44 @@ export function formatReport(r: CorpusReport): string {
   lines.push(`models loaded         ${pct(r.loaded)}`);
   lines.push(`generated             ${pct(r.generated)}`);
   lines.push(`type-check clean      ${pct(r.clean)}`);
-  const cpu = r.cpuMs === undefined ? "" : `, ${(r.cpuMs / 1000).toFixed(1)} CPU-s in all (runner, workers, compiler runs)`;
-  lines.push(`total time            ${duration(r.wallMs)} wall${cpu}, ${r.workers} workers (sum of per-model times ${duration(r.outcomes.reduce((a, o) => a + o.ms, 0))})`);
-  lines.push(`peak memory           ${mb(r.memory.allPeak)} in all (runner, workers, compiler runs), ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker`);
+  const cpu =
+    r.cpuMs === undefined ? "" : `, ${(r.cpuMs / 1000).toFixed(1)} CPU-s in all (runner, workers, compiler runs)`;
+  lines.push(
+    `total time            ${duration(r.wallMs)} wall${cpu}, ${r.workers} workers (sum of per-model times ${duration(r.outcomes.reduce((a, o) => a + o.ms, 0))})`,
+  );
+  lines.push(
+    `peak memory           ${mb(r.memory.allPeak)} in all (runner, workers, compiler runs), ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker`,
+  );
   lines.push(`clients               ${clientsLine(r.outcomes, r.models)}`);
   const leftOut = leftOutOperations(r.outcomes);
-  if (leftOut.operations > 0) lines.push(`operations left out   ${leftOut.operations} in ${leftOut.models} models (types and validators generated, a note each): ${leftOut.byKind}`);
-  const sum = (key: "paginators" | "waiters" | "compiledPaths") => r.outcomes.reduce((a, o) => a + (o.counts?.[key] ?? 0), 0);
+  if (leftOut.operations > 0)
+    lines.push(
+      `operations left out   ${leftOut.operations} in ${leftOut.models} models (types and validators generated, a note each): ${leftOut.byKind}`,
+    );
+  const sum = (key: "paginators" | "waiters" | "compiledPaths") =>
+    r.outcomes.reduce((a, o) => a + (o.counts?.[key] ?? 0), 0);
   const withWaiters = r.outcomes.filter((o) => (o.counts?.waiters ?? 0) > 0).length;
   const withPaginators = r.outcomes.filter((o) => (o.counts?.paginators ?? 0) > 0).length;
   lines.push(`paginators            ${sum("paginators")} in ${withPaginators} models`);
-  lines.push(`waiters               ${sum("waiters")} in ${withWaiters} models; JMESPath paths compiled to TypeScript ${sum("compiledPaths")} (a path that does not compile fails generation; none is evaluated at run time)`);
+  lines.push(
+    `waiters               ${sum("waiters")} in ${withWaiters} models; JMESPath paths compiled to TypeScript ${sum("compiledPaths")} (a path that does not compile fails generation; none is evaluated at run time)`,
+  );
   lines.push(...validationLines(r));
   const stageTotal = Object.values(r.stageMs).reduce((a, b) => a + b, 0);
   const generatedLines = r.outcomes.reduce((a, o) => a + o.lines, 0);
   const largest = [...r.outcomes].sort((a, b) => b.lines - a.lines).slice(0, 3);
   const dynamodb = r.outcomes.find((o) => /^dynamodb-\d/.test(modelLabel(o.model)));
-  const linesOf = (o: Outcome) => `${modelLabel(o.model)} ${o.lines.toLocaleString("en-US")} (validators.ts ${o.validatorLines.toLocaleString("en-US")})`;
-  lines.push(`generated lines       ${generatedLines.toLocaleString("en-US")} (runtime copies left out); largest: ${largest.map(linesOf).join(", ")}`);
+  const linesOf = (o: Outcome) =>
+    `${modelLabel(o.model)} ${o.lines.toLocaleString("en-US")} (validators.ts ${o.validatorLines.toLocaleString("en-US")})`;
+  lines.push(
+    `generated lines       ${generatedLines.toLocaleString("en-US")} (runtime copies left out); largest: ${largest.map(linesOf).join(", ")}`,
+  );
   if (dynamodb) lines.push(`dynamodb client       ${linesOf(dynamodb)}`);
   lines.push("time per stage (summed over models):");
   for (const [stage, ms] of Object.entries(r.stageMs).sort((a, b) => b[1] - a[1])) {
-    lines.push(`  ${stage.padEnd(10)} ${duration(ms).padStart(8)}  ${((ms / Math.max(1, stageTotal)) * 100).toFixed(1).padStart(5)}%`);
+    lines.push(
+      `  ${stage.padEnd(10)} ${duration(ms).padStart(8)}  ${((ms / Math.max(1, stageTotal)) * 100).toFixed(1).padStart(5)}%`,
+    );
   }
   const slowest = [...r.outcomes].sort((a, b) => b.ms - a.ms).slice(0, 5);
   lines.push(`slowest: ${slowest.map((o) => `${modelLabel(o.model)} ${duration(o.ms)}`).join(", ")}`);
@@ -118,7 +141,8 @@ export function formatReport(r: CorpusReport): string {
   else {
     lines.push(`failures by cause (${r.causes.length} causes, ${r.models - r.clean} models):`);
     for (const c of r.causes) {
-      const shown = c.models.slice(0, 12).join(", ") + (c.models.length > 12 ? `, … (${c.models.length - 12} more)` : "");
+      const shown =
+        c.models.slice(0, 12).join(", ") + (c.models.length > 12 ? `, … (${c.models.length - 12} more)` : "");
       lines.push(`  ${String(c.models.length).padStart(4)}  ${c.cause}`);
       lines.push(`        e.g. ${c.example.message.slice(0, 300)}`);
       lines.push(`        models: ${shown}`);
@@ -130,9 +154,13 @@ export function formatReport(r: CorpusReport): string {
 /** `340/352: awsJson1_1 100, restJson1 190, ...`: models that got a `client.ts`, by protocol (most first). */
 function clientsLine(outcomes: Outcome[], models: number): string {
   const byProtocol = new Map<string, number>();
-  for (const o of outcomes) for (const [protocol, n] of Object.entries(o.counts?.clientsByProtocol ?? {})) byProtocol.set(protocol, (byProtocol.get(protocol) ?? 0) + n);
+  for (const o of outcomes)
+    for (const [protocol, n] of Object.entries(o.counts?.clientsByProtocol ?? {}))
+      byProtocol.set(protocol, (byProtocol.get(protocol) ?? 0) + n);
   const withClient = outcomes.filter((o) => Object.keys(o.counts?.clientsByProtocol ?? {}).length > 0).length;
-  const parts = [...byProtocol].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([protocol, n]) => `${protocol} ${n}`);
+  const parts = [...byProtocol]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([protocol, n]) => `${protocol} ${n}`);
   return `${withClient}/${models}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
 }
 
@@ -148,7 +176,10 @@ function leftOutOperations(outcomes: Outcome[]): { operations: number; models: n
     operations += total;
     if (total > 0) models++;
   }
-  const byKind = [...kinds].sort((x, y) => y[1] - x[1]).map(([kind, n]) => `${kind}s ${n}`).join(", ");
+  const byKind = [...kinds]
+    .sort((x, y) => y[1] - x[1])
+    .map(([kind, n]) => `${kind}s ${n}`)
+    .join(", ");
   return { operations, models, byKind };
 }
 
@@ -177,10 +208,14 @@ export function validationLines(r: CorpusReport): string[] {
   });
   lines.push(`validation events     ${parts.join(", ")} (suppressed events left out)`);
   for (const [label, key] of severities) {
-    const hit = r.outcomes.filter((o) => o.events[key] > 0).sort((a, b) => b.events[key] - a.events[key] || (a.model < b.model ? -1 : 1));
+    const hit = r.outcomes
+      .filter((o) => o.events[key] > 0)
+      .sort((a, b) => b.events[key] - a.events[key] || (a.model < b.model ? -1 : 1));
     if (hit.length === 0) continue;
     const shown = hit.slice(0, 8).map((o) => `${modelLabel(o.model)} ${o.events[key]}`);
-    lines.push(`  ${label.padEnd(8)} ${shown.join(", ")}${hit.length > 8 ? `, … (${hit.length - 8} more models)` : ""}`);
+    lines.push(
+      `  ${label.padEnd(8)} ${shown.join(", ")}${hit.length > 8 ? `, … (${hit.length - 8} more models)` : ""}`,
+    );
   }
   return lines;
 }

@@ -14,7 +14,11 @@ import { preludeIds } from "../../generator/assemble/prelude.js";
 import { findModels } from "./models.js";
 
 const { values } = parseArgs({
-  options: { dir: { type: "string", default: join(import.meta.dirname, "../../../shared/aws-models") }, filter: { type: "string" }, id: { type: "string" } },
+  options: {
+    dir: { type: "string", default: join(import.meta.dirname, "../../../shared/aws-models") },
+    filter: { type: "string" },
+    id: { type: "string" },
+  },
 });
 
 /** Every event of one model, whether or not it assembles. */
@@ -37,7 +41,8 @@ for (const f of files) {
     const id = e.eventId ?? "(no id)";
     const key = `${severity} ${id.split(".")[0]}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
-    const shown = severity === "ERROR" || severity === "DANGER" || (values.id !== undefined && id.startsWith(values.id));
+    const shown =
+      severity === "ERROR" || severity === "DANGER" || (values.id !== undefined && id.startsWith(values.id));
     if (shown) console.log(`${severity} ${id} ${e.shapeId ?? ""} (${relative(values.dir, f)}): ${e.message}`);
     if (severity === "ERROR") errors += 1;
   }

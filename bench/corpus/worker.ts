@@ -38,11 +38,21 @@ function stageOf(e: unknown): string {
 
 function failureOf(e: unknown): Failure {
   if (e instanceof AnvilError) {
-    const [first, ...rest] = e.diagnostics.map((d) => (d.shapeId && !d.message.includes(d.shapeId) ? `${d.message} [${d.shapeId}]` : d.message));
+    const [first, ...rest] = e.diagnostics.map((d) =>
+      d.shapeId && !d.message.includes(d.shapeId) ? `${d.message} [${d.shapeId}]` : d.message,
+    );
     return { stage: stageOf(e), kind: e.kind, message: first ?? e.message, more: rest.slice(0, 4) };
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  return { stage: stageOf(err), kind: "exception", message: `${err.name}: ${err.message}`, more: (err.stack ?? "").split("\n").slice(1, 5).map((l) => l.trim()) };
+  return {
+    stage: stageOf(err),
+    kind: "exception",
+    message: `${err.name}: ${err.message}`,
+    more: (err.stack ?? "")
+      .split("\n")
+      .slice(1, 5)
+      .map((l) => l.trim()),
+  };
 }
 
 async function run(job: Job): Promise<Outcome> {
@@ -52,9 +62,26 @@ async function run(job: Job): Promise<Outcome> {
     file: "(corpus)",
     displayFile: "(corpus)",
     out: join(outRoot as string, name),
-    clients: [{ name, models: [job.model], modelsAsWritten: [job.model.split("/").pop() as string], validation: "reject" }],
+    clients: [
+      { name, models: [job.model], modelsAsWritten: [job.model.split("/").pop() as string], validation: "reject" },
+    ],
   };
-  const outcome: Outcome = { model: job.model, loaded: false, generated: false, clean: false, files: 0, bytes: 0, lines: 0, validatorLines: 0, notes: [], events: countEvents([]), counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} }, timings: {}, ms: 0, maxRss: 0 };
+  const outcome: Outcome = {
+    model: job.model,
+    loaded: false,
+    generated: false,
+    clean: false,
+    files: 0,
+    bytes: 0,
+    lines: 0,
+    validatorLines: 0,
+    notes: [],
+    events: countEvents([]),
+    counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} },
+    timings: {},
+    ms: 0,
+    maxRss: 0,
+  };
   try {
     // The type-check is the runner's (batched); everything else is the real pipeline.
     const result = await generate(config, { skipTypeCheck: true, formatPool });
@@ -72,7 +99,11 @@ async function run(job: Job): Promise<Outcome> {
       outcome.files += c.files.length;
       for (const f of c.files) {
         outcome.bytes += Buffer.byteLength(f.text);
-        if (f.path.endsWith(".ts")) outcome.toCheck.push({ path: `${name}/${c.folder}/${f.path}`, origin: f.path.startsWith("runtime/") ? `generator/${f.path}` : `templates/${f.path}.hbs` });
+        if (f.path.endsWith(".ts"))
+          outcome.toCheck.push({
+            path: `${name}/${c.folder}/${f.path}`,
+            origin: f.path.startsWith("runtime/") ? `generator/${f.path}` : `templates/${f.path}.hbs`,
+          });
         if (!f.path.endsWith(".ts") || f.path.startsWith("runtime/")) continue;
         const lines = f.text.split("\n").length - 1;
         outcome.lines += lines;

@@ -42,7 +42,12 @@ const BASELINE = "babel-ts";
 export function renderedForFormatting(model: string): Array<{ path: string; text: string }> {
   const m = assemble(loadFiles([model], preludeIds()));
   const origin = { file: model, line: 1, column: 1 };
-  const ir = lower(m, select(m, { origin }), { name: "bench", models: [model], modelsAsWritten: [model], validation: "reject" });
+  const ir = lower(m, select(m, { origin }), {
+    name: "bench",
+    models: [model],
+    modelsAsWritten: [model],
+    validation: "reject",
+  });
   return render(ir).filter(needsFormatting);
 }
 
@@ -55,10 +60,16 @@ const cpuMs = () => {
 export async function runParsersBench(argv: string[] = []): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { every: { type: "string", default: "8" }, limit: { type: "string" }, parsers: { type: "string", default: Object.keys(PARSERS).join(",") } },
+    options: {
+      every: { type: "string", default: "8" },
+      limit: { type: "string" },
+      parsers: { type: "string", default: Object.keys(PARSERS).join(",") },
+    },
     strict: false,
   });
-  const parsers = String(values.parsers).split(",").filter((p) => p in PARSERS);
+  const parsers = String(values.parsers)
+    .split(",")
+    .filter((p) => p in PARSERS);
   if (!parsers.includes(BASELINE)) parsers.unshift(BASELINE);
   const root = join(SHARED, "aws-models");
   let models = existsSync(root) ? findModels(root).filter((_, i) => i % Number(values.every) === 0) : [];
@@ -76,8 +87,11 @@ export async function runParsersBench(argv: string[] = []): Promise<void> {
   });
   const lines = files.reduce((n, f) => n + f.text.split("\n").length, 0);
   const bytes = files.reduce((n, f) => n + f.text.length, 0);
-  console.log(`${models.length} models, ${files.length} files, ${lines.toLocaleString("en")} rendered lines, ${(bytes / 1e6).toFixed(1)} MB`);
-  const format = (parser: string, text: string) => prettier.format(text, { ...PRETTIER_OPTIONS, parser, plugins: PARSERS[parser] });
+  console.log(
+    `${models.length} models, ${files.length} files, ${lines.toLocaleString("en")} rendered lines, ${(bytes / 1e6).toFixed(1)} MB`,
+  );
+  const format = (parser: string, text: string) =>
+    prettier.format(text, { ...PRETTIER_OPTIONS, parser, plugins: PARSERS[parser] });
   // Warm-up: one pass each over the first files, so every parser is measured with a warm JIT.
   for (const parser of parsers) for (const f of files.slice(0, 20)) await format(parser, f.text);
   const ms = new Map<string, number>(parsers.map((p) => [p, 0]));
@@ -93,7 +107,9 @@ export async function runParsersBench(argv: string[] = []): Promise<void> {
       try {
         out = await format(parser, f.text);
       } catch (e) {
-        failed.get(parser)?.push(`${f.model.split("/").pop()} ${f.path}: ${String((e as Error).message).split("\n")[0]}`);
+        failed
+          .get(parser)
+          ?.push(`${f.model.split("/").pop()} ${f.path}: ${String((e as Error).message).split("\n")[0]}`);
         continue;
       } finally {
         ms.set(parser, (ms.get(parser) as number) + cpuMs() - start);
@@ -103,7 +119,8 @@ export async function runParsersBench(argv: string[] = []): Promise<void> {
     }
     for (const parser of parsers) {
       const out = (f as { [key: string]: unknown })[parser];
-      if (parser !== BASELINE && out !== undefined && out !== baseline) differing.get(parser)?.push(`${f.model.split("/").pop()} ${f.path}`);
+      if (parser !== BASELINE && out !== undefined && out !== baseline)
+        differing.get(parser)?.push(`${f.model.split("/").pop()} ${f.path}`);
       delete (f as { [key: string]: unknown })[parser];
     }
   }
@@ -114,7 +131,9 @@ export async function runParsersBench(argv: string[] = []): Promise<void> {
     const fail = failed.get(parser) as string[];
     console.log(
       `  ${parser.padEnd(10)} ${(t / 1000).toFixed(1).padStart(7)} s CPU  ${(t / base).toFixed(2)}x ${BASELINE}` +
-        (parser === BASELINE ? "" : `; formatted differently: ${diff.length} of ${files.length}; failed: ${fail.length}`),
+        (parser === BASELINE
+          ? ""
+          : `; formatted differently: ${diff.length} of ${files.length}; failed: ${fail.length}`),
     );
     for (const d of [...diff, ...fail].slice(0, 10)) console.log(`    ${d}`);
   }

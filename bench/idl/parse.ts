@@ -74,7 +74,9 @@ export function runIdlBench(): void {
   const read = (dirs: string[]) =>
     dirs.flatMap((d) => walk(d, ".smithy")).map((file) => ({ file, text: readFileSync(file, "utf8") }));
   // The valid loader cases are separate models; protocol tests with their preludes form one.
-  const cases = read([join(corpusDir, "idl/valid")]).filter((s) => !s.file.endsWith(".flattened.smithy") && !s.file.endsWith("trait-locations.smithy"));
+  const cases = read([join(corpusDir, "idl/valid")]).filter(
+    (s) => !s.file.endsWith(".flattened.smithy") && !s.file.endsWith("trait-locations.smithy"),
+  );
   const protocol = read([join(corpusDir, "protocol-tests"), join(corpusDir, "prelude")]);
   const corpus = [...cases, ...protocol];
   const corpusBytes = corpus.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
@@ -82,7 +84,9 @@ export function runIdlBench(): void {
     for (const s of cases) loadIdl([s], known);
     loadIdl(protocol, known);
   });
-  console.log(`corpus: ${corpus.length} .smithy files, ${(corpusBytes / 1e6).toFixed(2)} MB, parse+resolve ${describe(corpusMs, corpusBytes)}`);
+  console.log(
+    `corpus: ${corpus.length} .smithy files, ${(corpusBytes / 1e6).toFixed(2)} MB, parse+resolve ${describe(corpusMs, corpusBytes)}`,
+  );
 
   const modelFile = modelArg ?? join(shared, "aws-models/quicksight/service/2018-04-01/quicksight-2018-04-01.json");
   const jsonText = readFileSync(modelFile, "utf8");
@@ -95,8 +99,12 @@ export function runIdlBench(): void {
   console.log(`  IDL  ${(idlBytes / 1e6).toFixed(2)} MB, parseIdl+finish: ${describe(idlMs, idlBytes)}`);
   console.log(`  JSON ${(jsonBytes / 1e6).toFixed(2)} MB, JSON.parse:      ${describe(jsonMs, jsonBytes)}`);
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  console.log(`  time for the same model, IDL / JSON.parse: ${ratio(idlMs.median, jsonMs.median)}x median, ${ratio(idlMs.min, jsonMs.min)}x min`);
-  console.log(`  MB/s, JSON.parse / IDL: ${ratio(jsonBytes / jsonMs.median, idlBytes / idlMs.median)}x median, ${ratio(jsonBytes / jsonMs.min, idlBytes / idlMs.min)}x min`);
+  console.log(
+    `  time for the same model, IDL / JSON.parse: ${ratio(idlMs.median, jsonMs.median)}x median, ${ratio(idlMs.min, jsonMs.min)}x min`,
+  );
+  console.log(
+    `  MB/s, JSON.parse / IDL: ${ratio(jsonBytes / jsonMs.median, idlBytes / idlMs.median)}x median, ${ratio(jsonBytes / jsonMs.min, idlBytes / idlMs.min)}x min`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) runIdlBench();

@@ -25,7 +25,16 @@ import { loadCorpusPatterns } from "./corpus-patterns.js";
 import { classify } from "./classify.js";
 import { type JavaRequest, javaAvailable, runJava } from "./java.js";
 import { emitJavaScript } from "../../generator/patterns/emit-js.js";
-import { type Growth, type GrowthClass, attackStrings, classifyGrowth, hasNestedQuantifiers, pumpedAttacks, timeAttack, timeGrowth } from "./redos.js";
+import {
+  type Growth,
+  type GrowthClass,
+  attackStrings,
+  classifyGrowth,
+  hasNestedQuantifiers,
+  pumpedAttacks,
+  timeAttack,
+  timeGrowth,
+} from "./redos.js";
 import { validatorPattern } from "../../generator/patterns/engine.js";
 import { rewriteNestedQuantifiers } from "../../generator/patterns/nested-quantifiers.js";
 import { compareRe2WithJava } from "./re2-compare.js";
@@ -37,7 +46,9 @@ const UNBOUNDED_LENGTH = 4096;
 const MAX_TIMED_LENGTH = 65_536;
 
 const args = process.argv.slice(2);
-const dir = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--show") ?? fileURLToPath(new URL("../../../shared/aws-models", import.meta.url));
+const dir =
+  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--show") ??
+  fileURLToPath(new URL("../../../shared/aws-models", import.meta.url));
 const useJava = !args.includes("--no-java");
 const checkRedos = args.includes("--redos");
 const checkGrowth = args.includes("--growth");
@@ -82,7 +93,9 @@ for (const [reason, patterns] of reasons) {
 
 const noteCounts = new Map<string, number>();
 for (const { result } of results) {
-  if (result.ok) for (const n of result.notes) noteCounts.set(n.replace(/`\\.`( `\\.`)*/, "…"), (noteCounts.get(n.replace(/`\\.`( `\\.`)*/, "…")) ?? 0) + 1);
+  if (result.ok)
+    for (const n of result.notes)
+      noteCounts.set(n.replace(/`\\.`( `\\.`)*/, "…"), (noteCounts.get(n.replace(/`\\.`( `\\.`)*/, "…")) ?? 0) + 1);
 }
 console.log("rewrites, by note:");
 for (const [note, n] of [...noteCounts].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${note}`);
@@ -90,17 +103,27 @@ for (const [note, n] of [...noteCounts].sort((a, b) => b[1] - a[1])) console.log
 const engines = results.map((r) => validatorPattern(r.pattern));
 const onRe2 = engines.filter((e) => e.ok && e.engine === "re2").length;
 const riskKept = engines.filter((e) => e.ok && e.engine === "regexp" && e.riskKept !== undefined);
-console.log(`engines: ${onRe2} patterns at risk of slow backtracking run on RE2 (re2js), ${riskKept.length} at risk stay on RegExp (RE2 cannot express them), ${engines.filter((e) => e.ok && e.engine === "regexp" && e.riskKept === undefined).length} on RegExp`);
+console.log(
+  `engines: ${onRe2} patterns at risk of slow backtracking run on RE2 (re2js), ${riskKept.length} at risk stay on RegExp (RE2 cannot express them), ${engines.filter((e) => e.ok && e.engine === "regexp" && e.riskKept === undefined).length} on RegExp`,
+);
 results.forEach((r, i) => {
   const e = engines[i];
-  if (e?.ok && e.engine === "regexp" && e.riskKept) console.log(`  stays on RegExp: ${JSON.stringify(r.pattern)} (${e.riskKept})`);
+  if (e?.ok && e.engine === "regexp" && e.riskKept)
+    console.log(`  stays on RegExp: ${JSON.stringify(r.pattern)} (${e.riskKept})`);
 });
 
 if (useJava && !javaAvailable()) console.log("java is not on PATH: skipping the comparison with Java.");
 if (useJava && javaAvailable()) {
   const compared = results.flatMap((r, index) => {
     if (!r.result.ok) return [];
-    return [{ ...r, source: r.result.source, flags: r.result.flags, strings: candidates(parseJavaPattern(r.pattern).root, index + 1) }];
+    return [
+      {
+        ...r,
+        source: r.result.source,
+        flags: r.result.flags,
+        strings: candidates(parseJavaPattern(r.pattern).root, index + 1),
+      },
+    ];
   });
   const requests: JavaRequest[] = compared.map((c) => ({ p: c.pattern, s: c.strings }));
   const javaStarted = performance.now();
@@ -130,7 +153,9 @@ if (useJava && javaAvailable()) {
   const real = sorted.real;
   const mismatches = real.length;
   for (const m of real.slice(0, show)) {
-    shown.push(`  ${JSON.stringify(m.pattern)} on ${JSON.stringify(m.s)}: Java ${m.java}, JS ${!m.java}   (JS source ${JSON.stringify(m.source)})`);
+    shown.push(
+      `  ${JSON.stringify(m.pattern)} on ${JSON.stringify(m.s)}: Java ${m.java}, JS ${!m.java}   (JS source ${JSON.stringify(m.source)})`,
+    );
   }
   const overflows = verdicts.flatMap((v) => (v.ok ? v.v.filter((x) => typeof x !== "boolean") : [])).length;
   console.log(
@@ -145,7 +170,15 @@ if (useJava && javaAvailable()) {
     const e = engines[index];
     if (!e?.ok || e.engine !== "re2") return [];
     const root = rewriteNestedQuantifiers(parseJavaPattern(r.pattern).root).root;
-    return [{ pattern: r.pattern, source: e.source, crlfSource: e.crlfSource, root, strings: candidates(parseJavaPattern(r.pattern).root, index + 1) }];
+    return [
+      {
+        pattern: r.pattern,
+        source: e.source,
+        crlfSource: e.crlfSource,
+        root,
+        strings: candidates(parseJavaPattern(r.pattern).root, index + 1),
+      },
+    ];
   });
   const re2Started = performance.now();
   const re2 = compareRe2WithJava(re2Cases, 1);
@@ -153,7 +186,10 @@ if (useJava && javaAvailable()) {
     `Java vs RE2 form: ${re2.patterns} patterns, ${re2.strings} strings, ${re2.real.length} mismatches ` +
       `(+${re2.explained} from the two known causes above), ${re2.javaGaveUp} strings Java gave up on (${((performance.now() - re2Started) / 1000).toFixed(1)} s)`,
   );
-  for (const m of re2.real.slice(0, show)) console.log(`  ${JSON.stringify(m.pattern)} on ${JSON.stringify(m.s)}: Java ${m.java}, RE2 ${!m.java}   (RE2 source ${JSON.stringify(m.source)})`);
+  for (const m of re2.real.slice(0, show))
+    console.log(
+      `  ${JSON.stringify(m.pattern)} on ${JSON.stringify(m.s)}: Java ${m.java}, RE2 ${!m.java}   (RE2 source ${JSON.stringify(m.source)})`,
+    );
 }
 
 if (checkRedos) reportWorstCases();
@@ -163,15 +199,28 @@ function reportWorstCases(): void {
   const jobs = results.flatMap((r, i) => {
     const e = engines[i];
     if (!e?.ok) return [];
-    const form: CompiledForm = e.engine === "re2" ? { engine: "re2", source: e.source, crlfSource: e.crlfSource } : { engine: "regexp", source: e.source, flags: e.flags };
+    const form: CompiledForm =
+      e.engine === "re2"
+        ? { engine: "re2", source: e.source, crlfSource: e.crlfSource }
+        : { engine: "regexp", source: e.source, flags: e.flags };
     const bound = inputBound(r.maxLengths);
-    return [{ pattern: r.pattern, form, root: parseJavaPattern(r.pattern).root, length: Math.min(bound ?? UNBOUNDED_LENGTH, MAX_TIMED_LENGTH), bounded: bound !== null, capped: bound !== null && bound > MAX_TIMED_LENGTH }];
+    return [
+      {
+        pattern: r.pattern,
+        form,
+        root: parseJavaPattern(r.pattern).root,
+        length: Math.min(bound ?? UNBOUNDED_LENGTH, MAX_TIMED_LENGTH),
+        bounded: bound !== null,
+        capped: bound !== null && bound > MAX_TIMED_LENGTH,
+      },
+    ];
   });
   const started = performance.now();
   const times = timeWorstCases(jobs, 3000);
   const ms = times.map((t) => ("timedOut" in t ? Infinity : t.medianMs));
   const over = jobs.map((j, i) => ({ ...j, ms: ms[i] ?? Infinity })).filter((j) => j.ms >= 10);
-  const quantile = (values: number[], q: number): number => values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
+  const quantile = (values: number[], q: number): number =>
+    values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
   for (const engine of ["regexp", "re2"] as const) {
     const values = jobs.flatMap((j, i) => (j.form.engine === engine ? [ms[i] ?? Infinity] : [])).sort((a, b) => a - b);
     if (values.length === 0) continue;
@@ -190,18 +239,24 @@ function reportWorstCases(): void {
   for (const engine of ["regexp", "re2"] as const) {
     console.log(`  slowest ${show} on ${engine === "re2" ? "RE2" : "RegExp"}:`);
     for (const j of slowest.filter((s) => s.form.engine === engine).slice(0, show)) {
-      console.log(`    ${Number.isFinite(j.ms) ? `${j.ms.toFixed(2)} ms` : ">3 s"} at ${j.length} chars: ${JSON.stringify(j.pattern)}`);
+      console.log(
+        `    ${Number.isFinite(j.ms) ? `${j.ms.toFixed(2)} ms` : ">3 s"} at ${j.length} chars: ${JSON.stringify(j.pattern)}`,
+      );
     }
   }
   console.log(`  ${over.length} patterns take 10 ms or more:`);
-  for (const j of over) console.log(`    ${Number.isFinite(j.ms) ? `${j.ms.toFixed(1)} ms` : ">3 s"} on ${j.form.engine} at ${j.length} chars: ${JSON.stringify(j.pattern)}`);
+  for (const j of over)
+    console.log(
+      `    ${Number.isFinite(j.ms) ? `${j.ms.toFixed(1)} ms` : ">3 s"} on ${j.form.engine} at ${j.length} chars: ${JSON.stringify(j.pattern)}`,
+    );
 }
 
 const nested = results.filter((r) => r.result.ok && hasNestedQuantifiers(parseJavaPattern(r.pattern).root));
 console.log(`nested quantifiers (candidates for catastrophic backtracking): ${nested.length} patterns`);
 if (!checkGrowth) {
   for (const r of nested.slice(0, show)) console.log(`  ${JSON.stringify(r.pattern)} (e.g. ${r.uses[0]})`);
-  if (nested.length > show) console.log(`  ... ${nested.length - show} more; --growth times each on adversarial strings`);
+  if (nested.length > show)
+    console.log(`  ... ${nested.length - show} more; --growth times each on adversarial strings`);
 } else {
   reportRedos(nested);
 }
@@ -216,7 +271,9 @@ function reportRedos(patterns: typeof results): void {
   const rows = patterns.map((r, i) => {
     const root = parseJavaPattern(r.pattern).root;
     const translated = r.result.ok ? r.result : undefined;
-    const short = translated ? timeAttack(translated.source, translated.flags, attackStrings(root, i + 1), 3000) : "timeout";
+    const short = translated
+      ? timeAttack(translated.source, translated.flags, attackStrings(root, i + 1), 3000)
+      : "timeout";
     const sets = lengths.map((length) => ({ length, inputs: pumpedAttacks(root, i + 1, length) }));
     const time = (source: string): Growth => timeGrowth(source, "u", sets, 5000);
     const after = translated ? time(translated.source) : { points: [], timedOutAt: lengths[0] };
@@ -225,7 +282,9 @@ function reportRedos(patterns: typeof results): void {
     return { ...r, short, after, before, bound: inputBound(r.maxLengths) };
   });
   const slowShort = rows.filter((t) => t.short === "timeout" || t.short > 50);
-  console.log(`  on the sampled adversarial strings (~60 chars): ${slowShort.length} take over 50 ms or time out (3 s)`);
+  console.log(
+    `  on the sampled adversarial strings (~60 chars): ${slowShort.length} take over 50 ms or time out (3 s)`,
+  );
   for (const t of slowShort) {
     const label = t.short === "timeout" ? ">3 s" : `${t.short.toFixed(0)} ms`;
     console.log(`  ${label.padStart(6)}  ${JSON.stringify(t.pattern)} (${t.uses.length} uses, e.g. ${t.uses[0]})`);
@@ -244,13 +303,23 @@ function reportRedos(patterns: typeof results): void {
     const growthClass = classifyGrowth(row.after);
     if (growthClass === "linear") continue;
     const last = row.after.points[row.after.points.length - 1];
-    const measured = row.after.timedOutAt !== undefined ? `deadline at ${row.after.timedOutAt} chars` : `${last.worstMs.toFixed(1)} ms at ${last.length} chars`;
+    const measured =
+      row.after.timedOutAt !== undefined
+        ? `deadline at ${row.after.timedOutAt} chars`
+        : `${last.worstMs.toFixed(1)} ms at ${last.length} chars`;
     let bounded = "no @length max on some use";
     if (row.bound !== null && row.result.ok) {
-      const atBound = timeGrowth(row.result.source, "u", [{ length: row.bound, inputs: pumpedAttacks(parseJavaPattern(row.pattern).root, 7, row.bound) }], 5000);
+      const atBound = timeGrowth(
+        row.result.source,
+        "u",
+        [{ length: row.bound, inputs: pumpedAttacks(parseJavaPattern(row.pattern).root, 7, row.bound) }],
+        5000,
+      );
       const worst = atBound.timedOutAt !== undefined ? ">5 s" : `${(atBound.points[0]?.worstMs ?? 0).toFixed(1)} ms`;
       bounded = `@length max ${row.bound} on every use: ${worst} there`;
     }
-    console.log(`  ${growthClass.padEnd(9)} ${measured}; ${bounded}: ${JSON.stringify(row.pattern)} (e.g. ${row.uses[0]})`);
+    console.log(
+      `  ${growthClass.padEnd(9)} ${measured}; ${bounded}: ${JSON.stringify(row.pattern)} (e.g. ${row.uses[0]})`,
+    );
   }
 }

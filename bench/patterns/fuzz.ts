@@ -24,9 +24,95 @@ const seed = Number(process.argv[3] ?? 1);
 const random = prng(seed);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
-const LITERALS = ["a", "b", "c", "#", "\n", "\\Qa#b\\E", "(?-x)", "A", "-", "_", ":", " ", "é", "\\.", "\\:", "\\-", "\\_", "\\ ", "\\#", "x", "1", "\\t", "\\n", "\\u00e9", "\\x41", "\\x{1D400}", "\\0101", "\\cA", "}", "]", "\u{1D400}", "\\uD835\\uDC00"];
-const CLASS_ITEMS = ["a-c", "x", "\\w", "\\d", "\\s", "\\S", "\\W", "\\h", "\\v", "-", "_", "\\-", ":", "\\p{L}", "\\p{Alnum}", "\\p{Punct}", "\\P{L}", "\\p{IsAlphabetic}", "\\p{Lu}", "\\p{javaLowerCase}", "A-Z", "é", "\\x{1D400}-\\x{1D4FF}", "&", "^", "\\[", "\\]", "\\\\", "\\u0085", "\\x20-\\x7E"];
-const ATOMS = [".", "\\w", "\\s", "\\S", "\\d", "\\b", "\\B", "\\R", "\\h", "\\v", "\\p{L}", "\\pL", "\\p{Print}", "\\P{Alpha}", "\\p{IsWhite_Space}", "$", "^", "\\A", "\\z", "\\Z", "\\G"];
+const LITERALS = [
+  "a",
+  "b",
+  "c",
+  "#",
+  "\n",
+  "\\Qa#b\\E",
+  "(?-x)",
+  "A",
+  "-",
+  "_",
+  ":",
+  " ",
+  "é",
+  "\\.",
+  "\\:",
+  "\\-",
+  "\\_",
+  "\\ ",
+  "\\#",
+  "x",
+  "1",
+  "\\t",
+  "\\n",
+  "\\u00e9",
+  "\\x41",
+  "\\x{1D400}",
+  "\\0101",
+  "\\cA",
+  "}",
+  "]",
+  "\u{1D400}",
+  "\\uD835\\uDC00",
+];
+const CLASS_ITEMS = [
+  "a-c",
+  "x",
+  "\\w",
+  "\\d",
+  "\\s",
+  "\\S",
+  "\\W",
+  "\\h",
+  "\\v",
+  "-",
+  "_",
+  "\\-",
+  ":",
+  "\\p{L}",
+  "\\p{Alnum}",
+  "\\p{Punct}",
+  "\\P{L}",
+  "\\p{IsAlphabetic}",
+  "\\p{Lu}",
+  "\\p{javaLowerCase}",
+  "A-Z",
+  "é",
+  "\\x{1D400}-\\x{1D4FF}",
+  "&",
+  "^",
+  "\\[",
+  "\\]",
+  "\\\\",
+  "\\u0085",
+  "\\x20-\\x7E",
+];
+const ATOMS = [
+  ".",
+  "\\w",
+  "\\s",
+  "\\S",
+  "\\d",
+  "\\b",
+  "\\B",
+  "\\R",
+  "\\h",
+  "\\v",
+  "\\p{L}",
+  "\\pL",
+  "\\p{Print}",
+  "\\P{Alpha}",
+  "\\p{IsWhite_Space}",
+  "$",
+  "^",
+  "\\A",
+  "\\z",
+  "\\Z",
+  "\\G",
+];
 const FLAGS = ["(?i)", "(?s)", "(?m)", "(?d)", "(?x)", "(?-i)", "(?is)", "(?mi)", "(?u)"];
 
 function charClass(depth: number): string {
@@ -87,7 +173,29 @@ if (!javaAvailable()) {
 }
 
 const patterns = Array.from({ length: count }, () => expression(0, { n: 0 }));
-const SHORT = ["", "a", "b", "A", "-", "_", ":", " ", "é", "É", "\n", "\r\n", "\u0085", "\u00a0", "\u{1D400}", "K", "ab", "aa", "a\n", "x\u0301", "\u212a"];
+const SHORT = [
+  "",
+  "a",
+  "b",
+  "A",
+  "-",
+  "_",
+  ":",
+  " ",
+  "é",
+  "É",
+  "\n",
+  "\r\n",
+  "\u0085",
+  "\u00a0",
+  "\u{1D400}",
+  "K",
+  "ab",
+  "aa",
+  "a\n",
+  "x\u0301",
+  "\u212a",
+];
 const work = patterns.map((p, i) => {
   const result = translatePattern(p);
   let strings = [...SHORT];
@@ -96,7 +204,10 @@ const work = patterns.map((p, i) => {
   } catch {
     // Java decides whether the pattern is valid; keep the short strings.
   }
-  for (let k = 0; k < 10; k++) strings.push(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick([...TRICKY, "a", "b", "c", "x", "1"])).join(""));
+  for (let k = 0; k < 10; k++)
+    strings.push(
+      Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick([...TRICKY, "a", "b", "c", "x", "1"])).join(""),
+    );
   return { p, result, strings };
 });
 const verdicts = runJava(work.map((w) => ({ p: w.p, s: w.strings })));
@@ -141,13 +252,20 @@ work.forEach((w, i) => {
   const compiled = re2Tester(re2);
   w.strings.forEach((s, k) => {
     const java = v.v[k];
-    if (typeof java === "boolean" && compiled.test(s) !== java) re2Disagreements.push({ pattern: w.p, s, java, source: re2.source });
+    if (typeof java === "boolean" && compiled.test(s) !== java)
+      re2Disagreements.push({ pattern: w.p, s, java, source: re2.source });
   });
 });
 const re2Sorted = classify(re2Disagreements);
-for (const d of re2Sorted.real) problems.push(`RE2: ${JSON.stringify(d.pattern)} on ${JSON.stringify(d.s)}: Java ${d.java}  (RE2 ${JSON.stringify(d.source)})`);
+for (const d of re2Sorted.real)
+  problems.push(
+    `RE2: ${JSON.stringify(d.pattern)} on ${JSON.stringify(d.s)}: Java ${d.java}  (RE2 ${JSON.stringify(d.source)})`,
+  );
 const sorted = classify(disagreements);
-for (const d of sorted.real) problems.push(`${JSON.stringify(d.pattern)} on ${JSON.stringify(d.s)}: Java ${d.java}  (JS ${JSON.stringify(d.source)})`);
+for (const d of sorted.real)
+  problems.push(
+    `${JSON.stringify(d.pattern)} on ${JSON.stringify(d.s)}: Java ${d.java}  (JS ${JSON.stringify(d.source)})`,
+  );
 console.log({
   ...counts,
   mismatches: sorted.real.length,
@@ -157,5 +275,6 @@ console.log({
   re2Mismatches: re2Sorted.real.length,
   re2MismatchesFromKnownCauses: re2Sorted.unicode.length + re2Sorted.midPair.length,
 });
-for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${reason}`);
+for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]))
+  console.log(`  ${String(n).padStart(4)}  ${reason}`);
 for (const p of problems.slice(0, 40)) console.log(p);

@@ -32,4 +32,6 @@ const header = {
   entries,
 };
 writeFileSync(out, JSON.stringify(header, null, 2) + "\n");
-console.log(`${entries.length} patterns, ${entries.reduce((n, e) => n + (e.cases?.length ?? 0), 0)} verdicts -> ${out}`);
+console.log(
+  `${entries.length} patterns, ${entries.reduce((n, e) => n + (e.cases?.length ?? 0), 0)} verdicts -> ${out}`,
+);

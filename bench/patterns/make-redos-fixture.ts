@@ -30,7 +30,11 @@ const corpus = new Map(loadCorpusPatterns(dir).map((c) => [c.pattern, c]));
 /** Milliseconds the RegExp takes on each string (in a child, 20 s in all; unfinished ones count as slowest). */
 function regexpTimes(source: string, flags: string, inputs: string[]): number[] {
   const child = `let d="";process.stdin.on("data",(c)=>(d+=c));process.stdin.on("end",()=>{const {source,flags,inputs}=JSON.parse(d);const re=new RegExp(source,flags);for(const s of inputs){const t=performance.now();re.test(s);process.stdout.write((performance.now()-t)+"\\n");}});`;
-  const run = spawnSync(process.execPath, ["-e", child], { input: JSON.stringify({ source, flags, inputs }), timeout: 20_000, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["-e", child], {
+    input: JSON.stringify({ source, flags, inputs }),
+    timeout: 20_000,
+    encoding: "utf8",
+  });
   const times = (run.stdout ?? "").split("\n").filter(Boolean).map(Number);
   return inputs.map((_, i) => times[i] ?? Infinity);
 }
@@ -50,7 +54,9 @@ const cases = KNOWN_CATASTROPHIC.map((pattern, index) => {
   return { pattern, length, bounded, ranked };
 });
 
-const verdicts = runJava(cases.flatMap((c) => c.ranked.map((r) => ({ p: c.pattern, s: FAMILY.map((k) => attackText(r.a, k)) }))));
+const verdicts = runJava(
+  cases.flatMap((c) => c.ranked.map((r) => ({ p: c.pattern, s: FAMILY.map((k) => attackText(r.a, k)) }))),
+);
 let at = 0;
 const fixture = cases.map((c) => {
   const answers = c.ranked.map(() => verdicts[at++]);
@@ -72,4 +78,5 @@ const fixture = cases.map((c) => {
 const out = fileURLToPath(new URL("../../test/validators/redos-worst-cases.json", import.meta.url));
 writeFileSync(out, `${JSON.stringify(fixture, null, 1)}\n`);
 console.log(`wrote ${fixture.length} worst cases to ${out}`);
-for (const f of fixture) console.log(`  ${[...f.worstCase].length} chars, Java ${f.java}: ${JSON.stringify(f.pattern)}`);
+for (const f of fixture)
+  console.log(`  ${[...f.worstCase].length} chars, Java ${f.java}: ${JSON.stringify(f.pattern)}`);

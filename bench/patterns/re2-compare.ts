@@ -34,7 +34,10 @@ export interface Re2Comparison {
 
 /** Compares every case with Java (one JVM for all). */
 export function compareRe2WithJava(cases: readonly Re2Case[], seed: number): Re2Comparison {
-  const withAttacks = cases.map((c, i) => ({ ...c, strings: [...c.strings, ...pumpedAttacks(c.root, seed + i, 24).slice(0, 24)] }));
+  const withAttacks = cases.map((c, i) => ({
+    ...c,
+    strings: [...c.strings, ...pumpedAttacks(c.root, seed + i, 24).slice(0, 24)],
+  }));
   const requests: JavaRequest[] = withAttacks.map((c) => ({ p: c.pattern, s: c.strings }));
   const verdicts = runJava(requests);
   let strings = 0;
@@ -55,5 +58,11 @@ export function compareRe2WithJava(cases: readonly Re2Case[], seed: number): Re2
     });
   });
   const sorted = classify(mismatched);
-  return { patterns: cases.length, strings, real: sorted.real, explained: sorted.unicode.length + sorted.midPair.length, javaGaveUp };
+  return {
+    patterns: cases.length,
+    strings,
+    real: sorted.real,
+    explained: sorted.unicode.length + sorted.midPair.length,
+    javaGaveUp,
+  };
 }

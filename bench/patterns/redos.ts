@@ -136,7 +136,11 @@ export function pumpedAttackParts(root: JavaNode, seed: number, length: number):
   for (const loop of loops.slice(0, 12)) {
     if (loop.type !== "repeat") continue;
     const prefix = prefixTo(root, loop, random);
-    const pumps = new Set<string>([sample(loop.body, random), sample(loop.body, random), ...classChars(loop.body, random)]);
+    const pumps = new Set<string>([
+      sample(loop.body, random),
+      sample(loop.body, random),
+      ...classChars(loop.body, random),
+    ]);
     const chars = [...pumps].filter((p) => [...p].length === 1);
     if (chars.length >= 2) pumps.add(chars[0] + chars[1]);
     for (const pump of [...pumps].filter((p) => p.length > 0).slice(0, 6)) {
@@ -196,7 +200,12 @@ process.stdin.on("end", () => {
  * Times `new RegExp(source, flags).test()` on each set of inputs, shortest first, in a child
  * process killed after `limitMs` in all.
  */
-export function timeGrowth(source: string, flags: string, sets: { length: number; inputs: string[] }[], limitMs: number): Growth {
+export function timeGrowth(
+  source: string,
+  flags: string,
+  sets: { length: number; inputs: string[] }[],
+  limitMs: number,
+): Growth {
   const run = spawnSync(process.execPath, ["-e", CHILD], {
     input: JSON.stringify({ source, flags, sets }),
     timeout: limitMs,

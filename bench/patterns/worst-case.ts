@@ -14,7 +14,9 @@ import type { JavaNode } from "../../generator/patterns/java-ast.js";
 import { pumpedAttacks } from "./redos.js";
 
 /** How one pattern is run: the engine and what to compile. */
-export type CompiledForm = { engine: "regexp"; source: string; flags: string } | { engine: "re2"; source: string; crlfSource: string | undefined };
+export type CompiledForm =
+  | { engine: "regexp"; source: string; flags: string }
+  | { engine: "re2"; source: string; crlfSource: string | undefined };
 
 /** One pattern to time. */
 export interface WorstCaseJob {
@@ -84,7 +86,12 @@ export function timeWorstCases(jobs: readonly WorstCaseJob[], perPatternMs: numb
   const results: (WorstCaseTime | undefined)[] = new Array(jobs.length).fill(undefined);
   let next = 0;
   while (next < jobs.length) {
-    const batch = jobs.slice(next, next + 25).map((job, k) => ({ i: next + k, form: job.form, inputs: worstCaseInputs(job.root, next + k + 1, job.length), runs: RUNS }));
+    const batch = jobs.slice(next, next + 25).map((job, k) => ({
+      i: next + k,
+      form: job.form,
+      inputs: worstCaseInputs(job.root, next + k + 1, job.length),
+      runs: RUNS,
+    }));
     const run = spawnSync(process.execPath, ["-e", CHILD, re2Entry], {
       input: batch.map((b) => JSON.stringify(b)).join("\n") + "\n",
       timeout: perPatternMs * batch.length,
@@ -96,10 +103,12 @@ export function timeWorstCases(jobs: readonly WorstCaseJob[], perPatternMs: numb
       if (!line.trim()) continue;
       const msg = JSON.parse(line) as { start?: number; i?: number; medianMs?: number; input?: string };
       if (msg.start !== undefined) running = msg.start;
-      else if (msg.i !== undefined && msg.medianMs !== undefined) results[msg.i] = { medianMs: msg.medianMs, input: msg.input ?? "" };
+      else if (msg.i !== undefined && msg.medianMs !== undefined)
+        results[msg.i] = { medianMs: msg.medianMs, input: msg.input ?? "" };
     }
     const finished = run.status === 0 && !run.error;
-    if (!finished && run.signal === null && run.error === undefined) throw new Error(`timing child failed (${run.status}): ${run.stderr}`);
+    if (!finished && run.signal === null && run.error === undefined)
+      throw new Error(`timing child failed (${run.status}): ${run.stderr}`);
     if (finished) next += batch.length;
     else {
       const stuck = running ?? next;

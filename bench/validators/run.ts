@@ -69,19 +69,64 @@ export async function runValidatorsBench(rounds = 21, calls = 20_000): Promise<v
   try {
     const ajv = new Ajv({ allErrors: true });
     ajv.addFormat("iso8601Utc", { type: "string", validate: isIso8601Utc });
-    ajv.addKeyword({ keyword: "uint8array", validate: (_schema: unknown, data: unknown) => data instanceof Uint8Array });
+    ajv.addKeyword({
+      keyword: "uint8array",
+      validate: (_schema: unknown, data: unknown) => data instanceof Uint8Array,
+    });
     const ajvSend = ajv.compile(sendEventSchema);
     const ajvPredict = ajv.compile(getEventPredictionSchema);
     const anvilSend = validator(module, "validateSendEventRequest");
     const anvilPredict = validator(module, "validateGetEventPredictionRequest");
 
     const cases: Array<{ name: string; input: unknown; valid: boolean; anvil: Check; ajv: Check; zod: Check }> = [
-      { name: "SendEvent, valid", input: validSendEvent, valid: true, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
-      { name: "SendEvent, invalid", input: invalidSendEvent, valid: false, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
-      { name: "SendEvent, all broken", input: allBrokenSendEvent, valid: false, anvil: anvilSend, ajv: (v) => ajvSend(v) || ajvSend.errors, zod: (v) => sendEventZod.safeParse(v) },
-      { name: "GetEventPrediction, valid", input: validGetEventPrediction, valid: true, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
-      { name: "GetEventPrediction, invalid", input: invalidGetEventPrediction, valid: false, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
-      { name: "GetEventPrediction, all broken", input: allBrokenGetEventPrediction, valid: false, anvil: anvilPredict, ajv: (v) => ajvPredict(v) || ajvPredict.errors, zod: (v) => getEventPredictionZod.safeParse(v) },
+      {
+        name: "SendEvent, valid",
+        input: validSendEvent,
+        valid: true,
+        anvil: anvilSend,
+        ajv: (v) => ajvSend(v) || ajvSend.errors,
+        zod: (v) => sendEventZod.safeParse(v),
+      },
+      {
+        name: "SendEvent, invalid",
+        input: invalidSendEvent,
+        valid: false,
+        anvil: anvilSend,
+        ajv: (v) => ajvSend(v) || ajvSend.errors,
+        zod: (v) => sendEventZod.safeParse(v),
+      },
+      {
+        name: "SendEvent, all broken",
+        input: allBrokenSendEvent,
+        valid: false,
+        anvil: anvilSend,
+        ajv: (v) => ajvSend(v) || ajvSend.errors,
+        zod: (v) => sendEventZod.safeParse(v),
+      },
+      {
+        name: "GetEventPrediction, valid",
+        input: validGetEventPrediction,
+        valid: true,
+        anvil: anvilPredict,
+        ajv: (v) => ajvPredict(v) || ajvPredict.errors,
+        zod: (v) => getEventPredictionZod.safeParse(v),
+      },
+      {
+        name: "GetEventPrediction, invalid",
+        input: invalidGetEventPrediction,
+        valid: false,
+        anvil: anvilPredict,
+        ajv: (v) => ajvPredict(v) || ajvPredict.errors,
+        zod: (v) => getEventPredictionZod.safeParse(v),
+      },
+      {
+        name: "GetEventPrediction, all broken",
+        input: allBrokenGetEventPrediction,
+        valid: false,
+        anvil: anvilPredict,
+        ajv: (v) => ajvPredict(v) || ajvPredict.errors,
+        zod: (v) => getEventPredictionZod.safeParse(v),
+      },
     ];
     // The three must agree on each input, or the comparison means nothing.
     for (const c of cases) {
@@ -92,7 +137,9 @@ export async function runValidatorsBench(rounds = 21, calls = 20_000): Promise<v
         throw new Error(`${c.name}: validators disagree (anvil ${anvilOk}, ajv ${ajvOk}, zod ${zodOk})`);
       }
     }
-    for (const c of cases) if (c.name.endsWith("all broken")) printProblems(c.name, c.anvil(c.input) as Issue[], c.ajv(c.input) as ErrorObject[]);
+    for (const c of cases)
+      if (c.name.endsWith("all broken"))
+        printProblems(c.name, c.anvil(c.input) as Issue[], c.ajv(c.input) as ErrorObject[]);
     const loadBefore = load();
     const samples = new Map<string, number[]>();
     for (const c of cases) for (const who of ["anvil", "ajv", "zod"] as const) batch(c[who], c.input, calls); // warm-up
@@ -104,11 +151,19 @@ export async function runValidatorsBench(rounds = 21, calls = 20_000): Promise<v
         }
       }
     }
-    console.log(`validators: CPU ns per validation, median of ${rounds} rounds of ${calls} calls (Node ${process.version}); load average ${loadBefore} before, ${load()} after`);
-    console.log(`${"input".padEnd(30)}${"anvil".padStart(9)}${"ajv".padStart(9)}${"zod".padStart(9)}${"anvil/ajv".padStart(11)}${"ajv/anvil".padStart(11)}${"zod/anvil".padStart(11)}`);
+    console.log(
+      `validators: CPU ns per validation, median of ${rounds} rounds of ${calls} calls (Node ${process.version}); load average ${loadBefore} before, ${load()} after`,
+    );
+    console.log(
+      `${"input".padEnd(30)}${"anvil".padStart(9)}${"ajv".padStart(9)}${"zod".padStart(9)}${"anvil/ajv".padStart(11)}${"ajv/anvil".padStart(11)}${"zod/anvil".padStart(11)}`,
+    );
     for (const c of cases) {
-      const [a, j, z] = (["anvil", "ajv", "zod"] as const).map((who) => median(samples.get(`${c.name}|${who}`) as number[]));
-      console.log(`${c.name.padEnd(30)}${a.toFixed(0).padStart(9)}${j.toFixed(0).padStart(9)}${z.toFixed(0).padStart(9)}${`${(a / j).toFixed(2)}x`.padStart(11)}${`${(j / a).toFixed(2)}x`.padStart(11)}${`${(z / a).toFixed(2)}x`.padStart(11)}`);
+      const [a, j, z] = (["anvil", "ajv", "zod"] as const).map((who) =>
+        median(samples.get(`${c.name}|${who}`) as number[]),
+      );
+      console.log(
+        `${c.name.padEnd(30)}${a.toFixed(0).padStart(9)}${j.toFixed(0).padStart(9)}${z.toFixed(0).padStart(9)}${`${(a / j).toFixed(2)}x`.padStart(11)}${`${(j / a).toFixed(2)}x`.padStart(11)}${`${(z / a).toFixed(2)}x`.padStart(11)}`,
+      );
     }
     if (sink < 0) console.log(sink);
   } finally {

@@ -60,13 +60,20 @@ export const getEventPredictionSchema = {
       propertyNames: { minLength: 1, maxLength: 63, pattern: "^[0-9A-Za-z_-]+$" },
       additionalProperties: {
         type: "object",
-        properties: { byteBuffer: { uint8array: true }, contentType: { type: "string", minLength: 1, maxLength: 1024 } },
+        properties: {
+          byteBuffer: { uint8array: true },
+          contentType: { type: "string", minLength: 1, maxLength: 1024 },
+        },
       },
     },
   },
 } as const;
 
-const zIdentifier = z.string().min(1).max(64).regex(/^[0-9a-z_-]+$/);
+const zIdentifier = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9a-z_-]+$/);
 const zTimestamp = z.string().min(10).max(30).refine(isIso8601Utc, "not an ISO 8601 UTC timestamp");
 const zEventVariables = z
   .record(z.string().min(1).max(64), z.string().min(1).max(8192))
@@ -93,7 +100,10 @@ export const sendEventZod = z
     labelTimestamp: zTimestamp.optional(),
     entities: zEntities,
   })
-  .refine((o) => (o.assignedLabel === undefined) === (o.labelTimestamp === undefined), "assignedLabel and labelTimestamp go together");
+  .refine(
+    (o) => (o.assignedLabel === undefined) === (o.labelTimestamp === undefined),
+    "assignedLabel and labelTimestamp go together",
+  );
 
 /** GetEventPredictionRequest in zod. */
 export const getEventPredictionZod = z.object({
@@ -116,7 +126,10 @@ export const getEventPredictionZod = z.object({
         .min(1)
         .max(63)
         .regex(/^[0-9A-Za-z_-]+$/),
-      z.object({ byteBuffer: z.instanceof(Uint8Array).optional(), contentType: z.string().min(1).max(1024).optional() }),
+      z.object({
+        byteBuffer: z.instanceof(Uint8Array).optional(),
+        contentType: z.string().min(1).max(1024).optional(),
+      }),
     )
     .optional(),
 });

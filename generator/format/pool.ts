@@ -47,7 +47,9 @@ export class FormatPool {
   /** Formats every job; resolves with the texts in job order, or rejects with the first FormatFailure. */
   async format(jobs: FormatJob[]): Promise<string[]> {
     const results: string[] = new Array<string>(jobs.length);
-    const queue = jobs.map((job, index) => ({ job, index })).sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
+    const queue = jobs
+      .map((job, index) => ({ job, index }))
+      .sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
     const threads = Math.min(Math.max(this.size, 1), queue.length);
     while (this.workers.length < threads) this.workers.push(this.spawn());
     let failure: FormatFailure | undefined;
@@ -71,7 +73,10 @@ export class FormatPool {
 
   private spawn(): Worker {
     // execArgv [] keeps tsx's loader out of the thread (see worker.mjs for why).
-    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { options: this.options }, execArgv: [] });
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
+      workerData: { options: this.options },
+      execArgv: [],
+    });
     worker.unref();
     return worker;
   }

@@ -14,7 +14,12 @@ import type { AuthScheme } from "../runtime/auth.js";
 import { obj, str } from "./node-values.js";
 
 /** Auth traits anvil's runtime implements. */
-const SUPPORTED = ["aws.auth#sigv4", "smithy.api#httpApiKeyAuth", "smithy.api#httpBasicAuth", "smithy.api#httpBearerAuth"] as const;
+const SUPPORTED = [
+  "aws.auth#sigv4",
+  "smithy.api#httpApiKeyAuth",
+  "smithy.api#httpBasicAuth",
+  "smithy.api#httpBearerAuth",
+] as const;
 type SupportedId = (typeof SUPPORTED)[number];
 
 /** Auth traits that mark an auth scheme, supported or not (`@authDefinition` traits of the prelude and AWS traits). */
@@ -57,7 +62,9 @@ export function planAuth(service: Shape, operations: readonly Shape[]): AuthPlan
   const used = new Set<SupportedId>();
   for (const op of operations) {
     const listed = authList(op) ?? serviceList ?? onService;
-    const schemes = listed.filter((id): id is SupportedId => (SUPPORTED as readonly string[]).includes(id) && service.traits[id] !== undefined);
+    const schemes = listed.filter(
+      (id): id is SupportedId => (SUPPORTED as readonly string[]).includes(id) && service.traits[id] !== undefined,
+    );
     for (const id of schemes) used.add(id);
     plans[op.id] = {
       schemes,
@@ -70,7 +77,9 @@ export function planAuth(service: Shape, operations: readonly Shape[]): AuthPlan
     schemes: ordered.map((id) => schemeOf(service, id)),
     operations: plans,
     sigv4: used.has("aws.auth#sigv4"),
-    configTypes: (Object.keys(CONFIG_TYPES) as Array<keyof typeof CONFIG_TYPES>).filter((id) => used.has(id)).map((id) => CONFIG_TYPES[id]),
+    configTypes: (Object.keys(CONFIG_TYPES) as Array<keyof typeof CONFIG_TYPES>)
+      .filter((id) => used.has(id))
+      .map((id) => CONFIG_TYPES[id]),
   };
 }
 
@@ -95,7 +104,9 @@ function schemeOf(service: Shape, id: SupportedId): AuthScheme {
 
 /** Whether the client can keep the runtime's default: every operation SigV4-signed, none optional. */
 export function isSigV4Only(plan: AuthPlan): boolean {
-  return Object.values(plan.operations).every((o) => !o.optional && o.schemes.length === 1 && o.schemes[0] === "aws.auth#sigv4");
+  return Object.values(plan.operations).every(
+    (o) => !o.optional && o.schemes.length === 1 && o.schemes[0] === "aws.auth#sigv4",
+  );
 }
 
 /** The list most operations follow (the first operation's when counts tie), for the service descriptor. */

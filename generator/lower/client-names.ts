@@ -17,7 +17,18 @@ import { RUNTIME_REEXPORTS } from "../code/runtime-symbols.js";
 import { NameScope, claimIn } from "./naming.js";
 
 /** The generated modules whose top-level names are claimed here. */
-export type ClientModule = "types" | "errors" | "serde" | "validators" | "core" | "operations" | "client" | "endpoint-rules" | "paginators" | "waiters" | "index";
+export type ClientModule =
+  | "types"
+  | "errors"
+  | "serde"
+  | "validators"
+  | "core"
+  | "operations"
+  | "client"
+  | "endpoint-rules"
+  | "paginators"
+  | "waiters"
+  | "index";
 
 export class ClientNames {
   /** Names exported from index.ts (declarations of re-exported files, and runtime re-exports). */

@@ -11,12 +11,16 @@ import { isEnumTraitString } from "./shapes.js";
 import { isRequiredMember, memberTypeOf, typeOf, type ShapeSymbols } from "./type-expressions.js";
 import { str } from "./node-values.js";
 
-
 /**
  * The declaration of one named shape (not an error: those are classes in errors.ts). `outputs`:
  * the operation output structures, whose `@streaming` blobs are read-once streams.
  */
-export function lowerDeclaration(model: Model, s: Shape, symbols: ShapeSymbols, outputs: ReadonlySet<string>): TypeDeclIR {
+export function lowerDeclaration(
+  model: Model,
+  s: Shape,
+  symbols: ShapeSymbols,
+  outputs: ReadonlySet<string>,
+): TypeDeclIR {
   const name = symbols[s.id].name;
   if (s.type === "enum" || s.type === "intEnum" || isEnumTraitString(s))
     return { interface: undefined, enum: lowerEnum(s, name), union: undefined };

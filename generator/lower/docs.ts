@@ -26,7 +26,10 @@ export function htmlToText(html: string): string[] {
   });
   s = s.replace(/<\/?(code|i|b|em|strong|u)\b[^>]*>/gi, (tag) => (/^<\/?code/i.test(tag) ? "`" : ""));
   s = s.replace(/<li\b[^>]*>/gi, "\n\n- ").replace(/<\/li>/gi, "");
-  s = s.replace(/<(important|note)\b[^>]*>/gi, (_m, kind: string) => `\n\n${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()}: `);
+  s = s.replace(
+    /<(important|note)\b[^>]*>/gi,
+    (_m, kind: string) => `\n\n${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()}: `,
+  );
   s = s.replace(/<\/?(p|div|ul|ol|dl|dt|dd|important|note|br|h[1-6]|fullname|pre)\b[^>]*\/?>/gi, "\n\n");
   s = s.replace(/<[^>]+>/g, "");
   s = decodeEntities(s);

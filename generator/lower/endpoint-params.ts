@@ -51,14 +51,18 @@ export function endpointParamFields(service: Shape): EndpointParamField[] {
     const spec = obj(parameters[param]);
     const ctx = obj(context[param]);
     const builtIn = str(spec.builtIn);
-    const field = builtIn !== undefined ? BUILT_IN_FIELDS[builtIn] : context[param] !== undefined ? camelCase(param) : undefined;
+    const field =
+      builtIn !== undefined ? BUILT_IN_FIELDS[builtIn] : context[param] !== undefined ? camelCase(param) : undefined;
     if (field === undefined || taken.has(field)) continue;
     const type = (str(spec.type) ?? str(ctx.type) ?? "").toLowerCase();
     if (type !== "string" && type !== "boolean") continue;
     taken.add(field);
-    const doc = docLines(str(spec.documentation) ?? str(ctx.documentation) ?? `Sets the endpoint rule parameter ${param}.`);
+    const doc = docLines(
+      str(spec.documentation) ?? str(ctx.documentation) ?? `Sets the endpoint rule parameter ${param}.`,
+    );
     const fallback = spec.default;
-    if (typeof fallback === "string" || typeof fallback === "boolean") doc.push(`Default: ${JSON.stringify(fallback)}.`);
+    if (typeof fallback === "string" || typeof fallback === "boolean")
+      doc.push(`Default: ${JSON.stringify(fallback)}.`);
     out.push({ field, param, type, doc });
   }
   return out;
@@ -80,12 +84,15 @@ const FALSE_WHEN_UNSET = new Set(["useFipsEndpoint", "useDualstackEndpoint"]);
 /** The evaluator's parameter object for `config` (a TypeScript expression), region first. */
 export function endpointParamsLiteral(fields: readonly EndpointParamField[], region: string, config: string): string {
   const entries = [`Region: ${region}`];
-  for (const f of fields) entries.push(`${JSON.stringify(f.param)}: ${config}.${f.field}${FALSE_WHEN_UNSET.has(f.field) ? " ?? false" : ""}`);
+  for (const f of fields)
+    entries.push(`${JSON.stringify(f.param)}: ${config}.${f.field}${FALSE_WHEN_UNSET.has(f.field) ? " ?? false" : ""}`);
   return `{ ${entries.join(", ")} }`;
 }
 
 /** The config fields as a TypeScript object type, each with its doc comment. */
 export function endpointParamsType(fields: readonly EndpointParamField[]): string {
-  const members = fields.map((f) => `  /**\n${f.doc.map((l) => (l === "" ? "   *" : `   * ${l}`)).join("\n")}\n   */\n  ${f.field}?: ${f.type};`);
+  const members = fields.map(
+    (f) => `  /**\n${f.doc.map((l) => (l === "" ? "   *" : `   * ${l}`)).join("\n")}\n   */\n  ${f.field}?: ${f.type};`,
+  );
   return `{\n${members.join("\n")}\n}`;
 }

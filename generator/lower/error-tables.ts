@@ -40,7 +40,11 @@ export function serviceErrorTable(ctx: ErrorTableContext): Pick<ErrorTableIR, "e
  * One table per distinct error set of the operations (in operation order), and for each operation
  * the symbol of its table.
  */
-export function operationErrorTables(ctx: ErrorTableContext, operations: Shape[], baseException: string): { tables: ErrorTableIR[]; byOperation: CodeSymbol[] } {
+export function operationErrorTables(
+  ctx: ErrorTableContext,
+  operations: Shape[],
+  baseException: string,
+): { tables: ErrorTableIR[]; byOperation: CodeSymbol[] } {
   const tables: Array<ErrorTableIR & { operations: string[] }> = [];
   const symbols = new Map<string, CodeSymbol>();
   const byOperation = operations.map((op) => {
@@ -97,7 +101,10 @@ function errorsByStatus(ctx: ErrorTableContext, shapes: Shape[]): Array<{ status
 
 /** Names the operations (a count past five) and what happens to any other code. */
 function tableDoc(operations: string[], baseException: string): string[] {
-  const users = operations.length <= 5 ? operations.join(", ") : `${operations.length} operations (${operations.slice(0, 3).join(", ")}...)`;
+  const users =
+    operations.length <= 5
+      ? operations.join(", ")
+      : `${operations.length} operations (${operations.slice(0, 3).join(", ")}...)`;
   return [`The errors of ${users}, by wire code; any other code becomes ${baseException}.`];
 }
 

@@ -77,7 +77,8 @@ export function lowerError(model: Model, s: Shape, symbols: ShapeSymbols): Error
 /** `"a"?: T | undefined; "b": U` for the constructor's `fields` parameter. */
 function joinFieldTypes(fields: ErrorFieldIR[]): Code {
   return fields.reduce<Code>(
-    (acc, f, i) => code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type}${f.optional ? " | undefined" : ""};`,
+    (acc, f, i) =>
+      code`${acc}${i > 0 ? " " : ""}${f.memberKey}${f.optional ? "?" : ""}: ${f.type}${f.optional ? " | undefined" : ""};`,
     code``,
   );
 }

@@ -32,7 +32,13 @@ import { optionalDependencies, runtimeDependencies, runtimeFilesFor } from "../r
 import { UNIT, isNamedShape, isStreamingBlob } from "./type-expressions.js";
 import { lowerValidators } from "./validation/index.js";
 import { authKey, defaultOperationAuth, isSigV4Only, operationAuthLiteral, planAuth, type AuthPlan } from "./auth.js";
-import { endpointOverrideParam, endpointParamFields, endpointParamsLiteral, endpointParamsType, type EndpointParamField } from "./endpoint-params.js";
+import {
+  endpointOverrideParam,
+  endpointParamFields,
+  endpointParamsLiteral,
+  endpointParamsType,
+  type EndpointParamField,
+} from "./endpoint-params.js";
 import { checksumRuntimeModules, requestChecksumOf } from "./checksums.js";
 import { s3RuntimeModules } from "./s3.js";
 
@@ -54,12 +60,30 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const coreSymbol = names.exportedName("core", `${baseName}Core`, "_");
   // The parameters of client.ts's methods and of the paginators' and waiters' functions and sends.
   names.reserveParameters("client", ["input", "options"]);
-  for (const module of ["paginators", "waiters"] as const) names.reserveParameters(module, ["config", "input", "client", "request", "options"]);
+  for (const module of ["paginators", "waiters"] as const)
+    names.reserveParameters(module, ["config", "input", "client", "request", "options"]);
 
-  const serde = new SerdePlanner(model, symbols, names, selection.topLevelInputs, protocol?.honoursJsonName === true, protocol?.serdeFormat);
-  const topLevel = new Set(selection.operations.flatMap((o) => [o.input, o.output].filter((id): id is string => id !== undefined)));
+  const serde = new SerdePlanner(
+    model,
+    symbols,
+    names,
+    selection.topLevelInputs,
+    protocol?.honoursJsonName === true,
+    protocol?.serdeFormat,
+  );
+  const topLevel = new Set(
+    selection.operations.flatMap((o) => [o.input, o.output].filter((id): id is string => id !== undefined)),
+  );
   const xml = new XmlSchemaPlanner(model, symbols, names, xmlProtocolOf(service.protocol), topLevel);
-  const protocolContext: ProtocolContext = { model, symbols, names, serde, functions: [], xml, serviceId: selection.service.id };
+  const protocolContext: ProtocolContext = {
+    model,
+    symbols,
+    names,
+    serde,
+    functions: [],
+    xml,
+    serviceId: selection.service.id,
+  };
   // Every error the selection reaches gets its class, also one only a member targets (event
   // stream unions carry errors as members) and no operation lists.
   const errorShapes = uniqueShapes([
@@ -71,21 +95,47 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const { callable, leftOut } = partitionStreaming(model, selection.operations, protocol?.streamingBlobs === true);
   const auth = planAuth(selection.service, callable);
   const authDefault = isSigV4Only(auth) ? undefined : defaultOperationAuth(auth);
-  const operations = protocol ? lowerOperations({ model, symbols, names, protocol, protocolContext, validators: validators?.validatorSymbols ?? {}, service: selection.service }, callable) : [];
+  const operations = protocol
+    ? lowerOperations(
+        {
+          model,
+          symbols,
+          names,
+          protocol,
+          protocolContext,
+          validators: validators?.validatorSymbols ?? {},
+          service: selection.service,
+        },
+        callable,
+      )
+    : [];
   // An operation states its auth only where it differs from the service descriptor's list.
   for (const [i, op] of operations.entries()) {
     const own = auth.operations[callable[i]?.id ?? ""];
-    if (authDefault !== undefined && own !== undefined && authKey(own) !== authKey(authDefault)) op.auth = code`${operationAuthLiteral(own)}`;
+    if (authDefault !== undefined && own !== undefined && authKey(own) !== authKey(authDefault))
+      op.auth = code`${operationAuthLiteral(own)}`;
   }
-  const errorDeserializers = protocol ? errorShapes.map((s, i) => protocol.errorDeserializer(protocolContext, s, errors[i] as ErrorIR)) : [];
+  const errorDeserializers = protocol
+    ? errorShapes.map((s, i) => protocol.errorDeserializer(protocolContext, s, errors[i] as ErrorIR))
+    : [];
   const errorContext: ErrorTableContext = {
     names,
-    entries: new Map(errorShapes.map((s, i) => [s.id, { shape: s, wireCode: protocol?.errorCode?.(s) ?? splitId(s.id).name, deserializer: errorDeserializers[i]?.symbol }])),
+    entries: new Map(
+      errorShapes.map((s, i) => [
+        s.id,
+        {
+          shape: s,
+          wireCode: protocol?.errorCode?.(s) ?? splitId(s.id).name,
+          deserializer: errorDeserializers[i]?.symbol,
+        },
+      ]),
+    ),
     serviceErrors: selection.serviceErrors,
     byStatus: protocol?.errorsByStatus === true,
   };
   const operationTables = operationErrorTables(errorContext, operations.length > 0 ? callable : [], baseException.name);
-  for (const [i, op] of operations.entries()) op.errorTable = code`${valueRef(operationTables.byOperation[i] as CodeSymbol)}`;
+  for (const [i, op] of operations.entries())
+    op.errorTable = code`${valueRef(operationTables.byOperation[i] as CodeSymbol)}`;
   const client = clientFile(
     names,
     operations[0]?.functionName,
@@ -101,7 +151,10 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const features = protocol
     ? [
         ...checksumRuntimeModules(callable.map((op) => requestChecksumOf(model, op))),
-        ...s3RuntimeModules(selection.service, operations.map((o) => o.name)),
+        ...s3RuntimeModules(
+          selection.service,
+          operations.map((o) => o.name),
+        ),
         ...operationFeatureModules(operations),
       ]
     : [];
@@ -112,7 +165,9 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
   const waiters = lowerWaiters({ model, service: selection.service, names, client: coreSymbol }, called);
 
   const dependencies = { ...runtimeDependencies(shippedRuntime), ...optionalDependencies(validators?.packages ?? []) };
-  const clientNote = clientSupported ? undefined : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`;
+  const clientNote = clientSupported
+    ? undefined
+    : `The ${service.protocol} protocol is not supported by anvil's client yet: types and validators were generated, the client was left out.`;
   const modules: ClientModule[] = ["types", "errors"];
   if (clientSupported) modules.push("serde", "core", "operations", "client");
   if (clientSupported && service.endpointRuleSet !== undefined) modules.push("endpoint-rules");
@@ -148,8 +203,19 @@ export function lower(model: Model, selection: Selection, config: ClientConfig):
     paginators,
     waiters,
     validators,
-    index: indexFile(clientSupported, validators !== undefined, selection.shapes.some((s) => s.type === "document"), client, paginators.length > 0, waiters.length > 0, operations.some((o) => o.streamingOutput !== undefined) || callable.some((o) => hasStreamingInput(model, o))),
-    modules: modules.map((name): GeneratedModule => ({ name, declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])] })),
+    index: indexFile(
+      clientSupported,
+      validators !== undefined,
+      selection.shapes.some((s) => s.type === "document"),
+      client,
+      paginators.length > 0,
+      waiters.length > 0,
+      operations.some((o) => o.streamingOutput !== undefined) || callable.some((o) => hasStreamingInput(model, o)),
+    ),
+    modules: modules.map((name): GeneratedModule => ({
+      name,
+      declared: [...names.declaredIn(name), ...(name === "validators" ? (validators?.privateNames ?? []) : [])],
+    })),
     readme: lowerReadme({
       config,
       service,
@@ -192,7 +258,12 @@ function shapeSymbols(
 function clientFile(
   names: ClientNames,
   exampleFunction: string | undefined,
-  { client: clientSymbol, core: coreSymbol, config: configSymbol, baseException }: Record<"client" | "core" | "config" | "baseException", CodeSymbol>,
+  {
+    client: clientSymbol,
+    core: coreSymbol,
+    config: configSymbol,
+    baseException,
+  }: Record<"client" | "core" | "config" | "baseException", CodeSymbol>,
   serviceTable: Pick<ErrorTableIR, "entries" | "errorsByStatus">,
   operationTables: ErrorTableIR[],
   protocol: Code,
@@ -206,7 +277,10 @@ function clientFile(
   const rules = withRules ? names.localName("endpoint-rules", "endpointRuleSet", "_") : undefined;
   const authTypes = auth.plan.configTypes.map((t) => code` & ${typeRef(runtime.client(t))}`);
   // Without SigV4 the AWS credentials mean nothing, so the config type leaves them out.
-  const base = auth.plan.sigv4 || auth.default === undefined ? code`${typeRef(runtime.client("ClientConfig"))}` : code`Omit<${typeRef(runtime.client("ClientConfig"))}, "credentials">`;
+  const base =
+    auth.plan.sigv4 || auth.default === undefined
+      ? code`${typeRef(runtime.client("ClientConfig"))}`
+      : code`Omit<${typeRef(runtime.client("ClientConfig"))}, "credentials">`;
   const configType = code`${base}${joinCode(authTypes, "")}${endpointParams.length > 0 ? ` & ${endpointParamsType(endpointParams)}` : ""}`;
   const tailored = authTypes.length > 0 || endpointParams.length > 0 || auth.default !== undefined;
   return {
@@ -224,7 +298,9 @@ function clientFile(
     runtimeClient: code`${valueRef(runtime.client("ServiceClient"))}`,
     configType,
     invokeOptions: code`${typeRef(runtime.client("InvokeOptions"))}`,
-    serviceDescriptorType: tailored ? code`${typeRef(runtime.client("ServiceDescriptor"))}<${configSymbol.name}>` : code`${typeRef(runtime.client("ServiceDescriptor"))}`,
+    serviceDescriptorType: tailored
+      ? code`${typeRef(runtime.client("ServiceDescriptor"))}<${configSymbol.name}>`
+      : code`${typeRef(runtime.client("ServiceDescriptor"))}`,
     operationDescriptorType: code`${typeRef(runtime.client("OperationDescriptor"))}`,
     baseException: code`${valueRef(baseException)}`,
     protocol,
@@ -247,7 +323,15 @@ function clientFile(
 }
 
 /** index.ts: the generated modules re-exported whole, and the runtime names a user needs. */
-function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocument: boolean, client: ClientFileIR, hasPaginators: boolean, hasWaiters: boolean, usesStreaming: boolean): IndexIR {
+function indexFile(
+  clientSupported: boolean,
+  hasValidators: boolean,
+  usesDocument: boolean,
+  client: ClientFileIR,
+  hasPaginators: boolean,
+  hasWaiters: boolean,
+  usesStreaming: boolean,
+): IndexIR {
   const named: IndexIR["named"] = [];
   const add = (module: string, values: readonly string[], types: readonly string[]) =>
     named.push(
@@ -264,13 +348,24 @@ function indexFile(clientSupported: boolean, hasValidators: boolean, usesDocumen
   if (hasPaginators) add("./runtime/paginate.js", RUNTIME_REEXPORTS.paginate, RUNTIME_REEXPORTS.paginateTypes);
   if (hasWaiters) add("./runtime/waiter.js", RUNTIME_REEXPORTS.waiter, RUNTIME_REEXPORTS.waiterTypes);
   if (usesStreaming) add("./runtime/streaming.js", RUNTIME_REEXPORTS.streaming, RUNTIME_REEXPORTS.streamingTypes);
-  const reexportAll = ["./types.js", "./errors.js", ...(clientSupported ? ["./operations.js"] : []), ...(hasValidators ? ["./validators.js"] : []), ...(hasPaginators ? ["./paginators.js"] : []), ...(hasWaiters ? ["./waiters.js"] : [])];
+  const reexportAll = [
+    "./types.js",
+    "./errors.js",
+    ...(clientSupported ? ["./operations.js"] : []),
+    ...(hasValidators ? ["./validators.js"] : []),
+    ...(hasPaginators ? ["./paginators.js"] : []),
+    ...(hasWaiters ? ["./waiters.js"] : []),
+  ];
   return { reexportAll, named };
 }
 
 /** True when the operation's input has a `@streaming` blob member. */
 function hasStreamingInput(model: Model, op: Shape): boolean {
-  return op.input !== undefined && op.input !== UNIT && getShape(model, op.input).members.some((m) => isStreamingBlob(model, m.target));
+  return (
+    op.input !== undefined &&
+    op.input !== UNIT &&
+    getShape(model, op.input).members.some((m) => isStreamingBlob(model, m.target))
+  );
 }
 
 function uniqueShapes(shapes: Shape[]): Shape[] {

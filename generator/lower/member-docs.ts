@@ -8,7 +8,6 @@ import { docLines, escapeCommentText } from "./docs.js";
 import { isNamedShape } from "./type-expressions.js";
 import { num, str } from "./node-values.js";
 
-
 /** One line summarising the constraint traits on a member and its target, or undefined. */
 export function constraintSummary(member: Member, target: Shape | undefined): string | undefined {
   const trait = (id: string) => member.traits[id] ?? target?.traits[id];
@@ -17,8 +16,21 @@ export function constraintSummary(member: Member, target: Shape | undefined): st
   if (length) {
     const min = num(length.min);
     const max = num(length.max);
-    const unit = target?.type === "blob" ? "bytes" : target?.type === "list" || target?.type === "set" ? "items" : target?.type === "map" ? "entries" : "characters";
-    parts.push(min !== undefined && max !== undefined ? `${min} to ${max} ${unit}` : min !== undefined ? `at least ${min} ${unit}` : `at most ${max} ${unit}`);
+    const unit =
+      target?.type === "blob"
+        ? "bytes"
+        : target?.type === "list" || target?.type === "set"
+          ? "items"
+          : target?.type === "map"
+            ? "entries"
+            : "characters";
+    parts.push(
+      min !== undefined && max !== undefined
+        ? `${min} to ${max} ${unit}`
+        : min !== undefined
+          ? `at least ${min} ${unit}`
+          : `at most ${max} ${unit}`,
+    );
   }
   const pattern = str(trait("smithy.api#pattern"));
   if (pattern !== undefined) parts.push(`pattern \`${pattern}\``);
@@ -26,7 +38,13 @@ export function constraintSummary(member: Member, target: Shape | undefined): st
   if (range) {
     const min = num(range.min);
     const max = num(range.max);
-    parts.push(min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`);
+    parts.push(
+      min !== undefined && max !== undefined
+        ? `from ${min} to ${max}`
+        : min !== undefined
+          ? `at least ${min}`
+          : `at most ${max}`,
+    );
   }
   if (trait("smithy.api#uniqueItems") !== undefined) parts.push("unique items");
   if (trait("anvil.traits#iso8601Utc") !== undefined) parts.push("an ISO 8601 UTC timestamp");
@@ -42,7 +60,11 @@ export function constraintSummary(member: Member, target: Shape | undefined): st
 export function memberDoc(model: Model, m: Member): string[] {
   const target = model.shapes.get(m.target);
   const own = str(m.traits["smithy.api#documentation"]);
-  const lines = own ? docLines(own) : target && !target.prelude && !isNamedShape(target) ? docLines(str(target.traits["smithy.api#documentation"])) : [];
+  const lines = own
+    ? docLines(own)
+    : target && !target.prelude && !isNamedShape(target)
+      ? docLines(str(target.traits["smithy.api#documentation"]))
+      : [];
   const summary = constraintSummary(m, target);
   if (summary) lines.push(...(lines.length > 0 ? [""] : []), summary);
   return lines.length > 0 ? lines : [`The \`${escapeCommentText(m.name)}\` member.`];

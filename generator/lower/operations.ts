@@ -18,7 +18,6 @@ import { requestChecksumCode, requestChecksumOf } from "./checksums.js";
 import { endpointContextFunction, endpointContextOf } from "./endpoint-context.js";
 import { errorsIn200, s3PrepareInput } from "./s3.js";
 
-
 /** What operations lowering needs besides the model. */
 export interface OperationContext {
   model: Model;
@@ -62,7 +61,9 @@ export function partitionStreaming(
 export function lowerOperations(ctx: OperationContext, operations: Shape[]): OperationIR[] {
   const methods = new NameScope(CLIENT_MEMBER_NAMES);
   // Exported names first: private names claimed while planning serializers keep clear of them.
-  const functions = operations.map((op) => ctx.names.exportedName("operations", camelCase(splitId(op.id).name), "Operation"));
+  const functions = operations.map((op) =>
+    ctx.names.exportedName("operations", camelCase(splitId(op.id).name), "Operation"),
+  );
   return operations.map((op, i) => {
     const name = splitId(op.id).name;
     const input = op.input && op.input !== UNIT ? op.input : undefined;
@@ -130,7 +131,10 @@ export function operationFeatureModules(operations: readonly OperationIR[]): str
  */
 function placedByRules(hostPrefix: string, context: ReadonlyArray<{ param: string; expression: string }>): boolean {
   const labels = [...hostPrefix.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
-  return labels.length > 0 && labels.every((label) => context.some((p) => p.expression === `input[${JSON.stringify(label)}]`));
+  return (
+    labels.length > 0 &&
+    labels.every((label) => context.some((p) => p.expression === `input[${JSON.stringify(label)}]`))
+  );
 }
 
 /** An operation's docs, with `@deprecated` when the model deprecates it. */
@@ -146,7 +150,11 @@ function operationDoc(op: Shape, opName: string): string[] {
 }
 
 /** `input member X (an event stream)` when a member of the operation's input or output streams in a way the client cannot send. */
-function streamingMember(model: Model, op: Shape, streamingBlobs: boolean): { side: "input" | "output"; member: string; kind: LeftOutOperationIR["kind"] } | undefined {
+function streamingMember(
+  model: Model,
+  op: Shape,
+  streamingBlobs: boolean,
+): { side: "input" | "output"; member: string; kind: LeftOutOperationIR["kind"] } | undefined {
   for (const [side, id] of [
     ["input", op.input],
     ["output", op.output],

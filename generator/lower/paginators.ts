@@ -24,14 +24,18 @@ export interface PaginatorContext {
 }
 
 /** The paginators of the operations the client calls; a `@paginated` that does not fit the shapes is a model error. */
-export function lowerPaginators(ctx: PaginatorContext, operations: ReadonlyArray<{ shape: Shape; ir: OperationIR }>): PaginatorIR[] {
+export function lowerPaginators(
+  ctx: PaginatorContext,
+  operations: ReadonlyArray<{ shape: Shape; ir: OperationIR }>,
+): PaginatorIR[] {
   const problems: Diagnostic[] = [];
   const out: PaginatorIR[] = [];
   for (const { shape, ir } of operations) {
     const pagination = paginationOf(ctx.model, ctx.service, shape, problems);
     if (pagination === undefined) continue;
     const name = ctx.names.exportedName("paginators", `paginate${ir.name}`, "_");
-    const itemsName = pagination.items === undefined ? undefined : ctx.names.exportedName("paginators", `paginate${ir.name}Items`, "_");
+    const itemsName =
+      pagination.items === undefined ? undefined : ctx.names.exportedName("paginators", `paginate${ir.name}Items`, "_");
     out.push({
       name: name.name,
       itemsName: itemsName?.name,
@@ -50,7 +54,10 @@ export function lowerPaginators(ctx: PaginatorContext, operations: ReadonlyArray
       pageSize: pagination.pageSize === undefined ? undefined : JSON.stringify(pagination.pageSize),
       items: pagination.items === undefined ? undefined : JSON.stringify(pagination.items),
       doc: paginatorDoc(ir.name, pagination.outputToken, pagination.inputToken),
-      itemsDoc: pagination.items === undefined ? [] : [`Every item of every page of ${ir.name} (\`${pagination.items.join(".")}\`), one by one, in order.`],
+      itemsDoc:
+        pagination.items === undefined
+          ? []
+          : [`Every item of every page of ${ir.name} (\`${pagination.items.join(".")}\`), one by one, in order.`],
     });
   }
   if (problems.length > 0) throw new AnvilError("model", problems);
@@ -77,4 +84,3 @@ function paginatorDoc(operation: string, outputToken: string[], inputToken: stri
     "if the service returns the token it was sent.",
   ];
 }
-

@@ -48,7 +48,6 @@ function firstSentence(doc: string | undefined, fallback: string): string {
   return markdownText(end === -1 ? first : first.slice(0, end + 1));
 }
 
-
 export function lowerReadme(f: ReadmeFacts): ReadmeIR {
   const serviceDoc = str(f.serviceShape.traits["smithy.api#documentation"]);
   const title = str(f.serviceShape.traits["smithy.api#title"]) ?? f.service.sdkId;
@@ -57,7 +56,9 @@ export function lowerReadme(f: ReadmeFacts): ReadmeIR {
     const name = splitId(op.id).name;
     const lowered = byName.get(name);
     return {
-      method: lowered ? `\`${lowered.method}\`` : `(none: ${markdownText(f.leftOut.find((l) => l.name === name)?.note ?? "not supported")})`,
+      method: lowered
+        ? `\`${lowered.method}\``
+        : `(none: ${markdownText(f.leftOut.find((l) => l.name === name)?.note ?? "not supported")})`,
       summary: firstSentence(str(op.traits["smithy.api#documentation"]), `Calls ${name}.`),
       input: lowered ? `\`${markdownCode(lowered.inputType.toString())}\`` : "",
       output: lowered ? `\`${markdownCode(lowered.outputType.toString())}\`` : "",

@@ -30,7 +30,9 @@ export function s3PrepareInput(service: Shape, operation: string): Code | undefi
 
 /** The runtime feature modules S3's customisations need among `operations`. */
 export function s3RuntimeModules(service: Shape, operations: readonly string[]): string[] {
-  return operations.some((name) => s3PrepareInput(service, name) !== undefined) ? ["features/s3-location-constraint.ts"] : [];
+  return operations.some((name) => s3PrepareInput(service, name) !== undefined)
+    ? ["features/s3-location-constraint.ts"]
+    : [];
 }
 
 /**

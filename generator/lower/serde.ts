@@ -45,7 +45,10 @@ export interface SerdeFormat {
   /** A timestamp `@default` as it is written: a literal or an expression. */
   timestampDefault(date: Date, format: string): Code;
   /** Readers of decoded values (each `(v: unknown) => T | undefined`). */
-  readers: Record<"blob" | "boolean" | "string" | "number" | "bigInteger" | "bigDecimal" | "timestamp" | "document", Code>;
+  readers: Record<
+    "blob" | "boolean" | "string" | "number" | "bigInteger" | "bigDecimal" | "timestamp" | "document",
+    Code
+  >;
 }
 
 /** awsJson: blobs as base64, special floats as strings, timestamps by `@timestampFormat`. */
@@ -60,7 +63,11 @@ export const JSON_FORMAT: SerdeFormat = {
   dropAbsent: { helper: helper("withoutNulls"), always: false },
   timestampDefault: (date, f) =>
     code`${JSON.stringify(
-      f === "date-time" ? date.toISOString().replace(".000Z", "Z") : f === "http-date" ? date.toUTCString() : date.getTime() / 1000,
+      f === "date-time"
+        ? date.toISOString().replace(".000Z", "Z")
+        : f === "http-date"
+          ? date.toUTCString()
+          : date.getTime() / 1000,
     )}`,
   readers: {
     blob: helper("deBlob"),
@@ -178,7 +185,10 @@ export class SerdePlanner {
    * `passesThrough` when some value goes as given (then the object needs `withoutNulls`). REST
    * protocols pass the members left for the body.
    */
-  structureEntries(id: string, members: Member[]): { entries: Array<{ key: string; expression: Code }>; passesThrough: boolean } {
+  structureEntries(
+    id: string,
+    members: Member[],
+  ): { entries: Array<{ key: string; expression: Code }>; passesThrough: boolean } {
     const type = this.typeOfNamed(id);
     const topLevel = this.topLevelInputs.has(id);
     let passesThrough = false;
@@ -310,7 +320,10 @@ export class SerdePlanner {
     };
     this.deserializerFns.set(id, ir);
     if (s.type === "union") {
-      ir.unionDeserializer = s.members.map((m) => ({ key: literalKey(this.wireName(m)), expression: this.reader(m.target, m) }));
+      ir.unionDeserializer = s.members.map((m) => ({
+        key: literalKey(this.wireName(m)),
+        expression: this.reader(m.target, m),
+      }));
       ir.readsBody = code`${helper("deUnion")}<${type}>`;
       const renamed = s.members.filter((m) => this.wireName(m) !== m.name);
       if (renamed.length > 0)

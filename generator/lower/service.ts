@@ -11,12 +11,15 @@ import { pascalCase } from "./naming.js";
 import { obj, str } from "./node-values.js";
 import { KNOWN_PROTOCOLS, protocolGenerator, type ProtocolGenerator } from "./protocols/index.js";
 
-
 /**
  * The service facts, the client's class-name base, and the generator of its protocol (picked from
  * the service's protocol trait; undefined when anvil cannot generate a client for it).
  */
-export function lowerService(service: Shape): { service: ServiceIR; baseName: string; protocol: ProtocolGenerator | undefined } {
+export function lowerService(service: Shape): {
+  service: ServiceIR;
+  baseName: string;
+  protocol: ProtocolGenerator | undefined;
+} {
   const serviceTrait = obj(service.traits["aws.api#service"]);
   const sigv4 = obj(service.traits["aws.auth#sigv4"]);
   const serviceName = splitId(service.id).name;

@@ -9,7 +9,14 @@
 import type { Model, Shape } from "../assemble/model.js";
 import { code, runtime, typeRef, valueRef, type Code, type CodeSymbol } from "../code/index.js";
 import { AnvilError, type Diagnostic } from "../errors.js";
-import { INPUT_OUTPUT_ROOT, OUTPUT_ROOT, readServiceWaiters, type CompiledPath, type Waiter, type WaiterAcceptor } from "../traits/waitable.js";
+import {
+  INPUT_OUTPUT_ROOT,
+  OUTPUT_ROOT,
+  readServiceWaiters,
+  type CompiledPath,
+  type Waiter,
+  type WaiterAcceptor,
+} from "../traits/waitable.js";
 import type { ClientNames } from "./client-names.js";
 import { docLines } from "./docs.js";
 import type { AcceptorIR, OperationIR, WaiterIR } from "./ir.js";
@@ -24,13 +31,26 @@ export interface WaiterContext {
 }
 
 /** The waiters of the operations the client calls, in operation then model order. */
-export function lowerWaiters(ctx: WaiterContext, operations: ReadonlyArray<{ shape: Shape; ir: OperationIR }>): WaiterIR[] {
+export function lowerWaiters(
+  ctx: WaiterContext,
+  operations: ReadonlyArray<{ shape: Shape; ir: OperationIR }>,
+): WaiterIR[] {
   const problems: Diagnostic[] = [];
-  const byOperation = readServiceWaiters(ctx.model, operations.map((o) => o.shape), ctx.service, problems);
+  const byOperation = readServiceWaiters(
+    ctx.model,
+    operations.map((o) => o.shape),
+    ctx.service,
+    problems,
+  );
   const out: WaiterIR[] = [];
   for (const { shape, ir } of operations) {
     for (const waiter of byOperation.get(shape.id) ?? []) {
-      const report = (message: string) => problems.push({ message: `Waiter \`${waiter.name}\`: ${message}`, shapeId: shape.id, ...(shape.location ? { location: shape.location } : {}) });
+      const report = (message: string) =>
+        problems.push({
+          message: `Waiter \`${waiter.name}\`: ${message}`,
+          shapeId: shape.id,
+          ...(shape.location ? { location: shape.location } : {}),
+        });
       const acceptors = waiter.acceptors.map((a) => lowerAcceptor(a, ir, report));
       if (acceptors.some((a) => a === undefined)) continue;
       out.push({
@@ -38,7 +58,7 @@ export function lowerWaiters(ctx: WaiterContext, operations: ReadonlyArray<{ sha
         waiter: waiter.name,
         operation: ir.name,
         method: ir.method,
-      send: ir.call,
+        send: ir.call,
         configType: code`${typeRef(runtime.waiter("WaiterConfiguration"))}<${typeRef(ctx.client)}>`,
         resultType: code`${typeRef(runtime.waiter("WaiterResult"))}`,
         waitUntil: code`${valueRef(runtime.waiter("waitUntil"))}`,
@@ -47,12 +67,18 @@ export function lowerWaiters(ctx: WaiterContext, operations: ReadonlyArray<{ sha
         minDelay: waiter.minDelay,
         maxDelay: waiter.maxDelay,
         acceptors: acceptors as AcceptorIR[],
-        compiledPaths: waiter.acceptors.filter((a) => a.matcher.kind === "output" || a.matcher.kind === "inputOutput").length + waiter.acceptors.filter((a) => a.message !== undefined).length,
+        compiledPaths:
+          waiter.acceptors.filter((a) => a.matcher.kind === "output" || a.matcher.kind === "inputOutput").length +
+          waiter.acceptors.filter((a) => a.message !== undefined).length,
         doc: waiterDoc(waiter, ir.name),
       });
     }
   }
-  if (problems.length > 0) throw new AnvilError("model", problems.map((p) => validationsOwn(ctx.model, p) ?? p));
+  if (problems.length > 0)
+    throw new AnvilError(
+      "model",
+      problems.map((p) => validationsOwn(ctx.model, p) ?? p),
+    );
   return out;
 }
 
@@ -62,10 +88,16 @@ export function lowerWaiters(ctx: WaiterContext, operations: ReadonlyArray<{ sha
  */
 function validationsOwn(model: Model, problem: Diagnostic): Diagnostic | undefined {
   if (problem.eventId === undefined) return undefined;
-  return model.warnings?.find((w) => w.eventId === problem.eventId && w.shapeId === problem.shapeId && w.severity !== "SUPPRESSED");
+  return model.warnings?.find(
+    (w) => w.eventId === problem.eventId && w.shapeId === problem.shapeId && w.severity !== "SUPPRESSED",
+  );
 }
 
-function lowerAcceptor(acceptor: WaiterAcceptor, operation: OperationIR, report: (message: string) => void): AcceptorIR | undefined {
+function lowerAcceptor(
+  acceptor: WaiterAcceptor,
+  operation: OperationIR,
+  report: (message: string) => void,
+): AcceptorIR | undefined {
   const m = acceptor.matcher;
   let matcher: Code | undefined;
   switch (m.kind) {
@@ -77,7 +109,10 @@ function lowerAcceptor(acceptor: WaiterAcceptor, operation: OperationIR, report:
       break;
     case "output":
     case "inputOutput": {
-      const parameter = m.kind === "output" ? code`${OUTPUT_ROOT}: ${operation.outputType}` : code`${INPUT_OUTPUT_ROOT}: { input: ${operation.inputType}; output: ${operation.outputType} }`;
+      const parameter =
+        m.kind === "output"
+          ? code`${OUTPUT_ROOT}: ${operation.outputType}`
+          : code`${INPUT_OUTPUT_ROOT}: { input: ${operation.inputType}; output: ${operation.outputType} }`;
       const select = arrow(m.path, parameter, report);
       if (select === undefined) return undefined;
       matcher = code`{ ${m.kind}: ${select}, comparator: ${JSON.stringify(m.comparator)}, expected: ${JSON.stringify(m.expected)} }`;
@@ -95,7 +130,9 @@ function lowerAcceptor(acceptor: WaiterAcceptor, operation: OperationIR, report:
 /** `(output: T) => <compiled path>`; the parameter is `_`-prefixed when the path never reads it. */
 function arrow(path: CompiledPath, parameter: Code, report: (message: string) => void): Code | undefined {
   if (path.kind === "evaluated") {
-    report(`cannot compile the JMESPath expression (${path.expression}): ${path.reason}; anvil's client ships no JMESPath evaluator`);
+    report(
+      `cannot compile the JMESPath expression (${path.expression}): ${path.reason}; anvil's client ships no JMESPath evaluator`,
+    );
     return undefined;
   }
   return path.usesRoot ? code`(${parameter}) => ${path.code}` : code`(_${parameter}) => ${path.code}`;

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Outcome } from "../../bench/corpus/protocol.js";
 import { buildReport, formatReport } from "../../bench/corpus/summary.js";
 
-function outcome(model: string, clientsByProtocol: Record<string, number>, leftOutOperations: Record<string, number> = {}, notes: string[] = []): Outcome {
+function outcome(
+  model: string,
+  clientsByProtocol: Record<string, number>,
+  leftOutOperations: Record<string, number> = {},
+  notes: string[] = [],
+): Outcome {
   return {
     model,
     loaded: true,
@@ -26,7 +31,12 @@ const memory = { allPeak: 0, workersPeak: 0, workerPeak: 0, runnerPeak: 0 };
 describe("corpus summary: clients and left-out operations", () => {
   it("counts the models that got a client, by protocol, most first", () => {
     const report = buildReport(
-      [outcome("a.json", { restJson1: 1 }), outcome("b.json", { restJson1: 1 }), outcome("c.json", { awsJson1_1: 1 }), outcome("d.json", {})],
+      [
+        outcome("a.json", { restJson1: 1 }),
+        outcome("b.json", { restJson1: 1 }),
+        outcome("c.json", { awsJson1_1: 1 }),
+        outcome("d.json", {}),
+      ],
       1000,
       2,
       memory,
@@ -37,7 +47,9 @@ describe("corpus summary: clients and left-out operations", () => {
   it("counts operations left out by kind, from the pipeline's counts, and ignores other notes", () => {
     const report = buildReport(
       [
-        outcome("a.json", { restJson1: 1 }, { "event stream": 1, "streaming blob": 1 }, ["a: @pattern of x#Y left out of the validators (too long): .*"]),
+        outcome("a.json", { restJson1: 1 }, { "event stream": 1, "streaming blob": 1 }, [
+          "a: @pattern of x#Y left out of the validators (too long): .*",
+        ]),
         outcome("b.json", { restJson1: 1 }, { "event stream": 1 }),
         outcome("c.json", { restJson1: 1 }, {}, ["c: @pattern of x#Z left out of the validators (too long): .*"]),
       ],
@@ -45,7 +57,9 @@ describe("corpus summary: clients and left-out operations", () => {
       2,
       memory,
     );
-    expect(formatReport(report)).toContain("operations left out   3 in 2 models (types and validators generated, a note each): event streams 2, streaming blobs 1");
+    expect(formatReport(report)).toContain(
+      "operations left out   3 in 2 models (types and validators generated, a note each): event streams 2, streaming blobs 1",
+    );
   });
 
   it("prints no left-out line when every operation got a method", () => {

@@ -13,14 +13,19 @@ describe("corpus CPU time", () => {
   it.runIf(process.platform === "linux")("counts a child process's CPU once the runner has waited for it", () => {
     const before = cpuMsWithChildren() as number;
     // A child that spins for 400 ms of its own CPU time (not wall time: the machine may be loaded).
-    const child = spawnSync(process.execPath, ["-e", "const s = process.cpuUsage(); while ((process.cpuUsage(s).user + process.cpuUsage(s).system) < 400e3);"]);
+    const child = spawnSync(process.execPath, [
+      "-e",
+      "const s = process.cpuUsage(); while ((process.cpuUsage(s).user + process.cpuUsage(s).system) < 400e3);",
+    ]);
     expect(child.status).toBe(0);
     const spent = (cpuMsWithChildren() as number) - before;
     expect(spent).toBeGreaterThanOrEqual(380);
   });
 
   it("prints CPU seconds beside wall time when measured, and leaves them out when not", () => {
-    expect(formatReport(buildReport([], 90_000, 2, memory, 123_456))).toContain("total time            1m30s wall, 123.5 CPU-s in all (runner, workers, compiler runs), 2 workers");
+    expect(formatReport(buildReport([], 90_000, 2, memory, 123_456))).toContain(
+      "total time            1m30s wall, 123.5 CPU-s in all (runner, workers, compiler runs), 2 workers",
+    );
     const report = formatReport(buildReport([], 90_000, 2, memory));
     expect(report).toContain("total time            1m30s wall, 2 workers");
     expect(report).not.toContain("CPU-s");

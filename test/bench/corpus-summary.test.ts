@@ -27,7 +27,16 @@ function outcome(model: string, validateMs: number, events: Partial<Outcome["eve
 
 describe("corpus summary: validation", () => {
   it("counts events by severity, leaving suppressed ones out", () => {
-    expect(countEvents([{ message: "a" }, { message: "b", severity: "DANGER" }, { message: "c", severity: "WARNING" }, { message: "d", severity: "WARNING" }, { message: "e", severity: "SUPPRESSED" }, { message: "f", severity: "NOTE" }])).toEqual({
+    expect(
+      countEvents([
+        { message: "a" },
+        { message: "b", severity: "DANGER" },
+        { message: "c", severity: "WARNING" },
+        { message: "d", severity: "WARNING" },
+        { message: "e", severity: "SUPPRESSED" },
+        { message: "f", severity: "NOTE" },
+      ]),
+    ).toEqual({
       error: 1,
       danger: 1,
       warning: 2,
@@ -36,7 +45,12 @@ describe("corpus summary: validation", () => {
   });
 
   it("sums validation time, gives its share of generation time and the slowest models, and the events per severity with their models", () => {
-    const report = buildReport([outcome("a", 50, { warning: 3 }), outcome("b", 150, {}), outcome("c", 100, { warning: 5, note: 1 })], 2000, 2, { workersPeak: 0, workerPeak: 0, runnerPeak: 0, allPeak: 0 });
+    const report = buildReport(
+      [outcome("a", 50, { warning: 3 }), outcome("b", 150, {}), outcome("c", 100, { warning: 5, note: 1 })],
+      2000,
+      2,
+      { workersPeak: 0, workerPeak: 0, runnerPeak: 0, allPeak: 0 },
+    );
     expect(validationLines(report)).toEqual([
       "validation            0.3s summed over models, 10.0% of their generation time; slowest: b 150ms, c 100ms, a 50ms",
       "validation events     ERROR 0 in 0 models, DANGER 0 in 0 models, WARNING 8 in 2 models, NOTE 1 in 1 models (suppressed events left out)",

@@ -12,8 +12,15 @@ function plan(serviceTraits: Record<string, unknown>, operations: Record<string,
   const model = modelOf({
     smithy: "2.0",
     shapes: {
-      "ex#Svc": { type: "service", version: "1", operations: Object.keys(operations).map((o) => ({ target: `ex#${o}` })), traits: serviceTraits },
-      ...Object.fromEntries(Object.entries(operations).map(([name, traits]) => [`ex#${name}`, { type: "operation", traits }])),
+      "ex#Svc": {
+        type: "service",
+        version: "1",
+        operations: Object.keys(operations).map((o) => ({ target: `ex#${o}` })),
+        traits: serviceTraits,
+      },
+      ...Object.fromEntries(
+        Object.entries(operations).map(([name, traits]) => [`ex#${name}`, { type: "operation", traits }]),
+      ),
     },
   });
   const ops = Object.keys(operations).map((o) => getShape(model, `ex#${o}`));
@@ -34,7 +41,11 @@ describe("planAuth", () => {
 
   it("follows the service's @auth order, and an operation's own @auth over it", () => {
     const p = plan(
-      { [bearer]: {}, [apiKey]: { name: "Authorization", in: "header", scheme: "Key" }, "smithy.api#auth": [bearer, apiKey] },
+      {
+        [bearer]: {},
+        [apiKey]: { name: "Authorization", in: "header", scheme: "Key" },
+        "smithy.api#auth": [bearer, apiKey],
+      },
       { Default: {}, Own: { "smithy.api#auth": [apiKey] } },
     );
     expect(p.operations["ex#Default"]?.schemes).toEqual([bearer, apiKey]);
@@ -43,17 +54,29 @@ describe("planAuth", () => {
   });
 
   it("gives @auth([]) operations no scheme and marks @optionalAuth", () => {
-    const p = plan({ [bearer]: {} }, { Anonymous: { "smithy.api#auth": [] }, Optional: { "smithy.api#optionalAuth": {} } });
+    const p = plan(
+      { [bearer]: {} },
+      { Anonymous: { "smithy.api#auth": [] }, Optional: { "smithy.api#optionalAuth": {} } },
+    );
     expect(p.operations["ex#Anonymous"]).toEqual({ schemes: [], optional: false, unsupported: [] });
     expect(p.operations["ex#Optional"]).toEqual({ schemes: [bearer], optional: true, unsupported: [] });
   });
 
   it("leaves out schemes the runtime does not implement, and config types no operation uses", () => {
     const p = plan(
-      { "aws.auth#sigv4": { name: "svc" }, "aws.auth#sigv4a": { name: "svc" }, [bearer]: {}, "smithy.api#auth": ["aws.auth#sigv4a", "aws.auth#sigv4"] },
+      {
+        "aws.auth#sigv4": { name: "svc" },
+        "aws.auth#sigv4a": { name: "svc" },
+        [bearer]: {},
+        "smithy.api#auth": ["aws.auth#sigv4a", "aws.auth#sigv4"],
+      },
       { Op: {} },
     );
-    expect(p.operations["ex#Op"]).toEqual({ schemes: ["aws.auth#sigv4"], optional: false, unsupported: ["aws.auth#sigv4a"] });
+    expect(p.operations["ex#Op"]).toEqual({
+      schemes: ["aws.auth#sigv4"],
+      optional: false,
+      unsupported: ["aws.auth#sigv4a"],
+    });
     expect(p.sigv4).toBe(true);
     expect(p.configTypes).toEqual([]);
   });

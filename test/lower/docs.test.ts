@@ -3,15 +3,21 @@ import { docLines, htmlToText } from "../../generator/lower/docs.js";
 
 describe("documentation to TSDoc", () => {
   it("turns AWS HTML into readable paragraphs", () => {
-    expect(htmlToText("<p>Use <code>SendEvent</code> to upload.</p><p>See <a href=\"https://x.test/a\">the guide</a>.</p>")).toEqual([
-      "Use `SendEvent` to upload.",
-      "See the guide (https://x.test/a).",
+    expect(
+      htmlToText('<p>Use <code>SendEvent</code> to upload.</p><p>See <a href="https://x.test/a">the guide</a>.</p>'),
+    ).toEqual(["Use `SendEvent` to upload.", "See the guide (https://x.test/a)."]);
+    expect(htmlToText("<ul><li>one</li><li>two &amp; three</li></ul><important><p>Careful</p></important>")).toEqual([
+      "- one",
+      "- two & three",
+      "Important:",
+      "Careful",
     ]);
-    expect(htmlToText("<ul><li>one</li><li>two &amp; three</li></ul><important><p>Careful</p></important>")).toEqual(["- one", "- two & three", "Important:", "Careful"]);
   });
 
   it("cannot close the comment early or start a tag", () => {
-    const lines = docLines("ends */ here, opens /* there, @deprecated not really, mail a@b.c, ${x} {{y}} </script> `tick`");
+    const lines = docLines(
+      "ends */ here, opens /* there, @deprecated not really, mail a@b.c, ${x} {{y}} </script> `tick`",
+    );
     const text = lines.join("\n");
     expect(text).not.toContain("*/");
     expect(text).not.toMatch(/(^|\s)@deprecated/);

@@ -25,7 +25,13 @@ describe("endpointParamFields", () => {
         parameters: {
           Region: { builtIn: "AWS::Region", type: "String", required: false },
           Endpoint: { builtIn: "SDK::Endpoint", type: "String", required: false },
-          UseFIPS: { builtIn: "AWS::UseFIPS", type: "Boolean", required: true, default: false, documentation: "Use FIPS endpoints." },
+          UseFIPS: {
+            builtIn: "AWS::UseFIPS",
+            type: "Boolean",
+            required: true,
+            default: false,
+            documentation: "Use FIPS endpoints.",
+          },
           Stage: { type: "String", required: false },
           Internal: { type: "String", required: false },
         },

@@ -12,8 +12,19 @@ describe("TypeScript names", () => {
 
   it("renames names that collide with globals and keywords, deterministically", () => {
     const scope = new NameScope();
-    expect(["Date", "Error", "Object", "Record", "Uint8Array", "Promise", "default", "Entity"].map((n) => scope.claim(n, "Shape"))).toEqual([
-      "DateShape", "ErrorShape", "ObjectShape", "RecordShape", "Uint8ArrayShape", "PromiseShape", "defaultShape", "Entity",
+    expect(
+      ["Date", "Error", "Object", "Record", "Uint8Array", "Promise", "default", "Entity"].map((n) =>
+        scope.claim(n, "Shape"),
+      ),
+    ).toEqual([
+      "DateShape",
+      "ErrorShape",
+      "ObjectShape",
+      "RecordShape",
+      "Uint8ArrayShape",
+      "PromiseShape",
+      "defaultShape",
+      "Entity",
     ]);
     expect(scope.claim("Entity", "Shape")).toBe("EntityShape");
     expect(scope.claim("Entity", "Shape")).toBe("EntityShape2");

@@ -10,10 +10,14 @@ import { packageJson } from "../../generator/lower/packaging.js";
 import { runtimeDependencies } from "../../generator/runtime-files.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const installed = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+const installed = (name: string) =>
+  (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
 describe("a client folder's package.json", () => {
-  const pkg = JSON.parse(packageJson("example", "Example", "2020-01-01", true, runtimeDependencies())) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(packageJson("example", "Example", "2020-01-01", true, runtimeDependencies())) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
 
   it("declares the runtime's packages and the compile-time ones, each at the exact version installed for anvil", () => {
     // The SigV4 libraries: aws4 on Node, aws4fetch in browsers; aws4's types come from @types/aws4.

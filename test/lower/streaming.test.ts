@@ -23,7 +23,11 @@ function lowered(protocol: string, serviceTraits: Record<string, unknown> = {}):
       "ex#Data": { type: "blob", traits: { "smithy.api#streaming": {}, "smithy.api#requiresLength": {} } },
       // Smithy allows @requiresLength on request streams only, and a streaming member is @required or has a @default.
       "ex#Plain": { type: "blob", traits: { "smithy.api#streaming": {} } },
-      "ex#Upload": { type: "operation", input: { target: "ex#UploadIn" }, traits: { "smithy.api#http": { method: "PUT", uri: "/u/{Key}", code: 200 } } },
+      "ex#Upload": {
+        type: "operation",
+        input: { target: "ex#UploadIn" },
+        traits: { "smithy.api#http": { method: "PUT", uri: "/u/{Key}", code: 200 } },
+      },
       "ex#UploadIn": {
         type: "structure",
         members: {
@@ -31,10 +35,24 @@ function lowered(protocol: string, serviceTraits: Record<string, unknown> = {}):
           Body: { target: "ex#Data", traits: { "smithy.api#httpPayload": {}, "smithy.api#required": {} } },
         },
       },
-      "ex#Download": { type: "operation", output: { target: "ex#DownloadOut" }, traits: { "smithy.api#http": { method: "GET", uri: "/d", code: 200 } } },
-      "ex#DownloadOut": { type: "structure", members: { Body: { target: "ex#Plain", traits: { "smithy.api#httpPayload": {}, "smithy.api#required": {} } } } },
-      "ex#Events": { type: "operation", output: { target: "ex#EventsOut" }, traits: { "smithy.api#http": { method: "GET", uri: "/e", code: 200 } } },
-      "ex#EventsOut": { type: "structure", members: { Stream: { target: "ex#Stream", traits: { "smithy.api#httpPayload": {} } } } },
+      "ex#Download": {
+        type: "operation",
+        output: { target: "ex#DownloadOut" },
+        traits: { "smithy.api#http": { method: "GET", uri: "/d", code: 200 } },
+      },
+      "ex#DownloadOut": {
+        type: "structure",
+        members: { Body: { target: "ex#Plain", traits: { "smithy.api#httpPayload": {}, "smithy.api#required": {} } } },
+      },
+      "ex#Events": {
+        type: "operation",
+        output: { target: "ex#EventsOut" },
+        traits: { "smithy.api#http": { method: "GET", uri: "/e", code: 200 } },
+      },
+      "ex#EventsOut": {
+        type: "structure",
+        members: { Stream: { target: "ex#Stream", traits: { "smithy.api#httpPayload": {} } } },
+      },
       "ex#Stream": { type: "union", members: { a: { target: "ex#Event" } }, traits: { "smithy.api#streaming": {} } },
       "ex#Event": { type: "structure", members: {} },
     },
@@ -67,7 +85,9 @@ describe("@streaming blobs in lower", () => {
     const serializer = json.protocolFunctions.find((f) => f.name === "ser_UploadRequest");
     expect(serializer?.lines.map(String).join("\n")).toContain('streamingRequestBody(v.Body, "Body", "Upload", true)');
     const xml = lowered("aws.protocols#restXml");
-    expect(xml.xmlSchemas.map((d) => String(d.value)).join("\n")).toContain('http: { in: "payload", streaming: true, requiresLength: true }');
+    expect(xml.xmlSchemas.map((d) => String(d.value)).join("\n")).toContain(
+      'http: { in: "payload", streaming: true, requiresLength: true }',
+    );
   });
 
   it("leaves streaming-blob operations out, with a note, where the protocol cannot send them", () => {
@@ -77,8 +97,12 @@ describe("@streaming blobs in lower", () => {
   });
 
   it("turns the second path encoding off for S3 only", () => {
-    expect(lowered("aws.protocols#restXml", { "aws.api#service": { sdkId: "S3" } }).service.signingEscapePath).toBe(false);
-    expect(lowered("aws.protocols#restXml", { "aws.api#service": { sdkId: "S3 Control" } }).service.signingEscapePath).toBe(true);
+    expect(lowered("aws.protocols#restXml", { "aws.api#service": { sdkId: "S3" } }).service.signingEscapePath).toBe(
+      false,
+    );
+    expect(
+      lowered("aws.protocols#restXml", { "aws.api#service": { sdkId: "S3 Control" } }).service.signingEscapePath,
+    ).toBe(true);
     expect(lowered("aws.protocols#restJson1").service.signingEscapePath).toBe(true);
   });
 });

@@ -95,11 +95,19 @@ const serdeHelper = (name: Parameters<typeof runtime.serde>[0]): Code => code`${
 
 /** The member's `@timestampFormat` (member first, then target), or the location's default. */
 export function timestampFormatOf(member: Member, target: Shape, fallback: string): string {
-  return str(member.traits["smithy.api#timestampFormat"]) ?? str(target.traits["smithy.api#timestampFormat"]) ?? fallback;
+  return (
+    str(member.traits["smithy.api#timestampFormat"]) ?? str(target.traits["smithy.api#timestampFormat"]) ?? fallback
+  );
 }
 
 /** Text of one scalar value for a label, query or header: undefined when the value is text already. */
-function scalarText(ctx: BindingContext, member: Member, target: Shape, value: Code, timestampDefault: string): Code | undefined {
+function scalarText(
+  ctx: BindingContext,
+  member: Member,
+  target: Shape,
+  value: Code,
+  timestampDefault: string,
+): Code | undefined {
   switch (target.type) {
     case "string":
     case "enum":
@@ -114,7 +122,12 @@ function scalarText(ctx: BindingContext, member: Member, target: Shape, value: C
 }
 
 /** The path expression: a template literal of the route's text and expanded labels. */
-export function pathExpression(route: HttpRoute, input: Shape | undefined, operation: string, ctx: BindingContext): Code {
+export function pathExpression(
+  route: HttpRoute,
+  input: Shape | undefined,
+  operation: string,
+  ctx: BindingContext,
+): Code {
   let out = code`\``;
   for (const piece of route.path) {
     if ("text" in piece) {
@@ -172,7 +185,8 @@ export function headerStatement(ctx: BindingContext, member: Member, name: strin
 
 /** A header's text for one scalar (a `@mediaType` string goes in base64). */
 function headerScalar(ctx: BindingContext, member: Member, target: Shape, value: Code): Code {
-  if (target.type === "string" && target.traits["smithy.api#mediaType"] !== undefined) return code`${rt("base64Header")}(${value})`;
+  if (target.type === "string" && target.traits["smithy.api#mediaType"] !== undefined)
+    return code`${rt("base64Header")}(${value})`;
   return scalarText(ctx, member, target, value, "http-date") ?? value;
 }
 
@@ -200,7 +214,9 @@ export function headerRead(ctx: BindingContext, member: Member, name: string): C
     }
     const items = code`${rt("splitHeaderList")}(${raw})`;
     const each = headerScalarRead(ctx, member, elementTarget, code`e`);
-    return each === undefined ? code`${items}` : code`${items}?.map((e) => (${each}) as ${typeOfScalar(ctx, element.target)})`;
+    return each === undefined
+      ? code`${items}`
+      : code`${items}?.map((e) => (${each}) as ${typeOfScalar(ctx, element.target)})`;
   }
   return headerScalarRead(ctx, member, target, raw) ?? raw;
 }

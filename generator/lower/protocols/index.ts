@@ -81,7 +81,15 @@ export interface ProtocolGenerator {
 }
 
 /** Every protocol a client can be generated for, by trait id. */
-const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query, rpcv2Cbor];
+const PROTOCOL_GENERATORS: readonly ProtocolGenerator[] = [
+  awsJson1_0,
+  awsJson1_1,
+  restJson1,
+  restXml,
+  awsQuery,
+  ec2Query,
+  rpcv2Cbor,
+];
 
 /** The protocol traits anvil recognises, in the order a service's traits are looked up. */
 export const KNOWN_PROTOCOLS: readonly string[] = [

@@ -37,13 +37,20 @@ export function jsonErrorDeserializer(
       fields.push({ key: field.memberKey, expression: own });
     } else {
       readsBody = true;
-      fields.push({ key: field.memberKey, expression: ctx.serde.deMember(member, ctx.serde.readBodyMember("b", ctx.serde.wireName(member)), true) });
+      fields.push({
+        key: field.memberKey,
+        expression: ctx.serde.deMember(member, ctx.serde.readBodyMember("b", ctx.serde.wireName(member)), true),
+      });
     }
   }
   const init = code`init: ${typeRef(runtime.errors("ErrorInit"))}`;
   const body = code`body: unknown`;
   const response = code`response: ${typeRef(runtime.transport("HttpResponse"))}`;
-  const params = readsResponse ? code`${init}, ${readsBody ? body : code`_body: unknown`}, ${response}` : readsBody ? code`${init}, ${body}` : init;
+  const params = readsResponse
+    ? code`${init}, ${readsBody ? body : code`_body: unknown`}, ${response}`
+    : readsBody
+      ? code`${init}, ${body}`
+      : init;
   return {
     name: fn.name,
     symbol: fn,

@@ -58,7 +58,9 @@ function requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
   const queryNames = bindings.flatMap((b) => (b.kind === "query" ? [b.name] : []));
   const hasQuery = route.literals.length > 0 || bindings.some((b) => b.kind === "query" || b.kind === "queryParams");
   if (hasQuery)
-    lines.push(code`const query: ${typeRef(runtime.protocol("QueryPairs"))} = [${route.literals.map(([k, v]) => `[${JSON.stringify(k)}, ${v === undefined ? "undefined" : JSON.stringify(v)}]`).join(", ")}];`);
+    lines.push(
+      code`const query: ${typeRef(runtime.protocol("QueryPairs"))} = [${route.literals.map(([k, v]) => `[${JSON.stringify(k)}, ${v === undefined ? "undefined" : JSON.stringify(v)}]`).join(", ")}];`,
+    );
   let readsInput = route.path.some((p) => "label" in p);
   for (const b of bindings) {
     if (b.kind === "query") lines.push(queryStatement(ctx, b.member, b.name));
@@ -77,7 +79,10 @@ function requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
   } else if (inputId !== undefined && bodyMembers.length > 0) {
     readsInput = true;
     const { entries, passesThrough } = ctx.serde.structureEntries(inputId, bodyMembers);
-    const object = code`{ ${joinCode(entries.map((e) => code`${e.key}: ${e.expression}`), ", ")} }`;
+    const object = code`{ ${joinCode(
+      entries.map((e) => code`${e.key}: ${e.expression}`),
+      ", ",
+    )} }`;
     body = passesThrough
       ? code`JSON.stringify(${valueRef(runtime.serde("withoutNulls"))}(${object}))`
       : code`JSON.stringify(${object})`;
@@ -89,7 +94,10 @@ function requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
   ctx.functions.push({
     name: fn.name,
     doc: `The ${opName} request: ${route.method} ${JSON.stringify(route.path.map((p) => ("text" in p ? p.text : `{${p.label}${p.greedy ? "+" : ""}}`)).join(""))} with its bound members.`,
-    params: inputId === undefined ? code`` : code`${readsInput ? "v" : "_v"}: ${typeRef(ctx.symbols[inputId] ?? missing(inputId))}`,
+    params:
+      inputId === undefined
+        ? code``
+        : code`${readsInput ? "v" : "_v"}: ${typeRef(ctx.symbols[inputId] ?? missing(inputId))}`,
     returnType: code`${typeRef(runtime.protocol("SerializedRequest"))}`,
     lines,
   });
@@ -102,7 +110,9 @@ function payloadWrite(ctx: ProtocolContext, member: Member, lines: Code[], opNam
   const target = getShape(ctx.model, member.target);
   const mediaType = target.traits["smithy.api#mediaType"];
   const contentType = (fallback: string) =>
-    lines.push(code`if (${access} != null) headers["content-type"] ??= ${JSON.stringify(typeof mediaType === "string" ? mediaType : fallback)};`);
+    lines.push(
+      code`if (${access} != null) headers["content-type"] ??= ${JSON.stringify(typeof mediaType === "string" ? mediaType : fallback)};`,
+    );
   switch (target.type) {
     case "structure": {
       // An unset structure payload is still a JSON body: `{}`, as Smithy's tests pin it.
@@ -136,7 +146,10 @@ function responseDeserializer(ctx: ProtocolContext, operation: Shape): Code {
   const lines: Code[] = [];
   if (bindings.some((b) => isBodyRead(b))) lines.push(code`const b = ${restJson("restJsonBody")}(response);`);
   const entries = bindings.map((b) => {
-    const read = boundRead(ctx, b) ?? payloadRead(ctx, b) ?? ctx.serde.deMember(b.member, ctx.serde.readBodyMember("b", ctx.serde.wireName(b.member)), true);
+    const read =
+      boundRead(ctx, b) ??
+      payloadRead(ctx, b) ??
+      ctx.serde.deMember(b.member, ctx.serde.readBodyMember("b", ctx.serde.wireName(b.member)), true);
     return code`${literalKey(b.member.name)}: ${read}`;
   });
   lines.push(code`return { ${joinCode(entries, ", ")} };`);
@@ -183,7 +196,8 @@ function payloadRead(ctx: ProtocolContext, b: Binding): Code | undefined {
       break;
     case "blob":
       // A `@streaming` blob is always there: a read-once stream, empty or not.
-      if (target.traits["smithy.api#streaming"] !== undefined) return code`${valueRef(runtime.streaming("streamingResponseBody"))}(response)`;
+      if (target.traits["smithy.api#streaming"] !== undefined)
+        return code`${valueRef(runtime.streaming("streamingResponseBody"))}(response)`;
       read = code`${restJson("blobPayload")}(response)`;
       break;
     case "enum":

@@ -107,7 +107,9 @@ export function enumValuesOf(f: Facts): EnumValues | undefined {
   if (isEnumTraitString(s)) {
     const defs = s.traits["smithy.api#enum"] as Array<Record<string, unknown>>;
     const all = defs.map((d) => String(d.value));
-    const shown = defs.filter((d) => !(Array.isArray(d.tags) && d.tags.includes("internal"))).map((d) => String(d.value));
+    const shown = defs
+      .filter((d) => !(Array.isArray(d.tags) && d.tags.includes("internal")))
+      .map((d) => String(d.value));
     return { all, shown };
   }
   return undefined;

@@ -64,14 +64,24 @@ export interface ValidatorsIR {
  * shape-id order after every TS name, so a clash resolves the same way on every run
  * (`List`/`Map` suffix, then numbers).
  */
-export function validatorBaseNames(shapes: Shape[], symbols: ShapeSymbols, rename: Record<string, string> = {}): Record<string, string> {
-  const scope = new NameScope(Object.values(symbols).map((s) => s.name), { identifiersOnly: false });
+export function validatorBaseNames(
+  shapes: Shape[],
+  symbols: ShapeSymbols,
+  rename: Record<string, string> = {},
+): Record<string, string> {
+  const scope = new NameScope(
+    Object.values(symbols).map((s) => s.name),
+    { identifiersOnly: false },
+  );
   const out: Record<string, string> = {};
   for (const s of shapes) {
     if ((s.type === "structure" || s.type === "union") && symbols[s.id]) out[s.id] = symbols[s.id].name;
   }
-  const collections = shapes.filter((s) => s.type === "list" || s.type === "set" || s.type === "map").sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const s of collections) out[s.id] = scope.claim(pascalCase(rename[s.id] ?? splitId(s.id).name), s.type === "map" ? "Map" : "List");
+  const collections = shapes
+    .filter((s) => s.type === "list" || s.type === "set" || s.type === "map")
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const s of collections)
+    out[s.id] = scope.claim(pascalCase(rename[s.id] ?? splitId(s.id).name), s.type === "map" ? "Map" : "List");
   return out;
 }
 
@@ -80,7 +90,12 @@ export function validatorBaseNames(shapes: Shape[], symbols: ShapeSymbols, renam
  * `validate<Name>` and `is<Name>` are claimed in index.ts's export scope (validators.ts is
  * re-exported whole).
  */
-export function lowerValidators(model: Model, selection: Selection, symbols: ShapeSymbols, names: ClientNames): ValidatorsIR | undefined {
+export function lowerValidators(
+  model: Model,
+  selection: Selection,
+  symbols: ShapeSymbols,
+  names: ClientNames,
+): ValidatorsIR | undefined {
   const shapes = selection.shapes.filter((s) => hasValidator(s) && s.id !== UNIT);
   if (shapes.length === 0) return undefined;
   checkRequiredTogether(shapes);
@@ -115,7 +130,10 @@ export function lowerValidators(model: Model, selection: Selection, symbols: Sha
     validators,
     helpers: planner.helpers,
     // Compiled patterns and value sets first, then the requirement texts.
-    constants: [...planner.constants.filter((c) => c.kind !== "requirement"), ...planner.constants.filter((c) => c.kind === "requirement")],
+    constants: [
+      ...planner.constants.filter((c) => c.kind !== "requirement"),
+      ...planner.constants.filter((c) => c.kind === "requirement"),
+    ],
     issueType: code`${typeRef(runtime.validate("ValidationIssue"))}`,
     reportUnreadable: code`${valueRef(runtime.validate("reportUnreadable"))}`,
     skippedPatterns: planner.skippedPatterns,
@@ -130,7 +148,9 @@ function checkRequiredTogether(shapes: Shape[]): void {
     const groups = s.traits[REQUIRED_TOGETHER];
     if (groups === undefined) continue;
     const members = new Set(s.members.map((m) => m.name));
-    const unknown = (Array.isArray(groups) ? groups.flat() : []).filter((n) => typeof n !== "string" || !members.has(n));
+    const unknown = (Array.isArray(groups) ? groups.flat() : []).filter(
+      (n) => typeof n !== "string" || !members.has(n),
+    );
     if (!Array.isArray(groups) || unknown.length > 0) {
       throw new AnvilError("model", {
         message: `@${REQUIRED_TOGETHER} on ${s.id} names ${unknown.length > 0 ? `unknown members: ${unknown.map((n) => JSON.stringify(n)).join(", ")}` : "no member groups"}`,

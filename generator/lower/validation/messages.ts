@@ -14,14 +14,16 @@ function bound(n: number): string {
 
 /** `@length`: "Member must have length between 1 and 64, inclusive" and the one-sided forms. */
 export function lengthRequirement(b: Bounds): string {
-  if (b.min !== undefined && b.max !== undefined) return `Member must have length between ${bound(b.min)} and ${bound(b.max)}, inclusive`;
+  if (b.min !== undefined && b.max !== undefined)
+    return `Member must have length between ${bound(b.min)} and ${bound(b.max)}, inclusive`;
   if (b.min !== undefined) return `Member must have length greater than or equal to ${bound(b.min)}`;
   return `Member must have length less than or equal to ${bound(b.max as number)}`;
 }
 
 /** `@range`: "Member must be between 2 and 8, inclusive" and the one-sided forms. */
 export function rangeRequirement(b: Bounds): string {
-  if (b.min !== undefined && b.max !== undefined) return `Member must be between ${bound(b.min)} and ${bound(b.max)}, inclusive`;
+  if (b.min !== undefined && b.max !== undefined)
+    return `Member must be between ${bound(b.min)} and ${bound(b.max)}, inclusive`;
   if (b.min !== undefined) return `Member must be greater than or equal to ${bound(b.min)}`;
   return `Member must be less than or equal to ${bound(b.max as number)}`;
 }

@@ -17,7 +17,17 @@
 import { visitShape } from "../shapes.js";
 import type { Member, Model, Shape } from "../../assemble/model.js";
 import { getShape, splitId } from "../../assemble/model.js";
-import { code, joinCode, packageSymbol, runtime, typeRef, valueRef, type Code, type Codeable, type CodeSymbol } from "../../code/index.js";
+import {
+  code,
+  joinCode,
+  packageSymbol,
+  runtime,
+  typeRef,
+  valueRef,
+  type Code,
+  type Codeable,
+  type CodeSymbol,
+} from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
 import { escapeCommentText } from "../docs.js";
 import { NameScope, camelCase, indexAccess, isPrototypeKey } from "../naming.js";
@@ -190,8 +200,16 @@ export class ValidatorPlanner {
       number,
       bigInteger: () => this.bigInteger(w, x, f, path),
       bigDecimal: () => this.bigDecimal(w, x, f, path),
-      boolean: () => w.if(`typeof ${x} !== "boolean"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN"))),
-      timestamp: () => w.if(code`!${rt("isValidDate")}(${x})`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP"))),
+      boolean: () =>
+        w.if(
+          `typeof ${x} !== "boolean"`,
+          reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.boolean, "TYPE_BOOLEAN")),
+        ),
+      timestamp: () =>
+        w.if(
+          code`!${rt("isValidDate")}(${x})`,
+          reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.timestamp, "TYPE_TIMESTAMP")),
+        ),
       blob: () => this.blob(w, x, f, path),
       document: () => w.line(code`${rt("checkDocument")}(${x}, ${path.toCode()}, out);`),
       structure: aggregate,
@@ -219,19 +237,40 @@ export class ValidatorPlanner {
     const afterLength = (b: Writer): void => {
       if (pattern !== undefined) {
         const re = this.patternConstant(pattern, f);
-        if (re) b.if(code`!${valueRef(re)}.test(${x})`, reporting(this.issue(path, "pattern", msg.patternRequirement(pattern), `${re.name}_TEXT`)));
+        if (re)
+          b.if(
+            code`!${valueRef(re)}.test(${x})`,
+            reporting(this.issue(path, "pattern", msg.patternRequirement(pattern), `${re.name}_TEXT`)),
+          );
         else b.line(code`// ${this.skippedComment(pattern, f)}`);
       }
-      if (iso) b.if(code`!${rt("isIso8601Utc")}(${x})`, reporting(this.issue(path, "iso8601Utc", msg.ISO8601_UTC, "ISO8601_UTC")));
+      if (iso)
+        b.if(
+          code`!${rt("isIso8601Utc")}(${x})`,
+          reporting(this.issue(path, "iso8601Utc", msg.ISO8601_UTC, "ISO8601_UTC")),
+        );
     };
     const checks = (b: Writer): void => {
-      if (values) b.if(this.notInEnum(x, values.all), reporting(this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)));
+      if (values)
+        b.if(
+          this.notInEnum(x, values.all),
+          reporting(this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)),
+        );
       if (length) {
-        b.if(this.stringOutside(x, length), reporting(this.lengthIssue(path, code`${rt("codePointLength")}(${x})`, length)), afterLength);
+        b.if(
+          this.stringOutside(x, length),
+          reporting(this.lengthIssue(path, code`${rt("codePointLength")}(${x})`, length)),
+          afterLength,
+        );
       } else afterLength(b);
     };
     if (knownString) checks(w);
-    else w.if(`typeof ${x} !== "string"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.string, "TYPE_STRING")), checks);
+    else
+      w.if(
+        `typeof ${x} !== "string"`,
+        reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.string, "TYPE_STRING")),
+        checks,
+      );
   }
 
   /**
@@ -265,11 +304,13 @@ export class ValidatorPlanner {
       intEnum: ["-2147483648", "2147483647"],
     };
     let typeCheck: string;
-    if (t === "long") typeCheck = `typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < -(2 ** 63) || ${x} >= 2 ** 63`;
+    if (t === "long")
+      typeCheck = `typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < -(2 ** 63) || ${x} >= 2 ** 63`;
     else if (integerBounds[t]) {
       const [lo, hi] = integerBounds[t];
       typeCheck = `typeof ${x} !== "number" || !Number.isInteger(${x}) || ${x} < ${lo} || ${x} > ${hi}`;
-    } else if (t === "float") typeCheck = `typeof ${x} !== "number" || (Number.isFinite(${x}) && !Number.isFinite(Math.fround(${x})))`;
+    } else if (t === "float")
+      typeCheck = `typeof ${x} !== "number" || (Number.isFinite(${x}) && !Number.isFinite(Math.fround(${x})))`;
     else typeCheck = `typeof ${x} !== "number"`;
     const range = rangeOf(f);
     const values = enumValuesOf(f);
@@ -279,21 +320,40 @@ export class ValidatorPlanner {
         const cond =
           t === "float" || t === "double"
             ? `!(${[range.min !== undefined ? `${x} >= ${range.min}` : "", range.max !== undefined ? `${x} <= ${range.max}` : ""].filter(Boolean).join(" && ")})`
-            : [range.min !== undefined ? `${x} < ${range.min}` : "", range.max !== undefined ? `${x} > ${range.max}` : ""].filter(Boolean).join(" || ");
+            : [
+                range.min !== undefined ? `${x} < ${range.min}` : "",
+                range.max !== undefined ? `${x} > ${range.max}` : "",
+              ]
+                .filter(Boolean)
+                .join(" || ");
         b.if(cond, reporting(this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))));
       }
-      if (values) b.if(this.notInEnum(x, values.all), reporting(this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)));
+      if (values)
+        b.if(
+          this.notInEnum(x, values.all),
+          reporting(this.issue(path, "enum", msg.enumRequirement(values.shown), `ENUM_${upperSnake(f.shape.id)}`)),
+        );
     });
   }
 
   private bigInteger(w: Writer, x: string, f: Facts, path: PathExpr): void {
     const range = rangeOf(f);
     const literal = (n: number) => (Number.isInteger(n) ? `${BigInt(n)}n` : String(n));
-    w.if(`typeof ${x} !== "bigint"`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.bigInteger, "TYPE_BIG_INTEGER")), (b) => {
-      if (!range) return;
-      const cond = [range.min !== undefined ? `${x} < ${literal(range.min)}` : "", range.max !== undefined ? `${x} > ${literal(range.max)}` : ""];
-      b.if(cond.filter(Boolean).join(" || "), reporting(this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))));
-    });
+    w.if(
+      `typeof ${x} !== "bigint"`,
+      reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.bigInteger, "TYPE_BIG_INTEGER")),
+      (b) => {
+        if (!range) return;
+        const cond = [
+          range.min !== undefined ? `${x} < ${literal(range.min)}` : "",
+          range.max !== undefined ? `${x} > ${literal(range.max)}` : "",
+        ];
+        b.if(
+          cond.filter(Boolean).join(" || "),
+          reporting(this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))),
+        );
+      },
+    );
   }
 
   private bigDecimal(w: Writer, x: string, f: Facts, path: PathExpr): void {
@@ -302,8 +362,10 @@ export class ValidatorPlanner {
     w.if(type, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.bigDecimal, "TYPE_BIG_DECIMAL")), (b) => {
       if (!range) return;
       const cond: Code[] = [];
-      if (range.min !== undefined) cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.min))}) < 0`);
-      if (range.max !== undefined) cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.max))}) > 0`);
+      if (range.min !== undefined)
+        cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.min))}) < 0`);
+      if (range.max !== undefined)
+        cond.push(code`${rt("compareDecimal")}(${x}, ${JSON.stringify(String(range.max))}) > 0`);
       b.if(joinCode(cond, " || "), reporting(this.issue(path, "range", msg.rangeRequirement(range), rangeName(range))));
     });
   }
@@ -312,9 +374,14 @@ export class ValidatorPlanner {
     // A `@streaming` blob takes bytes, text or a stream; the serializer checks which (runtime/streaming.ts).
     if (f.shape.traits["smithy.api#streaming"] !== undefined) return;
     const length = lengthOf(f);
-    w.if(`!(${x} instanceof Uint8Array)`, reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.blob, "TYPE_BLOB")), (b) => {
-      if (length) b.if(this.outside(`${x}.byteLength`, length), reporting(this.lengthIssue(path, `${x}.byteLength`, length)));
-    });
+    w.if(
+      `!(${x} instanceof Uint8Array)`,
+      reporting(this.issue(path, "type", msg.TYPE_REQUIREMENT.blob, "TYPE_BLOB")),
+      (b) => {
+        if (length)
+          b.if(this.outside(`${x}.byteLength`, length), reporting(this.lengthIssue(path, `${x}.byteLength`, length)));
+      },
+    );
   }
 
   private notInEnum(x: string, values: Array<string | number>): Code {
@@ -356,7 +423,9 @@ export class ValidatorPlanner {
       const facts = memberFacts(this.model, m, f.sensitive);
       // A missing @idempotencyToken member is not an issue: the serializer fills one in.
       if (isRequiredMember(m) && m.traits["smithy.api#idempotencyToken"] === undefined) {
-        w.if(`${local} == null`, reporting(this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")), (b) => this.value(b, local, facts, memberPath, scope));
+        w.if(`${local} == null`, reporting(this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")), (b) =>
+          this.value(b, local, facts, memberPath, scope),
+        );
       } else w.if(`${local} != null`, (b) => this.value(b, local, facts, memberPath, scope));
     }
     for (const group of requiredTogetherOf(f.shape)) {
@@ -364,7 +433,10 @@ export class ValidatorPlanner {
       w.if(set.join(" || "), (b) => {
         for (const n of group) {
           const text = msg.requiredTogetherRequirement(n, group);
-          b.if(`${locals.get(n) as string} == null`, reporting(this.issue(path.member(n), "requiredTogether", text, `REQUIRED_WITH_${upperSnake(n)}`)));
+          b.if(
+            `${locals.get(n) as string} == null`,
+            reporting(this.issue(path.member(n), "requiredTogether", text, `REQUIRED_WITH_${upperSnake(n)}`)),
+          );
         }
       });
     }
@@ -394,7 +466,10 @@ export class ValidatorPlanner {
     });
     const none = this.requirement("union", msg.UNION_NONE, "UNION_NONE");
     const many = this.requirement("union", msg.UNION_MANY, "UNION_MANY");
-    w.if(`${count} !== 1`, reporting(code`${rt("report")}(out, ${path.toCode()}, ${count} === 0 ? ${none} : ${many});`));
+    w.if(
+      `${count} !== 1`,
+      reporting(code`${rt("report")}(out, ${path.toCode()}, ${count} === 0 ? ${none} : ${many});`),
+    );
   }
 
   private listContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
@@ -429,7 +504,10 @@ export class ValidatorPlanner {
   /** A list item or map value: null is allowed only in `@sparse` collections. */
   private nullableItem(w: Writer, e: string, facts: Facts, path: PathExpr, scope: Scope, sparse: boolean): void {
     if (sparse) w.if(`${e} != null`, (b) => this.value(b, e, facts, path, scope));
-    else w.if(`${e} == null`, reporting(this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")), (b) => this.value(b, e, facts, path, scope));
+    else
+      w.if(`${e} == null`, reporting(this.issue(path, "type", msg.NOT_NULL_ITEM, "NOT_NULL_ITEM")), (b) =>
+        this.value(b, e, facts, path, scope),
+      );
   }
 
   // ---- checkers ----------------------------------------------------------------------------
@@ -496,7 +574,11 @@ export class ValidatorPlanner {
     const typeTest =
       s.type === "list" || s.type === "set"
         ? { test: code`!${rt("isList")}(value)`, requirement: msg.TYPE_REQUIREMENT.list, name: "TYPE_LIST" }
-        : { test: code`!${rt("isPlainObject")}(value)`, requirement: msg.TYPE_REQUIREMENT[s.type as "structure" | "union" | "map"], name: `TYPE_${s.type.toUpperCase()}` };
+        : {
+            test: code`!${rt("isPlainObject")}(value)`,
+            requirement: msg.TYPE_REQUIREMENT[s.type as "structure" | "union" | "map"],
+            name: `TYPE_${s.type.toUpperCase()}`,
+          };
     const typeIssue = this.issue(path, "type", typeTest.requirement, typeTest.name);
     if (earlyReturn) {
       outer.if(typeTest.test, (b) => {
@@ -516,11 +598,16 @@ export class ValidatorPlanner {
     let keys: string | undefined;
     if (s.type === "list" || s.type === "set") {
       if (length) w.if(this.outside("value.length", length), reporting(this.lengthIssue(path, "value.length", length)));
-      if (isUnique(f)) w.if(code`${rt("hasDuplicates")}(value)`, reporting(this.issue(path, "uniqueItems", msg.UNIQUE_ITEMS, "UNIQUE_ITEMS")));
+      if (isUnique(f))
+        w.if(
+          code`${rt("hasDuplicates")}(value)`,
+          reporting(this.issue(path, "uniqueItems", msg.UNIQUE_ITEMS, "UNIQUE_ITEMS")),
+        );
     } else if (s.type === "map") {
       keys = w.names.claim("keys", "List");
       w.line(code`const ${keys} = Object.keys(value);`);
-      if (length) w.if(this.outside(`${keys}.length`, length), reporting(this.lengthIssue(path, `${keys}.length`, length)));
+      if (length)
+        w.if(this.outside(`${keys}.length`, length), reporting(this.lengthIssue(path, `${keys}.length`, length)));
     }
     if (recursive) {
       w.if("seen.includes(value)", (b) => {
@@ -544,7 +631,12 @@ export class ValidatorPlanner {
   }
 
   private lengthIssue(path: PathExpr, length: Codeable, b: Bounds): Code {
-    const name = b.min !== undefined && b.max !== undefined ? `LENGTH_${b.min}_${b.max}` : b.min !== undefined ? `LENGTH_MIN_${b.min}` : `LENGTH_MAX_${b.max}`;
+    const name =
+      b.min !== undefined && b.max !== undefined
+        ? `LENGTH_${b.min}_${b.max}`
+        : b.min !== undefined
+          ? `LENGTH_MIN_${b.min}`
+          : `LENGTH_MAX_${b.max}`;
     return code`${rt("reportLength")}(out, ${path.toCode()}, ${length}, ${this.requirement("length", msg.lengthRequirement(b), name)});`;
   }
 
@@ -580,7 +672,11 @@ export class ValidatorPlanner {
     const t = validatorPattern(pattern);
     if (!t.ok) {
       if (!this.skippedPatterns.some((p) => p.shapeId === f.shape.id && p.pattern === pattern)) {
-        this.skippedPatterns.push({ shapeId: f.shape.id, pattern, reason: t.reason.replace(/[\r\n\u2028\u2029]+/g, " ") });
+        this.skippedPatterns.push({
+          shapeId: f.shape.id,
+          pattern,
+          reason: t.reason.replace(/[\r\n\u2028\u2029]+/g, " "),
+        });
       }
       return undefined;
     }
@@ -591,7 +687,9 @@ export class ValidatorPlanner {
       this.patternConstants.set(key, name);
       const notes = t.engine === "regexp" && t.riskKept ? [...t.notes, t.riskKept] : t.notes;
       const compiled = t.engine === "re2" ? "compiled once for RE2" : "compiled once";
-      const doc = [`\`@pattern\` ${escapeCommentText(JSON.stringify(pattern))} (written for Java's engine), ${compiled}.`];
+      const doc = [
+        `\`@pattern\` ${escapeCommentText(JSON.stringify(pattern))} (written for Java's engine), ${compiled}.`,
+      ];
       if (notes.length > 0) doc.push("", ...notes.map((n) => `- ${escapeCommentText(n)}`));
       let expression: Code;
       if (t.engine === "re2") {
@@ -612,7 +710,10 @@ export class ValidatorPlanner {
 
   private skippedComment(pattern: string, f: Facts): string {
     const reason = this.skippedPatterns.find((p) => p.pattern === pattern)?.reason ?? "";
-    return `@pattern ${JSON.stringify(pattern)} of ${f.shape.id} is not checked: ${reason}`.replace(/[\r\n\u2028\u2029]/g, " ");
+    return `@pattern ${JSON.stringify(pattern)} of ${f.shape.id} is not checked: ${reason}`.replace(
+      /[\r\n\u2028\u2029]/g,
+      " ",
+    );
   }
 }
 
@@ -630,12 +731,19 @@ function claimLocal(scope: NameScope, name: string, suffix: string): string {
 /** `com.example#modelTypeEnum` -> `MODEL_TYPE_ENUM`. */
 function upperSnake(idOrName: string): string {
   const name = idOrName.slice(idOrName.indexOf("#") + 1);
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toUpperCase();
 }
 
 /** `RANGE_2_8`, `RANGE_MIN_2`, `RANGE_2p2_8p8`, `RANGE_NEG1_1`. */
 function rangeName(b: Bounds): string {
-  const n = (v: number) => String(v).replace("-", "NEG").replace(".", "p").replace(/[^A-Za-z0-9]/g, "_");
+  const n = (v: number) =>
+    String(v)
+      .replace("-", "NEG")
+      .replace(".", "p")
+      .replace(/[^A-Za-z0-9]/g, "_");
   if (b.min !== undefined && b.max !== undefined) return `RANGE_${n(b.min)}_${n(b.max)}`;
   return b.min !== undefined ? `RANGE_MIN_${n(b.min)}` : `RANGE_MAX_${n(b.max as number)}`;
 }
@@ -653,7 +761,8 @@ function overrideSuffix(f: Facts): string {
   const own = { shape: f.shape, traits: f.shape.traits, sensitive: f.sensitive };
   const length = lengthOf(f);
   let suffix = "";
-  if (JSON.stringify(length ?? null) !== JSON.stringify(lengthOf(own) ?? null)) suffix += length ? `Length${length.min ?? 0}To${length.max ?? "Any"}` : "AnyLength";
+  if (JSON.stringify(length ?? null) !== JSON.stringify(lengthOf(own) ?? null))
+    suffix += length ? `Length${length.min ?? 0}To${length.max ?? "Any"}` : "AnyLength";
   if (isUnique(f) !== isUnique(own)) suffix += isUnique(f) ? "Unique" : "NotUnique";
   return suffix;
 }
