@@ -125,7 +125,13 @@ export async function measureCalls(
     }
     const calls = [...awsJson, ...replayed];
     for (const c of calls) for (let i = 0; i < 1500; i++) await c.call(); // JIT and sockets warm
-    for (let r = 0; r < rounds; r++) for (const c of calls) c.samples.push(await round(c.call, n));
+    // The order rotates each round: a variant that always ran first (or right after the same
+    // neighbour) would carry that position's cost in every sample (bisect-calls.ts measured one).
+    for (let r = 0; r < rounds; r++)
+      for (let k = 0; k < calls.length; k++) {
+        const c = calls[(k + r) % calls.length]!;
+        c.samples.push(await round(c.call, n));
+      }
     const variants: CallsResult["variants"] = {};
     for (const c of awsJson)
       (variants[c.name] ??= {} as Record<Operation, CallFigures>)[c.key] = medianFigures(c.samples);
