@@ -12,7 +12,7 @@ import type { Member, Shape } from "../model.js";
 import { nodeEquals } from "../traits.js";
 import { validateMemberValue, validateNodeValue, type NodeProblem } from "./node-value.js";
 import { isSimpleType } from "./selector/evaluate.js";
-import type { TraitHolder, TraitValidationContext } from "./traits/context.js";
+import { memberHolder, shapeHolder, type TraitHolder, type TraitValidationContext } from "./traits/context.js";
 
 const DEFAULT = "smithy.api#default";
 const EVENT_ID = "DefaultTrait";
@@ -59,27 +59,8 @@ export function checkDefaultTrait(ctx: TraitValidationContext): void {
 function* holdersWithDefaults(ctx: TraitValidationContext): Generator<TraitHolder> {
   for (const shape of ctx.shapes.values()) {
     if (shape.prelude) continue;
-    if (shape.traits[DEFAULT] !== undefined)
-      yield {
-        id: shape.id,
-        type: shape.type,
-        traits: shape.traits,
-        shape,
-        location: shape.location,
-        locateTrait: shape.locateTrait,
-      };
-    for (const member of shape.members) {
-      if (member.traits[DEFAULT] !== undefined)
-        yield {
-          id: member.id,
-          type: "member",
-          traits: member.traits,
-          shape,
-          member,
-          location: member.location,
-          locateTrait: member.locateTrait,
-        };
-    }
+    if (shape.traits[DEFAULT] !== undefined) yield shapeHolder(shape);
+    for (const member of shape.members) if (member.traits[DEFAULT] !== undefined) yield memberHolder(shape, member);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { NodeValue } from "../../../load/ast.js";
 import { javaPatternSyntaxError } from "../java-pattern.js";
-import type { TraitHolder, TraitValidationContext } from "./context.js";
+import { shapeHolder, type TraitHolder, type TraitValidationContext } from "./context.js";
 
 const LENGTH = "smithy.api#length";
 const RANGE = "smithy.api#range";
@@ -113,14 +113,7 @@ export function checkJsonNames(ctx: TraitValidationContext): void {
     }
     for (const [name, members] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (members.length < 2) continue;
-      const holder = {
-        id: shape.id,
-        type: shape.type,
-        traits: shape.traits,
-        shape,
-        location: shape.location,
-        locateTrait: shape.locateTrait,
-      };
+      const holder = shapeHolder(shape);
       const withTrait = shape.members.find((m) => members.includes(m.name) && m.traits[JSON_NAME] !== undefined);
       ctx.report(
         withTrait ? { ...holder, location: withTrait.location, locateTrait: withTrait.locateTrait } : holder,

@@ -21,6 +21,31 @@ export interface TraitHolder {
   locateTrait?: Member["locateTrait"];
 }
 
+/** A shape as the holder of its own traits. */
+export function shapeHolder(shape: Shape): TraitHolder {
+  return {
+    id: shape.id,
+    type: shape.type,
+    traits: shape.traits,
+    shape,
+    location: shape.location,
+    locateTrait: shape.locateTrait,
+  };
+}
+
+/** A member of `shape` as the holder of its traits. */
+export function memberHolder(shape: Shape, member: Member): TraitHolder {
+  return {
+    id: member.id,
+    type: "member",
+    traits: member.traits,
+    shape,
+    member,
+    location: member.location,
+    locateTrait: member.locateTrait,
+  };
+}
+
 /** Shared state of one validation run. */
 export class TraitValidationContext {
   private index: SelectorIndex | undefined;
@@ -48,25 +73,8 @@ export class TraitValidationContext {
   *holders(): Generator<TraitHolder> {
     for (const shape of this.shapes.values()) {
       if (shape.prelude) continue;
-      yield {
-        id: shape.id,
-        type: shape.type,
-        traits: shape.traits,
-        shape,
-        location: shape.location,
-        locateTrait: shape.locateTrait,
-      };
-      for (const member of shape.members) {
-        yield {
-          id: member.id,
-          type: "member",
-          traits: member.traits,
-          shape,
-          member,
-          location: member.location,
-          locateTrait: member.locateTrait,
-        };
-      }
+      yield shapeHolder(shape);
+      for (const member of shape.members) yield memberHolder(shape, member);
     }
   }
 
