@@ -11,31 +11,35 @@ export type NodeValue = null | boolean | number | string | NodeValue[] | { [key:
 /** Trait values keyed by absolute trait shape id (e.g. `smithy.api#required`). */
 export type Traits = Record<string, NodeValue>;
 
-/** Every shape type of Smithy 2.0 (`set` is the 1.0 spelling of a unique list). */
-export type ShapeType =
-  | "blob"
-  | "boolean"
-  | "string"
-  | "byte"
-  | "short"
-  | "integer"
-  | "long"
-  | "float"
-  | "double"
-  | "bigInteger"
-  | "bigDecimal"
-  | "timestamp"
-  | "document"
-  | "enum"
-  | "intEnum"
-  | "list"
-  | "set"
-  | "map"
-  | "structure"
-  | "union"
-  | "service"
-  | "resource"
-  | "operation";
+/** Every shape type of Smithy 2.0 (`set` is the 1.0 spelling of a unique list), as both loaders accept them. */
+export const SHAPE_TYPES = [
+  "blob",
+  "boolean",
+  "string",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+  "timestamp",
+  "document",
+  "enum",
+  "intEnum",
+  "list",
+  "set",
+  "map",
+  "structure",
+  "union",
+  "service",
+  "resource",
+  "operation",
+] as const;
+
+/** One of {@link SHAPE_TYPES}. */
+export type ShapeType = (typeof SHAPE_TYPES)[number];
 
 /** A reference to another shape: `{ "target": "ns#Name" }`. */
 export interface AstRef {

@@ -3,35 +3,19 @@
  * something needs one (an error), by looking the shape's key up in the text.
  */
 import { AnvilError, positionAt, type Diagnostic, type SourceLocation } from "../errors.js";
-import type { AstMember, AstShape, LoadedFile, NodeValue, ShapeDefinition, ShapeType } from "./ast.js";
+import {
+  SHAPE_TYPES as SHAPE_TYPE_NAMES,
+  type AstMember,
+  type AstShape,
+  type LoadedFile,
+  type NodeValue,
+  type ShapeDefinition,
+  type ShapeType,
+} from "./ast.js";
 import { findJsonKey, findJsonSyntaxError } from "./json-syntax.js";
 
-const SHAPE_TYPES: ReadonlySet<string> = new Set<ShapeType | "apply">([
-  "blob",
-  "boolean",
-  "string",
-  "byte",
-  "short",
-  "integer",
-  "long",
-  "float",
-  "double",
-  "bigInteger",
-  "bigDecimal",
-  "timestamp",
-  "document",
-  "enum",
-  "intEnum",
-  "list",
-  "set",
-  "map",
-  "structure",
-  "union",
-  "service",
-  "resource",
-  "operation",
-  "apply",
-]);
+/** What a JSON AST shape's `type` may be: a shape type, or `apply` (traits for a shape defined elsewhere). */
+const SHAPE_TYPES: ReadonlySet<string> = new Set<ShapeType | "apply">([...SHAPE_TYPE_NAMES, "apply"]);
 
 /** Shape id syntax: `namespace#Name`, namespaces dotted identifiers. */
 const ABSOLUTE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;

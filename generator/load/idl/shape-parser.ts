@@ -5,16 +5,17 @@
  * plus the fixups and trait maps that resolve.ts completes.
  */
 import { didYouMean, type Diagnostic, type SourceLocation } from "../../errors.js";
-import type {
-  ApplyStatement,
-  AstMember,
-  AstRef,
-  AstShape,
-  MetadataEntry,
-  NodeValue,
-  ShapeDefinition,
-  ShapeType,
-  Traits,
+import {
+  SHAPE_TYPES,
+  type ApplyStatement,
+  type AstMember,
+  type AstRef,
+  type AstShape,
+  type MetadataEntry,
+  type NodeValue,
+  type ShapeDefinition,
+  type ShapeType,
+  type Traits,
 } from "../ast.js";
 import { convertEntityBody } from "./entity-body.js";
 import { IdlSyntaxError } from "./lexer.js";
@@ -89,34 +90,8 @@ export interface ParsedIdl {
   definedIds: string[];
 }
 
-const SIMPLE_TYPES: ReadonlySet<string> = new Set([
-  "blob",
-  "boolean",
-  "document",
-  "string",
-  "byte",
-  "short",
-  "integer",
-  "long",
-  "float",
-  "double",
-  "bigInteger",
-  "bigDecimal",
-  "timestamp",
-]);
-const ALL_TYPES = [
-  ...SIMPLE_TYPES,
-  "enum",
-  "intEnum",
-  "list",
-  "set",
-  "map",
-  "structure",
-  "union",
-  "service",
-  "resource",
-  "operation",
-];
+/** The shape statement keywords. */
+const ALL_TYPES: readonly string[] = SHAPE_TYPES;
 const SHAPE_TYPE_SET: ReadonlySet<string> = new Set(ALL_TYPES);
 
 const INT_MIN = -2147483648;
