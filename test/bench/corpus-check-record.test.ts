@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CheckRecord, outputHash } from "../../bench/corpus/cache.js";
-import type { Outcome } from "../../bench/corpus/protocol.js";
 import { buildReport, formatReport } from "../../bench/corpus/summary.js";
+import { outcomeOf } from "./outcome.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -78,23 +78,7 @@ describe("corpus check record", () => {
 describe("corpus summary: the cache line", () => {
   const memory = { allPeak: 0, workersPeak: 0, workerPeak: 0, runnerPeak: 0 };
   const outcome = (formatted: number, formatReused: number, checkReused: boolean) =>
-    ({
-      model: "m.json",
-      loaded: true,
-      generated: true,
-      clean: true,
-      files: 1,
-      bytes: 1,
-      lines: 1,
-      validatorLines: 0,
-      notes: [],
-      events: { error: 0, danger: 0, warning: 0, note: 0 },
-      counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} },
-      timings: {},
-      ms: 1,
-      maxRss: 0,
-      cache: { formatted, formatReused, outputHash: "h", checkReused },
-    }) satisfies Outcome;
+    outcomeOf({ model: "m.json", cache: { formatted, formatReused, outputHash: "h", checkReused } });
 
   it("sums what came from the cache, in the report and the summary", () => {
     const report = buildReport([outcome(0, 9, true), outcome(2, 7, false)], 1000, 2, memory, undefined, {
