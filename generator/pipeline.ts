@@ -44,6 +44,11 @@ export interface GenerateResult {
   unchanged: boolean;
   /** The tools the manifest names (see write/manifest.ts). */
   tools: ToolIdentities;
+  /**
+   * Files that needed Prettier, summed over clients: how many were formatted in this run and how
+   * many were taken as already formatted from the previous output (`GenerateOptions.previous`).
+   */
+  formatting: { formatted: number; reused: number };
   /** What was generated besides types and the client, summed over clients. */
   counts: GenerateCounts;
 }
@@ -216,7 +221,9 @@ async function generateClients(
     files: c.files.map(({ path, text }) => ({ path, text })),
     rendered: plans[i].hashes,
   }));
-  return { clients, notes, warnings, timings, unchanged, tools, counts };
+  const toFormat = plans.reduce((n, p) => n + Object.keys(p.hashes).length, 0);
+  const formatting = { formatted: misses.length, reused: toFormat - misses.length };
+  return { clients, notes, warnings, timings, unchanged, tools, counts, formatting };
 }
 
 /**

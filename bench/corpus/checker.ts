@@ -2,12 +2,14 @@
  * The corpus's type-check: generated outputs are checked in batches, many models to one run of
  * the native compiler, while the workers go on generating. Each compiler run loads the lib and
  * Node type files once for the whole batch instead of once per model, which is most of what a
- * check of a small model costs. Problems are attributed to models by folder, and each model's
- * folder is removed once checked (unless kept).
+ * check of a small model costs. Problems are attributed to models by folder. A model whose output
+ * is byte-identical to one that checked clean before (bench/corpus/cache.ts) is not checked
+ * again; every verdict updates that record.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { checkProject } from "../../generator/typecheck/index.js";
+import type { CheckRecord } from "./cache.js";
 import type { Outcome } from "./protocol.js";
 
 /** Batch settings. */
@@ -15,7 +17,13 @@ export interface BatchOptions {
   outRoot: string;
   /** A batch is checked once its models' output reaches this many bytes. */
   batchBytes: number;
-  keep: boolean;
+  /** Outputs that checked clean before; updated and saved after each batch. */
+  record: CheckRecord;
+}
+
+/** The folder under the output root that holds a model's output (`s3` for `s3/s3/client.ts`). */
+function folderOf(o: Outcome): string {
+  return o.toCheck?.[0]?.path.split("/")[0] ?? "";
 }
 
 /** Collects generated models and checks them in batches, one compiler run at a time. */
@@ -27,9 +35,18 @@ export class BatchChecker {
 
   constructor(private readonly options: BatchOptions) {}
 
-  /** Adds a generated model; starts a batch when enough output is waiting. */
+  /**
+   * Adds a generated model; starts a batch when enough output is waiting. A model the record
+   * shows checked clean in exactly this output is clean at once.
+   */
   add(outcome: Outcome): void {
     if (!outcome.toCheck) return;
+    if (outcome.cache && this.options.record.checkedClean(folderOf(outcome), outcome.cache.outputHash)) {
+      outcome.clean = true;
+      outcome.cache.checkReused = true;
+      delete outcome.toCheck;
+      return;
+    }
     this.pending.push(outcome);
     this.pendingBytes += outcome.bytes;
     if (this.pendingBytes >= this.options.batchBytes) this.flush();
@@ -64,9 +81,9 @@ export class BatchChecker {
     const ms = performance.now() - start;
     const bytes = batch.reduce((a, o) => a + o.bytes, 0);
     for (const o of batch) {
-      const folder = `${o.toCheck?.[0]?.path.split("/")[0]}/`;
+      const folder = folderOf(o);
       // A problem in no file (options, a crash) fails every model of the batch.
-      const own = problems.filter((p) => p.file === "" || p.file.startsWith(folder));
+      const own = problems.filter((p) => p.file === "" || p.file.startsWith(`${folder}/`));
       o.clean = own.length === 0;
       // The batch's time, shared out by output size: what the model's check cost, roughly.
       o.timings.typecheck = (ms * o.bytes) / Math.max(1, bytes);
@@ -74,9 +91,10 @@ export class BatchChecker {
         const [first, ...rest] = own.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.origin})`);
         o.failure = { stage: "type-check", kind: "internal", message: first, more: rest.slice(0, 4) };
       }
+      if (o.cache) this.options.record.set(folder, o.cache.outputHash, o.clean);
       delete o.toCheck;
-      if (!this.options.keep) rmSync(join(this.options.outRoot, folder), { recursive: true, force: true });
     }
-    if (!this.options.keep) rmSync(join(this.options.outRoot, `tsconfig.batch-${n}.json`), { force: true });
+    this.options.record.save();
+    rmSync(join(this.options.outRoot, `tsconfig.batch-${n}.json`), { force: true });
   }
 }

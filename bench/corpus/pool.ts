@@ -16,9 +16,10 @@ const TSX_LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "load
 /** Pool settings. */
 export interface PoolOptions {
   workers: number;
-  /** Output root for generated files (each worker writes and removes its own folders). */
+  /** Output root for generated files (each worker writes its own folders, with the previous run's output there). */
   outRoot: string;
-  keep: boolean;
+  /** The workers give the pipeline no previous output (nothing is reused). */
+  cold: boolean;
   /** A model taking longer is a failure ("timeout") and its worker is replaced. */
   timeoutMs: number;
   /** A worker whose resident set is above this after a model is replaced before the next. */
@@ -59,7 +60,7 @@ export async function runPool(
   const spawn = (slot: Slot) => {
     const child = fork(WORKER, [], {
       execArgv: ["--import", TSX_LOADER],
-      env: { ...process.env, ANVIL_CORPUS_OUT: options.outRoot, ANVIL_CORPUS_KEEP: options.keep ? "1" : "0" },
+      env: { ...process.env, ANVIL_CORPUS_OUT: options.outRoot, ANVIL_CORPUS_COLD: options.cold ? "1" : "0" },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
     slot.child = child;

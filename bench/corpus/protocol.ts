@@ -54,9 +54,23 @@ export interface Outcome {
   /**
    * The generated `.ts` files left on disk for the runner to type-check (paths relative to the
    * output root, with the template or runtime file behind each); the runner checks many models
-   * in one compiler run and removes their folders afterwards.
+   * in one compiler run.
    */
   toCheck?: Array<{ path: string; origin: string }>;
+  /** What this run took from the cache folder (bench/corpus/cache.ts); absent when generation failed. */
+  cache?: CacheUse;
+}
+
+/** One model's use of the corpus cache. */
+export interface CacheUse {
+  /** Files Prettier formatted in this run. */
+  formatted: number;
+  /** Files that needed formatting but were taken, already formatted, from the previous output. */
+  formatReused: number;
+  /** Hash of the model's output files, as written (the type-check record's key). */
+  outputHash: string;
+  /** The output is byte-identical to one that type-checked clean before: not checked again. */
+  checkReused: boolean;
 }
 
 /** Validation events by severity. */

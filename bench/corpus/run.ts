@@ -4,19 +4,23 @@
  * worker processes, type-checks each output, and prints a summary: models loaded, generated,
  * type-check clean, failures grouped by cause, total time (wall and CPU), peak memory, time per stage.
  *
- * Output goes to a temporary folder (removed per model unless --keep); the full report is
- * written there as corpus-report.json. Exit code 0 when every model generated and type-checked.
+ * Output goes to a persistent cache folder (bench/corpus/cache.ts; default under
+ * ~/.cache/anvil-corpus/, one per checkout), kept between runs: a second run formats only the
+ * files whose rendered text changed and type-checks only the models whose output changed. The
+ * full report is written there as corpus-report.json. Exit code 0 when every model generated and
+ * type-checked.
  *
  * Options: --dir DIR (default ../shared/aws-models), --limit N, --filter NAME (substring of the
  * file name; repeatable or comma-separated), --workers N (default 2), --timeout SECONDS (per
- * model, default 600), --batch-mb N (output checked per compiler run, default 12), --keep,
- * --json FILE (also write the report there).
+ * model, default 600), --batch-mb N (output checked per compiler run, default 12), --cache DIR
+ * (the cache folder), --cold (reuse nothing from the cache; it is still refreshed for the next
+ * run), --json FILE (also write the report there).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { batchCheckerIdentity, CheckRecord, DEFAULT_CACHE_DIR, outputDir } from "./cache.js";
 import { BatchChecker } from "./checker.js";
 import { cpuMsWithChildren } from "./cpu.js";
 import { treeResidentBytes } from "./memory.js";
@@ -36,7 +40,8 @@ async function main(): Promise<number> {
       workers: { type: "string", default: "2" },
       timeout: { type: "string", default: "600" },
       "batch-mb": { type: "string", default: "12" },
-      keep: { type: "boolean", default: false },
+      cache: { type: "string", default: DEFAULT_CACHE_DIR },
+      cold: { type: "boolean", default: false },
       json: { type: "string" },
     },
     strict: true,
@@ -65,15 +70,20 @@ async function main(): Promise<number> {
     .map((model) => ({ model, size: statSync(model).size }))
     .sort((a, b) => b.size - a.size)
     .map(({ model }) => ({ model }));
-  const outRoot = mkdtempSync(join(tmpdir(), "anvil-corpus-"));
+  const cacheDir = resolve(values.cache);
+  const outRoot = outputDir(cacheDir);
+  mkdirSync(outRoot, { recursive: true });
+  const cold = values.cold;
   const workers = Math.max(1, Number(values.workers));
-  process.stderr.write(`corpus: ${models.length} models from ${dir}, ${workers} workers, output in ${outRoot}\n`);
+  process.stderr.write(
+    `corpus: ${models.length} models from ${dir}, ${workers} workers, ${cold ? "cold (nothing reused), " : ""}output in ${outRoot}\n`,
+  );
 
   const progress = new Progress(models.length);
   const checker = new BatchChecker({
     outRoot,
     batchBytes: Number(values["batch-mb"]) * 1024 * 1024,
-    keep: values.keep,
+    record: new CheckRecord(cacheDir, batchCheckerIdentity(), cold),
   });
   // Everything this process started (workers, the checker's compiler runs) and itself.
   let allPeak = 0;
@@ -87,7 +97,7 @@ async function main(): Promise<number> {
     {
       workers,
       outRoot,
-      keep: values.keep,
+      cold,
       timeoutMs: Number(values.timeout) * 1000,
       recycleBytes: 1.25 * 1024 ** 3,
       onStart: (w, job) => progress.start(w, modelLabel(job.model)),
@@ -114,17 +124,14 @@ async function main(): Promise<number> {
     workers,
     { workersPeak, workerPeak, allPeak, runnerPeak: process.resourceUsage().maxRSS * 1024 },
     cpuMs === undefined ? undefined : cpuMs - cpuAtStart,
+    { dir: cacheDir, cold },
   );
   process.stdout.write(`${formatReport(report)}\n`);
-  const reportPath = join(outRoot, "corpus-report.json");
+  const reportPath = join(cacheDir, "corpus-report.json");
   const json = `${JSON.stringify(report, null, 2)}\n`;
   writeFileSync(reportPath, json);
   if (values.json) writeFileSync(resolve(values.json), json);
-  process.stdout.write(`report: ${reportPath}${values.keep ? `\noutput kept in ${outRoot}` : ""}\n`);
-  if (!values.keep) {
-    for (const e of readdirSync(outRoot))
-      if (e !== "corpus-report.json") rmSync(join(outRoot, e), { recursive: true, force: true });
-  }
+  process.stdout.write(`report: ${reportPath}\noutput kept in ${outRoot}\n`);
   return report.clean === report.models ? 0 : 1;
 }
 

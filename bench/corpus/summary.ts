@@ -17,6 +17,22 @@ export interface MemoryFigures {
   allPeak: number;
 }
 
+/**
+ * What a run took from the cache folder (bench/corpus/cache.ts), so a warm run is never taken
+ * for a cold one: files formatted against files whose formatting was reused, and models
+ * type-checked against models whose earlier clean check was reused.
+ */
+export interface CacheSummary {
+  dir: string;
+  /** `--cold`: nothing was taken from the cache. */
+  cold: boolean;
+  formatted: number;
+  formatReused: number;
+  /** Models type-checked in this run, and models whose check was reused. */
+  typechecked: number;
+  typecheckReused: number;
+}
+
 /** The whole run, as written to the JSON report. */
 export interface CorpusReport {
   models: number;
@@ -28,6 +44,8 @@ export interface CorpusReport {
   cpuMs?: number;
   workers: number;
   memory: MemoryFigures;
+  /** What came from the cache (absent when the run had no cache folder, as in tests of the summary). */
+  cache?: CacheSummary;
   stageMs: Record<string, number>;
   causes: Array<{ cause: string; models: string[]; example: Failure }>;
   outcomes: Outcome[];
@@ -56,6 +74,7 @@ export function buildReport(
   workers: number,
   memory: MemoryFigures,
   cpuMs?: number,
+  cache?: { dir: string; cold: boolean },
 ): CorpusReport {
   const stageMs: Record<string, number> = {};
   for (const o of outcomes)
@@ -77,10 +96,33 @@ export function buildReport(
     ...(cpuMs === undefined ? {} : { cpuMs }),
     workers,
     memory,
+    ...(cache === undefined ? {} : { cache: cacheSummary(outcomes, cache) }),
     stageMs,
     causes: [...byCause.values()].sort((a, b) => b.models.length - a.models.length || (a.cause < b.cause ? -1 : 1)),
     outcomes,
   };
+}
+
+/** Sums each model's use of the cache. */
+function cacheSummary(outcomes: Outcome[], cache: { dir: string; cold: boolean }): CacheSummary {
+  const summary: CacheSummary = { ...cache, formatted: 0, formatReused: 0, typechecked: 0, typecheckReused: 0 };
+  for (const o of outcomes) {
+    if (!o.cache) continue;
+    summary.formatted += o.cache.formatted;
+    summary.formatReused += o.cache.formatReused;
+    if (o.cache.checkReused) summary.typecheckReused++;
+    else summary.typechecked++;
+  }
+  return summary;
+}
+
+/** The summary's cache line: cold, or how much of the work was reused. */
+function cacheLine(c: CacheSummary): string {
+  const files = c.formatted + c.formatReused;
+  const models = c.typechecked + c.typecheckReused;
+  const reused = c.formatReused > 0 || c.typecheckReused > 0;
+  const kind = c.cold ? "cold (--cold: nothing reused)" : reused ? "warm" : "cold (nothing in the cache matched)";
+  return `${kind}: formatting reused for ${c.formatReused}/${files} files, type-check reused for ${c.typecheckReused}/${models} models; cache ${c.dir}`;
 }
 
 /** `.../aws-models/s3/service/2006-03-01/s3-2006-03-01.json` -> `s3-2006-03-01`. */
@@ -104,6 +146,7 @@ export function formatReport(r: CorpusReport): string {
   lines.push(
     `peak memory           ${mb(r.memory.allPeak)} in all (runner, workers, compiler runs), ${mb(r.memory.workersPeak)} workers together, ${mb(r.memory.workerPeak)} one worker`,
   );
+  if (r.cache) lines.push(`cache                 ${cacheLine(r.cache)}`);
   lines.push(`clients               ${clientsLine(r.outcomes, r.models)}`);
   const leftOut = leftOutOperations(r.outcomes);
   if (leftOut.operations > 0)

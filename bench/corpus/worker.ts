@@ -1,8 +1,11 @@
 /**
  * One corpus worker process: generates the models the runner sends, one at a time, with the
- * real pipeline (`generate`, then `write` into a temporary folder) and one Prettier thread kept
- * warm across models (replaced after a large one, to give its memory back). The output stays on disk for the runner, which type-checks many models
- * in one compiler run (bench/corpus/checker.ts). Reports each outcome and its own peak memory.
+ * real pipeline (`generate`, then `write` with each folder's manifest into the cache's output
+ * folder) and one Prettier thread kept warm across models (replaced after a large one, to give
+ * its memory back). Unless the run is cold, the pipeline gets the model's previous output, so a
+ * file whose rendered text is unchanged is not formatted again (bench/corpus/cache.ts). The
+ * output stays on disk for the runner, which type-checks many models in one compiler run
+ * (bench/corpus/checker.ts). Reports each outcome and its own peak memory.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -11,10 +14,15 @@ import { FormatPool, PRETTIER_OPTIONS } from "../../generator/format/index.js";
 import { generate } from "../../generator/pipeline.js";
 import type { Config } from "../../generator/config/index.js";
 import { write } from "../../generator/write/index.js";
+import { withManifest } from "../../generator/write/manifest.js";
+import { previousOutput } from "../../generator/write/previous.js";
+import { outputHash } from "./cache.js";
 import { clientName, countEvents, type Failure, type Job, type Outcome, type Ready } from "./protocol.js";
 
 const outRoot = process.env.ANVIL_CORPUS_OUT;
 if (!outRoot || !process.send) throw new Error("bench/corpus/worker.ts runs as a child of bench/corpus/run.ts");
+/** A cold run gives the pipeline no previous output: everything is formatted afresh. */
+const cold = process.env.ANVIL_CORPUS_COLD === "1";
 
 // One thread: the runner already runs one worker process per core.
 const formatPool = new FormatPool(PRETTIER_OPTIONS, 1);
@@ -84,11 +92,23 @@ async function run(job: Job): Promise<Outcome> {
   };
   try {
     // The type-check is the runner's (batched); everything else is the real pipeline.
-    const result = await generate(config, { skipTypeCheck: true, formatPool });
+    const out = config.out;
+    const result = await generate(config, {
+      skipTypeCheck: true,
+      formatPool,
+      ...(cold ? {} : { previous: (folder: string) => previousOutput(out, folder) }),
+    });
     outcome.loaded = true;
     const writeStart = performance.now();
-    write(config.out, result.clients);
+    const outputs = result.clients.map((c) => withManifest(c, result.tools));
+    write(out, outputs);
     result.timings.write = performance.now() - writeStart;
+    outcome.cache = {
+      formatted: result.formatting.formatted,
+      formatReused: result.formatting.reused,
+      outputHash: outputHash(outputs.flatMap((c) => c.files.map((f) => ({ ...f, path: `${c.folder}/${f.path}` })))),
+      checkReused: false,
+    };
     outcome.generated = true;
     outcome.notes = result.notes;
     outcome.events = countEvents(result.warnings);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Outcome } from "../../bench/corpus/protocol.js";
 import { buildReport, formatReport } from "../../bench/corpus/summary.js";
+import { outcomeOf } from "./outcome.js";
 
 function outcome(
   model: string,
@@ -8,22 +9,16 @@ function outcome(
   leftOutOperations: Record<string, number> = {},
   notes: string[] = [],
 ): Outcome {
-  return {
+  return outcomeOf({
     model,
-    loaded: true,
-    generated: true,
-    clean: true,
     files: 10,
     bytes: 1000,
     lines: 100,
     validatorLines: 40,
     notes,
-    events: { error: 0, danger: 0, warning: 0, note: 0 },
     counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol, leftOutOperations },
-    timings: {},
     ms: 10,
-    maxRss: 0,
-  };
+  });
 }
 
 const memory = { allPeak: 0, workersPeak: 0, workerPeak: 0, runnerPeak: 0 };

@@ -5,24 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { countEvents, type Outcome } from "../../bench/corpus/protocol.js";
 import { buildReport, validationDetail, validationLines } from "../../bench/corpus/summary.js";
+import { outcomeOf } from "./outcome.js";
 
 function outcome(model: string, validateMs: number, events: Partial<Outcome["events"]>): Outcome {
-  return {
+  return outcomeOf({
     model: `/models/${model}.json`,
-    loaded: true,
-    generated: true,
-    clean: true,
-    files: 1,
-    bytes: 1,
-    lines: 1,
-    validatorLines: 0,
-    notes: [],
     events: { error: 0, danger: 0, warning: 0, note: 0, ...events },
-    counts: { paginators: 0, waiters: 0, compiledPaths: 0, clientsByProtocol: {}, leftOutOperations: {} },
     timings: { assemble: 100, validate: validateMs },
     ms: 1000,
-    maxRss: 0,
-  };
+  });
 }
 
 describe("corpus summary: validation", () => {
