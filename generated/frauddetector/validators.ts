@@ -8,6 +8,7 @@ import {
   type ValidationIssue,
   at,
   codePointLength,
+  guard,
   isIso8601Utc,
   isList,
   isPlainObject,
@@ -16,6 +17,7 @@ import {
   report,
   reportLength,
   reportUnreadable,
+  validator,
 } from "./runtime/validate.js";
 import type {
   Entity,
@@ -268,66 +270,38 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
 }
 
 /** True when {@link validateSendEventRequest} finds no issue. */
-export function isSendEventRequest(value: unknown): value is SendEventRequest {
-  return validateSendEventRequest(value).length === 0;
-}
+export const isSendEventRequest: (value: unknown) => value is SendEventRequest =
+  /* @__PURE__ */ guard(validateSendEventRequest);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#EventVariableMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateEventVariableMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkEventVariableMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateEventVariableMap: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkEventVariableMap);
 
 /** True when {@link validateEventVariableMap} finds no issue. */
-export function isEventVariableMap(value: unknown): value is Record<string, string> {
-  return validateEventVariableMap(value).length === 0;
-}
+export const isEventVariableMap: (value: unknown) => value is Record<string, string> =
+  /* @__PURE__ */ guard(validateEventVariableMap);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#listOfEntities`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfEntities(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfEntities(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfEntities: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfEntities);
 
 /** True when {@link validateListOfEntities} finds no issue. */
-export function isListOfEntities(value: unknown): value is Entity[] {
-  return validateListOfEntities(value).length === 0;
-}
+export const isListOfEntities: (value: unknown) => value is Entity[] = /* @__PURE__ */ guard(validateListOfEntities);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#Entity`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateEntity(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkEntity(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateEntity: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkEntity);
 
 /** True when {@link validateEntity} finds no issue. */
-export function isEntity(value: unknown): value is Entity {
-  return validateEntity(value).length === 0;
-}
+export const isEntity: (value: unknown) => value is Entity = /* @__PURE__ */ guard(validateEntity);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#SendEventResult`.
@@ -346,9 +320,8 @@ export function validateSendEventResult(value: unknown): ValidationIssue[] {
 }
 
 /** True when {@link validateSendEventResult} finds no issue. */
-export function isSendEventResult(value: unknown): value is SendEventResult {
-  return validateSendEventResult(value).length === 0;
-}
+export const isSendEventResult: (value: unknown) => value is SendEventResult =
+  /* @__PURE__ */ guard(validateSendEventResult);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionRequest`.
@@ -430,47 +403,30 @@ export function validateGetEventPredictionRequest(value: unknown): ValidationIss
 }
 
 /** True when {@link validateGetEventPredictionRequest} finds no issue. */
-export function isGetEventPredictionRequest(value: unknown): value is GetEventPredictionRequest {
-  return validateGetEventPredictionRequest(value).length === 0;
-}
+export const isGetEventPredictionRequest: (value: unknown) => value is GetEventPredictionRequest =
+  /* @__PURE__ */ guard(validateGetEventPredictionRequest);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelEndpointDataBlobMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelEndpointDataBlobMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelEndpointDataBlobMap: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkExternalModelEndpointDataBlobMap);
 
 /** True when {@link validateExternalModelEndpointDataBlobMap} finds no issue. */
-export function isExternalModelEndpointDataBlobMap(value: unknown): value is Record<string, ModelEndpointDataBlob> {
-  return validateExternalModelEndpointDataBlobMap(value).length === 0;
-}
+export const isExternalModelEndpointDataBlobMap: (value: unknown) => value is Record<string, ModelEndpointDataBlob> =
+  /* @__PURE__ */ guard(validateExternalModelEndpointDataBlobMap);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelEndpointDataBlob(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelEndpointDataBlob(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelEndpointDataBlob: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkModelEndpointDataBlob);
 
 /** True when {@link validateModelEndpointDataBlob} finds no issue. */
-export function isModelEndpointDataBlob(value: unknown): value is ModelEndpointDataBlob {
-  return validateModelEndpointDataBlob(value).length === 0;
-}
+export const isModelEndpointDataBlob: (value: unknown) => value is ModelEndpointDataBlob =
+  /* @__PURE__ */ guard(validateModelEndpointDataBlob);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionResult`.
@@ -502,218 +458,127 @@ export function validateGetEventPredictionResult(value: unknown): ValidationIssu
 }
 
 /** True when {@link validateGetEventPredictionResult} finds no issue. */
-export function isGetEventPredictionResult(value: unknown): value is GetEventPredictionResult {
-  return validateGetEventPredictionResult(value).length === 0;
-}
+export const isGetEventPredictionResult: (value: unknown) => value is GetEventPredictionResult = /* @__PURE__ */ guard(
+  validateGetEventPredictionResult,
+);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfModelScores`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfModelScores(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfModelScores(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfModelScores: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfModelScores);
 
 /** True when {@link validateListOfModelScores} finds no issue. */
-export function isListOfModelScores(value: unknown): value is ModelScores[] {
-  return validateListOfModelScores(value).length === 0;
-}
+export const isListOfModelScores: (value: unknown) => value is ModelScores[] =
+  /* @__PURE__ */ guard(validateListOfModelScores);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelScores`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelScores(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelScores(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelScores: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkModelScores);
 
 /** True when {@link validateModelScores} finds no issue. */
-export function isModelScores(value: unknown): value is ModelScores {
-  return validateModelScores(value).length === 0;
-}
+export const isModelScores: (value: unknown) => value is ModelScores = /* @__PURE__ */ guard(validateModelScores);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelVersion`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelVersion(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelVersion(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelVersion: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkModelVersion);
 
 /** True when {@link validateModelVersion} finds no issue. */
-export function isModelVersion(value: unknown): value is ModelVersion {
-  return validateModelVersion(value).length === 0;
-}
+export const isModelVersion: (value: unknown) => value is ModelVersion = /* @__PURE__ */ guard(validateModelVersion);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ModelPredictionMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelPredictionMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelPredictionMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelPredictionMap: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkModelPredictionMap);
 
 /** True when {@link validateModelPredictionMap} finds no issue. */
-export function isModelPredictionMap(value: unknown): value is Record<string, number> {
-  return validateModelPredictionMap(value).length === 0;
-}
+export const isModelPredictionMap: (value: unknown) => value is Record<string, number> =
+  /* @__PURE__ */ guard(validateModelPredictionMap);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfRuleResults`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfRuleResults(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfRuleResults(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfRuleResults: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfRuleResults);
 
 /** True when {@link validateListOfRuleResults} finds no issue. */
-export function isListOfRuleResults(value: unknown): value is RuleResult[] {
-  return validateListOfRuleResults(value).length === 0;
-}
+export const isListOfRuleResults: (value: unknown) => value is RuleResult[] =
+  /* @__PURE__ */ guard(validateListOfRuleResults);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#RuleResult`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateRuleResult(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkRuleResult(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateRuleResult: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkRuleResult);
 
 /** True when {@link validateRuleResult} finds no issue. */
-export function isRuleResult(value: unknown): value is RuleResult {
-  return validateRuleResult(value).length === 0;
-}
+export const isRuleResult: (value: unknown) => value is RuleResult = /* @__PURE__ */ guard(validateRuleResult);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfStrings`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfStrings(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfStrings(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfStrings: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfStrings);
 
 /** True when {@link validateListOfStrings} finds no issue. */
-export function isListOfStrings(value: unknown): value is string[] {
-  return validateListOfStrings(value).length === 0;
-}
+export const isListOfStrings: (value: unknown) => value is string[] = /* @__PURE__ */ guard(validateListOfStrings);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfExternalModelOutputs(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfExternalModelOutputs(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfExternalModelOutputs: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(
+  checkListOfExternalModelOutputs,
+);
 
 /** True when {@link validateListOfExternalModelOutputs} finds no issue. */
-export function isListOfExternalModelOutputs(value: unknown): value is ExternalModelOutputs[] {
-  return validateListOfExternalModelOutputs(value).length === 0;
-}
+export const isListOfExternalModelOutputs: (value: unknown) => value is ExternalModelOutputs[] = /* @__PURE__ */ guard(
+  validateListOfExternalModelOutputs,
+);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelOutputs`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelOutputs(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelOutputs(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelOutputs: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkExternalModelOutputs);
 
 /** True when {@link validateExternalModelOutputs} finds no issue. */
-export function isExternalModelOutputs(value: unknown): value is ExternalModelOutputs {
-  return validateExternalModelOutputs(value).length === 0;
-}
+export const isExternalModelOutputs: (value: unknown) => value is ExternalModelOutputs =
+  /* @__PURE__ */ guard(validateExternalModelOutputs);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelSummary`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelSummary(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelSummary(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelSummary: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkExternalModelSummary);
 
 /** True when {@link validateExternalModelSummary} finds no issue. */
-export function isExternalModelSummary(value: unknown): value is ExternalModelSummary {
-  return validateExternalModelSummary(value).length === 0;
-}
+export const isExternalModelSummary: (value: unknown) => value is ExternalModelSummary =
+  /* @__PURE__ */ guard(validateExternalModelSummary);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelPredictionMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelPredictionMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelPredictionMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelPredictionMap: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(
+  checkExternalModelPredictionMap,
+);
 
 /** True when {@link validateExternalModelPredictionMap} finds no issue. */
-export function isExternalModelPredictionMap(value: unknown): value is Record<string, string> {
-  return validateExternalModelPredictionMap(value).length === 0;
-}
+export const isExternalModelPredictionMap: (value: unknown) => value is Record<string, string> = /* @__PURE__ */ guard(
+  validateExternalModelPredictionMap,
+);
 
 /**
  * Checks a value against the map `com.amazonaws.frauddetector#EventVariableMap`; its path is `base` followed by `segment` (when given).

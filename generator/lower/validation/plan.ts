@@ -92,6 +92,9 @@ export interface HelperIR {
   body: Code[];
 }
 
+/** What an exported validator runs: a checker (`recursive`: it takes `seen`), or its own body. */
+export type ExportedChecks = { checker: CodeSymbol; recursive: boolean; body?: undefined } | { body: Code[] };
+
 /** A `@pattern` left unchecked because it has no exact JavaScript equivalent. */
 export interface SkippedPatternIR {
   /** The shape or member carrying the pattern. */
@@ -162,18 +165,21 @@ export class ValidatorPlanner {
     return targets.map((m) => memberFacts(this.model, m, f.sensitive));
   }
 
-  /** The body of an exported `validate<Name>(value)`: checks `value`, pushing issues into `out`. */
-  exportedBody(facts: Facts): Code[] {
-    let w: Writer;
+  /**
+   * What an exported `validate<Name>(value)` runs: the checker of a shape some member targets
+   * (the export is then built from it by a runtime helper), or the shape's own checks, written
+   * into the export's body (statements checking `value` and pushing issues into `out`).
+   */
+  exported(facts: Facts): ExportedChecks {
+    let result: ExportedChecks;
     if (this.targeted.has(facts.shape.id)) {
-      w = new Writer(this.localScope(["value", "out"]));
-      this.aggregate(w, "value", facts, PathExpr.root(), { recursive: false });
+      result = { checker: this.helperFor(facts), recursive: this.recursive.has(facts.shape.id) };
     } else {
       // Only this validator checks the shape: its checks go here, with paths written out.
-      w = this.aggregateBody(facts, false, PathExpr.root(), ["value", "out"], false);
+      result = { body: this.aggregateBody(facts, false, PathExpr.root(), ["value", "out"], false).lines(2) };
     }
     this.drainHelpers();
-    return w.lines(2);
+    return result;
   }
 
   /** Writes every checker requested so far (checkers may request more). */
