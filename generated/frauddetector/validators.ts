@@ -34,21 +34,21 @@ import type {
 } from "./types.js";
 
 /**
- * `@pattern` "^[0-9a-z_-]+$" (written for Java's engine), compiled once.
- *
- * - `$` also matches before a line terminator that ends the input, as in Java
- */
-const PATTERN_0 = /* @__PURE__ */ new RegExp("^[0-9a-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
-
-/**
  * `@pattern` "^[0-9A-Za-z_.@+-]+$" (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_1 = /* @__PURE__ */ new RegExp(
+const PATTERN_0 = /* @__PURE__ */ new RegExp(
   "^[0-9A-Za-z_.@+-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)",
   "u",
 );
+
+/**
+ * `@pattern` "^[0-9a-z_-]+$" (written for Java's engine), compiled once.
+ *
+ * - `$` also matches before a line terminator that ends the input, as in Java
+ */
+const PATTERN_1 = /* @__PURE__ */ new RegExp("^[0-9a-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
 
 /**
  * `@pattern` "^([1-9][0-9]*)$" (written for Java's engine), compiled once.
@@ -100,20 +100,6 @@ const PATTERN_6 = /* @__PURE__ */ new RegExp(
 );
 const TYPE_STRUCTURE: Requirement = { constraint: "type", text: "Member must be a structure (a plain object)" };
 const REQUIRED: Requirement = { constraint: "required", text: "Member must not be null" };
-const TYPE_STRING: Requirement = { constraint: "type", text: "Member must be a string" };
-const LENGTH_1_64: Requirement = { constraint: "length", text: "Member must have length between 1 and 64, inclusive" };
-const PATTERN_0_TEXT: Requirement = {
-  constraint: "pattern",
-  text: "Member must satisfy regular expression pattern: ^[0-9a-z_-]+$",
-};
-const LENGTH_10_30: Requirement = {
-  constraint: "length",
-  text: "Member must have length between 10 and 30, inclusive",
-};
-const ISO8601_UTC: Requirement = {
-  constraint: "iso8601Utc",
-  text: "Member must be an ISO 8601 timestamp in UTC: YYYY-MM-DDThh:mm:ss, optional fraction, then Z or +00:00",
-};
 const REQUIRED_WITH_ASSIGNED_LABEL: Requirement = {
   constraint: "requiredTogether",
   text: "Member must not be null when labelTimestamp is set (assignedLabel and labelTimestamp are required together)",
@@ -124,10 +110,12 @@ const REQUIRED_WITH_LABEL_TIMESTAMP: Requirement = {
 };
 const TYPE_MAP: Requirement = { constraint: "type", text: "Member must be a map (a plain object)" };
 const LENGTH_MIN_1: Requirement = { constraint: "length", text: "Member must have length greater than or equal to 1" };
+const LENGTH_1_64: Requirement = { constraint: "length", text: "Member must have length between 1 and 64, inclusive" };
 const NOT_NULL_ITEM: Requirement = {
   constraint: "type",
   text: "Member must not be null (the collection is not @sparse)",
 };
+const TYPE_STRING: Requirement = { constraint: "type", text: "Member must be a string" };
 const LENGTH_1_8192: Requirement = {
   constraint: "length",
   text: "Member must have length between 1 and 8192, inclusive",
@@ -137,9 +125,21 @@ const LENGTH_1_256: Requirement = {
   constraint: "length",
   text: "Member must have length between 1 and 256, inclusive",
 };
-const PATTERN_1_TEXT: Requirement = {
+const PATTERN_0_TEXT: Requirement = {
   constraint: "pattern",
   text: "Member must satisfy regular expression pattern: ^[0-9A-Za-z_.@+-]+$",
+};
+const PATTERN_1_TEXT: Requirement = {
+  constraint: "pattern",
+  text: "Member must satisfy regular expression pattern: ^[0-9a-z_-]+$",
+};
+const LENGTH_10_30: Requirement = {
+  constraint: "length",
+  text: "Member must have length between 10 and 30, inclusive",
+};
+const ISO8601_UTC: Requirement = {
+  constraint: "iso8601Utc",
+  text: "Member must be an ISO 8601 timestamp in UTC: YYYY-MM-DDThh:mm:ss, optional fraction, then Z or +00:00",
 };
 const LENGTH_1_5: Requirement = { constraint: "length", text: "Member must have length between 1 and 5, inclusive" };
 const PATTERN_2_TEXT: Requirement = {
@@ -192,32 +192,20 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
       const eventId: unknown = value["eventId"];
       if (eventId == null) {
         report(out, "/eventId", REQUIRED);
-      } else if (typeof eventId !== "string") {
-        report(out, "/eventId", TYPE_STRING);
-      } else if ((eventId.length < 1 || eventId.length > 64) && lengthOutside(eventId, 1, 64)) {
-        reportLength(out, "/eventId", codePointLength(eventId), LENGTH_1_64);
-      } else if (!PATTERN_0.test(eventId)) {
-        report(out, "/eventId", PATTERN_0_TEXT);
+      } else {
+        checkIdentifier(eventId, "/eventId", undefined, undefined, out);
       }
       const eventTypeName: unknown = value["eventTypeName"];
       if (eventTypeName == null) {
         report(out, "/eventTypeName", REQUIRED);
-      } else if (typeof eventTypeName !== "string") {
-        report(out, "/eventTypeName", TYPE_STRING);
-      } else if ((eventTypeName.length < 1 || eventTypeName.length > 64) && lengthOutside(eventTypeName, 1, 64)) {
-        reportLength(out, "/eventTypeName", codePointLength(eventTypeName), LENGTH_1_64);
-      } else if (!PATTERN_0.test(eventTypeName)) {
-        report(out, "/eventTypeName", PATTERN_0_TEXT);
+      } else {
+        checkIdentifier(eventTypeName, "/eventTypeName", undefined, undefined, out);
       }
       const eventTimestamp: unknown = value["eventTimestamp"];
       if (eventTimestamp == null) {
         report(out, "/eventTimestamp", REQUIRED);
-      } else if (typeof eventTimestamp !== "string") {
-        report(out, "/eventTimestamp", TYPE_STRING);
-      } else if ((eventTimestamp.length < 19 || eventTimestamp.length > 30) && lengthOutside(eventTimestamp, 10, 30)) {
-        reportLength(out, "/eventTimestamp", codePointLength(eventTimestamp), LENGTH_10_30);
-      } else if (!isIso8601Utc(eventTimestamp)) {
-        report(out, "/eventTimestamp", ISO8601_UTC);
+      } else {
+        checkUtcTimestampISO8601(eventTimestamp, "/eventTimestamp", undefined, undefined, out);
       }
       const eventVariables: unknown = value["eventVariables"];
       if (eventVariables == null) {
@@ -227,26 +215,11 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
       }
       const assignedLabel: unknown = value["assignedLabel"];
       if (assignedLabel != null) {
-        if (typeof assignedLabel !== "string") {
-          report(out, "/assignedLabel", TYPE_STRING);
-        } else if ((assignedLabel.length < 1 || assignedLabel.length > 64) && lengthOutside(assignedLabel, 1, 64)) {
-          reportLength(out, "/assignedLabel", codePointLength(assignedLabel), LENGTH_1_64);
-        } else if (!PATTERN_0.test(assignedLabel)) {
-          report(out, "/assignedLabel", PATTERN_0_TEXT);
-        }
+        checkIdentifier(assignedLabel, "/assignedLabel", undefined, undefined, out);
       }
       const labelTimestamp: unknown = value["labelTimestamp"];
       if (labelTimestamp != null) {
-        if (typeof labelTimestamp !== "string") {
-          report(out, "/labelTimestamp", TYPE_STRING);
-        } else if (
-          (labelTimestamp.length < 19 || labelTimestamp.length > 30) &&
-          lengthOutside(labelTimestamp, 10, 30)
-        ) {
-          reportLength(out, "/labelTimestamp", codePointLength(labelTimestamp), LENGTH_10_30);
-        } else if (!isIso8601Utc(labelTimestamp)) {
-          report(out, "/labelTimestamp", ISO8601_UTC);
-        }
+        checkUtcTimestampISO8601(labelTimestamp, "/labelTimestamp", undefined, undefined, out);
       }
       const entities: unknown = value["entities"];
       if (entities == null) {
@@ -373,12 +346,8 @@ export function validateGetEventPredictionRequest(value: unknown): ValidationIss
       const eventTimestamp: unknown = value["eventTimestamp"];
       if (eventTimestamp == null) {
         report(out, "/eventTimestamp", REQUIRED);
-      } else if (typeof eventTimestamp !== "string") {
-        report(out, "/eventTimestamp", TYPE_STRING);
-      } else if ((eventTimestamp.length < 19 || eventTimestamp.length > 30) && lengthOutside(eventTimestamp, 10, 30)) {
-        reportLength(out, "/eventTimestamp", codePointLength(eventTimestamp), LENGTH_10_30);
-      } else if (!isIso8601Utc(eventTimestamp)) {
-        report(out, "/eventTimestamp", ISO8601_UTC);
+      } else {
+        checkUtcTimestampISO8601(eventTimestamp, "/eventTimestamp", undefined, undefined, out);
       }
       const eventVariables: unknown = value["eventVariables"];
       if (eventVariables == null) {
@@ -657,8 +626,46 @@ function checkEntity(value: unknown, base: string, segment: string | number | un
     report(out, at(base, segment) + "/entityId", TYPE_STRING);
   } else if ((entityId.length < 1 || entityId.length > 256) && lengthOutside(entityId, 1, 256)) {
     reportLength(out, at(base, segment) + "/entityId", codePointLength(entityId), LENGTH_1_256);
-  } else if (!PATTERN_1.test(entityId)) {
-    report(out, at(base, segment) + "/entityId", PATTERN_1_TEXT);
+  } else if (!PATTERN_0.test(entityId)) {
+    report(out, at(base, segment) + "/entityId", PATTERN_0_TEXT);
+  }
+}
+
+/**
+ * Checks a value against the string `com.amazonaws.frauddetector#identifier` wherever the model uses it; its path is `base`, then `segment` and `key` (when given).
+ */
+function checkIdentifier(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  key: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (typeof value !== "string") {
+    report(out, at(at(base, segment), key), TYPE_STRING);
+  } else if ((value.length < 1 || value.length > 64) && lengthOutside(value, 1, 64)) {
+    reportLength(out, at(at(base, segment), key), codePointLength(value), LENGTH_1_64);
+  } else if (!PATTERN_1.test(value)) {
+    report(out, at(at(base, segment), key), PATTERN_1_TEXT);
+  }
+}
+
+/**
+ * Checks a value against the string `com.amazonaws.frauddetector#utcTimestampISO8601` wherever the model uses it; its path is `base`, then `segment` and `key` (when given).
+ */
+function checkUtcTimestampISO8601(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  key: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (typeof value !== "string") {
+    report(out, at(at(base, segment), key), TYPE_STRING);
+  } else if ((value.length < 19 || value.length > 30) && lengthOutside(value, 10, 30)) {
+    reportLength(out, at(at(base, segment), key), codePointLength(value), LENGTH_10_30);
+  } else if (!isIso8601Utc(value)) {
+    report(out, at(at(base, segment), key), ISO8601_UTC);
   }
 }
 
@@ -713,11 +720,24 @@ function checkModelEndpointDataBlobSensitive(
   }
   const contentType: unknown = value["contentType"];
   if (contentType != null) {
-    if (typeof contentType !== "string") {
-      report(out, at(base, segment) + "/contentType", TYPE_STRING);
-    } else if ((contentType.length < 1 || contentType.length > 1024) && lengthOutside(contentType, 1, 1024)) {
-      reportLength(out, at(base, segment) + "/contentType", codePointLength(contentType), LENGTH_1_1024);
-    }
+    checkContentType(contentType, base, segment, "contentType", out);
+  }
+}
+
+/**
+ * Checks a value against the string `com.amazonaws.frauddetector#contentType` wherever the model uses it; its path is `base`, then `segment` and `key` (when given).
+ */
+function checkContentType(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  key: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (typeof value !== "string") {
+    report(out, at(at(base, segment), key), TYPE_STRING);
+  } else if ((value.length < 1 || value.length > 1024) && lengthOutside(value, 1, 1024)) {
+    reportLength(out, at(at(base, segment), key), codePointLength(value), LENGTH_1_1024);
   }
 }
 
@@ -742,11 +762,7 @@ function checkModelEndpointDataBlob(
   }
   const contentType: unknown = value["contentType"];
   if (contentType != null) {
-    if (typeof contentType !== "string") {
-      report(out, at(base, segment) + "/contentType", TYPE_STRING);
-    } else if ((contentType.length < 1 || contentType.length > 1024) && lengthOutside(contentType, 1, 1024)) {
-      reportLength(out, at(base, segment) + "/contentType", codePointLength(contentType), LENGTH_1_1024);
-    }
+    checkContentType(contentType, base, segment, "contentType", out);
   }
 }
 

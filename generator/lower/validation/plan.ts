@@ -30,7 +30,7 @@ import {
 } from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
 import { escapeCommentText } from "../docs.js";
-import { NameScope, camelCase, indexAccess, isPrototypeKey } from "../naming.js";
+import { NameScope, camelCase, indexAccess, isPrototypeKey, pascalCase } from "../naming.js";
 import { isRequiredMember } from "../type-expressions.js";
 import type { Bounds, Facts } from "./constraints.js";
 import {
@@ -129,11 +129,18 @@ export class ValidatorPlanner {
   private readonly requirementConstants = new Map<string, CodeSymbol>();
   private readonly helperNames = new Map<string, CodeSymbol>();
   private readonly pendingHelpers: Facts[] = [];
+  private readonly pendingScalars: Array<{ facts: Facts; name: CodeSymbol; key: string }> = [];
   private readonly written = new Set<string>();
   /** Shapes some member targets (each gets a checker); the others are checked by their exported validator alone. */
   private readonly targeted = new Set<string>();
   /** Set while a checker body is written when it calls another checker with a path built on its own. */
   private callsOnOwnPath = false;
+  /** How many checks of each constrained scalar (by `scalarKey`) the bodies will write. */
+  private readonly scalarUses = new Map<string, number>();
+  /** The shared checker of each constrained scalar written more than once (by `scalarKey`). */
+  private readonly scalarNames = new Map<string, CodeSymbol>();
+  /** The path expression of the aggregate checker being written (`at(base, segment)`), while it is. */
+  private ownPath: Code | undefined;
 
   constructor(
     private readonly model: Model,
@@ -152,9 +159,22 @@ export class ValidatorPlanner {
     for (const r of roots) for (const m of r.shape.members) this.targeted.add(m.target);
     const work = roots.flatMap((r) => (this.targeted.has(r.shape.id) ? [r] : this.childFacts(r)));
     for (let f = work.shift(); f; f = work.shift()) {
-      if (!isAggregate(f.shape) || this.helperNames.has(helperKey(f))) continue;
+      if (!isAggregate(f.shape)) {
+        // A scalar member, item or map value some body will check: counted, to share its checks.
+        const key = scalarKey(f);
+        if (key !== undefined) this.scalarUses.set(key, (this.scalarUses.get(key) ?? 0) + 1);
+        continue;
+      }
+      if (this.helperNames.has(helperKey(f))) continue;
       this.helperName(f);
       work.push(...this.childFacts(f));
+    }
+    // A constrained scalar checked in more than one place gets one checker that every place calls,
+    // rather than the same few lines written at each.
+    for (const [key, uses] of this.scalarUses) {
+      if (uses < 2) continue;
+      const name = key.slice(0, key.indexOf("|")).replace(/^.*#/, "");
+      this.scalarNames.set(key, this.names.localName("validators", `check${pascalCase(name)}`, "Checker"));
     }
   }
 
@@ -185,6 +205,8 @@ export class ValidatorPlanner {
   /** Writes every checker requested so far (checkers may request more). */
   private drainHelpers(): void {
     for (let next = this.pendingHelpers.shift(); next; next = this.pendingHelpers.shift()) this.writeHelper(next);
+    for (let next = this.pendingScalars.shift(); next; next = this.pendingScalars.shift())
+      this.writeScalarChecker(next.facts, next.name);
   }
 
   /** A scope for one function's locals: its parameters, the runtime helpers and every module-level name claimed so far. */
@@ -194,8 +216,20 @@ export class ValidatorPlanner {
 
   // ---- values ------------------------------------------------------------------------------
 
-  /** Checks a value known not to be null or undefined. */
-  private value(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope, knownString = false): void {
+  /**
+   * Checks a value known not to be null or undefined: a call of its shared checker when it has
+   * one (not for a map key, `knownString`, nor inside that checker itself, `inline`), else the checks.
+   */
+  private value(
+    w: Writer,
+    x: string,
+    f: Facts,
+    path: PathExpr,
+    scope: Scope,
+    knownString = false,
+    inline = false,
+  ): void {
+    if (!knownString && !inline && this.sharedScalar(w, x, f, path)) return;
     const aggregate = () => this.aggregate(w, x, f, path, scope);
     const number = () => this.number(w, x, f, path);
     const string = () => this.string(w, x, f, path, knownString);
@@ -222,6 +256,37 @@ export class ValidatorPlanner {
       union: aggregate,
       map: aggregate,
       list: aggregate,
+    });
+  }
+
+  /** Writes a call of the shared checker of scalar `f`, when it has one; false when it has none. */
+  private sharedScalar(w: Writer, x: string, f: Facts, path: PathExpr): boolean {
+    const key = scalarKey(f);
+    const name = key === undefined ? undefined : this.scalarNames.get(key);
+    const args = name && path.scalarArguments(this.ownPath ?? "");
+    if (key === undefined || name === undefined || args === undefined) return false;
+    if (!this.written.has(`scalar|${key}`)) {
+      this.written.add(`scalar|${key}`);
+      this.pendingScalars.push({ facts: f, name, key });
+    }
+    w.line(code`${valueRef(name)}(${x}, ${joinCode(args, ", ")}, out);`);
+    return true;
+  }
+
+  /** Writes the shared checker of a constrained scalar: the path is `at(at(base, segment), key)`. */
+  private writeScalarChecker(f: Facts, name: CodeSymbol): void {
+    const w = new Writer(this.localScope(["value", "base", "segment", "key", "out"]));
+    const path = PathExpr.expression(code`${rt("at")}(${rt("at")}(base, segment), key)`);
+    this.value(w, "value", f, path, { recursive: false }, false, true);
+    const issues = typeRef(runtime.validate("ValidationIssue"));
+    this.helpers.push({
+      name: name.name,
+      params: code`value: unknown, base: string, segment: string | number | undefined, key: string | number | undefined, out: ${issues}[]`,
+      recursive: false,
+      doc: [
+        `Checks a value against the ${f.shape.type} \`${escapeCommentText(f.shape.id)}\` wherever the model uses it; its path is \`base\`, then \`segment\` and \`key\` (when given).`,
+      ],
+      body: w.lines(1),
     });
   }
 
@@ -547,7 +612,11 @@ export class ValidatorPlanner {
     const recursive = this.recursive.has(f.shape.id);
     this.callsOnOwnPath = false;
     const params = ["value", "base", "segment", "out", "seen", "path"];
-    let w = this.aggregateBody(f, recursive, PathExpr.expression(code`${rt("at")}(base, segment)`), params, true);
+    // Shared scalar checkers take this path as its two parts (see PathExpr.scalarArguments).
+    const own = code`${rt("at")}(base, segment)`;
+    this.ownPath = own;
+    let w = this.aggregateBody(f, recursive, PathExpr.expression(own), params, true);
+    this.ownPath = undefined;
     // A checker that calls others with its own path computes that path once rather than at every call.
     if (this.callsOnOwnPath) {
       w = this.aggregateBody(f, recursive, PathExpr.expression("path"), params, true);
@@ -752,6 +821,31 @@ function rangeName(b: Bounds): string {
       .replace(/[^A-Za-z0-9]/g, "_");
   if (b.min !== undefined && b.max !== undefined) return `RANGE_${n(b.min)}_${n(b.max)}`;
   return b.min !== undefined ? `RANGE_MIN_${n(b.min)}` : `RANGE_MAX_${n(b.max as number)}`;
+}
+
+/** Number types whose type check holds bounds (`!Number.isInteger(x) || x < -128 || ...`): worth a shared checker alone. */
+const BOUNDED_NUMBERS = new Set(["byte", "short", "integer", "long", "intEnum", "float"]);
+
+/**
+ * The identity of a scalar's checks: its shape and every constraint in force (a member's
+ * overrides included), or undefined for a scalar with nothing worth sharing (a bare type test,
+ * a boolean, timestamp, document or streaming blob).
+ */
+function scalarKey(f: Facts): string | undefined {
+  const t = f.shape.type;
+  if (t === "boolean" || t === "timestamp" || t === "document") return undefined;
+  if (t === "blob" && f.shape.traits["smithy.api#streaming"] !== undefined) return undefined;
+  const values = enumValuesOf(f);
+  const constraints = [
+    values?.all,
+    values?.shown,
+    t === "enum" ? undefined : patternOf(f),
+    isIso8601Utc(f),
+    lengthOf(f),
+    rangeOf(f),
+  ];
+  if (!BOUNDED_NUMBERS.has(t) && constraints.every((c) => c === undefined || c === false)) return undefined;
+  return `${f.shape.id}|${t}|${JSON.stringify(constraints)}`;
 }
 
 /**
