@@ -549,9 +549,7 @@ export const isExternalModelPredictionMap: (value: unknown) => value is Record<s
   validateExternalModelPredictionMap,
 );
 
-/**
- * Checks a value against the map `com.amazonaws.frauddetector#EventVariableMap`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the map `com.amazonaws.frauddetector#EventVariableMap` (path: `base`, then `segment`). */
 function checkEventVariableMap(
   value: unknown,
   base: string,
@@ -581,9 +579,7 @@ function checkEventVariableMap(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#listOfEntities`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the list `com.amazonaws.frauddetector#listOfEntities` (path: `base`, then `segment`). */
 function checkListOfEntities(
   value: unknown,
   base: string,
@@ -605,9 +601,7 @@ function checkListOfEntities(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#Entity`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the structure `com.amazonaws.frauddetector#Entity` (path: `base`, then `segment`). */
 function checkEntity(value: unknown, base: string, segment: string | number | undefined, out: ValidationIssue[]): void {
   if (!isPlainObject(value)) {
     report(out, at(base, segment), TYPE_STRUCTURE);
@@ -632,7 +626,7 @@ function checkEntity(value: unknown, base: string, segment: string | number | un
 }
 
 /**
- * Checks a value against the string `com.amazonaws.frauddetector#identifier` wherever the model uses it; its path is `base`, then `segment` and `key` (when given).
+ * Checks the string `com.amazonaws.frauddetector#identifier` for every use (path: `base`, then `segment`, `key`).
  */
 function checkIdentifier(
   value: unknown,
@@ -651,7 +645,7 @@ function checkIdentifier(
 }
 
 /**
- * Checks a value against the string `com.amazonaws.frauddetector#utcTimestampISO8601` wherever the model uses it; its path is `base`, then `segment` and `key` (when given).
+ * Checks the string `com.amazonaws.frauddetector#utcTimestampISO8601` for every use (path: `base`, then `segment`, `key`).
  */
 function checkUtcTimestampISO8601(
   value: unknown,
@@ -670,7 +664,7 @@ function checkUtcTimestampISO8601(
 }
 
 /**
- * Checks a value against the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`; its path is `base` followed by `segment` (when given).
+ * Checks the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap` (path: `base`, then `segment`).
  */
 function checkExternalModelEndpointDataBlobMap(
   value: unknown,
@@ -700,7 +694,7 @@ function checkExternalModelEndpointDataBlobMap(
 }
 
 /**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`; its path is `base` followed by `segment` (when given).
+ * Checks the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob` (path: `base`, then `segment`).
  */
 function checkModelEndpointDataBlobSensitive(
   value: unknown,
@@ -725,7 +719,7 @@ function checkModelEndpointDataBlobSensitive(
 }
 
 /**
- * Checks a value against the string `com.amazonaws.frauddetector#contentType` wherever the model uses it; its path is `base`, then `segment` and `key` (when given).
+ * Checks the string `com.amazonaws.frauddetector#contentType` for every use (path: `base`, then `segment`, `key`).
  */
 function checkContentType(
   value: unknown,
@@ -742,7 +736,7 @@ function checkContentType(
 }
 
 /**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`; its path is `base` followed by `segment` (when given).
+ * Checks the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob` (path: `base`, then `segment`).
  */
 function checkModelEndpointDataBlob(
   value: unknown,
@@ -766,9 +760,7 @@ function checkModelEndpointDataBlob(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfModelScores`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the list `com.amazonaws.frauddetector#ListOfModelScores` (path: `base`, then `segment`). */
 function checkListOfModelScores(
   value: unknown,
   base: string,
@@ -790,9 +782,7 @@ function checkListOfModelScores(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfRuleResults`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the list `com.amazonaws.frauddetector#ListOfRuleResults` (path: `base`, then `segment`). */
 function checkListOfRuleResults(
   value: unknown,
   base: string,
@@ -815,7 +805,7 @@ function checkListOfRuleResults(
 }
 
 /**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`; its path is `base` followed by `segment` (when given).
+ * Checks the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs` (path: `base`, then `segment`).
  */
 function checkListOfExternalModelOutputs(
   value: unknown,
@@ -838,9 +828,7 @@ function checkListOfExternalModelOutputs(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelScores`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the structure `com.amazonaws.frauddetector#ModelScores` (path: `base`, then `segment`). */
 function checkModelScores(
   value: unknown,
   base: string,
@@ -862,9 +850,7 @@ function checkModelScores(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#RuleResult`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the structure `com.amazonaws.frauddetector#RuleResult` (path: `base`, then `segment`). */
 function checkRuleResult(
   value: unknown,
   base: string,
@@ -889,7 +875,7 @@ function checkRuleResult(
 }
 
 /**
- * Checks a value against the structure `com.amazonaws.frauddetector#ExternalModelOutputs`; its path is `base` followed by `segment` (when given).
+ * Checks the structure `com.amazonaws.frauddetector#ExternalModelOutputs` (path: `base`, then `segment`).
  */
 function checkExternalModelOutputs(
   value: unknown,
@@ -912,9 +898,7 @@ function checkExternalModelOutputs(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelVersion`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the structure `com.amazonaws.frauddetector#ModelVersion` (path: `base`, then `segment`). */
 function checkModelVersion(
   value: unknown,
   base: string,
@@ -972,9 +956,7 @@ function checkModelVersion(
   }
 }
 
-/**
- * Checks a value against the map `com.amazonaws.frauddetector#ModelPredictionMap`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the map `com.amazonaws.frauddetector#ModelPredictionMap` (path: `base`, then `segment`). */
 function checkModelPredictionMap(
   value: unknown,
   base: string,
@@ -996,9 +978,7 @@ function checkModelPredictionMap(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfStrings`; its path is `base` followed by `segment` (when given).
- */
+/** Checks the list `com.amazonaws.frauddetector#ListOfStrings` (path: `base`, then `segment`). */
 function checkListOfStrings(
   value: unknown,
   base: string,
@@ -1020,7 +1000,7 @@ function checkListOfStrings(
 }
 
 /**
- * Checks a value against the structure `com.amazonaws.frauddetector#ExternalModelSummary`; its path is `base` followed by `segment` (when given).
+ * Checks the structure `com.amazonaws.frauddetector#ExternalModelSummary` (path: `base`, then `segment`).
  */
 function checkExternalModelSummary(
   value: unknown,
@@ -1049,7 +1029,7 @@ function checkExternalModelSummary(
 }
 
 /**
- * Checks a value against the map `com.amazonaws.frauddetector#ExternalModelPredictionMap`; its path is `base` followed by `segment` (when given).
+ * Checks the map `com.amazonaws.frauddetector#ExternalModelPredictionMap` (path: `base`, then `segment`).
  */
 function checkExternalModelPredictionMap(
   value: unknown,

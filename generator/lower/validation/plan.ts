@@ -284,7 +284,7 @@ export class ValidatorPlanner {
       params: code`value: unknown, base: string, segment: string | number | undefined, key: string | number | undefined, out: ${issues}[]`,
       recursive: false,
       doc: [
-        `Checks a value against the ${f.shape.type} \`${escapeCommentText(f.shape.id)}\` wherever the model uses it; its path is \`base\`, then \`segment\` and \`key\` (when given).`,
+        `Checks the ${f.shape.type} \`${escapeCommentText(f.shape.id)}\` for every use (path: \`base\`, then \`segment\`, \`key\`).`,
       ],
       body: w.lines(1),
     });
@@ -630,7 +630,7 @@ export class ValidatorPlanner {
       params: code`value: unknown, base: string, segment: string | number | undefined, out: ${issues}[]${recursive ? ", seen: object[]" : ""}`,
       recursive,
       doc: [
-        `Checks a value against the ${kind} \`${escapeCommentText(s.id)}\`; its path is \`base\` followed by \`segment\` (when given).`,
+        `Checks the ${kind} \`${escapeCommentText(s.id)}\` (path: \`base\`, then \`segment\`).`,
         ...(recursive ? ["Recursive: `seen` holds the enclosing values, so a cycle is reported, not followed."] : []),
       ],
       body: w.lines(1),
