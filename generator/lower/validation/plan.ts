@@ -4,10 +4,12 @@
  * enum sets become module constants, and which checker each aggregate gets.
  *
  * One checker per aggregate: every structure, union, list and map the validators reach is checked
- * by one private function (`checkEntity`), type check included, which every use calls; scalar
- * checks (a few comparisons each) are written where the value is read. A checker receives its
- * path in two parts (`base`, `segment`) and joins them only to report an issue, so checking a
- * valid value builds no string.
+ * by one private function (`checkEntity`), type check included, which every use calls. Scalar
+ * checks (a few comparisons each) are written where the value is read, unless the same
+ * constrained scalar is checked in two places or more: it then gets one checker too
+ * (`checkTableName`), which takes its path in three parts (see PathExpr.scalarArguments). A
+ * checker receives its path in parts (`base`, `segment`) and joins them only to report an issue,
+ * so checking a valid value builds no string.
  *
  * Order of checks on one value: type; then length; then (only when the length holds) pattern and
  * the ISO 8601 check, so a pattern never runs on input longer than the model allows; range, enum
