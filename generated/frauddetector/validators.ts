@@ -549,7 +549,10 @@ export const isExternalModelPredictionMap: (value: unknown) => value is Record<s
   validateExternalModelPredictionMap,
 );
 
-/** Checks the map `com.amazonaws.frauddetector#EventVariableMap` (path: `base`, then `segment`). */
+// The private checkers: one per structure, union, list and map the validators reach, and one per constrained scalar
+// checked in more than one place. Each checks `value` at the path `base`, then `segment` and (for a scalar) `key`,
+// joined only to report an issue (runtime/validate.ts: Checker).
+
 function checkEventVariableMap(
   value: unknown,
   base: string,
@@ -579,7 +582,6 @@ function checkEventVariableMap(
   }
 }
 
-/** Checks the list `com.amazonaws.frauddetector#listOfEntities` (path: `base`, then `segment`). */
 function checkListOfEntities(
   value: unknown,
   base: string,
@@ -601,7 +603,6 @@ function checkListOfEntities(
   }
 }
 
-/** Checks the structure `com.amazonaws.frauddetector#Entity` (path: `base`, then `segment`). */
 function checkEntity(value: unknown, base: string, segment: string | number | undefined, out: ValidationIssue[]): void {
   if (!isPlainObject(value)) {
     report(out, at(base, segment), TYPE_STRUCTURE);
@@ -625,9 +626,6 @@ function checkEntity(value: unknown, base: string, segment: string | number | un
   }
 }
 
-/**
- * Checks the string `com.amazonaws.frauddetector#identifier` for every use (path: `base`, then `segment`, `key`).
- */
 function checkIdentifier(
   value: unknown,
   base: string,
@@ -644,9 +642,6 @@ function checkIdentifier(
   }
 }
 
-/**
- * Checks the string `com.amazonaws.frauddetector#utcTimestampISO8601` for every use (path: `base`, then `segment`, `key`).
- */
 function checkUtcTimestampISO8601(
   value: unknown,
   base: string,
@@ -663,9 +658,6 @@ function checkUtcTimestampISO8601(
   }
 }
 
-/**
- * Checks the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap` (path: `base`, then `segment`).
- */
 function checkExternalModelEndpointDataBlobMap(
   value: unknown,
   base: string,
@@ -693,9 +685,6 @@ function checkExternalModelEndpointDataBlobMap(
   }
 }
 
-/**
- * Checks the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob` (path: `base`, then `segment`).
- */
 function checkModelEndpointDataBlobSensitive(
   value: unknown,
   base: string,
@@ -718,9 +707,6 @@ function checkModelEndpointDataBlobSensitive(
   }
 }
 
-/**
- * Checks the string `com.amazonaws.frauddetector#contentType` for every use (path: `base`, then `segment`, `key`).
- */
 function checkContentType(
   value: unknown,
   base: string,
@@ -735,9 +721,6 @@ function checkContentType(
   }
 }
 
-/**
- * Checks the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob` (path: `base`, then `segment`).
- */
 function checkModelEndpointDataBlob(
   value: unknown,
   base: string,
@@ -760,7 +743,6 @@ function checkModelEndpointDataBlob(
   }
 }
 
-/** Checks the list `com.amazonaws.frauddetector#ListOfModelScores` (path: `base`, then `segment`). */
 function checkListOfModelScores(
   value: unknown,
   base: string,
@@ -782,7 +764,6 @@ function checkListOfModelScores(
   }
 }
 
-/** Checks the list `com.amazonaws.frauddetector#ListOfRuleResults` (path: `base`, then `segment`). */
 function checkListOfRuleResults(
   value: unknown,
   base: string,
@@ -804,9 +785,6 @@ function checkListOfRuleResults(
   }
 }
 
-/**
- * Checks the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs` (path: `base`, then `segment`).
- */
 function checkListOfExternalModelOutputs(
   value: unknown,
   base: string,
@@ -828,7 +806,6 @@ function checkListOfExternalModelOutputs(
   }
 }
 
-/** Checks the structure `com.amazonaws.frauddetector#ModelScores` (path: `base`, then `segment`). */
 function checkModelScores(
   value: unknown,
   base: string,
@@ -850,7 +827,6 @@ function checkModelScores(
   }
 }
 
-/** Checks the structure `com.amazonaws.frauddetector#RuleResult` (path: `base`, then `segment`). */
 function checkRuleResult(
   value: unknown,
   base: string,
@@ -874,9 +850,6 @@ function checkRuleResult(
   }
 }
 
-/**
- * Checks the structure `com.amazonaws.frauddetector#ExternalModelOutputs` (path: `base`, then `segment`).
- */
 function checkExternalModelOutputs(
   value: unknown,
   base: string,
@@ -898,7 +871,6 @@ function checkExternalModelOutputs(
   }
 }
 
-/** Checks the structure `com.amazonaws.frauddetector#ModelVersion` (path: `base`, then `segment`). */
 function checkModelVersion(
   value: unknown,
   base: string,
@@ -956,7 +928,6 @@ function checkModelVersion(
   }
 }
 
-/** Checks the map `com.amazonaws.frauddetector#ModelPredictionMap` (path: `base`, then `segment`). */
 function checkModelPredictionMap(
   value: unknown,
   base: string,
@@ -978,7 +949,6 @@ function checkModelPredictionMap(
   }
 }
 
-/** Checks the list `com.amazonaws.frauddetector#ListOfStrings` (path: `base`, then `segment`). */
 function checkListOfStrings(
   value: unknown,
   base: string,
@@ -999,9 +969,6 @@ function checkListOfStrings(
   }
 }
 
-/**
- * Checks the structure `com.amazonaws.frauddetector#ExternalModelSummary` (path: `base`, then `segment`).
- */
 function checkExternalModelSummary(
   value: unknown,
   base: string,
@@ -1028,9 +995,6 @@ function checkExternalModelSummary(
   }
 }
 
-/**
- * Checks the map `com.amazonaws.frauddetector#ExternalModelPredictionMap` (path: `base`, then `segment`).
- */
 function checkExternalModelPredictionMap(
   value: unknown,
   base: string,

@@ -285,9 +285,10 @@ export class ValidatorPlanner {
       name: name.name,
       params: code`value: unknown, base: string, segment: string | number | undefined, key: string | number | undefined, out: ${issues}[]`,
       recursive: false,
-      doc: [
-        `Checks the ${f.shape.type} \`${escapeCommentText(f.shape.id)}\` for every use (path: \`base\`, then \`segment\`, \`key\`).`,
-      ],
+      // No comment of its own: the note above the checkers says what every checker takes, and
+      // Prettier's cost grows with each comment it has to place (its CPU on DynamoDB's
+      // validators.ts measured 0.80x without these).
+      doc: [],
       body: w.lines(1),
     });
   }
@@ -631,10 +632,12 @@ export class ValidatorPlanner {
       name: name.name,
       params: code`value: unknown, base: string, segment: string | number | undefined, out: ${issues}[]${recursive ? ", seen: object[]" : ""}`,
       recursive,
-      doc: [
-        `Checks the ${kind} \`${escapeCommentText(s.id)}\` (path: \`base\`, then \`segment\`).`,
-        ...(recursive ? ["Recursive: `seen` holds the enclosing values, so a cycle is reported, not followed."] : []),
-      ],
+      // Only a recursive checker has a comment of its own (see writeScalarChecker for why).
+      doc: recursive
+        ? [
+            `Checks the ${kind} \`${escapeCommentText(s.id)}\`, which is recursive: \`seen\` holds the enclosing values, so a cycle is reported, not followed.`,
+          ]
+        : [],
       body: w.lines(1),
     });
   }
