@@ -8,6 +8,7 @@ import {
   type ValidationIssue,
   at,
   codePointLength,
+  guard,
   isIso8601Utc,
   isList,
   isPlainObject,
@@ -16,6 +17,7 @@ import {
   report,
   reportLength,
   reportUnreadable,
+  validator,
 } from "./runtime/validate.js";
 import type {
   Entity,
@@ -32,21 +34,21 @@ import type {
 } from "./types.js";
 
 /**
- * `@pattern` "^[0-9a-z_-]+$" (written for Java's engine), compiled once.
- *
- * - `$` also matches before a line terminator that ends the input, as in Java
- */
-const PATTERN_0 = /* @__PURE__ */ new RegExp("^[0-9a-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
-
-/**
  * `@pattern` "^[0-9A-Za-z_.@+-]+$" (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
-const PATTERN_1 = /* @__PURE__ */ new RegExp(
+const PATTERN_0 = /* @__PURE__ */ new RegExp(
   "^[0-9A-Za-z_.@+-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)",
   "u",
 );
+
+/**
+ * `@pattern` "^[0-9a-z_-]+$" (written for Java's engine), compiled once.
+ *
+ * - `$` also matches before a line terminator that ends the input, as in Java
+ */
+const PATTERN_1 = /* @__PURE__ */ new RegExp("^[0-9a-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
 
 /**
  * `@pattern` "^([1-9][0-9]*)$" (written for Java's engine), compiled once.
@@ -98,20 +100,6 @@ const PATTERN_6 = /* @__PURE__ */ new RegExp(
 );
 const TYPE_STRUCTURE: Requirement = { constraint: "type", text: "Member must be a structure (a plain object)" };
 const REQUIRED: Requirement = { constraint: "required", text: "Member must not be null" };
-const TYPE_STRING: Requirement = { constraint: "type", text: "Member must be a string" };
-const LENGTH_1_64: Requirement = { constraint: "length", text: "Member must have length between 1 and 64, inclusive" };
-const PATTERN_0_TEXT: Requirement = {
-  constraint: "pattern",
-  text: "Member must satisfy regular expression pattern: ^[0-9a-z_-]+$",
-};
-const LENGTH_10_30: Requirement = {
-  constraint: "length",
-  text: "Member must have length between 10 and 30, inclusive",
-};
-const ISO8601_UTC: Requirement = {
-  constraint: "iso8601Utc",
-  text: "Member must be an ISO 8601 timestamp in UTC: YYYY-MM-DDThh:mm:ss, optional fraction, then Z or +00:00",
-};
 const REQUIRED_WITH_ASSIGNED_LABEL: Requirement = {
   constraint: "requiredTogether",
   text: "Member must not be null when labelTimestamp is set (assignedLabel and labelTimestamp are required together)",
@@ -122,10 +110,12 @@ const REQUIRED_WITH_LABEL_TIMESTAMP: Requirement = {
 };
 const TYPE_MAP: Requirement = { constraint: "type", text: "Member must be a map (a plain object)" };
 const LENGTH_MIN_1: Requirement = { constraint: "length", text: "Member must have length greater than or equal to 1" };
+const LENGTH_1_64: Requirement = { constraint: "length", text: "Member must have length between 1 and 64, inclusive" };
 const NOT_NULL_ITEM: Requirement = {
   constraint: "type",
   text: "Member must not be null (the collection is not @sparse)",
 };
+const TYPE_STRING: Requirement = { constraint: "type", text: "Member must be a string" };
 const LENGTH_1_8192: Requirement = {
   constraint: "length",
   text: "Member must have length between 1 and 8192, inclusive",
@@ -135,9 +125,21 @@ const LENGTH_1_256: Requirement = {
   constraint: "length",
   text: "Member must have length between 1 and 256, inclusive",
 };
-const PATTERN_1_TEXT: Requirement = {
+const PATTERN_0_TEXT: Requirement = {
   constraint: "pattern",
   text: "Member must satisfy regular expression pattern: ^[0-9A-Za-z_.@+-]+$",
+};
+const PATTERN_1_TEXT: Requirement = {
+  constraint: "pattern",
+  text: "Member must satisfy regular expression pattern: ^[0-9a-z_-]+$",
+};
+const LENGTH_10_30: Requirement = {
+  constraint: "length",
+  text: "Member must have length between 10 and 30, inclusive",
+};
+const ISO8601_UTC: Requirement = {
+  constraint: "iso8601Utc",
+  text: "Member must be an ISO 8601 timestamp in UTC: YYYY-MM-DDThh:mm:ss, optional fraction, then Z or +00:00",
 };
 const LENGTH_1_5: Requirement = { constraint: "length", text: "Member must have length between 1 and 5, inclusive" };
 const PATTERN_2_TEXT: Requirement = {
@@ -190,32 +192,20 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
       const eventId: unknown = value["eventId"];
       if (eventId == null) {
         report(out, "/eventId", REQUIRED);
-      } else if (typeof eventId !== "string") {
-        report(out, "/eventId", TYPE_STRING);
-      } else if ((eventId.length < 1 || eventId.length > 64) && lengthOutside(eventId, 1, 64)) {
-        reportLength(out, "/eventId", codePointLength(eventId), LENGTH_1_64);
-      } else if (!PATTERN_0.test(eventId)) {
-        report(out, "/eventId", PATTERN_0_TEXT);
+      } else {
+        checkIdentifier(eventId, "/eventId", undefined, undefined, out);
       }
       const eventTypeName: unknown = value["eventTypeName"];
       if (eventTypeName == null) {
         report(out, "/eventTypeName", REQUIRED);
-      } else if (typeof eventTypeName !== "string") {
-        report(out, "/eventTypeName", TYPE_STRING);
-      } else if ((eventTypeName.length < 1 || eventTypeName.length > 64) && lengthOutside(eventTypeName, 1, 64)) {
-        reportLength(out, "/eventTypeName", codePointLength(eventTypeName), LENGTH_1_64);
-      } else if (!PATTERN_0.test(eventTypeName)) {
-        report(out, "/eventTypeName", PATTERN_0_TEXT);
+      } else {
+        checkIdentifier(eventTypeName, "/eventTypeName", undefined, undefined, out);
       }
       const eventTimestamp: unknown = value["eventTimestamp"];
       if (eventTimestamp == null) {
         report(out, "/eventTimestamp", REQUIRED);
-      } else if (typeof eventTimestamp !== "string") {
-        report(out, "/eventTimestamp", TYPE_STRING);
-      } else if ((eventTimestamp.length < 19 || eventTimestamp.length > 30) && lengthOutside(eventTimestamp, 10, 30)) {
-        reportLength(out, "/eventTimestamp", codePointLength(eventTimestamp), LENGTH_10_30);
-      } else if (!isIso8601Utc(eventTimestamp)) {
-        report(out, "/eventTimestamp", ISO8601_UTC);
+      } else {
+        checkUtcTimestampISO8601(eventTimestamp, "/eventTimestamp", undefined, undefined, out);
       }
       const eventVariables: unknown = value["eventVariables"];
       if (eventVariables == null) {
@@ -225,26 +215,11 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
       }
       const assignedLabel: unknown = value["assignedLabel"];
       if (assignedLabel != null) {
-        if (typeof assignedLabel !== "string") {
-          report(out, "/assignedLabel", TYPE_STRING);
-        } else if ((assignedLabel.length < 1 || assignedLabel.length > 64) && lengthOutside(assignedLabel, 1, 64)) {
-          reportLength(out, "/assignedLabel", codePointLength(assignedLabel), LENGTH_1_64);
-        } else if (!PATTERN_0.test(assignedLabel)) {
-          report(out, "/assignedLabel", PATTERN_0_TEXT);
-        }
+        checkIdentifier(assignedLabel, "/assignedLabel", undefined, undefined, out);
       }
       const labelTimestamp: unknown = value["labelTimestamp"];
       if (labelTimestamp != null) {
-        if (typeof labelTimestamp !== "string") {
-          report(out, "/labelTimestamp", TYPE_STRING);
-        } else if (
-          (labelTimestamp.length < 19 || labelTimestamp.length > 30) &&
-          lengthOutside(labelTimestamp, 10, 30)
-        ) {
-          reportLength(out, "/labelTimestamp", codePointLength(labelTimestamp), LENGTH_10_30);
-        } else if (!isIso8601Utc(labelTimestamp)) {
-          report(out, "/labelTimestamp", ISO8601_UTC);
-        }
+        checkUtcTimestampISO8601(labelTimestamp, "/labelTimestamp", undefined, undefined, out);
       }
       const entities: unknown = value["entities"];
       if (entities == null) {
@@ -268,66 +243,38 @@ export function validateSendEventRequest(value: unknown): ValidationIssue[] {
 }
 
 /** True when {@link validateSendEventRequest} finds no issue. */
-export function isSendEventRequest(value: unknown): value is SendEventRequest {
-  return validateSendEventRequest(value).length === 0;
-}
+export const isSendEventRequest: (value: unknown) => value is SendEventRequest =
+  /* @__PURE__ */ guard(validateSendEventRequest);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#EventVariableMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateEventVariableMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkEventVariableMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateEventVariableMap: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkEventVariableMap);
 
 /** True when {@link validateEventVariableMap} finds no issue. */
-export function isEventVariableMap(value: unknown): value is Record<string, string> {
-  return validateEventVariableMap(value).length === 0;
-}
+export const isEventVariableMap: (value: unknown) => value is Record<string, string> =
+  /* @__PURE__ */ guard(validateEventVariableMap);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#listOfEntities`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfEntities(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfEntities(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfEntities: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfEntities);
 
 /** True when {@link validateListOfEntities} finds no issue. */
-export function isListOfEntities(value: unknown): value is Entity[] {
-  return validateListOfEntities(value).length === 0;
-}
+export const isListOfEntities: (value: unknown) => value is Entity[] = /* @__PURE__ */ guard(validateListOfEntities);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#Entity`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateEntity(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkEntity(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateEntity: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkEntity);
 
 /** True when {@link validateEntity} finds no issue. */
-export function isEntity(value: unknown): value is Entity {
-  return validateEntity(value).length === 0;
-}
+export const isEntity: (value: unknown) => value is Entity = /* @__PURE__ */ guard(validateEntity);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#SendEventResult`.
@@ -346,9 +293,8 @@ export function validateSendEventResult(value: unknown): ValidationIssue[] {
 }
 
 /** True when {@link validateSendEventResult} finds no issue. */
-export function isSendEventResult(value: unknown): value is SendEventResult {
-  return validateSendEventResult(value).length === 0;
-}
+export const isSendEventResult: (value: unknown) => value is SendEventResult =
+  /* @__PURE__ */ guard(validateSendEventResult);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionRequest`.
@@ -400,12 +346,8 @@ export function validateGetEventPredictionRequest(value: unknown): ValidationIss
       const eventTimestamp: unknown = value["eventTimestamp"];
       if (eventTimestamp == null) {
         report(out, "/eventTimestamp", REQUIRED);
-      } else if (typeof eventTimestamp !== "string") {
-        report(out, "/eventTimestamp", TYPE_STRING);
-      } else if ((eventTimestamp.length < 19 || eventTimestamp.length > 30) && lengthOutside(eventTimestamp, 10, 30)) {
-        reportLength(out, "/eventTimestamp", codePointLength(eventTimestamp), LENGTH_10_30);
-      } else if (!isIso8601Utc(eventTimestamp)) {
-        report(out, "/eventTimestamp", ISO8601_UTC);
+      } else {
+        checkUtcTimestampISO8601(eventTimestamp, "/eventTimestamp", undefined, undefined, out);
       }
       const eventVariables: unknown = value["eventVariables"];
       if (eventVariables == null) {
@@ -430,47 +372,30 @@ export function validateGetEventPredictionRequest(value: unknown): ValidationIss
 }
 
 /** True when {@link validateGetEventPredictionRequest} finds no issue. */
-export function isGetEventPredictionRequest(value: unknown): value is GetEventPredictionRequest {
-  return validateGetEventPredictionRequest(value).length === 0;
-}
+export const isGetEventPredictionRequest: (value: unknown) => value is GetEventPredictionRequest =
+  /* @__PURE__ */ guard(validateGetEventPredictionRequest);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelEndpointDataBlobMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelEndpointDataBlobMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelEndpointDataBlobMap: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkExternalModelEndpointDataBlobMap);
 
 /** True when {@link validateExternalModelEndpointDataBlobMap} finds no issue. */
-export function isExternalModelEndpointDataBlobMap(value: unknown): value is Record<string, ModelEndpointDataBlob> {
-  return validateExternalModelEndpointDataBlobMap(value).length === 0;
-}
+export const isExternalModelEndpointDataBlobMap: (value: unknown) => value is Record<string, ModelEndpointDataBlob> =
+  /* @__PURE__ */ guard(validateExternalModelEndpointDataBlobMap);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelEndpointDataBlob(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelEndpointDataBlob(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelEndpointDataBlob: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkModelEndpointDataBlob);
 
 /** True when {@link validateModelEndpointDataBlob} finds no issue. */
-export function isModelEndpointDataBlob(value: unknown): value is ModelEndpointDataBlob {
-  return validateModelEndpointDataBlob(value).length === 0;
-}
+export const isModelEndpointDataBlob: (value: unknown) => value is ModelEndpointDataBlob =
+  /* @__PURE__ */ guard(validateModelEndpointDataBlob);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#GetEventPredictionResult`.
@@ -502,222 +427,132 @@ export function validateGetEventPredictionResult(value: unknown): ValidationIssu
 }
 
 /** True when {@link validateGetEventPredictionResult} finds no issue. */
-export function isGetEventPredictionResult(value: unknown): value is GetEventPredictionResult {
-  return validateGetEventPredictionResult(value).length === 0;
-}
+export const isGetEventPredictionResult: (value: unknown) => value is GetEventPredictionResult = /* @__PURE__ */ guard(
+  validateGetEventPredictionResult,
+);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfModelScores`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfModelScores(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfModelScores(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfModelScores: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfModelScores);
 
 /** True when {@link validateListOfModelScores} finds no issue. */
-export function isListOfModelScores(value: unknown): value is ModelScores[] {
-  return validateListOfModelScores(value).length === 0;
-}
+export const isListOfModelScores: (value: unknown) => value is ModelScores[] =
+  /* @__PURE__ */ guard(validateListOfModelScores);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelScores`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelScores(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelScores(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelScores: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkModelScores);
 
 /** True when {@link validateModelScores} finds no issue. */
-export function isModelScores(value: unknown): value is ModelScores {
-  return validateModelScores(value).length === 0;
-}
+export const isModelScores: (value: unknown) => value is ModelScores = /* @__PURE__ */ guard(validateModelScores);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ModelVersion`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelVersion(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelVersion(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelVersion: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkModelVersion);
 
 /** True when {@link validateModelVersion} finds no issue. */
-export function isModelVersion(value: unknown): value is ModelVersion {
-  return validateModelVersion(value).length === 0;
-}
+export const isModelVersion: (value: unknown) => value is ModelVersion = /* @__PURE__ */ guard(validateModelVersion);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ModelPredictionMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateModelPredictionMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkModelPredictionMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateModelPredictionMap: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkModelPredictionMap);
 
 /** True when {@link validateModelPredictionMap} finds no issue. */
-export function isModelPredictionMap(value: unknown): value is Record<string, number> {
-  return validateModelPredictionMap(value).length === 0;
-}
+export const isModelPredictionMap: (value: unknown) => value is Record<string, number> =
+  /* @__PURE__ */ guard(validateModelPredictionMap);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfRuleResults`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfRuleResults(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfRuleResults(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfRuleResults: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfRuleResults);
 
 /** True when {@link validateListOfRuleResults} finds no issue. */
-export function isListOfRuleResults(value: unknown): value is RuleResult[] {
-  return validateListOfRuleResults(value).length === 0;
-}
+export const isListOfRuleResults: (value: unknown) => value is RuleResult[] =
+  /* @__PURE__ */ guard(validateListOfRuleResults);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#RuleResult`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateRuleResult(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkRuleResult(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateRuleResult: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(checkRuleResult);
 
 /** True when {@link validateRuleResult} finds no issue. */
-export function isRuleResult(value: unknown): value is RuleResult {
-  return validateRuleResult(value).length === 0;
-}
+export const isRuleResult: (value: unknown) => value is RuleResult = /* @__PURE__ */ guard(validateRuleResult);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfStrings`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfStrings(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfStrings(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfStrings: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkListOfStrings);
 
 /** True when {@link validateListOfStrings} finds no issue. */
-export function isListOfStrings(value: unknown): value is string[] {
-  return validateListOfStrings(value).length === 0;
-}
+export const isListOfStrings: (value: unknown) => value is string[] = /* @__PURE__ */ guard(validateListOfStrings);
 
 /**
  * Checks `value` against every constraint of the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateListOfExternalModelOutputs(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkListOfExternalModelOutputs(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateListOfExternalModelOutputs: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(
+  checkListOfExternalModelOutputs,
+);
 
 /** True when {@link validateListOfExternalModelOutputs} finds no issue. */
-export function isListOfExternalModelOutputs(value: unknown): value is ExternalModelOutputs[] {
-  return validateListOfExternalModelOutputs(value).length === 0;
-}
+export const isListOfExternalModelOutputs: (value: unknown) => value is ExternalModelOutputs[] = /* @__PURE__ */ guard(
+  validateListOfExternalModelOutputs,
+);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelOutputs`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelOutputs(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelOutputs(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelOutputs: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkExternalModelOutputs);
 
 /** True when {@link validateExternalModelOutputs} finds no issue. */
-export function isExternalModelOutputs(value: unknown): value is ExternalModelOutputs {
-  return validateExternalModelOutputs(value).length === 0;
-}
+export const isExternalModelOutputs: (value: unknown) => value is ExternalModelOutputs =
+  /* @__PURE__ */ guard(validateExternalModelOutputs);
 
 /**
  * Checks `value` against every constraint of the structure `com.amazonaws.frauddetector#ExternalModelSummary`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelSummary(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelSummary(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelSummary: (value: unknown) => ValidationIssue[] =
+  /* @__PURE__ */ validator(checkExternalModelSummary);
 
 /** True when {@link validateExternalModelSummary} finds no issue. */
-export function isExternalModelSummary(value: unknown): value is ExternalModelSummary {
-  return validateExternalModelSummary(value).length === 0;
-}
+export const isExternalModelSummary: (value: unknown) => value is ExternalModelSummary =
+  /* @__PURE__ */ guard(validateExternalModelSummary);
 
 /**
  * Checks `value` against every constraint of the map `com.amazonaws.frauddetector#ExternalModelPredictionMap`.
  * Returns every issue found (none when valid); never throws.
  */
-export function validateExternalModelPredictionMap(value: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  try {
-    checkExternalModelPredictionMap(value, "", undefined, out);
-  } catch {
-    reportUnreadable(out);
-  }
-  return out;
-}
+export const validateExternalModelPredictionMap: (value: unknown) => ValidationIssue[] = /* @__PURE__ */ validator(
+  checkExternalModelPredictionMap,
+);
 
 /** True when {@link validateExternalModelPredictionMap} finds no issue. */
-export function isExternalModelPredictionMap(value: unknown): value is Record<string, string> {
-  return validateExternalModelPredictionMap(value).length === 0;
-}
+export const isExternalModelPredictionMap: (value: unknown) => value is Record<string, string> = /* @__PURE__ */ guard(
+  validateExternalModelPredictionMap,
+);
 
-/**
- * Checks a value against the map `com.amazonaws.frauddetector#EventVariableMap`; its path is `base` followed by `segment` (when given).
- */
+// The private checkers: one per structure, union, list and map the validators reach, and one per constrained scalar
+// checked in more than one place. Each checks `value` at the path `base`, then `segment` and (for a scalar) `key`,
+// joined only to report an issue (runtime/validate.ts: Checker).
+
 function checkEventVariableMap(
   value: unknown,
   base: string,
@@ -747,9 +582,6 @@ function checkEventVariableMap(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#listOfEntities`; its path is `base` followed by `segment` (when given).
- */
 function checkListOfEntities(
   value: unknown,
   base: string,
@@ -771,9 +603,6 @@ function checkListOfEntities(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#Entity`; its path is `base` followed by `segment` (when given).
- */
 function checkEntity(value: unknown, base: string, segment: string | number | undefined, out: ValidationIssue[]): void {
   if (!isPlainObject(value)) {
     report(out, at(base, segment), TYPE_STRUCTURE);
@@ -792,14 +621,43 @@ function checkEntity(value: unknown, base: string, segment: string | number | un
     report(out, at(base, segment) + "/entityId", TYPE_STRING);
   } else if ((entityId.length < 1 || entityId.length > 256) && lengthOutside(entityId, 1, 256)) {
     reportLength(out, at(base, segment) + "/entityId", codePointLength(entityId), LENGTH_1_256);
-  } else if (!PATTERN_1.test(entityId)) {
-    report(out, at(base, segment) + "/entityId", PATTERN_1_TEXT);
+  } else if (!PATTERN_0.test(entityId)) {
+    report(out, at(base, segment) + "/entityId", PATTERN_0_TEXT);
   }
 }
 
-/**
- * Checks a value against the map `com.amazonaws.frauddetector#ExternalModelEndpointDataBlobMap`; its path is `base` followed by `segment` (when given).
- */
+function checkIdentifier(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  key: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (typeof value !== "string") {
+    report(out, at(at(base, segment), key), TYPE_STRING);
+  } else if ((value.length < 1 || value.length > 64) && lengthOutside(value, 1, 64)) {
+    reportLength(out, at(at(base, segment), key), codePointLength(value), LENGTH_1_64);
+  } else if (!PATTERN_1.test(value)) {
+    report(out, at(at(base, segment), key), PATTERN_1_TEXT);
+  }
+}
+
+function checkUtcTimestampISO8601(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  key: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (typeof value !== "string") {
+    report(out, at(at(base, segment), key), TYPE_STRING);
+  } else if ((value.length < 19 || value.length > 30) && lengthOutside(value, 10, 30)) {
+    reportLength(out, at(at(base, segment), key), codePointLength(value), LENGTH_10_30);
+  } else if (!isIso8601Utc(value)) {
+    report(out, at(at(base, segment), key), ISO8601_UTC);
+  }
+}
+
 function checkExternalModelEndpointDataBlobMap(
   value: unknown,
   base: string,
@@ -827,9 +685,6 @@ function checkExternalModelEndpointDataBlobMap(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`; its path is `base` followed by `segment` (when given).
- */
 function checkModelEndpointDataBlobSensitive(
   value: unknown,
   base: string,
@@ -848,17 +703,24 @@ function checkModelEndpointDataBlobSensitive(
   }
   const contentType: unknown = value["contentType"];
   if (contentType != null) {
-    if (typeof contentType !== "string") {
-      report(out, at(base, segment) + "/contentType", TYPE_STRING);
-    } else if ((contentType.length < 1 || contentType.length > 1024) && lengthOutside(contentType, 1, 1024)) {
-      reportLength(out, at(base, segment) + "/contentType", codePointLength(contentType), LENGTH_1_1024);
-    }
+    checkContentType(contentType, base, segment, "contentType", out);
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelEndpointDataBlob`; its path is `base` followed by `segment` (when given).
- */
+function checkContentType(
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  key: string | number | undefined,
+  out: ValidationIssue[],
+): void {
+  if (typeof value !== "string") {
+    report(out, at(at(base, segment), key), TYPE_STRING);
+  } else if ((value.length < 1 || value.length > 1024) && lengthOutside(value, 1, 1024)) {
+    reportLength(out, at(at(base, segment), key), codePointLength(value), LENGTH_1_1024);
+  }
+}
+
 function checkModelEndpointDataBlob(
   value: unknown,
   base: string,
@@ -877,17 +739,10 @@ function checkModelEndpointDataBlob(
   }
   const contentType: unknown = value["contentType"];
   if (contentType != null) {
-    if (typeof contentType !== "string") {
-      report(out, at(base, segment) + "/contentType", TYPE_STRING);
-    } else if ((contentType.length < 1 || contentType.length > 1024) && lengthOutside(contentType, 1, 1024)) {
-      reportLength(out, at(base, segment) + "/contentType", codePointLength(contentType), LENGTH_1_1024);
-    }
+    checkContentType(contentType, base, segment, "contentType", out);
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfModelScores`; its path is `base` followed by `segment` (when given).
- */
 function checkListOfModelScores(
   value: unknown,
   base: string,
@@ -909,9 +764,6 @@ function checkListOfModelScores(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfRuleResults`; its path is `base` followed by `segment` (when given).
- */
 function checkListOfRuleResults(
   value: unknown,
   base: string,
@@ -933,9 +785,6 @@ function checkListOfRuleResults(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfExternalModelOutputs`; its path is `base` followed by `segment` (when given).
- */
 function checkListOfExternalModelOutputs(
   value: unknown,
   base: string,
@@ -957,9 +806,6 @@ function checkListOfExternalModelOutputs(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelScores`; its path is `base` followed by `segment` (when given).
- */
 function checkModelScores(
   value: unknown,
   base: string,
@@ -981,9 +827,6 @@ function checkModelScores(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#RuleResult`; its path is `base` followed by `segment` (when given).
- */
 function checkRuleResult(
   value: unknown,
   base: string,
@@ -1007,9 +850,6 @@ function checkRuleResult(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ExternalModelOutputs`; its path is `base` followed by `segment` (when given).
- */
 function checkExternalModelOutputs(
   value: unknown,
   base: string,
@@ -1031,9 +871,6 @@ function checkExternalModelOutputs(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ModelVersion`; its path is `base` followed by `segment` (when given).
- */
 function checkModelVersion(
   value: unknown,
   base: string,
@@ -1091,9 +928,6 @@ function checkModelVersion(
   }
 }
 
-/**
- * Checks a value against the map `com.amazonaws.frauddetector#ModelPredictionMap`; its path is `base` followed by `segment` (when given).
- */
 function checkModelPredictionMap(
   value: unknown,
   base: string,
@@ -1115,9 +949,6 @@ function checkModelPredictionMap(
   }
 }
 
-/**
- * Checks a value against the list `com.amazonaws.frauddetector#ListOfStrings`; its path is `base` followed by `segment` (when given).
- */
 function checkListOfStrings(
   value: unknown,
   base: string,
@@ -1138,9 +969,6 @@ function checkListOfStrings(
   }
 }
 
-/**
- * Checks a value against the structure `com.amazonaws.frauddetector#ExternalModelSummary`; its path is `base` followed by `segment` (when given).
- */
 function checkExternalModelSummary(
   value: unknown,
   base: string,
@@ -1167,9 +995,6 @@ function checkExternalModelSummary(
   }
 }
 
-/**
- * Checks a value against the map `com.amazonaws.frauddetector#ExternalModelPredictionMap`; its path is `base` followed by `segment` (when given).
- */
 function checkExternalModelPredictionMap(
   value: unknown,
   base: string,

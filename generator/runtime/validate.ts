@@ -84,6 +84,61 @@ export function reportUnreadable(out: ValidationIssue[]): void {
 }
 
 /**
+ * A generated checker: checks `value`, whose path is `base` followed by `segment` (when given),
+ * and pushes what it finds into `out`.
+ */
+export type Checker = (
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+) => void;
+
+/** A generated checker of a recursive shape: `seen` holds the enclosing values, so a cycle is reported. */
+export type RecursiveChecker = (
+  value: unknown,
+  base: string,
+  segment: string | number | undefined,
+  out: ValidationIssue[],
+  seen: object[],
+) => void;
+
+/**
+ * The exported `validate<Name>` of a shape whose checks live in its checker: every issue of
+ * `value` (none when valid), and never an exception (an unreadable value is reported instead).
+ * Generated code declares each one in a line, rather than repeating this body per shape.
+ */
+export function validator(check: Checker): (value: unknown) => ValidationIssue[] {
+  return (value) => {
+    const out: ValidationIssue[] = [];
+    try {
+      check(value, "", undefined, out);
+    } catch {
+      reportUnreadable(out);
+    }
+    return out;
+  };
+}
+
+/** `validator` for a recursive shape's checker, which starts with no enclosing values. */
+export function recursiveValidator(check: RecursiveChecker): (value: unknown) => ValidationIssue[] {
+  return (value) => {
+    const out: ValidationIssue[] = [];
+    try {
+      check(value, "", undefined, out, []);
+    } catch {
+      reportUnreadable(out);
+    }
+    return out;
+  };
+}
+
+/** The exported type guard `is<Name>`: true when `validate` finds no issue in the value. */
+export function guard<T>(validate: (value: unknown) => ValidationIssue[]): (value: unknown) => value is T {
+  return (value): value is T => validate(value).length === 0;
+}
+
+/**
  * True for an object made by a literal, `JSON.parse` or `Object.create(null)` (also from another
  * realm); false for arrays, class instances, `Map`, `Date`, `null`.
  */

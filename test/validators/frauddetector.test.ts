@@ -71,9 +71,9 @@ describe("the generated module", () => {
     expect(exported.some((n) => /Exception/.test(n))).toBe(false);
   });
 
-  it("gives every exported function a TSDoc comment", () => {
+  it("gives every exported validator and guard a TSDoc comment", () => {
     const lines = text().split("\n");
-    const exports = lines.flatMap((l, i) => (l.startsWith("export function") ? [i] : []));
+    const exports = lines.flatMap((l, i) => (/^export (function|const) /.test(l) ? [i] : []));
     expect(exports).toHaveLength(expected.length * 2);
     for (const i of exports) expect(lines[i - 1].endsWith("*/"), lines[i]).toBe(true);
   });

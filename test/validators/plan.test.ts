@@ -281,3 +281,72 @@ describe("model errors", () => {
     expect(error.diagnostics[0].shapeId).toBe("a.b#OpInput");
   });
 });
+
+describe("shared scalar checkers", () => {
+  /** A constrained string read as a member of the input, of a nested structure, as list items and as map values (one with hidden keys). */
+  const doc = modelWith(
+    {
+      top: { target: "a.b#Code" },
+      once: { target: "a.b#Once" },
+      inner: { target: "a.b#Inner" },
+      codes: { target: "a.b#Codes" },
+      byName: { target: "a.b#ByName" },
+      secret: { target: "a.b#Secret" },
+    },
+    {
+      "a.b#Code": {
+        type: "string",
+        traits: { "smithy.api#length": { min: 2, max: 4 }, "smithy.api#pattern": "^[a-z]+$" },
+      },
+      "a.b#Once": { type: "string", traits: { "smithy.api#length": { max: 3 } } },
+      "a.b#Inner": { type: "structure", members: { code: { target: "a.b#Code" } } },
+      "a.b#Codes": { type: "list", member: { target: "a.b#Code" } },
+      "a.b#ByName": { type: "map", key: { target: "smithy.api#String" }, value: { target: "a.b#Code" } },
+      "a.b#Secret": {
+        type: "map",
+        key: { target: "smithy.api#String" },
+        value: { target: "a.b#Code" },
+        traits: { "smithy.api#sensitive": {} },
+      },
+    },
+  );
+
+  it("writes one checker for a constrained scalar checked in several places, and inlines one checked once", () => {
+    const ir = irOf(doc);
+    const names = ir.validators?.helpers.map((h) => h.name) ?? [];
+    expect(names.filter((n) => n === "checkCode")).toHaveLength(1);
+    expect(names.some((n) => n.startsWith("checkOnce"))).toBe(false);
+  });
+
+  it("reports the same paths, constraints and messages as inline checks, wherever the value sits", async () => {
+    const { module, text, dir } = await validatorsOfModel(doc);
+    rmSync(dir, { recursive: true, force: true });
+    expect(text.match(/checkCode\(/g)?.length).toBeGreaterThan(4);
+    const validate = validator(module, "validateOpInput");
+    expect(validate({ top: "ab", once: "abc", inner: { code: "abc" }, codes: ["ab"], byName: { k: "ab" } })).toEqual(
+      [],
+    );
+    const issues = validate({
+      top: 1,
+      once: "abcd",
+      inner: { code: "a" },
+      codes: ["ab", "AB"],
+      byName: { "a/b": "abcde" },
+      secret: { hidden: "Z1" },
+    });
+    expect(issues.map((i) => [i.path, i.constraint])).toEqual([
+      ["/top", "type"],
+      ["/once", "length"],
+      ["/inner/code", "length"],
+      ["/codes/1", "pattern"],
+      ["/byName/a~1b", "length"],
+      ["/secret/*", "pattern"],
+    ]);
+    expect(issues[2].message).toBe(
+      "Value with length 1 at '/inner/code' failed to satisfy constraint: Member must have length between 2 and 4, inclusive",
+    );
+    expect(issues[3].message).toBe(
+      "Value at '/codes/1' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z]+$",
+    );
+  });
+});

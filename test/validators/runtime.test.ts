@@ -8,13 +8,17 @@ import {
   checkDocument,
   codePointLength,
   compareDecimal,
+  guard,
   hasDuplicates,
   isDecimalString,
   isIso8601Utc,
   isPlainObject,
   lengthOutside,
   pointerSegment,
+  recursiveValidator,
+  report,
   splitOnFinalCrLf,
+  validator,
   type ValidationIssue,
 } from "../../generator/runtime/validate.js";
 
@@ -268,5 +272,46 @@ describe("checkDocument", () => {
     const a: Record<string, unknown> = {};
     a.x = [a];
     expect(issues(a)).toEqual(["/doc/x/0 cycle"]);
+  });
+});
+
+describe("validator, recursiveValidator and guard (the exported validators built from checkers)", () => {
+  const NOT_STRING = { constraint: "type", text: "Member must be a string" } as const;
+  /** A checker as generated code writes one: reports at its path only when the value is not a string. */
+  const checkText = (value: unknown, base: string, segment: string | number | undefined, out: ValidationIssue[]) => {
+    if (typeof value !== "string") report(out, at(base, segment), NOT_STRING);
+  };
+
+  it("runs the checker at the root path and returns its issues", () => {
+    const validate = validator(checkText);
+    expect(validate("ok")).toEqual([]);
+    expect(validate(1)).toEqual([
+      { path: "", constraint: "type", message: "Value at '' failed to satisfy constraint: Member must be a string" },
+    ]);
+  });
+
+  it("reports an unreadable value instead of throwing when the checker throws", () => {
+    const validate = validator(() => {
+      throw new Error("getter threw");
+    });
+    expect(validate({}).map((i) => [i.path, i.constraint])).toEqual([["", "type"]]);
+  });
+
+  it("gives a recursive checker a fresh, empty `seen` on every call", () => {
+    const seenLengths: number[] = [];
+    const validate = recursiveValidator((value, _base, _segment, _out, seen) => {
+      seenLengths.push(seen.length);
+      seen.push(value as object);
+    });
+    validate({});
+    validate({});
+    expect(seenLengths).toEqual([0, 0]);
+  });
+
+  it("makes a type guard that narrows: true exactly when the validator finds no issue", () => {
+    const isText: (value: unknown) => value is string = guard(validator(checkText));
+    const value: unknown = "abc";
+    if (isText(value)) expect(value.length).toBe(3);
+    expect(isText(42)).toBe(false);
   });
 });

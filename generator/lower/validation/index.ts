@@ -30,8 +30,16 @@ export interface ValidatorExportIR {
   type: Code;
   validateDoc: string[];
   guardDoc: string[];
-  /** Statements checking `value` and pushing into `out` (inside the function's try block). */
+  /**
+   * The exported validator as an expression built from its checker by a runtime helper
+   * (`validator(checkEntity)`), when a checker holds the shape's checks; else undefined and
+   * `body` holds them.
+   */
+  fromChecker: Code | undefined;
+  /** Statements checking `value` and pushing into `out` (inside the function's try block); empty with `fromChecker`. */
   body: Code[];
+  /** The guard as an expression over the exported validator (`guard(validateEntity)`, typed by its declaration). */
+  guard: Code;
 }
 
 /** Everything templates/validators.ts.hbs prints. */
@@ -111,16 +119,25 @@ export function lowerValidators(
   const validators: ValidatorExportIR[] = exported.map(({ shape: s, validate, guard }) => {
     validatorSymbols[s.id] = validate;
     const kind = s.type === "set" ? "list" : s.type;
+    const type = typeOf(model, s.id, symbols);
+    const checks = planner.exported(shapeFacts(s));
+    // Both are marked pure, so a bundler drops the exports an app never calls (and then their checkers).
+    const fromChecker =
+      checks.body === undefined
+        ? code`/* @__PURE__ */ ${valueRef(runtime.validate(checks.recursive ? "recursiveValidator" : "validator"))}(${valueRef(checks.checker)})`
+        : undefined;
     return {
       validateName: validate.name,
       guardName: guard.name,
-      type: typeOf(model, s.id, symbols),
+      type,
       validateDoc: [
         `Checks \`value\` against every constraint of the ${kind} \`${escapeCommentText(s.id)}\`.`,
         "Returns every issue found (none when valid); never throws.",
       ],
       guardDoc: [`True when {@link ${validate.name}} finds no issue.`],
-      body: planner.exportedBody(shapeFacts(s)),
+      fromChecker,
+      body: checks.body ?? [],
+      guard: code`/* @__PURE__ */ ${valueRef(runtime.validate("guard"))}(${valueRef(validate)})`,
     };
   });
   return {

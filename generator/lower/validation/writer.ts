@@ -144,6 +144,30 @@ export class PathExpr {
   }
 
   /**
+   * The three path arguments a shared scalar checker takes (`base`, `segment`, `key`: the path is
+   * `at(at(base, segment), key)`), so that the call concatenates nothing: a checker's own path
+   * `at(base, segment)` is passed as its two parts. Undefined for a path that ends in an
+   * expression.
+   */
+  scalarArguments(own: Codeable): [Code, Code, Code] | undefined {
+    // A path known when generating (`"/eventId"`) is passed whole: reporting then joins nothing.
+    if (this.parts.every((p) => "member" in p || "literal" in p))
+      return [render(this.parts), code`undefined`, code`undefined`];
+    const last = this.parts[this.parts.length - 1];
+    if (last === undefined || "expression" in last) return undefined;
+    let key: Code;
+    if ("segment" in last) key = code`${last.segment}`;
+    else if ("member" in last) key = code`${JSON.stringify(last.member)}`;
+    else if (last.literal === "/*") key = code`"*"`;
+    else return undefined;
+    const before = this.parts.slice(0, -1);
+    const first = before[0];
+    if (before.length === 1 && first !== undefined && "expression" in first && first.expression === own)
+      return [code`base`, code`segment`, key];
+    return [render(before), code`undefined`, key];
+  }
+
+  /**
    * The two arguments a helper takes for this path: the path up to its last segment, and that
    * segment unescaped (or `undefined`), so that calling a helper concatenates nothing.
    */
