@@ -11,7 +11,7 @@ export type Chunk = Uint8Array | string;
 const encoder = new TextEncoder();
 
 /** Any character outside ASCII (one native scan; most JSON bodies have none). */
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Bytes `text` takes in UTF-8 (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
 export function utf8Length(text: string): number {

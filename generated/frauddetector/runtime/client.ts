@@ -9,7 +9,7 @@
  * `warn` logs, `off` skips); serialize once (the operation's parts, then the protocol's own
  * headers); then per attempt: a send token in adaptive retry mode (rate-limiter.ts), credentials,
  * a fresh request, SigV4 signature at the skew-corrected time (clock.ts), send; every response's
- * `Date` may correct the clock; 2xx -> the operation's deserializer (a body that does not parse
+ * `Date` may correct the clock; a 2xx goes to the operation's deserializer (a body that does not parse
  * becomes a `MalformedResponseError`); otherwise the protocol reads the error and the service's
  * error table builds it, and the retry strategy says whether (and when) to try again.
  */

@@ -23,6 +23,7 @@ export type StreamingBlobInput = Uint8Array | string | Blob | ReadableStream<Uin
 
 /** Thrown when a streaming body is read a second time: a stream can be read once only. */
 export class StreamConsumedError extends Error {
+  /** The error's name, for logs and checks by name. */
   override name = "StreamConsumedError";
 }
 
