@@ -81,8 +81,7 @@ export async function* bytesOf(source: ReadableStream<Uint8Array> | AsyncIterabl
       reader.releaseLock();
     }
   }
-  for await (const chunk of source as AsyncIterable<Chunk>)
-    yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+  for await (const chunk of source) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
 /** A plain Uint8Array view of `bytes`, also of a Node Buffer (no copy), as callers compare and keep it. */

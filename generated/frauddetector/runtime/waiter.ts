@@ -179,7 +179,7 @@ export async function waitUntil<Client, Input, Output>(
       throw new WaiterFailureError(description.name, reason, decision.message, decision.matched);
     const remaining = (deadline - environment.now()) / 1000;
     if (remaining <= 0) throw new WaiterTimeoutError(description.name, maxWaitTime, attempt, reason);
-    const delay = retryDelay(attempt, minDelay, maxDelay, remaining, environment.random);
+    const delay = retryDelay(attempt, minDelay, maxDelay, remaining, () => environment.random());
     await environment.sleep(delay * 1000, signal);
   }
 }
