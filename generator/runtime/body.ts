@@ -67,8 +67,13 @@ export function isReadableStream(value: unknown): value is ReadableStream<Uint8A
   );
 }
 
-/** The chunks of a source as bytes; a web stream is read through its reader (not every browser's streams are async iterable). */
-export async function* bytesOf(source: ReadableStream<Uint8Array> | AsyncIterable<Chunk>): AsyncGenerator<Uint8Array> {
+/**
+ * The chunks of a source as bytes; a web stream is read through its reader (not every browser's
+ * streams are async iterable). An array of chunks is a source too (one buffer is `[bytes]`).
+ */
+export async function* bytesOf(
+  source: ReadableStream<Uint8Array> | AsyncIterable<Chunk> | Iterable<Chunk>,
+): AsyncGenerator<Uint8Array> {
   if (isReadableStream(source)) {
     const reader = source.getReader();
     try {

@@ -2,8 +2,9 @@
  * "No lint noise": a vendored client lands in apps that run ESLint with typescript-eslint, where
  * every warning in its files is ours. This runs ESLint (the config in ./eslint-config.ts: the
  * recommended sets, a doc comment on every exported name, TSDoc syntax) over the checked-in
- * client, over clients generated here for every protocol family, and over generator/runtime/
- * (copied verbatim into each client), and expects no message at all.
+ * client (with the type-aware rules too, over its own tsconfig), over clients generated here for
+ * every protocol family, and over generator/runtime/ (copied verbatim into each client), and
+ * expects no message at all.
  */
 import { ESLint } from "eslint";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,7 +12,7 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
 import { SHARED } from "../helpers.js";
-import { lintConfig } from "./eslint-config.js";
+import { lintConfig, typeAwareLintConfig } from "./eslint-config.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const fixtures = join(root, "test/fixtures");
@@ -117,6 +118,18 @@ describe("ESLint over generated code", () => {
     expect(files.length).toBeGreaterThan(5);
     expect(describeResults(await eslint.lintFiles(files))).toEqual([]);
   });
+
+  it("finds nothing in generated/frauddetector with the type-aware rules too, runtime/ included", async () => {
+    const folder = join(root, "generated/frauddetector");
+    const typed = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: typeAwareLintConfig(join(folder, "tsconfig.json")),
+    });
+    const files = tsFiles(folder);
+    expect(files.some((f) => f.includes("/runtime/"))).toBe(true);
+    expect(describeResults(await typed.lintFiles(files))).toEqual([]);
+  }, 60_000);
 
   it("finds nothing in generator/runtime/, which every client carries verbatim", async () => {
     const files = tsFiles(join(root, "generator/runtime"));
