@@ -29,8 +29,6 @@ import type {
   GetEventPredictionResult,
   ModelEndpointDataBlob,
   ModelScores,
-  ModelSource,
-  ModelTypeEnum,
   ModelVersion,
   RuleResult,
   SendEventRequest,
@@ -106,7 +104,7 @@ export function de_ModelVersion(v: unknown): ModelVersion {
   const b = deObject(v);
   return {
     modelId: deString(b["modelId"]) ?? "",
-    modelType: (deString(b["modelType"]) as ModelTypeEnum | undefined) ?? ("" as ModelTypeEnum),
+    modelType: deString(b["modelType"]) ?? "",
     modelVersionNumber: deString(b["modelVersionNumber"]) ?? "",
     arn: deString(b["arn"]),
   };
@@ -135,7 +133,7 @@ export function de_ExternalModelSummary(v: unknown): ExternalModelSummary {
   const b = deObject(v);
   return {
     modelEndpoint: deString(b["modelEndpoint"]),
-    modelSource: deString(b["modelSource"]) as ModelSource | undefined,
+    modelSource: deString(b["modelSource"]),
   };
 }
 

@@ -63,7 +63,7 @@ export interface Entity {
 }
 
 /** SendEvent returns an empty response on success (HTTP 200). */
-export interface SendEventResult {}
+export type SendEventResult = Record<string, never>;
 
 /** The structure `com.amazonaws.frauddetector#GetEventPredictionRequest`. */
 export interface GetEventPredictionRequest {

@@ -39,6 +39,7 @@ function lowerInterface(model: Model, s: Shape, name: string, symbols: ShapeSymb
       type: memberTypeOf(model, m, symbols, isOutput),
       doc: memberDoc(model, m),
     })),
+    empty: s.members.length === 0,
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * Turns a model's documentation (AWS writes HTML) into plain TSDoc text lines, safe inside a
- * `/** ... *\/` block: no `*\/` can close it early and no `@` starts a stray tag.
+ * `/** ... *\/` block: no `*\/` can close it early, and TSDoc's markup characters (`@`, `{`, `}`,
+ * `<`, `>`, `\`) are escaped outside code spans, so the text passes `tsdoc/syntax` and shows as
+ * the model wrote it.
  */
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -40,10 +42,11 @@ export function htmlToText(html: string): string[] {
   return paragraphs;
 }
 
-/** Wraps a paragraph at `width` columns (words longer than the width stay whole). */
-function wrap(paragraph: string, width: number): string[] {
-  const indent = paragraph.startsWith("- ") ? "  " : "";
-  const words = paragraph.split(" ");
+/**
+ * Wraps a paragraph of TSDoc words at `width` columns. A word is never split, and a code span is
+ * one word even when it holds spaces: TSDoc ends a code span at the end of its line.
+ */
+function wrap(words: string[], width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = "";
   for (const w of words) {
@@ -56,14 +59,75 @@ function wrap(paragraph: string, width: number): string[] {
   return lines;
 }
 
-/** Neutralises what would break a block comment or be read as a TSDoc tag; drops lone surrogates. */
-export function escapeCommentText(s: string): string {
+/** Characters TSDoc reads as markup in plain text (tags, inline tags, HTML, escapes). */
+const TSDOC_MARKUP = /[\\{}<>@]/g;
+
+/**
+ * Plain text with TSDoc's markup characters backslash-escaped, so it shows as written, and with
+ * `*\/` and `/*` (which would end or nest the block comment) broken by an escape TSDoc accepts.
+ */
+function escapePlain(s: string): string {
   return s
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(TSDOC_MARKUP, (c) => `\\${c}`)
     .replace(/\*\//g, "*\\/")
-    .replace(/\/\*/g, "/\\*")
-    .replace(/(^|\s)@(?=[A-Za-z])/g, "$1\\@")
-    .replace(/[\u2028\u2029]/g, " ");
+    .replace(/\/\*/g, "/\\*");
+}
+
+/**
+ * Splits text into TSDoc words with whitespace between them: plain runs escaped, code spans kept
+ * as written and whole (spaces inside a span do not split it). A backtick that opens no span of
+ * at least one character on its line is escaped, since TSDoc would read it as an unclosed span.
+ * A code span cannot hold escapes, so a comment end inside one gets a space (`* /`).
+ */
+function tsdocWords(s: string): string[] {
+  const words: string[] = [];
+  let word = "";
+  let plain = "";
+  const flushPlain = (): void => {
+    word += escapePlain(plain);
+    plain = "";
+  };
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charAt(i);
+    if (c === "`") {
+      flushPlain();
+      const close = s.indexOf("`", i + 1);
+      const body = close > i + 1 ? s.slice(i + 1, close) : "";
+      if (body !== "" && !body.includes("\n")) {
+        word += `\`${body.replace(/\*\//g, "* /").replace(/\/\*/g, "/ *")}\``;
+        i = close + 1;
+      } else {
+        word += "\\`";
+        i += 1;
+      }
+    } else if (/\s/.test(c)) {
+      flushPlain();
+      if (word !== "") words.push(word);
+      word = "";
+      i += 1;
+    } else {
+      plain += c;
+      i += 1;
+    }
+  }
+  flushPlain();
+  if (word !== "") words.push(word);
+  return words;
+}
+
+/**
+ * Makes text safe and literal in a TSDoc comment: TSDoc markup outside code spans is escaped,
+ * nothing can close the block comment early, lone surrogates become U+FFFD, and whitespace runs
+ * become one space.
+ */
+export function escapeCommentText(s: string): string {
+  return tsdocWords(replaceLoneSurrogates(s)).join(" ");
+}
+
+/** Lone surrogates (which no file encoding can hold) become U+FFFD. */
+function replaceLoneSurrogates(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /** Documentation (HTML or plain) to comment lines, paragraphs separated by blank lines. */
@@ -72,7 +136,7 @@ export function docLines(doc: string | undefined, width = 96): string[] {
   const out: string[] = [];
   for (const p of htmlToText(doc)) {
     if (out.length > 0 && !(p.startsWith("- ") && out[out.length - 1].startsWith("- "))) out.push("");
-    out.push(...wrap(escapeCommentText(p), width));
+    out.push(...wrap(tsdocWords(replaceLoneSurrogates(p)), width, p.startsWith("- ") ? "  " : ""));
   }
   return out;
 }

@@ -30,6 +30,11 @@ export interface InterfaceIR {
   name: string;
   doc: Doc;
   properties: PropertyIR[];
+  /**
+   * No members: declared as `Record<string, never>` rather than an empty interface, which means
+   * "any non-nullish value" (typescript-eslint's `no-empty-object-type` flags it).
+   */
+  empty: boolean;
 }
 
 /** A generated open enum: a union of literals plus a const object of the known values. */

@@ -144,7 +144,8 @@ function operationDoc(op: Shape, opName: string): string[] {
   const deprecated = op.traits["smithy.api#deprecated"];
   if (deprecated !== undefined) {
     const message = str(obj(deprecated).message);
-    out.push("", `@deprecated${message ? ` ${escapeCommentText(message)}` : ""}`);
+    // TSDoc wants a message with `@deprecated`; the trait's is optional.
+    out.push("", `@deprecated ${message ? escapeCommentText(message) : "The service deprecates this operation."}`);
   }
   return out;
 }

@@ -356,7 +356,9 @@ export class SerdePlanner {
         ? code`${value} == null ? undefined : {}`
         : code`${value} == null ? undefined : ${valueRef(this.deserializerFor(id))}(${value})`;
     const call = (read: Code) => () => code`${read}(${value})`;
-    const enumValue = (read: Code) => () => code`${read}(${value}) as ${this.typeOfNamed(id)} | undefined`;
+    // No cast: an enum's type is open (`... | (string & {})`), so the reader's type already fits
+    // (typescript-eslint's type-aware `no-unnecessary-type-assertion` flags the cast).
+    const enumValue = (read: Code) => () => code`${read}(${value})`;
     const collection = (
       sparse: boolean,
       dense: "deList" | "deMap",
@@ -420,13 +422,13 @@ export class SerdePlanner {
     if (value === undefined) return undefined;
     const target = getShape(this.model, m.target);
     const json = code`${JSON.stringify(value)}`;
-    const asNamed = () => code`(${JSON.stringify(value)} as ${this.typeOfNamed(m.target)})`;
     return visitShape<Code | undefined>(target, {
       blob: () => code`${helper("fromBase64")}(${JSON.stringify(value)})`,
       boolean: () => json,
       string: () => json,
-      enum: asNamed,
-      intEnum: asNamed,
+      // Enum types are open, so the literal fits them as it is (see deValue).
+      enum: () => json,
+      intEnum: () => json,
       number: () => json,
       bigInteger: () => code`BigInt(${JSON.stringify(String(value))})`,
       bigDecimal: () => code`${JSON.stringify(String(value))}`,
@@ -447,8 +449,9 @@ export class SerdePlanner {
       blob: () => code`new Uint8Array(0)`,
       boolean: () => code`false`,
       string: () => code`""`,
-      enum: () => code`("" as ${this.typeOfNamed(id)})`,
-      intEnum: () => code`(0 as ${this.typeOfNamed(id)})`,
+      // Enum types are open, so "" and 0 fit them without a cast (see deValue).
+      enum: () => code`""`,
+      intEnum: () => code`0`,
       number: () => code`0`,
       bigInteger: () => code`BigInt(0)`,
       bigDecimal: () => code`""`,

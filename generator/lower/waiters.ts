@@ -146,6 +146,7 @@ function waiterDoc(waiter: Waiter, operation: string): string[] {
     "or failure (`WaiterFailureError`), or `maxWaitTime` seconds pass (`WaiterTimeoutError`).",
     `Waits ${waiter.minDelay} to ${waiter.maxDelay} s between attempts (exponential backoff with jitter).`,
   );
-  if (waiter.deprecated) out.push("", "@deprecated");
+  // TSDoc wants a message with `@deprecated`; a waiter's trait has none.
+  if (waiter.deprecated) out.push("", "@deprecated The service deprecates this waiter.");
   return out;
 }

@@ -8,7 +8,7 @@
  * `warn` logs, `off` skips); serialize once (the operation's parts, then the protocol's own
  * headers); then per attempt: a send token in adaptive retry mode (rate-limiter.ts), credentials,
  * a fresh request, SigV4 signature at the skew-corrected time (clock.ts), send; every response's
- * `Date` may correct the clock; 2xx -> the operation's deserializer (a body that does not parse
+ * `Date` may correct the clock; a 2xx goes to the operation's deserializer (a body that does not parse
  * becomes a `MalformedResponseError`); otherwise the protocol reads the error and the service's
  * error table builds it, and the retry strategy says whether (and when) to try again.
  */
@@ -175,7 +175,7 @@ export interface OperationDescriptor<I, O> {
    * The endpoint rule parameters this call sets (see `ServiceDescriptor.callEndpoints`);
    * absent when the operation has none, and then the client's one endpoint is used.
    */
-  endpointContext?(input: I): EndpointContext;
+  endpointContext?(this: void, input: I): EndpointContext;
   /**
    * Fills what the AWS SDK fills in the input before anything else (S3's CreateBucket
    * `LocationConstraint` from the client's region: features/s3-location-constraint.ts).
@@ -693,8 +693,13 @@ function configCheck(sdkId: string, key: string, ok: boolean, rule: string, valu
 }
 
 /** `value` when it is one of `allowed` (the first when unset), else the config error for `key`. */
-function oneOf<T extends string>(check: ConfigCheck, key: string, value: T | undefined, allowed: readonly T[]): T {
-  const chosen = value ?? (allowed[0] as T);
+function oneOf<T extends string>(
+  check: ConfigCheck,
+  key: string,
+  value: T | undefined,
+  allowed: readonly [T, ...T[]],
+): T {
+  const chosen = value ?? allowed[0];
   check(key, allowed.includes(chosen), allowed.map((a) => JSON.stringify(a)).join(" or "), chosen);
   return chosen;
 }

@@ -58,9 +58,11 @@ export function resolveRegion(configured: string | undefined, sdkId: string): st
 export interface ResolvedEndpoint {
   /** `protocol//host/path`, for fetch. */
   url: string;
+  /** The URL scheme with its colon. */
   protocol: "http:" | "https:";
   /** Host name without IPv6 brackets, for node:http. */
   hostname: string;
+  /** The port when the URL names one, else `undefined` (the scheme's default). */
   port: number | undefined;
   /** The value of the signed `host` header: host name plus any non-default port. */
   host: string;

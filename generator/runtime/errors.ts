@@ -21,7 +21,9 @@ export interface ValidationIssue {
 
 /** Facts about the exchange that produced a result or an error. */
 export interface ResponseMetadata {
+  /** The response's HTTP status code. */
   httpStatusCode?: number;
+  /** The request ID the service returned, for support cases. */
   requestId?: string;
   /** Requests sent for this call, retries included. */
   attempts: number;
@@ -42,15 +44,21 @@ export interface ErrorInit {
   message: string | undefined;
   /** `server` for a 5xx status, else `client`; lets the unknown-error factory pick a fault. */
   $fault: "client" | "server";
+  /** Facts about the exchange. */
   $metadata: ResponseMetadata;
 }
 
 /** What a ServiceException is built from. */
 export interface ServiceExceptionInit {
+  /** The error's name (the class name, or the service's code for an unmodeled error). */
   name: string;
+  /** The error message. */
   message: string;
+  /** Whose fault: `client` (4xx) or `server` (5xx). */
   $fault: "client" | "server";
+  /** Facts about the exchange. */
   $metadata: ResponseMetadata;
+  /** The error code the service sent, when it differs from `name`. */
   code?: string;
 }
 
@@ -68,7 +76,9 @@ export type BaseExceptionClass = new (init: ServiceExceptionInit) => ServiceExce
 
 /** An error response from the service (modeled or not). Generated error classes extend it. */
 export class ServiceException extends Error {
+  /** Whose fault: `client` (4xx) or `server` (5xx). */
   readonly $fault: "client" | "server";
+  /** Facts about the exchange that failed. */
   readonly $metadata: ResponseMetadata;
   /** The sanitized error code. */
   readonly code: string;
@@ -202,7 +212,9 @@ export interface ErrorTable {
 export interface ParsedError {
   /** The raw code, when the response names one. */
   code: string | undefined;
+  /** The message from the body, when it has one. */
   message: string | undefined;
+  /** The parsed body (for the error class to read its members from). */
   body: unknown;
   /** The code callers see, when it differs from the one that picks the class. */
   exposedCode?: string | undefined;

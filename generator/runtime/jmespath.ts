@@ -125,7 +125,7 @@ export function jmesFlatten(value: unknown): unknown {
   return out;
 }
 
-/** JMESPath truth: false, null, "", [] and {} are false; everything else (0 included) is true. */
+/** JMESPath truth: `false`, `null`, `""`, `[]` and `{}` are false; everything else (0 included) is true. */
 export function jmesTruthy(value: unknown): boolean {
   const v = jmesValue(value);
   if (v === null || v === false || v === "") return false;

@@ -155,11 +155,10 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
       },
       (error: unknown) => {
         signal.removeEventListener("abort", onAbort);
-        reject(
-          error instanceof Error && error.name === "AbortError" && signal.aborted
-            ? new AbortError(signal.reason)
-            : error,
-        );
+        if (error instanceof Error && error.name === "AbortError" && signal.aborted)
+          reject(new AbortError(signal.reason));
+        // Settling with the rejected promise itself passes its reason on as it is.
+        else resolve(promise);
       },
     );
   });

@@ -38,6 +38,7 @@ export interface RateLimiterOptions {
   sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
+/** The adaptive retry mode's rate limiter constants, as in the AWS SDKs. */
 export const ADAPTIVE_RATE_OPTIONS: Readonly<RateLimiterOptions> = Object.freeze({
   beta: 0.7,
   minCapacity: 1,

@@ -88,8 +88,11 @@ export const STANDARD_RETRY_OPTIONS: Readonly<RetryOptions> = Object.freeze({
 
 /** Permission to retry once: wait `delayMs`, and `cost` tokens were taken from the quota. */
 export interface RetryTicket {
+  /** How long to wait before the retry, in milliseconds. */
   delayMs: number;
+  /** Tokens taken from the retry quota (returned on success). */
   cost: number;
+  /** What kind of failure is retried. */
   kind: RetryKind;
 }
 
@@ -98,7 +101,9 @@ export interface RetryTicket {
  * SDKs. Not tied to a transport or to time, so it can be unit-tested directly.
  */
 export class StandardRetryStrategy {
+  /** Attempts per call, the first included. */
   readonly maxAttempts: number;
+  /** The options the strategy was made with, defaults filled in. */
   readonly options: Readonly<RetryOptions>;
   #tokens: number;
 

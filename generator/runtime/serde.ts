@@ -104,7 +104,7 @@ export function withoutNulls(members: Record<string, unknown>): Record<string, u
 export function serList<T, U>(l: readonly T[], f: (v: NonNullable<T>) => U): U[] {
   const out: U[] = [];
   for (const v of l) {
-    if (v != null) out.push(f(v as NonNullable<T>));
+    if (v != null) out.push(f(v));
   }
   return out;
 }
@@ -119,7 +119,7 @@ export function serMap<T, U>(m: Record<string, T>, f: (v: NonNullable<T>) => U):
   const out: Record<string, U> = Object.create(null) as Record<string, U>;
   for (const k of Object.keys(m)) {
     const v = m[k];
-    if (v != null) out[k] = f(v as NonNullable<T>);
+    if (v != null) out[k] = f(v);
   }
   return out;
 }

@@ -33,7 +33,9 @@ import { percentEncode } from "./uri.js";
 
 /** A request reduced to what SigV4 signs, each part in the form the library must keep. */
 export interface SigningInput {
+  /** The HTTP method. */
   method: string;
+  /** The URL scheme with its colon. */
   protocol: "http:" | "https:";
   /** The `host` header as sent (`name[:port]`). */
   host: string;
@@ -46,8 +48,11 @@ export interface SigningInput {
    * x-amz-date, x-amz-content-sha256 and, with temporary credentials, x-amz-security-token.
    */
   headers: Record<string, string>;
+  /** The region to sign for. */
   region: string;
+  /** The signing name of the service. */
   service: string;
+  /** The credentials to sign with. */
   credentials: Credentials;
   /** The signing time as x-amz-date gives it, e.g. `20240501T120000Z`. */
   amzDate: string;
@@ -63,6 +68,7 @@ export interface SigV4Library {
 
 /** Options of a `RequestSigner`. */
 export interface RequestSignerOptions {
+  /** The region to sign for. */
   region: string;
   /** SigV4 signing name of the service. */
   service: string;

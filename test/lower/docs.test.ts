@@ -21,7 +21,17 @@ describe("documentation to TSDoc", () => {
     const text = lines.join("\n");
     expect(text).not.toContain("*/");
     expect(text).not.toMatch(/(^|\s)@deprecated/);
-    expect(text).toContain("a@b.c");
+    expect(text).toContain("a\\@b.c");
+  });
+
+  it("escapes TSDoc markup outside code spans and keeps code spans literal and on one line", () => {
+    expect(docLines("Use {Name} in <b>bold</b> paths like a\\b and `{x}@y` as is.")).toEqual([
+      "Use \\{Name\\} in bold paths like a\\\\b and `{x}@y` as is.",
+    ]);
+    expect(docLines("Run <code>a &lt;b&gt;</code>, not `` (empty).")).toEqual(["Run `a <b>`, not \\`\\` (empty)."]);
+    const span = "`" + "x ".repeat(30).trim() + "`";
+    const lines = docLines(`${"word ".repeat(20)}${span} end`);
+    expect(lines.some((l) => l.includes(span))).toBe(true);
   });
 
   it("replaces unpaired surrogates and wraps long paragraphs", () => {

@@ -19,6 +19,7 @@ import { toBase64 } from "./serde.js";
 
 /** A bearer token for `@httpBearerAuth`. */
 export interface BearerToken {
+  /** The token, sent as `Authorization: Bearer <token>`. */
   token: string;
   /** When the token stops working; a provider is asked again shortly before that. */
   expiration?: Date | undefined;
@@ -41,7 +42,9 @@ export interface ApiKeyAuthConfig {
 
 /** A username and password for `@httpBasicAuth`. */
 export interface BasicAuthCredentials {
+  /** The user name. */
   username: string;
+  /** The password. */
   password: string;
 }
 
@@ -94,7 +97,9 @@ export type HttpAuthEngine = new (config: HttpAuthConfig, schemes: readonly Auth
 
 /** The parts of a request auth may add to: headers (lower-case names) and the encoded query string. */
 export interface AuthTarget {
+  /** Request headers by lower-case name. */
   headers: Record<string, string>;
+  /** The encoded query string, without `?`. */
   query: string;
 }
 
@@ -206,7 +211,7 @@ function required<T>(source: T | undefined): T {
 }
 
 /** A header value must not carry line breaks or other control characters (they would split the header). */
-const HEADER_SAFE = /^[^\u0000-\u001f\u007f]+$/;
+const HEADER_SAFE = /^[\u0020-\u007e\u0080-\uffff]+$/;
 
 function checkToken(value: unknown, source: string): BearerToken {
   const token = (value as Partial<BearerToken> | null)?.token;

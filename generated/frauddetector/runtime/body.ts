@@ -12,7 +12,7 @@ export type Chunk = Uint8Array | string;
 const encoder = new TextEncoder();
 
 /** Any character outside ASCII (one native scan; most JSON bodies have none). */
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Bytes `text` takes in UTF-8 (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
 export function utf8Length(text: string): number {
@@ -68,8 +68,13 @@ export function isReadableStream(value: unknown): value is ReadableStream<Uint8A
   );
 }
 
-/** The chunks of a source as bytes; a web stream is read through its reader (not every browser's streams are async iterable). */
-export async function* bytesOf(source: ReadableStream<Uint8Array> | AsyncIterable<Chunk>): AsyncGenerator<Uint8Array> {
+/**
+ * The chunks of a source as bytes; a web stream is read through its reader (not every browser's
+ * streams are async iterable). An array of chunks is a source too (one buffer is `[bytes]`).
+ */
+export async function* bytesOf(
+  source: ReadableStream<Uint8Array> | AsyncIterable<Chunk> | Iterable<Chunk>,
+): AsyncGenerator<Uint8Array> {
   if (isReadableStream(source)) {
     const reader = source.getReader();
     try {
@@ -82,8 +87,7 @@ export async function* bytesOf(source: ReadableStream<Uint8Array> | AsyncIterabl
       reader.releaseLock();
     }
   }
-  for await (const chunk of source as AsyncIterable<Chunk>)
-    yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+  for await (const chunk of source) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
 /** A plain Uint8Array view of `bytes`, also of a Node Buffer (no copy), as callers compare and keep it. */

@@ -11,8 +11,11 @@ import { CredentialsError } from "./errors.js";
 
 /** AWS credentials used to sign requests. */
 export interface Credentials {
+  /** The access key ID. */
   accessKeyId: string;
+  /** The secret access key, which signs and is never sent. */
   secretAccessKey: string;
+  /** The session token of temporary credentials. */
   sessionToken?: string | undefined;
   /** When temporary credentials stop working; the client asks the provider again before that. */
   expiration?: Date | undefined;

@@ -23,6 +23,7 @@ export type StreamingBlobInput = Uint8Array | string | Blob | ReadableStream<Uin
 
 /** Thrown when a streaming body is read a second time: a stream can be read once only. */
 export class StreamConsumedError extends Error {
+  /** The error's name, for logs and checks by name. */
   override name = "StreamConsumedError";
 }
 
@@ -157,13 +158,13 @@ export class StreamingBlobOutput implements AsyncIterable<Uint8Array> {
   transformToWebStream(): ReadableStream<Uint8Array> {
     const source = this.#take();
     if (isReadableStream(source)) return source;
-    return toWebStream(source instanceof Uint8Array ? once(source) : bytesOf(source));
+    return toWebStream(bytesOf(source instanceof Uint8Array ? [source] : source));
   }
 
   /** The body chunk by chunk (`for await (const chunk of output.Body)`). */
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     const source = this.#take();
-    return (source instanceof Uint8Array ? once(source) : bytesOf(source))[Symbol.asyncIterator]();
+    return bytesOf(source instanceof Uint8Array ? [source] : source)[Symbol.asyncIterator]();
   }
 
   #take(): ReadableStream<Uint8Array> | AsyncIterable<Chunk> | Uint8Array {
@@ -187,8 +188,7 @@ export function streamingResponseBody(response: HttpResponse): StreamingBlobOutp
 export async function readWhole(response: HttpResponse): Promise<HttpResponse> {
   const body = response.stream === undefined ? bodyBytes(response) : await readAll(response.stream);
   const out: HttpResponse = { statusCode: response.statusCode, headers: response.headers, body };
-  const header = response.header;
-  if (header !== undefined) out.header = (name) => header.call(response, name);
+  if (response.header !== undefined) out.header = (name) => response.header?.(name);
   return out;
 }
 
@@ -204,18 +204,14 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Chunk> {
   );
 }
 
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
-}
-
 /** A web stream pulling from an async iterable (`ReadableStream.from` is missing from older browsers). */
 function toWebStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const { done, value } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(value);
+      const next = await iterator.next();
+      if (next.done === true) controller.close();
+      else controller.enqueue(next.value);
     },
     async cancel(reason) {
       await iterator.return?.(reason);

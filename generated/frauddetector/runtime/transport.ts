@@ -7,9 +7,11 @@
 
 /** One HTTP request, ready to send. Built by the client once per attempt. */
 export interface HttpRequest {
+  /** The HTTP method. */
   method: string;
   /** Full URL (`https://host[:port]/path[?query]`), for fetch-style transports. */
   url: string;
+  /** The URL scheme with its colon, for node:http. */
   protocol: "http:" | "https:";
   /** Host name without brackets (an IPv6 literal is given as `::1`). */
   hostname: string;
@@ -59,6 +61,7 @@ export function isStreamBody(body: string | Uint8Array | StreamBody | undefined)
 
 /** One HTTP response with its body read to the end. */
 export interface HttpResponse {
+  /** The HTTP status code. */
   statusCode: number;
   /** Header names in lower case; a repeated header may arrive as an array. */
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -104,6 +107,7 @@ export interface TransportOptions {
  * treated as a non-retryable bug and passed to the caller as is.
  */
 export interface Transport {
+  /** Sends one request and resolves with the response (its body not yet read). */
   handle(request: HttpRequest, options: TransportOptions): Promise<HttpResponse>;
   /** Releases pooled connections. Optional: a stateless transport needs nothing. */
   destroy?(): void;

@@ -47,6 +47,7 @@ export const WaiterState = {
 
 /** What a waiter returns: it only returns on success (failure, timeout and abort throw). */
 export interface WaiterResult {
+  /** Always `SUCCESS`: other outcomes throw. */
   state: typeof WaiterState.SUCCESS;
   /** The output (or, for an `errorType` success acceptor, the error) that matched. */
   reason: unknown;
@@ -64,7 +65,9 @@ export type Matcher<Input, Output> =
 
 /** One acceptor: when its matcher matches, the waiter moves to its state. */
 export interface Acceptor<Input, Output> {
+  /** What the waiter does when the matcher matches. */
   state: "success" | "failure" | "retry";
+  /** What the acceptor looks at in the input, output or error. */
   matcher: Matcher<Input, Output>;
   /** The acceptor's `message` expression (failure acceptors only): a string or strings for the error. */
   message?: (output: Output) => unknown;
@@ -98,6 +101,7 @@ const REAL_ENVIRONMENT: WaiterEnvironment = { now: () => Date.now(), sleep, rand
 
 /** A failure acceptor matched, or the operation failed with an error no acceptor matched. */
 export class WaiterFailureError extends Error {
+  /** Always `FAILURE`. */
   readonly state: typeof WaiterState.FAILURE = WaiterState.FAILURE;
   /** The waiter's name. */
   readonly waiter: string;
@@ -120,6 +124,7 @@ export class WaiterFailureError extends Error {
 
 /** `maxWaitTime` passed without a success or failure state. */
 export class WaiterTimeoutError extends Error {
+  /** Always `TIMEOUT`. */
   readonly state: typeof WaiterState.TIMEOUT = WaiterState.TIMEOUT;
   /** The waiter's name. */
   readonly waiter: string;
@@ -174,7 +179,7 @@ export async function waitUntil<Client, Input, Output>(
       throw new WaiterFailureError(description.name, reason, decision.message, decision.matched);
     const remaining = (deadline - environment.now()) / 1000;
     if (remaining <= 0) throw new WaiterTimeoutError(description.name, maxWaitTime, attempt, reason);
-    const delay = retryDelay(attempt, minDelay, maxDelay, remaining, environment.random);
+    const delay = retryDelay(attempt, minDelay, maxDelay, remaining, () => environment.random());
     await environment.sleep(delay * 1000, signal);
   }
 }

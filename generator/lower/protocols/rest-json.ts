@@ -93,11 +93,12 @@ function requestSerializer(ctx: ProtocolContext, operation: Shape): Code {
   );
   ctx.functions.push({
     name: fn.name,
-    doc: `The ${opName} request: ${route.method} ${JSON.stringify(route.path.map((p) => ("text" in p ? p.text : `{${p.label}${p.greedy ? "+" : ""}}`)).join(""))} with its bound members.`,
+    // The route as a code span: its `{label}`s would be TSDoc inline tags in plain text.
+    doc: `The ${opName} request: \`${route.method} ${route.path.map((p) => ("text" in p ? p.text : `{${p.label}${p.greedy ? "+" : ""}}`)).join("")}\` with its bound members.`,
+    // An input nothing is bound from is not a parameter at all (an unused one is lint noise); the
+    // descriptor's `(input) => ...` slot still accepts the function.
     params:
-      inputId === undefined
-        ? code``
-        : code`${readsInput ? "v" : "_v"}: ${typeRef(ctx.symbols[inputId] ?? missing(inputId))}`,
+      inputId === undefined || !readsInput ? code`` : code`v: ${typeRef(ctx.symbols[inputId] ?? missing(inputId))}`,
     returnType: code`${typeRef(runtime.protocol("SerializedRequest"))}`,
     lines,
   });

@@ -1,6 +1,6 @@
 /**
- * S3's CreateBucket outside us-east-1 needs the region in `CreateBucketConfiguration.
- * LocationConstraint`, or S3 refuses it (IllegalLocationConstraintException); the AWS SDK fills
+ * S3's CreateBucket outside us-east-1 needs the region in
+ * `CreateBucketConfiguration.LocationConstraint`, or S3 refuses it (IllegalLocationConstraintException); the AWS SDK fills
  * it from the client's region when the caller left it out (middleware-location-constraint), and
  * so does this. A directory bucket's configuration (`Location`) is left as given. Shipped only in
  * S3 client folders.

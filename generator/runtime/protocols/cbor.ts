@@ -19,6 +19,7 @@ import { decode, encode, type DecodeOptions, type ITag } from "cbor2";
 
 /** A CBOR body that is not well-formed, or holds what Smithy's data model cannot (a non-text map key). */
 export class CborDecodeError extends Error {
+  /** The error's name, for logs and checks by name. */
   override readonly name = "CborDecodeError";
 }
 

@@ -22,7 +22,7 @@ import { readXmlStructure } from "./xml/serde.js";
  * serializer wrote `Action`, `Version` and the members), errors are XML.
  */
 export class QueryProtocol implements ClientProtocol {
-  prepare(request: SerializedRequest, _operation: string): void {
+  prepare(request: SerializedRequest): void {
     request.headers["content-type"] = "application/x-www-form-urlencoded";
   }
 

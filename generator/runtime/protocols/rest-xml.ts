@@ -25,7 +25,7 @@ import { ownMember, readXmlStructure, readXmlValue, writeXmlDocument, writeXmlEl
  * serializer) and reads errors as XML.
  */
 export class RestXmlProtocol implements ClientProtocol {
-  prepare(_request: SerializedRequest, _operation: string): void {}
+  prepare(): void {}
 
   /**
    * A 404 without a body (a HEAD response never has one) is a `NotFound`, as the AWS SDK's

@@ -15,8 +15,8 @@
  */
 
 /**
- * One partition: `[name, regionRegex, dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion,
- * explicitly listed regions (space separated), supportsFIPS, supportsDualStack]`.
+ * One partition, as a row: its name, region regex, DNS suffix, dual-stack DNS suffix, implicit
+ * global region, explicitly listed regions (space separated), FIPS support and dual-stack support.
  */
 export type PartitionRow = readonly [
   name: string,

@@ -70,7 +70,7 @@ export function parseUrl(value: string): RuleRecord | undefined {
  * `reverse` is true; `undefined` for non-ASCII input or a string too short.
  */
 export function substring(input: string, start: number, end: number, reverse: boolean): string | undefined {
-  if (start < 0 || start >= end || input.length < end || /[^\x00-\x7f]/.test(input)) return undefined;
+  if (start < 0 || start >= end || input.length < end || /[\u0080-\uffff]/.test(input)) return undefined;
   return reverse ? input.slice(input.length - end, input.length - start) : input.slice(start, end);
 }
 

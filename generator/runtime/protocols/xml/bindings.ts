@@ -34,6 +34,7 @@ import { isScalar, ownMember, readScalar, scalarText } from "./serde.js";
 export interface HttpOperation {
   /** Operation name, for messages. */
   readonly name: string;
+  /** The HTTP method. */
   readonly method: string;
   /** The URI pattern, e.g. `/things/{id}/{key+}?literal=1`. */
   readonly uri: string;

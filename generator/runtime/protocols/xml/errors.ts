@@ -12,8 +12,11 @@ import { childNamed, parseXml, type XmlElement } from "./parse.js";
 export interface XmlErrorBody {
   /** The `<Error>` element: its children are the error's members. */
   error: XmlElement;
+  /** The `Code` element. */
   code: string | undefined;
+  /** The `Message` element. */
   message: string | undefined;
+  /** The `RequestId` element. */
   requestId: string | undefined;
 }
 

@@ -10,7 +10,9 @@ import { XMLParser } from "fast-xml-parser";
 export interface XmlElement {
   /** The name as written, prefix included (`xsi:type`). */
   readonly name: string;
+  /** Attributes by qualified name. */
   readonly attributes: Readonly<Record<string, string>>;
+  /** Child elements in document order. */
   readonly children: readonly XmlElement[];
   /** The element's own text (CDATA included), entities decoded; "" when it has none. */
   readonly text: string;
@@ -26,6 +28,7 @@ export function isXmlElement(v: unknown): v is XmlElement {
 
 /** Text that is not well-formed XML: thrown by parseXml, caught by the protocols and turned into a service exception. */
 export class XmlSyntaxError extends Error {
+  /** The error's name, for logs and checks by name. */
   override readonly name = "XmlSyntaxError";
 }
 

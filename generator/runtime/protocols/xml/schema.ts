@@ -11,39 +11,57 @@ export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
 
 /** An `@xmlNamespace`: written as `xmlns` (or `xmlns:prefix`) on the element. */
 export interface XmlNamespace {
+  /** The namespace URI. */
   readonly uri: string;
+  /** The prefix (`xmlns:prefix`), or none for the default namespace. */
   readonly prefix?: string;
 }
 
 /** A scalar; numbers cover every integer and float type and intEnum, strings cover enums. */
 export interface ScalarSchema {
+  /** Which scalar type. */
   readonly kind: "string" | "boolean" | "number" | "bigInteger" | "bigDecimal" | "blob" | "document";
 }
 
 /** A timestamp; `format` only when `@timestampFormat` says (otherwise the location's default). */
 export interface TimestampSchema {
+  /** Marks a timestamp. */
   readonly kind: "timestamp";
+  /** The `@timestampFormat`, when the model gives one. */
   readonly format?: TimestampFormat;
 }
 
 /** A list or set: its member's schema and element name (`member` unless `@xmlName`). */
 export interface ListSchema {
+  /** Marks a list or set. */
   readonly kind: "list";
+  /** The schema of an element. */
   readonly member: Schema;
+  /** The element name of each entry (when not flattened). */
   readonly memberName: string;
+  /** The entries' `@xmlNamespace`. */
   readonly memberNamespace?: XmlNamespace;
+  /** `@sparse`: entries may be null. */
   readonly sparse: boolean;
 }
 
 /** A map: entries of key and value elements (`key`/`value` unless `@xmlName`). */
 export interface MapSchema {
+  /** Marks a map. */
   readonly kind: "map";
+  /** The schema of a key. */
   readonly key: Schema;
+  /** The schema of a value. */
   readonly value: Schema;
+  /** The key element's name. */
   readonly keyName: string;
+  /** The value element's name. */
   readonly valueName: string;
+  /** The key element's `@xmlNamespace`. */
   readonly keyNamespace?: XmlNamespace;
+  /** The value element's `@xmlNamespace`. */
   readonly valueNamespace?: XmlNamespace;
+  /** `@sparse`: values may be null. */
   readonly sparse: boolean;
 }
 
@@ -73,10 +91,15 @@ export interface MemberSchema {
   readonly xmlName: string;
   /** awsQuery: `@awsQueryName`, else `xmlName`. ec2Query: `@ec2QueryName`, else `xmlName` capitalized. */
   readonly queryName?: string;
+  /** The member's target. */
   readonly schema: Schema;
+  /** `@xmlAttribute`: written as an attribute, not an element. */
   readonly attribute?: boolean;
+  /** `@xmlFlattened`: list or map entries written without a wrapper element. */
   readonly flattened?: boolean;
+  /** The member's `@xmlNamespace`. */
   readonly namespace?: XmlNamespace;
+  /** Where an HTTP binding puts the member (restXml), when it is not in the body. */
   readonly http?: HttpBinding;
   /** The target's `@mediaType`: the content type of a blob or string sent as the whole payload. */
   readonly mediaType?: string;
@@ -90,9 +113,13 @@ export interface MemberSchema {
 
 /** A structure or union: its element name (`@xmlName`, else the shape name) and members. */
 export interface StructureSchema {
+  /** A structure, or a union (exactly one member set). */
   readonly kind: "structure" | "union";
+  /** The element name. */
   readonly xmlName: string;
+  /** The shape's `@xmlNamespace`. */
   readonly namespace?: XmlNamespace;
+  /** The members, in model order. */
   readonly members: readonly MemberSchema[];
 }
 
