@@ -54,25 +54,6 @@ export const lintConfig: Linter.Config[] = [
       "tsdoc/syntax": "error",
     },
   },
-  {
-    // TODO(after merging validators-compact): the validators are being rewritten on another
-    // branch, so their findings are recorded here instead of fixed. A model's `@pattern` may
-    // match control characters on purpose (Route 53's `^[\x00-\x7F]+`), which `no-control-regex`
-    // flags in the compiled RegExp; the rewrite should emit the pattern with an explained
-    // `eslint-disable-next-line no-control-regex` (or the rule's own allowance) and this block go.
-    // S3's validators also hold empty blocks (`if (body != null) {}`, `no-empty`), where a
-    // structure's members have no constraint to check.
-    files: ["**/validators.ts"],
-    rules: { "no-control-regex": "off", "no-empty": "off" },
-  },
-  {
-    // TODO(after merging validators-compact): runtime/validate.ts (and so its copy in each client)
-    // is being rewritten on another branch; two of its exported interfaces' properties have no
-    // doc comment (`Requirement.constraint`, `PatternTest.test`). Remove this block once the
-    // rewrite documents them.
-    files: ["generator/runtime/validate.ts", "generated/*/runtime/validate.ts"],
-    rules: { "jsdoc/require-jsdoc": "off" },
-  },
 ];
 
 /**

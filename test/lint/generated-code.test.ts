@@ -48,6 +48,14 @@ const CLIENTS: { name: string; model: string; covers: string; shared: boolean; o
   },
   { name: "sns", model: aws("sns", "2010-03-31"), covers: "awsQuery", shared: true },
   {
+    name: "cloudwatch",
+    model: aws("cloudwatch", "2010-08-01"),
+    covers:
+      "a @pattern matching control characters on purpose (`^[\\x00-\\x7F]+$`: no-control-regex's explained directive)",
+    shared: true,
+    operations: ["PutInsightRule"],
+  },
+  {
     name: "lambda",
     model: aws("lambda", "2015-03-31"),
     covers: "restJson1 with labels and nothing-bound inputs, blobs, paginators, waiters",

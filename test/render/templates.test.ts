@@ -83,7 +83,12 @@ function edgeCasesIr(): ClientIR {
       },
       "ex#ListInput": {
         type: "structure",
-        members: { next: { target: "smithy.api#String" }, size: { target: "smithy.api#Integer" } },
+        members: {
+          next: { target: "smithy.api#String" },
+          size: { target: "smithy.api#Integer" },
+          // A pattern matching control characters: its constant carries a lint exception.
+          prefix: { target: "smithy.api#String", traits: { "smithy.api#pattern": "^[\\x00-\\x7F]+$" } },
+        },
       },
       "ex#ListOutput": {
         type: "structure",

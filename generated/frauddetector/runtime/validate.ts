@@ -48,6 +48,7 @@ export interface ValidationIssue {
 
 /** What a check requires, as generated code declares it once per distinct message. */
 export interface Requirement {
+  /** The constraint trait (or check) an issue breaking this requirement names. */
   readonly constraint: ValidationConstraint;
   /** The requirement in Smithy's words, e.g. `Member must not be null`. */
   readonly text: string;
@@ -197,6 +198,7 @@ export function lengthOutside(s: string, min: number, max: number): boolean {
 
 /** A compiled `@pattern`: RegExp and re2js's compiled patterns both have this. */
 export interface PatternTest {
+  /** True when the pattern matches `s`. */
   test(s: string): boolean;
 }
 

@@ -81,7 +81,19 @@ export interface ConstantIR {
   /** The declared type, when the expression alone would not give it (`Requirement`). */
   type: Code | undefined;
   doc: string[];
+  /**
+   * An ESLint rule turned off around the declaration, with the reason (Prettier may break the
+   * declaration over lines, so a next-line directive would not cover it): only for a pattern
+   * that matches control characters on purpose, which `no-control-regex` would report.
+   */
+  lintException?: { rule: string; reason: string } | undefined;
 }
+
+/**
+ * A control character in a RegExp source, raw or as a `\x`/`\u` escape: what ESLint's
+ * `no-control-regex` reports (`\t`, `\n` and `\r` escapes are not).
+ */
+const CONTROL_CHARACTER = /[\u0000-\u001f]|\\x[01][0-9a-f]|\\u00[01][0-9a-f]|\\u\{0*[01]?[0-9a-f]\}/i;
 
 /** The private function checking one aggregate (type, contents; not exported). */
 export interface HelperIR {
@@ -489,18 +501,29 @@ export class ValidatorPlanner {
 
   private structureContents(w: Writer, x: string, f: Facts, path: PathExpr, scope: Scope): void {
     const locals = new Map<string, string>();
+    const grouped = new Set(requiredTogetherOf(f.shape).flat());
     for (const m of f.shape.members) {
       const local = claimLocal(w.names, m.name, "Member");
       locals.set(m.name, local);
-      w.line(code`const ${local}: unknown = ${this.read(x, m.name)};`);
+      const read = code`const ${local}: unknown = ${this.read(x, m.name)};`;
       const memberPath = path.member(m.name);
       const facts = memberFacts(this.model, m, f.sensitive);
       // A missing @idempotencyToken member is not an issue: the serializer fills one in.
       if (isRequiredMember(m) && m.traits["smithy.api#idempotencyToken"] === undefined) {
+        w.line(read);
         w.if(`${local} == null`, reporting(this.issue(memberPath, "required", msg.REQUIRED, "REQUIRED")), (b) =>
           this.value(b, local, facts, memberPath, scope),
         );
-      } else w.if(`${local} != null`, (b) => this.value(b, local, facts, memberPath, scope));
+      } else {
+        // An optional member with nothing to check (S3's streaming `Body`) is read only for a
+        // @requiredTogether group.
+        w.readThenIf(
+          read,
+          `${local} != null`,
+          (b) => this.value(b, local, facts, memberPath, scope),
+          grouped.has(m.name),
+        );
+      }
     }
     for (const group of requiredTogetherOf(f.shape)) {
       const set = group.map((n) => `${locals.get(n) as string} != null`);
@@ -783,7 +806,11 @@ export class ValidatorPlanner {
       } else {
         expression = code`/* @__PURE__ */ new RegExp(${JSON.stringify(t.source)}, ${JSON.stringify(t.flags)})`;
       }
-      this.constants.push({ kind: "pattern", name: name.name, expression, type: undefined, doc });
+      const lintException =
+        t.engine === "regexp" && CONTROL_CHARACTER.test(t.source)
+          ? { rule: "no-control-regex", reason: "the model's @pattern matches control characters on purpose" }
+          : undefined;
+      this.constants.push({ kind: "pattern", name: name.name, expression, type: undefined, doc, lintException });
     }
     return name;
   }

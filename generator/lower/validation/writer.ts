@@ -44,12 +44,26 @@ export class Writer {
   if(condition: Codeable, then: (w: Writer) => void, otherwise?: (w: Writer) => void): void {
     const arms = [{ condition: toCode(condition), body: this.nested(then) }];
     let rest = otherwise ? this.nested(otherwise) : [];
+    // Nothing to do either way (a present value with no constraint): no empty `if` block.
+    if (arms[0].body.length === 0 && rest.length === 0) return;
     const sole = rest.length === 1 ? rest[0] : undefined;
     if (sole?.kind === "if") {
       arms.push(...sole.arms);
       rest = sole.otherwise ?? [];
     }
     this.statements.push({ kind: "if", arms, otherwise: rest.length > 0 ? rest : undefined });
+  }
+
+  /**
+   * `read` (the declaration of the local `then` checks), then `if (condition) { then }`. When
+   * `then` writes nothing, the local is declared only if `keepRead` (something else uses it):
+   * a member with nothing to check is not read at all.
+   */
+  readThenIf(read: Codeable, condition: Codeable, then: (w: Writer) => void, keepRead: boolean): void {
+    const body = this.nested(then);
+    if (body.length > 0 || keepRead) this.line(read);
+    if (body.length > 0)
+      this.statements.push({ kind: "if", arms: [{ condition: toCode(condition), body }], otherwise: undefined });
   }
 
   /** True when nothing has been written. */
