@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -178,6 +179,21 @@ export function runGenerateBench(argv: string[] = []): void {
   });
   const runs = Number(values.runs);
   const baseline = typeof values.baseline === "string" ? values.baseline : undefined;
+  // bin/anvil.mjs runs the TypeScript sources through tsx (about 0.5 s more per process) when
+  // dist/cli.mjs is older than them: measuring that would be measuring a stale build.
+  for (const checkout of [root, ...(baseline === undefined ? [] : [baseline])]) {
+    const bundle = join(checkout, "generator/bundle/bundle.mjs");
+    const fresh = spawnSync(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `import { freshBundle } from ${JSON.stringify(pathToFileURL(bundle).href)}; process.exit(freshBundle() ? 0 : 1);`,
+    ]);
+    if (fresh.status !== 0) {
+      throw new Error(
+        `${checkout}: dist/cli.mjs is missing or older than generator/ (run \`node generator/bundle/build.mjs\` there, as npm ci does); the bench would time the tsx path`,
+      );
+    }
+  }
   measure("our spec (codegen.yaml)", "frauddetector", ["--config", join(root, "codegen.yaml")], runs, baseline);
   measureRepoCheck(runs);
   for (const [name, model, label] of [
