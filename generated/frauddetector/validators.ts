@@ -34,7 +34,7 @@ import type {
 } from "./types.js";
 
 /**
- * `@pattern` "^[0-9A-Za-z_.\@+-]+$" (written for Java's engine), compiled once.
+ * `@pattern` `^[0-9A-Za-z_.@+-]+$` (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
@@ -44,14 +44,14 @@ const PATTERN_0 = /* @__PURE__ */ new RegExp(
 );
 
 /**
- * `@pattern` "^[0-9a-z_-]+$" (written for Java's engine), compiled once.
+ * `@pattern` `^[0-9a-z_-]+$` (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
 const PATTERN_1 = /* @__PURE__ */ new RegExp("^[0-9a-z_-]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
 
 /**
- * `@pattern` "^([1-9][0-9]*)$" (written for Java's engine), compiled once.
+ * `@pattern` `^([1-9][0-9]*)$` (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
@@ -61,7 +61,7 @@ const PATTERN_2 = /* @__PURE__ */ new RegExp(
 );
 
 /**
- * `@pattern` "^[0-9A-Za-z_-]+$" (written for Java's engine), compiled once.
+ * `@pattern` `^[0-9A-Za-z_-]+$` (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
@@ -71,14 +71,14 @@ const PATTERN_3 = /* @__PURE__ */ new RegExp(
 );
 
 /**
- * `@pattern` "^[0-9a-z_]+$" (written for Java's engine), compiled once.
+ * `@pattern` `^[0-9a-z_]+$` (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
 const PATTERN_4 = /* @__PURE__ */ new RegExp("^[0-9a-z_]+(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?$)", "u");
 
 /**
- * `@pattern` "^[1-9][0-9]\{0,3\}\\\\.[0-9]\{1,2\}$" (written for Java's engine), compiled once.
+ * `@pattern` `^[1-9][0-9]{0,3}\.[0-9]{1,2}$` (written for Java's engine), compiled once.
  *
  * - `$` also matches before a line terminator that ends the input, as in Java
  */
@@ -88,7 +88,7 @@ const PATTERN_5 = /* @__PURE__ */ new RegExp(
 );
 
 /**
- * `@pattern` "^arn\\\\:aws[a-z-]\{0,15\}\\\\:frauddetector\\\\:[a-z0-9-]\{3,20\}\\\\:[0-9]\{12\}\\\\:[^\\\\s]\{2,128\}$" (written for Java's engine), compiled once.
+ * `@pattern` `^arn\:aws[a-z-]{0,15}\:frauddetector\:[a-z0-9-]{3,20}\:[0-9]{12}\:[^\s]{2,128}$` (written for Java's engine), compiled once.
  *
  * - needless escapes `\:` read as plain characters
  * - \\s narrowed to Java's ASCII whitespace [ \\t\\n\\x0B\\f\\r]

@@ -125,6 +125,16 @@ export function escapeCommentText(s: string): string {
   return tsdocWords(replaceLoneSurrogates(s)).join(" ");
 }
 
+/**
+ * A literal (a pattern, a value) for a doc comment: a code span of the text as written when a
+ * span can hold it (no backtick, line break or comment delimiter), which TSDoc shows verbatim and
+ * a reader of the source reads without escapes; else the JSON string, escaped as plain text.
+ */
+export function commentLiteral(text: string): string {
+  const spanSafe = text !== "" && !/[`\r\n\u2028\u2029]|\*\/|\/\*/.test(text) && text === replaceLoneSurrogates(text);
+  return spanSafe ? `\`${text}\`` : escapeCommentText(JSON.stringify(text));
+}
+
 /** Lone surrogates (which no file encoding can hold) become U+FFFD. */
 function replaceLoneSurrogates(s: string): string {
   return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { docLines, htmlToText } from "../../generator/lower/docs.js";
+import { commentLiteral, docLines, htmlToText } from "../../generator/lower/docs.js";
 
 describe("documentation to TSDoc", () => {
   it("turns AWS HTML into readable paragraphs", () => {
@@ -39,5 +39,18 @@ describe("documentation to TSDoc", () => {
     const long = docLines("word ".repeat(60));
     expect(long.length).toBeGreaterThan(2);
     expect(Math.max(...long.map((l) => l.length))).toBeLessThanOrEqual(96);
+  });
+
+  it("writes a literal such as a @pattern as a code span, verbatim, when a span can hold it", () => {
+    expect(commentLiteral("^[1-9][0-9]{0,3}\\.[0-9]{1,2}$")).toBe("`^[1-9][0-9]{0,3}\\.[0-9]{1,2}$`");
+    expect(commentLiteral("^arn:aws:@x$")).toBe("`^arn:aws:@x$`");
+  });
+
+  it("falls back to the escaped JSON string when a span cannot hold the literal", () => {
+    // A backtick would end the span, a line break cannot be in one, and `*/` would end the comment.
+    expect(commentLiteral("a`b")).toBe('"a\\`b"');
+    expect(commentLiteral("a\nb")).toBe('"a\\\\nb"');
+    expect(commentLiteral("x*/y{")).toBe('"x*\\/y\\{"');
+    expect(commentLiteral("")).toBe('""');
   });
 });

@@ -31,7 +31,7 @@ import {
   type CodeSymbol,
 } from "../../code/index.js";
 import type { ClientNames } from "../client-names.js";
-import { escapeCommentText } from "../docs.js";
+import { commentLiteral, escapeCommentText } from "../docs.js";
 import { NameScope, camelCase, indexAccess, isPrototypeKey, pascalCase } from "../naming.js";
 import { isRequiredMember } from "../type-expressions.js";
 import type { Bounds, Facts } from "./constraints.js";
@@ -790,9 +790,7 @@ export class ValidatorPlanner {
       this.patternConstants.set(key, name);
       const notes = t.engine === "regexp" && t.riskKept ? [...t.notes, t.riskKept] : t.notes;
       const compiled = t.engine === "re2" ? "compiled once for RE2" : "compiled once";
-      const doc = [
-        `\`@pattern\` ${escapeCommentText(JSON.stringify(pattern))} (written for Java's engine), ${compiled}.`,
-      ];
+      const doc = [`\`@pattern\` ${commentLiteral(pattern)} (written for Java's engine), ${compiled}.`];
       if (notes.length > 0) doc.push("", ...notes.map((n) => `- ${escapeCommentText(n)}`));
       let expression: Code;
       if (t.engine === "re2") {
