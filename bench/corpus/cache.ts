@@ -1,6 +1,6 @@
 /**
  * The corpus's warm path. Output goes to a persistent folder (default
- * node_modules/.cache/anvil-corpus/) instead of a temporary one, so a second run can reuse the
+ * ~/.cache/anvil-corpus/<checkout>-<hash>/, see DEFAULT_CACHE_DIR) instead of a temporary one, so a second run can reuse the
  * first run's work two ways:
  *
  * - formatting: each worker hands the pipeline the model's previous output (the pipeline's own

@@ -21,6 +21,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { batchCheckerIdentity, CheckRecord, DEFAULT_CACHE_DIR, outputDir } from "./cache.js";
+import { CacheBusyError, lockCache } from "./lock.js";
 import { BatchChecker } from "./checker.js";
 import { cpuMsWithChildren } from "./cpu.js";
 import { treeResidentBytes } from "./memory.js";
@@ -73,6 +74,15 @@ async function main(): Promise<number> {
   const cacheDir = resolve(values.cache);
   const outRoot = outputDir(cacheDir);
   mkdirSync(outRoot, { recursive: true });
+  try {
+    // Released when the process exits, however it exits; a run killed by a signal leaves a lock
+    // whose pid is gone, which the next run takes over.
+    process.on("exit", lockCache(cacheDir));
+  } catch (e) {
+    if (!(e instanceof CacheBusyError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 2;
+  }
   const cold = values.cold;
   const workers = Math.max(1, Number(values.workers));
   process.stderr.write(
