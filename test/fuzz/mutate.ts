@@ -5,6 +5,7 @@
  * as the few edits that cause it.
  */
 import fc from "fast-check";
+import { SHAPE_TYPES as MODEL_SHAPE_TYPES } from "../../generator/load/ast.js";
 
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -74,33 +75,7 @@ const ODD_KEYS = [
   "",
 ];
 
-const SHAPE_TYPES = [
-  "blob",
-  "boolean",
-  "string",
-  "byte",
-  "short",
-  "integer",
-  "long",
-  "float",
-  "double",
-  "bigInteger",
-  "bigDecimal",
-  "timestamp",
-  "document",
-  "enum",
-  "intEnum",
-  "list",
-  "set",
-  "map",
-  "structure",
-  "union",
-  "service",
-  "resource",
-  "operation",
-  "apply",
-  "bogus",
-];
+const SHAPE_TYPES = [...MODEL_SHAPE_TYPES, "apply", "bogus"];
 
 /** A mutation arbitrary. */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(

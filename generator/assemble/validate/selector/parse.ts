@@ -9,6 +9,7 @@
  * scoped attributes, `(keys)`-style projections) throw `UnsupportedSelector` once the whole text
  * has parsed, and the caller leaves what the selector decides unchecked.
  */
+import { SHAPE_TYPES } from "../../../load/ast.js";
 
 /** One step of a selector: steps apply in order, each to the shapes the previous one gave. */
 export type Step =
@@ -36,38 +37,16 @@ export class SelectorSyntaxError extends UnsupportedSelector {
   }
 }
 
-/** Shape type names a selector may use: Smithy's categories, then its shape types. */
-const SHAPE_TYPES = new Set([
+/** Shape type names a selector may use: Smithy's categories, its shape types, and `member`. */
+const SELECTOR_SHAPE_TYPES = new Set<string>([
   "number",
   "simpleType",
   "collection",
   "aggregateType",
   "serviceType",
   "dataType",
-  "blob",
-  "boolean",
-  "string",
-  "timestamp",
-  "byte",
-  "short",
-  "integer",
-  "long",
-  "float",
-  "document",
-  "double",
-  "bigDecimal",
-  "bigInteger",
-  "enum",
-  "intEnum",
-  "list",
-  "set",
-  "map",
-  "structure",
-  "union",
+  ...SHAPE_TYPES,
   "member",
-  "service",
-  "resource",
-  "operation",
 ]);
 
 /** Functions anvil evaluates (`each` is the old name of `is`), and those it parses but cannot evaluate. */
@@ -206,7 +185,7 @@ class Parser {
         if (!isIdentifierStart(c))
           throw this.syntax(c === "" ? "Unexpected selector EOF" : `Unexpected selector character: ${c}`);
         const type = this.identifier();
-        if (!SHAPE_TYPES.has(type)) throw this.syntax(`Unknown shape type: ${type}`);
+        if (!SELECTOR_SHAPE_TYPES.has(type)) throw this.syntax(`Unknown shape type: ${type}`);
         return { kind: "type", type };
       }
     }
