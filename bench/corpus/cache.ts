@@ -39,6 +39,11 @@ export function outputDir(cacheDir: string): string {
   return join(cacheDir, "output");
 }
 
+/** Where the batch type-check lays out each batch, inside the cache folder (outside the checkout, like the output). */
+export function checkDir(cacheDir: string): string {
+  return join(cacheDir, "check");
+}
+
 /**
  * A hash over a model's output: every file's path and text, in path order. The worker computes
  * it over the texts it wrote, which are what the batch check reads from disk.

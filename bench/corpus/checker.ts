@@ -4,21 +4,50 @@
  * Node type files once for the whole batch instead of once per model, which is most of what a
  * check of a small model costs. Problems are attributed to models by folder. A model whose output
  * is byte-identical to one that checked clean before (bench/corpus/cache.ts) is not checked
- * again; every verdict updates that record.
+ * again; every verdict updates that record. A batch is checked in a folder of its own that holds
+ * its files as links, except the runtime copies, which are the runtime's declarations: the runtime
+ * is checked once per run, not once per model (generator/typecheck/runtime-declarations.ts).
  */
-import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { checkProject } from "../../generator/typecheck/index.js";
+import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { checkProject, declarationPath, runtimeCopyOf, runtimeDeclarations } from "../../generator/typecheck/index.js";
 import type { CheckRecord } from "./cache.js";
 import type { Outcome } from "./protocol.js";
 
 /** Batch settings. */
 export interface BatchOptions {
   outRoot: string;
+  /** Where each batch is laid out for its check (emptied after it). */
+  checkRoot: string;
   /** A batch is checked once its models' output reaches this many bytes. */
   batchBytes: number;
   /** Outputs that checked clean before; updated and saved after each batch. */
   record: CheckRecord;
+}
+
+/** What the batch check needs of one model's output: see {@link Outcome.toCheck}. */
+export type CheckEntry = NonNullable<Outcome["toCheck"]>[number];
+
+/**
+ * The files of a model's output (under `name/` in the output root) that its check reads: every
+ * `.ts` file, each exact runtime copy marked as such, and each client folder's package.json.
+ */
+export function checkEntries(
+  name: string,
+  clients: ReadonlyArray<{ folder: string; files: ReadonlyArray<{ path: string; text: string }> }>,
+): CheckEntry[] {
+  const out: CheckEntry[] = [];
+  for (const c of clients)
+    for (const f of c.files) {
+      if (!f.path.endsWith(".ts") && f.path !== "package.json") continue;
+      const runtime = runtimeCopyOf(f.path, f.text);
+      out.push({
+        path: `${name}/${c.folder}/${f.path}`,
+        origin: f.path.startsWith("runtime/") ? `generator/${f.path}` : `templates/${f.path}.hbs`,
+        ...(runtime ? { runtime } : {}),
+      });
+    }
+  return out;
 }
 
 /** The folder under the output root that holds a model's output (`s3` for `s3/s3/client.ts`). */
@@ -67,16 +96,51 @@ export class BatchChecker {
     this.running = this.running.then(() => this.check(batch, n));
   }
 
+  /**
+   * Lays a batch out for its check under `root`, at the same relative paths as in the output:
+   * each generated file and package.json a hard link to the output's (a copy across file
+   * systems), each exact runtime copy the runtime's declaration file. Returns the files to check
+   * with their origins.
+   */
+  private async layOut(batch: Outcome[], root: string): Promise<Map<string, string>> {
+    const declarations = await runtimeDeclarations();
+    const origins = new Map<string, string>();
+    for (const o of batch)
+      for (const f of o.toCheck ?? []) {
+        const declaration = f.runtime === undefined ? undefined : declarations?.get(f.runtime);
+        const rel =
+          declaration === undefined || f.runtime === undefined
+            ? f.path
+            : f.path.slice(0, -f.runtime.length) + declarationPath(f.runtime);
+        const target = join(root, rel);
+        mkdirSync(dirname(target), { recursive: true });
+        if (declaration !== undefined) {
+          writeFileSync(target, declaration);
+          continue;
+        }
+        try {
+          linkSync(join(this.options.outRoot, f.path), target);
+        } catch {
+          copyFileSync(join(this.options.outRoot, f.path), target);
+        }
+        if (f.path.endsWith(".ts")) origins.set(f.path, f.origin);
+      }
+    return origins;
+  }
+
   /** One compiler run over a batch; sets each model's `clean`, failure and type-check time. */
   private async check(batch: Outcome[], n: number): Promise<void> {
-    const origins = new Map<string, string>();
-    for (const o of batch) for (const f of o.toCheck ?? []) origins.set(f.path, f.origin);
     const start = performance.now();
+    const root = join(this.options.checkRoot, `batch-${n}`);
     let problems: Awaited<ReturnType<typeof checkProject>>;
     try {
-      problems = await checkProject(this.options.outRoot, [...origins.keys()], origins, `tsconfig.batch-${n}.json`);
+      rmSync(root, { recursive: true, force: true });
+      const origins = await this.layOut(batch, root);
+      problems = await checkProject(root, [...origins.keys()], origins);
     } catch (e) {
       problems = [{ file: "", line: 0, column: 0, message: (e as Error).message, origin: "(compiler)" }];
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
     const ms = performance.now() - start;
     const bytes = batch.reduce((a, o) => a + o.bytes, 0);
@@ -95,6 +159,5 @@ export class BatchChecker {
       delete o.toCheck;
     }
     this.options.record.save();
-    rmSync(join(this.options.outRoot, `tsconfig.batch-${n}.json`), { force: true });
   }
 }

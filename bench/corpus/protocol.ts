@@ -52,11 +52,12 @@ export interface Outcome {
   /** The worker process's peak resident set so far, in bytes. */
   maxRss: number;
   /**
-   * The generated `.ts` files left on disk for the runner to type-check (paths relative to the
-   * output root, with the template or runtime file behind each); the runner checks many models
-   * in one compiler run.
+   * The generated `.ts` files left on disk for the runner to type-check, and each client folder's
+   * package.json (paths relative to the output root, with the template or runtime file behind
+   * each; `runtime` names the runtime file an exact copy is of, which the check replaces with its
+   * declarations). The runner checks many models in one compiler run.
    */
-  toCheck?: Array<{ path: string; origin: string }>;
+  toCheck?: Array<{ path: string; origin: string; runtime?: string }>;
   /** What this run took from the cache folder (bench/corpus/cache.ts); absent when generation failed. */
   cache?: CacheUse;
 }

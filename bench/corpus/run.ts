@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { batchCheckerIdentity, CheckRecord, DEFAULT_CACHE_DIR, outputDir } from "./cache.js";
+import { batchCheckerIdentity, checkDir, CheckRecord, DEFAULT_CACHE_DIR, outputDir } from "./cache.js";
 import { CacheBusyError, lockCache } from "./lock.js";
 import { BatchChecker } from "./checker.js";
 import { cpuMsWithChildren } from "./cpu.js";
@@ -92,6 +92,7 @@ async function main(): Promise<number> {
   const progress = new Progress(models.length);
   const checker = new BatchChecker({
     outRoot,
+    checkRoot: checkDir(cacheDir),
     batchBytes: Number(values["batch-mb"]) * 1024 * 1024,
     record: new CheckRecord(cacheDir, batchCheckerIdentity(), cold),
   });

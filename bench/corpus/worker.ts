@@ -17,6 +17,7 @@ import { write } from "../../generator/write/index.js";
 import { withManifest } from "../../generator/write/manifest.js";
 import { previousOutput } from "../../generator/write/previous.js";
 import { outputHash } from "./cache.js";
+import { checkEntries } from "./checker.js";
 import { clientName, countEvents, type Failure, type Job, type Outcome, type Ready } from "./protocol.js";
 
 const outRoot = process.env.ANVIL_CORPUS_OUT;
@@ -114,16 +115,11 @@ async function run(job: Job): Promise<Outcome> {
     outcome.events = countEvents(result.warnings);
     outcome.counts = result.counts;
     outcome.timings = result.timings;
-    outcome.toCheck = [];
+    outcome.toCheck = checkEntries(name, result.clients);
     for (const c of result.clients) {
       outcome.files += c.files.length;
       for (const f of c.files) {
         outcome.bytes += Buffer.byteLength(f.text);
-        if (f.path.endsWith(".ts"))
-          outcome.toCheck.push({
-            path: `${name}/${c.folder}/${f.path}`,
-            origin: f.path.startsWith("runtime/") ? `generator/${f.path}` : `templates/${f.path}.hbs`,
-          });
         if (!f.path.endsWith(".ts") || f.path.startsWith("runtime/")) continue;
         const lines = f.text.split("\n").length - 1;
         outcome.lines += lines;

@@ -1,7 +1,8 @@
 /**
  * Stage 7, type-check: compiles the whole output (strict, no emit) before anything is written,
- * with TypeScript 7's native compiler on a temporary copy of the files. A type error aborts
- * generation with the diagnostics and the template behind them.
+ * with TypeScript 7's native compiler on a temporary copy of the files. The runtime copies in
+ * that copy are the runtime's declarations, checked once per runtime (runtime-declarations.ts).
+ * A type error aborts generation with the diagnostics and the template behind them.
  */
 import { contentHash } from "../hash.js";
 import type { RenderedFile } from "../render/index.js";
@@ -12,7 +13,8 @@ import { checkFiles, type CheckFile } from "./run.js";
 
 export type { TypeCheckProblem } from "./diagnostics.js";
 export { TYPECHECK_COMPILER_OPTIONS } from "./options.js";
-export { checkProject, type CheckFile } from "./run.js";
+export { checkProject, checkedForm, runtimeCopyOf, type CheckFile } from "./run.js";
+export { declarationPath, runtimeDeclarations, type RuntimeDeclarations } from "./runtime-declarations.js";
 
 /** Checks generated clients' files; returns every problem (empty when clean). */
 export type TypeChecker = (clients: Array<{ folder: string; files: RenderedFile[] }>) => Promise<TypeCheckProblem[]>;

@@ -25,24 +25,34 @@ function packageDir(name: string): string | undefined {
 }
 
 /**
- * Links `@types/node`, every package the runtime imports (with the `@types/` package of one that
- * ships no types) and those generated code may import into `root/node_modules`. A package
- * that is not installed is left out, so the check reports the import it cannot resolve.
+ * The packages a check links, each with the folder it is installed in: `@types/node`, every
+ * package the runtime imports (with the `@types/` package of one that ships no types) and those
+ * generated code may import. A package that is not installed is left out, so the check reports
+ * the import it cannot resolve.
  */
-export function linkPackages(root: string): void {
+export function checkPackages(): Array<{ name: string; dir: string }> {
   const runtime = runtimeDependencies();
+  const out: Array<{ name: string; dir: string }> = [];
   for (const name of [
     "@types/node",
     ...Object.keys(runtime),
     ...Object.keys(typesPackages(runtime)),
     ...OPTIONAL_PACKAGES,
   ]) {
-    const target = packageDir(name);
+    const dir = packageDir(name);
+    if (dir) out.push({ name, dir });
+  }
+  return out;
+}
+
+/** Links the packages of {@link checkPackages} into `root/node_modules`. */
+export function linkPackages(root: string): void {
+  for (const { name, dir } of checkPackages()) {
     const link = join(root, "node_modules", name);
-    if (!target || existsSync(link)) continue;
+    if (existsSync(link)) continue;
     mkdirSync(dirname(link), { recursive: true });
     // A junction on Windows: a directory link that needs no privilege there; ignored elsewhere.
-    symlinkSync(target, link, "junction");
+    symlinkSync(dir, link, "junction");
   }
 }
 

@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runNativeCompiler } from "./compiler.js";
 import { parseDiagnostics, type TypeCheckProblem } from "./diagnostics.js";
+import { runtimeFileText, runtimeFiles } from "../runtime-files.js";
 import { linkPackages, tsconfigText } from "./project.js";
+import { declarationPath, runtimeDeclarations, type RuntimeDeclarations } from "./runtime-declarations.js";
 
 /** A file to check: where it goes in the output, its text, and what produced it. */
 export interface CheckFile {
@@ -41,19 +43,50 @@ export async function checkProject(
 }
 
 /**
+ * A file as a check lays it out: a runtime copy, exactly as the renderer writes it, becomes the
+ * runtime's declaration file (see runtime-declarations.ts), which the check parses but does not
+ * check; anything else stays as it is and is checked. `path` is relative to the client folder.
+ */
+export function checkedForm(
+  path: string,
+  text: string,
+  declarations: RuntimeDeclarations | undefined,
+): { path: string; text: string; checked: boolean } {
+  const rel = runtimeCopyOf(path, text);
+  const declaration = rel === undefined ? undefined : declarations?.get(rel);
+  if (rel !== undefined && declaration !== undefined)
+    return { path: `runtime/${declarationPath(rel)}`, text: declaration, checked: false };
+  return { path, text, checked: path.endsWith(".ts") };
+}
+
+/**
+ * The runtime file (relative to generator/runtime/) that a client's file is an exact copy of,
+ * as the renderer writes it; undefined for any other file, and for an edited copy, which is
+ * then checked as it is.
+ */
+export function runtimeCopyOf(path: string, text: string): string | undefined {
+  if (!path.startsWith("runtime/") || !path.endsWith(".ts")) return undefined;
+  const rel = path.slice("runtime/".length);
+  return runtimeFiles().includes(rel) && text === runtimeFileText(rel) ? rel : undefined;
+}
+
+/**
  * Checks in-memory files: writes them to a temporary folder (removed afterwards) and checks the
- * `.ts` ones there. Other files are written too: a client's package.json says its `.ts` files
- * are ES modules, which changes how their imports resolve.
+ * `.ts` ones there, with runtime copies as the runtime's declarations. Other files are written
+ * too: a client's package.json says its `.ts` files are ES modules, which changes how their
+ * imports resolve.
  */
 export async function checkFiles(files: CheckFile[]): Promise<TypeCheckProblem[]> {
+  const declarations = await runtimeDeclarations();
   const root = mkdtempSync(join(tmpdir(), "anvil-typecheck-"));
   try {
     const origins = new Map<string, string>();
     for (const f of files) {
-      const rel = `${f.folder}/${f.path}`;
+      const form = checkedForm(f.path, f.text, declarations);
+      const rel = `${f.folder}/${form.path}`;
       mkdirSync(dirname(join(root, rel)), { recursive: true });
-      writeFileSync(join(root, rel), f.text);
-      if (f.path.endsWith(".ts")) origins.set(rel, f.origin);
+      writeFileSync(join(root, rel), form.text);
+      if (form.checked) origins.set(rel, f.origin);
     }
     return await checkProject(root, [...origins.keys()], origins);
   } finally {
