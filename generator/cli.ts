@@ -79,6 +79,18 @@ function shownText(text: string): string {
   return text.split(`${process.cwd()}${sep}`).join("");
 }
 
+/** Model files as read for code frames, each read once per run (many events point into one large model). */
+const sources = new Map<string, string>();
+
+function sourceText(file: string): string {
+  let text = sources.get(file);
+  if (text === undefined) {
+    text = readFileSync(file, "utf8");
+    sources.set(file, text);
+  }
+  return text;
+}
+
 /** Prints a diagnostic (an error, or a warning when its severity says so) with a code frame when the file can be read. */
 function printDiagnostic(diagnostic: Diagnostic): void {
   if (diagnostic.severity === "SUPPRESSED") return; // silenced by the model itself
@@ -93,7 +105,7 @@ function printDiagnostic(diagnostic: Diagnostic): void {
   );
   if (loc) {
     try {
-      process.stderr.write(`${codeFrame(readFileSync(loc.file, "utf8"), loc.line, loc.column)}\n`);
+      process.stderr.write(`${codeFrame(sourceText(loc.file), loc.line, loc.column)}\n`);
     } catch {
       // The file is not readable (in-memory input): the position alone must do.
     }
@@ -359,7 +371,7 @@ function runValidate(args: string[]): number {
   for (const files of models) events.push(...validationEvents(files));
   const readSource = (file: string) => {
     try {
-      return readFileSync(file, "utf8");
+      return sourceText(file);
     } catch {
       return undefined; // in-memory or vanished input: the position alone must do
     }
