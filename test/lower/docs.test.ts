@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commentLiteral, docLines, htmlToText } from "../../generator/lower/docs.js";
+import fc from "fast-check";
+import { commentLiteral, docLines, escapeCommentText, htmlToText } from "../../generator/lower/docs.js";
 
 describe("documentation to TSDoc", () => {
   it("turns AWS HTML into readable paragraphs", () => {
@@ -52,5 +53,81 @@ describe("documentation to TSDoc", () => {
     expect(commentLiteral("a\nb")).toBe('"a\\\\nb"');
     expect(commentLiteral("x*/y{")).toBe('"x*\\/y\\{"');
     expect(commentLiteral("")).toBe('""');
+  });
+});
+
+/** tsdocWords as first written, character by character, for the property below. */
+function referenceWords(s: string): string[] {
+  const escape = (p: string) =>
+    p
+      .replace(/[\\{}<>@]/g, (c) => `\\${c}`)
+      .replace(/\*\//g, "*\\/")
+      .replace(/\/\*/g, "/\\*");
+  const words: string[] = [];
+  let word = "";
+  let plain = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charAt(i);
+    if (c === "`") {
+      word += escape(plain);
+      plain = "";
+      const close = s.indexOf("`", i + 1);
+      const body = close > i + 1 ? s.slice(i + 1, close) : "";
+      if (body !== "" && !body.includes("\n")) {
+        word += `\`${body.replace(/\*\//g, "* /").replace(/\/\*/g, "/ *")}\``;
+        i = close + 1;
+      } else {
+        word += "\\`";
+        i += 1;
+      }
+    } else if (/\s/.test(c)) {
+      word += escape(plain);
+      plain = "";
+      if (word !== "") words.push(word);
+      word = "";
+      i += 1;
+    } else {
+      plain += c;
+      i += 1;
+    }
+  }
+  word += escape(plain);
+  if (word !== "") words.push(word);
+  return words;
+}
+
+describe("TSDoc words", () => {
+  it("are what the character-by-character definition gives, on text full of markup, spans and spaces", () => {
+    const piece = fc.constantFrom(
+      "a",
+      "Bc",
+      " ",
+      "  ",
+      "\n",
+      "\t",
+      "\u00a0",
+      "\u2028",
+      "`",
+      "*",
+      "/",
+      "*/",
+      "/*",
+      "\\",
+      "{",
+      "}",
+      "<",
+      ">",
+      "@",
+      "é",
+      "\u{1f600}",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(escapeCommentText(text)).toBe(referenceWords(text).join(" "));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
