@@ -1,17 +1,13 @@
 /**
- * A pool of worker processes for the corpus: each runs bench/corpus/worker.ts, takes one model
+ * A pool of worker processes for the corpus: each runs bench/corpus/worker.ts (bundled, see
+ * worker-bundle.ts), takes one model
  * at a time, and is replaced when it crashes, hangs past the per-model timeout, or grows past
  * the memory it may keep between models. Resident memory is sampled from /proc while it runs.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { join } from "node:path";
 import { residentBytes } from "./memory.js";
 import type { Job, Outcome, Ready } from "./protocol.js";
-
-const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
-const WORKER = join(ROOT, "bench", "corpus", "worker.ts");
-const TSX_LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+import { tsxWorker, type WorkerEntry } from "./worker-bundle.js";
 
 /** Pool settings. */
 export interface PoolOptions {
@@ -24,6 +20,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** A worker whose resident set is above this after a model is replaced before the next. */
   recycleBytes: number;
+  /** What the workers are started from (default: bench/corpus/worker.ts through tsx). */
+  worker?: WorkerEntry;
   /** Called when a worker takes a model. */
   onStart: (worker: number, job: Job) => void;
 }
@@ -41,6 +39,7 @@ export async function runPool(
   options: PoolOptions,
   onDone: (worker: number, o: Outcome) => void,
 ): Promise<{ outcomes: Outcome[]; workersPeak: number; workerPeak: number }> {
+  const entry = options.worker ?? tsxWorker();
   const queue = [...jobs];
   const outcomes: Outcome[] = [];
   const slots: Slot[] = Array.from({ length: options.workers }, (_, index) => ({ index, stderr: "" }));
@@ -58,8 +57,8 @@ export async function runPool(
   const sampler = setInterval(sample, 200);
 
   const spawn = (slot: Slot) => {
-    const child = fork(WORKER, [], {
-      execArgv: ["--import", TSX_LOADER],
+    const child = fork(entry.file, [], {
+      execArgv: entry.execArgv,
       env: { ...process.env, ANVIL_CORPUS_OUT: options.outRoot, ANVIL_CORPUS_COLD: options.cold ? "1" : "0" },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });

@@ -14,7 +14,8 @@
  * file name; repeatable or comma-separated), --workers N (default 2), --timeout SECONDS (per
  * model, default 600), --batch-mb N (output checked per compiler run, default 12), --cache DIR
  * (the cache folder), --cold (reuse nothing from the cache; it is still refreshed for the next
- * run), --json FILE (also write the report there).
+ * run), --tsx (run the workers through tsx rather than a bundle of them, see worker-bundle.ts;
+ * for comparison), --json FILE (also write the report there).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -26,6 +27,7 @@ import { BatchChecker } from "./checker.js";
 import { cpuMsWithChildren } from "./cpu.js";
 import { treeResidentBytes } from "./memory.js";
 import { runPool } from "./pool.js";
+import { describeEntry, tsxWorker, workerEntry } from "./worker-bundle.js";
 import { findModels } from "./models.js";
 import { Progress } from "./progress.js";
 import { buildReport, formatReport, modelLabel, validationDetail } from "./summary.js";
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
       "batch-mb": { type: "string", default: "12" },
       cache: { type: "string", default: DEFAULT_CACHE_DIR },
       cold: { type: "boolean", default: false },
+      tsx: { type: "boolean", default: false },
       json: { type: "string" },
     },
     strict: true,
@@ -103,9 +106,14 @@ async function main(): Promise<number> {
   }, 200);
   const started = performance.now();
   const cpuAtStart = cpuMsWithChildren() ?? 0;
+  // Built inside the measured time: it is part of what a run costs.
+  const worker = values.tsx ? tsxWorker() : await workerEntry();
+  process.on("exit", worker.remove);
+  process.stderr.write(`corpus: ${describeEntry(worker)}\n`);
   const { outcomes, workersPeak, workerPeak } = await runPool(
     jobs,
     {
+      worker,
       workers,
       outRoot,
       cold,

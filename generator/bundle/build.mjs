@@ -10,33 +10,13 @@
  * installed anvil has no dev dependencies) it builds nothing and says so; anvil then runs
  * through tsx as before.
  *
- * The generator finds its templates, prelude and Prettier worker relative to its own files
- * (`import.meta.url`); a bundle would move them, so in each bundled module `import.meta.url` is
- * replaced by the URL of the module's source file, computed relative to the bundle's own URL
- * (so an installed, moved anvil folder still works).
+ * Bundling itself, and how moved files still find their templates, is esbuild.mjs.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { ANVIL_ROOT, generatorHash } from "../seal/seal.mjs";
 import { BUNDLE_FILE, BUNDLE_RECORD } from "./bundle.mjs";
-
-/**
- * An esbuild plugin: every generator module's `import.meta.url` becomes its source file's URL,
- * relative to the bundle's folder `outDir`.
- */
-function sourceUrls(outDir) {
-  return {
-    name: "anvil-source-urls",
-    setup(build) {
-      build.onLoad({ filter: /[\\/]generator[\\/].*\.(ts|mjs)$/ }, (args) => {
-        const text = readFileSync(args.path, "utf8");
-        const fromBundle = relative(outDir, args.path).split("\\").join("/");
-        const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
-        return { contents: text.split("import.meta.url").join(url), loader: args.path.endsWith(".ts") ? "ts" : "js" };
-      });
-    },
-  };
-}
+import { bundleModule } from "./esbuild.mjs";
 
 /** Writes a file by rename from a temporary sibling, so an anvil starting meanwhile never imports half of it. */
 function writeAtomically(path, contents) {
@@ -49,27 +29,15 @@ function writeAtomically(path, contents) {
  * nothing) when esbuild is not installed.
  */
 async function buildBundle(outDir) {
-  let esbuild;
-  try {
-    esbuild = await import("esbuild");
-  } catch {
-    return false;
-  }
   const generator = generatorHash();
-  const result = await esbuild.build({
-    entryPoints: [join(ANVIL_ROOT, "generator", "cli.ts")],
+  const outputFiles = await bundleModule({
+    entry: join(ANVIL_ROOT, "generator", "cli.ts"),
     outfile: join(outDir, basename(BUNDLE_FILE)),
-    write: false,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    plugins: [sourceUrls(outDir)],
-    logLevel: "warning",
+    outDir,
   });
+  if (!outputFiles) return false;
   mkdirSync(outDir, { recursive: true });
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  for (const file of outputFiles) writeAtomically(file.path, file.contents);
   writeAtomically(join(outDir, basename(BUNDLE_RECORD)), `${JSON.stringify({ generator }, null, 2)}\n`);
   return true;
 }
