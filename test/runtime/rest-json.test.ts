@@ -76,6 +76,20 @@ describe("labels", () => {
     expect(labelError(() => labelSegment(undefined, "id", "Op"))?.issues[0]?.message).toMatch(/required/);
   });
 
+  it("writes numbers and booleans as their text, and refuses an object (validation off) instead of sending `[object Object]`", () => {
+    expect(labelSegment(1.5, "n", "Op")).toBe("1.5");
+    expect(labelSegment(12345678901234567890n, "n", "Op")).toBe("12345678901234567890");
+    expect(labelSegment(true, "b", "Op")).toBe("true");
+    for (const value of [{ id: "x" }, ["a"], Symbol("s")])
+      expect(labelError(() => greedyLabel(value, "key", "Op"))?.issues).toEqual([
+        {
+          path: "key",
+          constraint: "type",
+          message: "Must be a string, number, boolean or timestamp: it is part of the request path",
+        },
+      ]);
+  });
+
   it("writes a timestamp label as date-time", () => {
     expect(labelSegment(new Date("2019-12-16T23:48:18Z"), "t", "Op")).toBe("2019-12-16T23%3A48%3A18Z");
   });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { RequestValidationError } from "../../generator/runtime/errors.js";
+import { restXmlRequest } from "../../generator/runtime/protocols/rest-xml.js";
 import { bindRequest, readBoundMembers } from "../../generator/runtime/protocols/xml/bindings.js";
 import {
   XS_NUMBER,
@@ -119,5 +120,29 @@ describe("reading bound members", () => {
       meta: { color: "red" },
       status: 201,
     });
+  });
+});
+
+describe("restXmlRequest: a string @httpPayload", () => {
+  const WithText: StructureSchema = {
+    kind: "structure",
+    xmlName: "Input",
+    members: [{ name: "text", xmlName: "text", schema: XS_STRING, http: { in: "payload" } }],
+  };
+  const put = { name: "PutText", method: "PUT", uri: "/text" };
+
+  it("is the body as it is, text/plain", () => {
+    const request = restXmlRequest(put, WithText, { text: "a <b> & c" }, undefined);
+    expect(request.body).toBe("a <b> & c");
+    expect(request.headers["content-type"]).toBe("text/plain");
+  });
+
+  it("is refused when it is not a string (validation off), instead of sending its String()", () => {
+    for (const text of [{ a: 1 }, 42])
+      expect(() => restXmlRequest(put, WithText, { text }, undefined)).toThrow(
+        expect.objectContaining({
+          issues: [{ path: "text", constraint: "type", message: "Must be a string: it is the request body" }],
+        }),
+      );
   });
 });

@@ -54,7 +54,16 @@ export function greedyLabel(value: unknown, member: string, operation: string): 
 function labelText(value: unknown, member: string, operation: string): string {
   if (value === undefined || value === null) throw labelError(operation, member, undefined);
   if (value instanceof Date) return serDateTime(value);
-  return String(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  // Only reachable with validation off: an object would be sent as "[object Object]".
+  throw new RequestValidationError(operation, [
+    {
+      path: member,
+      constraint: "type",
+      message: "Must be a string, number, boolean or timestamp: it is part of the request path",
+    },
+  ]);
 }
 
 function labelError(operation: string, member: string, text: string | undefined): RequestValidationError {

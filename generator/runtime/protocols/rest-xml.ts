@@ -8,7 +8,7 @@
  * whatever the trait says (xml/errors.ts). A body that is not XML where XML is expected becomes a
  * `MalformedBodyError`, which the client reports as a service exception naming the operation.
  */
-import type { ParsedError } from "../errors.js";
+import { RequestValidationError, type ParsedError } from "../errors.js";
 import { bodyBytes, bodyLength, bodyText, type HttpResponse } from "../transport.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
 import { streamingRequestBody, streamingResponseBody } from "../streaming.js";
@@ -81,7 +81,12 @@ export function restXmlRequest(
       request.body = typeof v === "string" ? new TextEncoder().encode(v) : (v as Uint8Array);
       request.headers["content-type"] ??= payload.mediaType ?? "application/octet-stream";
     } else if (s.kind === "string") {
-      request.body = String(v);
+      // Only reachable with validation off: anything but a string would be sent as its String().
+      if (typeof v !== "string")
+        throw new RequestValidationError(op.name, [
+          { path: payload.name, constraint: "type", message: "Must be a string: it is the request body" },
+        ]);
+      request.body = v;
       request.headers["content-type"] ??= payload.mediaType ?? "text/plain";
     } else {
       request.body = writeXmlElement(
