@@ -7,7 +7,7 @@
  * expects no message at all.
  */
 import { ESLint } from "eslint";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
@@ -93,6 +93,8 @@ function describeResults(results: ESLint.LintResult[]): string[] {
 
 /** Generated client files (runtime/ left out: it is linted once, from generator/runtime/), by client. */
 const generated = new Map<string, { path: string; text: string }[]>();
+/** Every file of the fixtures' clients (runtime/, package.json and tsconfig.json too), for the type-aware rules. */
+const whole = new Map<string, { path: string; text: string }[]>();
 
 beforeAll(async () => {
   const wanted = CLIENTS.filter((c) => {
@@ -115,11 +117,14 @@ beforeAll(async () => {
     },
     { skipTypeCheck: true },
   );
-  for (const client of result.clients)
+  const fixtureFolders = new Set(CLIENTS.filter((c) => !c.shared).map((c) => c.name));
+  for (const client of result.clients) {
+    if (fixtureFolders.has(client.folder)) whole.set(client.folder, client.files);
     generated.set(
       client.folder,
       client.files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("runtime/")),
     );
+  }
 }, 120_000);
 
 describe("ESLint over generated code", () => {
@@ -157,6 +162,30 @@ describe("ESLint over generated code", () => {
     expect(files.some((f) => f.includes("/protocols/rest-xml.ts"))).toBe(true);
     expect(describeResults(await typed.lintFiles(files))).toEqual([]);
   }, 60_000);
+
+  it("finds nothing in the fixtures' clients with the type-aware rules too, each over its own tsconfig.json", async () => {
+    // Written out, since the rules need a program: under .tmp/ in the repository, where the
+    // folders' imports resolve to anvil's node_modules as they would to an app's.
+    expect([...whole.keys()].sort()).toEqual(["fleet", "forecast", "kitchen", "notes"]);
+    const messages: string[] = [];
+    for (const [folder, files] of whole) {
+      const dir = join(root, ".tmp/lint-typed", folder);
+      rmSync(dir, { recursive: true, force: true });
+      for (const f of files) {
+        mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+        writeFileSync(join(dir, f.path), f.text);
+      }
+      const typed = new ESLint({
+        cwd: root,
+        overrideConfigFile: true,
+        overrideConfig: typeAwareLintConfig(join(dir, "tsconfig.json")),
+      });
+      // runtime/ is linted above, from its source; here the program includes it, the lint does not.
+      const own = files.filter((f) => f.path.endsWith(".ts") && !f.path.startsWith("runtime/"));
+      messages.push(...describeResults(await typed.lintFiles(own.map((f) => join(dir, f.path)))));
+    }
+    expect(messages).toEqual([]);
+  }, 120_000);
 
   it("finds nothing in clients generated for every protocol family", async () => {
     expect(generated.size).toBeGreaterThanOrEqual(4);
