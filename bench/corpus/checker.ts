@@ -10,7 +10,12 @@
  */
 import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { checkProject, declarationPath, runtimeCopyOf, runtimeDeclarations } from "../../generator/typecheck/index.js";
+import {
+  checkProject,
+  copyDeclarationPath,
+  runtimeCopyOf,
+  runtimeDeclarations,
+} from "../../generator/typecheck/index.js";
 import type { CheckRecord } from "./cache.js";
 import type { Outcome } from "./protocol.js";
 
@@ -109,9 +114,7 @@ export class BatchChecker {
       for (const f of o.toCheck ?? []) {
         const declaration = f.runtime === undefined ? undefined : declarations?.get(f.runtime);
         const rel =
-          declaration === undefined || f.runtime === undefined
-            ? f.path
-            : f.path.slice(0, -f.runtime.length) + declarationPath(f.runtime);
+          declaration === undefined || f.runtime === undefined ? f.path : copyDeclarationPath(f.path, f.runtime);
         const target = join(root, rel);
         mkdirSync(dirname(target), { recursive: true });
         if (declaration !== undefined) {

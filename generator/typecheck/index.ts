@@ -13,7 +13,7 @@ import { checkFiles, type CheckFile } from "./run.js";
 
 export type { TypeCheckProblem } from "./diagnostics.js";
 export { TYPECHECK_COMPILER_OPTIONS } from "./options.js";
-export { checkProject, checkedForm, runtimeCopyOf, type CheckFile } from "./run.js";
+export { checkProject, checkedForm, copyDeclarationPath, runtimeCopyOf, type CheckFile } from "./run.js";
 export { declarationPath, runtimeDeclarations, type RuntimeDeclarations } from "./runtime-declarations.js";
 
 /** Checks generated clients' files; returns every problem (empty when clean). */

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runNativeCompiler } from "./compiler.js";
 import { parseDiagnostics, type TypeCheckProblem } from "./diagnostics.js";
-import { runtimeFileText, runtimeFiles } from "../runtime-files.js";
+import { runtimeFileSet, runtimeFileText } from "../runtime-files.js";
 import { linkPackages, tsconfigText } from "./project.js";
 import { declarationPath, runtimeDeclarations, type RuntimeDeclarations } from "./runtime-declarations.js";
 
@@ -55,8 +55,13 @@ export function checkedForm(
   const rel = runtimeCopyOf(path, text);
   const declaration = rel === undefined ? undefined : declarations?.get(rel);
   if (rel !== undefined && declaration !== undefined)
-    return { path: `runtime/${declarationPath(rel)}`, text: declaration, checked: false };
+    return { path: copyDeclarationPath(path, rel), text: declaration, checked: false };
   return { path, text, checked: path.endsWith(".ts") };
+}
+
+/** Where the declaration file of the runtime copy at `path` (a copy of `rel`) goes: the same folder. */
+export function copyDeclarationPath(path: string, rel: string): string {
+  return path.slice(0, -rel.length) + declarationPath(rel);
 }
 
 /**
@@ -67,7 +72,7 @@ export function checkedForm(
 export function runtimeCopyOf(path: string, text: string): string | undefined {
   if (!path.startsWith("runtime/") || !path.endsWith(".ts")) return undefined;
   const rel = path.slice("runtime/".length);
-  return runtimeFiles().includes(rel) && text === runtimeFileText(rel) ? rel : undefined;
+  return runtimeFileSet().has(rel) && text === runtimeFileText(rel) ? rel : undefined;
 }
 
 /**
