@@ -142,8 +142,11 @@ export function runtimeDependencies(of: readonly string[] = runtimeFiles()): Rec
   if (cached) return cached;
   const found = new Set<string>();
   for (const rel of of) {
-    for (const m of runtimeSource(rel).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"/gm)) {
-      const spec = m[1];
+    // Static imports and exports, and dynamic `import("package")` (a package loaded only when needed).
+    for (const m of runtimeSource(rel).matchAll(
+      /^\s*(?:import|export)\s[^;]*?from\s+"([^".][^"]*)"|\bimport\(\s*"([^".][^"]*)"\s*\)/gm,
+    )) {
+      const spec = m[1] ?? m[2];
       if (spec === undefined || spec.startsWith("node:")) continue;
       found.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec));
     }

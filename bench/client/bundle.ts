@@ -39,6 +39,11 @@ export interface BundleFigures {
 export interface BundleResult {
   /** variant -> platform -> figures */
   variants: Record<string, Record<Platform, BundleFigures>>;
+  /**
+   * variant -> the node bundle with `@aws-sdk/*` external, as Lambda functions are bundled (the
+   * runtime has the SDK): minified and gzip bytes.
+   */
+  lambda: Record<string, { minBytes: number; gzipBytes: number }>;
 }
 
 const INPUTS = `
@@ -71,9 +76,10 @@ const APPS: Record<string, string> = {
 };
 
 /** esbuild's bundle of an app module, minified ESM, with its metafile (shared with bundle-modular.ts). */
-export function bundleApp(file: string, platform: Platform) {
+export function bundleApp(file: string, platform: Platform, external: string[] = []) {
   return build({
     entryPoints: [file],
+    external,
     bundle: true,
     minify: true,
     platform,
@@ -144,6 +150,7 @@ export async function measureBundles(): Promise<BundleResult> {
   const scratch = scratchDir("bundle");
   try {
     const variants: BundleResult["variants"] = {};
+    const lambda: BundleResult["lambda"] = {};
     for (const [name, source] of Object.entries(APPS)) {
       const file = join(scratch.dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.mjs`);
       writeFileSync(file, source);
@@ -151,8 +158,10 @@ export async function measureBundles(): Promise<BundleResult> {
         browser: await bundle(file, "browser", name === "anvil"),
         node: await bundle(file, "node", name === "anvil"),
       };
+      const out = (await bundleApp(file, "node", ["@aws-sdk/*"])).outputFiles[0]?.contents ?? new Uint8Array();
+      lambda[name] = { minBytes: out.byteLength, gzipBytes: gzipSync(out, { level: 9 }).byteLength };
     }
-    return { variants };
+    return { variants, lambda };
   } finally {
     scratch.remove();
   }
@@ -173,6 +182,11 @@ export function formatBundles(r: BundleResult): string {
         `    ${name.padEnd(16)} ${platform.padEnd(8)} ${kb(f.minBytes).padStart(10)} ${kb(f.gzipBytes).padStart(11)}   ${f.nodeImports.join(" ") || "none"}`,
       );
     }
+  }
+  for (const [name, f] of Object.entries(r.lambda)) {
+    lines.push(
+      `    ${name.padEnd(16)} ${"node, @aws-sdk/* external (as for Lambda)".padEnd(8)} ${kb(f.minBytes)}, ${kb(f.gzipBytes)} gzip`,
+    );
   }
   const ours = r.variants.anvil;
   const sdk = r.variants["aws-sdk v3"];

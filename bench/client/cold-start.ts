@@ -15,7 +15,14 @@
  *                                   ref (e.g. `main`), compiled the same way: before/after in one run
  *   BENCH_COLD_BUNDLED=1            "anvil, bundled": today's folder bundled by esbuild (code
  *                                   splitting on, packages external), what an app that bundles
- *                                   loads: how much of the import is Node's cost per module file
+ *                                   loads: how much of the import is Node's cost per module file;
+ *                                   and "anvil, Lambda bundle": one ESM file with `aws4` inside and
+ *                                   `@aws-sdk/*` external, as Lambda functions are bundled (the
+ *                                   runtime has the SDK; AWS CDK's NodejsFunction leaves it out),
+ *                                   with the `createRequire` banner ESM bundles of `aws4` need
+ *                                   (with BENCH_COLD_BASELINE, the baseline's folder bundled so too);
+ *                                   and "aws-sdk v3, bundled": the SDK in one ESM file the same way,
+ *                                   nothing external (AWS advises bundling it for cold starts)
  *
  * Each child also reports, from inside, how long import, construction and the first call took;
  * for each anvil variant the table also gives the files and bytes its entry reaches by static
@@ -109,16 +116,21 @@ const SCRIPTS: Record<string, (port: string) => string> = {
     agent.destroy();
     ${REPORT}`,
   anvil: () => anvilScript("./frauddetector/index.js"),
-  "aws-sdk v3": () => `
+  "aws-sdk v3": () => sdkScript("@aws-sdk/client-frauddetector"),
+};
+
+/** The SDK child: `entry` is the SDK package, or a bundle of it. */
+function sdkScript(entry: string): string {
+  return `
     const t0 = performance.now(), c0 = process.cpuUsage();
-    const { FraudDetectorClient, SendEventCommand } = await import("@aws-sdk/client-frauddetector");
+    const { FraudDetectorClient, SendEventCommand } = await import(${JSON.stringify(entry)});
     const t1 = performance.now(), c1 = process.cpuUsage();
     const client = new FraudDetectorClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + process.argv[2], credentials: ${CREDS} });
     await client.send(new SendEventCommand(${INPUT}));
     const t2 = performance.now(), c2 = process.cpuUsage();
     client.destroy();
-    ${REPORT}`,
-};
+    ${REPORT}`;
+}
 
 /** The anvil child: `entry` is the generated folder's index (or a bundle of it). */
 function anvilScript(entry: string): string {
@@ -176,6 +188,25 @@ export async function compileFolder(source: string, outdir: string): Promise<voi
     entryPoints: tsFiles(source),
     outdir,
     outbase: source,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+  });
+}
+
+/**
+ * An entry bundled as a Lambda function usually is: one ESM file, `external` (default `@aws-sdk/*`)
+ * left to the runtime, everything else inside, and the banner that gives bundled CommonJS (`aws4`,
+ * and modules inside the SDK) its `require`.
+ */
+async function lambdaBundle(entry: string, outfile: string, external = ["@aws-sdk/*"]): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    external,
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     format: "esm",
     platform: "node",
     target: "node20",
@@ -248,6 +279,24 @@ export async function measureColdStart(runs: number): Promise<ColdStartResult> {
       });
       variants["anvil, bundled"] = () => anvilScript("./bundled/index.js");
       entries["anvil, bundled"] = join(scratch.dir, "bundled/index.js");
+      await lambdaBundle(join(source, "index.ts"), join(scratch.dir, "lambda/index.js"));
+      variants["anvil, Lambda bundle"] = () => anvilScript("./lambda/index.js");
+      entries["anvil, Lambda bundle"] = join(scratch.dir, "lambda/index.js");
+      // The SDK bundled whole into one ESM file (AWS advises bundling it for a shorter cold start).
+      writeFileSync(
+        join(scratch.dir, "sdk-entry.mjs"),
+        'export { FraudDetectorClient, SendEventCommand } from "@aws-sdk/client-frauddetector";\n',
+      );
+      await lambdaBundle(join(scratch.dir, "sdk-entry.mjs"), join(scratch.dir, "sdk-bundled/index.js"), []);
+      variants["aws-sdk v3, bundled"] = () => sdkScript("./sdk-bundled/index.js");
+      if (baseline) {
+        await lambdaBundle(
+          join(scratch.dir, "baseline/generated/frauddetector/index.ts"),
+          join(scratch.dir, "lambda-baseline/index.js"),
+        );
+        variants[`anvil (${baseline}), Lambda bundle`] = () => anvilScript("./lambda-baseline/index.js");
+        entries[`anvil (${baseline}), Lambda bundle`] = join(scratch.dir, "lambda-baseline/index.js");
+      }
     }
     const graphs = Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, moduleGraph(entry)]));
     const scripts = Object.entries(variants).map(([name, make]) => {
@@ -281,11 +330,11 @@ export async function measureColdStart(runs: number): Promise<ColdStartResult> {
 export function formatColdStart(r: ColdStartResult): string {
   const lines = [
     `cold start (fresh node process: import + construct + first SendEvent against a loopback server), median of ${r.runs} runs`,
-    "    variant            process ms   in-process ms   import ms   first call ms |  CPU ms: process   in-process   import",
+    "    variant                        process ms   in-process ms   import ms   first call ms |  CPU ms: process   in-process   import",
   ];
   for (const [name, f] of Object.entries(r.variants)) {
     lines.push(
-      `    ${name.padEnd(16)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)} | ${f.processCpuMs.toFixed(1).padStart(16)} ${f.inProcessCpuMs.toFixed(1).padStart(12)} ${f.importCpuMs.toFixed(1).padStart(8)}`,
+      `    ${name.padEnd(28)} ${f.processMs.toFixed(1).padStart(12)} ${f.inProcessMs.toFixed(1).padStart(15)} ${f.importMs.toFixed(1).padStart(11)} ${f.firstCallMs.toFixed(1).padStart(15)} | ${f.processCpuMs.toFixed(1).padStart(16)} ${f.inProcessCpuMs.toFixed(1).padStart(12)} ${f.importCpuMs.toFixed(1).padStart(8)}`,
     );
   }
   for (const [name, g] of Object.entries(r.graphs ?? {})) {
@@ -307,6 +356,14 @@ export function formatColdStart(r: ColdStartResult): string {
         `  ${name} / aws-sdk: whole process ${(other.processMs / sdk.processMs).toFixed(2)}x, above an empty node ${((other.processMs - empty.processMs) / (sdk.processMs - empty.processMs)).toFixed(2)}x, in-process ${(other.inProcessMs / sdk.inProcessMs).toFixed(2)}x; CPU in-process ${(other.inProcessCpuMs / sdk.inProcessCpuMs).toFixed(2)}x; anvil / this: import ${(ours.importMs / other.importMs).toFixed(2)}x, import CPU ${(ours.importCpuMs / other.importCpuMs).toFixed(2)}x, in-process CPU ${(ours.inProcessCpuMs / other.inProcessCpuMs).toFixed(2)}x`,
       );
     }
+  }
+  // Bundled against bundled: the SDK in one file is what an app that bundles it would load.
+  const lambda = r.variants["anvil, Lambda bundle"];
+  const sdkBundled = r.variants["aws-sdk v3, bundled"];
+  if (lambda && sdkBundled && empty) {
+    lines.push(
+      `  anvil, Lambda bundle / aws-sdk v3, bundled: whole process ${(lambda.processMs / sdkBundled.processMs).toFixed(2)}x, in-process ${(lambda.inProcessMs / sdkBundled.inProcessMs).toFixed(2)}x; CPU whole process ${(lambda.processCpuMs / sdkBundled.processCpuMs).toFixed(2)}x, above an empty node ${((lambda.processCpuMs - empty.processCpuMs) / (sdkBundled.processCpuMs - empty.processCpuMs)).toFixed(2)}x, in-process ${(lambda.inProcessCpuMs / sdkBundled.inProcessCpuMs).toFixed(2)}x`,
+    );
   }
   return lines.join("\n");
 }

@@ -9,13 +9,26 @@
  * a profile may hold keys, or assume a role, use IAM Identity Center (SSO), run a
  * `credential_process` or read a web identity token, and `fromIni` does all of them as the AWS CLI does.
  */
-import { fromIni } from "@aws-sdk/credential-provider-ini";
 import type { Credentials } from "./credentials.js";
+
+/** The AWS SDK's reader of the shared files, a dependency of the folder. */
+type SharedFilesReader = typeof import("@aws-sdk/credential-provider-ini");
 
 /** The shared files' credentials for the selected profile; rejects when the profile gives none. */
 export async function credentialsFromSharedFiles(): Promise<Credentials> {
+  // Imported here, not at the top: a bundler then keeps even this module's import of the package
+  // lazy. An ESM bundle that leaves `@aws-sdk/*` external (as Lambda bundles do: the runtime has
+  // the SDK) would otherwise load the reader and its dependencies at startup, and fail to start
+  // where the package is absent, even when the client is given its credentials.
+  let reader: SharedFilesReader;
+  try {
+    reader = await import("@aws-sdk/credential-provider-ini");
+  } catch (cause) {
+    const detail = cause instanceof Error ? `: ${cause.message.split("\n")[0]}` : "";
+    throw new Error(`the package @aws-sdk/credential-provider-ini could not be loaded${detail}`, { cause });
+  }
   // ignoreCache: a new client sees the files as they are now, not as an earlier client read them.
-  const identity = await fromIni({ ignoreCache: true })();
+  const identity = await reader.fromIni({ ignoreCache: true })();
   return {
     accessKeyId: identity.accessKeyId,
     secretAccessKey: identity.secretAccessKey,

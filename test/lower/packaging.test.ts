@@ -28,4 +28,13 @@ describe("a client folder's package.json", () => {
       expect(version, name).toBe(installed(name));
     }
   });
+
+  it("declares a package the runtime imports only dynamically, where it is needed (the shared-files reader)", () => {
+    // credentials-file.ts has no static import of it: `await import("@aws-sdk/credential-provider-ini")`.
+    const source = readFileSync(join(root, "generator/runtime/credentials-file.ts"), "utf8");
+    expect(source).not.toMatch(/^import\s[^;]*from\s+"@aws-sdk\//m);
+    expect(runtimeDependencies(["credentials-file.ts"])).toEqual({
+      "@aws-sdk/credential-provider-ini": installed("@aws-sdk/credential-provider-ini"),
+    });
+  });
 });
