@@ -16,6 +16,7 @@
  * typed service exception.
  */
 import { decode, encode, type DecodeOptions, type ITag } from "cbor2";
+import { setOwn } from "../serde.js";
 
 /** A CBOR body that is not well-formed, or holds what Smithy's data model cannot (a non-text map key). */
 export class CborDecodeError extends Error {
@@ -46,7 +47,7 @@ function createObject(entries: ReadonlyArray<readonly [unknown, unknown, ...unkn
   const out: Record<string, unknown> = {};
   for (const [key, value] of entries) {
     if (typeof key !== "string") throw new CborDecodeError(`a map key is a ${typeof key}, not a text string`);
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(out, key, value);
   }
   return out;
 }

@@ -9,6 +9,7 @@
  * `MalformedBodyError`, which the client reports as a service exception naming the operation.
  */
 import { RequestValidationError, type ParsedError } from "../errors.js";
+import { setOwn } from "../serde.js";
 import { bodyBytes, bodyLength, bodyText, type HttpResponse } from "../transport.js";
 import type { ClientProtocol, SerializedRequest } from "./protocol.js";
 import { streamingRequestBody, streamingResponseBody } from "../streaming.js";
@@ -140,8 +141,7 @@ export function restXmlResponse<O>(
       const root = documentOf(response);
       value = root === undefined ? undefined : readXmlValue(payload.schema, root);
     }
-    if (value !== undefined)
-      Object.defineProperty(out, payload.name, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined) setOwn(out, payload.name, value);
   } else {
     const root = documentOf(response);
     const wrapper = unwrapped === true && root !== undefined ? { ...EMPTY_ELEMENT, children: [root] } : root;

@@ -5,7 +5,7 @@
  * the REST protocols' shared helpers (../http-bindings.ts); this module only walks the schema.
  * `@httpPayload` is left to rest-xml.ts, which knows the body format.
  */
-import { idempotencyToken } from "../../serde.js";
+import { idempotencyToken, setOwn } from "../../serde.js";
 import type { HttpResponse } from "../../transport.js";
 import {
   base64Header,
@@ -141,8 +141,7 @@ export function readBoundMembers(schema: StructureSchema, response: HttpResponse
       default:
         break;
     }
-    if (value !== undefined)
-      Object.defineProperty(out, m.name, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined) setOwn(out, m.name, value);
   }
 }
 

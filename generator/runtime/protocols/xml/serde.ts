@@ -6,7 +6,7 @@
  * elements are ignored, a missing member reads as its `@default`, and a missing `@required` one as
  * Smithy's zero value (see the README's optionality policy).
  */
-import { fromBase64, idempotencyToken, serDateTime, serHttpDate, toBase64 } from "../../serde.js";
+import { fromBase64, idempotencyToken, serDateTime, serHttpDate, setOwn, toBase64 } from "../../serde.js";
 import {
   childNamed,
   childrenNamed,
@@ -354,6 +354,6 @@ export function zeroValue(schema: Schema): unknown {
 
 /** Own, enumerable property (`__proto__` is a key like any other). */
 function define(out: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  setOwn(out, key, value);
   return out;
 }
